@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { EventStore, LogCheckpoint, StoredEvent, compareCheckpoints } from '../event-store.port';
+import { ConsumerLease } from './consumer-lease';
+import { TransactionRunner } from './transaction-runner';
+
+export type BatchHandler<TTx> = (events: StoredEvent[], tx: TTx) => Promise<void>;
+
+export interface ConsumerOptions<TTx> {
+  name: string;
+  store: EventStore;
+  runner: TransactionRunner<TTx>;
+  handler: BatchHandler<TTx>;
+  /** Connection string for the lease's own session. */
+  connectionString: string;
+  batchSize?: number;
+  idleDelayMs?: number;
+  staleAfterMs?: number;
+  instanceId?: string;
+  onError?: (error: unknown) => void;
+}
+
+export class CheckpointMoved extends Error {
+  constructor(name: string) {
+    super(`checkpoint of consumer ${name} moved under this instance; batch discarded`);
+  }
+}
+
+/**
+ * Reads the global log from a stored checkpoint and hands batches to a handler. The handler's
+ * writes and the checkpoint update commit in one transaction, so a crash anywhere in a batch
+ * leaves either both or neither: the read model never counts an event twice.
+ */
+export class CheckpointedConsumer<TTx> {
+  readonly instanceId: string;
+  private readonly lease: ConsumerLease;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private lastError: unknown = null;
+
+  constructor(private readonly options: ConsumerOptions<TTx>) {
+    this.instanceId = options.instanceId ?? randomUUID();
+    const staleAfterMs = options.staleAfterMs ?? 30_000;
+    this.lease = new ConsumerLease({
+      connectionString: options.connectionString,
+      name: options.name,
+      instanceId: this.instanceId,
+      staleAfterMs,
+      heartbeatMs: Math.max(50, Math.floor(staleAfterMs / 3)),
+    });
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  get isActive(): boolean {
+    return this.lease.held;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+    await this.lease.release();
+  }
+
+  /** Nudges an idle consumer to poll now (e.g. after this process appended). */
+  poke(): void {
+    this.wake?.();
+  }
+
+  /**
+   * Processes batches until the log is exhausted, in the calling context. Used by rebuilds and
+   * tests; requires the lease.
+   */
+  async drain(): Promise<number> {
+    if (!(await this.lease.tryAcquire())) throw new Error(`consumer ${this.name} is active in another instance`);
+    let total = 0;
+    for (;;) {
+      const processed = await this.processBatch();
+      if (processed === 0) return total;
+      total += processed;
+    }
+  }
+
+  /**
+   * Truncate-and-replay of this consumer's read model. The truncation and the checkpoint reset
+   * commit together and every batch commits its checkpoint, so an interrupted rebuild resumes
+   * where it stopped when called again (status stays 'rebuilding' until it has caught up).
+   */
+  async rebuild(truncate: (tx: TTx) => Promise<void>): Promise<number> {
+    if (!(await this.lease.tryAcquire())) throw new Error(`consumer ${this.name} is active in another instance`);
+    await this.options.runner.run(async (tx) => {
+      await this.readCheckpoint(tx, true);
+      const [row] = await this.options.runner.select<{ status: string }>(tx, 'select status from es_consumers where name = $1', [this.name]);
+      if (row.status === 'rebuilding') return;
+      await truncate(tx);
+      await this.options.runner.select(
+        tx,
+        `update es_consumers set status = 'rebuilding', transaction_id = '0'::xid8, global_position = 0, updated_at = now()
+          where name = $1 returning name`,
+        [this.name],
+      );
+    });
+    const processed = await this.drain();
+    await this.options.runner.run((tx) =>
+      this.options.runner.select(tx, `update es_consumers set status = 'live', updated_at = now() where name = $1 returning name`, [this.name]),
+    );
+    return processed;
+  }
+
+  async checkpoint(): Promise<LogCheckpoint> {
+    return this.options.runner.run(async (tx) => (await this.readCheckpoint(tx, false)) ?? { transactionId: 0n, position: 0n });
+  }
+
+  /** Resolves once every event appended before the call has been processed. */
+  async waitUntilCaughtUp(timeoutMs = 10_000): Promise<void> {
+    const target = await this.options.store.headCheckpoint();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (compareCheckpoints(await this.checkpoint(), target) >= 0) return;
+      if (Date.now() > deadline) {
+        const cause = this.lastError ? `; last error: ${(this.lastError as Error).message}` : '';
+        throw new Error(`consumer ${this.name} did not catch up within ${timeoutMs} ms${cause}`);
+      }
+      this.poke();
+      await delay(10);
+    }
+  }
+
+  private async run(): Promise<void> {
+    const idle = this.options.idleDelayMs ?? 100;
+    while (this.running) {
+      try {
+        if (!this.lease.held && !(await this.lease.tryAcquire())) {
+          await this.sleep(idle * 5);
+          continue;
+        }
+        this.lastError = null;
+        const processed = await this.processBatch();
+        if (processed === 0) await this.sleep(idle);
+      } catch (error) {
+        this.lastError = error;
+        this.options.onError?.(error);
+        await this.sleep(idle * 5);
+      }
+    }
+  }
+
+  private async processBatch(): Promise<number> {
+    const start = await this.checkpoint();
+    const batch = await this.options.store.readAll({ after: start, batchSize: this.options.batchSize ?? 500 });
+    if (batch.events.length === 0) return 0;
+    await this.options.runner.run(async (tx) => {
+      // Fencing: the checkpoint row is locked and must still be where this batch started.
+      const current = await this.readCheckpoint(tx, true);
+      if (!current || compareCheckpoints(current, start) !== 0) throw new CheckpointMoved(this.name);
+      await this.options.handler(batch.events, tx);
+      const updated = await this.options.runner.select(
+        tx,
+        `update es_consumers set transaction_id = $2::text::xid8, global_position = $3, updated_at = now()
+          where name = $1 and owner_id = $4 returning name`,
+        [this.name, batch.checkpoint.transactionId.toString(), batch.checkpoint.position.toString(), this.instanceId],
+      );
+      if (updated.length === 0) throw new CheckpointMoved(this.name);
+    });
+    return batch.events.length;
+  }
+
+  private async readCheckpoint(tx: TTx, lock: boolean): Promise<LogCheckpoint | null> {
+    await this.options.runner.select(tx, 'insert into es_consumers (name) values ($1) on conflict (name) do nothing returning name', [this.name]);
+    const rows = await this.options.runner.select<{ txid: string; global_position: string }>(
+      tx,
+      `select transaction_id::text as txid, global_position from es_consumers where name = $1${lock ? ' for update' : ''}`,
+      [this.name],
+    );
+    return rows.length ? { transactionId: BigInt(rows[0].txid), position: BigInt(rows[0].global_position) } : null;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

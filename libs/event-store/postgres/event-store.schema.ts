@@ -1,0 +1,135 @@
+import { Migration } from '../../database/migration';
+
+/**
+ * Event store tables and the append function. The append runs as one statement (one round trip,
+ * its own transaction): the stream row is created or conditionally updated first, which both
+ * enforces the expected version and serialises writers of one stream; then the events are
+ * inserted with the transaction id taken before any position is drawn.
+ */
+export const eventStoreMigrations: Migration[] = [
+  {
+    id: '0001_event_store',
+    sql: `
+create table es_streams (
+  stream_id   text primary key,
+  tenant_id   text not null,
+  version     bigint not null check (version >= 0),
+  created_at  timestamptz not null default now(),
+  updated_at  timestamptz not null default now()
+);
+
+create table es_events (
+  global_position bigint generated always as identity primary key,
+  transaction_id  xid8 not null,
+  event_id        uuid not null,
+  stream_id       text not null,
+  stream_version  bigint not null,
+  tenant_id       text not null,
+  type            text not null,
+  schema_version  integer not null,
+  data            jsonb not null,
+  metadata        jsonb not null,
+  business_date   date,
+  recorded_at     timestamptz not null default clock_timestamp(),
+  constraint es_events_event_id_key unique (event_id),
+  constraint es_events_stream_version_key unique (stream_id, stream_version)
+);
+
+-- The consumers' cursor is exactly this ORDER BY key.
+create index es_events_log_order on es_events (transaction_id, global_position);
+create index es_events_tenant_recorded on es_events (tenant_id, recorded_at);
+
+create table es_consumers (
+  name             text primary key,
+  transaction_id   xid8 not null default '0'::xid8,
+  global_position  bigint not null default 0,
+  status           text not null default 'live' check (status in ('live', 'rebuilding')),
+  owner_id         text,
+  owner_pid        integer,
+  heartbeat_at     timestamptz,
+  updated_at       timestamptz not null default now()
+);
+
+create function es_append(
+  p_stream_id text,
+  p_tenant_id text,
+  p_expected text,
+  p_expected_version bigint,
+  p_event_ids uuid[],
+  p_types text[],
+  p_schema_versions integer[],
+  p_data jsonb[],
+  p_metadata jsonb[],
+  p_business_dates date[]
+) returns table (stream_version bigint, positions bigint[], already_stored boolean)
+language plpgsql as $fn$
+declare
+  v_xid xid8 := pg_current_xact_id();  -- before any identity value is drawn
+  v_n integer := cardinality(p_event_ids);
+  v_found integer;
+  v_matching integer;
+  v_version bigint;
+  v_actual bigint;
+  v_tenant text;
+begin
+  select count(*) into v_found from es_events e where e.event_id = any(p_event_ids);
+  if v_found > 0 then
+    select count(*) into v_matching
+      from unnest(p_event_ids, p_types, p_schema_versions, p_data) with ordinality as u(id, t, sv, d, ord)
+      join es_events e on e.event_id = u.id
+     where e.stream_id = p_stream_id and e.type = u.t and e.schema_version = u.sv and e.data = u.d;
+    if v_found = v_n and v_matching = v_n then
+      return query
+        select max(e.stream_version), array_agg(e.global_position order by e.stream_version), true
+          from es_events e where e.event_id = any(p_event_ids);
+      return;
+    end if;
+    raise exception 'event id reused' using errcode = 'ESDUP',
+      detail = (select string_agg(e.event_id::text, ',') from es_events e where e.event_id = any(p_event_ids));
+  end if;
+
+  if p_expected = 'no_stream' or (p_expected = 'exact' and p_expected_version = 0) then
+    insert into es_streams as s (stream_id, tenant_id, version) values (p_stream_id, p_tenant_id, v_n)
+      on conflict (stream_id) do nothing
+      returning s.version into v_version;
+  elsif p_expected = 'exact' then
+    update es_streams s set version = s.version + v_n, updated_at = now()
+     where s.stream_id = p_stream_id and s.version = p_expected_version and s.tenant_id = p_tenant_id
+     returning s.version into v_version;
+  elsif p_expected = 'stream_exists' then
+    update es_streams s set version = s.version + v_n, updated_at = now()
+     where s.stream_id = p_stream_id and s.tenant_id = p_tenant_id
+     returning s.version into v_version;
+  elsif p_expected = 'any' then
+    insert into es_streams as s (stream_id, tenant_id, version) values (p_stream_id, p_tenant_id, v_n)
+      on conflict (stream_id) do update set version = s.version + excluded.version, updated_at = now()
+      where s.tenant_id = excluded.tenant_id
+      returning s.version into v_version;
+  else
+    raise exception 'unknown expectation %', p_expected using errcode = 'ESINV';
+  end if;
+
+  if v_version is null then
+    select s.version, s.tenant_id into v_actual, v_tenant from es_streams s where s.stream_id = p_stream_id;
+    if v_tenant is not null and v_tenant <> p_tenant_id then
+      raise exception 'stream belongs to another tenant' using errcode = 'ESTEN';
+    end if;
+    raise exception 'wrong expected version' using errcode = 'ESWEV', detail = coalesce(v_actual::text, '');
+  end if;
+
+  return query
+    with inserted as (
+      insert into es_events (transaction_id, event_id, stream_id, stream_version, tenant_id, type,
+                             schema_version, data, metadata, business_date)
+      select v_xid, u.id, p_stream_id, v_version - v_n + u.ord, p_tenant_id, u.t, u.sv, u.d, u.m, u.bd
+        from unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, p_business_dates)
+             with ordinality as u(id, t, sv, d, m, bd, ord)
+       order by u.ord
+      returning global_position
+    )
+    select v_version, (select array_agg(i.global_position order by i.global_position) from inserted i), false;
+end
+$fn$;
+`,
+  },
+];

@@ -1,0 +1,172 @@
+import { Pool, PoolClient } from 'pg';
+import {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  LOG_START,
+  LogCheckpoint,
+  NewEvent,
+  ReadAllBatch,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+} from '../event-store.port';
+import { EventIdConflict, StreamTenantMismatch, WrongExpectedVersion } from '../errors';
+import { validateAppend } from '../append-validation';
+import { UpcasterRegistry } from '../upcaster-registry';
+
+const EVENT_COLUMNS = `event_id, stream_id, stream_version, global_position, transaction_id::text as txid,
+  type, schema_version, data, metadata, recorded_at`;
+
+interface EventRow {
+  event_id: string;
+  stream_id: string;
+  stream_version: string;
+  global_position: string;
+  txid: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: any;
+  recorded_at: Date;
+}
+
+export class PostgresEventStore implements EventStore {
+  constructor(
+    private readonly pool: Pool,
+    private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+  ) {}
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    return this.appendWith(null, streamId, events, options);
+  }
+
+  /**
+   * Appends through a given client, inside whatever transaction it has open (several streams can
+   * then be written atomically). Without a client the append is its own transaction.
+   */
+  async appendWith(client: PoolClient | null, streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const request = validateAppend(streamId, events, options);
+    const expectedKind = typeof request.expected === 'number' ? 'exact' : request.expected;
+    const expectedVersion = typeof request.expected === 'number' ? request.expected : null;
+    const params = [
+      streamId,
+      request.tenantId,
+      expectedKind,
+      expectedVersion,
+      request.events.map((e) => e.eventId),
+      request.events.map((e) => e.type),
+      request.events.map((e) => e.schemaVersion),
+      request.events.map((e) => e.dataJson),
+      request.events.map((e) => e.metadataJson),
+      request.events.map((e) => e.businessDate),
+    ];
+    const sql = `select stream_version, positions, already_stored
+                   from es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::date[])`;
+    // A concurrent identical append can pass the idempotency check and then lose the race on the
+    // event id constraint; the second attempt then finds the stored events and answers as a retry.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { rows } = await (client ?? this.pool).query(sql, params);
+        const row = rows[0];
+        return {
+          streamVersion: Number(row.stream_version),
+          positions: (row.positions as string[]).map((p) => BigInt(p)),
+          alreadyStored: row.already_stored,
+        };
+      } catch (error: any) {
+        if (!client && error?.code === '23505' && error?.constraint === 'es_events_event_id_key' && attempt === 0) continue;
+        throw translateError(error, streamId, request.expected, request.events.map((e) => e.eventId));
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const limit = options.maxCount ?? null;
+    const from = options.fromVersion ?? (backwards ? Number.MAX_SAFE_INTEGER : 1);
+    const { rows } = await this.pool.query<EventRow>(
+      `select ${EVENT_COLUMNS} from es_events
+        where stream_id = $1 and stream_version ${backwards ? '<=' : '>='} $2
+        order by stream_version ${backwards ? 'desc' : 'asc'}
+        limit $3`,
+      [streamId, from, limit],
+    );
+    return rows.map((row) => this.toStored(row));
+  }
+
+  async streamVersion(streamId: string): Promise<number | null> {
+    const { rows } = await this.pool.query('select version from es_streams where stream_id = $1', [streamId]);
+    return rows.length ? Number(rows[0].version) : null;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllBatch> {
+    const after = options.after ?? LOG_START;
+    const batchSize = options.batchSize ?? 500;
+    // Only transactions older than the oldest one still running are read: an event whose
+    // transaction commits late can then never be passed by the cursor.
+    const { rows } = await this.pool.query<EventRow>(
+      `select ${EVENT_COLUMNS} from es_events
+        where (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+          and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        order by transaction_id, global_position
+        limit $3`,
+      [after.transactionId.toString(), after.position.toString(), batchSize],
+    );
+    const events = rows.map((row) => this.toStored(row));
+    const last = events[events.length - 1];
+    return { events, checkpoint: last ? { transactionId: last.transactionId, position: last.globalPosition } : after };
+  }
+
+  async headCheckpoint(): Promise<LogCheckpoint> {
+    const { rows } = await this.pool.query(
+      `select transaction_id::text as txid, global_position from es_events
+        order by transaction_id desc, global_position desc limit 1`,
+    );
+    return rows.length ? { transactionId: BigInt(rows[0].txid), position: BigInt(rows[0].global_position) } : LOG_START;
+  }
+
+  /** Events of several streams up to a log position, in log order (for replays "as known at"). */
+  async readStreams(streamIds: string[], upTo?: bigint): Promise<StoredEvent[]> {
+    if (streamIds.length === 0) return [];
+    const { rows } = await this.pool.query<EventRow>(
+      `select ${EVENT_COLUMNS} from es_events
+        where stream_id = any($1::text[]) and ($2::bigint is null or global_position <= $2::bigint)
+        order by transaction_id, global_position`,
+      [streamIds, upTo === undefined ? null : upTo.toString()],
+    );
+    return rows.map((row) => this.toStored(row));
+  }
+
+  private toStored(row: EventRow): StoredEvent {
+    const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, row.data);
+    return {
+      eventId: row.event_id,
+      streamId: row.stream_id,
+      streamVersion: Number(row.stream_version),
+      globalPosition: BigInt(row.global_position),
+      transactionId: BigInt(row.txid),
+      type: row.type,
+      schemaVersion,
+      data,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+    };
+  }
+}
+
+function translateError(error: any, streamId: string, expected: AppendOptions['expected'], eventIds: string[]): Error {
+  switch (error?.code) {
+    case 'ESWEV':
+      return new WrongExpectedVersion(streamId, expected, error.detail ? Number(error.detail) : null);
+    case 'ESDUP':
+      return new EventIdConflict(error.detail ? String(error.detail).split(',') : eventIds);
+    case 'ESTEN':
+      return new StreamTenantMismatch(streamId);
+    case '23505':
+      if (error.constraint === 'es_events_event_id_key') return new EventIdConflict(eventIds);
+      return error;
+    default:
+      return error;
+  }
+}

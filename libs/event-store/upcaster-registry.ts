@@ -1,0 +1,27 @@
+/**
+ * Maps stored (type, schemaVersion) shapes to the current one when events are read, so the
+ * domain only ever folds current shapes and old events are never rewritten.
+ */
+export type Upcast = (data: any) => any;
+
+export class UpcasterRegistry {
+  private readonly steps = new Map<string, Upcast>();
+
+  /** Registers the step from `fromVersion` to `fromVersion + 1` for an event type. */
+  register(type: string, fromVersion: number, upcast: Upcast): this {
+    const key = `${type}@${fromVersion}`;
+    if (this.steps.has(key)) throw new Error(`upcaster for ${key} registered twice`);
+    this.steps.set(key, upcast);
+    return this;
+  }
+
+  upcast(type: string, schemaVersion: number, data: unknown): { schemaVersion: number; data: unknown } {
+    let version = schemaVersion;
+    let current = data;
+    for (let step = this.steps.get(`${type}@${version}`); step; step = this.steps.get(`${type}@${version}`)) {
+      current = step(current);
+      version += 1;
+    }
+    return { schemaVersion: version, data: current };
+  }
+}

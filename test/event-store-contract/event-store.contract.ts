@@ -1,0 +1,342 @@
+import { randomUUID } from 'node:crypto';
+import {
+  EventIdConflict,
+  EventStore,
+  InvalidAppend,
+  LOG_START,
+  NewEvent,
+  StoredEvent,
+  UpcasterRegistry,
+  WrongExpectedVersion,
+} from '../../libs/event-store';
+
+/** What an adapter under test provides to the contract suite. */
+export interface ContractSubject {
+  store: EventStore;
+  storeWithUpcasters(registry: UpcasterRegistry): EventStore;
+  /** Appends inside a transaction that stays open for `delayMs` before committing. */
+  delayedAppend(streamId: string, events: NewEvent[], delayMs: number): Promise<void>;
+  /** Number of events in the whole log (to prove that refused appends wrote nothing). */
+  countEvents(): Promise<number>;
+  consumers: ConsumerHarness;
+  close(): Promise<void>;
+}
+
+/** A read model in the same database as the consumer checkpoint: every event id once. */
+export interface ConsumerHarness {
+  create(name: string, options?: { failAfterWrite?: () => boolean; batchSize?: number; staleAfterMs?: number }): TestConsumer;
+  /** Rows of the read model: event ids it has counted, per stream in the order seen. */
+  readModel(name: string): Promise<{ eventIds: string[]; perStream: Map<string, number[]> }>;
+}
+
+export interface TestConsumer {
+  start(): void;
+  stop(): Promise<void>;
+  waitUntilCaughtUp(timeoutMs?: number): Promise<void>;
+  rebuild(): Promise<number>;
+  processedByThisInstance(): number;
+}
+
+export const TENANT = 'T-CONTRACT';
+
+export function event(type = 'Something', data: unknown = { n: 1 }, eventId?: string): NewEvent {
+  return {
+    eventId,
+    type,
+    data,
+    metadata: {
+      tenantId: TENANT,
+      actor: { userId: 'u-1', role: 'controller', organisationId: 'JA' },
+      correlationId: randomUUID(),
+      causationId: null,
+      businessDate: '2025-03-01',
+    },
+  };
+}
+
+function stream(): string {
+  return `contract-${randomUUID()}`;
+}
+
+async function expectWrongVersion(promise: Promise<unknown>, expected: unknown, actual: number | null): Promise<void> {
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
+  expect(error).toBeInstanceOf(WrongExpectedVersion);
+  expect(error.expected).toEqual(expected);
+  expect(error.actual).toEqual(actual);
+}
+
+export function eventStoreContract(adapterName: string, createSubject: () => Promise<ContractSubject>): void {
+  describe(`event store contract: ${adapterName}`, () => {
+    let subject: ContractSubject;
+    let store: EventStore;
+
+    beforeAll(async () => {
+      subject = await createSubject();
+      store = subject.store;
+    });
+    afterAll(async () => subject.close());
+
+    describe('expected version', () => {
+      it('no_stream creates a stream and refuses an existing one', async () => {
+        const id = stream();
+        const first = await store.append(id, [event(), event()], { expected: 'no_stream' });
+        expect(first.streamVersion).toBe(2);
+        expect(first.positions).toHaveLength(2);
+        expect(first.positions[0] < first.positions[1]).toBe(true);
+        expect(first.alreadyStored).toBe(false);
+        await expectWrongVersion(store.append(id, [event()], { expected: 'no_stream' }), 'no_stream', 2);
+      });
+
+      it('an exact version must match the stream version', async () => {
+        const id = stream();
+        await store.append(id, [event()], { expected: 'no_stream' });
+        const second = await store.append(id, [event()], { expected: 1 });
+        expect(second.streamVersion).toBe(2);
+        await expectWrongVersion(store.append(id, [event()], { expected: 1 }), 1, 2);
+        await expectWrongVersion(store.append(stream(), [event()], { expected: 3 }), 3, null);
+      });
+
+      it('stream_exists refuses a missing stream and appends to an existing one', async () => {
+        const id = stream();
+        await expectWrongVersion(store.append(id, [event()], { expected: 'stream_exists' }), 'stream_exists', null);
+        await store.append(id, [event()], { expected: 'any' });
+        const result = await store.append(id, [event()], { expected: 'stream_exists' });
+        expect(result.streamVersion).toBe(2);
+      });
+
+      it('any appends to new and existing streams', async () => {
+        const id = stream();
+        expect((await store.append(id, [event()], { expected: 'any' })).streamVersion).toBe(1);
+        expect((await store.append(id, [event(), event()], { expected: 'any' })).streamVersion).toBe(3);
+      });
+
+      it('of racing no_stream creators exactly one wins', async () => {
+        const id = stream();
+        const results = await Promise.allSettled(Array.from({ length: 10 }, () => store.append(id, [event()], { expected: 'no_stream' })));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const losers = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+        expect(losers).toHaveLength(9);
+        for (const loser of losers) expect(loser.reason).toBeInstanceOf(WrongExpectedVersion);
+        expect(await store.readStream(id)).toHaveLength(1);
+      });
+
+      it('of racing exact-version writers exactly one wins', async () => {
+        const id = stream();
+        await store.append(id, [event()], { expected: 'no_stream' });
+        const results = await Promise.allSettled(Array.from({ length: 8 }, () => store.append(id, [event()], { expected: 1 })));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        expect(await store.streamVersion(id)).toBe(2);
+      });
+
+      it('stores all of 20 parallel any appends with versions 1..20', async () => {
+        const id = stream();
+        const before = await subject.countEvents();
+        const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.append(id, [event('Parallel', { i })], { expected: 'any' })));
+        expect(results.map((r) => r.streamVersion).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        const stored = await store.readStream(id);
+        expect(stored.map((e) => e.streamVersion)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(new Set(stored.map((e) => (e.data as any).i)).size).toBe(20);
+        expect(await subject.countEvents()).toBe(before + 20);
+      });
+    });
+
+    describe('envelope and reads', () => {
+      it('stores the envelope with database-set recordedAt', async () => {
+        const id = stream();
+        const e = event('Enveloped', { amount: '12.50' }, randomUUID());
+        const { positions } = await store.append(id, [{ ...e, schemaVersion: 2 }], { expected: 'no_stream' });
+        const [stored] = await store.readStream(id);
+        expect(stored).toMatchObject({
+          eventId: e.eventId,
+          streamId: id,
+          streamVersion: 1,
+          globalPosition: positions[0],
+          type: 'Enveloped',
+          schemaVersion: 2,
+          data: { amount: '12.50' },
+          metadata: e.metadata,
+        });
+        expect(typeof stored.transactionId).toBe('bigint');
+        expect(stored.recordedAt).toBeInstanceOf(Date);
+        expect(Math.abs(stored.recordedAt.getTime() - Date.now())).toBeLessThan(60_000);
+      });
+
+      it('reads a stream forwards and backwards from a version', async () => {
+        const id = stream();
+        await store.append(id, [1, 2, 3, 4, 5].map((n) => event('N', { n })), { expected: 'no_stream' });
+        const forwards = await store.readStream(id, { fromVersion: 2, maxCount: 2 });
+        expect(forwards.map((e) => (e.data as any).n)).toEqual([2, 3]);
+        const backwards = await store.readStream(id, { direction: 'backwards', fromVersion: 4 });
+        expect(backwards.map((e) => (e.data as any).n)).toEqual([4, 3, 2, 1]);
+        const head = await store.readStream(id, { direction: 'backwards', maxCount: 1 });
+        expect(head[0].streamVersion).toBe(5);
+        expect(await store.readStream(stream())).toEqual([]);
+      });
+
+      it('reads the global log forwards from a checkpoint in batches', async () => {
+        const id = stream();
+        const { positions } = await store.append(id, Array.from({ length: 7 }, (_, n) => event('Batch', { n })), { expected: 'no_stream' });
+        const seen: StoredEvent[] = [];
+        let checkpoint = LOG_START;
+        for (;;) {
+          const batch = await store.readAll({ after: checkpoint, batchSize: 3 });
+          if (batch.events.length === 0) break;
+          expect(batch.events.length).toBeLessThanOrEqual(3);
+          seen.push(...batch.events);
+          checkpoint = batch.checkpoint;
+        }
+        const mine = seen.filter((e) => e.streamId === id);
+        expect(mine.map((e) => e.globalPosition)).toEqual(positions);
+        expect(new Set(seen.map((e) => e.eventId)).size).toBe(seen.length);
+      });
+
+      it('upcasts old schema versions when reading', async () => {
+        const registry = new UpcasterRegistry()
+          .register('Renamed', 1, (d) => ({ amount: d.betrag }))
+          .register('Renamed', 2, (d) => ({ ...d, currency: 'EUR' }));
+        const upcasting = subject.storeWithUpcasters(registry);
+        const id = stream();
+        await store.append(id, [event('Renamed', { betrag: '5.00' })], { expected: 'no_stream' });
+        const [stored] = await upcasting.readStream(id);
+        expect(stored.schemaVersion).toBe(3);
+        expect(stored.data).toEqual({ amount: '5.00', currency: 'EUR' });
+        const [raw] = await store.readStream(id);
+        expect(raw.data).toEqual({ betrag: '5.00' });
+      });
+    });
+
+    describe('idempotency by event id', () => {
+      it('a retry with the same ids returns the original result without writing', async () => {
+        const id = stream();
+        const events = [event('A', { x: 1 }, randomUUID()), event('B', { x: 2 }, randomUUID())];
+        const first = await store.append(id, events, { expected: 'no_stream' });
+        const before = await subject.countEvents();
+        const retry = await store.append(id, events, { expected: 'no_stream' });
+        expect(retry).toEqual({ ...first, alreadyStored: true });
+        const parallel = await Promise.all([1, 2, 3].map(() => store.append(id, events, { expected: 'any' })));
+        for (const result of parallel) expect(result.positions).toEqual(first.positions);
+        expect(await subject.countEvents()).toBe(before);
+      });
+
+      it('the same id with different content is an error', async () => {
+        const id = stream();
+        const eventId = randomUUID();
+        await store.append(id, [event('A', { x: 1 }, eventId)], { expected: 'no_stream' });
+        const before = await subject.countEvents();
+        await expect(store.append(id, [event('A', { x: 2 }, eventId)], { expected: 'any' })).rejects.toBeInstanceOf(EventIdConflict);
+        await expect(store.append(stream(), [event('A', { x: 1 }, eventId)], { expected: 'any' })).rejects.toBeInstanceOf(EventIdConflict);
+        await expect(store.append(id, [event('A', { x: 1 }, eventId), event('B')], { expected: 'any' })).rejects.toBeInstanceOf(EventIdConflict);
+        expect(await subject.countEvents()).toBe(before);
+      });
+    });
+
+    describe('bad input is refused and writes nothing', () => {
+      const cases: Array<[string, () => Promise<unknown>]> = [
+        ['unknown expectation mode', () => store.append(stream(), [event()], { expected: 'sometimes' as any })],
+        ['negative version', () => store.append(stream(), [event()], { expected: -1 })],
+        ['empty event list', () => store.append(stream(), [], { expected: 'any' })],
+        ['oversize event', () => store.append(stream(), [event('Big', { blob: 'x'.repeat(1024 * 1024 + 1) })], { expected: 'any' })],
+        ['non-JSON data (function)', () => store.append(stream(), [event('Bad', { f: () => 1 })], { expected: 'any' })],
+        ['non-JSON data (NaN)', () => store.append(stream(), [event('Bad', { n: Number.NaN })], { expected: 'any' })],
+        ['non-JSON data (Date)', () => store.append(stream(), [event('Bad', { d: new Date() })], { expected: 'any' })],
+        ['non-JSON data (bigint)', () => store.append(stream(), [event('Bad', { b: 1n })], { expected: 'any' })],
+        ['missing tenant', () => store.append(stream(), [{ ...event(), metadata: { ...event().metadata, tenantId: '' } }], { expected: 'any' })],
+        ['missing actor', () => store.append(stream(), [{ ...event(), metadata: { ...event().metadata, actor: undefined as any } }], { expected: 'any' })],
+        ['mixed tenants', () => store.append(stream(), [event(), { ...event(), metadata: { ...event().metadata, tenantId: 'OTHER' } }], { expected: 'any' })],
+        ['malformed event id', () => store.append(stream(), [event('A', {}, 'not-a-uuid')], { expected: 'any' })],
+        ['malformed business date', () => store.append(stream(), [{ ...event(), metadata: { ...event().metadata, businessDate: '2025-13-45x' } }], { expected: 'any' })],
+      ];
+      it.each(cases)('%s', async (_name, attempt) => {
+        const before = await subject.countEvents();
+        await expect(attempt()).rejects.toBeInstanceOf(InvalidAppend);
+        expect(await subject.countEvents()).toBe(before);
+      });
+    });
+
+    describe('consumers', () => {
+      it('see every event exactly once, in stream order, while 8 writers commit late', async () => {
+        const consumer = subject.consumers.create('stress', { batchSize: 200 });
+        consumer.start();
+        const writers = 8;
+        const perWriter = 640;
+        const batch = 5;
+        const streams = Array.from({ length: writers }, () => Array.from({ length: 4 }, stream));
+        const appended: string[][] = [];
+        await Promise.all(
+          streams.map(async (ids, w) => {
+            const mine: string[] = [];
+            appended[w] = mine;
+            for (let i = 0; i < perWriter / batch; i++) {
+              const id = ids[i % ids.length];
+              const events = Array.from({ length: batch }, (_, k) => event('Stress', { w, i, k }, randomUUID()));
+              mine.push(...events.map((e) => e.eventId as string));
+              await subject.delayedAppend(id, events, Math.floor(Math.random() * 6));
+            }
+          }),
+        );
+        await consumer.waitUntilCaughtUp(60_000);
+        await consumer.stop();
+        const model = await subject.consumers.readModel('stress');
+        const expected = appended.flat();
+        expect(expected.length).toBeGreaterThanOrEqual(5000);
+        const counted = new Set(model.eventIds);
+        expect(model.eventIds.length).toBe(counted.size);
+        for (const eventId of expected) expect(counted.has(eventId)).toBe(true);
+        for (const id of streams.flat()) {
+          const versions = model.perStream.get(id) ?? [];
+          expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1));
+          expect(versions.length).toBe(perWriter / 4);
+        }
+      });
+
+      it('after a crash between read-model write and commit, a restart equals a fresh rebuild', async () => {
+        const id = stream();
+        await store.append(id, Array.from({ length: 50 }, (_, n) => event('Crash', { n })), { expected: 'no_stream' });
+        let crashes = 0;
+        const crashing = subject.consumers.create('crashy', { batchSize: 20, failAfterWrite: () => crashes++ < 3 });
+        crashing.start();
+        for (let i = 0; i < 100 && crashes < 3; i++) await new Promise((r) => setTimeout(r, 20));
+        await crashing.stop();
+        expect(crashes).toBeGreaterThanOrEqual(3);
+        const restarted = subject.consumers.create('crashy', { batchSize: 20 });
+        restarted.start();
+        await restarted.waitUntilCaughtUp();
+        await restarted.stop();
+        const afterCrash = await subject.consumers.readModel('crashy');
+        expect(new Set(afterCrash.eventIds).size).toBe(afterCrash.eventIds.length);
+        expect(afterCrash.perStream.get(id)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+
+        const rebuilding = subject.consumers.create('crashy');
+        await rebuilding.rebuild();
+        await rebuilding.stop();
+        const rebuilt = await subject.consumers.readModel('crashy');
+        expect([...rebuilt.eventIds].sort()).toEqual([...afterCrash.eventIds].sort());
+        expect(rebuilt.perStream.get(id)).toEqual(afterCrash.perStream.get(id));
+      });
+
+      it('of two instances with the same name only one processes', async () => {
+        const id = stream();
+        const first = subject.consumers.create('single', { staleAfterMs: 60_000 });
+        const second = subject.consumers.create('single', { staleAfterMs: 60_000 });
+        first.start();
+        await new Promise((r) => setTimeout(r, 200));
+        second.start();
+        await store.append(id, Array.from({ length: 30 }, (_, n) => event('Single', { n })), { expected: 'no_stream' });
+        await first.waitUntilCaughtUp();
+        await new Promise((r) => setTimeout(r, 300));
+        expect(first.processedByThisInstance()).toBeGreaterThanOrEqual(30);
+        expect(second.processedByThisInstance()).toBe(0);
+        await first.stop();
+        await store.append(id, [event('Single', { n: 30 })], { expected: 30 });
+        await second.waitUntilCaughtUp();
+        expect(second.processedByThisInstance()).toBeGreaterThanOrEqual(1);
+        await second.stop();
+        const model = await subject.consumers.readModel('single');
+        expect(model.perStream.get(id)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+      });
+    });
+  });
+}

@@ -1,0 +1,100 @@
+import { Pool, PoolClient } from 'pg';
+import {
+  CheckpointedConsumer,
+  PostgresEventStore,
+  StoredEvent,
+  UpcasterRegistry,
+  pgTransactionRunner,
+} from '../../libs/event-store';
+import { createPool } from '../../libs/database/pool';
+import { createTestDatabase, TestDatabase } from '../../libs/testing/test-server';
+import { ConsumerHarness, ContractSubject, TestConsumer, eventStoreContract } from './event-store.contract';
+
+eventStoreContract('PostgreSQL', async (): Promise<ContractSubject> => {
+  const database: TestDatabase = await createTestDatabase();
+  const pool: Pool = createPool({ connectionString: database.url, max: 20 });
+  await pool.query(`create table contract_seen (
+      consumer text not null, event_id uuid not null, stream_id text not null, stream_version int not null,
+      seq bigserial, primary key (consumer, event_id))`);
+  const store = new PostgresEventStore(pool);
+  const running = new Set<CheckpointedConsumer<PoolClient>>();
+
+  const consumers: ConsumerHarness = {
+    create(name, options = {}): TestConsumer {
+      let processed = 0;
+      const runner = pgTransactionRunner(pool);
+      const consumer = new CheckpointedConsumer<PoolClient>({
+        name,
+        store,
+        runner,
+        connectionString: database.url,
+        batchSize: options.batchSize ?? 100,
+        idleDelayMs: 20,
+        staleAfterMs: options.staleAfterMs,
+        handler: async (events: StoredEvent[], tx) => {
+          for (const e of events) {
+            // The primary key makes a second delivery of an event fail loudly.
+            await tx.query('insert into contract_seen (consumer, event_id, stream_id, stream_version) values ($1, $2, $3, $4)', [
+              name,
+              e.eventId,
+              e.streamId,
+              e.streamVersion,
+            ]);
+          }
+          if (options.failAfterWrite?.()) throw new Error('simulated crash between read-model write and commit');
+          processed += events.length;
+        },
+      });
+      running.add(consumer);
+      return {
+        start: () => consumer.start(),
+        stop: async () => {
+          await consumer.stop();
+          running.delete(consumer);
+        },
+        waitUntilCaughtUp: (timeoutMs) => consumer.waitUntilCaughtUp(timeoutMs),
+        rebuild: () => consumer.rebuild((tx) => tx.query('delete from contract_seen where consumer = $1', [name]).then(() => undefined)),
+        processedByThisInstance: () => processed,
+      };
+    },
+    async readModel(name) {
+      const { rows } = await pool.query('select event_id, stream_id, stream_version from contract_seen where consumer = $1 order by seq', [name]);
+      const perStream = new Map<string, number[]>();
+      for (const row of rows) {
+        const list = perStream.get(row.stream_id) ?? [];
+        list.push(Number(row.stream_version));
+        perStream.set(row.stream_id, list);
+      }
+      return { eventIds: rows.map((r) => r.event_id), perStream };
+    },
+  };
+
+  return {
+    store,
+    storeWithUpcasters: (registry: UpcasterRegistry) => new PostgresEventStore(pool, registry),
+    async delayedAppend(streamId, events, delayMs) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await store.appendWith(client, streamId, events, { expected: 'any' });
+        await new Promise((r) => setTimeout(r, delayMs));
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async countEvents() {
+      const { rows } = await pool.query('select count(*)::int as n from es_events');
+      return rows[0].n;
+    },
+    consumers,
+    async close() {
+      for (const consumer of running) await consumer.stop();
+      await pool.end();
+      await database.drop();
+    },
+  };
+});
