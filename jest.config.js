@@ -12,7 +12,9 @@ const swc = ['@swc/jest', {
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // A few dependencies ship only ESM; swc turns them into CommonJS for jest's module system.
+  transform: { '^.+\\.ts$': swc, '^.+/node_modules/(content-disposition)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/{src,libs,apps,test}/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',

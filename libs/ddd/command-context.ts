@@ -1,0 +1,24 @@
+/** Who acts, for which tenant, and on which business date: recorded in every event's metadata. */
+export interface Actor {
+  userId: string;
+  role: string;
+  /** The Jugendamt's tenant id for its staff, the provider id for provider users. */
+  organisationId: string;
+  name?: string;
+}
+
+export interface CommandContext {
+  tenantId: string;
+  actor: Actor;
+  /** All roles of the user (authorisation); actor.role is the one the command is done in. */
+  roles: string[];
+  /** Set for provider users: the only provider whose data they may touch. */
+  providerId?: string;
+  correlationId: string;
+  causationId: string | null;
+  requestId: string;
+  /** Business date of the command (default: today in Europe/Berlin). */
+  businessDate: string;
+  /** If-Match version supplied by the client, if any. */
+  expectedVersion?: number;
+}

@@ -1,0 +1,43 @@
+/**
+ * A refusal by a domain rule. `problem` becomes the RFC 9457 problem type
+ * (".../problems/<problem>"), so clients can react to the rule by name.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly problem: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly status: number = 422,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'DomainError';
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super('not-found', 'Not found', `${what} was not found`, 404);
+  }
+}
+
+/** A concurrent change won the race and the command is not safe to re-decide automatically. */
+export class ConcurrencyConflict extends DomainError {
+  constructor(detail = 'the resource was changed concurrently; reload and try again') {
+    super('concurrent-modification', 'Concurrent modification', detail, 409);
+  }
+}
+
+/** If-Match named a version that is no longer current. */
+export class PreconditionFailed extends DomainError {
+  constructor(expected: number, actual: number | null) {
+    super('stale-version', 'Precondition failed', `If-Match names version ${expected}, the current version is ${actual ?? 'none'}`, 412, {
+      currentVersion: actual,
+    });
+  }
+}
+
+/** A rule forbids the command; each call site names the rule. */
+export function refuse(problem: string, title: string, detail: string, extensions: Record<string, unknown> = {}): never {
+  throw new DomainError(problem, title, detail, 422, extensions);
+}

@@ -1,0 +1,35 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Pool } from 'pg';
+import { PG_POOL, DATABASE_URL } from '../../database/database.module';
+import { EVENT_STORE } from '../event-store.port';
+import { PostgresEventStore } from '../postgres/postgres-event-store';
+import { UpcasterRegistry } from '../upcaster-registry';
+import { CONSUMER_CONNECTION_STRING, CONSUMER_POOL, ProjectionRunner, RUN_PROJECTIONS } from './projection-runner';
+import { AggregateStore } from '../../ddd/aggregate-store';
+
+@Global()
+@Module({})
+export class EventStoreModule {
+  static forRoot(options: { runProjections: boolean }): DynamicModule {
+    return {
+      module: EventStoreModule,
+      imports: [DiscoveryModule],
+      providers: [
+        UpcasterRegistry,
+        {
+          provide: PostgresEventStore,
+          inject: [PG_POOL, UpcasterRegistry],
+          useFactory: (pool: Pool, upcasters: UpcasterRegistry) => new PostgresEventStore(pool, upcasters),
+        },
+        { provide: EVENT_STORE, useExisting: PostgresEventStore },
+        { provide: RUN_PROJECTIONS, useValue: options.runProjections },
+        { provide: CONSUMER_CONNECTION_STRING, useExisting: DATABASE_URL },
+        { provide: CONSUMER_POOL, useExisting: PG_POOL },
+        AggregateStore,
+        ProjectionRunner,
+      ],
+      exports: [EVENT_STORE, PostgresEventStore, UpcasterRegistry, AggregateStore, ProjectionRunner],
+    };
+  }
+}

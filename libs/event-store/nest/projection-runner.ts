@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Pool } from 'pg';
+import { CheckpointedConsumer } from '../consumer/checkpointed-consumer';
+import { EVENT_STORE, EventStore } from '../event-store.port';
+import { typeormTransactionRunner } from './typeorm-transaction-runner';
+import { PROJECTION_METADATA, Projection } from './projection.decorator';
+
+export const RUN_PROJECTIONS = Symbol('RUN_PROJECTIONS');
+export const CONSUMER_CONNECTION_STRING = Symbol('CONSUMER_CONNECTION_STRING');
+export const CONSUMER_POOL = Symbol('CONSUMER_POOL');
+
+export interface ConsumerStatus {
+  name: string;
+  active: boolean;
+  status: string;
+  checkpoint: { transactionId: string; position: string };
+  /** Events in the log after the checkpoint. */
+  lagEvents: number;
+  /** Age of the oldest event not yet processed (0 when caught up). */
+  lagSeconds: number;
+}
+
+/** Discovers every @AsProjection provider and runs one checkpointed consumer for each. */
+@Injectable()
+export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  private readonly consumers = new Map<string, { consumer: CheckpointedConsumer<EntityManager>; projection: Projection }>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CONSUMER_CONNECTION_STRING) private readonly connectionString: string,
+    @Inject(CONSUMER_POOL) private readonly pool: Pool,
+    @Inject(RUN_PROJECTIONS) private readonly runProjections: boolean,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const runner = typeormTransactionRunner(this.dataSource);
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance;
+      if (!instance || !wrapper.metatype) continue;
+      const name = this.reflector.get<string>(PROJECTION_METADATA, wrapper.metatype as any);
+      if (!name) continue;
+      if (this.consumers.has(name)) throw new Error(`projection name ${name} used twice`);
+      const projection = instance as Projection;
+      const consumer = new CheckpointedConsumer<EntityManager>({
+        name,
+        store: this.store,
+        runner,
+        connectionString: this.connectionString,
+        handler: (events, manager) => projection.handle(events, manager),
+        batchSize: 500,
+        idleDelayMs: 50,
+        onError: (error) => this.logger.error(`projection ${name}: ${(error as Error).message}`, (error as Error).stack),
+      });
+      this.consumers.set(name, { consumer, projection });
+    }
+    if (this.runProjections) for (const { consumer } of this.consumers.values()) consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.consumers.values()].map(({ consumer }) => consumer.stop()));
+  }
+
+  names(): string[] {
+    return [...this.consumers.keys()];
+  }
+
+  /** Nudges all consumers after this process appended events. */
+  poke(): void {
+    for (const { consumer } of this.consumers.values()) consumer.poke();
+  }
+
+  /** Waits until every projection has processed everything appended before the call. */
+  async waitUntilCaughtUp(timeoutMs = 15_000): Promise<void> {
+    if (!this.runProjections) {
+      for (const { consumer } of this.consumers.values()) await consumer.drain();
+      return;
+    }
+    await Promise.all([...this.consumers.values()].map(({ consumer }) => consumer.waitUntilCaughtUp(timeoutMs)));
+  }
+
+  async rebuild(name: string): Promise<number> {
+    const entry = this.consumers.get(name);
+    if (!entry) throw new Error(`unknown projection ${name}`);
+    return entry.consumer.rebuild(async (manager) => {
+      for (const table of entry.projection.tables) await manager.query(`truncate table ${table}`);
+    });
+  }
+
+  async status(): Promise<ConsumerStatus[]> {
+    const { rows } = await this.pool.query(`
+      select c.name, c.status, c.transaction_id::text as txid, c.global_position,
+             (select count(*) from es_events e where (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position))::int as lag_events,
+             coalesce(extract(epoch from now() - (select min(e.recorded_at) from es_events e
+                where (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position))), 0)::float8 as lag_seconds
+        from es_consumers c order by c.name`);
+    return rows
+      .filter((row) => this.consumers.has(row.name))
+      .map((row) => ({
+        name: row.name,
+        active: this.consumers.get(row.name)!.consumer.isActive,
+        status: row.status,
+        checkpoint: { transactionId: row.txid, position: row.global_position },
+        lagEvents: row.lag_events,
+        lagSeconds: Math.round(row.lag_seconds * 1000) / 1000,
+      }));
+  }
+}

@@ -1,0 +1,52 @@
+import Decimal from 'decimal.js';
+
+/** Amounts are EUR as exact decimals; transported as strings with at most two decimals. */
+export const MAX_AMOUNT = new Decimal('999999999.99');
+const AMOUNT_PATTERN = /^-?\d{1,9}(\.\d{1,2})?$/;
+
+export type Amount = Decimal;
+
+export class AmountFormatError extends Error {}
+
+/** Parses an amount string strictly ("1234.5", "1234.50"); never from a JS number. */
+export function parseAmount(value: unknown, options: { allowNegative?: boolean; allowZero?: boolean } = {}): Decimal {
+  if (typeof value !== 'string') throw new AmountFormatError('must be a decimal string such as "1234.50"');
+  if (!AMOUNT_PATTERN.test(value)) {
+    if (/^-?\d+\.\d{3,}$/.test(value)) throw new AmountFormatError('has more than 2 decimal places');
+    if (/^-?\d{10,}/.test(value)) throw new AmountFormatError('exceeds 999,999,999.99');
+    throw new AmountFormatError('must be a decimal string such as "1234.50"');
+  }
+  const amount = new Decimal(value);
+  if (amount.isNegative() && !amount.isZero() && !options.allowNegative) throw new AmountFormatError('must not be negative');
+  if (amount.isZero() && options.allowZero === false) throw new AmountFormatError('must be greater than zero');
+  if (amount.abs().greaterThan(MAX_AMOUNT)) throw new AmountFormatError('exceeds 999,999,999.99');
+  return amount;
+}
+
+export function isAmountString(value: unknown): boolean {
+  try {
+    parseAmount(value, { allowNegative: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Canonical string form with exactly two decimals ("1234.50"). */
+export function formatAmount(amount: Decimal.Value): string {
+  return new Decimal(amount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/** Rounds half-up to the cent; used only where a rule says so (R10 settlement split). */
+export function roundToCent(amount: Decimal): Decimal {
+  return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+export function sumAmounts(values: Iterable<Decimal.Value>): Decimal {
+  let total = new Decimal(0);
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+export const ZERO = new Decimal(0);
+export { Decimal };

@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { loadConfig } from '../config/app-config';
+import { DevKeys, loadOrCreateDevKeys, signDevToken } from '../auth/dev-signing-key';
+import { Role } from '../auth/principal';
+import { createPool } from '../database/pool';
+import { ProjectionRunner } from '../event-store/nest/projection-runner';
+import { createApiApp } from '../../apps/api/app-factory';
+import { createTestDatabase, TestDatabase } from './test-server';
+
+export interface TokenOptions {
+  role: Role | Role[];
+  tenant?: string;
+  provider?: string;
+  sub?: string;
+  name?: string;
+  ttlSeconds?: number;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: () => ReturnType<typeof request>;
+  /** A direct pool on the test database, for assertions on the event store. */
+  db: Pool;
+  token(options: TokenOptions): Promise<string>;
+  /** Waits until every projection has processed what was appended so far. */
+  settle(): Promise<void>;
+  eventCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The real API on a fresh database cloned from the migrated template. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'sozialraum-test-data-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const keys: DevKeys = await loadOrCreateDevKeys(dataDir);
+  const app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: keys.publicKey, logger: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const db = createPool({ connectionString: database.url, max: 4 });
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    db,
+    token: (options) =>
+      signDevToken(
+        keys,
+        {
+          sub: options.sub ?? `${Array.isArray(options.role) ? options.role[0] : options.role}-1`,
+          tenant: options.tenant ?? 'HRO-JA',
+          roles: Array.isArray(options.role) ? options.role : [options.role],
+          provider: options.provider,
+          name: options.name,
+        },
+        options.ttlSeconds,
+      ),
+    settle: () => app.get(ProjectionRunner).waitUntilCaughtUp(),
+    eventCount: async () => (await db.query('select count(*)::int as n from es_events')).rows[0].n,
+    async close() {
+      await app.close();
+      await db.end();
+      await database.drop();
+    },
+  };
+}
