@@ -1,0 +1,16 @@
+/**
+ * Stream ids. Every id starts with the tenant, so streams of two Jugendämter can never meet and
+ * a lookup with another tenant's token finds nothing (404).
+ */
+export const streams = {
+  sozialraum: (tenantId: string, sozialraumId: string) => `${tenantId}/sozialraum/${sozialraumId}`,
+  provider: (tenantId: string, providerId: string) => `${tenantId}/provider/${providerId}`,
+  rateAgreements: (tenantId: string, providerId: string) => `${tenantId}/rates/${providerId}`,
+  contract: (tenantId: string, sozialraumId: string) => `${tenantId}/contract/${sozialraumId}`,
+  /** The Sozialraumbudget of one year: planning, freezes and all flexible money of the year. */
+  budget: (tenantId: string, sozialraumId: string, fiscalYear: number) => `${tenantId}/budget/${sozialraumId}/${fiscalYear}`,
+  /** A case (pseudonymous reference) with its approvals, invoices, payments and revenue. */
+  case: (tenantId: string, caseRef: string) => `${tenantId}/case/${caseRef}`,
+  /** Steering of one Sozialraum-year: thresholds, procedures, month closes, settlement. */
+  steering: (tenantId: string, sozialraumId: string, fiscalYear: number) => `${tenantId}/steering/${sozialraumId}/${fiscalYear}`,
+};
