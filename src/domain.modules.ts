@@ -1,4 +1,9 @@
 import { Type } from '@nestjs/common';
+import { LedgerModule } from './ledger/ledger.module';
+import { BudgetsModule } from './budgets/budgets.module';
 
 /** The domain capabilities the entry points compose. */
-export const domainModules: Type<unknown>[] = [];
+export const domainModules: Type<unknown>[] = [
+  LedgerModule,
+  BudgetsModule,
+];

@@ -1,5 +1,11 @@
 import { Migration } from '../libs/database/migration';
 import { eventStoreMigrations } from '../libs/event-store/postgres/event-store.schema';
+import { ledgerMigrations } from './ledger/ledger.migrations';
+import { budgetMigrations } from './budgets/budget.migrations';
 
 /** Every migration of the product, from the building blocks and the domain modules. */
-export const schemaMigrations: Migration[] = [...eventStoreMigrations];
+export const schemaMigrations: Migration[] = [
+  ...eventStoreMigrations,
+  ...ledgerMigrations,
+  ...budgetMigrations,
+];

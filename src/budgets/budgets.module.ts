@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { budgetCommandHandlers } from './commands/handlers';
+import { BudgetsController } from './budgets.controller';
+import { BudgetContractsController } from './budget-contracts.controller';
+import { BudgetSummaryRow } from './projections/budget-summary.entity';
+import { BudgetSummaryProjection } from './projections/budget-summary.projection';
+import { BudgetQueries } from './queries/budget-queries';
+import { BudgetListQueryService } from './queries/budget-list.query';
+import { SozialraumDirectory } from './sozialraum-directory';
+import { MasterDataSozialraumDirectory } from './master-data-sozialraum-directory';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([BudgetSummaryRow])],
+  controllers: [BudgetsController, BudgetContractsController],
+  providers: [
+    ...budgetCommandHandlers,
+    BudgetQueries,
+    BudgetListQueryService,
+    BudgetSummaryProjection,
+    { provide: SozialraumDirectory, useClass: MasterDataSozialraumDirectory },
+  ],
+  exports: [BudgetQueries, SozialraumDirectory],
+})
+export class BudgetsModule {}

@@ -1,0 +1,23 @@
+import { CommandContext } from '../../../libs/ddd/command-context';
+import { DomainError } from '../../../libs/ddd/domain-error';
+import { Party } from '../domain/sozialraum-budget.events';
+import { SozialraumDirectory } from '../sozialraum-directory';
+
+/** The command's business date: given in the body, else today (Europe/Berlin). */
+export function onBusinessDate(ctx: CommandContext, businessDate?: string): CommandContext {
+  return businessDate ? { ...ctx, businessDate } : ctx;
+}
+
+/**
+ * Which party of shared responsibility acts: the Jugendamt (controller) or the Sozialraum's lead
+ * provider (a provider user whose provider leads the Trägerverbund on the business date).
+ */
+export async function actingParty(ctx: CommandContext, sozialraumId: string, directory: SozialraumDirectory): Promise<Party> {
+  if (ctx.actor.role === 'controller') return 'jugendamt';
+  if (ctx.actor.role === 'provider') {
+    const lead = await directory.leadProviderOn(ctx.tenantId, sozialraumId, ctx.businessDate);
+    if (lead && lead === ctx.providerId) return 'lead-provider';
+    throw new DomainError('not-lead-provider', 'Forbidden', `only the lead provider of the Trägerverbund of ${sozialraumId} acts for the providers here`, 403);
+  }
+  throw new DomainError('forbidden', 'Forbidden', 'only the Jugendamt or the lead provider take part in reallocations', 403);
+}

@@ -1,0 +1,35 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
+import { ZERO } from '../../../../libs/money';
+import { isFlexible } from '../../../shared/budget-category';
+import { streams } from '../../../shared/stream-ids';
+import { LedgerQueries } from '../../../ledger/ledger-queries';
+import { decideAgreeReallocation, decideRejectReallocation, decideWithdrawReallocation } from '../../domain/sozialraum-budget.decisions';
+import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
+import { SozialraumDirectory } from '../../sozialraum-directory';
+import { AnswerReallocationCommand, BudgetCommandResult } from '../budget.commands';
+import { actingParty, onBusinessDate } from '../budget-command-context';
+
+const DECISIONS = { agree: decideAgreeReallocation, reject: decideRejectReallocation, withdraw: decideWithdrawReallocation };
+
+@CommandHandler(AnswerReallocationCommand)
+export class AnswerReallocationHandler implements ICommandHandler<AnswerReallocationCommand> {
+  constructor(private readonly aggregates: AggregateStore, private readonly ledger: LedgerQueries, private readonly directory: SozialraumDirectory) {}
+
+  async execute({ ctx: requestCtx, sozialraumId, fiscalYear, proposalId, answer, dto }: AnswerReallocationCommand): Promise<BudgetCommandResult> {
+    const ctx = onBusinessDate(requestCtx, dto.businessDate);
+    const party = await actingParty(ctx, sozialraumId, this.directory);
+    const streamId = streams.budget(ctx.tenantId, sozialraumId, fiscalYear);
+    const current = await this.aggregates.load(streamId, sozialraumBudgetDecider);
+    const from = current.state.openProposals.find((p) => p.proposalId === proposalId)?.from;
+    const boundElsewhereInFrom = !from || isFlexible(from) ? ZERO : await this.ledger.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, from, streamId);
+    const handled = await this.aggregates.handle(
+      streamId,
+      sozialraumBudgetDecider,
+      ctx,
+      (state) => DECISIONS[answer]({ proposalId, party, organisationId: ctx.actor.organisationId, reason: dto.reason, boundElsewhereInFrom }, state, sozialraumId, fiscalYear),
+      { retryOnConflict: true },
+    );
+    return { sozialraumId, fiscalYear, version: handled.version, events: handled.events.map((e) => e.type) };
+  }
+}

@@ -1,0 +1,40 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
+import { parseAmount, ZERO } from '../../../../libs/money';
+import { isFlexible } from '../../../shared/budget-category';
+import { streams } from '../../../shared/stream-ids';
+import { LedgerQueries } from '../../../ledger/ledger-queries';
+import { decideProposeReallocation } from '../../domain/sozialraum-budget.decisions';
+import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
+import { SozialraumDirectory } from '../../sozialraum-directory';
+import { BudgetCommandResult, ProposeReallocationCommand } from '../budget.commands';
+import { actingParty, onBusinessDate } from '../budget-command-context';
+
+@CommandHandler(ProposeReallocationCommand)
+export class ProposeReallocationHandler implements ICommandHandler<ProposeReallocationCommand> {
+  constructor(private readonly aggregates: AggregateStore, private readonly ledger: LedgerQueries, private readonly directory: SozialraumDirectory) {}
+
+  async execute({ ctx: requestCtx, sozialraumId, fiscalYear, dto }: ProposeReallocationCommand): Promise<BudgetCommandResult & { proposalId: string }> {
+    const ctx = onBusinessDate(requestCtx, dto.businessDate);
+    const party = await actingParty(ctx, sozialraumId, this.directory);
+    const streamId = streams.budget(ctx.tenantId, sozialraumId, fiscalYear);
+    const boundElsewhereInFrom = isFlexible(dto.from) ? ZERO : await this.ledger.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, dto.from, streamId);
+    let proposalId = '';
+    const handled = await this.aggregates.handle(
+      streamId,
+      sozialraumBudgetDecider,
+      ctx,
+      (state) => {
+        proposalId = `UMS-${fiscalYear}-${state.proposalsMade + 1}`;
+        return decideProposeReallocation(
+          { proposalId, from: dto.from, to: dto.to, amount: parseAmount(dto.amount), reason: dto.reason, party, organisationId: ctx.actor.organisationId, boundElsewhereInFrom },
+          state,
+          sozialraumId,
+          fiscalYear,
+        );
+      },
+      { retryOnConflict: true },
+    );
+    return { sozialraumId, fiscalYear, proposalId, version: handled.version, events: handled.events.map((e) => e.type) };
+  }
+}

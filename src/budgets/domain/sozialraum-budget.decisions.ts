@@ -1,0 +1,214 @@
+import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { Decimal, ZERO, formatAmount } from '../../../libs/money';
+import { BUDGET_CATEGORIES, BudgetCategory, CATEGORY_NAMES, isFlexible } from '../../shared/budget-category';
+import { CategoryAmounts, Party, SozialraumBudgetEvent } from './sozialraum-budget.events';
+import { PerCategory, SozialraumBudgetState, availableIn } from './sozialraum-budget';
+
+/** The budget must exist; bookings and planning changes are refused once the year is closed. */
+export function assertBookable(state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): void {
+  if (state.status === 'none') {
+    throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${sozialraumId} for ${fiscalYear}`, 404);
+  }
+  if (state.status === 'closed') {
+    refuse('fiscal-year-closed', 'Fiscal year closed', `the fiscal year ${fiscalYear} of ${sozialraumId} is closed and accepts no bookings`);
+  }
+}
+
+export interface AllocateBudget {
+  sozialraumId: string;
+  fiscalYear: number;
+  planned: PerCategory<Decimal>;
+  decisionReference: string | null;
+  reason: string;
+}
+
+export function decideAllocate(command: AllocateBudget, state: SozialraumBudgetState): SozialraumBudgetEvent[] {
+  if (state.status !== 'none') {
+    throw new DomainError('budget-exists', 'Budget exists', `the budget of ${command.sozialraumId} for ${command.fiscalYear} is allocated already; amend it instead`, 409);
+  }
+  const total = BUDGET_CATEGORIES.reduce((sum, c) => sum.plus(command.planned[c]), ZERO);
+  if (total.isZero()) refuse('budget-empty', 'Empty budget', 'a Sozialraum budget needs a planned amount in at least one category');
+  return [
+    {
+      type: 'BudgetAllocated',
+      data: {
+        sozialraumId: command.sozialraumId,
+        fiscalYear: command.fiscalYear,
+        planned: Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, formatAmount(command.planned[c])])) as CategoryAmounts,
+        total: formatAmount(total),
+        decisionReference: command.decisionReference,
+        reason: command.reason,
+      },
+    },
+  ];
+}
+
+export function decideOpen(reason: string, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
+  assertBookable(state, sozialraumId, fiscalYear);
+  if (state.status !== 'planned') refuse('budget-already-open', 'Budget already open', `the budget of ${sozialraumId} for ${fiscalYear} is open already`);
+  return [{ type: 'BudgetOpened', data: { reason } }];
+}
+
+export interface AmendBudget {
+  category: BudgetCategory;
+  newAmount: Decimal;
+  reason: string;
+  decisionReference: string;
+  /** Money bound in the category outside this stream (approvals in FS), as known now. */
+  boundElsewhere: Decimal;
+}
+
+export function decideAmend(command: AmendBudget, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
+  assertBookable(state, sozialraumId, fiscalYear);
+  const previous = state.planned[command.category];
+  if (command.newAmount.equals(previous)) {
+    refuse('no-change', 'Nothing to amend', `${CATEGORY_NAMES[command.category]} is planned at ${formatAmount(previous)} already`);
+  }
+  const bound = state.bound[command.category].plus(command.boundElsewhere);
+  if (command.newAmount.lessThan(bound)) {
+    refuse('amount-below-commitments', 'Amendment below commitments', `${CATEGORY_NAMES[command.category]} has ${formatAmount(bound)} committed or spent; it cannot be planned lower`, {
+      committed: formatAmount(bound),
+    });
+  }
+  return [
+    {
+      type: 'BudgetAmended',
+      data: {
+        category: command.category,
+        previousAmount: formatAmount(previous),
+        newAmount: formatAmount(command.newAmount),
+        delta: formatAmount(command.newAmount.minus(previous)),
+        reason: command.reason,
+        decisionReference: command.decisionReference,
+      },
+    },
+  ];
+}
+
+export interface ProposeReallocation {
+  proposalId: string;
+  from: BudgetCategory;
+  to: BudgetCategory;
+  amount: Decimal;
+  reason: string;
+  party: Party;
+  organisationId: string;
+  boundElsewhereInFrom: Decimal;
+}
+
+/** R11: money already committed cannot be moved away. */
+function assertMovable(state: SozialraumBudgetState, from: BudgetCategory, amount: Decimal, boundElsewhere: Decimal): void {
+  const movable = availableIn(state, from, boundElsewhere);
+  if (amount.greaterThan(movable)) {
+    refuse('reallocation-moves-committed-money', 'Committed money cannot be moved', `only ${formatAmount(Decimal.max(movable, ZERO))} of ${CATEGORY_NAMES[from]} is not committed; ${formatAmount(amount)} cannot be moved`, {
+      movable: formatAmount(Decimal.max(movable, ZERO)),
+    });
+  }
+}
+
+export function decideProposeReallocation(command: ProposeReallocation, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
+  assertBookable(state, sozialraumId, fiscalYear);
+  if (command.from === command.to) refuse('reallocation-same-category', 'Same category', 'a reallocation moves money between two different categories');
+  if (!command.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'a reallocation moves a positive amount');
+  if (state.openProposals.some((p) => p.proposalId === command.proposalId)) {
+    throw new DomainError('proposal-exists', 'Proposal exists', `proposal ${command.proposalId} exists already`, 409);
+  }
+  assertMovable(state, command.from, command.amount, command.boundElsewhereInFrom);
+  return [
+    {
+      type: 'ReallocationProposed',
+      data: {
+        proposalId: command.proposalId,
+        from: command.from,
+        to: command.to,
+        amount: formatAmount(command.amount),
+        reason: command.reason,
+        proposedBy: command.party,
+        proposerOrganisationId: command.organisationId,
+      },
+    },
+  ];
+}
+
+function openProposal(state: SozialraumBudgetState, proposalId: string) {
+  const proposal = state.openProposals.find((p) => p.proposalId === proposalId);
+  if (!proposal) throw new DomainError('proposal-not-open', 'Not found', `there is no open reallocation proposal ${proposalId}`, 404);
+  return proposal;
+}
+
+export interface AnswerReallocation {
+  proposalId: string;
+  party: Party;
+  organisationId: string;
+  reason: string;
+  boundElsewhereInFrom: Decimal;
+}
+
+/** R11: effective only when the other party agrees; the proposing party cannot agree itself. */
+export function decideAgreeReallocation(command: AnswerReallocation, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
+  assertBookable(state, sozialraumId, fiscalYear);
+  const proposal = openProposal(state, command.proposalId);
+  if (proposal.proposedBy === command.party) {
+    refuse('agreement-by-other-party-required', 'The other party must agree', `the ${proposal.proposedBy === 'jugendamt' ? 'Jugendamt' : 'lead provider'} proposed this reallocation; only the other party can agree`);
+  }
+  const amount = new Decimal(proposal.amount);
+  assertMovable(state, proposal.from, amount, command.boundElsewhereInFrom);
+  return [
+    {
+      type: 'ReallocationAgreed',
+      data: { proposalId: proposal.proposalId, from: proposal.from, to: proposal.to, amount: proposal.amount, agreedBy: command.party, agreerOrganisationId: command.organisationId },
+    },
+  ];
+}
+
+export function decideRejectReallocation(command: AnswerReallocation, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
+  assertBookable(state, sozialraumId, fiscalYear);
+  const proposal = openProposal(state, command.proposalId);
+  if (proposal.proposedBy === command.party) {
+    refuse('rejection-by-other-party-required', 'The other party must answer', 'the proposing party withdraws its proposal instead of rejecting it');
+  }
+  return [{ type: 'ReallocationRejected', data: { proposalId: proposal.proposalId, reason: command.reason, by: command.party } }];
+}
+
+export function decideWithdrawReallocation(command: AnswerReallocation, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
+  assertBookable(state, sozialraumId, fiscalYear);
+  const proposal = openProposal(state, command.proposalId);
+  if (proposal.proposedBy !== command.party) {
+    refuse('withdrawal-by-proposer-required', 'Only the proposer withdraws', 'only the proposing party can withdraw its proposal; the other party rejects it');
+  }
+  return [{ type: 'ReallocationWithdrawn', data: { proposalId: proposal.proposalId, reason: command.reason, by: command.party } }];
+}
+
+/** R8: a freeze stops only new commitments of flexible money. */
+export function decideFreeze(imposed: boolean, categories: BudgetCategory[], reason: string, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
+  assertBookable(state, sozialraumId, fiscalYear);
+  const inflexible = categories.filter((c) => !isFlexible(c));
+  if (inflexible.length) {
+    refuse('freeze-only-flexible', 'Only flexible money can be frozen', 'legal entitlements are never blocked (R8): only fallübergreifend (FUE) and fallunspezifisch (FU) money can be frozen');
+  }
+  const changing = [...new Set(categories)].filter((c) => state.frozen[c] !== imposed);
+  if (changing.length === 0) {
+    refuse(imposed ? 'already-frozen' : 'not-frozen', imposed ? 'Already frozen' : 'Not frozen', `${categories.join(', ')} ${imposed ? 'is frozen already' : 'is not frozen'}`);
+  }
+  return [{ type: imposed ? 'BudgetFreezeImposed' : 'BudgetFreezeLifted', data: { categories: changing, reason } }];
+}
+
+export function decideClose(reason: string, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
+  assertBookable(state, sozialraumId, fiscalYear);
+  return [{ type: 'BudgetClosed', data: { reason } }];
+}
+
+export interface ApplySettlement {
+  settlementId: string;
+  fromFiscalYear: number;
+  kind: 'carry-forward' | 'malus';
+  amount: Decimal;
+}
+
+/** R10: carry-forward adds to, a Malus reduces, next year's fallunspezifisch budget; once per settlement. */
+export function decideApplySettlement(command: ApplySettlement, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
+  assertBookable(state, sozialraumId, fiscalYear);
+  if (state.settlementsApplied.includes(command.settlementId)) return [];
+  const data = { settlementId: command.settlementId, fromFiscalYear: command.fromFiscalYear, category: 'FU' as BudgetCategory, amount: formatAmount(command.amount) };
+  return [{ type: command.kind === 'carry-forward' ? 'SavingsCarriedForward' : 'MalusApplied', data }];
+}

@@ -1,0 +1,82 @@
+import { BudgetCategory } from '../../shared/budget-category';
+import { LedgerEvent } from '../../ledger/ledger-events';
+
+export type Party = 'jugendamt' | 'lead-provider';
+export type CategoryAmounts = Record<BudgetCategory, string>;
+
+export interface BudgetAllocatedData {
+  sozialraumId: string;
+  fiscalYear: number;
+  planned: CategoryAmounts;
+  total: string;
+  decisionReference: string | null;
+  reason: string;
+}
+
+export interface BudgetAmendedData {
+  category: BudgetCategory;
+  previousAmount: string;
+  newAmount: string;
+  delta: string;
+  reason: string;
+  /** E.g. the council resolution of the Nachtragshaushalt. */
+  decisionReference: string;
+}
+
+export interface ReallocationProposedData {
+  proposalId: string;
+  from: BudgetCategory;
+  to: BudgetCategory;
+  amount: string;
+  reason: string;
+  proposedBy: Party;
+  proposerOrganisationId: string;
+}
+
+export interface ReallocationAgreedData {
+  proposalId: string;
+  from: BudgetCategory;
+  to: BudgetCategory;
+  amount: string;
+  agreedBy: Party;
+  agreerOrganisationId: string;
+}
+
+export interface ReallocationClosedData {
+  proposalId: string;
+  reason: string;
+  by: Party;
+}
+
+export interface FreezeData {
+  categories: BudgetCategory[];
+  reason: string;
+}
+
+/** R10 results of the previous year applied to this year's fallunspezifisch budget. */
+export interface SettlementAppliedData {
+  settlementId: string;
+  fromFiscalYear: number;
+  category: BudgetCategory;
+  amount: string;
+}
+
+export type SozialraumBudgetEvent =
+  | { type: 'BudgetAllocated'; data: BudgetAllocatedData; businessDate?: string }
+  | { type: 'BudgetOpened'; data: { reason: string }; businessDate?: string }
+  | { type: 'BudgetAmended'; data: BudgetAmendedData; businessDate?: string }
+  | { type: 'ReallocationProposed'; data: ReallocationProposedData; businessDate?: string }
+  | { type: 'ReallocationAgreed'; data: ReallocationAgreedData; businessDate?: string }
+  | { type: 'ReallocationRejected'; data: ReallocationClosedData; businessDate?: string }
+  | { type: 'ReallocationWithdrawn'; data: ReallocationClosedData; businessDate?: string }
+  | { type: 'BudgetFreezeImposed'; data: FreezeData; businessDate?: string }
+  | { type: 'BudgetFreezeLifted'; data: FreezeData; businessDate?: string }
+  | { type: 'BudgetClosed'; data: { reason: string }; businessDate?: string }
+  | { type: 'SavingsCarriedForward'; data: SettlementAppliedData; businessDate?: string }
+  | { type: 'MalusApplied'; data: SettlementAppliedData; businessDate?: string };
+
+/** Everything in a budget stream: planning events, flexible-money events and their ledger events. */
+export type BudgetStreamEvent = SozialraumBudgetEvent | LedgerEvent | { type: string; data: any; businessDate?: string };
+
+/** Planning events that change planned amounts (steering folds them for B as of a date). */
+export const PLANNED_AMOUNT_EVENTS = ['BudgetAllocated', 'BudgetAmended', 'ReallocationAgreed', 'SavingsCarriedForward', 'MalusApplied'] as const;

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { AggregateStore, Loaded } from '../../../libs/ddd/aggregate-store';
+import { StoredEvent } from '../../../libs/event-store/event-store.port';
+import { formatAmount } from '../../../libs/money';
+import { BUDGET_CATEGORIES, CATEGORY_NAMES, isFlexible } from '../../shared/budget-category';
+import { streams } from '../../shared/stream-ids';
+import { budgetContractDecider, contractInForce, ContractInForce } from '../domain/budget-contract';
+import { BudgetStatus, SozialraumBudgetState, availableIn, sozialraumBudgetDecider, totalPlanned } from '../domain/sozialraum-budget';
+import { PLANNED_AMOUNT_EVENTS } from '../domain/sozialraum-budget.events';
+
+const PLANNING_EVENTS = new Set<string>([
+  ...PLANNED_AMOUNT_EVENTS,
+  'BudgetOpened',
+  'BudgetClosed',
+  'ReallocationProposed',
+  'ReallocationRejected',
+  'ReallocationWithdrawn',
+  'BudgetFreezeImposed',
+  'BudgetFreezeLifted',
+]);
+
+export interface HistoryEntry {
+  type: string;
+  businessDate: string | null;
+  recordedAt: string;
+  actor: { userId: string; role: string; organisationId: string };
+  data: unknown;
+}
+
+/** Read side of contracts and budgets that other capabilities use while deciding. */
+@Injectable()
+export class BudgetQueries {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  async contractOn(tenantId: string, sozialraumId: string, date: string): Promise<ContractInForce> {
+    const { state } = await this.aggregates.load(streams.contract(tenantId, sozialraumId), budgetContractDecider);
+    return contractInForce(state, date);
+  }
+
+  async contractVersions(tenantId: string, sozialraumId: string) {
+    return this.aggregates.load(streams.contract(tenantId, sozialraumId), budgetContractDecider);
+  }
+
+  async loadBudget(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<Loaded<SozialraumBudgetState>> {
+    return this.aggregates.load(streams.budget(tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider);
+  }
+
+  async budgetStatus(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<BudgetStatus> {
+    return (await this.loadBudget(tenantId, sozialraumId, fiscalYear)).state.status;
+  }
+
+  /** The overview of one Sozialraum budget, straight from its stream (no projection lag). */
+  async overview(tenantId: string, sozialraumId: string, fiscalYear: number, contractDate: string) {
+    const loaded = await this.loadBudget(tenantId, sozialraumId, fiscalYear);
+    if (loaded.state.status === 'none') return null;
+    const state = loaded.state;
+    const initial = loaded.events.find((e) => e.type === 'BudgetAllocated')?.data as any;
+    const contract = await this.contractOn(tenantId, sozialraumId, contractDate);
+    return {
+      sozialraumId,
+      fiscalYear,
+      status: state.status,
+      version: loaded.version,
+      total: formatAmount(totalPlanned(state)),
+      categories: BUDGET_CATEGORIES.map((category) => ({
+        category,
+        name: CATEGORY_NAMES[category],
+        initial: initial.planned[category] as string,
+        planned: formatAmount(state.planned[category]),
+        ...(isFlexible(category)
+          ? { bound: formatAmount(state.bound[category]), available: formatAmount(availableIn(state, category)), frozen: state.frozen[category] }
+          : {}),
+      })),
+      contract,
+      openProposals: state.openProposals,
+      history: loaded.events.filter((e) => PLANNING_EVENTS.has(e.type)).map(historyEntry),
+    };
+  }
+}
+
+export function historyEntry(event: StoredEvent): HistoryEntry {
+  return {
+    type: event.type,
+    businessDate: event.metadata.businessDate ?? null,
+    recordedAt: event.recordedAt.toISOString(),
+    actor: event.metadata.actor,
+    data: event.data,
+  };
+}
