@@ -50,3 +50,12 @@ export function sumAmounts(values: Iterable<Decimal.Value>): Decimal {
 
 export const ZERO = new Decimal(0);
 export { Decimal };
+
+/**
+ * A percentage for display, two decimals. Ties round to even (71.565 % → 71.56 %, as in the
+ * worked example); percentages are reported, never booked, so the money rounding rule (half-up,
+ * R10) does not apply to them.
+ */
+export function formatPercent(value: Decimal): string {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toFixed(2);
+}
