@@ -85,6 +85,14 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     await Promise.all([...this.consumers.values()].map(({ consumer }) => consumer.waitUntilCaughtUp(timeoutMs)));
   }
 
+  /** Waits until one projection has processed everything appended before the call. */
+  async waitFor(name: string, timeoutMs = 10_000): Promise<void> {
+    const entry = this.consumers.get(name);
+    if (!entry) throw new Error(`unknown projection ${name}`);
+    // The checkpoint is read from the database, so this also waits for a separate worker process.
+    await entry.consumer.waitUntilCaughtUp(timeoutMs);
+  }
+
   async rebuild(name: string): Promise<number> {
     const entry = this.consumers.get(name);
     if (!entry) throw new Error(`unknown projection ${name}`);

@@ -1,0 +1,129 @@
+import { SettlementFigures } from './settlement';
+import { ThresholdKind } from './thresholds';
+
+export interface CrossingData {
+  sozialraumId: string;
+  fiscalYear: number;
+  kind: ThresholdKind;
+  thresholdPct: string;
+  forecast: string;
+  budget: string;
+  pctOfBudget: string;
+  /** The event whose business date crossed the line. */
+  causeEventId: string;
+  /** For an opened overrun procedure: the steering meeting is due by then (14 days). */
+  meetingDueBy?: string;
+}
+
+export interface CrossingMovedData {
+  kind: ThresholdKind;
+  previousDate: string | null;
+  newDate: string | null;
+  causeEventId: string | null;
+  explanation: string;
+}
+
+export interface MonthClosedData {
+  sozialraumId: string;
+  fiscalYear: number;
+  month: string;
+  /** Haushaltsüberwachungsliste as of the month's last day, frozen at the close. */
+  monitoringList: unknown;
+  forecast: string;
+  budget: string;
+  pctOfBudget: string;
+  logPosition: string;
+}
+
+export interface UnderrunData {
+  sozialraumId: string;
+  fiscalYear: number;
+  month: string;
+  forecast: string;
+  budget: string;
+  underrunLine: string;
+  pctOfBudget: string;
+}
+
+export interface SteeringMeetingData {
+  procedureId: string;
+  heldOn: string;
+  participants: Array<{ organisationId: string; role: string }>;
+  measures: string[];
+}
+
+export interface SupplementaryRequestData {
+  procedureId: string;
+  requestId: string;
+  kind: 'ueberplanmaessig' | 'ausserplanmaessig';
+  amount: string;
+  justification: string;
+  coverSource: string;
+  /** The body that the contract's value limits name for the amount (R9). */
+  competentBody: string;
+}
+
+export interface SupplementaryDecisionData {
+  procedureId: string;
+  requestId: string;
+  body: string;
+  approved: boolean;
+  decisionReference: string;
+  note: string | null;
+}
+
+export interface ProcedureClosedData {
+  procedureId: string;
+  outcome: string;
+}
+
+export interface SettlementCalculatedData {
+  settlementId: string;
+  sozialraumId: string;
+  fiscalYear: number;
+  figures: SettlementFigures;
+  leadProviderId: string | null;
+  logPosition: string;
+}
+
+export interface SettlementConfirmedData {
+  settlementId: string;
+  party: 'jugendamt' | 'lead-provider';
+  organisationId: string;
+}
+
+export interface SettlementAppliedData {
+  settlementId: string;
+  toFiscalYear: number;
+  kind: 'carry-forward' | 'malus' | 'none';
+  amount: string;
+}
+
+export type SteeringEvent =
+  | { type: 'BudgetWarningRaised'; data: CrossingData; businessDate?: string }
+  | { type: 'OverrunProcedureOpened'; data: CrossingData & { procedureId: string }; businessDate?: string }
+  | { type: 'RenegotiationTriggered'; data: CrossingData; businessDate?: string }
+  | { type: 'ThresholdCrossingMoved'; data: CrossingMovedData; businessDate?: string }
+  | { type: 'MonthClosed'; data: MonthClosedData; businessDate?: string }
+  | { type: 'UnderrunDetected'; data: UnderrunData; businessDate?: string }
+  | { type: 'SteeringMeetingHeld'; data: SteeringMeetingData; businessDate?: string }
+  | { type: 'SupplementaryExpenditureRequested'; data: SupplementaryRequestData; businessDate?: string }
+  | { type: 'SupplementaryExpenditureDecided'; data: SupplementaryDecisionData; businessDate?: string }
+  | { type: 'OverrunProcedureClosed'; data: ProcedureClosedData; businessDate?: string }
+  | { type: 'SettlementCalculated'; data: SettlementCalculatedData; businessDate?: string }
+  | { type: 'SettlementConfirmed'; data: SettlementConfirmedData; businessDate?: string }
+  | { type: 'SettlementApplied'; data: SettlementAppliedData; businessDate?: string };
+
+/** Steering events that are also notifications for the people concerned. */
+export const NOTIFICATION_TYPES = [
+  'BudgetWarningRaised',
+  'OverrunProcedureOpened',
+  'RenegotiationTriggered',
+  'ThresholdCrossingMoved',
+  'UnderrunDetected',
+  'SupplementaryExpenditureRequested',
+  'SupplementaryExpenditureDecided',
+  'SettlementCalculated',
+  'SettlementConfirmed',
+  'SettlementApplied',
+] as const;

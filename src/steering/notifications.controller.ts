@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '../../libs/auth/request-context.decorator';
+import { CommandContext } from '../../libs/ddd/command-context';
+import { DomainError } from '../../libs/ddd/domain-error';
+import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
+import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
+import { NotificationQuery, NotificationsQuery } from './queries/notifications.query';
+import { ProviderFiguresQuery } from './queries/provider-figures.query';
+
+@ApiTags('Steuerung')
+@ApiBearerAuth()
+@Controller()
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsQuery, private readonly providerFigures: ProviderFiguresQuery) {}
+
+  @Get('notifications')
+  @ApiOperation({ summary: 'Steering notifications (warnings, procedures, under-runs, settlements), newest first' })
+  list(@Ctx() ctx: CommandContext, @Query() query: NotificationQuery) {
+    return this.notifications.list(ctx.tenantId, query);
+  }
+
+  @Get('provider-figures/:providerId/:fiscalYear')
+  @ApiOperation({ summary: "A provider's own figures of a year (committed, actual, forecast per Sozialraum and category); provider users see only their own" })
+  async figures(@Ctx() ctx: CommandContext, @Param('providerId', new PatternPipe('providerId', CODE_PATTERN, CODE_MESSAGE)) providerId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number) {
+    if (ctx.actor.role === 'provider' && ctx.providerId !== providerId) {
+      throw new DomainError('not-found', 'Not found', `no figures of ${providerId} are visible to you`, 404);
+    }
+    return this.providerFigures.figures(ctx.tenantId, providerId, fiscalYear);
+  }
+}

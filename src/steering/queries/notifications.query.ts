@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Page, PageQuery, decodeCursor, toPage } from '../../../libs/http/pagination';
+import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
+import { CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
+
+export class NotificationQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'HRO-TW' })
+  @IsOptional()
+  @Matches(CODE_PATTERN, { message: `sozialraumId ${CODE_MESSAGE}` })
+  sozialraumId?: string;
+
+  @ApiPropertyOptional({ example: 2025 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fiscalYear?: number;
+}
+
+export interface NotificationItem {
+  eventId: string;
+  type: string;
+  sozialraumId: string;
+  fiscalYear: number;
+  businessDate: string;
+  recordedAt: string;
+  summary: string;
+  data: unknown;
+}
+
+@Injectable()
+export class NotificationsQuery {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly projections: ProjectionRunner) {}
+
+  async list(tenantId: string, query: NotificationQuery): Promise<Page<NotificationItem>> {
+    await this.projections.waitFor('steering-notifications');
+    const limit = query.limit ?? 50;
+    const after = decodeCursor(query.cursor, 2);
+    const params: unknown[] = [tenantId];
+    const where = ['tenant_id = $1'];
+    if (query.sozialraumId) where.push(`sozialraum_id = $${params.push(query.sozialraumId)}`);
+    if (query.fiscalYear) where.push(`fiscal_year = $${params.push(query.fiscalYear)}`);
+    if (after) where.push(`(business_date, global_position) < ($${params.push(after[0])}::date, $${params.push(after[1])}::bigint)`);
+    const rows = await this.dataSource.query(
+      `select event_id, type, sozialraum_id, fiscal_year, business_date, recorded_at, summary, data, global_position
+         from steering_notifications where ${where.join(' and ')}
+        order by business_date desc, global_position desc limit ${limit + 1}`,
+      params,
+    );
+    const page = toPage(rows, limit, (r: any) => [r.business_date, r.global_position]);
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((r: any) => ({
+        eventId: r.event_id,
+        type: r.type,
+        sozialraumId: r.sozialraum_id,
+        fiscalYear: r.fiscal_year,
+        businessDate: r.business_date,
+        recordedAt: new Date(r.recorded_at).toISOString(),
+        summary: r.summary,
+        data: r.data,
+      })),
+    };
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Decimal } from '../../../libs/money';
+import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
+import { AggregateStore } from '../../../libs/ddd/aggregate-store';
+import { todayInBerlin } from '../../../libs/calendar';
+import { streams } from '../../shared/stream-ids';
+import { BookView } from '../domain/book-event';
+import { LedgerBook } from '../domain/ledger-book';
+import { forecastTimeline, timelineJson } from '../domain/forecast-timeline';
+import { steeringDecider, SteeringState } from '../domain/steering-stream';
+import { SozialraumYearReplay } from '../replay/sozialraum-year-replay';
+import { BookViewQuery } from './book-view.dto';
+
+export function toBookView(query: BookViewQuery): BookView {
+  return {
+    asOf: query.asOf,
+    knownAt: query.knownAt ? new Date(query.knownAt) : undefined,
+    knownAtPosition: query.knownAtPosition ? BigInt(query.knownAtPosition) : undefined,
+  };
+}
+
+function describeView(view: BookView) {
+  return { asOf: view.asOf ?? null, knownAt: view.knownAt?.toISOString() ?? null, knownAtPosition: view.knownAtPosition?.toString() ?? null };
+}
+
+@Injectable()
+export class SteeringQueries {
+  constructor(
+    private readonly replay: SozialraumYearReplay,
+    private readonly aggregates: AggregateStore,
+    private readonly projections: ProjectionRunner,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** The book of a Sozialraum-year folded from the log through a view. */
+  async book(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView): Promise<LedgerBook> {
+    const events = await this.replay.load(tenantId, sozialraumId, fiscalYear, view.knownAtPosition);
+    return LedgerBook.fold(sozialraumId, fiscalYear, events, view);
+  }
+
+  async utilisation(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
+    const fromLog = view.asOf !== undefined || view.knownAt !== undefined || view.knownAtPosition !== undefined;
+    const book = fromLog ? await this.book(tenantId, sozialraumId, fiscalYear, view) : await this.bookFromReadModel(tenantId, sozialraumId, fiscalYear);
+    return { ...book.utilisation(), source: fromLog ? 'event-log' : 'read-model', view: describeView(view) };
+  }
+
+  async monitoringList(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
+    const book = await this.book(tenantId, sozialraumId, fiscalYear, view);
+    return { ...book.monitoringList(), view: describeView(view) };
+  }
+
+  async timeline(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
+    const events = await this.replay.load(tenantId, sozialraumId, fiscalYear, view.knownAtPosition);
+    let entries = forecastTimeline(sozialraumId, fiscalYear, events, { knownAt: view.knownAt, knownAtPosition: view.knownAtPosition });
+    if (view.asOf) entries = entries.filter((e) => e.businessDate <= (view.asOf as string));
+    return { sozialraumId, fiscalYear, view: describeView(view), entries: timelineJson(entries) };
+  }
+
+  async steeringState(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView = {}): Promise<{ state: SteeringState; version: number }> {
+    const loaded = await this.aggregates.load(streams.steering(tenantId, sozialraumId, fiscalYear), steeringDecider);
+    if (view.knownAt === undefined && view.knownAtPosition === undefined && view.asOf === undefined) return { state: loaded.state, version: loaded.version };
+    // The steering stream as it stood: replay only the events visible through the view.
+    const visibleEvents = loaded.events.filter(
+      (e) =>
+        (view.knownAtPosition === undefined || e.globalPosition <= view.knownAtPosition) &&
+        (view.knownAt === undefined || e.recordedAt.getTime() <= view.knownAt.getTime()) &&
+        (view.asOf === undefined || (e.metadata.businessDate ?? '') <= view.asOf),
+    );
+    const state = visibleEvents.reduce((s, e) => steeringDecider.evolve(s, { type: e.type, data: e.data, businessDate: e.metadata.businessDate ?? undefined } as any), steeringDecider.initialState);
+    return { state, version: visibleEvents.length ? visibleEvents[visibleEvents.length - 1].streamVersion : 0 };
+  }
+
+  async overview(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView, today = todayInBerlin()) {
+    const { state, version } = await this.steeringState(tenantId, sozialraumId, fiscalYear, view);
+    const procedure = state.procedure
+      ? {
+          ...state.procedure,
+          meetingOverdue: !state.procedure.closed && state.procedure.meetings.length === 0 && today > state.procedure.meetingDueBy,
+        }
+      : null;
+    return { sozialraumId, fiscalYear, version, view: describeView(view), crossings: state.crossings, closedMonths: state.closedMonths, underrunDetectedOn: state.underrunDetectedOn, procedure, settlement: state.settlement };
+  }
+
+  /** Today's figures from the utilisation read model (kept current by its consumer). */
+  private async bookFromReadModel(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<LedgerBook> {
+    await this.projections.waitFor('utilisation');
+    const book = new LedgerBook(sozialraumId, fiscalYear);
+    const key = [tenantId, sozialraumId, fiscalYear];
+    const planned = await this.dataSource.query('select category, planned from utilisation_planned where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3', key);
+    for (const row of planned) book.planned = { ...book.planned, [row.category]: new Decimal(row.planned) };
+    const cells = await this.dataSource.query(
+      'select scope, category, provider_id, month, forecast, actual from utilisation_cells where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3',
+      key,
+    );
+    for (const c of cells) {
+      const cell = { forecast: new Decimal(c.forecast), actual: new Decimal(c.actual) };
+      if (c.scope === 'budget') {
+        merge(book.inBudget, `${c.category}|${c.month}`, cell);
+        merge(book.byProvider, `${c.provider_id}|${c.category}`, cell);
+      } else {
+        merge(book.outOfBudget, `${c.scope}|${c.month}`, cell);
+      }
+    }
+    const revenue = await this.dataSource.query('select kind, month, amount from utilisation_revenue where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3', key);
+    for (const r of revenue) book.revenue.set(`${r.kind}|${r.month}`, new Decimal(r.amount));
+    return book;
+  }
+}
+
+function merge(map: Map<string, { forecast: Decimal; actual: Decimal }>, key: string, cell: { forecast: Decimal; actual: Decimal }): void {
+  const existing = map.get(key);
+  map.set(key, existing ? { forecast: existing.forecast.plus(cell.forecast), actual: existing.actual.plus(cell.actual) } : cell);
+}

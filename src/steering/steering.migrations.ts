@@ -1,0 +1,62 @@
+import { Migration } from '../../libs/database/migration';
+
+export const steeringMigrations: Migration[] = [
+  {
+    id: '0500_steering',
+    sql: `
+create table steering_watch_index (
+  tenant_id     text not null,
+  sozialraum_id text not null,
+  fiscal_year   integer not null,
+  stream_id     text not null,
+  primary key (tenant_id, sozialraum_id, fiscal_year, stream_id)
+);
+
+create table utilisation_cells (
+  tenant_id     text not null,
+  sozialraum_id text not null,
+  fiscal_year   integer not null,
+  scope         text not null,    -- 'budget' or the out-of-budget reason
+  category      text not null,
+  provider_id   text not null,
+  month         text not null,
+  forecast      numeric(14, 2) not null default 0,
+  actual        numeric(14, 2) not null default 0,
+  primary key (tenant_id, sozialraum_id, fiscal_year, scope, category, provider_id, month)
+);
+
+create table utilisation_planned (
+  tenant_id     text not null,
+  sozialraum_id text not null,
+  fiscal_year   integer not null,
+  category      text not null,
+  planned       numeric(14, 2) not null,
+  primary key (tenant_id, sozialraum_id, fiscal_year, category)
+);
+
+create table utilisation_revenue (
+  tenant_id     text not null,
+  sozialraum_id text not null,
+  fiscal_year   integer not null,
+  kind          text not null,
+  month         text not null,
+  amount        numeric(14, 2) not null default 0,
+  primary key (tenant_id, sozialraum_id, fiscal_year, kind, month)
+);
+
+create table steering_notifications (
+  event_id      uuid primary key,
+  global_position bigint not null,
+  tenant_id     text not null,
+  sozialraum_id text not null,
+  fiscal_year   integer not null,
+  type          text not null,
+  business_date date not null,
+  recorded_at   timestamptz not null,
+  summary       text not null,
+  data          jsonb not null
+);
+create index steering_notifications_list on steering_notifications (tenant_id, business_date desc, global_position desc);
+`,
+  },
+];

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { BudgetsModule } from '../budgets/budgets.module';
+import { SteeringCommandService } from './commands/steering-command.service';
+import { NotificationsController } from './notifications.controller';
+import { ThresholdWatch } from './process-managers/threshold-watch';
+import { NotificationsProjection } from './projections/notifications.projection';
+import { UtilisationProjection } from './projections/utilisation.projection';
+import { NotificationsQuery } from './queries/notifications.query';
+import { ProviderFiguresQuery } from './queries/provider-figures.query';
+import { SteeringQueries } from './queries/steering-queries';
+import { SozialraumYearReplay } from './replay/sozialraum-year-replay';
+import { SteeringController } from './steering.controller';
+
+@Module({
+  imports: [BudgetsModule, DiscoveryModule],
+  controllers: [SteeringController, NotificationsController],
+  providers: [
+    SozialraumYearReplay,
+    SteeringQueries,
+    SteeringCommandService,
+    NotificationsQuery,
+    ProviderFiguresQuery,
+    ThresholdWatch,
+    UtilisationProjection,
+    NotificationsProjection,
+  ],
+})
+export class SteeringModule {}
