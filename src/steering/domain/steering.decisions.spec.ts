@@ -1,0 +1,110 @@
+import { DomainError } from '../../../libs/ddd/domain-error';
+import { Decimal } from '../../../libs/money';
+import { DEFAULT_CONTRACT_TERMS } from '../../budgets/domain/contract-terms';
+import { calculateSettlement } from './settlement';
+import { SteeringEvent } from './steering.events';
+import { SteeringState, evolveSteering, initialSteeringState } from './steering-stream';
+import {
+  decideCalculateSettlement,
+  decideCloseProcedure,
+  decideConfirmSettlement,
+  decideCrossings,
+  decideMonthClose,
+  decideSteeringMeeting,
+  decideSupplementaryDecision,
+  decideSupplementaryRequest,
+  settlementReadyToApply,
+} from './steering.decisions';
+import { Crossing } from './thresholds';
+
+const d = (v: string) => new Decimal(v);
+const fold = (events: SteeringEvent[], from: SteeringState = initialSteeringState) => events.reduce(evolveSteering, from);
+const problem = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error.problem;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+};
+const crossing = (kind: Crossing['kind'], businessDate: string, eventId = 'e1'): Crossing => ({
+  kind,
+  thresholdPct: kind === 'warning' ? '100' : kind === 'procedure' ? '105' : '110',
+  businessDate,
+  eventId,
+  forecast: d('215000'),
+  budget: d('200000'),
+});
+
+describe('steering decisions', () => {
+  it('raises each threshold once, on the business date of the crossing', () => {
+    const first = decideCrossings([crossing('warning', '2025-10-01'), crossing('procedure', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025);
+    expect(first.map((e) => [e.type, e.businessDate])).toEqual([
+      ['BudgetWarningRaised', '2025-10-01'],
+      ['OverrunProcedureOpened', '2025-10-01'],
+    ]);
+    expect((first[1].data as any).meetingDueBy).toBe('2025-10-15');
+    const state = fold(first);
+    expect(decideCrossings([crossing('warning', '2025-10-01'), crossing('procedure', '2025-10-01')], state, 'HRO-TW', 2025)).toEqual([]);
+  });
+
+  it('explains a late correction that moves or removes a crossing instead of raising again', () => {
+    const state = fold(decideCrossings([crossing('warning', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
+    const moved = decideCrossings([crossing('warning', '2025-09-20', 'late')], state, 'HRO-TW', 2025);
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({ type: 'ThresholdCrossingMoved', data: { kind: 'warning', previousDate: '2025-10-01', newDate: '2025-09-20', causeEventId: 'late' } });
+    const after = fold(moved, state);
+    expect(after.crossings.warning?.businessDate).toBe('2025-09-20');
+    const withdrawn = decideCrossings([], after, 'HRO-TW', 2025);
+    expect(withdrawn[0]).toMatchObject({ type: 'ThresholdCrossingMoved', data: { kind: 'warning', newDate: null } });
+    expect(fold(withdrawn, after).crossings.warning).toBeUndefined();
+  });
+
+  it('closes a month once and detects the under-run from the review month on, once', () => {
+    const figures = { forecast: d('161502.50'), budget: d('200000'), monitoringList: {}, logPosition: 42n };
+    const august = decideMonthClose('2025-08', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, initialSteeringState);
+    expect(august.map((e) => e.type)).toEqual(['MonthClosed']);
+    const september = decideMonthClose('2025-09', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, fold(august));
+    expect(september.map((e) => [e.type, e.businessDate])).toEqual([
+      ['MonthClosed', '2025-09-30'],
+      ['UnderrunDetected', '2025-09-30'],
+    ]);
+    expect(september[1].data).toMatchObject({ underrunLine: '190000.00', forecast: '161502.50' });
+    const state = fold(september, fold(august));
+    expect(decideMonthClose('2025-10', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state).map((e) => e.type)).toEqual(['MonthClosed']);
+    expect(problem(() => decideMonthClose('2025-09', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state))).toBe('month-already-closed');
+    expect(problem(() => decideMonthClose('2026-01', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state))).toBe('month-outside-year');
+  });
+
+  it('runs the overrun procedure: meeting of both parties, request decided by the competent body, close', () => {
+    expect(problem(() => decideSteeringMeeting('2025-10-10', [], [], initialSteeringState))).toBe('no-overrun-procedure');
+    let state = fold(decideCrossings([crossing('procedure', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
+    expect(problem(() => decideCloseProcedure('done', state))).toBe('meeting-missing');
+    expect(problem(() => decideSteeringMeeting('2025-10-10', [{ organisationId: 'HRO-JA', role: 'Controlling' }], ['x'], state))).toBe('meeting-needs-both-parties');
+    state = fold(decideSteeringMeeting('2025-10-10', [{ organisationId: 'HRO-JA', role: 'Controlling' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenzen'], state), state);
+    state = fold(decideSupplementaryRequest({ kind: 'ueberplanmaessig', amount: d('60000'), justification: 'unabweisbar', coverSource: 'Deckungsring HzE' }, DEFAULT_CONTRACT_TERMS, state), state);
+    const request = state.procedure!.requests[0];
+    expect(request.competentBody).toBe('Hauptausschuss');
+    expect(problem(() => decideCloseProcedure('done', state))).toBe('requests-undecided');
+    expect(problem(() => decideSupplementaryDecision(request.requestId, 'Oberbürgermeister', true, 'OB 1', null, state))).toBe('wrong-deciding-body');
+    state = fold(decideSupplementaryDecision(request.requestId, 'Hauptausschuss', true, 'HA 2025/12', null, state), state);
+    expect(problem(() => decideSupplementaryDecision(request.requestId, 'Hauptausschuss', true, 'HA 2025/12', null, state))).toBe('request-decided');
+    state = fold(decideCloseProcedure('Mittel bewilligt', state), state);
+    expect(state.procedure!.closed).toEqual({ outcome: 'Mittel bewilligt', closedOn: '' });
+    expect(problem(() => decideCloseProcedure('again', state))).toBe('procedure-closed');
+  });
+
+  it('needs two confirmations of different organisations before a settlement is applied', () => {
+    const figures = calculateSettlement(d('200000'), d('70000'), d('161502.50'), DEFAULT_CONTRACT_TERMS);
+    expect(problem(() => decideConfirmSettlement('jugendamt', 'HRO-JA', initialSteeringState))).toBe('settlement-not-found');
+    let state = fold(decideCalculateSettlement(figures, 'HRO-TW', 2025, 'TR-E', 99n, initialSteeringState));
+    expect(problem(() => decideCalculateSettlement(figures, 'HRO-TW', 2025, 'TR-E', 99n, state))).toBe('settlement-exists');
+    state = fold(decideConfirmSettlement('jugendamt', 'HRO-JA', state), state);
+    expect(settlementReadyToApply(state)).toBe(false);
+    expect(problem(() => decideConfirmSettlement('jugendamt', 'HRO-JA', state))).toBe('already-confirmed');
+    expect(problem(() => decideConfirmSettlement('lead-provider', 'TR-G', state))).toBe('not-lead-provider');
+    state = fold(decideConfirmSettlement('lead-provider', 'TR-E', state), state);
+    expect(settlementReadyToApply(state)).toBe(true);
+  });
+});
