@@ -98,3 +98,21 @@ eventStoreContract('PostgreSQL', async (): Promise<ContractSubject> => {
     },
   };
 });
+
+describe('PostgreSQL event table', () => {
+  it('is append-only: updates, deletes and truncation are refused', async () => {
+    const database = await createTestDatabase();
+    const pool = createPool({ connectionString: database.url, max: 2 });
+    try {
+      const store = new PostgresEventStore(pool);
+      await store.append('append-only-1', [{ type: 'Fact', data: { n: 1 }, metadata: { tenantId: 'T', actor: { userId: 'u', role: 'r', organisationId: 'o' }, correlationId: 'c' } }], { expected: 'no_stream' });
+      await expect(pool.query(`update es_events set data = '{"n": 2}'`)).rejects.toMatchObject({ code: 'ESAPP' });
+      await expect(pool.query('delete from es_events')).rejects.toMatchObject({ code: 'ESAPP' });
+      await expect(pool.query('truncate es_events')).rejects.toMatchObject({ code: 'ESAPP' });
+      expect((await store.readStream('append-only-1'))[0].data).toEqual({ n: 1 });
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+});

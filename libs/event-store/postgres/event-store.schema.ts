@@ -132,4 +132,19 @@ end
 $fn$;
 `,
   },
+  {
+    id: '0002_event_store_append_only',
+    sql: `
+-- Events are never edited or deleted: corrections are compensating events. The triggers stop any
+-- UPDATE, DELETE or TRUNCATE through the application's role; the audit chain detects changes made
+-- by anyone able to bypass them.
+create function es_refuse_change() returns trigger language plpgsql as $fn$
+begin
+  raise exception 'es_events is append-only: % refused', tg_op using errcode = 'ESAPP';
+end
+$fn$;
+create trigger es_events_append_only before update or delete on es_events for each row execute function es_refuse_change();
+create trigger es_events_no_truncate before truncate on es_events for each statement execute function es_refuse_change();
+`,
+  },
 ];
