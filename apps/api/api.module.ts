@@ -32,7 +32,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         DatabaseModule.forRoot({ url: options.databaseUrl, poolMax: options.config.dbPoolMax }),
-        EventStoreModule.forRoot({ runProjections: options.config.runProjections }),
+        EventStoreModule.forRoot({ runProjections: options.config.runProjections, auditSealKey: options.config.auditSealKey }),
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot([{ name: 'per-user', ttl: 60_000, limit: options.config.rateLimitPerMinute }]),
         ...domainModules,

@@ -23,6 +23,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** Key that signs the audit chain's seals; without it the chain is kept but not sealed. */
+  auditSealKey?: string;
 }
 
 export const DEV_ISSUER = 'urn:sozialraum-budget:dev-issuer';
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 256 * 1024, 'BODY_LIMIT_BYTES'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    auditSealKey: env.AUDIT_SEAL_KEY || undefined,
   };
 }
 

@@ -44,6 +44,8 @@ export interface StoredEvent<T = unknown> {
   data: T;
   metadata: EventMetadata;
   recordedAt: Date;
+  /** As stored, when an upcaster changed the shape on reading (the audit chain hashes this). */
+  stored?: { schemaVersion: number; data: unknown };
 }
 
 export interface AppendOptions {

@@ -10,3 +10,5 @@ export * from './consumer/checkpointed-consumer';
 export * from './nest/projection.decorator';
 export * from './nest/projection-runner';
 export * from './nest/typeorm-transaction-runner';
+export * from './audit/audit-chain';
+export * from './audit/audit-verifier';

@@ -7,11 +7,12 @@ import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { CONSUMER_CONNECTION_STRING, CONSUMER_POOL, ProjectionRunner, RUN_PROJECTIONS } from './projection-runner';
 import { AggregateStore } from '../../ddd/aggregate-store';
+import { AUDIT_SEAL_KEY, AuditChainProjection } from '../audit/audit-chain.projection';
 
 @Global()
 @Module({})
 export class EventStoreModule {
-  static forRoot(options: { runProjections: boolean }): DynamicModule {
+  static forRoot(options: { runProjections: boolean; auditSealKey?: string }): DynamicModule {
     return {
       module: EventStoreModule,
       imports: [DiscoveryModule],
@@ -28,6 +29,8 @@ export class EventStoreModule {
         { provide: CONSUMER_POOL, useExisting: PG_POOL },
         AggregateStore,
         ProjectionRunner,
+        { provide: AUDIT_SEAL_KEY, useValue: options.auditSealKey },
+        AuditChainProjection,
       ],
       exports: [EVENT_STORE, PostgresEventStore, UpcasterRegistry, AggregateStore, ProjectionRunner],
     };

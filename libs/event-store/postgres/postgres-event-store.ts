@@ -151,6 +151,7 @@ export class PostgresEventStore implements EventStore {
       data,
       metadata: row.metadata,
       recordedAt: row.recorded_at,
+      ...(schemaVersion !== row.schema_version ? { stored: { schemaVersion: row.schema_version, data: row.data } } : {}),
     };
   }
 }
