@@ -1,0 +1,144 @@
+import { refuse } from '../../../libs/ddd/domain-error';
+import { monthOf } from '../../../libs/calendar';
+import { Decimal, formatAmount } from '../../../libs/money';
+import { assertBookable } from '../../budgets/domain/sozialraum-budget.decisions';
+import { assertWithinDiscretionaryLimit } from './discretionary-limit';
+import { assertBescheidInTime, commitmentDate, isInFiscalYear } from './fiscal-year-dates';
+import { FlexibleBudgetState } from './flexible-budget';
+import { activityDimensions } from './flexible-ledger';
+import { Activity } from './flexible-state';
+import { FlexibleStreamEvent } from './flexible-stream-event';
+import { FlexibleCategory } from './flexible.events';
+import { activityOf } from './lookups';
+
+export interface ReportActivity {
+  providerId: string;
+  category: FlexibleCategory;
+  activityDate: string;
+  amount: Decimal;
+  description: string;
+  evidenceReference: string | null;
+}
+
+export function nextActivityId(state: FlexibleBudgetState, fiscalYear: number): string {
+  return `AKT-${fiscalYear}-${state.flexible.activitiesReported + 1}`;
+}
+
+/** A provider announces a planned activity; nothing is committed before the Jugendamt approves (R8). */
+export function decideReportActivity(command: ReportActivity, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
+  assertBookable(state.budget, sozialraumId, fiscalYear);
+  if (!isInFiscalYear(command.activityDate, fiscalYear)) {
+    refuse('activity-outside-fiscal-year', 'Activity outside the fiscal year', `an activity on ${command.activityDate} is not paid from the budget of ${fiscalYear}`);
+  }
+  if (!command.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'a planned activity costs a positive amount');
+  return [
+    {
+      type: 'FlexibleActivityReported',
+      data: {
+        activityId: nextActivityId(state, fiscalYear),
+        providerId: command.providerId,
+        category: command.category,
+        activityDate: command.activityDate,
+        month: monthOf(command.activityDate),
+        amount: formatAmount(command.amount),
+        description: command.description,
+        evidenceReference: command.evidenceReference,
+      },
+    },
+  ];
+}
+
+function assertUndecided(activity: Activity): void {
+  if (activity.status !== 'reported') {
+    refuse('activity-already-decided', 'Activity already decided', `activity ${activity.activityId} was ${activity.status === 'rejected' ? 'rejected' : 'approved'} on ${activity.decidedOn}`);
+  }
+}
+
+export interface ApproveActivity {
+  activityId: string;
+  /** Approved amount; default the reported one, never more (a higher amount is a new report). */
+  amount: Decimal | null;
+  bescheidDate: string;
+}
+
+/** Approval commits the money in the month of the activity (R3, R5), within the discretionary limit. */
+export function decideApproveActivity(command: ApproveActivity, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
+  assertBookable(state.budget, sozialraumId, fiscalYear);
+  const activity = activityOf(state, command.activityId);
+  assertUndecided(activity);
+  assertBescheidInTime(command.bescheidDate, fiscalYear);
+  const amount = command.amount ?? activity.requested;
+  if (!amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'an approval commits a positive amount; reject the activity instead');
+  if (amount.greaterThan(activity.requested)) {
+    refuse('approval-exceeds-request', 'Approval exceeds the request', `${formatAmount(amount)} is more than the reported ${formatAmount(activity.requested)}`, { requested: formatAmount(activity.requested) });
+  }
+  assertWithinDiscretionaryLimit(state, activity.category, amount);
+  const total = formatAmount(amount);
+  return [
+    { type: 'FlexibleActivityApproved', data: { activityId: activity.activityId, approvedAmount: total, bescheidDate: command.bescheidDate } },
+    {
+      type: 'CommitmentRecorded',
+      data: { ...activityDimensions(sozialraumId, fiscalYear, activity), lines: [{ month: activity.month, amount: total }], total, reason: 'flexible-approval' },
+      businessDate: commitmentDate(command.bescheidDate, fiscalYear),
+    },
+  ];
+}
+
+export interface RejectActivity {
+  activityId: string;
+  reason: string;
+}
+
+export function decideRejectActivity(command: RejectActivity, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
+  assertBookable(state.budget, sozialraumId, fiscalYear);
+  const activity = activityOf(state, command.activityId);
+  assertUndecided(activity);
+  return [{ type: 'FlexibleActivityRejected', data: { activityId: activity.activityId, reason: command.reason } }];
+}
+
+export interface ReportActivityActual {
+  activityId: string;
+  /** Only the activity's own provider reports what it cost. */
+  providerId: string;
+  amount: Decimal;
+  businessDate: string;
+}
+
+/**
+ * After the activity: the actual amount becomes actual expenditure of the activity month and the
+ * rest of the approval is released (R5). More than approved needs a new approval: refused.
+ */
+export function decideReportActivityActual(command: ReportActivityActual, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
+  assertBookable(state.budget, sozialraumId, fiscalYear);
+  const activity = activityOf(state, command.activityId, command.providerId);
+  if (activity.status === 'settled') {
+    refuse('actual-already-reported', 'Actual amount already reported', `the actual amount of ${activity.activityId} was reported on ${activity.actualReportedOn}`);
+  }
+  if (activity.status !== 'approved' || !activity.approved) {
+    refuse('activity-not-approved', 'Activity not approved', `activity ${activity.activityId} is ${activity.status}; only approved activities are paid`);
+  }
+  if (command.businessDate < activity.activityDate) {
+    refuse('activity-not-held-yet', 'Activity not held yet', `the activity takes place on ${activity.activityDate}; its cost is reported afterwards`);
+  }
+  if (command.amount.isNegative()) refuse('amount-negative', 'Amount must not be negative', 'the actual amount is zero or more');
+  if (command.amount.greaterThan(activity.approved)) {
+    refuse(
+      'actual-exceeds-approval',
+      'Actual amount exceeds the approval',
+      `${formatAmount(command.amount)} is more than the approved ${formatAmount(activity.approved)}; the excess needs a new approval`,
+      { approved: formatAmount(activity.approved) },
+    );
+  }
+  const released = activity.approved.minus(command.amount);
+  const dimensions = activityDimensions(sozialraumId, fiscalYear, activity);
+  const events: FlexibleStreamEvent[] = [
+    { type: 'FlexibleActivityActualReported', data: { activityId: activity.activityId, actualAmount: formatAmount(command.amount), released: formatAmount(released) } },
+  ];
+  if (command.amount.greaterThan(0)) {
+    events.push({ type: 'ExpenditureAccrued', data: { ...dimensions, month: activity.month, amount: formatAmount(command.amount), reference: activity.activityId } });
+  }
+  if (released.greaterThan(0)) {
+    events.push({ type: 'CommitmentReleased', data: { ...dimensions, lines: [{ month: activity.month, amount: formatAmount(released) }], total: formatAmount(released), reason: 'report-lower' } });
+  }
+  return events;
+}

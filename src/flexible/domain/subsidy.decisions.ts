@@ -1,0 +1,242 @@
+import { refuse } from '../../../libs/ddd/domain-error';
+import { monthOf } from '../../../libs/calendar';
+import { Decimal, ZERO, formatAmount, sumAmounts } from '../../../libs/money';
+import { assertBookable } from '../../budgets/domain/sozialraum-budget.decisions';
+import { assertWithinDiscretionaryLimit } from './discretionary-limit';
+import { assertBescheidInTime, commitmentDate, isInFiscalYear } from './fiscal-year-dates';
+import { FlexibleBudgetState } from './flexible-budget';
+import { monthLines, subsidyDimensions } from './flexible-ledger';
+import { Subsidy } from './flexible-state';
+import { FlexibleStreamEvent } from './flexible-stream-event';
+import { FlexibleCategory, InstalmentPlanLine } from './flexible.events';
+import { subsidyOf } from './lookups';
+
+export interface GrantSubsidy {
+  providerId: string;
+  category: FlexibleCategory;
+  purpose: string;
+  total: Decimal;
+  instalments: Array<{ dueDate: string; amount: Decimal }>;
+  /** The Bescheid date is the command's business date. */
+  bescheidDate: string;
+}
+
+export function nextSubsidyId(state: FlexibleBudgetState, fiscalYear: number): string {
+  return `ZUW-${fiscalYear}-${state.flexible.subsidiesGranted + 1}`;
+}
+
+/** Instalments in due-date order, numbered R1, R2, ...; each counts in its payment month (R3). */
+function instalmentPlan(command: GrantSubsidy): InstalmentPlanLine[] {
+  const ordered = command.instalments.map((i, index) => ({ ...i, index })).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.index - b.index);
+  return ordered.map((i, n) => ({ instalmentId: `R${n + 1}`, dueDate: i.dueDate, month: monthOf(i.dueDate), amount: formatAmount(i.amount) }));
+}
+
+function assertPlanFits(command: GrantSubsidy, fiscalYear: number): void {
+  for (const instalment of command.instalments) {
+    if (!isInFiscalYear(instalment.dueDate, fiscalYear)) {
+      refuse('instalment-outside-fiscal-year', 'Instalment outside the fiscal year', `the instalment due ${instalment.dueDate} is not in ${fiscalYear}; a later year's instalments need that year's budget`);
+    }
+    if (instalment.dueDate < command.bescheidDate) {
+      refuse('instalment-before-bescheid', 'Instalment before the Bescheid', `the instalment due ${instalment.dueDate} lies before the Bescheid of ${command.bescheidDate}`);
+    }
+    if (!instalment.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'every instalment is a positive amount');
+  }
+  const sum = sumAmounts(command.instalments.map((i) => i.amount));
+  if (!sum.equals(command.total)) {
+    refuse('instalments-do-not-match-total', 'Instalments do not match the total', `the instalments add up to ${formatAmount(sum)}, the subsidy is ${formatAmount(command.total)}`, {
+      instalmentSum: formatAmount(sum),
+      total: formatAmount(command.total),
+    });
+  }
+}
+
+/** Zuwendungsbescheid: commits the whole plan on the Bescheid date (R5), within the discretionary limit. */
+export function decideGrantSubsidy(command: GrantSubsidy, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
+  assertBookable(state.budget, sozialraumId, fiscalYear);
+  assertBescheidInTime(command.bescheidDate, fiscalYear);
+  assertPlanFits(command, fiscalYear);
+  assertWithinDiscretionaryLimit(state, command.category, command.total);
+  const subsidyId = nextSubsidyId(state, fiscalYear);
+  const instalments = instalmentPlan(command);
+  const total = formatAmount(command.total);
+  return [
+    {
+      type: 'SubsidyGranted',
+      data: { subsidyId, providerId: command.providerId, category: command.category, purpose: command.purpose, total, bescheidDate: command.bescheidDate, instalments },
+    },
+    {
+      type: 'CommitmentRecorded',
+      data: {
+        ...subsidyDimensions(sozialraumId, fiscalYear, { subsidyId, providerId: command.providerId, category: command.category, purpose: command.purpose }),
+        lines: monthLines(instalments.map((i) => ({ month: i.month, amount: new Decimal(i.amount) }))),
+        total,
+        reason: 'subsidy',
+      },
+      businessDate: commitmentDate(command.bescheidDate, fiscalYear),
+    },
+  ];
+}
+
+function assertNotReclaimed(subsidy: Subsidy): void {
+  if (subsidy.reclaim) {
+    refuse('subsidy-reclaimed', 'Subsidy reclaimed', `subsidy ${subsidy.subsidyId} was reclaimed on ${subsidy.reclaim.reclaimedOn}; it takes no further payments or reports`);
+  }
+}
+
+export interface OrderInstalmentPayment {
+  subsidyId: string;
+  instalmentId: string;
+  /** Date of the payment order. */
+  businessDate: string;
+}
+
+/** Auszahlungsanordnung: the instalment becomes actual expenditure of its payment month (R3). */
+export function decideOrderInstalmentPayment(command: OrderInstalmentPayment, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
+  assertBookable(state.budget, sozialraumId, fiscalYear);
+  const subsidy = subsidyOf(state, command.subsidyId);
+  assertNotReclaimed(subsidy);
+  const instalment = subsidy.instalments.find((i) => i.instalmentId === command.instalmentId);
+  if (!instalment) refuse('instalment-not-found', 'No such instalment', `subsidy ${subsidy.subsidyId} has no instalment ${command.instalmentId}`);
+  if (instalment.status === 'paid') {
+    refuse('instalment-already-paid', 'Instalment already paid', `instalment ${instalment.instalmentId} of ${subsidy.subsidyId} was ordered for payment on ${instalment.paymentOrderedOn}`);
+  }
+  if (command.businessDate < subsidy.bescheidDate) {
+    refuse('payment-before-bescheid', 'Payment before the Bescheid', `a payment order of ${command.businessDate} lies before the Bescheid of ${subsidy.bescheidDate}`);
+  }
+  return [
+    { type: 'SubsidyInstalmentPaymentOrdered', data: { subsidyId: subsidy.subsidyId, instalmentId: instalment.instalmentId, month: instalment.month, amount: formatAmount(instalment.amount) } },
+    {
+      type: 'ExpenditureAccrued',
+      data: {
+        ...subsidyDimensions(sozialraumId, fiscalYear, subsidy),
+        month: instalment.month,
+        amount: formatAmount(instalment.amount),
+        reference: `${subsidy.subsidyId}-${instalment.instalmentId}`,
+      },
+    },
+  ];
+}
+
+export interface ReportUsage {
+  subsidyId: string;
+  /** The reporting provider: only the subsidy's own provider reports its use. */
+  providerId: string;
+  lines: Array<{ instalmentId: string; spent: Decimal; description: string }>;
+}
+
+/** Verwendungsnachweis per instalment period; a later report of a period supersedes the earlier one. */
+export function decideReportUsage(command: ReportUsage, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
+  assertBookable(state.budget, sozialraumId, fiscalYear);
+  const subsidy = subsidyOf(state, command.subsidyId, command.providerId);
+  assertNotReclaimed(subsidy);
+  const seen = new Set<string>();
+  const lines = command.lines.map((line) => {
+    if (seen.has(line.instalmentId)) refuse('instalment-reported-twice', 'Instalment reported twice', `instalment ${line.instalmentId} appears twice in the report`);
+    seen.add(line.instalmentId);
+    const instalment = subsidy.instalments.find((i) => i.instalmentId === line.instalmentId);
+    if (!instalment) refuse('instalment-not-found', 'No such instalment', `subsidy ${subsidy.subsidyId} has no instalment ${line.instalmentId}`);
+    if (instalment.status !== 'paid') {
+      refuse('instalment-not-paid', 'Instalment not paid', `instalment ${instalment.instalmentId} has not been paid; only paid money can be accounted for`);
+    }
+    if (line.spent.greaterThan(instalment.amount)) {
+      refuse('usage-exceeds-instalment', 'More spent than paid', `${formatAmount(line.spent)} exceeds the instalment of ${formatAmount(instalment.amount)}; the subsidy covers at most what was paid`, {
+        instalmentId: instalment.instalmentId,
+        paid: formatAmount(instalment.amount),
+      });
+    }
+    return { instalmentId: instalment.instalmentId, spent: formatAmount(line.spent), unused: formatAmount(instalment.amount.minus(line.spent)), description: line.description };
+  });
+  return [{ type: 'SubsidyUsageReported', data: { subsidyId: subsidy.subsidyId, lines } }];
+}
+
+export interface ReclaimSubsidy {
+  subsidyId: string;
+  reason: string;
+}
+
+/**
+ * Rückforderung: instalments not yet paid are released (their commitment ends); money paid but
+ * unused according to the usage report becomes a claim. Paid money stays actual expenditure
+ * (R2): what comes back is revenue when received.
+ */
+export function decideReclaimSubsidy(command: ReclaimSubsidy, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
+  assertBookable(state.budget, sozialraumId, fiscalYear);
+  const subsidy = subsidyOf(state, command.subsidyId);
+  assertNotReclaimed(subsidy);
+  const paid = subsidy.instalments.filter((i) => i.status === 'paid');
+  const missing = paid.filter((i) => !i.usage).map((i) => i.instalmentId);
+  if (missing.length) {
+    refuse('usage-report-missing', 'Usage report missing', `the use of paid instalments ${missing.join(', ')} is not reported yet; the claim is based on the usage report`, { missing });
+  }
+  const unpaid = subsidy.instalments.filter((i) => i.status === 'committed');
+  const released = sumAmounts(unpaid.map((i) => i.amount));
+  const claimed = sumAmounts(paid.map((i) => i.usage!.unused));
+  if (released.isZero() && claimed.isZero()) {
+    refuse('nothing-to-reclaim', 'Nothing to reclaim', `every instalment of ${subsidy.subsidyId} is paid and fully used`);
+  }
+  const events: FlexibleStreamEvent[] = [
+    {
+      type: 'SubsidyReclaimed',
+      data: {
+        subsidyId: subsidy.subsidyId,
+        reason: command.reason,
+        releasedInstalments: unpaid.map((i) => i.instalmentId),
+        released: formatAmount(released),
+        claimed: formatAmount(claimed),
+      },
+    },
+  ];
+  if (released.greaterThan(ZERO)) {
+    events.push({
+      type: 'CommitmentReleased',
+      data: {
+        ...subsidyDimensions(sozialraumId, fiscalYear, subsidy),
+        lines: monthLines(unpaid.map((i) => ({ month: i.month, amount: i.amount }))),
+        total: formatAmount(released),
+        reason: 'reclaim',
+      },
+    });
+  }
+  return events;
+}
+
+export interface ReceiveReclaim {
+  subsidyId: string;
+  amount: Decimal;
+  /** Date the money was received. */
+  businessDate: string;
+}
+
+/** Money of a claim received: revenue of the month of receipt (R2), never less expenditure. */
+export function decideReceiveReclaim(command: ReceiveReclaim, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
+  assertBookable(state.budget, sozialraumId, fiscalYear);
+  const subsidy = subsidyOf(state, command.subsidyId);
+  const outstanding = subsidy.reclaim ? subsidy.reclaim.claimed.minus(subsidy.reclaim.received) : ZERO;
+  if (!subsidy.reclaim || !outstanding.greaterThan(0)) refuse('no-open-claim', 'No open claim', `subsidy ${subsidy.subsidyId} has no outstanding reclaim`);
+  if (!command.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'a receipt is a positive amount');
+  if (command.amount.greaterThan(outstanding)) {
+    refuse('receipt-exceeds-claim', 'Receipt exceeds the claim', `${formatAmount(command.amount)} exceeds the outstanding claim of ${formatAmount(outstanding)}`, { outstanding: formatAmount(outstanding) });
+  }
+  if (command.businessDate < subsidy.reclaim.reclaimedOn) {
+    refuse('receipt-before-claim', 'Receipt before the claim', `a receipt of ${command.businessDate} lies before the reclaim of ${subsidy.reclaim.reclaimedOn}`);
+  }
+  if (!isInFiscalYear(command.businessDate, fiscalYear)) {
+    refuse('receipt-outside-fiscal-year', 'Receipt outside the fiscal year', `a receipt of ${command.businessDate} is not revenue of ${fiscalYear}`);
+  }
+  const amount = formatAmount(command.amount);
+  return [
+    { type: 'SubsidyReclaimReceived', data: { subsidyId: subsidy.subsidyId, amount, outstanding: formatAmount(outstanding.minus(command.amount)) } },
+    {
+      type: 'RevenueRecorded',
+      data: {
+        sozialraumId,
+        fiscalYear,
+        month: monthOf(command.businessDate),
+        kind: 'rueckforderung',
+        amount,
+        source: { kind: 'subsidy', id: subsidy.subsidyId, label: subsidy.purpose },
+        providerId: subsidy.providerId,
+      },
+    },
+  ];
+}
