@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsAmount, IsIsoDate } from '../../../../libs/http/validators';
+import { CommandBaseDto } from '../../../budgets/commands/budget.dtos';
+import { FLEXIBLE_CATEGORY_CODES, FlexibleCategory } from '../../domain/flexible.events';
+
+export class ReportActivityDto extends CommandBaseDto {
+  @ApiProperty({ enum: FLEXIBLE_CATEGORY_CODES, example: 'FU' })
+  @IsIn(FLEXIBLE_CATEGORY_CODES)
+  category: FlexibleCategory;
+
+  @ApiProperty({ example: '2025-06-14', description: 'Day of the activity; its month is the accrual month (R3)' })
+  @IsIsoDate()
+  activityDate: string;
+
+  @ApiProperty({ example: '2800.00', description: 'Planned cost' })
+  @IsAmount({ allowZero: false })
+  amount: string;
+
+  @ApiProperty({ example: 'Stadtteilfest Toitenwinkel', description: 'Short description (no personal data)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  description: string;
+
+  @ApiPropertyOptional({ example: 'Angebot TR-E 2025/17', description: 'Reference of a quote or other evidence' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  evidenceReference?: string;
+}
+
+export class ApproveActivityDto extends CommandBaseDto {
+  @ApiPropertyOptional({ example: '2800.00', description: 'Approved amount; default the reported amount, never more' })
+  @IsOptional()
+  @IsAmount({ allowZero: false })
+  amount?: string;
+}
+
+export class RejectActivityDto extends CommandBaseDto {
+  @ApiProperty({ example: 'Angebot liegt außerhalb des Sozialraums' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class ActualReportDto extends CommandBaseDto {
+  @ApiProperty({ example: '2800.00', description: 'What the activity cost; at most the approved amount' })
+  @IsAmount()
+  amount: string;
+}

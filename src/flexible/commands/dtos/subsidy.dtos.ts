@@ -1,0 +1,93 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsAmount, IsIsoDate } from '../../../../libs/http/validators';
+import { CommandBaseDto } from '../../../budgets/commands/budget.dtos';
+import { CODE_MESSAGE, CODE_PATTERN } from '../../../shared/identifiers';
+import { FLEXIBLE_CATEGORY_CODES, FlexibleCategory } from '../../domain/flexible.events';
+
+export const INSTALMENT_ID_PATTERN = /^R\d{1,2}$/;
+export const INSTALMENT_ID_MESSAGE = 'must be an instalment id such as R1';
+/** At most weekly instalments over one fiscal year. */
+const MAX_INSTALMENTS = 53;
+
+export class InstalmentDto {
+  @ApiProperty({ example: '2025-02-03', description: 'Due date; its month is the payment month (R3)' })
+  @IsIsoDate()
+  dueDate: string;
+
+  @ApiProperty({ example: '6000.00' })
+  @IsAmount({ allowZero: false })
+  amount: string;
+}
+
+export class GrantSubsidyDto extends CommandBaseDto {
+  @ApiProperty({ example: 'TR-E' })
+  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  providerId: string;
+
+  @ApiProperty({ enum: FLEXIBLE_CATEGORY_CODES, example: 'FUE', description: 'fallübergreifend (FUE) or fallunspezifisch (FU)' })
+  @IsIn(FLEXIBLE_CATEGORY_CODES)
+  category: FlexibleCategory;
+
+  @ApiProperty({ example: 'Elternkurse', description: 'Purpose of the subsidy (no personal data)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  purpose: string;
+
+  @ApiProperty({ example: '24000.00' })
+  @IsAmount({ allowZero: false })
+  total: string;
+
+  @ApiProperty({ type: [InstalmentDto], description: 'Instalment plan: due dates inside the fiscal year, amounts adding up to the total' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_INSTALMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => InstalmentDto)
+  instalments: InstalmentDto[];
+}
+
+export class PaymentOrderDto extends CommandBaseDto {}
+
+export class UsageReportLineDto {
+  @ApiProperty({ example: 'R1' })
+  @Matches(INSTALMENT_ID_PATTERN, { message: `instalmentId ${INSTALMENT_ID_MESSAGE}` })
+  instalmentId: string;
+
+  @ApiProperty({ example: '5750.00', description: 'Money of the instalment spent for the purpose' })
+  @IsAmount()
+  spent: string;
+
+  @ApiProperty({ example: 'Zwei Kursreihen mit je 8 Abenden', description: 'Short description of the use (no personal data)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  description: string;
+}
+
+export class UsageReportDto extends CommandBaseDto {
+  @ApiProperty({ type: [UsageReportLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_INSTALMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => UsageReportLineDto)
+  lines: UsageReportLineDto[];
+}
+
+export class ReclaimDto extends CommandBaseDto {
+  @ApiProperty({ example: 'Verwendungsnachweis: 1,249.50 nicht verwendet' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class ReclaimReceiptDto extends CommandBaseDto {
+  @ApiProperty({ example: '1249.50' })
+  @IsAmount({ allowZero: false })
+  amount: string;
+}
+

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivitiesController } from './activities.controller';
+import { FlexibleBudgetStore } from './commands/flexible-budget-store';
+import { flexibleCommandHandlers } from './commands/handlers';
+import { FlexibleController } from './flexible.controller';
+import { MasterDataProviderDirectory } from './master-data-provider-directory';
+import { FlexibleActivityRow } from './projections/flexible-activity.entity';
+import { FlexibleListsProjection } from './projections/flexible-lists.projection';
+import { FlexibleSubsidyRow } from './projections/flexible-subsidy.entity';
+import { ProviderDirectory } from './provider-directory';
+import { FlexibleListsQuery } from './queries/flexible-lists.query';
+import { FlexibleQueries } from './queries/flexible-queries';
+import { SubsidiesController } from './subsidies.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([FlexibleSubsidyRow, FlexibleActivityRow])],
+  controllers: [SubsidiesController, ActivitiesController, FlexibleController],
+  providers: [
+    ...flexibleCommandHandlers,
+    FlexibleBudgetStore,
+    FlexibleQueries,
+    FlexibleListsQuery,
+    FlexibleListsProjection,
+    { provide: ProviderDirectory, useClass: MasterDataProviderDirectory },
+  ],
+})
+export class FlexibleModule {}

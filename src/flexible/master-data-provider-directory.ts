@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { MasterDataQueries } from '../master-data/master-data-queries';
+import { ProviderDirectory } from './provider-directory';
+
+/** The provider directory answered by the master data (immediately consistent). */
+@Injectable()
+export class MasterDataProviderDirectory extends ProviderDirectory {
+  constructor(private readonly masterData: MasterDataQueries) {
+    super();
+  }
+
+  async exists(tenantId: string, providerId: string): Promise<boolean> {
+    return (await this.masterData.getProvider(tenantId, providerId)) !== null;
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { CommandContext } from '../../../libs/ddd/command-context';
+import { DomainError } from '../../../libs/ddd/domain-error';
+import { FlexibleBudgetStore, actingProvider } from '../commands/flexible-budget-store';
+import { BudgetYear } from '../commands/flexible.commands';
+import { flexibleFigures } from '../domain/flexible-figures';
+import { activityOf, subsidyOf } from '../domain/lookups';
+import { activityView, subsidyView } from './flexible-views';
+
+/** Reads folded from the budget stream: immediately consistent with the limit that decides. */
+@Injectable()
+export class FlexibleQueries {
+  constructor(private readonly store: FlexibleBudgetStore) {}
+
+  async figures(ctx: CommandContext, year: BudgetYear) {
+    const { state, version } = await this.store.load(ctx, year);
+    if (state.budget.status === 'none') {
+      throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${year.sozialraumId} for ${year.fiscalYear}`, 404);
+    }
+    return { sozialraumId: year.sozialraumId, fiscalYear: year.fiscalYear, status: state.budget.status, version, categories: flexibleFigures(state) };
+  }
+
+  async subsidy(ctx: CommandContext, year: BudgetYear, subsidyId: string) {
+    const { state, version } = await this.store.load(ctx, year);
+    return { ...subsidyView(year.sozialraumId, year.fiscalYear, subsidyOf(state, subsidyId, actingProvider(ctx))), version };
+  }
+
+  async activity(ctx: CommandContext, year: BudgetYear, activityId: string) {
+    const { state, version } = await this.store.load(ctx, year);
+    return { ...activityView(year.sozialraumId, year.fiscalYear, activityOf(state, activityId, actingProvider(ctx))), version };
+  }
+}
