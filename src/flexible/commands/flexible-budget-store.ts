@@ -27,7 +27,9 @@ export class FlexibleBudgetStore {
     decide: (state: FlexibleBudgetState, ctx: CommandContext) => BudgetStreamEvent[],
   ): Promise<Handled<FlexibleBudgetState, BudgetStreamEvent>> {
     const ctx = onBusinessDate(requestCtx, businessDate);
-    return this.aggregates.handle(streams.budget(ctx.tenantId, year.sozialraumId, year.fiscalYear), flexibleBudgetDecider, ctx, (state) => decide(state, ctx), HANDLE_OPTIONS);
+    // Dated here, the state returned after the append folds the same business dates a reload reads.
+    const dated = (state: FlexibleBudgetState) => decide(state, ctx).map((e) => ({ ...e, businessDate: e.businessDate ?? ctx.businessDate }));
+    return this.aggregates.handle(streams.budget(ctx.tenantId, year.sozialraumId, year.fiscalYear), flexibleBudgetDecider, ctx, dated, HANDLE_OPTIONS);
   }
 
   load(ctx: CommandContext, year: BudgetYear) {
