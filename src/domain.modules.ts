@@ -1,11 +1,15 @@
 import { Type } from '@nestjs/common';
 import { LedgerModule } from './ledger/ledger.module';
+import { MasterDataModule } from './master-data/master-data.module';
+import { FlexibleModule } from './flexible/flexible.module';
 import { BudgetsModule } from './budgets/budgets.module';
 import { SteeringModule } from './steering/steering.module';
 
 /** The domain capabilities the entry points compose. */
 export const domainModules: Type<unknown>[] = [
   LedgerModule,
+  MasterDataModule,
   BudgetsModule,
+  FlexibleModule,
   SteeringModule,
 ];

@@ -2,7 +2,9 @@ import { Migration } from '../libs/database/migration';
 import { eventStoreMigrations } from '../libs/event-store/postgres/event-store.schema';
 import { auditChainMigrations } from '../libs/event-store/audit/audit-chain.schema';
 import { ledgerMigrations } from './ledger/ledger.migrations';
+import { masterDataMigrations } from './master-data/master-data.migrations';
 import { budgetMigrations } from './budgets/budget.migrations';
+import { flexibleMigrations } from './flexible/flexible.migrations';
 import { steeringMigrations } from './steering/steering.migrations';
 
 /** Every migration of the product, from the building blocks and the domain modules. */
@@ -10,6 +12,8 @@ export const schemaMigrations: Migration[] = [
   ...eventStoreMigrations,
   ...auditChainMigrations,
   ...ledgerMigrations,
+  ...masterDataMigrations,
   ...budgetMigrations,
   ...steeringMigrations,
+  ...flexibleMigrations,
 ];

@@ -9,9 +9,10 @@ import { BudgetQueries } from './queries/budget-queries';
 import { BudgetListQueryService } from './queries/budget-list.query';
 import { SozialraumDirectory } from './sozialraum-directory';
 import { MasterDataSozialraumDirectory } from './master-data-sozialraum-directory';
+import { MasterDataModule } from '../master-data/master-data.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([BudgetSummaryRow])],
+  imports: [TypeOrmModule.forFeature([BudgetSummaryRow]), MasterDataModule],
   controllers: [BudgetsController, BudgetContractsController],
   providers: [
     ...budgetCommandHandlers,

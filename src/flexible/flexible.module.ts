@@ -12,9 +12,10 @@ import { ProviderDirectory } from './provider-directory';
 import { FlexibleListsQuery } from './queries/flexible-lists.query';
 import { FlexibleQueries } from './queries/flexible-queries';
 import { SubsidiesController } from './subsidies.controller';
+import { MasterDataModule } from '../master-data/master-data.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FlexibleSubsidyRow, FlexibleActivityRow])],
+  imports: [TypeOrmModule.forFeature([FlexibleSubsidyRow, FlexibleActivityRow]), MasterDataModule],
   controllers: [SubsidiesController, ActivitiesController, FlexibleController],
   providers: [
     ...flexibleCommandHandlers,

@@ -1,0 +1,41 @@
+import { Decider, DomainEvent } from '../../../libs/ddd/decider';
+import { DomainError } from '../../../libs/ddd/domain-error';
+
+/** Rechtsformen of freie Träger as they appear in Rostock's provider register. */
+export const LEGAL_FORMS = ['e.V.', 'gGmbH', 'GmbH', 'gUG', 'Stiftung', 'KdöR', 'Genossenschaft', 'sonstige'] as const;
+export type LegalForm = (typeof LEGAL_FORMS)[number];
+
+export interface ProviderFacts {
+  name: string;
+  legalForm: LegalForm;
+}
+
+export type ProviderEvent =
+  | DomainEvent<'ProviderRegistered', { providerId: string } & ProviderFacts>
+  | DomainEvent<'ProviderChanged', { providerId: string; reason: string } & ProviderFacts>;
+
+export interface ProviderState {
+  providerId: string | null;
+  facts: ProviderFacts | null;
+}
+
+export const providerDecider: Decider<ProviderState, ProviderEvent> = {
+  initialState: { providerId: null, facts: null },
+  evolve(_state, event) {
+    return { providerId: event.data.providerId, facts: { name: event.data.name, legalForm: event.data.legalForm } };
+  },
+};
+
+export function decideRegisterProvider(cmd: { providerId: string } & ProviderFacts, state: ProviderState): ProviderEvent[] {
+  if (state.providerId !== null) {
+    throw new DomainError('provider-exists', 'Already registered', `provider ${cmd.providerId} is already registered`, 409);
+  }
+  return [{ type: 'ProviderRegistered', data: { ...cmd } }];
+}
+
+export function decideChangeProvider(cmd: Partial<ProviderFacts> & { reason: string }, state: ProviderState): ProviderEvent[] {
+  if (state.providerId === null || !state.facts) throw new DomainError('provider-not-found', 'Not found', 'the provider is not registered', 404);
+  const facts = { name: cmd.name ?? state.facts.name, legalForm: cmd.legalForm ?? state.facts.legalForm };
+  if (facts.name === state.facts.name && facts.legalForm === state.facts.legalForm) return [];
+  return [{ type: 'ProviderChanged', data: { providerId: state.providerId, reason: cmd.reason, ...facts } }];
+}
