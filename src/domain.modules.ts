@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { LedgerModule } from './ledger/ledger.module';
 import { MasterDataModule } from './master-data/master-data.module';
 import { FlexibleModule } from './flexible/flexible.module';
+import { CasesModule } from './cases/cases.module';
 import { BudgetsModule } from './budgets/budgets.module';
 import { SteeringModule } from './steering/steering.module';
 
@@ -10,6 +11,7 @@ export const domainModules: Type<unknown>[] = [
   LedgerModule,
   MasterDataModule,
   BudgetsModule,
+  CasesModule,
   FlexibleModule,
   SteeringModule,
 ];

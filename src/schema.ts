@@ -5,6 +5,7 @@ import { ledgerMigrations } from './ledger/ledger.migrations';
 import { masterDataMigrations } from './master-data/master-data.migrations';
 import { budgetMigrations } from './budgets/budget.migrations';
 import { flexibleMigrations } from './flexible/flexible.migrations';
+import { caseMigrations } from './cases/case.migrations';
 import { steeringMigrations } from './steering/steering.migrations';
 
 /** Every migration of the product, from the building blocks and the domain modules. */
@@ -14,6 +15,7 @@ export const schemaMigrations: Migration[] = [
   ...ledgerMigrations,
   ...masterDataMigrations,
   ...budgetMigrations,
+  ...caseMigrations,
   ...steeringMigrations,
   ...flexibleMigrations,
 ];

@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '../../libs/auth/request-context.decorator';
+import { CommandContext } from '../../libs/ddd/command-context';
+import { ApprovalListQuery, InvoiceListQuery } from './queries/case-list.dtos';
+import { CaseListsQuery } from './queries/case-lists.query';
+
+@ApiTags('Einzelfallhilfen')
+@ApiBearerAuth()
+@Controller()
+export class CaseListsController {
+  constructor(private readonly lists: CaseListsQuery) {}
+
+  @Get('approvals')
+  @ApiOperation({ summary: 'Approvals (filter by Sozialraum, provider, case, status; provider users see only their own)' })
+  async approvals(@Ctx() ctx: CommandContext, @Query() query: ApprovalListQuery) {
+    return this.lists.approvals(ctx, query);
+  }
+
+  @Get('invoices')
+  @ApiOperation({ summary: 'Invoices and work queues (status awaiting-first-verification, awaiting-second-verification, awaiting-payment-order)' })
+  async invoices(@Ctx() ctx: CommandContext, @Query() query: InvoiceListQuery) {
+    return this.lists.invoices(ctx, query);
+  }
+}

@@ -1,0 +1,45 @@
+import { Migration } from '../../libs/database/migration';
+
+export const caseMigrations: Migration[] = [
+  {
+    id: '0400_case_lists',
+    sql: `
+create table case_approvals (
+  tenant_id      text not null,
+  approval_id    text not null,
+  case_ref       text not null,
+  sozialraum_id  text not null,
+  legal_basis    text not null,
+  rate_type      text not null,
+  provider_ids   text[] not null,
+  start_date     date not null,
+  end_date       date,
+  bescheid_date  date not null,
+  in_budget      boolean not null,
+  status         text not null,
+  version        integer not null,
+  primary key (tenant_id, approval_id)
+);
+create index case_approvals_sozialraum on case_approvals (tenant_id, sozialraum_id, approval_id);
+create index case_approvals_providers on case_approvals using gin (provider_ids);
+
+create table case_invoices (
+  tenant_id       text not null,
+  invoice_id      text not null,
+  case_ref        text not null,
+  approval_id     text not null,
+  sozialraum_id   text not null,
+  provider_id     text not null,
+  service_month   text not null,
+  amount          numeric(14, 2) not null,
+  invoice_number  text not null,
+  status          text not null,
+  first_verifier  text,
+  submitted_at    timestamptz not null,
+  primary key (tenant_id, invoice_id)
+);
+create index case_invoices_queue on case_invoices (tenant_id, status, submitted_at, invoice_id);
+create index case_invoices_provider on case_invoices (tenant_id, provider_id, invoice_id);
+`,
+  },
+];

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { CommandContext } from '../../libs/ddd/command-context';
+import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
+import { AsYearEndParticipant, PendingItem, YearEndParticipant } from '../steering/year-end-participant';
+import { CaseStore } from './commands/case-store';
+import { decideRollOver } from './domain/approval.decisions';
+import { CaseListsQuery } from './queries/case-lists.query';
+
+/** Individual help at year close: invoices still in verification block it; open-ended approvals roll on. */
+@Injectable()
+@AsYearEndParticipant()
+export class CasesYearEnd implements YearEndParticipant {
+  constructor(private readonly lists: CaseListsQuery, private readonly cases: CaseStore, private readonly projections: ProjectionRunner) {}
+
+  async pendingWork(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<PendingItem[]> {
+    await this.projections.waitFor('case-lists');
+    const rows = await this.lists.pendingOf(tenantId, sozialraumId, fiscalYear);
+    return rows.map((r: any) => ({ kind: 'invoice', id: r.invoice_id, description: `invoice ${r.invoice_id} of case ${r.case_ref} for ${r.service_month} is ${r.status}` }));
+  }
+
+  async rollOver(ctx: CommandContext, sozialraumId: string, fiscalYear: number): Promise<void> {
+    await this.projections.waitFor('case-lists');
+    for (const caseRef of await this.lists.openEndedCases(ctx.tenantId, sozialraumId)) {
+      await this.cases.handle(ctx, caseRef, `${fiscalYear + 1}-01-01`, (state, decision) => decideRollOver(state, fiscalYear, decision));
+    }
+  }
+}

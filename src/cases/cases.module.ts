@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { BudgetsModule } from '../budgets/budgets.module';
+import { MasterDataModule } from '../master-data/master-data.module';
+import { CaseListsController } from './case-lists.controller';
+import { CasesController } from './cases.controller';
+import { CasesYearEnd } from './cases-year-end';
+import { CaseStore } from './commands/case-store';
+import { caseCommandHandlers } from './commands/handlers';
+import { CaseListsProjection } from './projections/case-lists.projection';
+import { CaseListsQuery } from './queries/case-lists.query';
+
+/** Individual legal entitlements: approvals, invoices with four-eyes verification, payments, revenue. */
+@Module({
+  imports: [BudgetsModule, MasterDataModule],
+  controllers: [CasesController, CaseListsController],
+  providers: [...caseCommandHandlers, CaseStore, CaseListsQuery, CaseListsProjection, CasesYearEnd],
+})
+export class CasesModule {}

@@ -1,0 +1,210 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsAmount, IsIsoDate, IsIsoMonth } from '../../../libs/http/validators';
+import { CommandBaseDto } from '../../budgets/commands/budget.dtos';
+import { CASE_REF_MESSAGE, CASE_REF_PATTERN, CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
+import { LEGAL_BASIS_CODES, LegalBasis, RATE_TYPES, RateType } from '../../shared/legal-basis';
+import { TERMINATION_REASONS, TerminationReason, VERIFICATION_STEPS, VerificationStep } from '../domain/case.events';
+
+const QUANTITY = /^\d{1,4}(\.\d{1,2})?$/;
+const QUANTITY_MESSAGE = 'must be a decimal string with at most 2 decimals, e.g. "45" or "12.5"';
+
+/** Deliberately no name, birth date, address or diagnosis: a case is a pseudonymous reference. */
+export class OpenCaseDto {
+  @ApiProperty({ example: 'TW-25-001', description: 'Pseudonymous case reference' })
+  @Matches(CASE_REF_PATTERN, { message: `caseRef ${CASE_REF_MESSAGE}` })
+  caseRef: string;
+
+  @ApiProperty({ example: 'HRO-TW', description: 'Sozialraum of the gewöhnlicher Aufenthalt' })
+  @Matches(CODE_PATTERN, { message: `sozialraumId ${CODE_MESSAGE}` })
+  sozialraumId: string;
+}
+
+export class GrantApprovalDto {
+  @ApiProperty({ enum: LEGAL_BASIS_CODES, example: '31', description: 'Legal basis (§ SGB VIII)' })
+  @IsIn(LEGAL_BASIS_CODES)
+  legalBasis: LegalBasis;
+
+  @ApiProperty({ example: 'TR-E', description: 'Any registered provider (Wunsch- und Wahlrecht)' })
+  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  providerId: string;
+
+  @ApiProperty({ example: '2025-01-01' })
+  @IsIsoDate()
+  start: string;
+
+  @ApiPropertyOptional({ example: '2025-12-31', description: 'Omitted for an open-ended approval' })
+  @IsOptional()
+  @IsIsoDate()
+  end?: string;
+
+  @ApiProperty({ example: '2024-12-15', description: 'Date of the Bescheid (business date of the commitment)' })
+  @IsIsoDate()
+  bescheidDate: string;
+
+  @ApiPropertyOptional({ enum: RATE_TYPES, description: 'Default: the rate agreement in force' })
+  @IsOptional()
+  @IsIn(RATE_TYPES)
+  rateType?: RateType;
+
+  @ApiPropertyOptional({ example: '65.00', description: 'Per month, FLS hour or day; default from the rate agreement' })
+  @IsOptional()
+  @IsAmount()
+  rate?: string;
+
+  @ApiPropertyOptional({ example: '20', description: 'FLS per month (rateType hourly)' })
+  @IsOptional()
+  @Matches(QUANTITY, { message: `hoursPerMonth ${QUANTITY_MESSAGE}` })
+  hoursPerMonth?: string;
+
+  @ApiPropertyOptional({ example: 'Einzelvereinbarung wegen erhöhten Bedarfs', description: 'Required when the rate differs from the rate agreement' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  rateReason?: string;
+}
+
+export class ExtendApprovalDto extends CommandBaseDto {
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'New end; null makes the approval open-ended' })
+  @ValidateIf((o) => o.newEnd !== null)
+  @IsIsoDate()
+  newEnd: string | null;
+
+  @ApiProperty({ example: 'Hilfeplangespräch: Fortsetzung' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class ChangeScopeDto extends CommandBaseDto {
+  @ApiProperty({ example: '2025-07-01', description: 'First day the new scope applies (first of a month for monthly and FLS rates)' })
+  @IsIsoDate()
+  from: string;
+
+  @ApiPropertyOptional({ example: 'TR-F' })
+  @IsOptional()
+  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  providerId?: string;
+
+  @ApiPropertyOptional({ example: '66.50' })
+  @IsOptional()
+  @IsAmount()
+  rate?: string;
+
+  @ApiPropertyOptional({ example: '15' })
+  @IsOptional()
+  @Matches(QUANTITY, { message: `hoursPerMonth ${QUANTITY_MESSAGE}` })
+  hoursPerMonth?: string;
+
+  @ApiPropertyOptional({ example: 'Einzelvereinbarung' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  rateReason?: string;
+
+  @ApiProperty({ example: 'Hilfeplanfortschreibung: Stundenumfang reduziert' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class TerminateApprovalDto extends CommandBaseDto {
+  @ApiProperty({ enum: TERMINATION_REASONS, example: 'abbruch' })
+  @IsIn(TERMINATION_REASONS)
+  reason: TerminationReason;
+
+  @ApiProperty({ example: '2025-09-30', description: 'Last day of the help' })
+  @IsIsoDate()
+  effectiveEnd: string;
+
+  @ApiPropertyOptional({ example: 'Abbruch durch die Familie', description: 'Short note without personal data' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class SubmitInvoiceDto extends CommandBaseDto {
+  @ApiProperty({ example: '2025-03', description: 'Leistungsmonat' })
+  @IsIsoMonth()
+  serviceMonth: string;
+
+  @ApiPropertyOptional({ example: '45', description: 'Hours (FLS) or days delivered; omitted for a flat month' })
+  @IsOptional()
+  @Matches(QUANTITY, { message: `quantity ${QUANTITY_MESSAGE}` })
+  quantity?: string;
+
+  @ApiProperty({ example: 'RE-2025-0315' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  invoiceNumber: string;
+
+  @ApiPropertyOptional({ example: '13003000-HRO-42', description: 'Leitweg-ID of the XRechnung' })
+  @IsOptional()
+  @Matches(/^[0-9]{2,12}(-[0-9A-Za-z]{1,30})?-[0-9]{2}$/, { message: 'leitwegId must be a Leitweg-ID such as 13003000-HRO-42' })
+  leitwegId?: string;
+}
+
+export class VerifyInvoiceDto extends CommandBaseDto {
+  @ApiProperty({ enum: VERIFICATION_STEPS, example: 'sachlich-richtig' })
+  @IsIn(VERIFICATION_STEPS)
+  step: VerificationStep;
+}
+
+export class ReasonedDto extends CommandBaseDto {
+  @ApiProperty({ example: 'Doppelte Abrechnung' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class FixKostenbeitragDto extends CommandBaseDto {
+  @ApiProperty({ example: 'TW-25-002-B1' })
+  @IsString()
+  @MaxLength(40)
+  approvalId: string;
+
+  @ApiProperty({ example: '180.00' })
+  @IsAmount({ allowZero: false })
+  monthlyAmount: string;
+
+  @ApiProperty({ example: '2025-03-01' })
+  @IsIsoDate()
+  from: string;
+
+  @ApiPropertyOptional({ example: '2025-12-31' })
+  @IsOptional()
+  @IsIsoDate()
+  to?: string;
+}
+
+export class ClaimKostenerstattungDto extends CommandBaseDto {
+  @ApiProperty({ example: 'TW-25-002-B1' })
+  @IsString()
+  @MaxLength(40)
+  approvalId: string;
+
+  @ApiProperty({ example: 'LRO-JA', description: 'The Jugendamt the claim is made against' })
+  @Matches(CODE_PATTERN, { message: `debtorAuthority ${CODE_MESSAGE}` })
+  debtorAuthority: string;
+
+  @ApiProperty({ example: '2025-04' })
+  @IsIsoMonth()
+  serviceMonth: string;
+
+  @ApiProperty({ example: '5850.00' })
+  @IsAmount({ allowZero: false })
+  amount: string;
+
+  @ApiProperty({ example: 'KE-2025-17', description: 'File reference of the claim' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  reference: string;
+}

@@ -1,0 +1,270 @@
+import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { addDays, firstDayOfMonth, lastDayOfMonth, monthOf, yearOf } from '../../../libs/calendar';
+import { Decimal, formatAmount } from '../../../libs/money';
+import { BudgetContractTerms } from '../../budgets/domain/contract-terms';
+import { LedgerEvent } from '../../ledger/ledger-events';
+import { LegalBasis, RateType, legalBasisLabel } from '../../shared/legal-basis';
+import { CaseStreamEvent, Classification, RateSegment, TerminationReason } from './case.events';
+import { Approval, CaseState, activeInvoices, evolveCase } from './case-state';
+import { fiscalYearsOf, reconcileApproval } from './reconcile';
+
+/** What the deciders need to know beyond the case stream, looked up by the handler. */
+export interface DecisionContext {
+  /** Fiscal years of the case's Sozialraum that are closed: no booking may touch them. */
+  closedYears: number[];
+}
+
+export interface RateAgreementRef {
+  agreementId: string;
+  rateType: RateType;
+  amount: string;
+}
+
+export interface RateInput {
+  rateType?: RateType;
+  rate?: string;
+  hoursPerMonth?: string;
+  rateReason?: string;
+}
+
+export function assertCaseExists(state: CaseState): void {
+  if (state.caseRef === null) throw new DomainError('case-not-found', 'Not found', 'the case was not found', 404);
+}
+
+export function approvalOf(state: CaseState, approvalId: string): Approval {
+  const approval = state.approvals[approvalId];
+  if (!approval) throw new DomainError('approval-not-found', 'Not found', `approval ${approvalId} was not found`, 404);
+  return approval;
+}
+
+export function decideOpenCase(cmd: { caseRef: string; sozialraumId: string }, state: CaseState): CaseStreamEvent[] {
+  if (state.caseRef !== null) throw new DomainError('case-exists', 'Case exists', `case ${cmd.caseRef} is already open`, 409);
+  return [{ type: 'CaseOpened', data: { caseRef: cmd.caseRef, sozialraumId: cmd.sozialraumId } }];
+}
+
+/** R1: inside the budget unless the legal basis is excluded or the daily rate makes a Hochkostenfall. */
+export function classify(legalBasis: LegalBasis, rateType: RateType, rate: Decimal, terms: BudgetContractTerms, contractVersion: number | null): Classification {
+  if (terms.excludedLegalBases.includes(legalBasis)) {
+    return { inBudget: false, reason: 'excluded-legal-basis', explanation: `${legalBasisLabel(legalBasis)} is outside the Sozialraum budget under the contract in force`, contractVersion };
+  }
+  if (rateType === 'daily' && rate.greaterThan(terms.highCostDailyRateThreshold)) {
+    return {
+      inBudget: false,
+      reason: 'high-cost',
+      explanation: `Hochkostenfall: daily rate ${formatAmount(rate)} is above the threshold ${formatAmount(terms.highCostDailyRateThreshold)}`,
+      contractVersion,
+    };
+  }
+  return { inBudget: true, reason: 'in-budget', explanation: `${legalBasisLabel(legalBasis)} counts against the fallspezifisch budget`, contractVersion };
+}
+
+/**
+ * The rate of a segment: the provider's rate agreement in force unless another rate is given,
+ * which needs a reason (R1 rate defaults, issue: "a different rate needs a reason").
+ */
+export function resolveRate(input: RateInput, agreement: RateAgreementRef | null): { rateType: RateType; rate: Decimal; agreementId: string | null; rateReason: string | null } {
+  const rateType = input.rateType ?? agreement?.rateType;
+  if (!rateType) refuse('rate-required', 'Rate required', 'there is no rate agreement in force for this provider and help; give rateType and rate');
+  const rate = input.rate !== undefined ? new Decimal(input.rate) : agreement && agreement.rateType === rateType ? new Decimal(agreement.amount) : null;
+  if (!rate) refuse('rate-required', 'Rate required', `there is no ${rateType} rate agreement in force for this provider and help; give the rate with a reason`);
+  const followsAgreement = agreement !== null && agreement.rateType === rateType && rate.equals(agreement.amount);
+  if (!followsAgreement && !input.rateReason) {
+    refuse('rate-reason-required', 'Reason for a deviating rate required', agreement ? `the rate agreement ${agreement.agreementId} says ${agreement.rateType} ${agreement.amount}; a different rate needs rateReason` : 'no rate agreement is in force; a rate without agreement needs rateReason', {
+      agreement,
+    });
+  }
+  if (!rate.greaterThan(0)) refuse('amount-not-positive', 'Rate must be positive', 'the rate must be positive');
+  return { rateType, rate, agreementId: followsAgreement ? agreement!.agreementId : null, rateReason: followsAgreement ? null : input.rateReason! };
+}
+
+function hoursFor(rateType: RateType, hoursPerMonth: string | undefined): string | null {
+  if (rateType !== 'hourly') {
+    if (hoursPerMonth !== undefined) refuse('hours-not-applicable', 'Hours not applicable', 'hoursPerMonth is only given for Fachleistungsstunden (rateType hourly)');
+    return null;
+  }
+  if (hoursPerMonth === undefined) refuse('hours-required', 'Hours required', 'an FLS approval needs hoursPerMonth');
+  if (!new Decimal(hoursPerMonth).greaterThan(0)) refuse('hours-not-positive', 'Hours must be positive', 'hoursPerMonth must be positive');
+  return hoursPerMonth;
+}
+
+/** Appends the money movements the decision causes and refuses bookings into closed years. */
+function withMoney(state: CaseState, domainEvents: CaseStreamEvent[], approvalId: string, businessDate: string, reasons: { recorded: string; released: string }, ctx: DecisionContext): CaseStreamEvent[] {
+  const after = domainEvents.reduce(evolveCase, state);
+  const money: LedgerEvent[] = reconcileApproval(after, approvalId, businessDate, reasons);
+  const closed = fiscalYearsOf(money).filter((y) => ctx.closedYears.includes(y));
+  if (closed.length) {
+    refuse('fiscal-year-closed', 'Fiscal year closed', `this change would book into the closed fiscal year ${closed.join(', ')}; closed years accept no bookings`, { closedYears: closed });
+  }
+  return [...domainEvents, ...money];
+}
+
+export interface GrantApproval extends RateInput {
+  legalBasis: LegalBasis;
+  providerId: string;
+  start: string;
+  end: string | null;
+  bescheidDate: string;
+}
+
+/**
+ * Bewilligung. Never refused for budget reasons (R8): nothing here looks at the budget's figures;
+ * the consequences (warnings, procedures) follow from the forecast the commitments move.
+ */
+export function decideGrantApproval(
+  cmd: GrantApproval,
+  state: CaseState,
+  lookups: { agreement: RateAgreementRef | null; terms: BudgetContractTerms; contractVersion: number | null },
+  ctx: DecisionContext,
+): CaseStreamEvent[] {
+  assertCaseExists(state);
+  if (cmd.end !== null && cmd.end < cmd.start) refuse('invalid-period', 'Invalid period', `the end ${cmd.end} is before the start ${cmd.start}`);
+  const { rateType, rate, agreementId, rateReason } = resolveRate(cmd, lookups.agreement);
+  const hoursPerMonth = hoursFor(rateType, cmd.hoursPerMonth);
+  const approvalId = `${state.caseRef}-B${state.approvalOrder.length + 1}`;
+  const segment: RateSegment = { from: cmd.start, providerId: cmd.providerId, rate: formatAmount(rate), hoursPerMonth, agreementId, rateReason };
+  const granted: CaseStreamEvent = {
+    type: 'ApprovalGranted',
+    data: {
+      approvalId,
+      caseRef: state.caseRef!,
+      sozialraumId: state.sozialraumId!,
+      legalBasis: cmd.legalBasis,
+      rateType,
+      bescheidDate: cmd.bescheidDate,
+      start: cmd.start,
+      end: cmd.end,
+      segment,
+      classification: classify(cmd.legalBasis, rateType, rate, lookups.terms, lookups.contractVersion),
+      committedThrough: Math.max(yearOf(cmd.start), yearOf(cmd.bescheidDate)),
+    },
+    businessDate: cmd.bescheidDate,
+  };
+  return withMoney(state, [granted], approvalId, cmd.bescheidDate, { recorded: 'approval', released: 'approval' }, ctx);
+}
+
+function assertRunning(approval: Approval): void {
+  if (approval.termination) {
+    refuse('approval-terminated', 'Approval terminated', `approval ${approval.approvalId} was terminated effective ${approval.termination.effectiveEnd}`);
+  }
+}
+
+/** Invoiced (not rejected or reversed) months after a date: a change there needs a reversal first. */
+function invoicedAfter(state: CaseState, approvalId: string, date: string): string[] {
+  return activeInvoices(state, approvalId)
+    .filter((i) => lastDayOfMonth(i.serviceMonth) > date)
+    .map((i) => i.serviceMonth);
+}
+
+export function decideExtendApproval(cmd: { approvalId: string; newEnd: string | null; reason: string; businessDate: string }, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
+  assertCaseExists(state);
+  const approval = approvalOf(state, cmd.approvalId);
+  assertRunning(approval);
+  if (approval.end === null) refuse('already-open-ended', 'Already open-ended', `approval ${approval.approvalId} has no end to extend`);
+  if (cmd.newEnd !== null && cmd.newEnd <= approval.end) {
+    refuse('not-an-extension', 'Not an extension', `the new end ${cmd.newEnd} is not after the current end ${approval.end}; use a termination to end earlier`);
+  }
+  const committedThrough = cmd.newEnd === null ? Math.max(approval.committedThrough, yearOf(approval.end), yearOf(cmd.businessDate)) : Math.max(approval.committedThrough, yearOf(cmd.newEnd));
+  const extended: CaseStreamEvent = {
+    type: 'ApprovalExtended',
+    data: { approvalId: approval.approvalId, previousEnd: approval.end, newEnd: cmd.newEnd, committedThrough, reason: cmd.reason },
+  };
+  return withMoney(state, [extended], approval.approvalId, cmd.businessDate, { recorded: 'extension', released: 'extension' }, ctx);
+}
+
+export interface ChangeScope {
+  approvalId: string;
+  from: string;
+  providerId?: string;
+  rate?: string;
+  hoursPerMonth?: string;
+  rateReason?: string;
+  reason: string;
+  businessDate: string;
+}
+
+/** Change of scope (hours, rate, provider) from a date; commitments from then on follow it. */
+export function decideChangeScope(
+  cmd: ChangeScope,
+  state: CaseState,
+  lookups: { agreement: RateAgreementRef | null; terms: BudgetContractTerms; contractVersion: number | null },
+  ctx: DecisionContext,
+): CaseStreamEvent[] {
+  assertCaseExists(state);
+  const approval = approvalOf(state, cmd.approvalId);
+  assertRunning(approval);
+  if (cmd.from < approval.start || (approval.end !== null && cmd.from > approval.end)) {
+    refuse('outside-approved-period', 'Outside the approved period', `the change from ${cmd.from} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`);
+  }
+  if (approval.rateType !== 'daily' && cmd.from !== firstDayOfMonth(monthOf(cmd.from)) && cmd.from !== approval.start) {
+    refuse('change-not-at-month-start', 'Change must start a month', `a ${approval.rateType} rate is per calendar month (R3); a change takes effect on the first of a month, not ${cmd.from}`);
+  }
+  const invoiced = invoicedAfter(state, approval.approvalId, dayBefore(cmd.from));
+  if (invoiced.length) {
+    refuse('months-already-invoiced', 'Months already invoiced', `the months ${invoiced.join(', ')} are invoiced at the old scope; reverse or reject those invoices first`, { months: invoiced });
+  }
+  const current = approval.segments.filter((s) => s.from <= cmd.from).pop()!;
+  const providerId = cmd.providerId ?? current.providerId;
+  const providerChanged = providerId !== current.providerId;
+  const rateInput: RateInput = {
+    rateType: approval.rateType,
+    rate: cmd.rate ?? (providerChanged ? undefined : current.rate),
+    rateReason: cmd.rateReason ?? (cmd.rate === undefined && !providerChanged ? current.rateReason ?? undefined : undefined),
+  };
+  const { rate, agreementId, rateReason } = resolveRate(rateInput, lookups.agreement);
+  const hoursPerMonth = approval.rateType === 'hourly' ? hoursFor('hourly', cmd.hoursPerMonth ?? current.hoursPerMonth ?? undefined) : hoursFor(approval.rateType, cmd.hoursPerMonth);
+  const classification = classify(approval.legalBasis, approval.rateType, rate, lookups.terms, lookups.contractVersion);
+  if (classification.inBudget !== approval.classification.inBudget) {
+    refuse('classification-would-change', 'Classification would change', `${classification.explanation}; an approval keeps its classification (${approval.classification.reason}): end it and grant a new one`);
+  }
+  const segment: RateSegment = { from: cmd.from, providerId, rate: formatAmount(rate), hoursPerMonth, agreementId, rateReason };
+  const changed: CaseStreamEvent = { type: 'ApprovalScopeChanged', data: { approvalId: approval.approvalId, segment, reason: cmd.reason } };
+  return withMoney(state, [changed], approval.approvalId, cmd.businessDate, { recorded: 'scope-change', released: 'scope-change' }, ctx);
+}
+
+/** Invoices of months ending after the day before a change overlap it. */
+const dayBefore = (date: string) => addDays(date, -1);
+
+/** Termination (planmäßig, Abbruch, Zuständigkeitswechsel): commitments after the effective end are released. */
+export function decideTerminateApproval(
+  cmd: { approvalId: string; reason: TerminationReason; effectiveEnd: string; note: string | null; businessDate: string },
+  state: CaseState,
+  ctx: DecisionContext,
+): CaseStreamEvent[] {
+  assertCaseExists(state);
+  const approval = approvalOf(state, cmd.approvalId);
+  assertRunning(approval);
+  if (cmd.effectiveEnd < approval.start) refuse('invalid-period', 'Invalid period', `the effective end ${cmd.effectiveEnd} is before the start ${approval.start}`);
+  if (approval.end !== null && cmd.effectiveEnd > approval.end) {
+    refuse('not-a-termination', 'Not a termination', `the effective end ${cmd.effectiveEnd} is after the approved end ${approval.end}; use an extension`);
+  }
+  const invoiced = invoicedAfter(state, approval.approvalId, cmd.effectiveEnd);
+  const overBilled = activeInvoices(state, approval.approvalId).filter(
+    (i) => i.serviceMonth === monthOf(cmd.effectiveEnd) && approval.rateType === 'daily' && i.quantity !== null && new Decimal(i.quantity).greaterThan(Number(cmd.effectiveEnd.slice(8, 10))),
+  );
+  if (invoiced.filter((m) => m > monthOf(cmd.effectiveEnd)).length || overBilled.length) {
+    refuse('months-already-invoiced', 'Service after the end already invoiced', `service after ${cmd.effectiveEnd} is already invoiced (${[...invoiced, ...overBilled.map((i) => i.serviceMonth)].join(', ')}); reverse or reject those invoices first`);
+  }
+  const terminated: CaseStreamEvent = {
+    type: 'ApprovalTerminated',
+    data: { approvalId: approval.approvalId, reason: cmd.reason, effectiveEnd: cmd.effectiveEnd, note: cmd.note },
+  };
+  return withMoney(state, [terminated], approval.approvalId, cmd.businessDate, { recorded: 'termination', released: 'termination' }, ctx);
+}
+
+/** Year close: an open-ended approval still running carries its commitment into the next year (R5: on 01.01.). */
+export function decideRollOver(state: CaseState, fiscalYear: number, ctx: DecisionContext): CaseStreamEvent[] {
+  const events: CaseStreamEvent[] = [];
+  let current = state;
+  for (const approvalId of state.approvalOrder) {
+    const approval = current.approvals[approvalId];
+    const openEnded = approval.end === null && approval.termination === null;
+    if (!openEnded || approval.committedThrough !== fiscalYear) continue;
+    const rolled: CaseStreamEvent[] = [{ type: 'ApprovalRolledOver', data: { approvalId, fiscalYear: fiscalYear + 1 } }];
+    const decided = withMoney(current, rolled, approvalId, `${fiscalYear + 1}-01-01`, { recorded: 'year-rollover', released: 'year-rollover' }, ctx);
+    current = decided.reduce(evolveCase, current);
+    events.push(...decided);
+  }
+  return events;
+}
+
+export { withMoney };

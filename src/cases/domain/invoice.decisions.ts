@@ -1,0 +1,176 @@
+import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { yearOf } from '../../../libs/calendar';
+import { Decimal, formatAmount } from '../../../libs/money';
+import { approvedAmountOfMonth, approvedDaysIn, monthInPeriod, segmentOn } from './approved-amounts';
+import { CaseStreamEvent, VerificationStep } from './case.events';
+import { CaseState, Invoice, activeInvoices, evolveCase } from './case-state';
+import { DecisionContext, approvalOf, assertCaseExists } from './approval.decisions';
+import { approvalDimensions, fiscalYearsOf, reconcileApproval } from './reconcile';
+
+export interface SubmitInvoice {
+  approvalId: string;
+  providerId: string;
+  serviceMonth: string;
+  /** Hours (FLS) or days (daily rate) delivered; omitted for a flat month. */
+  quantity?: string;
+  invoiceNumber: string;
+  leitwegId?: string;
+}
+
+export function invoiceOf(state: CaseState, invoiceId: string): Invoice {
+  const invoice = state.invoices[invoiceId];
+  if (!invoice) throw new DomainError('invoice-not-found', 'Not found', `invoice ${invoiceId} was not found`, 404);
+  return invoice;
+}
+
+function assertOpenYear(fiscalYear: number, ctx: DecisionContext): void {
+  if (ctx.closedYears.includes(fiscalYear)) {
+    refuse('fiscal-year-closed', 'Fiscal year closed', `the fiscal year ${fiscalYear} is closed and accepts no bookings`);
+  }
+}
+
+/**
+ * R4: a monthly invoice inside the approved period, at most what was approved, once per month.
+ * The amount is computed from the approval: hours × hourly rate, the first n approved days at
+ * their daily rates, or the flat month.
+ */
+export function decideSubmitInvoice(cmd: SubmitInvoice, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
+  assertCaseExists(state);
+  const approval = approvalOf(state, cmd.approvalId);
+  if (!monthInPeriod(approval, cmd.serviceMonth)) {
+    refuse('outside-approved-period', 'Outside the approved period', `${cmd.serviceMonth} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`);
+  }
+  assertOpenYear(yearOf(cmd.serviceMonth), ctx);
+  const approved = approvedAmountOfMonth(approval, cmd.serviceMonth);
+  if (!approved.has(cmd.providerId)) {
+    throw new DomainError('approval-not-found', 'Not found', `approval ${cmd.approvalId} was not found`, 404);
+  }
+  const twice = activeInvoices(state, approval.approvalId).find((i) => i.serviceMonth === cmd.serviceMonth && i.providerId === cmd.providerId);
+  if (twice) {
+    refuse('month-already-invoiced', 'Month already invoiced', `${cmd.serviceMonth} is already invoiced with ${twice.invoiceId} (${twice.invoiceNumber}); a correction is a reversal or rejection plus a new invoice`, {
+      invoiceId: twice.invoiceId,
+    });
+  }
+  const amount = invoiceAmount(cmd, state, approved.get(cmd.providerId)!);
+  const invoiceId = `${approval.approvalId}-R${state.invoiceOrder.filter((id) => state.invoices[id].approvalId === approval.approvalId).length + 1}`;
+  return [
+    {
+      type: 'InvoiceSubmitted',
+      data: {
+        invoiceId,
+        approvalId: approval.approvalId,
+        providerId: cmd.providerId,
+        serviceMonth: cmd.serviceMonth,
+        quantity: cmd.quantity ?? null,
+        amount: formatAmount(amount),
+        invoiceNumber: cmd.invoiceNumber,
+        leitwegId: cmd.leitwegId ?? null,
+      },
+    },
+  ];
+}
+
+function invoiceAmount(cmd: SubmitInvoice, state: CaseState, approvedForProvider: Decimal): Decimal {
+  const approval = state.approvals[cmd.approvalId];
+  if (approval.rateType === 'monthly') {
+    if (cmd.quantity !== undefined) refuse('quantity-not-applicable', 'No quantity for a flat month', 'a monthly flat rate is invoiced without hours or days');
+    return approvedForProvider;
+  }
+  if (cmd.quantity === undefined) refuse('quantity-required', 'Quantity required', `an invoice for a ${approval.rateType} rate states the ${approval.rateType === 'hourly' ? 'hours' : 'days'} delivered`);
+  const quantity = new Decimal(cmd.quantity);
+  if (!quantity.greaterThan(0)) refuse('quantity-not-positive', 'Quantity must be positive', 'the delivered quantity must be positive');
+  if (approval.rateType === 'hourly') {
+    const days = approvedDaysIn(approval, cmd.serviceMonth);
+    const segment = segmentOn(approval, days[0]);
+    const maxHours = new Decimal(segment.hoursPerMonth ?? 0);
+    if (quantity.greaterThan(maxHours)) {
+      refuse('invoice-exceeds-approval', 'Invoice exceeds the approval', `${quantity.toString()} hours invoiced, ${maxHours.toString()} approved for ${cmd.serviceMonth}; the excess of ${quantity.minus(maxHours).toString()} hours is refused`, {
+        approvedHours: maxHours.toString(),
+        approvedAmount: formatAmount(maxHours.times(segment.rate)),
+      });
+    }
+    return quantity.times(segment.rate);
+  }
+  if (!quantity.isInteger()) refuse('days-not-whole', 'Days must be whole', 'days of presence are whole days');
+  const days = approvedDaysIn(approval, cmd.serviceMonth).filter((day) => segmentOn(approval, day).providerId === cmd.providerId);
+  if (quantity.greaterThan(days.length)) {
+    refuse('invoice-exceeds-approval', 'Invoice exceeds the approval', `${quantity.toString()} days invoiced, ${days.length} days approved in ${cmd.serviceMonth}; the excess is refused`, {
+      approvedDays: days.length,
+      approvedAmount: formatAmount(approvedForProvider),
+    });
+  }
+  return days.slice(0, quantity.toNumber()).reduce((sum, day) => sum.plus(segmentOn(approval, day).rate), new Decimal(0));
+}
+
+/**
+ * Four-eyes verification: sachlich richtig first, then rechnerisch richtig by another person.
+ * With the second step the invoice is verified and a lower amount releases the difference (R5).
+ */
+export function decideVerifyInvoice(cmd: { invoiceId: string; step: VerificationStep; verifiedBy: string; businessDate: string }, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
+  assertCaseExists(state);
+  const invoice = invoiceOf(state, cmd.invoiceId);
+  const expected: VerificationStep | null =
+    invoice.status === 'awaiting-first-verification' ? 'sachlich-richtig' : invoice.status === 'awaiting-second-verification' ? 'rechnerisch-richtig' : null;
+  if (expected === null) refuse('invoice-not-awaiting-verification', 'Not awaiting verification', `invoice ${invoice.invoiceId} is ${invoice.status}`);
+  if (cmd.step !== expected) refuse('wrong-verification-step', 'Wrong verification step', `invoice ${invoice.invoiceId} awaits ${expected}, not ${cmd.step}`);
+  if (invoice.verifications.some((v) => v.verifiedBy === cmd.verifiedBy)) {
+    refuse('four-eyes-principle', 'Second verification by another person', `${cmd.verifiedBy} already verified invoice ${invoice.invoiceId}; the second step needs a different person (Vier-Augen-Prinzip)`);
+  }
+  const verified: CaseStreamEvent = { type: 'InvoiceVerified', data: { invoiceId: invoice.invoiceId, step: cmd.step, verifiedBy: cmd.verifiedBy }, businessDate: cmd.businessDate };
+  if (cmd.step === 'sachlich-richtig') return [verified];
+  const after = evolveCase(state, verified);
+  const money = reconcileApproval(after, invoice.approvalId, cmd.businessDate, { recorded: 'invoice-verified', released: 'invoice-lower' });
+  fiscalYearsOf(money).forEach((y) => assertOpenYear(y, ctx));
+  return [verified, ...money];
+}
+
+export function decideRejectInvoice(cmd: { invoiceId: string; reason: string }, state: CaseState): CaseStreamEvent[] {
+  assertCaseExists(state);
+  const invoice = invoiceOf(state, cmd.invoiceId);
+  if (invoice.status !== 'awaiting-first-verification' && invoice.status !== 'awaiting-second-verification') {
+    refuse('invoice-not-rejectable', 'Invoice cannot be rejected', `invoice ${invoice.invoiceId} is ${invoice.status}; only invoices awaiting verification are rejected (a paid one is reversed)`);
+  }
+  return [{ type: 'InvoiceRejected', data: { invoiceId: invoice.invoiceId, reason: cmd.reason } }];
+}
+
+/** Zahlungsanordnung: the invoice becomes actual expenditure of its service month (R3), consuming the commitment. */
+export function decideOrderPayment(cmd: { invoiceId: string; businessDate: string }, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
+  assertCaseExists(state);
+  const invoice = invoiceOf(state, cmd.invoiceId);
+  if (invoice.status !== 'awaiting-payment-order') {
+    refuse('invoice-not-verified', 'Invoice not verified', `invoice ${invoice.invoiceId} is ${invoice.status}; a payment order needs both verifications`);
+  }
+  const fiscalYear = yearOf(invoice.serviceMonth);
+  assertOpenYear(fiscalYear, ctx);
+  const approval = state.approvals[invoice.approvalId];
+  return [
+    { type: 'PaymentOrdered', data: { invoiceId: invoice.invoiceId, amount: invoice.amount, serviceMonth: invoice.serviceMonth }, businessDate: cmd.businessDate },
+    {
+      type: 'ExpenditureAccrued',
+      data: { ...approvalDimensions(state, approval, fiscalYear, invoice.providerId), month: invoice.serviceMonth, amount: invoice.amount, reference: invoice.invoiceId },
+      businessDate: cmd.businessDate,
+    },
+  ];
+}
+
+/** Storno: the payment is reversed with a reason and the month's commitment re-opened at the approved amount. */
+export function decideReversePayment(cmd: { invoiceId: string; reason: string; businessDate: string }, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
+  assertCaseExists(state);
+  const invoice = invoiceOf(state, cmd.invoiceId);
+  if (invoice.status !== 'paid') refuse('invoice-not-paid', 'Invoice not paid', `invoice ${invoice.invoiceId} is ${invoice.status}; only a paid invoice is reversed`);
+  const fiscalYear = yearOf(invoice.serviceMonth);
+  assertOpenYear(fiscalYear, ctx);
+  const approval = state.approvals[invoice.approvalId];
+  const reversed: CaseStreamEvent[] = [
+    { type: 'PaymentReversed', data: { invoiceId: invoice.invoiceId, amount: invoice.amount, reason: cmd.reason }, businessDate: cmd.businessDate },
+    {
+      type: 'ExpenditureReversed',
+      data: { ...approvalDimensions(state, approval, fiscalYear, invoice.providerId), month: invoice.serviceMonth, amount: invoice.amount, reference: invoice.invoiceId, reason: cmd.reason },
+      businessDate: cmd.businessDate,
+    },
+  ];
+  const after = reversed.reduce(evolveCase, state);
+  const money = reconcileApproval(after, invoice.approvalId, cmd.businessDate, { recorded: 'reversal-reopened', released: 'reversal' });
+  fiscalYearsOf(money).forEach((y) => assertOpenYear(y, ctx));
+  return [...reversed, ...money];
+}

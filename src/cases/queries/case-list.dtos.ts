@@ -1,0 +1,37 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageQuery } from '../../../libs/http/pagination';
+import { CASE_REF_MESSAGE, CASE_REF_PATTERN, CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
+
+export const INVOICE_STATUSES = ['awaiting-first-verification', 'awaiting-second-verification', 'awaiting-payment-order', 'paid', 'rejected', 'reversed'] as const;
+
+class CaseListQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'HRO-TW' })
+  @IsOptional()
+  @Matches(CODE_PATTERN, { message: `sozialraumId ${CODE_MESSAGE}` })
+  sozialraumId?: string;
+
+  @ApiPropertyOptional({ example: 'TR-E', description: 'Provider users see only their own provider' })
+  @IsOptional()
+  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  providerId?: string;
+
+  @ApiPropertyOptional({ example: 'TW-25-001' })
+  @IsOptional()
+  @Matches(CASE_REF_PATTERN, { message: `caseRef ${CASE_REF_MESSAGE}` })
+  caseRef?: string;
+}
+
+export class ApprovalListQuery extends CaseListQuery {
+  @ApiPropertyOptional({ enum: ['running', 'terminated'] })
+  @IsOptional()
+  @IsIn(['running', 'terminated'])
+  status?: string;
+}
+
+export class InvoiceListQuery extends CaseListQuery {
+  @ApiPropertyOptional({ enum: INVOICE_STATUSES, description: 'Work queues: awaiting-first-verification, awaiting-second-verification, awaiting-payment-order' })
+  @IsOptional()
+  @IsIn(INVOICE_STATUSES)
+  status?: string;
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CommandContext } from '../../../libs/ddd/command-context';
+import { DomainError } from '../../../libs/ddd/domain-error';
+import { Page, decodeCursor, toPage } from '../../../libs/http/pagination';
+import { formatAmount } from '../../../libs/money';
+import { ApprovalListQuery, InvoiceListQuery } from './case-list.dtos';
+
+/** The provider a caller may see: its own for provider users (another one is not revealed). */
+function visibleProvider(ctx: CommandContext, requested?: string): string | null {
+  if (ctx.actor.role !== 'provider') return requested ?? null;
+  if (requested && requested !== ctx.providerId) throw new DomainError('provider-not-found', 'Not found', `provider ${requested} was not found`, 404);
+  return ctx.providerId ?? '\u0000';
+}
+
+@Injectable()
+export class CaseListsQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async approvals(ctx: CommandContext, query: ApprovalListQuery): Promise<Page<Record<string, unknown>>> {
+    const limit = query.limit ?? 50;
+    const after = decodeCursor(query.cursor, 1);
+    const rows = await this.dataSource.query(
+      `select approval_id, case_ref, sozialraum_id, legal_basis, rate_type, provider_ids, start_date, end_date, bescheid_date, in_budget, status
+         from case_approvals
+        where tenant_id = $1 and ($2::text is null or $2 = any(provider_ids)) and ($3::text is null or sozialraum_id = $3)
+          and ($4::text is null or case_ref = $4) and ($5::text is null or status = $5) and ($6::text is null or approval_id > $6)
+        order by approval_id limit $7`,
+      [ctx.tenantId, visibleProvider(ctx, query.providerId), query.sozialraumId ?? null, query.caseRef ?? null, query.status ?? null, after ? String(after[0]) : null, limit + 1],
+    );
+    const page = toPage(rows as any[], limit, (r) => [r.approval_id]);
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((r) => ({
+        approvalId: r.approval_id,
+        caseRef: r.case_ref,
+        sozialraumId: r.sozialraum_id,
+        legalBasis: r.legal_basis,
+        rateType: r.rate_type,
+        providerIds: ctx.actor.role === 'provider' ? [ctx.providerId] : r.provider_ids,
+        period: { start: r.start_date, end: r.end_date },
+        bescheidDate: r.bescheid_date,
+        inBudget: r.in_budget,
+        status: r.status,
+      })),
+    };
+  }
+
+  async invoices(ctx: CommandContext, query: InvoiceListQuery): Promise<Page<Record<string, unknown>>> {
+    const limit = query.limit ?? 50;
+    const after = decodeCursor(query.cursor, 2);
+    const rows = await this.dataSource.query(
+      `select invoice_id, case_ref, approval_id, sozialraum_id, provider_id, service_month, amount, invoice_number, status, first_verifier, submitted_at
+         from case_invoices
+        where tenant_id = $1 and ($2::text is null or provider_id = $2) and ($3::text is null or sozialraum_id = $3)
+          and ($4::text is null or case_ref = $4) and ($5::text is null or status = $5)
+          and ($6::timestamptz is null or (submitted_at, invoice_id) > ($6::timestamptz, $7::text))
+        order by submitted_at, invoice_id limit $8`,
+      [ctx.tenantId, visibleProvider(ctx, query.providerId), query.sozialraumId ?? null, query.caseRef ?? null, query.status ?? null, after ? String(after[0]) : null, after ? String(after[1]) : null, limit + 1],
+    );
+    const page = toPage(rows as any[], limit, (r) => [new Date(r.submitted_at).toISOString(), r.invoice_id]);
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((r) => ({
+        invoiceId: r.invoice_id,
+        caseRef: r.case_ref,
+        approvalId: r.approval_id,
+        sozialraumId: r.sozialraum_id,
+        providerId: r.provider_id,
+        serviceMonth: r.service_month,
+        amount: formatAmount(r.amount),
+        invoiceNumber: r.invoice_number,
+        status: r.status,
+        firstVerifier: ctx.actor.role === 'provider' ? undefined : r.first_verifier,
+        submittedAt: new Date(r.submitted_at).toISOString(),
+      })),
+    };
+  }
+
+  /** Invoices of a Sozialraum-year still waiting for verification or a payment order (year close). */
+  async pendingOf(tenantId: string, sozialraumId: string, fiscalYear: number) {
+    return this.dataSource.query(
+      `select invoice_id, case_ref, service_month, status from case_invoices
+        where tenant_id = $1 and sozialraum_id = $2 and service_month like $3 and status like 'awaiting-%' order by invoice_id`,
+      [tenantId, sozialraumId, `${fiscalYear}-%`],
+    );
+  }
+
+  async openEndedCases(tenantId: string, sozialraumId: string): Promise<string[]> {
+    const rows = await this.dataSource.query(
+      `select distinct case_ref from case_approvals where tenant_id = $1 and sozialraum_id = $2 and end_date is null and status = 'running' order by case_ref`,
+      [tenantId, sozialraumId],
+    );
+    return rows.map((r: any) => r.case_ref);
+  }
+}

@@ -1,0 +1,74 @@
+import { yearOf } from '../../../libs/calendar';
+import { Decimal, formatAmount } from '../../../libs/money';
+import { legalBasisLabel } from '../../shared/legal-basis';
+import { Approval, CaseState, Invoice, splitKey } from '../domain/case-state';
+
+const sum = (values: Iterable<Decimal.Value>) => [...values].reduce<Decimal>((s, v) => s.plus(v), new Decimal(0));
+
+function yearFigures(state: CaseState, approval: Approval, year: number, providerId?: string) {
+  const lines = Object.entries(approval.committed[year] ?? {}).filter(([key]) => !providerId || splitKey(key)[1] === providerId);
+  const invoices = state.invoiceOrder.map((id) => state.invoices[id]).filter((i) => i.approvalId === approval.approvalId && yearOf(i.serviceMonth) === year && (!providerId || i.providerId === providerId));
+  const committed = sum(lines.map(([, amount]) => amount));
+  const invoiced = sum(invoices.filter((i) => i.status !== 'rejected' && i.status !== 'reversed').map((i) => i.amount));
+  const actual = sum(invoices.filter((i) => i.status === 'paid').map((i) => i.amount));
+  return {
+    fiscalYear: year,
+    committed: formatAmount(committed),
+    invoiced: formatAmount(invoiced),
+    actual: formatAmount(actual),
+    openCommitment: formatAmount(committed.minus(actual)),
+    revenue: formatAmount(sum(Object.values(approval.revenue[year] ?? {})).plus(sum(approval.kostenerstattungen.filter((k) => yearOf(k.serviceMonth) === year).map((k) => k.amount)))),
+  };
+}
+
+function invoiceView(invoice: Invoice) {
+  return {
+    invoiceId: invoice.invoiceId,
+    providerId: invoice.providerId,
+    serviceMonth: invoice.serviceMonth,
+    quantity: invoice.quantity,
+    amount: invoice.amount,
+    invoiceNumber: invoice.invoiceNumber,
+    leitwegId: invoice.leitwegId,
+    status: invoice.status,
+    verifications: invoice.verifications,
+    rejectionReason: invoice.rejectionReason,
+    reversalReason: invoice.reversalReason,
+  };
+}
+
+/**
+ * A case with its approvals: period, rate, classification (R1), and per fiscal year committed,
+ * invoiced, actual and open commitment; commitments of years after `currentYear` are the
+ * Vorbelastungen. A provider sees only its own approvals and invoices.
+ */
+export function caseView(state: CaseState, version: number, currentYear: number, providerId?: string) {
+  const approvals = state.approvalOrder
+    .map((id) => state.approvals[id])
+    .filter((a) => !providerId || a.segments.some((s) => s.providerId === providerId))
+    .map((approval) => {
+      const years = [...new Set([...Object.keys(approval.committed).map(Number), ...state.invoiceOrder.map((id) => state.invoices[id]).filter((i) => i.approvalId === approval.approvalId).map((i) => yearOf(i.serviceMonth))])].sort();
+      const figures = years.map((y) => yearFigures(state, approval, y, providerId));
+      return {
+        approvalId: approval.approvalId,
+        legalBasis: approval.legalBasis,
+        help: legalBasisLabel(approval.legalBasis),
+        bescheidDate: approval.bescheidDate,
+        period: { start: approval.start, end: approval.end },
+        rateType: approval.rateType,
+        rates: approval.segments.filter((s) => !providerId || s.providerId === providerId),
+        classification: approval.classification,
+        termination: approval.termination,
+        status: approval.termination ? 'terminated' : 'running',
+        committedThrough: approval.committedThrough,
+        years: figures.filter((f) => f.fiscalYear <= currentYear),
+        vorbelastungen: figures.filter((f) => f.fiscalYear > currentYear).map((f) => ({ fiscalYear: f.fiscalYear, committed: f.committed })),
+        invoices: state.invoiceOrder
+          .map((id) => state.invoices[id])
+          .filter((i) => i.approvalId === approval.approvalId && (!providerId || i.providerId === providerId))
+          .map(invoiceView),
+        ...(providerId ? {} : { kostenbeitraege: approval.kostenbeitraege, kostenerstattungen: approval.kostenerstattungen }),
+      };
+    });
+  return { caseRef: state.caseRef, sozialraumId: state.sozialraumId, version, approvals };
+}
