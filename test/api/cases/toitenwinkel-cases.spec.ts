@@ -114,7 +114,7 @@ describe('Toitenwinkel 2025: individual help through the API', () => {
     expect(await actual2025('TW-25-007')).toBe('31280.00');
   });
 
-  it('steering shows the example's monthly FS actuals (104,702.50), 34,360.00 outside the budget and 1,800.00 revenue beside it', async () => {
+  it('steering shows the monthly FS actuals (104,702.50), 34,360.00 outside the budget and 1,800.00 revenue beside it', async () => {
     await t.settle();
     const res = await expectStatus(controller().get('/steering/HRO-TW/2025/utilisation'), 200);
     const fs = res.body.categories.find((c: any) => c.category === 'FS');
