@@ -1,0 +1,144 @@
+import { DomainError } from '../../../libs/ddd/domain-error';
+import { decideChangeScope, decideExtendApproval, decideGrantApproval, decideRollOver, decideTerminateApproval } from './approval.decisions';
+import { apply, granted, lookups, moneyLines, open, openedCase, totalOf } from './case.fixtures';
+
+const spfh = { legalBasis: '31' as const, providerId: 'TR-E', hoursPerMonth: '20', rateType: 'hourly' as const, rate: '65.00', rateReason: 'Einzelvereinbarung' };
+const daily = (rate: string) => ({ legalBasis: '34' as const, providerId: 'TR-F', rateType: 'daily' as const, rate, rateReason: 'Einzelvereinbarung' });
+
+function refusal(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('approvals: classification (R1) and rates', () => {
+  it('takes the rate agreement in force when no rate is given', () => {
+    const { events } = granted({ legalBasis: '31', providerId: 'TR-E', hoursPerMonth: '20', start: '2025-01-01', end: '2025-12-31', bescheidDate: '2024-12-15' }, { agreementId: 'EV-TR-E-1', rateType: 'hourly', amount: '65.00' });
+    const grantedEvent = events.find((e) => e.type === 'ApprovalGranted')!;
+    expect((grantedEvent.data as any).segment).toMatchObject({ rate: '65.00', agreementId: 'EV-TR-E-1', rateReason: null });
+  });
+
+  it('refuses a rate differing from the agreement without a reason, and a missing rate without an agreement', () => {
+    const state = openedCase();
+    expect(refusal(() => decideGrantApproval({ ...daily('200.00'), rateReason: undefined, start: '2025-03-01', end: null, bescheidDate: '2025-02-20' }, state, lookups({ agreementId: 'EV-TR-F-1', rateType: 'daily', amount: '195.00' }), open)).problem).toBe('rate-reason-required');
+    expect(refusal(() => decideGrantApproval({ legalBasis: '34', providerId: 'TR-F', start: '2025-03-01', end: null, bescheidDate: '2025-02-20' }, state, lookups(null), open)).problem).toBe('rate-required');
+    expect(refusal(() => decideGrantApproval({ ...spfh, hoursPerMonth: undefined, start: '2025-01-01', end: null, bescheidDate: '2025-01-01' }, state, lookups(), open)).problem).toBe('hours-required');
+    expect(refusal(() => decideGrantApproval({ ...spfh, start: '2025-03-01', end: '2025-02-28', bescheidDate: '2025-01-01' }, state, lookups(), open)).problem).toBe('invalid-period');
+  });
+
+  it('classifies § 42 and daily rates above 300.00 outside the budget, 300.00 itself inside', () => {
+    const inob = granted({ legalBasis: '42', providerId: 'TR-F', rateType: 'daily', rate: '220.00', rateReason: 'x', start: '2025-10-06', end: '2025-10-19', bescheidDate: '2025-10-06' });
+    expect(inob.state.approvals['TW-25-001-B1'].classification).toMatchObject({ inBudget: false, reason: 'excluded-legal-basis' });
+    expect(granted({ ...daily('300.01'), start: '2025-10-01', end: null, bescheidDate: '2025-09-24' }).state.approvals['TW-25-001-B1'].classification.reason).toBe('high-cost');
+    expect(granted({ ...daily('300.00'), start: '2025-10-01', end: null, bescheidDate: '2025-09-24' }).state.approvals['TW-25-001-B1'].classification.reason).toBe('in-budget');
+    const out = inob.events.find((e) => e.type === 'CommitmentRecorded')!;
+    expect(out.data).toMatchObject({ inBudget: false, outOfBudgetReason: 'excluded-legal-basis', total: '3080.00' });
+  });
+});
+
+describe('approvals: commitments per fiscal year (R5)', () => {
+  it('commits a Bescheid of the previous year on 01.01. of the new year', () => {
+    const { events } = granted({ ...spfh, start: '2025-01-01', end: '2025-12-31', bescheidDate: '2024-12-15' });
+    const commitment = events.find((e) => e.type === 'CommitmentRecorded')!;
+    expect(commitment.businessDate).toBe('2025-01-01');
+    expect(commitment.data).toMatchObject({ fiscalYear: 2025, total: '15600.00' });
+  });
+
+  it('counts daily rates by days of presence, first and last day inclusive, across month ends', () => {
+    const { events } = granted({ ...daily('195.00'), start: '2025-03-01', end: null, bescheidDate: '2025-02-20' });
+    const lines = moneyLines(events);
+    expect(lines[0]).toEqual(['CommitmentRecorded', 2025, 'TR-F', '2025-03', '6045.00']);
+    expect(lines[1]).toEqual(['CommitmentRecorded', 2025, 'TR-F', '2025-04', '5850.00']);
+    expect(totalOf(events, 'CommitmentRecorded')).toBe('59670.00');
+  });
+
+  it('counts 29 days in February of a leap year and 28 otherwise', () => {
+    const leap = granted({ ...daily('100.00'), start: '2028-02-01', end: '2028-02-29', bescheidDate: '2028-01-10' });
+    expect(moneyLines(leap.events)).toEqual([['CommitmentRecorded', 2028, 'TR-F', '2028-02', '2900.00']]);
+    const common = granted({ ...daily('100.00'), start: '2027-02-15', end: '2027-03-02', bescheidDate: '2027-01-10' });
+    expect(moneyLines(common.events)).toEqual([
+      ['CommitmentRecorded', 2027, 'TR-F', '2027-02', '1400.00'],
+      ['CommitmentRecorded', 2027, 'TR-F', '2027-03', '200.00'],
+    ]);
+  });
+
+  it('commits an open-ended approval to 31.12. only; a fixed period into the next year becomes a Vorbelastung dated 01.01.', () => {
+    const openEnded = granted({ ...spfh, start: '2025-11-01', end: null, bescheidDate: '2025-10-20' });
+    expect(moneyLines(openEnded.events).map((l) => l[3])).toEqual(['2025-11', '2025-12']);
+    const spanning = granted({ ...spfh, start: '2025-11-01', end: '2026-02-28', bescheidDate: '2025-10-20' });
+    const next = spanning.events.filter((e) => e.type === 'CommitmentRecorded' && (e.data as any).fiscalYear === 2026);
+    expect(next).toHaveLength(1);
+    expect(next[0].businessDate).toBe('2026-01-01');
+    expect(next[0].data).toMatchObject({ total: '2600.00' });
+  });
+
+  it('rolls an open-ended approval into the next year at year close, committed on 01.01.', () => {
+    const { state } = granted({ ...spfh, start: '2025-11-01', end: null, bescheidDate: '2025-10-20' });
+    const rolled = decideRollOver(state, 2025, open);
+    expect(rolled[0]).toMatchObject({ type: 'ApprovalRolledOver', data: { fiscalYear: 2026 } });
+    const commitment = rolled.find((e) => e.type === 'CommitmentRecorded')!;
+    expect(commitment.businessDate).toBe('2026-01-01');
+    expect(commitment.data).toMatchObject({ fiscalYear: 2026, total: '15600.00', reason: 'year-rollover' });
+    expect(decideRollOver(apply(state, rolled), 2025, open)).toEqual([]);
+  });
+
+  it('releases the rest of the year on termination mid-month (daily rate: to the effective end day)', () => {
+    const { state } = granted({ ...daily('100.00'), start: '2025-03-01', end: null, bescheidDate: '2025-02-20' });
+    const events = decideTerminateApproval({ approvalId: 'TW-25-001-B1', reason: 'abbruch', effectiveEnd: '2025-09-15', note: null, businessDate: '2025-09-10' }, state, open);
+    const released = moneyLines(events);
+    expect(released[0]).toEqual(['CommitmentReleased', 2025, 'TR-F', '2025-09', '1500.00']);
+    expect(released.map((l) => l[3])).toEqual(['2025-09', '2025-10', '2025-11', '2025-12']);
+    expect(totalOf(events, 'CommitmentReleased')).toBe(String((15 + 31 + 30 + 31) * 100) + '.00');
+    expect(events.find((e) => e.type === 'CommitmentReleased')!.businessDate).toBe('2025-09-10');
+  });
+
+  it('keeps a monthly flat rate for the month of a mid-month termination and releases the later months', () => {
+    const { state } = granted({ legalBasis: '32', providerId: 'TR-G', rateType: 'monthly', rate: '2450.00', rateReason: 'x', start: '2025-05-01', end: null, bescheidDate: '2025-04-10' });
+    const events = decideTerminateApproval({ approvalId: 'TW-25-001-B1', reason: 'abbruch', effectiveEnd: '2025-09-30', note: null, businessDate: '2025-09-15' }, state, open);
+    expect(totalOf(events, 'CommitmentReleased')).toBe('7350.00');
+  });
+
+  it('extends a fixed period and commits the added months; refuses an end that is not later', () => {
+    const { state } = granted({ ...spfh, start: '2025-01-01', end: '2025-06-30', bescheidDate: '2024-12-15' });
+    const events = decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2025-09-30', reason: 'Fortsetzung', businessDate: '2025-06-20' }, state, open);
+    expect(moneyLines(events).map((l) => [l[3], l[4]])).toEqual([
+      ['2025-07', '1300.00'],
+      ['2025-08', '1300.00'],
+      ['2025-09', '1300.00'],
+    ]);
+    expect(refusal(() => decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2025-06-30', reason: 'x', businessDate: '2025-06-20' }, state, open)).problem).toBe('not-an-extension');
+  });
+
+  it('changes hours from the first of a month and re-commits the difference; refuses a mid-month change for FLS', () => {
+    const { state } = granted({ ...spfh, start: '2025-01-01', end: '2025-12-31', bescheidDate: '2024-12-15' });
+    const events = decideChangeScope({ approvalId: 'TW-25-001-B1', from: '2025-07-01', hoursPerMonth: '15', reason: 'weniger Bedarf', businessDate: '2025-06-25' }, state, lookups(), open);
+    expect(totalOf(events, 'CommitmentReleased')).toBe(String(6 * 5 * 65) + '.00');
+    expect(refusal(() => decideChangeScope({ approvalId: 'TW-25-001-B1', from: '2025-07-15', hoursPerMonth: '15', reason: 'x', businessDate: '2025-06-25' }, state, lookups(), open)).problem).toBe('change-not-at-month-start');
+  });
+
+  it('moves the commitment to a new provider from a date (per provider lines)', () => {
+    const { state } = granted({ ...daily('195.00'), start: '2025-03-01', end: '2025-04-30', bescheidDate: '2025-02-20' });
+    const events = decideChangeScope({ approvalId: 'TW-25-001-B1', from: '2025-04-16', providerId: 'TR-X', rate: '195.00', rateReason: 'Wechsel', reason: 'Einrichtungswechsel', businessDate: '2025-04-10' }, state, lookups(), open);
+    expect(moneyLines(events)).toEqual([
+      ['CommitmentReleased', 2025, 'TR-F', '2025-04', '2925.00'],
+      ['CommitmentRecorded', 2025, 'TR-X', '2025-04', '2925.00'],
+    ]);
+  });
+
+  it('refuses a change that would turn an in-budget approval into a Hochkostenfall', () => {
+    const { state } = granted({ ...daily('295.00'), start: '2025-03-01', end: null, bescheidDate: '2025-02-20' });
+    expect(refusal(() => decideChangeScope({ approvalId: 'TW-25-001-B1', from: '2025-06-01', rate: '320.00', rateReason: 'x', reason: 'x', businessDate: '2025-05-20' }, state, lookups(), open)).problem).toBe('classification-would-change');
+  });
+
+  it('refuses bookings into a closed fiscal year, but never refuses an approval for lack of budget (R8)', () => {
+    const state = openedCase();
+    expect(refusal(() => decideGrantApproval({ ...spfh, start: '2024-06-01', end: '2025-03-31', bescheidDate: '2025-01-10' }, state, lookups(), { closedYears: [2024] })).problem).toBe('fiscal-year-closed');
+    // 25,000.00 a month for a year: 150 % of a budget of 200,000.00 — still decided, nothing looks at the budget.
+    const big = decideGrantApproval({ legalBasis: '35', providerId: 'TR-E', rateType: 'monthly', rate: '25000.00', rateReason: 'Intensivbetreuung', start: '2025-01-01', end: '2025-12-31', bescheidDate: '2025-01-02' }, state, lookups(), open);
+    expect(totalOf(big, 'CommitmentRecorded')).toBe('300000.00');
+  });
+});
