@@ -1,0 +1,106 @@
+import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { as, expectStatus } from '../flexible/flexible-client';
+import { openBudget } from '../flexible/flexible-setup';
+import { invoiceAndPay, registerExampleMasterData, wiju } from './case-setup';
+
+describe('individual help: rules over HTTP', () => {
+  let t: TestApp;
+  const caseworker = () => as(t, 'caseworker');
+  const controller = () => as(t, 'controller');
+  const trE = () => as(t, 'provider', 'TR-E');
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await registerExampleMasterData(t, 'HRO-R8', 'Rechtsanspruch');
+    await openBudget(t, 'HRO-R8', 2025, { FS: '130000.00', FUE: '30000.00', FU: '40000.00' });
+  });
+  afterAll(async () => t?.close());
+
+  async function spfhCase(caseRef: string) {
+    await expectStatus(caseworker().post('/cases', { caseRef, sozialraumId: 'HRO-R8' }), 201);
+    const res = await expectStatus(
+      caseworker().post(`/cases/${caseRef}/approvals`, { legalBasis: '31', providerId: 'TR-E', start: '2025-01-01', end: '2025-12-31', bescheidDate: '2025-01-02', hoursPerMonth: '20' }),
+      201,
+    );
+    return res.body.approvals[0].approvalId as string;
+  }
+
+  it('R8: approves help that drives the forecast to 150 % of B; the budget warns and opens procedures instead', async () => {
+    await expectStatus(caseworker().post('/cases', { caseRef: 'RA-25-001', sozialraumId: 'HRO-R8' }), 201);
+    const res = await expectStatus(
+      caseworker().post('/cases/RA-25-001/approvals', {
+        legalBasis: '35',
+        providerId: 'TR-E',
+        start: '2025-01-01',
+        end: '2025-12-31',
+        bescheidDate: '2025-03-03',
+        rateType: 'monthly',
+        rate: '25000.00',
+        rateReason: 'Intensivbetreuung im Ausland, Einzelvereinbarung',
+      }),
+      201,
+    );
+    expect(res.body.approvals[0].years[0]).toMatchObject({ committed: '300000.00' });
+    await t.settle();
+    const utilisation = await expectStatus(controller().get('/steering/HRO-R8/2025/utilisation'), 200);
+    expect(utilisation.body).toMatchObject({ forecast: '300000.00', forecastPctOfBudget: '150.00' });
+    const steering = await expectStatus(controller().get('/steering/HRO-R8/2025'), 200);
+    // Warning (100 %), overrun procedure (105 %) and renegotiation (110 %), all on the Bescheid date.
+    for (const level of ['warning', 'procedure', 'renegotiation']) expect(steering.body.crossings[level]).toMatchObject({ businessDate: '2025-03-03' });
+  });
+
+  it('four eyes over HTTP: the same wiju user cannot verify an invoice twice; a provider cannot invoice for another provider', async () => {
+    const approvalId = await spfhCase('RA-25-002');
+    const submitted = await expectStatus(trE().post(`/cases/RA-25-002/approvals/${approvalId}/invoices`, { serviceMonth: '2025-01', quantity: '20', invoiceNumber: 'RE-1', businessDate: '2025-02-03' }), 201);
+    const invoiceId = submitted.body.approvals[0].invoices[0].invoiceId;
+    await expectStatus(wiju(t, 'wiju-a').post(`/cases/RA-25-002/invoices/${invoiceId}/verifications`, { step: 'sachlich-richtig', businessDate: '2025-02-04' }), 200);
+    const twice = await wiju(t, 'wiju-a').post(`/cases/RA-25-002/invoices/${invoiceId}/verifications`, { step: 'rechnerisch-richtig', businessDate: '2025-02-04' });
+    expect(twice.status).toBe(422);
+    expect(twice.body.type).toBe('/problems/four-eyes-principle');
+    const foreign = await as(t, 'provider', 'TR-G').post(`/cases/RA-25-002/approvals/${approvalId}/invoices`, { serviceMonth: '2025-02', quantity: '20', invoiceNumber: 'RE-2' });
+    expect(foreign.status).toBe(404);
+  });
+
+  it('work queues list invoices by verification step', async () => {
+    const approvalId = await spfhCase('RA-25-003');
+    const a = await expectStatus(trE().post(`/cases/RA-25-003/approvals/${approvalId}/invoices`, { serviceMonth: '2025-01', quantity: '20', invoiceNumber: 'Q-1' }), 201);
+    const b = await expectStatus(trE().post(`/cases/RA-25-003/approvals/${approvalId}/invoices`, { serviceMonth: '2025-02', quantity: '18', invoiceNumber: 'Q-2' }), 201);
+    const second = b.body.approvals[0].invoices[1].invoiceId;
+    await expectStatus(wiju(t, 'wiju-a').post(`/cases/RA-25-003/invoices/${second}/verifications`, { step: 'sachlich-richtig' }), 200);
+    await t.settle();
+    const first = (await expectStatus(as(t, 'wiju').get('/invoices?status=awaiting-first-verification&caseRef=RA-25-003'), 200)).body.items;
+    const secondQueue = (await expectStatus(as(t, 'wiju').get('/invoices?status=awaiting-second-verification&caseRef=RA-25-003'), 200)).body.items;
+    expect(first.map((i: any) => i.invoiceId)).toEqual([a.body.approvals[0].invoices[0].invoiceId]);
+    expect(secondQueue).toEqual([expect.objectContaining({ invoiceId: second, amount: '1170.00', firstVerifier: 'wiju-a' })]);
+  });
+
+  it('Storno re-opens the commitment; the month can then be invoiced anew', async () => {
+    const approvalId = await spfhCase('RA-25-004');
+    const paid = await invoiceAndPay(t, 'RA-25-004', approvalId, 'TR-E', '2025-01', '15', { submitted: '2025-02-03' });
+    expect(paid.approvals[0].years[0]).toMatchObject({ committed: '15275.00', actual: '975.00', openCommitment: '14300.00' });
+    const invoiceId = paid.approvals[0].invoices[0].invoiceId;
+    const reversed = await expectStatus(as(t, 'wiju').post(`/cases/RA-25-004/invoices/${invoiceId}/reversal`, { reason: 'falsche Stundenzahl', businessDate: '2025-02-20' }), 200);
+    expect(reversed.body.approvals[0].years[0]).toMatchObject({ committed: '15600.00', actual: '0.00', openCommitment: '15600.00' });
+    const again = await invoiceAndPay(t, 'RA-25-004', approvalId, 'TR-E', '2025-01', '20', { submitted: '2025-02-21' });
+    expect(again.approvals[0].years[0]).toMatchObject({ committed: '15600.00', actual: '1300.00' });
+    expect(again.approvals[0].invoices.map((i: any) => i.status)).toEqual(['reversed', 'paid']);
+  });
+
+  it('over-billing is refused with the approved amount and nothing is written', async () => {
+    const approvalId = await spfhCase('RA-25-005');
+    const before = await t.eventCount();
+    const res = await trE().post(`/cases/RA-25-005/approvals/${approvalId}/invoices`, { serviceMonth: '2025-03', quantity: '21', invoiceNumber: 'RE-X' });
+    expect(res.status).toBe(422);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ type: '/problems/invoice-exceeds-approval', approvedHours: '20', approvedAmount: '1300.00' });
+    expect(await t.eventCount()).toBe(before);
+  });
+
+  it('offers no field for personal data: a name in the body is refused as an unknown field', async () => {
+    const res = await caseworker().post('/cases', { caseRef: 'RA-25-006', sozialraumId: 'HRO-R8', name: 'Max Mustermann' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name' })]));
+    const badRef = await caseworker().post('/cases', { caseRef: 'Mustermann', sozialraumId: 'HRO-R8' });
+    expect(badRef.status).toBe(400);
+  });
+});
