@@ -51,7 +51,8 @@ export class AggregateStore {
       if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== loaded.version) {
         throw new PreconditionFailed(ctx.expectedVersion, loaded.version);
       }
-      const events = await decide(loaded.state, loaded.version);
+      // Dated before folding, so the returned state carries the business dates a reload reads.
+      const events = (await decide(loaded.state, loaded.version)).map((e) => ({ ...e, businessDate: e.businessDate ?? ctx.businessDate }));
       if (events.length === 0) return { state: loaded.state, version: loaded.version, events, positions: [] };
       try {
         const result = await this.store.append(streamId, events.map((e) => toNewEvent(e, ctx)), {

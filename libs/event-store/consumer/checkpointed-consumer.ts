@@ -85,7 +85,14 @@ export class CheckpointedConsumer<TTx> {
     if (!(await this.lease.tryAcquire())) throw new Error(`consumer ${this.name} is active in another instance`);
     let total = 0;
     for (;;) {
-      const processed = await this.processBatch();
+      let processed: number;
+      try {
+        processed = await this.processBatch();
+      } catch (error) {
+        // This instance's background loop committed the same batch first: read on from there.
+        if (error instanceof CheckpointMoved) continue;
+        throw error;
+      }
       if (processed === 0) return total;
       total += processed;
     }

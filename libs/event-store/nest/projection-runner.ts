@@ -96,6 +96,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   async rebuild(name: string): Promise<number> {
     const entry = this.consumers.get(name);
     if (!entry) throw new Error(`unknown projection ${name}`);
+    // A consumer without read-model tables (the audit chain) keeps evidence: it is verified, never rebuilt.
+    if (entry.projection.tables.length === 0) throw new Error(`projection ${name} owns no read-model tables and cannot be rebuilt`);
     return entry.consumer.rebuild(async (manager) => {
       for (const table of entry.projection.tables) await manager.query(`truncate table ${table}`);
     });

@@ -1,0 +1,196 @@
+import { daysInMonth, monthsBetween, nextMonth } from '../../../libs/calendar';
+import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
+import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { as, expectStatus } from '../flexible/flexible-client';
+import { openBudget } from '../flexible/flexible-setup';
+import { invoiceAndPay, registerExampleMasterData } from '../cases/case-setup';
+
+/**
+ * The acceptance test of example-toitenwinkel-2025.md: the whole year driven through the public
+ * API in business-date order (approvals, invoices, subsidies, the Stadtteilfest, the reallocation,
+ * the termination, month closes), then year close, settlement and carry-forward into 2026, and
+ * the figures of every table of the example, as of past dates and as known at past moments.
+ */
+describe('Toitenwinkel 2025: the whole year', () => {
+  let t: TestApp;
+  const base = '/budgets/HRO-TW/2025';
+  const controller = () => as(t, 'controller');
+  const caseworker = () => as(t, 'caseworker');
+  const trE = () => as(t, 'provider', 'TR-E');
+  const months = monthsBetween('2025-01', '2025-12');
+  const approvals: Record<string, string> = {};
+  let knownBeforeTermination = '';
+
+  type Action = { date: string; run: () => Promise<unknown> };
+  const actions: Action[] = [];
+  const at = (date: string, run: () => Promise<unknown>) => actions.push({ date, run });
+
+  async function approve(caseRef: string, body: Record<string, unknown>) {
+    await expectStatus(caseworker().post('/cases', { caseRef, sozialraumId: 'HRO-TW' }), 201);
+    const res = await expectStatus(caseworker().post(`/cases/${caseRef}/approvals`, body), 201);
+    approvals[caseRef] = res.body.approvals[0].approvalId;
+  }
+
+  const cases: Array<{ ref: string; provider: string; bescheid: string; body: Record<string, unknown>; months: string[]; quantity: (m: string) => string | undefined }> = [
+    { ref: 'TW-25-001', provider: 'TR-E', bescheid: '2024-12-15', body: { legalBasis: '31', start: '2025-01-01', end: '2025-12-31', hoursPerMonth: '20' }, months, quantity: () => '20' },
+    { ref: 'TW-25-002', provider: 'TR-F', bescheid: '2025-02-20', body: { legalBasis: '34', start: '2025-03-01' }, months: monthsBetween('2025-03', '2025-12'), quantity: (m) => String(daysInMonth(2025, Number(m.slice(5)))) },
+    { ref: 'TW-25-003', provider: 'TR-E', bescheid: '2025-01-20', body: { legalBasis: '35a', start: '2025-02-01', end: '2025-07-31', hoursPerMonth: '60' }, months: monthsBetween('2025-02', '2025-07'), quantity: (m) => (m === '2025-03' ? '45' : '60') },
+    { ref: 'TW-25-004', provider: 'TR-G', bescheid: '2025-04-10', body: { legalBasis: '32', start: '2025-05-01' }, months: monthsBetween('2025-05', '2025-09'), quantity: () => undefined },
+    { ref: 'TW-25-005', provider: 'TR-E', bescheid: '2025-06-05', body: { legalBasis: '30', start: '2025-07-01', end: '2025-12-31', hoursPerMonth: '10' }, months: monthsBetween('2025-07', '2025-12'), quantity: () => '10' },
+    { ref: 'TW-25-006', provider: 'TR-F', bescheid: '2025-10-06', body: { legalBasis: '42', start: '2025-10-06', end: '2025-10-19' }, months: ['2025-10'], quantity: () => '14' },
+    {
+      ref: 'TW-25-007',
+      provider: 'TR-F',
+      bescheid: '2025-09-24',
+      body: { legalBasis: '34', start: '2025-10-01', rate: '340.00', rateReason: 'Intensivgruppe, Einzelvereinbarung' },
+      months: monthsBetween('2025-10', '2025-12'),
+      quantity: (m) => String(daysInMonth(2025, Number(m.slice(5)))),
+    },
+  ];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await registerExampleMasterData(t);
+    await openBudget(t, 'HRO-TW', 2025, { FS: '130000.00', FUE: '30000.00', FU: '40000.00' });
+
+    for (const c of cases) at(c.bescheid, () => approve(c.ref, { ...c.body, providerId: c.provider, bescheidDate: c.bescheid }));
+    for (const c of cases) {
+      for (const m of c.months) {
+        const verified = c.ref === 'TW-25-003' && m === '2025-03' ? '2025-04-08' : `${nextMonth(m)}-05`;
+        at(verified, () => invoiceAndPay(t, c.ref, approvals[c.ref], c.provider, m, c.quantity(m), { submitted: `${nextMonth(m)}-03`, verified }));
+      }
+    }
+    at('2025-03-10', () => expectStatus(as(t, 'wiju').post('/cases/TW-25-002/kostenbeitraege', { approvalId: approvals['TW-25-002'], monthlyAmount: '180.00', from: '2025-03-01', businessDate: '2025-03-10' }), 201));
+    at('2025-09-14', async () => {
+      await t.settle();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      knownBeforeTermination = new Date().toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    at('2025-09-15', () => expectStatus(caseworker().post(`/cases/TW-25-004/approvals/${approvals['TW-25-004']}/termination`, { reason: 'abbruch', effectiveEnd: '2025-09-30', businessDate: '2025-09-15' }), 200));
+
+    const fueMonths = ['2025-02', '2025-05', '2025-08', '2025-11'];
+    at('2025-01-15', () =>
+      expectStatus(controller().post(`${base}/subsidies`, { providerId: 'TR-E', category: 'FUE', purpose: 'Elternkurse', total: '24000.00', instalments: fueMonths.map((m) => ({ dueDate: `${m}-03`, amount: '6000.00' })), businessDate: '2025-01-15' }), 201),
+    );
+    at('2025-01-15', () =>
+      expectStatus(controller().post(`${base}/subsidies`, { providerId: 'TR-E', category: 'FU', purpose: 'Jugendtreff Toitenwinkel', total: '30000.00', instalments: months.map((m) => ({ dueDate: `${m}-15`, amount: '2500.00' })), businessDate: '2025-01-15' }), 201),
+    );
+    fueMonths.forEach((m, i) => at(`${m}-03`, () => expectStatus(as(t, 'wiju').post(`${base}/subsidies/ZUW-2025-1/instalments/R${i + 1}/payment-order`, { businessDate: `${m}-03` }), 200)));
+    months.forEach((m, i) => at(`${m}-15`, () => expectStatus(as(t, 'wiju').post(`${base}/subsidies/ZUW-2025-2/instalments/R${i + 1}/payment-order`, { businessDate: `${m}-15` }), 200)));
+    at('2025-04-25', () => expectStatus(trE().post(`${base}/activities`, { category: 'FU', activityDate: '2025-06-14', amount: '2800.00', description: 'Stadtteilfest Toitenwinkel', businessDate: '2025-04-25' }), 201));
+    at('2025-05-02', () => expectStatus(controller().post(`${base}/activities/AKT-2025-1/approval`, { businessDate: '2025-05-02' }), 200));
+    at('2025-05-20', () => expectStatus(trE().post(`${base}/reallocations`, { from: 'FUE', to: 'FU', amount: '5000.00', reason: 'mehr offene Jugendarbeit', businessDate: '2025-05-20' }), 201));
+    at('2025-06-01', () => expectStatus(controller().post(`${base}/reallocations/UMS-2025-1/agreement`, { reason: 'einverstanden', businessDate: '2025-06-01' }), 200));
+    at('2025-06-20', () => expectStatus(trE().post(`${base}/activities/AKT-2025-1/actual-report`, { amount: '2800.00', businessDate: '2025-06-20' }), 200));
+    months.forEach((m) => at(`${nextMonth(m)}-09`, () => expectStatus(controller().post('/steering/HRO-TW/2025/month-closes', { month: m }), 201)));
+    at('2025-12-10', () => expectStatus(controller().post('/budgets', { sozialraumId: 'HRO-TW', fiscalYear: 2026, planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' }, reason: 'Haushalt 2026', businessDate: '2025-12-10' }), 201));
+
+    // Stable sort: actions of one day keep the order in which they were listed.
+    for (const action of actions.map((a, i) => ({ ...a, i })).sort((a, b) => a.date.localeCompare(b.date) || a.i - b.i)) await action.run();
+    await t.settle();
+  }, 300_000);
+  afterAll(async () => t?.close());
+
+  it('shows the monthly actuals of the example, 161,502.50 in all', async () => {
+    const res = await expectStatus(controller().get('/steering/HRO-TW/2025/utilisation'), 200);
+    const expected = [
+      ['1300.00', '0.00', '2500.00'], ['3610.00', '6000.00', '2500.00'], ['9077.50', '0.00', '2500.00'], ['9460.00', '0.00', '2500.00'],
+      ['12105.00', '6000.00', '2500.00'], ['11910.00', '0.00', '5300.00'], ['12755.00', '0.00', '2500.00'], ['10445.00', '6000.00', '2500.00'],
+      ['10250.00', '0.00', '2500.00'], ['7995.00', '0.00', '2500.00'], ['7800.00', '6000.00', '2500.00'], ['7995.00', '0.00', '2500.00'],
+    ];
+    expect(res.body.monthlyActual.map((m: any) => [m.FS, m.FUE, m.FU])).toEqual(expected);
+    expect(res.body).toMatchObject({ budget: '200000.00', actual: '161502.50', forecast: '161502.50' });
+    const cat = (c: string) => res.body.categories.find((x: any) => x.category === c);
+    expect([cat('FS').planned, cat('FS').actual, cat('FUE').planned, cat('FUE').actual, cat('FU').planned, cat('FU').actual]).toEqual(['130000.00', '104702.50', '25000.00', '24000.00', '45000.00', '32800.00']);
+  });
+
+  it('explains the forecast line by business date exactly as the example does', async () => {
+    const res = await expectStatus(controller().get('/steering/HRO-TW/2025/forecast-timeline'), 200);
+    // Budget changes (allocation, reallocation) appear on the line too; the example lists forecast changes.
+    const rows = res.body.entries.filter((e: any) => e.delta !== '0.00').map((e: any) => [e.businessDate, e.delta, e.forecast, e.pctOfBudget]);
+    expect(rows).toEqual([
+      ['2025-01-01', '15600.00', '15600.00', '7.80'],
+      ['2025-01-15', '24000.00', '39600.00', '19.80'],
+      ['2025-01-15', '30000.00', '69600.00', '34.80'],
+      ['2025-01-20', '13860.00', '83460.00', '41.73'],
+      ['2025-02-20', '59670.00', '143130.00', '71.56'],
+      ['2025-04-08', '-577.50', '142552.50', '71.28'],
+      ['2025-04-10', '19600.00', '162152.50', '81.08'],
+      ['2025-05-02', '2800.00', '164952.50', '82.48'],
+      ['2025-06-05', '3900.00', '168852.50', '84.43'],
+      ['2025-09-15', '-7350.00', '161502.50', '80.75'],
+    ]);
+  });
+
+  it('raises no upward threshold and detects the under-run once, on 30.09.', async () => {
+    const res = await expectStatus(controller().get('/steering/HRO-TW/2025'), 200);
+    expect(res.body.crossings).toEqual({});
+    expect(res.body.underrunDetectedOn).toBe('2025-09-30');
+    const notifications = await expectStatus(controller().get('/notifications'), 200);
+    expect(notifications.body.items.filter((n: any) => n.type === 'UnderrunDetected')).toHaveLength(1);
+  });
+
+  it('answers as of a past business date and as known at a past moment', async () => {
+    const asOf = await expectStatus(controller().get('/steering/HRO-TW/2025/utilisation?asOf=2025-09-14'), 200);
+    expect(asOf.body).toMatchObject({ forecast: '168852.50', forecastPctOfBudget: '84.43' });
+    const known = await expectStatus(controller().get(`/steering/HRO-TW/2025/utilisation?knownAt=${encodeURIComponent(knownBeforeTermination)}`), 200);
+    expect(known.body).toMatchObject({ forecast: '168852.50' });
+    // What the controller saw on 14.09. did not yet include the September invoices of early October.
+    expect(known.body.actual).toBe('111462.50');
+  });
+
+  it('shows TR-E its own figures only: 89,582.50', async () => {
+    const res = await expectStatus(trE().get('/provider-figures/TR-E/2025'), 200);
+    expect(JSON.stringify(res.body)).toContain('89582.50');
+    await expectStatus(trE().get('/provider-figures/TR-F/2025'), 404);
+  });
+
+  it('closes the year, rolls T2 into 2026 and settles: carry-forward 14,248.75 into the 2026 FU budget', async () => {
+    await expectStatus(controller().post('/budgets/HRO-TW/2026/opening', { reason: 'Haushalt 2026 rechtskräftig', businessDate: '2026-01-01' }), 200);
+    await expectStatus(controller().post('/steering/HRO-TW/2025/year-close', { reason: 'Jahresabschluss 2025', businessDate: '2026-01-20' }), 200);
+    const t2 = await expectStatus(controller().get('/cases/TW-25-002'), 200);
+    const y2026 = [...t2.body.approvals[0].years, ...t2.body.approvals[0].vorbelastungen].find((y: any) => y.fiscalYear === 2026);
+    expect(y2026.committed).toBe('71175.00');
+
+    const calculated = await expectStatus(controller().post('/steering/HRO-TW/2025/settlement', { businessDate: '2026-01-21' }), 201);
+    const figures = JSON.stringify(calculated.body);
+    for (const figure of ['-38497.50', '10000.00', '28497.50', '14248.75', '20000.00', '24248.75']) expect(figures).toContain(figure);
+    const first = await expectStatus(controller().post('/steering/HRO-TW/2025/settlement/confirmations', { businessDate: '2026-01-22' }), 200);
+    expect(first.body.settlement).toMatchObject({ applied: false, confirmations: [{ party: 'jugendamt', organisationId: 'HRO-JA', on: '2026-01-22' }] });
+    const events = await t.eventCount();
+    const twice = await controller().post('/steering/HRO-TW/2025/settlement/confirmations', { businessDate: '2026-01-22' });
+    expect(twice.body.type).toBe('/problems/already-confirmed');
+    expect(await t.eventCount()).toBe(events);
+    // The lead provider's confirmation completes it; with the 2026 budget in place it is applied at once.
+    await expectStatus(trE().post('/steering/HRO-TW/2025/settlement/confirmations', { businessDate: '2026-01-23' }), 200);
+    const budget2026 = await expectStatus(controller().get('/budgets/HRO-TW/2026'), 200);
+    expect(JSON.stringify(budget2026.body)).toContain('54248.75');
+
+    // 2025 is closed: revenue of a 2025 month is refused; the extension into 2026 only books 2026.
+    const closed = await as(t, 'wiju').post('/cases/TW-25-002/kostenerstattungen', { approvalId: approvals['TW-25-002'], debtorAuthority: 'LRO-JA', serviceMonth: '2025-10', amount: '100.00', reference: 'KE-1', businessDate: '2026-01-26' });
+    expect(closed.status).toBe(422);
+    expect(closed.body.type).toBe('/problems/fiscal-year-closed');
+    const extended = await expectStatus(caseworker().post(`/cases/TW-25-001/approvals/${approvals['TW-25-001']}/extension`, { newEnd: '2026-03-31', reason: 'Fortsetzung laut Hilfeplan', businessDate: '2025-12-20' }), 200);
+    expect(extended.body.approvals[0].years.find((y: any) => y.fiscalYear === 2026)).toMatchObject({ committed: '3900.00' });
+  });
+
+  it('rebuilds every projection from the event log to identical rows', async () => {
+    await t.settle();
+    const runner = t.app.get(ProjectionRunner);
+    const tables = ['ledger_entries', 'utilisation_cells', 'utilisation_planned', 'utilisation_revenue', 'steering_notifications', 'steering_watch_index', 'budget_summaries', 'case_approvals', 'case_invoices', 'flexible_subsidies', 'flexible_activities', 'md_sozialraeume', 'md_providers'];
+    const dump = async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const table of tables) out[table] = (await t.db.query(`select * from ${table}`)).rows.map((r) => JSON.stringify(r, (_k, v) => (v instanceof Date ? 'date' : v))).sort();
+      return out;
+    };
+    const before = await dump();
+    expect(before.ledger_entries.length).toBeGreaterThan(100);
+    const events = await t.eventCount();
+    for (const name of runner.names().filter((n) => n !== 'audit-chain')) await runner.rebuild(name);
+    await t.settle();
+    expect(await dump()).toEqual(before);
+    // The threshold process manager replayed the year without raising anything twice.
+    expect(await t.eventCount()).toBe(events);
+  });
+});
