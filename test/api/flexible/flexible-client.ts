@@ -3,8 +3,8 @@ import { TestApp } from '../../../libs/testing/test-app';
 
 /** A caller of the API in one role (provider users default to TR-E). */
 export interface Caller {
-  get(path: string): Promise<{ status: number; body: any }>;
-  post(path: string, body?: object): Promise<{ status: number; body: any }>;
+  get(path: string): Promise<{ status: number; body: any; headers: Record<string, string> }>;
+  post(path: string, body?: object): Promise<{ status: number; body: any; headers: Record<string, string> }>;
 }
 
 export function as(t: TestApp, role: Role, provider?: string): Caller {
