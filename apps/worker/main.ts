@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '../../libs/config/app-config';
+import { provisionDatabase } from '../../libs/database/provision';
+import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
+import { schemaMigrations } from '../../src/schema';
+import { WorkerModule } from './worker.module';
+
+/** Runs the projections apart from the API (which then starts with RUN_PROJECTIONS=false). */
+async function main(): Promise<void> {
+  const logger = new Logger('Worker');
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    throw new Error('the worker shares the API\'s PostgreSQL: set DATABASE_URL (with the embedded default the API runs the projections itself)');
+  }
+  const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: ['log', 'warn', 'error'] });
+  await app.init();
+  const runner = app.get(ProjectionRunner);
+  logger.log(`running ${runner.names().length} projections: ${runner.names().join(', ')}`);
+
+  const report = async () => {
+    const lagging = (await runner.status()).filter((s) => s.lagEvents > 0);
+    if (lagging.length) logger.log(`lag: ${lagging.map((s) => `${s.name} ${s.lagEvents} events / ${s.lagSeconds.toFixed(1)} s`).join(', ')}`);
+  };
+  const timer = setInterval(() => void report().catch((error) => logger.error(error)), 60_000);
+  timer.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down`);
+    clearInterval(timer);
+    await app.close().catch((error) => logger.error(error));
+    await database.stop().catch((error) => logger.error(error));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  // eslint-disable-next-line no-console
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

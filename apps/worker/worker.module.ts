@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AppConfig, APP_CONFIG } from '../../libs/config/app-config';
+import { DatabaseModule } from '../../libs/database/database.module';
+import { EventStoreModule } from '../../libs/event-store/nest/event-store.module';
+import { domainModules } from '../../src/domain.modules';
+
+/** The projection worker: every read model and process manager, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        DatabaseModule.forRoot({ url: databaseUrl, poolMax: config.dbPoolMax }),
+        EventStoreModule.forRoot({ runProjections: true, auditSealKey: config.auditSealKey }),
+        CqrsModule.forRoot(),
+        ...domainModules,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+    };
+  }
+}
