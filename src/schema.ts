@@ -1,6 +1,7 @@
 import { Migration } from '../libs/database/migration';
 import { eventStoreMigrations } from '../libs/event-store/postgres/event-store.schema';
 import { auditChainMigrations } from '../libs/event-store/audit/audit-chain.schema';
+import { idempotencyMigrations } from '../libs/idempotency/idempotency.schema';
 import { ledgerMigrations } from './ledger/ledger.migrations';
 import { masterDataMigrations } from './master-data/master-data.migrations';
 import { budgetMigrations } from './budgets/budget.migrations';
@@ -12,6 +13,7 @@ import { steeringMigrations } from './steering/steering.migrations';
 export const schemaMigrations: Migration[] = [
   ...eventStoreMigrations,
   ...auditChainMigrations,
+  ...idempotencyMigrations,
   ...ledgerMigrations,
   ...masterDataMigrations,
   ...budgetMigrations,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { KeyLike } from 'jose';
@@ -12,6 +12,8 @@ import { ROLE_MATRIX, loadRoleMatrix } from '../../libs/auth/role-matrix';
 import { TOKEN_VERIFIER, createTokenVerifier } from '../../libs/auth/token-verifier';
 import { ProblemDetailsFilter } from '../../libs/http/problem.filter';
 import { UserThrottlerGuard } from '../../libs/http/user-throttler.guard';
+import { IdempotencyInterceptor } from '../../libs/idempotency/idempotency.interceptor';
+import { ETagInterceptor } from '../../libs/idempotency/etag.interceptor';
 import { domainModules } from '../../src/domain.modules';
 import { HealthController } from './health/health.controller';
 import { OpsController } from './ops/ops.controller';
@@ -45,6 +47,9 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: UserThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Order matters: a replayed response passes the ETag interceptor like a fresh one.
+        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

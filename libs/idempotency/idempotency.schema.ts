@@ -1,0 +1,24 @@
+import { Migration } from '../database/migration';
+
+export const idempotencyMigrations: Migration[] = [
+  {
+    id: '0050_idempotency_keys',
+    sql: `
+create table idempotency_keys (
+  tenant_id     text not null,
+  key           text not null,
+  user_id       text not null,
+  method        text not null,
+  path          text not null,
+  request_hash  text not null,
+  state         text not null check (state in ('in-progress', 'completed')),
+  status        integer,
+  response_body jsonb,
+  created_at    timestamptz not null default now(),
+  completed_at  timestamptz,
+  primary key (tenant_id, key)
+);
+create index idempotency_keys_created on idempotency_keys (created_at);
+`,
+  },
+];

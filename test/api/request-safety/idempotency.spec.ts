@@ -1,0 +1,99 @@
+import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { as, expectStatus } from '../flexible/flexible-client';
+import { openBudget, registerSozialraum } from '../flexible/flexible-setup';
+
+describe('request safety: Idempotency-Key, ETag and lost races', () => {
+  let t: TestApp;
+  const token = (role: 'admin' | 'controller', sub = `${role}-1`) => t.token({ role, sub });
+  const post = async (role: 'admin' | 'controller', path: string, body: object, headers: Record<string, string> = {}) => {
+    let req = t.http().post(path).set('authorization', `Bearer ${await token(role)}`);
+    for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+    return req.send(body);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await registerSozialraum(t, 'HRO-IK', 'Idempotenz');
+    await openBudget(t, 'HRO-IK', 2025, { FS: '100000.00', FUE: '20000.00', FU: '20000.00' });
+  });
+  afterAll(async () => t?.close());
+
+  it('replays the stored response for the same key and body and writes nothing', async () => {
+    const body = { category: 'FU', amount: '21000.00', reason: 'Nachtrag', decisionReference: 'BV 2025/1', businessDate: '2025-03-01' };
+    const first = await post('controller', '/budgets/HRO-IK/2025/amendments', body, { 'idempotency-key': 'nachtrag-1' });
+    expect(first.status).toBe(200);
+    const events = await t.eventCount();
+    const again = await post('controller', '/budgets/HRO-IK/2025/amendments', { ...body }, { 'idempotency-key': 'nachtrag-1' });
+    expect(again.status).toBe(first.status);
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await t.eventCount()).toBe(events);
+  });
+
+  it('answers 422 for the same key with another body, and changes nothing', async () => {
+    await expectStatus(post('admin', '/providers', { providerId: 'TR-K1', name: 'Träger K1' }, { 'idempotency-key': 'k-provider' }), 201);
+    const events = await t.eventCount();
+    const other = await post('admin', '/providers', { providerId: 'TR-K2', name: 'Träger K2' }, { 'idempotency-key': 'k-provider' });
+    expect(other.status).toBe(422);
+    expect(other.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(other.body.type).toBe('/problems/idempotency-key-reused');
+    expect(await t.eventCount()).toBe(events);
+  });
+
+  it('never books twice when the same request races itself', async () => {
+    const body = { providerId: 'TR-E', category: 'FUE', purpose: 'Elternkurse', total: '1000.00', instalments: [{ dueDate: '2025-05-05', amount: '1000.00' }], businessDate: '2025-04-01' };
+    const events = await t.eventCount();
+    const answers = await Promise.all(Array.from({ length: 4 }, () => post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-race' })));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    // One SubsidyGranted and one CommitmentRecorded, however many requests arrived.
+    expect(await t.eventCount()).toBe(events + 2);
+    const subsidies = new Set(answers.filter((a) => a.status === 201).map((a) => a.body.subsidyId));
+    expect(subsidies.size).toBe(1);
+  });
+
+  it('keys are per tenant and refused when malformed', async () => {
+    const bad = await post('admin', '/providers', { providerId: 'TR-K3', name: 'x' }, { 'idempotency-key': 'ä'.repeat(3) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+    const other = await t.http().post('/providers').set('authorization', `Bearer ${await t.token({ role: 'admin', tenant: 'OTHER-JA' })}`).set('idempotency-key', 'k-provider').send({ providerId: 'TR-K1', name: 'Träger K1' });
+    expect(other.status).toBe(201);
+    expect(other.headers['idempotency-replayed']).toBeUndefined();
+  });
+
+  it('a refusal is not stored: the retry is decided again', async () => {
+    const body = { sozialraumId: 'HRO-IK', fiscalYear: 2025, planned: { FS: '1.00', FUE: '1.00', FU: '1.00' }, reason: 'doppelt' };
+    const first = await post('controller', '/budgets', body, { 'idempotency-key': 'refused' });
+    expect(first.status).toBe(409);
+    const again = await post('controller', '/budgets', body, { 'idempotency-key': 'refused' });
+    expect(again.status).toBe(409);
+    expect(again.headers['idempotency-replayed']).toBeUndefined();
+  });
+
+  it('carries the aggregate version as ETag; a stale If-Match gets 412 and writes nothing', async () => {
+    const overview = await expectStatus(as(t, 'controller').get('/budgets/HRO-IK/2025'), 200);
+    expect(overview.headers.etag).toBe(`"${overview.body.version}"`);
+    const events = await t.eventCount();
+    const stale = await post('controller', '/budgets/HRO-IK/2025/amendments', { category: 'FS', amount: '90000.00', reason: 'x', decisionReference: 'BV 2025/2', businessDate: '2025-05-01' }, { 'if-match': `"${overview.body.version - 1}"` });
+    expect(stale.status).toBe(412);
+    expect(stale.body.type).toBe('/problems/stale-version');
+    expect(await t.eventCount()).toBe(events);
+    const fresh = await post('controller', '/budgets/HRO-IK/2025/amendments', { category: 'FS', amount: '90000.00', reason: 'Nachtrag', decisionReference: 'BV 2025/2', businessDate: '2025-05-01' }, { 'if-match': overview.headers.etag });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.etag).toBe(`"${overview.body.version + 1}"`);
+  });
+
+  it('parallel amendments without If-Match lose no update: the last one read is the figure shown', async () => {
+    const amounts = ['30000.00', '31000.00', '32000.00', '33000.00', '34000.00', '35000.00'];
+    const answers = await Promise.all(amounts.map((amount) => post('controller', '/budgets/HRO-IK/2025/amendments', { category: 'FUE', amount, reason: 'parallel', decisionReference: `BV ${amount}`, businessDate: '2025-06-01' })));
+    expect(answers.every((a) => a.status === 200 || a.status === 409)).toBe(true);
+    const ok = answers.filter((a) => a.status === 200);
+    expect(ok.length).toBeGreaterThan(0);
+    const overview = await expectStatus(as(t, 'controller').get('/budgets/HRO-IK/2025'), 200);
+    // Every successful amendment is in the history, each with the amount before it.
+    const history = overview.body.history.filter((h: any) => h.type === 'BudgetAmended' && h.data.category === 'FUE' && h.data.reason === 'parallel');
+    expect(history).toHaveLength(ok.length);
+    for (let i = 1; i < history.length; i++) expect(history[i].data.previousAmount).toBe(history[i - 1].data.newAmount);
+  });
+});
