@@ -123,7 +123,9 @@ export function decideSteeringMeeting(heldOn: string, participants: Array<{ orga
   if (new Set(participants.map((p) => p.organisationId)).size < 2) {
     refuse('meeting-needs-both-parties', 'Both parties must take part', 'a steering meeting is held by the Jugendamt and the lead provider: list participants of at least two organisations');
   }
-  return [{ type: 'SteeringMeetingHeld', data: { procedureId: procedure.procedureId, heldOn, participants, measures }, businessDate: heldOn }];
+  // Plain values only: the event is stored as JSON, whatever shape the caller's objects had.
+  const attendees = participants.map((p) => ({ organisationId: p.organisationId, role: p.role }));
+  return [{ type: 'SteeringMeetingHeld', data: { procedureId: procedure.procedureId, heldOn, participants: attendees, measures: [...measures] }, businessDate: heldOn }];
 }
 
 export interface SupplementaryRequest {

@@ -11,11 +11,14 @@ const nextCaseRef = () => `EX-25-${String(10000 + (++counter % 90000)).padStart(
 async function ensureProvider(api: ExampleApi): Promise<void> {
   const admin = await api.t.token({ role: 'admin', sub: 'admin-setup' });
   const res = await api.t.http().post('/providers').set('authorization', `Bearer ${admin}`).send({ providerId: 'TR-E', name: 'Träger TR-E', legalForm: 'e.V.' });
-  if (res.status === 201) {
-    await api.call('admin', 'POST', '/providers/TR-E/rate-agreements', { legalBasis: '31', rateType: 'hourly', amount: '65.00', validFrom: '2020-01-01' });
-  } else if (res.status !== 409) {
-    throw new Error(`setup provider TR-E answered ${res.status}: ${JSON.stringify(res.body)}`);
-  }
+  if (res.status !== 201 && res.status !== 409) throw new Error(`setup provider TR-E answered ${res.status}: ${JSON.stringify(res.body)}`);
+  // The FLS agreement the approvals follow; 409 means it is in force already.
+  const agreement = await api.t
+    .http()
+    .post('/providers/TR-E/rate-agreements')
+    .set('authorization', `Bearer ${admin}`)
+    .send({ legalBasis: '31', rateType: 'hourly', amount: '65.00', validFrom: '2020-01-01' });
+  if (agreement.status !== 201 && agreement.status !== 409) throw new Error(`setup rate agreement answered ${agreement.status}: ${JSON.stringify(agreement.body)}`);
 }
 
 async function freshCase(api: ExampleApi): Promise<string> {

@@ -1,0 +1,3 @@
+import { checkShard } from './role-matrix.check';
+
+checkShard(0);
