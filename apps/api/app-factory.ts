@@ -8,6 +8,8 @@ import { LoggerService } from '@nestjs/common';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { createValidationPipe } from '../../libs/http/validation';
 
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the HTTP API (not yet listening); used by the entry point and by the API tests. */
@@ -31,6 +33,11 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
   // JSON only: drop the default text parser so other media types answer 415.
   fastify.removeContentTypeParser(['text/plain']);
   fastify.addHook('onRequest', async (request: any, reply) => {
+    const type = request.headers['content-type'];
+    if (type !== undefined && WRITE_METHODS.has(request.method) && !JSON_MEDIA_TYPE.test(type)) {
+      // Nest registers a form parser of its own; JSON is the only body this API reads.
+      throw Object.assign(new Error('Request bodies must be application/json'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+    }
     const correlation = request.headers['x-correlation-id'];
     request.correlationId = typeof correlation === 'string' && REQUEST_ID.test(correlation) ? correlation : request.id;
     reply.header('x-request-id', request.id);
