@@ -5,6 +5,7 @@ import { FlexibleModule } from './flexible/flexible.module';
 import { CasesModule } from './cases/cases.module';
 import { BudgetsModule } from './budgets/budgets.module';
 import { SteeringModule } from './steering/steering.module';
+import { DemoModule } from './demo/demo.module';
 
 /** The domain capabilities the entry points compose. */
 export const domainModules: Type<unknown>[] = [
@@ -14,4 +15,5 @@ export const domainModules: Type<unknown>[] = [
   CasesModule,
   FlexibleModule,
   SteeringModule,
+  DemoModule,
 ];

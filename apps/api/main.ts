@@ -5,6 +5,8 @@ import { provisionDatabase } from '../../libs/database/provision';
 import { loadOrCreateDevKeys } from '../../libs/auth/dev-signing-key';
 import { schemaMigrations } from '../../src/schema';
 import { createApiApp } from './app-factory';
+import { DemoSeed } from '../../src/demo/demo-seed';
+import { EVENT_STORE, EventStore } from '../../libs/event-store';
 
 async function main(): Promise<void> {
   const logger = new Logger('Bootstrap');
@@ -12,6 +14,12 @@ async function main(): Promise<void> {
   const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
   const devKeys = config.auth.mode === 'dev' ? await loadOrCreateDevKeys(config.dataDir) : undefined;
   const app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey });
+  await app.init();
+  // A fresh installation starts with the demo tenant, so a newcomer sees real-looking data at once.
+  if ((await app.get<EventStore>(EVENT_STORE).headCheckpoint()).position === 0n) {
+    logger.log('empty event store: creating the demo tenant HRO-JA (Groß Klein, Toitenwinkel)');
+    await app.get(DemoSeed).seed();
+  }
   await app.listen({ port: config.port, host: config.host });
   logger.log(`API listening on http://localhost:${config.port} (OpenAPI: http://localhost:${config.port}/docs)`);
   if (config.auth.mode === 'dev') {

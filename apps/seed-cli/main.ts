@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '../../libs/config/app-config';
+import { provisionDatabase } from '../../libs/database/provision';
+import { DemoSeed } from '../../src/demo/demo-seed';
+import { schemaMigrations } from '../../src/schema';
+import { WorkerModule } from '../worker/worker.module';
+
+/** npm run seed:demo: creates the demo tenant unless it exists (the API must be stopped when embedded). */
+async function main(): Promise<void> {
+  const logger = new Logger('Seed');
+  const config = loadConfig();
+  const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: ['warn', 'error'] });
+  try {
+    const created = await app.get(DemoSeed).seed();
+    logger.log(created ? 'demo tenant HRO-JA created' : 'demo tenant HRO-JA exists already: nothing to do');
+  } finally {
+    await app.close();
+    await database.stop();
+  }
+}
+
+main().catch((error) => {
+  // eslint-disable-next-line no-console
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MasterDataModule } from '../master-data/master-data.module';
+import { DemoSeed } from './demo-seed';
+
+/** The demo tenant a fresh installation starts with (npm run seed:demo, or npm start on an empty database). */
+@Module({
+  imports: [MasterDataModule],
+  providers: [DemoSeed],
+  exports: [DemoSeed],
+})
+export class DemoModule {}
