@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '../../libs/config/app-config';
 import { provisionDatabase } from '../../libs/database/provision';
 import { DemoSeed } from '../../src/demo/demo-seed';
+import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
 import { schemaMigrations } from '../../src/schema';
 import { WorkerModule } from '../worker/worker.module';
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: ['warn', 'error'] });
   try {
     const created = await app.get(DemoSeed).seed();
+    await app.get(ProjectionRunner).waitUntilCaughtUp(120_000);
     logger.log(created ? 'demo tenant HRO-JA created' : 'demo tenant HRO-JA exists already: nothing to do');
   } finally {
     await app.close();

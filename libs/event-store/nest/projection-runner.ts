@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -25,7 +25,7 @@ export interface ConsumerStatus {
 
 /** Discovers every @AsProjection provider and runs one checkpointed consumer for each. */
 @Injectable()
-export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Projections');
   private readonly consumers = new Map<string, { consumer: CheckpointedConsumer<EntityManager>; projection: Projection }>();
 
@@ -63,7 +63,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     if (this.runProjections) for (const { consumer } of this.consumers.values()) consumer.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops the consumers first, before the pools and the TypeORM connection close under them. */
+  async onModuleDestroy(): Promise<void> {
     await Promise.all([...this.consumers.values()].map(({ consumer }) => consumer.stop()));
   }
 
