@@ -11,7 +11,7 @@ import { WorkerModule } from '../worker/worker.module';
 /** npm run seed:demo: creates the demo tenant unless it exists (the API must be stopped when embedded). */
 async function main(): Promise<void> {
   const logger = new Logger('Seed');
-  const config = loadConfig();
+  const config = { ...loadConfig(), runProjections: true };
   const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: ['warn', 'error'] });
   try {

@@ -10,7 +10,8 @@ import { WorkerModule } from './worker.module';
 /** Runs the projections apart from the API (which then starts with RUN_PROJECTIONS=false). */
 async function main(): Promise<void> {
   const logger = new Logger('Worker');
-  const config = loadConfig();
+  // The worker exists to run the projections, whatever RUN_PROJECTIONS says for the API.
+  const config = { ...loadConfig(), runProjections: true };
   if (!config.databaseUrl) {
     throw new Error('the worker shares the API\'s PostgreSQL: set DATABASE_URL (with the embedded default the API runs the projections itself)');
   }

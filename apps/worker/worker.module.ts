@@ -13,7 +13,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         DatabaseModule.forRoot({ url: databaseUrl, poolMax: config.dbPoolMax }),
-        EventStoreModule.forRoot({ runProjections: true, auditSealKey: config.auditSealKey }),
+        EventStoreModule.forRoot({ runProjections: config.runProjections, auditSealKey: config.auditSealKey }),
         CqrsModule.forRoot(),
         ...domainModules,
       ],
