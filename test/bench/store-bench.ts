@@ -1,77 +1,115 @@
 import { randomUUID } from 'node:crypto';
-import { LOG_START, NewEvent, PostgresEventStore, WrongExpectedVersion } from '../../libs/event-store';
-import { benchDatabase, machine, median, printTable, timed } from './bench-support';
+import { PoolClient } from 'pg';
+import { CheckpointedConsumer, LOG_START, NewEvent, PostgresEventStore, StoredEvent, pgTransactionRunner } from '../../libs/event-store';
+import { benchDatabase, machine, median, percentile, printTable, timed } from './bench-support';
 
-/** Throughput and latency of the PostgreSQL event store: appends, contention, reads, catch-up. */
+/**
+ * The event store against a raw baseline measured in the same run on the same database: plain
+ * single-row INSERTs of an event-shaped row at concurrency 16 and a keyset scan of that table.
+ */
+const CATCH_UP_EVENTS = Number(process.env.BENCH_CATCH_UP_EVENTS ?? 200_000);
 const metadata = { tenantId: 'BENCH', actor: { userId: 'bench', role: 'system', organisationId: 'BENCH' }, correlationId: randomUUID(), causationId: null, businessDate: '2025-06-01' };
-const event = (n: number): NewEvent => ({ type: 'BenchEvent', data: { n, amount: '1234.56', note: 'Leistungsmonat 2025-06' }, metadata });
+const data = (n: number) => ({ n, sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-06', amount: '1234.56', reference: `TW-25-001-B1-R${n}` });
+const event = (n: number): NewEvent => ({ type: 'BenchEvent', data: data(n), metadata });
+
+async function concurrently(workers: number, perWorker: number, work: (worker: number, i: number) => Promise<unknown>): Promise<void> {
+  await Promise.all(Array.from({ length: workers }, async (_, w) => {
+    for (let i = 0; i < perWorker; i++) await work(w, i);
+  }));
+}
 
 async function main(): Promise<void> {
   const db = await benchDatabase();
   const store = new PostgresEventStore(db.pool);
-  const rate = (events: number, ms: number) => `${Math.round((events / ms) * 1000).toLocaleString('en')} events/s`;
+  const rate = (events: number, ms: number) => (events / ms) * 1000;
+  const fmt = (r: number) => `${Math.round(r).toLocaleString('en')} events/s`;
   try {
-    const single = await timed(async () => {
-      for (let i = 0; i < 2000; i++) await store.append(`BENCH/single/${i}`, [event(i)], { expected: 'no_stream' });
-    });
-    const batched = await timed(async () => {
-      for (let i = 0; i < 400; i++) await store.append(`BENCH/batch/${i}`, Array.from({ length: 10 }, (_, n) => event(n)), { expected: 'no_stream' });
-    });
-    const parallel = await timed(() =>
-      Promise.all(
-        Array.from({ length: 8 }, async (_, w) => {
-          for (let i = 0; i < 300; i++) await store.append(`BENCH/writer-${w}/${i}`, [event(i)], { expected: 'no_stream' });
-        }),
-      ),
+    // Raw baseline: an event-shaped row, one INSERT per statement, 16 connections.
+    await db.pool.query(`create table bench_raw (id bigserial primary key, stream_id text not null, type text not null, data jsonb not null, metadata jsonb not null, recorded_at timestamptz not null default now())`);
+    const rawInsert = await timed(() =>
+      concurrently(16, 500, (w, i) => db.pool.query('insert into bench_raw (stream_id, type, data, metadata) values ($1, $2, $3, $4)', [`raw-${w}-${i}`, 'BenchEvent', data(i), metadata])),
     );
-    let conflicts = 0;
-    const contended = await timed(() =>
-      Promise.all(
-        Array.from({ length: 8 }, async () => {
-          for (let i = 0; i < 50; i++) {
-            for (;;) {
-              const head = await store.readStream('BENCH/contended', { direction: 'backwards', maxCount: 1 });
-              try {
-                await store.append('BENCH/contended', [event(i)], { expected: head.length ? head[0].streamVersion : 'no_stream' });
-                break;
-              } catch (error) {
-                if (!(error instanceof WrongExpectedVersion)) throw error;
-                conflicts++;
-              }
-            }
-          }
-        }),
-      ),
-    );
-    for (let i = 0; i < 10; i++) await store.append('BENCH/long', Array.from({ length: 1000 }, (_, n) => event(n)), { expected: 'any' });
-    const reads: number[] = [];
-    for (let i = 0; i < 5; i++) reads.push((await timed(() => store.readStream('BENCH/long'))).ms);
+    const rawInsertRate = rate(8000, rawInsert.ms);
+
+    const single1 = await timed(() => concurrently(1, 2000, (_w, i) => store.append(`BENCH/c1/${i}`, [event(i)], { expected: 'no_stream' })));
+    const single16 = await timed(() => concurrently(16, 500, (w, i) => store.append(`BENCH/c16/${w}/${i}`, [event(i)], { expected: 'no_stream' })));
+    const batch10 = await timed(() => concurrently(1, 400, (_w, i) => store.append(`BENCH/b10/${i}`, Array.from({ length: 10 }, (_, n) => event(n)), { expected: 'no_stream' })));
+    const batch10x16 = await timed(() => concurrently(16, 50, (w, i) => store.append(`BENCH/b10x16/${w}/${i}`, Array.from({ length: 10 }, (_, n) => event(n)), { expected: 'no_stream' })));
+
+    // Fill the log to the catch-up size with 100-event appends, then copy as many raw rows for the scan baseline.
+    const existing = Number((await db.pool.query('select count(*) from es_events')).rows[0].count);
+    const missing = Math.max(0, CATCH_UP_EVENTS - existing);
+    await concurrently(8, Math.ceil(missing / 800), (w, i) => store.append(`BENCH/fill/${w}/${i}`, Array.from({ length: 100 }, (_, n) => event(n)), { expected: 'no_stream' }));
+    await db.pool.query(`insert into bench_raw (stream_id, type, data, metadata) select stream_id, type, data, metadata from es_events`);
     const total = Number((await db.pool.query('select count(*) from es_events')).rows[0].count);
+    const rawRows = Number((await db.pool.query('select count(*) from bench_raw')).rows[0].count);
+
+    const rawScan = await timed(async () => {
+      let after = 0;
+      let seen = 0;
+      for (;;) {
+        const { rows } = await db.pool.query('select * from bench_raw where id > $1 order by id limit 1000', [after]);
+        if (rows.length === 0) return seen;
+        seen += rows.length;
+        after = Number(rows[rows.length - 1].id);
+      }
+    });
     const catchUp = await timed(async () => {
       let checkpoint = LOG_START;
       let seen = 0;
       for (;;) {
-        const batch = await store.readAll({ after: checkpoint, batchSize: 500 });
+        const batch = await store.readAll({ after: checkpoint, batchSize: 1000 });
         if (batch.events.length === 0) return seen;
         seen += batch.events.length;
         checkpoint = batch.checkpoint;
       }
     });
 
+    // Consumer lag under write load: 16 writers for ~10 s while a consumer projects every event.
+    const lags: number[] = [];
+    let lagRecording = false;
+    const consumer = new CheckpointedConsumer<PoolClient>({
+      name: 'bench-lag',
+      store,
+      runner: pgTransactionRunner(db.pool),
+      connectionString: db.url,
+      batchSize: 500,
+      idleDelayMs: 20,
+      handler: async (events: StoredEvent[], tx) => {
+        await tx.query('select 1');
+        const now = Date.now();
+        if (lagRecording) for (const e of events) if (e.streamId.startsWith('BENCH/load/')) lags.push(now - e.recordedAt.getTime());
+      },
+    });
+    consumer.start();
+    await consumer.waitUntilCaughtUp(300_000);
+    lagRecording = true;
+    const loadUntil = Date.now() + 10_000;
+    let loadEvents = 0;
+    const load = await timed(() =>
+      Promise.all(Array.from({ length: 16 }, async (_, w) => {
+        for (let i = 0; Date.now() < loadUntil; i++) {
+          await store.append(`BENCH/load/${w}/${i}`, [event(i)], { expected: 'no_stream' });
+          loadEvents++;
+        }
+      })),
+    );
+    await consumer.waitUntilCaughtUp(60_000);
+    await consumer.stop();
+
     console.log(`Event store benchmark, ${new Date().toISOString().slice(0, 10)}: ${machine(db.serverVersion)}`);
-    printTable('Appends', [
-      ['single writer, 1 event per append', `${rate(2000, single.ms)} (${(single.ms / 2000).toFixed(2)} ms per append)`],
-      ['single writer, 10 events per append', rate(4000, batched.ms)],
-      ['8 writers, separate streams', rate(2400, parallel.ms)],
-      ['8 writers, one stream (400 appends)', `${rate(400, contended.ms)}, ${conflicts} conflicts retried`],
+    printTable('Raw baseline (same database, same run)', [
+      ['single-row INSERT, concurrency 16', fmt(rawInsertRate)],
+      [`keyset scan of ${rawRows.toLocaleString('en')} rows, pages of 1000`, fmt(rate(rawScan.result, rawScan.ms))],
     ]);
-    printTable('Reads', [
-      ['readStream, 10,000-event stream (median of 5)', `${median(reads).toFixed(1)} ms`],
-      [`readAll catch-up over ${total.toLocaleString('en')} events, batches of 500`, rate(catchUp.result, catchUp.ms)],
-    ]);
-    printTable('Ratios', [
-      ['batch of 10 vs single append (events/s)', `${((4000 / batched.ms) / (2000 / single.ms)).toFixed(1)} ×`],
-      ['8 parallel writers vs 1 writer (events/s)', `${((2400 / parallel.ms) / (2000 / single.ms)).toFixed(1)} ×`],
+    const vsInsert = (r: number) => `${fmt(r)}  (${(r / rawInsertRate).toFixed(2)} × raw INSERT)`;
+    printTable('Event store', [
+      ['append 1 event, concurrency 1', vsInsert(rate(2000, single1.ms))],
+      ['append 1 event, concurrency 16', vsInsert(rate(8000, single16.ms))],
+      ['append 10 events, concurrency 1', vsInsert(rate(4000, batch10.ms))],
+      ['append 10 events, concurrency 16', vsInsert(rate(8000, batch10x16.ms))],
+      [`catch-up read of ${catchUp.result.toLocaleString('en')} events (${total.toLocaleString('en')} in the log)`, `${fmt(rate(catchUp.result, catchUp.ms))}  (${(rate(catchUp.result, catchUp.ms) / rate(rawScan.result, rawScan.ms)).toFixed(2)} × raw scan)`],
+      [`consumer lag under load (${fmt(rate(loadEvents, load.ms))} appended)`, `p50 ${median(lags)} ms, p99 ${percentile(lags, 99)} ms, max ${Math.max(...lags)} ms over ${lags.length.toLocaleString('en')} events`],
     ]);
   } finally {
     await db.close();
