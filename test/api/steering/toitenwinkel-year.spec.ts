@@ -1,5 +1,6 @@
 import { daysInMonth, monthsBetween, nextMonth } from '../../../libs/calendar';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
+import { Decimal } from '../../../libs/money';
 import { createTestApp, TestApp } from '../../../libs/testing/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget } from '../flexible/flexible-setup';
@@ -131,9 +132,23 @@ describe('Toitenwinkel 2025: the whole year', () => {
     expect(notifications.body.items.filter((n: any) => n.type === 'UnderrunDetected')).toHaveLength(1);
   });
 
+  it.each([
+    ['2025-01-01', '15600.00', '7.80'],
+    ['2025-01-20', '83460.00', '41.73'],
+    ['2025-04-08', '142552.50', '71.28'],
+    ['2025-05-02', '164952.50', '82.48'],
+    ['2025-09-15', '161502.50', '80.75'],
+  ])('answers the forecast as of %s from the event log: %s (%s %% of B)', async (date, forecast, pct) => {
+    const res = await expectStatus(controller().get(`/steering/HRO-TW/2025/utilisation?asOf=${date}`), 200);
+    expect(res.body).toMatchObject({ forecast, forecastPctOfBudget: pct, view: { asOf: date } });
+  });
+
   it('answers as of a past business date and as known at a past moment', async () => {
     const asOf = await expectStatus(controller().get('/steering/HRO-TW/2025/utilisation?asOf=2025-09-14'), 200);
     expect(asOf.body).toMatchObject({ forecast: '168852.50', forecastPctOfBudget: '84.43' });
+    // The Haushaltsüberwachungsliste as of the same day, from the log as well.
+    const list = await expectStatus(controller().get('/steering/HRO-TW/2025/monitoring-list?asOf=2025-09-14'), 200);
+    expect(JSON.stringify(list.body)).toContain('200000.00');
     const known = await expectStatus(controller().get(`/steering/HRO-TW/2025/utilisation?knownAt=${encodeURIComponent(knownBeforeTermination)}`), 200);
     expect(known.body).toMatchObject({ forecast: '168852.50' });
     // What the controller saw on 14.09. did not yet include the September invoices of early October.
@@ -154,6 +169,25 @@ describe('Toitenwinkel 2025: the whole year', () => {
     expect(y2026.committed).toBe('71175.00');
 
     const calculated = await expectStatus(controller().post('/steering/HRO-TW/2025/settlement', { businessDate: '2026-01-21' }), 201);
+    expect(calculated.body.settlement.figures).toMatchObject({
+      budget: '200000.00',
+      actual: '161502.50',
+      deviation: '-38497.50',
+      corridor: '10000.00',
+      outcome: 'underrun',
+      savings: '28497.50',
+      carryForwardCap: '20000.00',
+      carryForward: '14248.75',
+      returnedToMunicipalBudget: '24248.75',
+      providerShare: '0.00',
+    });
+    // Category deviations of the example's year-end table.
+    const year = await expectStatus(controller().get('/steering/HRO-TW/2025/utilisation'), 200);
+    const deviation = (c: string) => {
+      const x = year.body.categories.find((y: any) => y.category === c);
+      return new Decimal(x.actual).minus(x.planned).toFixed(2);
+    };
+    expect([deviation('FS'), deviation('FUE'), deviation('FU')]).toEqual(['-25297.50', '-1000.00', '-12200.00']);
     const figures = JSON.stringify(calculated.body);
     for (const figure of ['-38497.50', '10000.00', '28497.50', '14248.75', '20000.00', '24248.75']) expect(figures).toContain(figure);
     const first = await expectStatus(controller().post('/steering/HRO-TW/2025/settlement/confirmations', { businessDate: '2026-01-22' }), 200);
