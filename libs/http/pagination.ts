@@ -31,11 +31,22 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): unknown[] | null {
+/** What each position of a cursor key must be, so a forged cursor is a 400, never a database error. */
+export type CursorPart = 'int' | 'string' | 'date' | 'timestamp' | 'digits';
+
+const CURSOR_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
+  int: (v) => Number.isSafeInteger(v),
+  string: (v) => typeof v === 'string' && v.length <= 200,
+  date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)),
+  timestamp: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) && !Number.isNaN(Date.parse(v)),
+  digits: (v) => (typeof v === 'string' && /^\d{1,19}$/.test(v)) || Number.isSafeInteger(v),
+};
+
+export function decodeCursor(cursor: string | undefined, shape: CursorPart[]): unknown[] | null {
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity) return key;
+    if (Array.isArray(key) && key.length === shape.length && shape.every((part, i) => CURSOR_CHECKS[part](key[i]))) return key;
   } catch {
     /* fall through */
   }

@@ -23,7 +23,7 @@ export class BudgetListQueryService {
 
   async list(tenantId: string, query: BudgetListQuery): Promise<Page<BudgetListItem>> {
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['int', 'string']);
     const qb = this.rows.createQueryBuilder('b').where('b.tenant_id = :tenantId', { tenantId });
     if (query.fiscalYear) qb.andWhere('b.fiscal_year = :year', { year: query.fiscalYear });
     if (query.sozialraumId) qb.andWhere('b.sozialraum_id = :sr', { sr: query.sozialraumId });

@@ -19,7 +19,7 @@ export class CaseListsQuery {
 
   async approvals(ctx: CommandContext, query: ApprovalListQuery): Promise<Page<Record<string, unknown>>> {
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['string']);
     const rows = await this.dataSource.query(
       `select approval_id, case_ref, sozialraum_id, legal_basis, rate_type, provider_ids, start_date, end_date, bescheid_date, in_budget, status
          from case_approvals
@@ -48,7 +48,7 @@ export class CaseListsQuery {
 
   async invoices(ctx: CommandContext, query: InvoiceListQuery): Promise<Page<Record<string, unknown>>> {
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'string']);
     const rows = await this.dataSource.query(
       `select invoice_id, case_ref, approval_id, sozialraum_id, provider_id, service_month, amount, invoice_number, status, first_verifier, submitted_at
          from case_invoices

@@ -49,7 +49,7 @@ export class FlexibleListsQuery {
     toItem: (row: T) => I,
   ): Promise<Page<I>> {
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor, 3);
+    const after = decodeCursor(query.cursor, ['int', 'string', 'int']);
     if (after) qb.andWhere('(r.fiscal_year, r.sozialraum_id, r.seq) > (:y, :s, :n)', { y: after[0], s: after[1], n: after[2] });
     const rows = await qb.orderBy('r.fiscal_year', 'ASC').addOrderBy('r.sozialraum_id', 'ASC').addOrderBy('r.seq', 'ASC').limit(limit + 1).getMany();
     const page = toPage(rows, limit, (r) => [r.fiscalYear, r.sozialraumId, r.seq]);

@@ -28,7 +28,7 @@ export class MasterDataListsQuery {
 
   async sozialraeume(tenantId: string, query: SozialraumListQuery): Promise<Page<SozialraumListItem>> {
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['string']);
     const rows = await this.dataSource.query(
       `select sozialraum_id, name, residents, residents_under_21, valid_from, lead_provider_id, member_provider_ids, version
          from md_sozialraeume
@@ -54,7 +54,7 @@ export class MasterDataListsQuery {
 
   async providers(tenantId: string, query: ProviderListQuery): Promise<Page<ProviderListItem>> {
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['string']);
     const pattern = query.nameContains ? `%${query.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const rows = await this.dataSource.query(
       `select provider_id, name, legal_form, version from md_providers

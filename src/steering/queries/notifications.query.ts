@@ -41,7 +41,7 @@ export class NotificationsQuery {
   async list(tenantId: string, query: NotificationQuery): Promise<Page<NotificationItem>> {
     await this.projections.waitFor('steering-notifications');
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['date', 'digits']);
     const params: unknown[] = [tenantId];
     const where = ['tenant_id = $1'];
     if (query.sozialraumId) where.push(`sozialraum_id = $${params.push(query.sozialraumId)}`);

@@ -77,3 +77,37 @@ describe('bad input', () => {
     expectProblem(await controller.get('/budgets?cursor=bm90LWEtY3Vyc29y') as any, 400);
   });
 });
+
+describe('strings that look like injections', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await registerSozialraum(t, 'HRO-SQ', 'Sonderzeichen');
+    await openBudget(t, 'HRO-SQ', 2025, { FS: '100000.00', FUE: '20000.00', FU: '20000.00' });
+  });
+  afterAll(async () => t?.close());
+
+  it('stores them verbatim and returns them as JSON data, never interpreted', async () => {
+    const reason = `Robert'); DROP TABLE es_events;-- <script>alert("x")</script> {{7*7}} \${process.env.HOME} ä ß €`;
+    const res = await as(t, 'controller').post('/budgets/HRO-SQ/2025/amendments', { category: 'FU', amount: '21000.00', reason, decisionReference: "BV 1' OR '1'='1", businessDate: '2025-03-01' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const entry = res.body.history.find((h: any) => h.type === 'BudgetAmended');
+    expect(entry.data).toMatchObject({ reason, decisionReference: "BV 1' OR '1'='1" });
+    const { rows } = await t.db.query(`select data->>'reason' as reason from es_events where type = 'BudgetAmended'`);
+    expect(rows[0].reason).toBe(reason);
+    expect(Number((await t.db.query('select count(*) from es_events')).rows[0].count)).toBeGreaterThan(0);
+  });
+
+  it('never shows stack traces or SQL: unknown routes and unexpected errors answer problem+json', async () => {
+    const token = await t.token({ role: 'controller' });
+    const unknown = await t.http().get('/nirgendwo').set('authorization', `Bearer ${token}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
+    // A cursor that decodes to the right shape but the wrong types reaches the database layer.
+    const odd = await t.http().get(`/budgets?cursor=${Buffer.from(JSON.stringify([{ a: 1 }, 'x'])).toString('base64url')}`).set('authorization', `Bearer ${token}`);
+    expect(odd.status).toBe(400);
+    expect(JSON.stringify(odd.body)).not.toMatch(/at .*\.(js|ts):\d+|select |SQL|QueryFailedError/i);
+    expect(odd.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+});
