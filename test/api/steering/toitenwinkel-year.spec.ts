@@ -155,6 +155,25 @@ describe('Toitenwinkel 2025: the whole year', () => {
     expect(known.body.actual).toBe('111462.50');
   });
 
+  it('exports utilisation and Haushaltsüberwachungsliste as CSV for Excel: BOM, German headers, decimal comma', async () => {
+    const token = await t.token({ role: 'controller' });
+    const csv = await t.http().get('/steering/HRO-TW/2025/monitoring-list/csv?decimalComma=true').set('authorization', `Bearer ${token}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv; charset=utf-8/i);
+    const bytes: Buffer = csv.body;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('Sozialraum;Haushaltsjahr;Kategorie;Ansatz;Bindungen;Anordnungen;Ist;Rest');
+    expect(lines.some((l) => l.includes('104702,50'))).toBe(true);
+    const plain = await t.http().get('/steering/HRO-TW/2025/utilisation/csv?decimalComma=false').set('authorization', `Bearer ${token}`);
+    expect(plain.text).toContain('Hochrechnung');
+    expect(plain.text).toContain('1300.00');
+  });
+
   it('shows TR-E its own figures only: 89,582.50', async () => {
     const res = await expectStatus(trE().get('/provider-figures/TR-E/2025'), 200);
     expect(JSON.stringify(res.body)).toContain('89582.50');
