@@ -310,7 +310,7 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
         expect(crashes).toBeGreaterThanOrEqual(3);
         const restarted = subject.consumers.create('crashy', { batchSize: 20 });
         restarted.start();
-        await restarted.waitUntilCaughtUp();
+        await restarted.waitUntilCaughtUp(60_000);
         await restarted.stop();
         const afterCrash = await subject.consumers.readModel('crashy');
         expect(new Set(afterCrash.eventIds).size).toBe(afterCrash.eventIds.length);
@@ -329,16 +329,18 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
         const first = subject.consumers.create('single', { staleAfterMs: 60_000 });
         const second = subject.consumers.create('single', { staleAfterMs: 60_000 });
         first.start();
-        await new Promise((r) => setTimeout(r, 200));
+        await store.append(id, Array.from({ length: 20 }, (_, n) => event('Single', { n })), { expected: 'no_stream' });
+        // Once the first has processed something it holds the lease; only then the second starts.
+        await first.waitUntilCaughtUp(60_000);
         second.start();
-        await store.append(id, Array.from({ length: 30 }, (_, n) => event('Single', { n })), { expected: 'no_stream' });
-        await first.waitUntilCaughtUp();
+        await store.append(id, Array.from({ length: 10 }, (_, n) => event('Single', { n: 20 + n })), { expected: 20 });
+        await first.waitUntilCaughtUp(60_000);
         await new Promise((r) => setTimeout(r, 300));
         expect(first.processedByThisInstance()).toBeGreaterThanOrEqual(30);
         expect(second.processedByThisInstance()).toBe(0);
         await first.stop();
         await store.append(id, [event('Single', { n: 30 })], { expected: 30 });
-        await second.waitUntilCaughtUp();
+        await second.waitUntilCaughtUp(60_000);
         expect(second.processedByThisInstance()).toBeGreaterThanOrEqual(1);
         await second.stop();
         const model = await subject.consumers.readModel('single');

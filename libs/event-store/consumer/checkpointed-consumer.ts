@@ -81,8 +81,15 @@ export class CheckpointedConsumer<TTx> {
    * Processes batches until the log is exhausted, in the calling context. Used by rebuilds and
    * tests; requires the lease.
    */
-  async drain(): Promise<number> {
+  /**
+   * Processes everything committed before the call. An empty batch alone does not prove that:
+   * the log is not read past the oldest transaction still in flight anywhere in the cluster, so
+   * drain reads on until its checkpoint has reached the head it saw at the start.
+   */
+  async drain(timeoutMs = 60_000): Promise<number> {
     if (!(await this.lease.tryAcquire())) throw new Error(`consumer ${this.name} is active in another instance`);
+    const target = await this.options.store.headCheckpoint();
+    const deadline = Date.now() + timeoutMs;
     let total = 0;
     for (;;) {
       let processed: number;
@@ -93,8 +100,11 @@ export class CheckpointedConsumer<TTx> {
         if (error instanceof CheckpointMoved) continue;
         throw error;
       }
-      if (processed === 0) return total;
       total += processed;
+      if (processed > 0) continue;
+      if (compareCheckpoints(await this.checkpoint(), target) >= 0) return total;
+      if (Date.now() > deadline) throw new Error(`consumer ${this.name} did not reach the head of the log within ${timeoutMs} ms`);
+      await delay(10);
     }
   }
 
