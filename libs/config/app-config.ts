@@ -32,10 +32,12 @@ export const DEFAULT_AUDIENCE = 'sozialraum-budget';
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
+  // An empty variable counts as unset (docker compose passes `${VAR:-}` through as "").
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value !== undefined && value !== '')) as NodeJS.ProcessEnv;
   const nodeEnv = env.NODE_ENV ?? 'development';
   const production = nodeEnv === 'production';
-  const jwksUrl = env.AUTH_JWKS_URL || undefined;
+  const jwksUrl = env.AUTH_JWKS_URL;
   const mode: AuthConfig['mode'] = jwksUrl ? 'oidc' : 'dev';
   if (production && mode === 'dev') {
     throw new ConfigError('NODE_ENV=production requires AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE: self-issued tokens are refused in production');
@@ -47,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv,
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: env.DATABASE_URL,
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     embeddedPgPort: int(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
     embeddedPgCreateUser: env.EMBEDDED_PG_CREATE_USER === 'true',
@@ -63,12 +65,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 256 * 1024, 'BODY_LIMIT_BYTES'),
     logLevel: env.LOG_LEVEL ?? 'info',
-    auditSealKey: env.AUDIT_SEAL_KEY || undefined,
+    auditSealKey: env.AUDIT_SEAL_KEY,
   };
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
+  if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${value}"`);
   return n;
