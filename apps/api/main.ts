@@ -15,10 +15,15 @@ async function main(): Promise<void> {
   const devKeys = config.auth.mode === 'dev' ? await loadOrCreateDevKeys(config.dataDir) : undefined;
   const app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey });
   await app.init();
-  // A fresh installation starts with the demo tenant, so a newcomer sees real-looking data at once.
+  // A fresh development installation starts with the demo tenant, so a newcomer sees real-looking
+  // data at once. Never in production: the event log of record cannot be cleaned of demo events.
   if ((await app.get<EventStore>(EVENT_STORE).headCheckpoint()).position === 0n) {
-    logger.log('empty event store: creating the demo tenant HRO-JA (Groß Klein, Toitenwinkel)');
-    await app.get(DemoSeed).seed();
+    if (config.nodeEnv === 'production') {
+      logger.log('empty event store: production, so no demo tenant is created');
+    } else {
+      logger.log('empty event store: creating the demo tenant HRO-JA (Groß Klein, Toitenwinkel)');
+      await app.get(DemoSeed).seed();
+    }
   }
   await app.listen({ port: config.port, host: config.host });
   logger.log(`API listening on http://localhost:${config.port} (OpenAPI: http://localhost:${config.port}/docs)`);
