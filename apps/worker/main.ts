@@ -7,6 +7,8 @@ import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner'
 import { schemaMigrations } from '../../src/schema';
 import { WorkerModule } from './worker.module';
 
+const LAG_LOG_INTERVAL_MS = 60_000;
+
 /** Runs the projections apart from the API (which then starts with RUN_PROJECTIONS=false). */
 async function main(): Promise<void> {
   const logger = new Logger('Worker');
@@ -21,11 +23,20 @@ async function main(): Promise<void> {
   const runner = app.get(ProjectionRunner);
   logger.log(`running ${runner.names().length} projections: ${runner.names().join(', ')}`);
 
+  // Lag on start, then every minute while behind, and once when caught up again.
+  let behind = true;
   const report = async () => {
     const lagging = (await runner.status()).filter((s) => s.lagEvents > 0);
-    if (lagging.length) logger.log(`lag: ${lagging.map((s) => `${s.name} ${s.lagEvents} events / ${s.lagSeconds.toFixed(1)} s`).join(', ')}`);
+    if (lagging.length) {
+      behind = true;
+      logger.log(`lag: ${lagging.map((s) => `${s.name} ${s.lagEvents} events / ${s.lagSeconds.toFixed(1)} s`).join(', ')}`);
+    } else if (behind) {
+      behind = false;
+      logger.log('all projections caught up');
+    }
   };
-  const timer = setInterval(() => void report().catch((error) => logger.error(error)), 60_000);
+  await report();
+  const timer = setInterval(() => void report().catch((error) => logger.error(error)), LAG_LOG_INTERVAL_MS);
   timer.unref();
 
   let stopping = false;
