@@ -1,4 +1,6 @@
-# Production image of the API and the projection worker (same image, different command).
+# Image of the API and the projection worker (same image, different command).
+# Build: docker build -t sozialraum-budget .   (docker-compose.yml builds it for you)
+
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -7,16 +9,21 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps apps
 COPY libs libs
 COPY src src
-RUN npm run build && npm prune --omit=dev
+# Compile, then drop the development dependencies (compiler, jest, types) from node_modules.
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production
+ENV NODE_ENV=production \
+    PORT=3000 \
+    DATA_DIR=/app/.data
 WORKDIR /app
-COPY --from=build /app/node_modules node_modules
-COPY --from=build /app/dist dist
+COPY --from=build --chown=root:root /app/node_modules node_modules
+COPY --from=build --chown=root:root /app/dist dist
 COPY package.json ./
-# The role matrix is read at start-up from docs/security.md (single source of authorisation).
+# The role matrix is read at start-up from docs/security.md (the single source of authorisation).
 COPY docs docs
+# The only writable place: the development signing key (NODE_ENV=development) lives here.
+RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/main.js"]
