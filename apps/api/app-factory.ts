@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { LoggerService } from '@nestjs/common';
+import { LogLevel, LoggerService } from '@nestjs/common';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { createValidationPipe } from '../../libs/http/validation';
 
@@ -13,7 +13,7 @@ const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the HTTP API (not yet listening); used by the entry point and by the API tests. */
-export async function createApiApp(options: ApiModuleOptions & { logger?: LoggerService | false }): Promise<NestFastifyApplication> {
+export async function createApiApp(options: ApiModuleOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.bodyLimitBytes,
     onProtoPoisoning: 'error',

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '../../libs/config/app-config';
+import { loadConfig, nestLogLevels } from '../../libs/config/app-config';
 import { provisionDatabase } from '../../libs/database/provision';
 import { loadOrCreateDevKeys } from '../../libs/auth/dev-signing-key';
 import { schemaMigrations } from '../../src/schema';
@@ -11,9 +11,10 @@ import { EVENT_STORE, EventStore } from '../../libs/event-store';
 async function main(): Promise<void> {
   const logger = new Logger('Bootstrap');
   const config = loadConfig();
+  Logger.overrideLogger(nestLogLevels(config.logLevel));
   const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
   const devKeys = config.auth.mode === 'dev' ? await loadOrCreateDevKeys(config.dataDir) : undefined;
-  const app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey });
+  const app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey, logger: nestLogLevels(config.logLevel) });
   await app.init();
   // A fresh development installation starts with the demo tenant, so a newcomer sees real-looking
   // data at once. Never in production: the event log of record cannot be cleaned of demo events.

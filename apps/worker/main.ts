@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '../../libs/config/app-config';
+import { loadConfig, nestLogLevels } from '../../libs/config/app-config';
 import { provisionDatabase } from '../../libs/database/provision';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
 import { schemaMigrations } from '../../src/schema';
@@ -14,11 +14,12 @@ async function main(): Promise<void> {
   const logger = new Logger('Worker');
   // The worker exists to run the projections, whatever RUN_PROJECTIONS says for the API.
   const config = { ...loadConfig(), runProjections: true };
+  Logger.overrideLogger(nestLogLevels(config.logLevel));
   if (!config.databaseUrl) {
     throw new Error('the worker shares the API\'s PostgreSQL: set DATABASE_URL (with the embedded default the API runs the projections itself)');
   }
   const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: nestLogLevels(config.logLevel) });
   await app.init();
   const runner = app.get(ProjectionRunner);
   logger.log(`running ${runner.names().length} projections: ${runner.names().join(', ')}`);

@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_AUDIENCE, DEV_ISSUER, loadConfig } from './app-config';
+import { ConfigError, DEFAULT_AUDIENCE, DEV_ISSUER, loadConfig, nestLogLevels } from './app-config';
 
 describe('loadConfig', () => {
   it('uses the defaults of the README table when nothing is set', () => {
@@ -30,5 +30,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ RUN_PROJECTIONS: 'false' }).runProjections).toBe(false);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ DB_POOL_MAX: '-1' })).toThrow(/DB_POOL_MAX/);
+  });
+
+  it('maps LOG_LEVEL onto the logger and refuses unknown levels', () => {
+    expect(nestLogLevels(loadConfig({ LOG_LEVEL: 'warn' }).logLevel)).toEqual(['error', 'warn']);
+    expect(nestLogLevels(loadConfig({}).logLevel)).toEqual(['error', 'warn', 'log']);
+    expect(nestLogLevels(loadConfig({ LOG_LEVEL: 'debug' }).logLevel)).toEqual(['error', 'warn', 'log', 'debug', 'verbose']);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 });

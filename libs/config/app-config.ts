@@ -64,9 +64,23 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 256 * 1024, 'BODY_LIMIT_BYTES'),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevel(env.LOG_LEVEL ?? 'info'),
     auditSealKey: env.AUDIT_SEAL_KEY,
   };
+}
+
+const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+
+function logLevel(value: string): string {
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return value;
+}
+
+/** The Nest logger levels that LOG_LEVEL lets through ('info' is Nest's 'log'). */
+export function nestLogLevels(level: string): Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'> {
+  const all = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  const upTo = { error: 1, warn: 2, info: 3, debug: 5 }[level] ?? 3;
+  return all.slice(0, upTo);
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
