@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { PoolClient } from 'pg';
-import { CheckpointedConsumer, LOG_START, NewEvent, PostgresEventStore, StoredEvent, pgTransactionRunner } from '../../libs/event-store';
+import { CheckpointedConsumer, LOG_START, NewEvent, PostgresEventStore, StoredEvent, WrongExpectedVersion, pgTransactionRunner } from '../../libs/event-store';
 import { benchDatabase, machine, median, percentile, printTable, timed } from './bench-support';
 
 /**
  * The event store against a raw baseline measured in the same run on the same database: plain
  * single-row INSERTs of an event-shaped row at concurrency 16 and a keyset scan of that table.
+ * Besides: 8 writers on distinct streams and on one contended stream (optimistic concurrency with
+ * retries), and reading one 10,000-event stream.
  */
 const CATCH_UP_EVENTS = Number(process.env.BENCH_CATCH_UP_EVENTS ?? 200_000);
 const metadata = { tenantId: 'BENCH', actor: { userId: 'bench', role: 'system', organisationId: 'BENCH' }, correlationId: randomUUID(), causationId: null, businessDate: '2025-06-01' };
@@ -35,6 +37,33 @@ async function main(): Promise<void> {
     const single16 = await timed(() => concurrently(16, 500, (w, i) => store.append(`BENCH/c16/${w}/${i}`, [event(i)], { expected: 'no_stream' })));
     const batch10 = await timed(() => concurrently(1, 400, (_w, i) => store.append(`BENCH/b10/${i}`, Array.from({ length: 10 }, (_, n) => event(n)), { expected: 'no_stream' })));
     const batch10x16 = await timed(() => concurrently(16, 50, (w, i) => store.append(`BENCH/b10x16/${w}/${i}`, Array.from({ length: 10 }, (_, n) => event(n)), { expected: 'no_stream' })));
+
+    // 8 writers: each on its own streams, then all on one stream (read head, append at that version, retry on conflict).
+    const distinct8 = await timed(() => concurrently(8, 250, (w, i) => store.append(`BENCH/d8/${w}/${i}`, [event(i)], { expected: 'no_stream' })));
+    let conflicts = 0;
+    const contended8 = await timed(() =>
+      concurrently(8, 50, async (_w, i) => {
+        for (;;) {
+          const version = await store.streamVersion('BENCH/contended');
+          try {
+            return await store.append('BENCH/contended', [event(i)], { expected: version ?? 'no_stream' });
+          } catch (error) {
+            if (!(error instanceof WrongExpectedVersion)) throw error;
+            conflicts++;
+          }
+        }
+      }),
+    );
+
+    // One long stream (10,000 events), read whole: first, median and p95 of 20 reads.
+    for (let i = 0; i < 10; i++) await store.append('BENCH/long', Array.from({ length: 1000 }, (_, n) => event(n)), { expected: 'any' });
+    const streamReads: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const read = await timed(() => store.readStream('BENCH/long'));
+      if (read.result.length !== 10_000) throw new Error(`readStream returned ${read.result.length} events`);
+      streamReads.push(read.ms);
+    }
+    const lastHundred = await timed(() => store.readStream('BENCH/long', { direction: 'backwards', maxCount: 100 }));
 
     // Fill the log to the catch-up size with 100-event appends, then copy as many raw rows for the scan baseline.
     const existing = Number((await db.pool.query('select count(*) from es_events')).rows[0].count);
@@ -109,7 +138,18 @@ async function main(): Promise<void> {
       ['append 10 events, concurrency 1', vsInsert(rate(4000, batch10.ms))],
       ['append 10 events, concurrency 16', vsInsert(rate(8000, batch10x16.ms))],
       [`catch-up read of ${catchUp.result.toLocaleString('en')} events (${total.toLocaleString('en')} in the log)`, `${fmt(rate(catchUp.result, catchUp.ms))}  (${(rate(catchUp.result, catchUp.ms) / rate(rawScan.result, rawScan.ms)).toFixed(2)} × raw scan)`],
+      ['append 1 event, 8 writers on distinct streams', vsInsert(rate(2000, distinct8.ms))],
+      ['append 1 event, 8 writers on one stream (400 appends)', `${fmt(rate(400, contended8.ms))}, ${conflicts.toLocaleString('en')} conflicts retried (WrongExpectedVersion)`],
+      ['readStream of a 10,000-event stream', `median ${median(streamReads).toFixed(1)} ms, p95 ${percentile(streamReads, 95).toFixed(1)} ms (${fmt(10_000 / (median(streamReads) / 1000))})`],
+      ['readStream backwards, last 100 events of it', `${lastHundred.ms.toFixed(1)} ms`],
       [`consumer lag under load (${fmt(rate(loadEvents, load.ms))} appended)`, `p50 ${median(lags)} ms, p99 ${percentile(lags, 99)} ms, max ${Math.max(...lags)} ms over ${lags.length.toLocaleString('en')} events`],
+    ]);
+    const r = (events: number, ms: number) => rate(events, ms);
+    printTable('Ratios', [
+      ['10-event batches vs single appends, concurrency 1', `${(r(4000, batch10.ms) / r(2000, single1.ms)).toFixed(1)} ×`],
+      ['concurrency 16 vs 1, single appends', `${(r(8000, single16.ms) / r(2000, single1.ms)).toFixed(1)} ×`],
+      ['one contended stream vs distinct streams, 8 writers', `${(r(400, contended8.ms) / r(2000, distinct8.ms)).toFixed(2)} ×`],
+      ['catch-up read vs single appends, concurrency 16', `${(r(catchUp.result, catchUp.ms) / r(8000, single16.ms)).toFixed(0)} ×`],
     ]);
   } finally {
     await db.close();
