@@ -1,0 +1,196 @@
+import { fold } from '../../../libs/ddd/decider';
+import { DomainError } from '../../../libs/ddd/domain-error';
+import {
+  SozialraumState,
+  decideChangeSozialraum,
+  decideFormTraegerverbund,
+  decideRegisterSozialraum,
+  inForceOn,
+  sozialraumDecider,
+  sozialraumOn,
+  traegerverbundOn,
+} from './sozialraum';
+
+function refusal(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal, the command was accepted');
+}
+
+const toitenwinkel = { sozialraumId: 'HRO-TW', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, validFrom: '2024-01-01' };
+
+function registered(): SozialraumState {
+  return fold(sozialraumDecider, decideRegisterSozialraum(toitenwinkel, sozialraumDecider.initialState));
+}
+
+function apply(state: SozialraumState, events: ReturnType<typeof decideChangeSozialraum>): SozialraumState {
+  return fold(sozialraumDecider, events, state);
+}
+
+describe('registering a Sozialraum', () => {
+  it('records the facts with the validity date as business date', () => {
+    const events = decideRegisterSozialraum(toitenwinkel, sozialraumDecider.initialState);
+    expect(events).toEqual([{ type: 'SozialraumRegistered', data: toitenwinkel, businessDate: '2024-01-01' }]);
+    const state = fold(sozialraumDecider, events);
+    expect(state.sozialraumId).toBe('HRO-TW');
+    expect(state.versions).toEqual([{ validFrom: '2024-01-01', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, reason: null }]);
+    expect(state.verbund).toEqual([]);
+  });
+
+  it('accepts unknown residents figures (null) and residents under 21 equal to all residents', () => {
+    expect(decideRegisterSozialraum({ ...toitenwinkel, residents: null, residentsUnder21: 3000 }, sozialraumDecider.initialState)).toHaveLength(1);
+    expect(decideRegisterSozialraum({ ...toitenwinkel, residents: 500, residentsUnder21: null }, sozialraumDecider.initialState)).toHaveLength(1);
+    expect(decideRegisterSozialraum({ ...toitenwinkel, residents: 500, residentsUnder21: 500 }, sozialraumDecider.initialState)).toHaveLength(1);
+  });
+
+  it('refuses a second registration of the same Sozialraum (409)', () => {
+    const error = refusal(() => decideRegisterSozialraum({ ...toitenwinkel, name: 'Toitenwinkel neu', validFrom: '2025-01-01' }, registered()));
+    expect(error).toMatchObject({ problem: 'sozialraum-exists', status: 409 });
+  });
+
+  it('refuses more residents under 21 than residents (422)', () => {
+    const error = refusal(() => decideRegisterSozialraum({ ...toitenwinkel, residents: 2000, residentsUnder21: 2001 }, sozialraumDecider.initialState));
+    expect(error).toMatchObject({ problem: 'residents-inconsistent', status: 422 });
+    expect(error.detail).toContain('2001');
+  });
+});
+
+describe('changing a Sozialraum', () => {
+  it('refuses a change of an unregistered Sozialraum (404)', () => {
+    const error = refusal(() => decideChangeSozialraum({ residents: 1, validFrom: '2025-01-01', reason: 'x' }, sozialraumDecider.initialState));
+    expect(error).toMatchObject({ problem: 'sozialraum-not-found', status: 404 });
+  });
+
+  it('refuses a change taking effect before the registration', () => {
+    const error = refusal(() => decideChangeSozialraum({ residents: 14000, validFrom: '2023-12-31', reason: 'Nachmeldung' }, registered()));
+    expect(error).toMatchObject({ problem: 'before-registration', status: 422 });
+    expect(error.detail).toContain('2024-01-01');
+  });
+
+  it('takes the unchanged facts from the version in force on the change date', () => {
+    const [event] = decideChangeSozialraum({ residents: 14350, validFrom: '2026-01-01', reason: 'Einwohnerstatistik 31.12.2025' }, registered());
+    expect(event).toEqual({
+      type: 'SozialraumChanged',
+      data: { sozialraumId: 'HRO-TW', validFrom: '2026-01-01', reason: 'Einwohnerstatistik 31.12.2025', name: 'Toitenwinkel', residents: 14350, residentsUnder21: 2900 },
+      businessDate: '2026-01-01',
+    });
+  });
+
+  it('can clear a figure with null, which undefined (not given) does not', () => {
+    const [cleared] = decideChangeSozialraum({ residentsUnder21: null, validFrom: '2025-01-01', reason: 'Zahl wird neu erhoben' }, registered());
+    expect(cleared.data).toMatchObject({ residents: 14200, residentsUnder21: null });
+  });
+
+  it('refuses residents below the residents under 21 in force, also when only one figure changes', () => {
+    const state = registered();
+    expect(refusal(() => decideChangeSozialraum({ residents: 2899, validFrom: '2025-01-01', reason: 'x' }, state)).problem).toBe('residents-inconsistent');
+    expect(refusal(() => decideChangeSozialraum({ residentsUnder21: 14201, validFrom: '2025-01-01', reason: 'x' }, state)).problem).toBe('residents-inconsistent');
+    expect(refusal(() => decideChangeSozialraum({ residents: 100, residentsUnder21: 200, validFrom: '2025-01-01', reason: 'x' }, state)).problem).toBe('residents-inconsistent');
+  });
+
+  it('checks a change in the middle of the history against the version in force then, not the latest', () => {
+    let state = registered();
+    state = apply(state, decideChangeSozialraum({ residents: 20000, residentsUnder21: 5000, validFrom: '2026-01-01', reason: 'Eingemeindung' }, state));
+    // 2025: residents under 21 in force are 2,900, so 3,000 residents is consistent although 2026 has 5,000 under 21.
+    const [event] = decideChangeSozialraum({ residents: 3000, validFrom: '2025-01-01', reason: 'Korrektur' }, state);
+    expect(event.data).toMatchObject({ residents: 3000, residentsUnder21: 2900 });
+  });
+});
+
+describe('facts as of a date', () => {
+  let state: SozialraumState;
+  beforeAll(() => {
+    state = registered();
+    state = apply(state, decideChangeSozialraum({ residents: 14350, residentsUnder21: 2950, validFrom: '2026-01-01', reason: 'Statistik 2025' }, state));
+    // Recorded later, valid earlier: the history is ordered by validity date, not by recording.
+    state = apply(state, decideChangeSozialraum({ name: 'Toitenwinkel/Dierkow-Ost', validFrom: '2025-07-01', reason: 'Neuzuschnitt' }, state));
+  });
+
+  it('keeps the versions sorted by validity date', () => {
+    expect(state.versions.map((v) => [v.validFrom, v.name, v.residents, v.reason])).toEqual([
+      ['2024-01-01', 'Toitenwinkel', 14200, null],
+      ['2025-07-01', 'Toitenwinkel/Dierkow-Ost', 14200, 'Neuzuschnitt'],
+      ['2026-01-01', 'Toitenwinkel', 14350, 'Statistik 2025'],
+    ]);
+  });
+
+  it('returns the version whose validity began on or before the date; none before the registration', () => {
+    expect(sozialraumOn(state, '2023-12-31')).toBeNull();
+    expect(sozialraumOn(state, '2024-01-01')?.name).toBe('Toitenwinkel');
+    expect(sozialraumOn(state, '2025-06-30')?.name).toBe('Toitenwinkel');
+    expect(sozialraumOn(state, '2025-07-01')?.name).toBe('Toitenwinkel/Dierkow-Ost');
+    expect(sozialraumOn(state, '2025-12-31')).toMatchObject({ residents: 14200, residentsUnder21: 2900 });
+    expect(sozialraumOn(state, '2026-01-01')).toMatchObject({ residents: 14350, residentsUnder21: 2950 });
+    expect(sozialraumOn(state, '2099-12-31')?.validFrom).toBe('2026-01-01');
+  });
+
+  it('replaces the version of the same validity date (a correction), keeping one version per date', () => {
+    const corrected = apply(state, decideChangeSozialraum({ residents: 14400, validFrom: '2026-01-01', reason: 'Korrektur Statistikamt' }, state));
+    expect(corrected.versions).toHaveLength(3);
+    expect(sozialraumOn(corrected, '2026-01-01')).toMatchObject({ residents: 14400, residentsUnder21: 2950, reason: 'Korrektur Statistikamt' });
+  });
+
+  it('inForceOn picks the latest start on or before the date from a sorted list', () => {
+    const list = [{ from: '2024-01-01' }, { from: '2025-01-01' }, { from: '2025-01-02' }];
+    expect(inForceOn(list, '2024-12-31', (x) => x.from)).toBe(list[0]);
+    expect(inForceOn(list, '2025-01-01', (x) => x.from)).toBe(list[1]);
+    expect(inForceOn(list, '2030-01-01', (x) => x.from)).toBe(list[2]);
+    expect(inForceOn(list, '2023-01-01', (x) => x.from)).toBeNull();
+    expect(inForceOn([], '2025-01-01', (x: { from: string }) => x.from)).toBeNull();
+  });
+});
+
+describe('Trägerverbund', () => {
+  it('refuses a Verbund for an unregistered Sozialraum (404)', () => {
+    const error = refusal(() => decideFormTraegerverbund({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: [] }, sozialraumDecider.initialState));
+    expect(error).toMatchObject({ problem: 'sozialraum-not-found', status: 404 });
+  });
+
+  it('refuses the lead provider among the members', () => {
+    const error = refusal(() => decideFormTraegerverbund({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-E'] }, registered()));
+    expect(error).toMatchObject({ problem: 'lead-among-members', status: 422 });
+  });
+
+  it('refuses a member listed twice', () => {
+    const error = refusal(() => decideFormTraegerverbund({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-G', 'TR-F'] }, registered()));
+    expect(error).toMatchObject({ problem: 'duplicate-member', status: 422 });
+  });
+
+  it('records the Verbund with its effective date as business date', () => {
+    expect(decideFormTraegerverbund({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] }, registered())).toEqual([
+      { type: 'TraegerverbundFormed', data: { sozialraumId: 'HRO-TW', effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] }, businessDate: '2025-01-01' },
+    ]);
+  });
+
+  it('answers the lead provider and members in force on a date, whatever the order of recording', () => {
+    let state = registered();
+    const form = (effectiveFrom: string, leadProviderId: string, memberProviderIds: string[]) => {
+      state = fold(sozialraumDecider, decideFormTraegerverbund({ effectiveFrom, leadProviderId, memberProviderIds }, state), state);
+    };
+    form('2026-01-01', 'TR-F', ['TR-E', 'TR-G']);
+    form('2024-01-01', 'TR-E', ['TR-F']);
+    form('2025-07-01', 'TR-E', ['TR-F', 'TR-G']);
+    expect(traegerverbundOn(state, '2023-12-31')).toBeNull();
+    expect(traegerverbundOn(state, '2025-06-30')).toEqual({ effectiveFrom: '2024-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] });
+    expect(traegerverbundOn(state, '2025-07-01')?.memberProviderIds).toEqual(['TR-F', 'TR-G']);
+    expect(traegerverbundOn(state, '2025-12-31')?.leadProviderId).toBe('TR-E');
+    expect(traegerverbundOn(state, '2026-01-01')?.leadProviderId).toBe('TR-F');
+    // A new Verbund with the same effective date replaces that version.
+    form('2026-01-01', 'TR-G', []);
+    expect(state.verbund.map((v) => [v.effectiveFrom, v.leadProviderId])).toEqual([
+      ['2024-01-01', 'TR-E'],
+      ['2025-07-01', 'TR-E'],
+      ['2026-01-01', 'TR-G'],
+    ]);
+  });
+
+  it('does not change the facts of the Sozialraum', () => {
+    const state = registered();
+    const after = fold(sozialraumDecider, decideFormTraegerverbund({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: [] }, state), state);
+    expect(after.versions).toEqual(state.versions);
+  });
+});
