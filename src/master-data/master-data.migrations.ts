@@ -26,4 +26,9 @@ create table md_providers (
 );
 `,
   },
+  {
+    // The list shows the Trägerverbund with the latest effective date, whatever the order of recording.
+    id: '0151_master_data_verbund_effective_from',
+    sql: `alter table md_sozialraeume add column verbund_effective_from date;`,
+  },
 ];

@@ -38,9 +38,14 @@ export class MasterDataListsProjection implements Projection {
           );
           break;
         case 'TraegerverbundFormed':
+          // Like the facts: a Verbund recorded later but effective earlier does not replace a newer one.
           await manager.query(
-            `update md_sozialraeume set version = $3, lead_provider_id = $4, member_provider_ids = $5 where tenant_id = $1 and sozialraum_id = $2`,
-            [tenantId, d.sozialraumId, event.streamVersion, d.leadProviderId, d.memberProviderIds],
+            `update md_sozialraeume set version = $3,
+               lead_provider_id = case when verbund_effective_from is null or $6::date >= verbund_effective_from then $4 else lead_provider_id end,
+               member_provider_ids = case when verbund_effective_from is null or $6::date >= verbund_effective_from then $5 else member_provider_ids end,
+               verbund_effective_from = greatest(verbund_effective_from, $6::date)
+             where tenant_id = $1 and sozialraum_id = $2`,
+            [tenantId, d.sozialraumId, event.streamVersion, d.leadProviderId, d.memberProviderIds, d.effectiveFrom],
           );
           break;
         case 'ProviderRegistered':
