@@ -2,9 +2,13 @@ import { ExampleApi, registerExamples } from '../support/endpoint-examples';
 import { ensureProviders, freshBudget, freshSozialraum } from '../support/example-setup';
 
 /** One working call per master-data, contract and budget endpoint; provider calls act as TR-E, the lead. */
+
+/** The lead provider of every fresh Sozialraum (support/example-setup.ts). */
+const LEAD = 'TR-E';
+
 async function proposal(api: ExampleApi, by: 'controller' | 'provider'): Promise<{ sozialraumId: string; proposalId: string }> {
   const sozialraumId = await freshBudget(api);
-  const body = await api.call(by, 'POST', `/budgets/${sozialraumId}/2025/reallocations`, { from: 'FUE', to: 'FU', amount: '1000.00', reason: 'mehr offene Jugendarbeit', businessDate: '2025-05-20' });
+  const body = await api.call(by, 'POST', `/budgets/${sozialraumId}/2025/reallocations`, { from: 'FUE', to: 'FU', amount: '1000.00', reason: 'mehr offene Jugendarbeit', businessDate: '2025-05-20' }, LEAD);
   return { sozialraumId, proposalId: body.openProposals?.[0]?.proposalId ?? body.proposalId };
 }
 
@@ -66,18 +70,19 @@ registerExamples({
   'POST /budgets/:sozialraumId/:fiscalYear/reallocations': async (api) => ({
     path: `/budgets/${await freshBudget(api)}/2025/reallocations`,
     body: { from: 'FUE', to: 'FU', amount: '5000.00', reason: 'mehr offene Jugendarbeit', businessDate: '2025-05-20' },
+    provider: LEAD,
   }),
   'POST /budgets/:sozialraumId/:fiscalYear/reallocations/:proposalId/agreement': async (api, role) => {
     const { sozialraumId, proposalId } = await proposal(api, role === 'controller' ? 'provider' : 'controller');
-    return { path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/agreement`, body: { reason: 'einverstanden', businessDate: '2025-06-01' } };
+    return { path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/agreement`, body: { reason: 'einverstanden', businessDate: '2025-06-01' }, provider: LEAD };
   },
   'POST /budgets/:sozialraumId/:fiscalYear/reallocations/:proposalId/rejection': async (api, role) => {
     const { sozialraumId, proposalId } = await proposal(api, role === 'controller' ? 'provider' : 'controller');
-    return { path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/rejection`, body: { reason: 'Mittel werden für Gruppenangebote gebraucht', businessDate: '2025-06-01' } };
+    return { path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/rejection`, body: { reason: 'Mittel werden für Gruppenangebote gebraucht', businessDate: '2025-06-01' }, provider: LEAD };
   },
   'POST /budgets/:sozialraumId/:fiscalYear/reallocations/:proposalId/withdrawal': async (api, role) => {
     const { sozialraumId, proposalId } = await proposal(api, role === 'controller' ? 'controller' : 'provider');
-    return { path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/withdrawal`, body: { reason: 'hat sich erledigt', businessDate: '2025-05-25' } };
+    return { path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/withdrawal`, body: { reason: 'hat sich erledigt', businessDate: '2025-05-25' }, provider: LEAD };
   },
   'POST /budgets/:sozialraumId/:fiscalYear/freeze': async (api) => ({ path: `/budgets/${await freshBudget(api)}/2025/freeze`, body: { categories: ['FU'], reason: 'Haushaltssperre', businessDate: '2025-07-01' } }),
   'POST /budgets/:sozialraumId/:fiscalYear/freeze-lifting': async (api) => {
