@@ -132,8 +132,8 @@ export class ConcludeRateAgreementDto {
   @IsIn(RATE_TYPES)
   rateType: RateType;
 
-  @ApiProperty({ example: '62.50', description: 'Rate per month, hour or day' })
-  @IsAmount()
+  @ApiProperty({ example: '62.50', description: 'Rate per month, hour or day; positive (a rate of 0.00 is refused)' })
+  @IsAmount({ allowZero: false })
   amount: string;
 
   @ApiProperty({ example: '2025-01-01' })
