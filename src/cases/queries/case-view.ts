@@ -17,7 +17,10 @@ function yearFigures(state: CaseState, approval: Approval, year: number, provide
     invoiced: formatAmount(invoiced),
     actual: formatAmount(actual),
     openCommitment: formatAmount(committed.minus(actual)),
-    revenue: formatAmount(sum(Object.values(approval.revenue[year] ?? {})).plus(sum(approval.kostenerstattungen.filter((k) => yearOf(k.serviceMonth) === year).map((k) => k.amount)))),
+    // Kostenbeitrag and Kostenerstattung revenue concerns the parents and other authorities, not the provider.
+    ...(providerId
+      ? {}
+      : { revenue: formatAmount(sum(Object.values(approval.revenue[year] ?? {})).plus(sum(approval.kostenerstattungen.filter((k) => yearOf(k.serviceMonth) === year).map((k) => k.amount)))) }),
   };
 }
 
@@ -40,7 +43,8 @@ function invoiceView(invoice: Invoice) {
 /**
  * A case with its approvals: period, rate, classification (R1), and per fiscal year committed,
  * invoiced, actual and open commitment; commitments of years after `currentYear` are the
- * Vorbelastungen. A provider sees only its own approvals and invoices.
+ * Vorbelastungen. A provider sees only its own approvals, invoices and figures: no revenue
+ * (Kostenbeiträge, Kostenerstattungen), neither the lists nor the totals.
  */
 export function caseView(state: CaseState, version: number, currentYear: number, providerId?: string) {
   const approvals = state.approvalOrder

@@ -96,6 +96,37 @@ describe('individual help: rules over HTTP', () => {
     expect(await t.eventCount()).toBe(before);
   });
 
+  it('a change of scope from before the approval start without a provider is refused with 422 outside-approved-period, nothing written', async () => {
+    const approvalId = await spfhCase('RA-25-007');
+    const before = await t.eventCount();
+    const res = await caseworker().post(`/cases/RA-25-007/approvals/${approvalId}/scope-changes`, { from: '2024-12-01', hoursPerMonth: '10', reason: 'weniger Bedarf', businessDate: '2025-01-10' });
+    expect(res.status).toBe(422);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.type).toBe('/problems/outside-approved-period');
+    expect(await t.eventCount()).toBe(before);
+  });
+
+  it('a provider sees its own figures but no revenue: neither Kostenbeitrag and Kostenerstattung lists nor their totals', async () => {
+    const approvalId = await spfhCase('RA-25-008');
+    await expectStatus(as(t, 'wiju').post('/cases/RA-25-008/kostenbeitraege', { approvalId, monthlyAmount: '50.00', from: '2025-01-01', businessDate: '2025-01-10' }), 201);
+    await expectStatus(
+      as(t, 'wiju').post('/cases/RA-25-008/kostenerstattungen', { approvalId, debtorAuthority: 'LRO-JA', serviceMonth: '2025-01', amount: '1300.00', reference: 'KE-2025-1', businessDate: '2025-02-10' }),
+      201,
+    );
+    const office = (await expectStatus(controller().get('/cases/RA-25-008'), 200)).body.approvals[0];
+    expect(office.years[0]).toMatchObject({ fiscalYear: 2025, committed: '15600.00', revenue: '1900.00' });
+    expect(office.kostenbeitraege).toHaveLength(1);
+    const own = (await expectStatus(trE().get('/cases/RA-25-008'), 200)).body.approvals[0];
+    expect(own.years[0]).toMatchObject({ fiscalYear: 2025, committed: '15600.00', actual: '0.00' });
+    expect(own.years.every((y: any) => !('revenue' in y))).toBe(true);
+    expect(own).not.toHaveProperty('kostenbeitraege');
+    expect(own).not.toHaveProperty('kostenerstattungen');
+    // The answer to the provider's own command shows the same view.
+    const submitted = await expectStatus(trE().post(`/cases/RA-25-008/approvals/${approvalId}/invoices`, { serviceMonth: '2025-01', quantity: '20', invoiceNumber: 'RE-KB-1', businessDate: '2025-02-03' }), 201);
+    expect(submitted.body.approvals[0].years.every((y: any) => !('revenue' in y))).toBe(true);
+    expect(JSON.stringify(submitted.body)).not.toMatch(/revenue|kostenbeitr|kostenerstatt/i);
+  });
+
   it('offers no field for personal data: a name in the body is refused as an unknown field', async () => {
     const res = await caseworker().post('/cases', { caseRef: 'RA-25-006', sozialraumId: 'HRO-R8', name: 'Max Mustermann' });
     expect(res.status).toBe(400);

@@ -12,6 +12,7 @@ import {
   decideOpenCase,
   decideTerminateApproval,
 } from '../../domain/approval.decisions';
+import { segmentOn } from '../../domain/approved-amounts';
 import { CaseStore } from '../case-store';
 import { ChangeScopeCommand, ExtendApprovalCommand, GrantApprovalCommand, OpenCaseCommand, TerminateApprovalCommand } from '../case.commands';
 
@@ -71,7 +72,8 @@ export class ChangeScopeHandler implements ICommandHandler<ChangeScopeCommand> {
     if (dto.providerId) await registeredProvider(this.masterData, ctx.tenantId, dto.providerId);
     return this.cases.handle(ctx, caseRef, dto.businessDate, async (state, decision, c) => {
       const approval = approvalOf(state, approvalId);
-      const providerId = dto.providerId ?? approval.segments.filter((s) => s.from <= dto.from).pop()!.providerId;
+      // A date before the start has no segment of its own: the domain refuses it (outside-approved-period).
+      const providerId = dto.providerId ?? segmentOn(approval, dto.from).providerId;
       const agreement = await agreementOn(this.masterData, ctx.tenantId, providerId, approval.legalBasis, dto.from);
       const contract = await this.budgets.contractOn(ctx.tenantId, state.sozialraumId!, approval.bescheidDate);
       return decideChangeScope({ approvalId, ...dto, businessDate: c.businessDate }, state, { agreement, terms: contract.terms, contractVersion: contract.versionNumber }, decision);
