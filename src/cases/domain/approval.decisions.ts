@@ -7,6 +7,7 @@ import { LegalBasis, RateType, legalBasisLabel } from '../../shared/legal-basis'
 import { CaseStreamEvent, Classification, RateSegment, TerminationReason } from './case.events';
 import { Approval, CaseState, activeInvoices, evolveCase } from './case-state';
 import { fiscalYearsOf, reconcileApproval } from './reconcile';
+import { approvedAmountOfMonth, approvedDaysIn, segmentOn } from './approved-amounts';
 
 /** What the deciders need to know beyond the case stream, looked up by the handler. */
 export interface DecisionContext {
@@ -237,17 +238,30 @@ export function decideTerminateApproval(
   if (approval.end !== null && cmd.effectiveEnd > approval.end) {
     refuse('not-a-termination', 'Not a termination', `the effective end ${cmd.effectiveEnd} is after the approved end ${approval.end}; use an extension`);
   }
-  const invoiced = invoicedAfter(state, approval.approvalId, cmd.effectiveEnd);
-  const overBilled = activeInvoices(state, approval.approvalId).filter(
-    (i) => i.serviceMonth === monthOf(cmd.effectiveEnd) && approval.rateType === 'daily' && i.quantity !== null && new Decimal(i.quantity).greaterThan(Number(cmd.effectiveEnd.slice(8, 10))),
-  );
-  if (invoiced.filter((m) => m > monthOf(cmd.effectiveEnd)).length || overBilled.length) {
-    refuse('months-already-invoiced', 'Service after the end already invoiced', `service after ${cmd.effectiveEnd} is already invoiced (${[...invoiced, ...overBilled.map((i) => i.serviceMonth)].join(', ')}); reverse or reject those invoices first`);
-  }
   const terminated: CaseStreamEvent = {
     type: 'ApprovalTerminated',
     data: { approvalId: approval.approvalId, reason: cmd.reason, effectiveEnd: cmd.effectiveEnd, note: cmd.note },
   };
+  const endMonth = monthOf(cmd.effectiveEnd);
+  const later = invoicedAfter(state, approval.approvalId, cmd.effectiveEnd).filter((m) => m > endMonth);
+  // The month of the end: an invoice must still fit what the shortened period approves there
+  // (days of presence for a daily rate; the approved amount of the month otherwise).
+  const shortened = evolveCase(state, terminated).approvals[approval.approvalId];
+  const overBilled = activeInvoices(state, approval.approvalId)
+    .filter((i) => i.serviceMonth === endMonth)
+    .filter((i) => {
+      if (approval.rateType === 'daily' && i.quantity !== null) {
+        const days = approvedDaysIn(shortened, endMonth).filter((day) => segmentOn(shortened, day).providerId === i.providerId).length;
+        return new Decimal(i.quantity).greaterThan(days);
+      }
+      return new Decimal(i.amount).greaterThan(approvedAmountOfMonth(shortened, endMonth).get(i.providerId) ?? 0);
+    })
+    .map((i) => i.serviceMonth);
+  if (later.length || overBilled.length) {
+    refuse('months-already-invoiced', 'Service after the end already invoiced', `service after ${cmd.effectiveEnd} is already invoiced (${[...later, ...overBilled].join(', ')}); reverse or reject those invoices first`, {
+      months: [...later, ...overBilled],
+    });
+  }
   return withMoney(state, [terminated], approval.approvalId, cmd.businessDate, { recorded: 'termination', released: 'termination' }, ctx);
 }
 

@@ -93,6 +93,26 @@ describe('invoices (R4) and payments (R3, R5)', () => {
     expect(refusal(() => decideTerminateApproval({ approvalId: A, reason: 'abbruch', effectiveEnd: '2025-04-30', note: null, businessDate: '2025-05-02' }, state, open)).problem).toBe('months-already-invoiced');
   });
 
+  it('refuses a termination that leaves a day-rate invoice with more days than the shortened month approves', () => {
+    const { state } = granted({ legalBasis: '34', providerId: 'TR-F', rateType: 'daily', rate: '195.00', rateReason: 'x', start: '2025-03-10', end: null, bescheidDate: '2025-03-01' });
+    const invoice = (days: string) => apply(state, decideSubmitInvoice({ approvalId: A, providerId: 'TR-F', serviceMonth: '2025-03', quantity: days, invoiceNumber: 'RE-03' }, state, open));
+    const terminate = (s: CaseState) => decideTerminateApproval({ approvalId: A, reason: 'abbruch', effectiveEnd: '2025-03-25', note: null, businessDate: '2025-03-26' }, s, open);
+    // 10.03.–25.03. are 16 days of presence, although the end is the 25th of the month.
+    const refused = refusal(() => terminate(invoice('22')));
+    expect(refused.problem).toBe('months-already-invoiced');
+    expect(refused.extensions).toMatchObject({ months: ['2025-03'] });
+    expect(refusal(() => terminate(invoice('17'))).problem).toBe('months-already-invoiced');
+    expect(terminate(invoice('16')).some((e) => e.type === 'ApprovalTerminated')).toBe(true);
+  });
+
+  it('keeps a flat month and the FLS hours of the end month: their invoices fit a mid-month termination', () => {
+    const flat = granted({ legalBasis: '32', providerId: 'TR-E', rateType: 'monthly', rate: '2450.00', rateReason: 'x', start: '2025-05-01', end: null, bescheidDate: '2025-04-10' }).state;
+    const flatInvoiced = submitted(flat, '2025-09');
+    expect(decideTerminateApproval({ approvalId: A, reason: 'abbruch', effectiveEnd: '2025-09-15', note: null, businessDate: '2025-09-20' }, flatInvoiced, open)[0].type).toBe('ApprovalTerminated');
+    const fls = submitted(schulbegleitung(), '2025-05', '60');
+    expect(decideTerminateApproval({ approvalId: A, reason: 'planmaessig', effectiveEnd: '2025-05-10', note: null, businessDate: '2025-05-20' }, fls, open)[0].type).toBe('ApprovalTerminated');
+  });
+
   it('refuses a payment order into a closed year', () => {
     const state = verified(submitted(schulbegleitung(), '2025-03', '45'), `${A}-R1`).state;
     expect(refusal(() => decideOrderPayment({ invoiceId: `${A}-R1`, businessDate: '2026-01-10' }, state, { closedYears: [2025] })).problem).toBe('fiscal-year-closed');
