@@ -8,6 +8,7 @@ import { BudgetSummaryProjection } from './projections/budget-summary.projection
 import { BudgetQueries } from './queries/budget-queries';
 import { BudgetListQueryService } from './queries/budget-list.query';
 import { SozialraumDirectory } from './sozialraum-directory';
+import { CommittedMoney } from './committed-money';
 import { MasterDataSozialraumDirectory } from './master-data-sozialraum-directory';
 import { MasterDataModule } from '../master-data/master-data.module';
 
@@ -19,6 +20,7 @@ import { MasterDataModule } from '../master-data/master-data.module';
     BudgetQueries,
     BudgetListQueryService,
     BudgetSummaryProjection,
+    CommittedMoney,
     { provide: SozialraumDirectory, useClass: MasterDataSozialraumDirectory },
   ],
   exports: [BudgetQueries, SozialraumDirectory],

@@ -3,7 +3,7 @@ import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
 import { parseAmount, ZERO } from '../../../../libs/money';
 import { isFlexible } from '../../../shared/budget-category';
 import { streams } from '../../../shared/stream-ids';
-import { LedgerQueries } from '../../../ledger/ledger-queries';
+import { CommittedMoney } from '../../committed-money';
 import { decideAmend } from '../../domain/sozialraum-budget.decisions';
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
 import { AmendBudgetCommand, BudgetCommandResult } from '../budget.commands';
@@ -11,12 +11,12 @@ import { onBusinessDate } from '../budget-command-context';
 
 @CommandHandler(AmendBudgetCommand)
 export class AmendBudgetHandler implements ICommandHandler<AmendBudgetCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly ledger: LedgerQueries) {}
+  constructor(private readonly aggregates: AggregateStore, private readonly committed: CommittedMoney) {}
 
   async execute({ ctx, sozialraumId, fiscalYear, dto }: AmendBudgetCommand): Promise<BudgetCommandResult> {
     const streamId = streams.budget(ctx.tenantId, sozialraumId, fiscalYear);
     // Approvals bind FS money in their own streams; flexible money is bound in this one.
-    const boundElsewhere = isFlexible(dto.category) ? ZERO : await this.ledger.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, dto.category, streamId);
+    const boundElsewhere = isFlexible(dto.category) ? ZERO : await this.committed.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, dto.category, streamId);
     const handled = await this.aggregates.handle(
       streamId,
       sozialraumBudgetDecider,

@@ -3,7 +3,7 @@ import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
 import { ZERO } from '../../../../libs/money';
 import { isFlexible } from '../../../shared/budget-category';
 import { streams } from '../../../shared/stream-ids';
-import { LedgerQueries } from '../../../ledger/ledger-queries';
+import { CommittedMoney } from '../../committed-money';
 import { decideAgreeReallocation, decideRejectReallocation, decideWithdrawReallocation } from '../../domain/sozialraum-budget.decisions';
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
 import { SozialraumDirectory } from '../../sozialraum-directory';
@@ -14,7 +14,7 @@ const DECISIONS = { agree: decideAgreeReallocation, reject: decideRejectRealloca
 
 @CommandHandler(AnswerReallocationCommand)
 export class AnswerReallocationHandler implements ICommandHandler<AnswerReallocationCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly ledger: LedgerQueries, private readonly directory: SozialraumDirectory) {}
+  constructor(private readonly aggregates: AggregateStore, private readonly committed: CommittedMoney, private readonly directory: SozialraumDirectory) {}
 
   async execute({ ctx: requestCtx, sozialraumId, fiscalYear, proposalId, answer, dto }: AnswerReallocationCommand): Promise<BudgetCommandResult> {
     const ctx = onBusinessDate(requestCtx, dto.businessDate);
@@ -22,7 +22,8 @@ export class AnswerReallocationHandler implements ICommandHandler<AnswerRealloca
     const streamId = streams.budget(ctx.tenantId, sozialraumId, fiscalYear);
     const current = await this.aggregates.load(streamId, sozialraumBudgetDecider);
     const from = current.state.openProposals.find((p) => p.proposalId === proposalId)?.from;
-    const boundElsewhereInFrom = !from || isFlexible(from) ? ZERO : await this.ledger.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, from, streamId);
+    // Only an agreement moves money; rejections and withdrawals need no committed figure.
+    const boundElsewhereInFrom = answer !== 'agree' || !from || isFlexible(from) ? ZERO : await this.committed.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, from, streamId);
     const handled = await this.aggregates.handle(
       streamId,
       sozialraumBudgetDecider,

@@ -3,7 +3,7 @@ import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
 import { parseAmount, ZERO } from '../../../../libs/money';
 import { isFlexible } from '../../../shared/budget-category';
 import { streams } from '../../../shared/stream-ids';
-import { LedgerQueries } from '../../../ledger/ledger-queries';
+import { CommittedMoney } from '../../committed-money';
 import { decideProposeReallocation } from '../../domain/sozialraum-budget.decisions';
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
 import { SozialraumDirectory } from '../../sozialraum-directory';
@@ -12,13 +12,13 @@ import { actingParty, onBusinessDate } from '../budget-command-context';
 
 @CommandHandler(ProposeReallocationCommand)
 export class ProposeReallocationHandler implements ICommandHandler<ProposeReallocationCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly ledger: LedgerQueries, private readonly directory: SozialraumDirectory) {}
+  constructor(private readonly aggregates: AggregateStore, private readonly committed: CommittedMoney, private readonly directory: SozialraumDirectory) {}
 
   async execute({ ctx: requestCtx, sozialraumId, fiscalYear, dto }: ProposeReallocationCommand): Promise<BudgetCommandResult & { proposalId: string }> {
     const ctx = onBusinessDate(requestCtx, dto.businessDate);
     const party = await actingParty(ctx, sozialraumId, this.directory);
     const streamId = streams.budget(ctx.tenantId, sozialraumId, fiscalYear);
-    const boundElsewhereInFrom = isFlexible(dto.from) ? ZERO : await this.ledger.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, dto.from, streamId);
+    const boundElsewhereInFrom = isFlexible(dto.from) ? ZERO : await this.committed.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, dto.from, streamId);
     let proposalId = '';
     const handled = await this.aggregates.handle(
       streamId,
