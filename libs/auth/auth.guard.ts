@@ -6,6 +6,8 @@ import { ROLE_MATRIX, RoleMatrix } from './role-matrix';
 import { InvalidToken, TOKEN_VERIFIER, TokenVerifier } from './token-verifier';
 import { Principal } from './principal';
 
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
 export function routeKey(method: string, url: string): string {
   return `${method.toUpperCase()} ${url}`;
 }
@@ -38,10 +40,17 @@ export class AuthGuard implements CanActivate {
     }
     const key = routeKey(request.method, request.routeOptions?.url ?? request.routerPath);
     const allowed = this.matrix.get(key);
-    const role = principal.roles.find((r) => allowed?.has(r));
-    if (!role || (principal.roles.includes('auditor') && role === 'auditor' && request.method !== 'GET')) {
-      throw new ProblemException(problem('forbidden', 403, 'Forbidden', `none of your roles (${principal.roles.join(', ')}) may call ${key}`));
+    const forbidden = (detail: string) => new ProblemException(problem('forbidden', 403, 'Forbidden', detail));
+    // A provider user acts for one Träger; combined with a Jugendamt role its organisation is ambiguous.
+    if (principal.roles.includes('provider') && new Set(principal.roles).size > 1) {
+      throw forbidden(`a token with the role provider cannot hold other roles (${principal.roles.join(', ')}): its organisation is ambiguous`);
     }
+    // Auditors never write, whatever else the token holds.
+    if (principal.roles.includes('auditor') && !READ_METHODS.has(request.method)) {
+      throw forbidden(`a token with the role auditor may only read; ${key} writes`);
+    }
+    const role = principal.roles.find((r) => allowed?.has(r));
+    if (!role) throw forbidden(`none of your roles (${principal.roles.join(', ')}) may call ${key}`);
     request.principal = principal;
     request.actingRole = role;
     return true;

@@ -132,6 +132,40 @@ describe('isolation, actor records and rate limits', () => {
     expect(rows[0].metadata).toHaveProperty('causationId');
   });
 
+  it('never lets a token that holds auditor write, whatever else it holds', async () => {
+    const amendment = { category: 'FU', amount: '1200.00', reason: 'Nachtrag', decisionReference: 'BV 9', businessDate: '2025-03-01' };
+    for (const roles of [['auditor', 'controller'], ['controller', 'auditor']] as const) {
+      const token = await t.token({ role: [...roles], sub: `mixed-${roles.join('-')}` });
+      const before = await t.eventCount();
+      const res = await t.http().post('/budgets/HRO-IS/2025/amendments').set('authorization', `Bearer ${token}`).send(amendment);
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: '/problems/forbidden', status: 403, detail: expect.stringContaining('auditor') });
+      expect(await t.eventCount()).toBe(before);
+      // Reading is what an auditor may do.
+      expect((await t.http().get('/budgets/HRO-IS/2025').set('authorization', `Bearer ${token}`)).status).toBe(200);
+    }
+    // Two Jugendamt roles without auditor act in the one the route allows.
+    const both = await t.token({ role: ['caseworker', 'controller'], sub: 'mixed-cw-ctrl' });
+    expect((await t.http().post('/budgets/HRO-IS/2025/amendments').set('authorization', `Bearer ${both}`).send(amendment)).status).toBe(200);
+  });
+
+  it('refuses a token that holds provider together with another role: its organisation is ambiguous', async () => {
+    for (const role of [['provider', 'controller'], ['admin', 'provider'], ['provider', 'auditor']] as const) {
+      const token = await t.token({ role: [...role], provider: 'TR-E', sub: `mixed-${role.join('-')}` });
+      for (const path of ['/budgets/HRO-IS/2025', '/providers/TR-E/rate-agreements']) {
+        const res = await t.http().get(path).set('authorization', `Bearer ${token}`);
+        expect(res.status).toBe(403);
+        expect(res.body).toMatchObject({ type: '/problems/forbidden', status: 403, detail: expect.stringContaining('ambiguous') });
+      }
+      const before = await t.eventCount();
+      const res = await t.http().post('/budgets/HRO-IS/2025/activities').set('authorization', `Bearer ${token}`).send({ category: 'FU', activityDate: '2025-06-14', amount: '280.00', description: 'Stadtteilfest', businessDate: '2025-04-25' });
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(await t.eventCount()).toBe(before);
+    }
+  });
+
   it('limits requests per user with 429 problem+json', async () => {
     const token = await t.token({ role: 'auditor', sub: 'auditor-busy' });
     const answers = [];
