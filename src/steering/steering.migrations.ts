@@ -59,4 +59,20 @@ create table steering_notifications (
 create index steering_notifications_list on steering_notifications (tenant_id, business_date desc, global_position desc);
 `,
   },
+  {
+    // Sozialraum-years whose thresholds wait to be evaluated until the threshold watch has read
+    // as far as the steering stream's newest event (see ThresholdWatch).
+    id: '0510_steering_watch_pending',
+    sql: `
+create table steering_watch_pending (
+  tenant_id      text not null,
+  sozialraum_id  text not null,
+  fiscal_year    integer not null,
+  cause_event_id uuid not null,
+  cause_business_date text,
+  cause_correlation_id text not null,
+  primary key (tenant_id, sozialraum_id, fiscal_year)
+);
+`,
+  },
 ];

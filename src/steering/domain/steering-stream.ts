@@ -5,15 +5,21 @@ import { SteeringEvent, SettlementCalculatedData, SupplementaryRequestData, Stee
 
 export interface ProcedureState {
   procedureId: string;
+  /** Business date of the crossing that opened it; follows the crossing when a correction moves it. */
   openedOn: string;
   meetingDueBy: string;
+  /** Set while corrections keep the forecast below the procedure line: the procedure stays open until closed with an outcome. */
+  crossingWithdrawnOn: string | null;
   meetings: Array<SteeringMeetingData & { recordedOn: string }>;
   requests: Array<SupplementaryRequestData & { requestedOn: string; decision: { body: string; approved: boolean; decisionReference: string; decidedOn: string } | null }>;
   closed: { outcome: string; closedOn: string } | null;
 }
 
 export interface SteeringState {
+  /** Crossings that stand on the current history. */
   crossings: Partial<Record<ThresholdKind, { businessDate: string; causeEventId: string }>>;
+  /** Crossings once raised that later corrections removed (a renewed crossing is a move, never a second raise). */
+  withdrawnCrossings: Partial<Record<ThresholdKind, { businessDate: string }>>;
   closedMonths: string[];
   underrunDetectedOn: string | null;
   procedure: ProcedureState | null;
@@ -22,6 +28,7 @@ export interface SteeringState {
 
 export const initialSteeringState: SteeringState = {
   crossings: {},
+  withdrawnCrossings: {},
   closedMonths: [],
   underrunDetectedOn: null,
   procedure: null,
@@ -45,14 +52,27 @@ export function evolveSteering(state: SteeringState, event: SteeringEvent): Stee
       return {
         ...state,
         crossings,
-        procedure: { procedureId: event.data.procedureId, openedOn: on, meetingDueBy: event.data.meetingDueBy ?? addDays(on, 14), meetings: [], requests: [], closed: null },
+        procedure: { procedureId: event.data.procedureId, openedOn: on, meetingDueBy: event.data.meetingDueBy ?? addDays(on, 14), crossingWithdrawnOn: null, meetings: [], requests: [], closed: null },
       };
     }
     case 'ThresholdCrossingMoved': {
+      const { kind, previousDate, newDate } = event.data;
       const crossings = { ...state.crossings };
-      if (event.data.newDate) crossings[event.data.kind] = { businessDate: event.data.newDate, causeEventId: event.data.causeEventId ?? '' };
-      else delete crossings[event.data.kind];
-      return { ...state, crossings };
+      const withdrawnCrossings = { ...state.withdrawnCrossings };
+      if (newDate) {
+        crossings[kind] = { businessDate: newDate, causeEventId: event.data.causeEventId ?? '' };
+        delete withdrawnCrossings[kind];
+      } else {
+        delete crossings[kind];
+        withdrawnCrossings[kind] = { businessDate: previousDate ?? on };
+      }
+      let procedure = state.procedure;
+      if (kind === 'procedure' && procedure) {
+        procedure = newDate
+          ? { ...procedure, openedOn: newDate, meetingDueBy: addDays(newDate, 14), crossingWithdrawnOn: null }
+          : { ...procedure, crossingWithdrawnOn: previousDate ?? on };
+      }
+      return { ...state, crossings, withdrawnCrossings, procedure };
     }
     case 'MonthClosed':
       return { ...state, closedMonths: [...state.closedMonths, event.data.month] };

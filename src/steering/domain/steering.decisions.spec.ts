@@ -61,6 +61,28 @@ describe('steering decisions', () => {
     expect(fold(withdrawn, after).crossings.warning).toBeUndefined();
   });
 
+  it('states a withdrawn crossing that stands again as a move, never as a second raise', () => {
+    const raised = fold(decideCrossings([crossing('warning', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
+    const withdrawn = fold(decideCrossings([], raised, 'HRO-TW', 2025), raised);
+    expect(withdrawn.withdrawnCrossings.warning).toEqual({ businessDate: '2025-10-01' });
+    const again = decideCrossings([crossing('warning', '2025-11-03', 'later')], withdrawn, 'HRO-TW', 2025);
+    expect(again).toHaveLength(1);
+    expect(again[0]).toMatchObject({ type: 'ThresholdCrossingMoved', data: { kind: 'warning', previousDate: null, newDate: '2025-11-03', causeEventId: 'later' }, businessDate: '2025-11-03' });
+    const standing = fold(again, withdrawn);
+    expect(standing.crossings.warning?.businessDate).toBe('2025-11-03');
+    expect(standing.withdrawnCrossings.warning).toBeUndefined();
+    expect(decideCrossings([crossing('warning', '2025-11-03', 'later')], standing, 'HRO-TW', 2025)).toEqual([]);
+  });
+
+  it('moves the overrun procedure with its crossing and marks it while the crossing is withdrawn', () => {
+    const opened = fold(decideCrossings([crossing('procedure', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
+    expect(opened.procedure).toMatchObject({ openedOn: '2025-10-01', meetingDueBy: '2025-10-15', crossingWithdrawnOn: null });
+    const earlier = fold(decideCrossings([crossing('procedure', '2025-09-10', 'late')], opened, 'HRO-TW', 2025), opened);
+    expect(earlier.procedure).toMatchObject({ openedOn: '2025-09-10', meetingDueBy: '2025-09-24', crossingWithdrawnOn: null });
+    const withdrawn = fold(decideCrossings([], earlier, 'HRO-TW', 2025), earlier);
+    expect(withdrawn.procedure).toMatchObject({ procedureId: 'UEV-HRO-TW-2025', crossingWithdrawnOn: '2025-09-10', closed: null });
+  });
+
   it('closes a month once and detects the under-run from the review month on, once', () => {
     const figures = { forecast: d('161502.50'), budget: d('200000'), monitoringList: {}, logPosition: 42n };
     const august = decideMonthClose('2025-08', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, initialSteeringState);

@@ -28,7 +28,20 @@ export function decideCrossings(computed: Crossing[], state: SteeringState, sozi
       pctOfBudget: pct(crossing.forecast, crossing.budget),
       causeEventId: crossing.eventId,
     };
-    if (!recorded) {
+    const withdrawn = state.withdrawnCrossings[crossing.kind];
+    if (!recorded && withdrawn) {
+      events.push({
+        type: 'ThresholdCrossingMoved',
+        data: {
+          kind: crossing.kind,
+          previousDate: null,
+          newDate: crossing.businessDate,
+          causeEventId: crossing.eventId,
+          explanation: `bookings recorded later carry the forecast over ${crossing.thresholdPct} % again, from ${crossing.businessDate}: the crossing first recorded for ${withdrawn.businessDate} and then withdrawn stands again`,
+        },
+        businessDate: crossing.businessDate,
+      });
+    } else if (!recorded) {
       if (crossing.kind === 'procedure') {
         events.push({ type: 'OverrunProcedureOpened', data: { ...data, procedureId: `UEV-${sozialraumId}-${fiscalYear}`, meetingDueBy: addDays(crossing.businessDate, 14) }, businessDate: crossing.businessDate });
       } else {

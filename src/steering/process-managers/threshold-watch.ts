@@ -1,9 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AsProjection, Projection } from '../../../libs/event-store/nest/projection.decorator';
-import { EVENT_STORE, EventStore, StoredEvent, WrongExpectedVersion } from '../../../libs/event-store';
-import { Inject } from '@nestjs/common';
-import { AggregateStore, toNewEvent } from '../../../libs/ddd/aggregate-store';
+import { EVENT_STORE, EventStore, LogCheckpoint, StoredEvent, WrongExpectedVersion, compareCheckpoints } from '../../../libs/event-store';
+import { toDomainEvent, toNewEvent } from '../../../libs/ddd/aggregate-store';
 import { deterministicEventId } from '../../../libs/ddd/deterministic-id';
 import { systemContext } from '../../../libs/ddd/system-context';
 import { PostgresEventStore } from '../../../libs/event-store/postgres/postgres-event-store';
@@ -20,26 +19,42 @@ import { toBookEvent } from '../replay/sozialraum-year-replay';
 
 const BUDGET_STREAM = /^([^/]+)\/budget\/([^/]+)\/(\d{4})$/;
 
+interface PendingYear {
+  tenant_id: string;
+  sozialraum_id: string;
+  fiscal_year: number;
+  cause_event_id: string;
+  cause_business_date: string | null;
+  cause_correlation_id: string;
+}
+
+const checkpointOf = (event: StoredEvent): LogCheckpoint => ({ transactionId: event.transactionId, position: event.globalPosition });
+
 /**
  * Process manager for R7: after every change of commitments or of B it recomputes the
- * business-date timeline of the affected Sozialraum-years and raises what is newly crossed. Its
- * events carry ids derived from what they state, so a replay, a rebuild or two instances can
- * never raise a threshold twice.
+ * business-date timeline of the affected Sozialraum-years and raises what is newly crossed.
+ *
+ * It decides on the log exactly as far as it has read it (the prefix up to the end of the batch),
+ * never on newer events, and only once it has read past the newest event of the year's steering
+ * stream: the crossings recorded there were decided on what the log held then. A year touched
+ * earlier than that (during a rebuild, or while the watch catches up) waits in
+ * steering_watch_pending. So a rebuild or a catch-up decides what the live watch decided and
+ * writes nothing, and its events carry ids derived from what they state and the stream version
+ * they follow, so two instances can never raise a threshold twice.
  */
 @Injectable()
 @AsProjection('threshold-watch')
 export class ThresholdWatch implements Projection {
-  readonly tables = ['steering_watch_index'];
+  readonly tables = ['steering_watch_index', 'steering_watch_pending'];
   private readonly logger = new Logger('ThresholdWatch');
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly pgStore: PostgresEventStore,
-    private readonly aggregates: AggregateStore,
   ) {}
 
   async handle(events: StoredEvent[], manager: EntityManager): Promise<void> {
-    const touched = new Map<string, { tenantId: string; sozialraumId: string; fiscalYear: number; cause: StoredEvent }>();
+    if (events.length === 0) return;
     for (const event of events) {
       let key: { tenantId: string; sozialraumId: string; fiscalYear: number } | null = null;
       if (isLedgerEventType(event.type) && event.type !== 'RevenueRecorded') {
@@ -54,41 +69,71 @@ export class ThresholdWatch implements Projection {
         `insert into steering_watch_index (tenant_id, sozialraum_id, fiscal_year, stream_id) values ($1, $2, $3, $4) on conflict do nothing`,
         [key.tenantId, key.sozialraumId, key.fiscalYear, event.streamId],
       );
-      touched.set(`${key.tenantId}|${key.sozialraumId}|${key.fiscalYear}`, { ...key, cause: event });
+      await manager.query(
+        `insert into steering_watch_pending (tenant_id, sozialraum_id, fiscal_year, cause_event_id, cause_business_date, cause_correlation_id)
+         values ($1, $2, $3, $4, $5, $6)
+         on conflict (tenant_id, sozialraum_id, fiscal_year) do update
+           set cause_event_id = excluded.cause_event_id, cause_business_date = excluded.cause_business_date, cause_correlation_id = excluded.cause_correlation_id`,
+        [key.tenantId, key.sozialraumId, key.fiscalYear, event.eventId, event.metadata.businessDate ?? null, event.metadata.correlationId],
+      );
     }
-    for (const year of touched.values()) await this.evaluate(year.tenantId, year.sozialraumId, year.fiscalYear, year.cause, manager);
+    const horizon = checkpointOf(events[events.length - 1]);
+    const pending: PendingYear[] = await manager.query('select * from steering_watch_pending order by tenant_id, sozialraum_id, fiscal_year');
+    for (const year of pending) {
+      if (await this.evaluate(year, horizon, manager)) {
+        await manager.query('delete from steering_watch_pending where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3', [
+          year.tenant_id,
+          year.sozialraum_id,
+          year.fiscal_year,
+        ]);
+      }
+    }
   }
 
-  private async evaluate(tenantId: string, sozialraumId: string, fiscalYear: number, cause: StoredEvent, manager: EntityManager): Promise<void> {
+  /** Decides the year's crossings on the log up to `horizon`; false while that is not yet possible. */
+  private async evaluate(year: PendingYear, horizon: LogCheckpoint, manager: EntityManager): Promise<boolean> {
+    const { tenant_id: tenantId, sozialraum_id: sozialraumId, fiscal_year: fiscalYear } = year;
+    const streamId = streams.steering(tenantId, sozialraumId, fiscalYear);
     const rows: Array<{ stream_id: string }> = await manager.query(
       'select stream_id from steering_watch_index where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3',
       [tenantId, sozialraumId, fiscalYear],
     );
-    const events = (await this.pgStore.readStreams(rows.map((r) => r.stream_id))).map(toBookEvent);
-    const contract = await this.aggregates.load(streams.contract(tenantId, sozialraumId), budgetContractDecider);
-    const crossings = firstCrossings(forecastTimeline(sozialraumId, fiscalYear, events), (date) => contractInForce(contract.state, date).terms);
-    const streamId = streams.steering(tenantId, sozialraumId, fiscalYear);
+    const known = (event: StoredEvent) => compareCheckpoints(checkpointOf(event), horizon) <= 0;
+    const events = (await this.pgStore.readStreams(rows.map((r) => r.stream_id))).filter(known).map(toBookEvent);
+    const contractEvents = (await this.store.readStream(streams.contract(tenantId, sozialraumId))).filter(known);
+    const contract = contractEvents.reduce((s, e) => budgetContractDecider.evolve(s, toDomainEvent(e) as any), budgetContractDecider.initialState);
+    const crossings = firstCrossings(forecastTimeline(sozialraumId, fiscalYear, events), (date) => contractInForce(contract, date).terms);
+
     for (let attempt = 0; attempt < 5; attempt++) {
-      const steering = await this.aggregates.load(streamId, steeringDecider);
-      const decided = decideCrossings(crossings, steering.state, sozialraumId, fiscalYear);
-      if (decided.length === 0) return;
-      const ctx = systemContext(tenantId, cause.metadata.businessDate ?? '', cause.eventId);
-      const toAppend = decided.map((event) => ({ ...toNewEvent(event, { ...ctx, correlationId: cause.metadata.correlationId }), eventId: idOf(streamId, event) }));
+      const steeringEvents = await this.store.readStream(streamId);
+      const newest = steeringEvents[steeringEvents.length - 1];
+      if (newest && !known(newest)) return false;
+      const version = newest?.streamVersion ?? 0;
+      const state = steeringEvents.reduce((s, e) => steeringDecider.evolve(s, toDomainEvent(e) as SteeringEvent), steeringDecider.initialState);
+      const decided = decideCrossings(crossings, state, sozialraumId, fiscalYear);
+      if (decided.length === 0) return true;
+      const ctx = { ...systemContext(tenantId, year.cause_business_date ?? '', year.cause_event_id), correlationId: year.cause_correlation_id };
+      const toAppend = decided.map((event, i) => ({ ...toNewEvent(event, ctx), eventId: idOf(streamId, event, version + i) }));
       try {
-        await this.store.append(streamId, toAppend, { expected: steering.version === 0 ? 'no_stream' : steering.version });
+        await this.store.append(streamId, toAppend, { expected: version === 0 ? 'no_stream' : version });
         this.logger.log(`${sozialraumId} ${fiscalYear}: ${decided.map((e) => `${e.type} on ${e.businessDate}`).join(', ')}`);
-        return;
+        return true;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;
       }
     }
+    return false;
   }
 }
 
-function idOf(streamId: string, event: SteeringEvent): string {
+/**
+ * A raise is stated at most once per fiscal year, whatever its date. A move is stated by what it
+ * moves and the version it follows: two instances deciding on the same state write the same event.
+ */
+function idOf(streamId: string, event: SteeringEvent, followsVersion: number): string {
   if (event.type === 'ThresholdCrossingMoved') {
-    return deterministicEventId(streamId, event.type, event.data.kind, String(event.data.previousDate), String(event.data.newDate), String(event.data.causeEventId));
+    const d = event.data;
+    return deterministicEventId(streamId, event.type, d.kind, String(d.previousDate), String(d.newDate), String(d.causeEventId), String(followsVersion));
   }
-  // Raised at most once per fiscal year, whatever its date.
   return deterministicEventId(streamId, event.type);
 }

@@ -77,10 +77,10 @@ export class SteeringQueries {
     const procedure = state.procedure
       ? {
           ...state.procedure,
-          meetingOverdue: !state.procedure.closed && state.procedure.meetings.length === 0 && today > state.procedure.meetingDueBy,
+          meetingOverdue: !state.procedure.closed && !state.procedure.crossingWithdrawnOn && state.procedure.meetings.length === 0 && today > state.procedure.meetingDueBy,
         }
       : null;
-    return { sozialraumId, fiscalYear, version, view: describeView(view), crossings: state.crossings, closedMonths: state.closedMonths, underrunDetectedOn: state.underrunDetectedOn, procedure, settlement: state.settlement };
+    return { sozialraumId, fiscalYear, version, view: describeView(view), crossings: state.crossings, withdrawnCrossings: state.withdrawnCrossings, closedMonths: state.closedMonths, underrunDetectedOn: state.underrunDetectedOn, procedure, settlement: state.settlement };
   }
 
   /** Today's figures from the utilisation read model (kept current by its consumer). */

@@ -1,4 +1,8 @@
+import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { EVENT_STORE, EventStore, LOG_START, StoredEvent } from '../../../libs/event-store';
+import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
+import { ThresholdWatch } from '../../../src/steering/process-managers/threshold-watch';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget, registerSozialraum } from '../flexible/flexible-setup';
 
@@ -60,5 +64,54 @@ describe('overrun procedure', () => {
     await expectStatus(controller().post(`${base}/procedure/supplementary-requests/${request.requestId}/decision`, { body: 'Hauptausschuss', approved: true, decisionReference: 'HA 2025/061', businessDate: '2025-06-12' }), 200);
     const closed = await expectStatus(controller().post(`${base}/procedure/closing`, { outcome: 'Überplanmäßige Mittel bewilligt; Maßnahmen vereinbart', businessDate: '2025-06-15' }), 200);
     expect(closed.body.procedure.closed).toMatchObject({ closedOn: '2025-06-15' });
+  });
+
+  const steeringEvents = async () =>
+    (await t.db.query(`select type, event_id, metadata->>'businessDate' as business_date from es_events where stream_id = 'HRO-JA/steering/HRO-UE/2025' order by stream_version`)).rows;
+
+  it('explains a back-dated approval that moves the warning earlier, once, and moves the procedure with it only when its line moves', async () => {
+    // 122 days × 250.00 = 30,500.00 from a Bescheid of 01.04.: 121,750.00 > B = 120,000.00 on that day.
+    await expectStatus(as(t, 'caseworker').post('/cases', { caseRef: 'UE-25-003', sozialraumId: 'HRO-UE' }), 201);
+    await expectStatus(as(t, 'caseworker').post('/cases/UE-25-003/approvals', { legalBasis: '34', providerId: 'TR-E', start: '2025-09-01', end: '2025-12-31', bescheidDate: '2025-04-01' }), 201);
+    await t.settle();
+    const res = await expectStatus(controller().get(base), 200);
+    expect(res.body.crossings).toMatchObject({ warning: { businessDate: '2025-04-01' }, procedure: { businessDate: '2025-05-20' }, renegotiation: { businessDate: '2025-05-20' } });
+    expect(res.body.procedure).toMatchObject({ openedOn: '2025-05-20', meetingDueBy: '2025-06-03', crossingWithdrawnOn: null });
+    const moved = (await steeringEvents()).filter((e) => e.type === 'ThresholdCrossingMoved');
+    expect(moved).toHaveLength(1);
+    expect(moved[0].business_date).toBe('2025-04-01');
+    const notifications = await expectStatus(controller().get('/notifications?sozialraumId=HRO-UE'), 200);
+    const explained = notifications.body.items.filter((n: any) => n.type === 'ThresholdCrossingMoved');
+    expect(explained).toHaveLength(1);
+    expect(explained[0].summary).toContain('from 2025-05-20 to 2025-04-01');
+  });
+
+  it('replays the log event by event without deciding anything again (the watch never decides on a part of the log)', async () => {
+    await t.settle();
+    const before = await steeringEvents();
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const watch = t.app.get(ThresholdWatch);
+    const dataSource = t.app.get(DataSource);
+    const all: StoredEvent[] = [];
+    for (let after = LOG_START; ; ) {
+      const batch = await store.readAll({ after, batchSize: 1000 });
+      if (batch.events.length === 0) break;
+      all.push(...batch.events);
+      after = batch.checkpoint;
+    }
+    await dataSource.query('truncate table steering_watch_index, steering_watch_pending');
+    // Batches of one event: each crossing's causes arrive separately, long before the steering
+    // stream's newest event, as in a rebuild of a long log.
+    for (const event of all) await dataSource.transaction((manager) => watch.handle([event], manager));
+    expect(await steeringEvents()).toEqual(before);
+    expect((await t.db.query('select count(*)::int as n from steering_watch_pending')).rows[0].n).toBe(0);
+
+    // And the same through the runner's rebuild of every projection.
+    const runner = t.app.get(ProjectionRunner);
+    for (const name of runner.names().filter((n) => n !== 'audit-chain')) await runner.rebuild(name);
+    await t.settle();
+    expect(await steeringEvents()).toEqual(before);
+    const after = await expectStatus(controller().get(base), 200);
+    expect(after.body.crossings.warning.businessDate).toBe('2025-04-01');
   });
 });
