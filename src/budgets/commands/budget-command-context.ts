@@ -1,3 +1,4 @@
+import { todayInBerlin } from '../../../libs/calendar';
 import { CommandContext } from '../../../libs/ddd/command-context';
 import { DomainError } from '../../../libs/ddd/domain-error';
 import { Party } from '../domain/sozialraum-budget.events';
@@ -10,12 +11,16 @@ export function onBusinessDate(ctx: CommandContext, businessDate?: string): Comm
 
 /**
  * Which party of shared responsibility acts: the Jugendamt (controller) or the Sozialraum's lead
- * provider (a provider user whose provider leads the Trägerverbund on the business date).
+ * provider (a provider user whose provider leads the Trägerverbund on the recording day).
+ *
+ * Authority is decided by the Verbund in force on the day the command is recorded (today in
+ * Europe/Berlin), never by the client-sent business date: otherwise a former lead could back-date
+ * and a future lead forward-date a command to act for the providers.
  */
-export async function actingParty(ctx: CommandContext, sozialraumId: string, directory: SozialraumDirectory): Promise<Party> {
+export async function actingParty(ctx: CommandContext, sozialraumId: string, directory: SozialraumDirectory, recordingDay: string = todayInBerlin()): Promise<Party> {
   if (ctx.actor.role === 'controller') return 'jugendamt';
   if (ctx.actor.role === 'provider') {
-    const lead = await directory.leadProviderOn(ctx.tenantId, sozialraumId, ctx.businessDate);
+    const lead = await directory.leadProviderOn(ctx.tenantId, sozialraumId, recordingDay);
     if (lead && lead === ctx.providerId) return 'lead-provider';
     throw new DomainError('not-lead-provider', 'Forbidden', `only the lead provider of the Trägerverbund of ${sozialraumId} acts for the providers here`, 403);
   }

@@ -142,12 +142,25 @@ export interface AnswerReallocation {
   organisationId: string;
   reason: string;
   boundElsewhereInFrom: Decimal;
+  /** Business date of the answer; an answer cannot precede the proposal. */
+  businessDate?: string;
+}
+
+/** The answer's business date may not lie before the proposal's. */
+function answeredProposal(state: SozialraumBudgetState, command: AnswerReallocation) {
+  const proposal = openProposal(state, command.proposalId);
+  if (command.businessDate && proposal.proposedOn && command.businessDate < proposal.proposedOn) {
+    refuse('answer-before-proposal', 'Answer dated before the proposal', `proposal ${proposal.proposalId} was made on ${proposal.proposedOn}; it cannot be answered on ${command.businessDate}`, {
+      proposedOn: proposal.proposedOn,
+    });
+  }
+  return proposal;
 }
 
 /** R11: effective only when the other party agrees; the proposing party cannot agree itself. */
 export function decideAgreeReallocation(command: AnswerReallocation, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
   assertBookable(state, sozialraumId, fiscalYear);
-  const proposal = openProposal(state, command.proposalId);
+  const proposal = answeredProposal(state, command);
   if (proposal.proposedBy === command.party) {
     refuse('agreement-by-other-party-required', 'The other party must agree', `the ${proposal.proposedBy === 'jugendamt' ? 'Jugendamt' : 'lead provider'} proposed this reallocation; only the other party can agree`);
   }
@@ -163,7 +176,7 @@ export function decideAgreeReallocation(command: AnswerReallocation, state: Sozi
 
 export function decideRejectReallocation(command: AnswerReallocation, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
   assertBookable(state, sozialraumId, fiscalYear);
-  const proposal = openProposal(state, command.proposalId);
+  const proposal = answeredProposal(state, command);
   if (proposal.proposedBy === command.party) {
     refuse('rejection-by-other-party-required', 'The other party must answer', 'the proposing party withdraws its proposal instead of rejecting it');
   }
@@ -172,7 +185,7 @@ export function decideRejectReallocation(command: AnswerReallocation, state: Soz
 
 export function decideWithdrawReallocation(command: AnswerReallocation, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
   assertBookable(state, sozialraumId, fiscalYear);
-  const proposal = openProposal(state, command.proposalId);
+  const proposal = answeredProposal(state, command);
   if (proposal.proposedBy !== command.party) {
     refuse('withdrawal-by-proposer-required', 'Only the proposer withdraws', 'only the proposing party can withdraw its proposal; the other party rejects it');
   }

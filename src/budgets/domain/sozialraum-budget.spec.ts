@@ -106,6 +106,19 @@ describe('Sozialraum budget', () => {
       );
     });
 
+    it('refuses an answer dated before the proposal, whichever the answer', () => {
+      const base = toitenwinkel();
+      const proposed = fold(propose(base).map((e) => ({ ...e, businessDate: '2025-05-20' })), base);
+      expect(proposed.openProposals[0].proposedOn).toBe('2025-05-20');
+      const answer = { proposalId: 'R1', reason: 'x', boundElsewhereInFrom: ZERO, businessDate: '2025-05-19' };
+      expect(refusedWith(() => decideAgreeReallocation({ ...answer, party: 'jugendamt', organisationId: 'HRO-JA' }, proposed, 'HRO-TW', 2025))).toBe('answer-before-proposal');
+      expect(refusedWith(() => decideRejectReallocation({ ...answer, party: 'jugendamt', organisationId: 'HRO-JA' }, proposed, 'HRO-TW', 2025))).toBe('answer-before-proposal');
+      expect(refusedWith(() => decideWithdrawReallocation({ ...answer, party: 'lead-provider', organisationId: 'TR-E' }, proposed, 'HRO-TW', 2025))).toBe('answer-before-proposal');
+      // The same day is fine.
+      const agreed = fold(decideAgreeReallocation({ ...answer, businessDate: '2025-05-20', party: 'jugendamt', organisationId: 'HRO-JA' }, proposed, 'HRO-TW', 2025), proposed);
+      expect(agreed.openProposals).toHaveLength(0);
+    });
+
     it('refuses same category, non-positive amounts and duplicate ids; rejection by the other party, withdrawal by the proposer', () => {
       const base = toitenwinkel();
       expect(refusedWith(() => decideProposeReallocation({ proposalId: 'R', from: 'FU', to: 'FU', amount: d('1'), reason: 'x', party: 'jugendamt', organisationId: 'HRO-JA', boundElsewhereInFrom: ZERO }, base, 'HRO-TW', 2025))).toBe('reallocation-same-category');

@@ -1,3 +1,4 @@
+import { addDays, todayInBerlin, yearOf } from '../../../libs/calendar';
 import { createTestApp, TestApp } from '../../../libs/testing/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget, registerSozialraum } from '../flexible/flexible-setup';
@@ -98,12 +99,42 @@ describe('two-party reallocation (Umschichtung)', () => {
     expect(withdrawn.body.history.at(-1)).toMatchObject({ type: 'ReallocationWithdrawn', data: { proposalId: 'UMS-2025-4', by: 'jugendamt' } });
   });
 
-  it('follows the Trägerverbund by business date: after a change of lead only the new lead acts for the providers', async () => {
+  it('follows the Trägerverbund in force on the recording day: after a change of lead only the new lead acts for the providers, whatever the business date', async () => {
     await expectStatus(as(t, 'admin').post('/sozialraeume/HRO-TW/traegerverbund', { leadProviderId: 'TR-F', memberProviderIds: ['TR-E', 'TR-G'], effectiveFrom: '2025-10-01' }), 201);
     await expectRefused(lead().post(`${base}/reallocations`, { from: 'FU', to: 'FUE', amount: '500.00', reason: 'x', businessDate: '2025-10-02' }), 403, '/problems/not-lead-provider');
+    // The former lead cannot back-date a command into the time it led the Verbund.
+    await expectRefused(lead().post(`${base}/reallocations`, { from: 'FU', to: 'FUE', amount: '500.00', reason: 'x', businessDate: '2025-09-30' }), 403, '/problems/not-lead-provider');
     const proposed = await expectStatus(member().post(`${base}/reallocations`, { from: 'FU', to: 'FUE', amount: '500.00', reason: 'Herbstferien Elternarbeit', businessDate: '2025-10-02' }), 201);
     expect(proposed.body.openProposals).toEqual([expect.objectContaining({ proposalId: 'UMS-2025-5', proposerOrganisationId: 'TR-F', proposedBy: 'lead-provider' })]);
     const agreed = await expectStatus(controller().post(`${base}/reallocations/UMS-2025-5/agreement`, { reason: 'ok', businessDate: '2025-10-06' }), 200);
     expect(planned(agreed.body)).toEqual({ FS: '127500.00', FUE: '28000.00', FU: '44500.00', B: '200000.00' });
+  });
+
+  it('refuses an answer dated before the proposal (agreement, rejection and withdrawal alike)', async () => {
+    await expectStatus(controller().post(`${base}/reallocations`, { from: 'FU', to: 'FUE', amount: '100.00', reason: 'Ferienfreizeit', businessDate: '2025-10-10' }), 201);
+    const early = await expectRefused(member().post(`${base}/reallocations/UMS-2025-6/agreement`, { reason: 'ja', businessDate: '2025-10-09' }), 422, '/problems/answer-before-proposal');
+    expect(early.body.proposedOn).toBe('2025-10-10');
+    await expectRefused(member().post(`${base}/reallocations/UMS-2025-6/rejection`, { reason: 'nein', businessDate: '2025-10-01' }), 422, '/problems/answer-before-proposal');
+    await expectRefused(controller().post(`${base}/reallocations/UMS-2025-6/withdrawal`, { reason: 'zurück', businessDate: '2025-10-09' }), 422, '/problems/answer-before-proposal');
+    const agreed = await expectStatus(member().post(`${base}/reallocations/UMS-2025-6/agreement`, { reason: 'ja', businessDate: '2025-10-10' }), 200);
+    expect(planned(agreed.body)).toEqual({ FS: '127500.00', FUE: '28100.00', FU: '44400.00', B: '200000.00' });
+  });
+
+  it('a lead provider of a future Verbund cannot forward-date a command; the lead in force today still acts', async () => {
+    const today = todayInBerlin();
+    const year = yearOf(today);
+    const tomorrow = addDays(today, 1);
+    const ld = `/budgets/HRO-LD/${year}`;
+    await registerSozialraum(t, 'HRO-LD', 'Lütten Klein', 'TR-E', ['TR-F', 'TR-G']);
+    await openBudget(t, 'HRO-LD', year, { FS: '100000.00', FUE: '20000.00', FU: '30000.00' });
+    await expectStatus(as(t, 'admin').post('/sozialraeume/HRO-LD/traegerverbund', { leadProviderId: 'TR-G', memberProviderIds: ['TR-E', 'TR-F'], effectiveFrom: tomorrow }), 201);
+    const future = () => as(t, 'provider', 'TR-G');
+    await expectRefused(future().post(`${ld}/reallocations`, { from: 'FU', to: 'FUE', amount: '500.00', reason: 'x', businessDate: tomorrow }), 403, '/problems/not-lead-provider');
+    await expectStatus(controller().post(`${ld}/reallocations`, { from: 'FU', to: 'FUE', amount: '500.00', reason: 'Stadtteilfest', businessDate: today }), 201);
+    await expectRefused(future().post(`${ld}/reallocations/UMS-${year}-1/agreement`, { reason: 'ja', businessDate: tomorrow }), 403, '/problems/not-lead-provider');
+    await expectRefused(future().post(`${ld}/reallocations/UMS-${year}-1/rejection`, { reason: 'nein', businessDate: tomorrow }), 403, '/problems/not-lead-provider');
+    // TR-E leads until tomorrow, even when it dates its answer after the change.
+    const agreed = await expectStatus(lead().post(`${ld}/reallocations/UMS-${year}-1/agreement`, { reason: 'Verbund stimmt zu', businessDate: tomorrow }), 200);
+    expect(agreed.body.history.at(-1)).toMatchObject({ type: 'ReallocationAgreed', actor: { role: 'provider', organisationId: 'TR-E' }, data: { agreedBy: 'lead-provider' } });
   });
 });

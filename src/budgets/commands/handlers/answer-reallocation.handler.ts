@@ -28,7 +28,7 @@ export class AnswerReallocationHandler implements ICommandHandler<AnswerRealloca
       streamId,
       sozialraumBudgetDecider,
       ctx,
-      (state) => DECISIONS[answer]({ proposalId, party, organisationId: ctx.actor.organisationId, reason: dto.reason, boundElsewhereInFrom }, state, sozialraumId, fiscalYear),
+      (state) => DECISIONS[answer]({ proposalId, party, organisationId: ctx.actor.organisationId, reason: dto.reason, boundElsewhereInFrom, businessDate: ctx.businessDate }, state, sozialraumId, fiscalYear),
       { retryOnConflict: true },
     );
     return { sozialraumId, fiscalYear, version: handled.version, events: handled.events.map((e) => e.type) };
