@@ -18,7 +18,7 @@ import {
   ProposeReallocationCommand,
   ReallocationAnswer,
 } from './commands/budget.commands';
-import { BudgetQueries } from './queries/budget-queries';
+import { BudgetQueries, defaultContractDate } from './queries/budget-queries';
 import { BudgetListQuery } from './queries/budget-list.dto';
 import { BudgetListQueryService } from './queries/budget-list.query';
 import { SozialraumDirectory } from './sozialraum-directory';
@@ -27,7 +27,7 @@ const sozialraumParam = new PatternPipe('sozialraumId', CODE_PATTERN, CODE_MESSA
 const proposalParam = new PatternPipe('proposalId', /^UMS-\d{4}-\d{1,6}$/, 'must be a proposal id such as UMS-2025-1');
 
 class OverviewQuery {
-  @ApiPropertyOptional({ description: 'Date whose budget contract version is shown (default today)', example: '2025-06-01' })
+  @ApiPropertyOptional({ description: 'Date whose budget contract version is shown (default today, within the fiscal year: 31.12. of a past year, 01.01. of a future one)', example: '2025-06-01' })
   @IsOptional()
   @IsIsoDate()
   contractAsOf?: string;
@@ -66,7 +66,7 @@ export class BudgetsController {
     @Query() query: OverviewQuery,
   ) {
     await this.assertVisible(ctx, sozialraumId);
-    const overview = await this.queries.overview(ctx.tenantId, sozialraumId, fiscalYear, query.contractAsOf ?? ctx.businessDate);
+    const overview = await this.queries.overview(ctx.tenantId, sozialraumId, fiscalYear, query.contractAsOf ?? defaultContractDate(fiscalYear, ctx.businessDate));
     if (!overview) throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${sozialraumId} for ${fiscalYear}`, 404);
     return overview;
   }
@@ -137,7 +137,7 @@ export class BudgetsController {
   }
 
   private async overviewAfter(ctx: CommandContext, sozialraumId: string, fiscalYear: number) {
-    return this.queries.overview(ctx.tenantId, sozialraumId, fiscalYear, ctx.businessDate);
+    return this.queries.overview(ctx.tenantId, sozialraumId, fiscalYear, defaultContractDate(fiscalYear, ctx.businessDate));
   }
 
   /** Provider users see the budget of a Sozialraum only while their provider leads its Trägerverbund. */

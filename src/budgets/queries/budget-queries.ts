@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IsoDate, endOfYear, maxDate, minDate, startOfYear } from '../../../libs/calendar';
 import { AggregateStore, Loaded } from '../../../libs/ddd/aggregate-store';
 import { StoredEvent } from '../../../libs/event-store/event-store.port';
 import { formatAmount } from '../../../libs/money';
@@ -7,6 +8,15 @@ import { streams } from '../../shared/stream-ids';
 import { budgetContractDecider, contractInForce, ContractInForce } from '../domain/budget-contract';
 import { BudgetStatus, SozialraumBudgetState, availableIn, sozialraumBudgetDecider, totalPlanned } from '../domain/sozialraum-budget';
 import { PLANNED_AMOUNT_EVENTS } from '../domain/sozialraum-budget.events';
+
+/**
+ * The date whose budget contract version a year's overview shows when none is asked for: today
+ * while the year runs, its 31.12. once it is over and its 01.01. before it begins, so a past or
+ * future year is shown under the contract it was or will be executed by.
+ */
+export function defaultContractDate(fiscalYear: number, today: IsoDate): IsoDate {
+  return maxDate(startOfYear(fiscalYear), minDate(today, endOfYear(fiscalYear)));
+}
 
 const PLANNING_EVENTS = new Set<string>([
   ...PLANNED_AMOUNT_EVENTS,

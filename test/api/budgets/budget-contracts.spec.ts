@@ -1,3 +1,4 @@
+import { todayInBerlin, yearOf } from '../../../libs/calendar';
 import { createTestApp, TestApp } from '../../../libs/testing/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { registerSozialraum } from '../flexible/flexible-setup';
@@ -103,5 +104,27 @@ describe('budget contracts', () => {
     const res = await controller().post(`${path}/versions`, { effectiveFrom: '2024-06-01', terms: {}, reason: 'rückwirkend' });
     expect([res.status, res.body.type]).toEqual([422, '/problems/fiscal-year-closed']);
     expect(await t.eventCount()).toBe(before);
+  });
+
+  it('shows a year under the contract version of that year when no date is asked for: 31.12. of a past year, 01.01. of a future one', async () => {
+    // Versions: 1 from 2025-01-01, 3 from 2025-07-01, 2 from 2026-01-01; a new one from next year.
+    const nextYear = yearOf(todayInBerlin()) + 1;
+    await expectStatus(controller().post(`${path}/versions`, { effectiveFrom: `${nextYear}-01-01`, terms: { corridorPct: '2' }, reason: 'Folgevertrag' }), 201);
+    const allocated = await expectStatus(
+      controller().post('/budgets', { sozialraumId: 'HRO-TW', fiscalYear: 2025, planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' }, reason: 'Haushalt 2025', businessDate: '2024-12-10' }),
+      201,
+    );
+    expect(allocated.body.contract).toMatchObject({ versionNumber: 3, terms: { corridorPct: '3' } });
+    expect((await expectStatus(controller().get('/budgets/HRO-TW/2025'), 200)).body.contract).toMatchObject({ versionNumber: 3, effectiveFrom: '2025-07-01' });
+    // An explicit date still wins.
+    expect((await expectStatus(controller().get('/budgets/HRO-TW/2025?contractAsOf=2025-03-01'), 200)).body.contract).toMatchObject({ versionNumber: 1 });
+    // 2024 ended before any version: the rule-book defaults.
+    expect((await expectStatus(controller().get('/budgets/HRO-TW/2024'), 200)).body.contract).toMatchObject({ versionNumber: null, terms: { corridorPct: '5' } });
+    // A future year is shown under the version that starts it, not under today's.
+    await expectStatus(
+      controller().post('/budgets', { sozialraumId: 'HRO-TW', fiscalYear: nextYear, planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' }, reason: `Haushalt ${nextYear}` }),
+      201,
+    );
+    expect((await expectStatus(controller().get(`/budgets/HRO-TW/${nextYear}`), 200)).body.contract).toMatchObject({ versionNumber: 4, terms: { corridorPct: '2' } });
   });
 });
