@@ -15,7 +15,7 @@ const ABANDONED_AFTER_SECONDS = 120;
 /**
  * Idempotency-Key on every write. The first request with a key reserves it; a repetition with the
  * same body gets the stored response (and writes nothing), with another body 422, while the first
- * is still running 409. Only successful responses are stored: a refusal writes nothing, so a retry
+ * is still running 409. Keys belong to one tenant and one user (`sub`). Only successful responses are stored: a refusal writes nothing, so a retry
  * is simply decided again; a crash frees the key after a short while.
  */
 @Injectable()
@@ -37,17 +37,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }),
       );
     }
+    // Keys are scoped per tenant and user: another user's key, however equal, is never replayed.
     const tenantId: string = request.principal.tenantId;
+    const userId: string = request.principal.userId;
     const path: string = request.url.split('?')[0];
     const fingerprint = requestFingerprint(request.method, path, request.body);
     const reply = context.switchToHttp().getResponse();
 
-    const reserved = await this.reserve(tenantId, key, request.principal.userId, request.method, path, fingerprint);
+    const reserved = await this.reserve(tenantId, userId, key, request.method, path, fingerprint);
     if (!reserved) {
       const { rows } = await this.pool.query(
         `select request_hash, state, status, response_body, created_at < now() - make_interval(secs => $3) as abandoned
-           from idempotency_keys where tenant_id = $1 and key = $2`,
-        [tenantId, key, ABANDONED_AFTER_SECONDS],
+           from idempotency_keys where tenant_id = $1 and user_id = $4 and key = $2`,
+        [tenantId, key, ABANDONED_AFTER_SECONDS, userId],
       );
       const row = rows[0];
       if (!row) return this.handle(context, request, key, next);
@@ -64,27 +66,28 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (!row.abandoned) {
         throw new ProblemException(problem('idempotency-key-in-use', 409, 'Request in progress', 'a request with this Idempotency-Key is still being processed; retry later'));
       }
-      await this.pool.query(`update idempotency_keys set created_at = now() where tenant_id = $1 and key = $2 and state = 'in-progress'`, [tenantId, key]);
+      await this.pool.query(`update idempotency_keys set created_at = now() where tenant_id = $1 and user_id = $2 and key = $3 and state = 'in-progress'`, [tenantId, userId, key]);
     }
 
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
       await this.pool.query(
-        `update idempotency_keys set state = 'completed', status = $3, response_body = $4, completed_at = now() where tenant_id = $1 and key = $2`,
-        [tenantId, key, status, JSON.stringify(body ?? null)],
+        `update idempotency_keys set state = 'completed', status = $3, response_body = $4, completed_at = now() where tenant_id = $1 and key = $2 and user_id = $5`,
+        [tenantId, key, status, JSON.stringify(body ?? null), userId],
       );
       return body;
     } catch (error) {
-      await this.pool.query(`delete from idempotency_keys where tenant_id = $1 and key = $2 and state = 'in-progress'`, [tenantId, key]);
+      await this.pool.query(`delete from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3 and state = 'in-progress'`, [tenantId, userId, key]);
       throw error;
     }
   }
 
-  /** Reserves the key; expired keys of the tenant are removed on the way. */
-  private async reserve(tenantId: string, key: string, userId: string, method: string, path: string, fingerprint: string): Promise<boolean> {
-    await this.pool.query(`delete from idempotency_keys where tenant_id = $1 and key = $2 and created_at < now() - make_interval(hours => $3)`, [
+  /** Reserves the key for the tenant and user; an expired entry of the same key is removed on the way. */
+  private async reserve(tenantId: string, userId: string, key: string, method: string, path: string, fingerprint: string): Promise<boolean> {
+    await this.pool.query(`delete from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3 and created_at < now() - make_interval(hours => $4)`, [
       tenantId,
+      userId,
       key,
       IDEMPOTENCY_RETENTION_HOURS,
     ]);
@@ -93,7 +96,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const { rowCount } = await this.pool.query(
       `insert into idempotency_keys (tenant_id, key, user_id, method, path, request_hash, state)
-       values ($1, $2, $3, $4, $5, $6, 'in-progress') on conflict (tenant_id, key) do nothing`,
+       values ($1, $2, $3, $4, $5, $6, 'in-progress') on conflict (tenant_id, user_id, key) do nothing`,
       [tenantId, key, userId, method, path, fingerprint],
     );
     return rowCount === 1;

@@ -21,4 +21,13 @@ create table idempotency_keys (
 create index idempotency_keys_created on idempotency_keys (created_at);
 `,
   },
+  {
+    // Keys are scoped per tenant and user: another user of the tenant sending the same key must not
+    // get the first user's stored response.
+    id: '0051_idempotency_keys_per_user',
+    sql: `
+alter table idempotency_keys drop constraint idempotency_keys_pkey;
+alter table idempotency_keys add primary key (tenant_id, user_id, key);
+`,
+  },
 ];

@@ -62,6 +62,45 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
     expect(other.headers['idempotency-replayed']).toBeUndefined();
   });
 
+  it("keys are per user: another user's equal key, path and body is decided on its own, never replayed", async () => {
+    const send = async (token: string, path: string, body: object, key: string) =>
+      t.http().post(path).set('authorization', `Bearer ${token}`).set('idempotency-key', key).send(body);
+    // Two admins of the same tenant: the second registration is refused as a duplicate, not replayed as 201.
+    const provider = { providerId: 'TR-U1', name: 'Träger U1' };
+    const first = await send(await t.token({ role: 'admin', sub: 'admin-anna' }), '/providers', provider, 'stammdaten-1');
+    expect(first.status).toBe(201);
+    const before = await t.eventCount();
+    const second = await send(await t.token({ role: 'admin', sub: 'admin-bernd' }), '/providers', provider, 'stammdaten-1');
+    expect(second.status).toBe(409);
+    expect(second.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(second.headers['idempotency-replayed']).toBeUndefined();
+    expect(await t.eventCount()).toBe(before);
+    // The first user still gets the replay.
+    const replay = await send(await t.token({ role: 'admin', sub: 'admin-anna' }), '/providers', provider, 'stammdaten-1');
+    expect(replay.status).toBe(201);
+    expect(replay.headers['idempotency-replayed']).toBe('true');
+
+    // A provider user of another provider never gets TR-E's stored answer.
+    await expectStatus(as(t, 'admin').post('/providers', { providerId: 'TR-F', name: 'Träger TR-F' }), 201);
+    const subsidy = await expectStatus(
+      as(t, 'controller').post('/budgets/HRO-IK/2025/subsidies', { providerId: 'TR-E', category: 'FUE', purpose: 'Ferienfreizeit', total: '500.00', instalments: [{ dueDate: '2025-05-05', amount: '500.00' }], businessDate: '2025-04-01' }),
+      201,
+    );
+    const base = `/budgets/HRO-IK/2025/subsidies/${subsidy.body.subsidyId}`;
+    await expectStatus(as(t, 'wiju').post(`${base}/instalments/R1/payment-order`, { businessDate: '2025-05-05' }), 200);
+    const report = { lines: [{ instalmentId: 'R1', spent: '480.00', description: 'Ferienfreizeit Juli' }], businessDate: '2025-08-30' };
+    const own = await send(await t.token({ role: 'provider', provider: 'TR-E', sub: 'traeger-e-1' }), `${base}/usage-reports`, report, 'verwendung-1');
+    expect(own.status).toBe(201);
+    const events = await t.eventCount();
+    const foreign = await send(await t.token({ role: 'provider', provider: 'TR-F', sub: 'traeger-f-1' }), `${base}/usage-reports`, report, 'verwendung-1');
+    expect([403, 404]).toContain(foreign.status);
+    expect(foreign.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(foreign.headers['idempotency-replayed']).toBeUndefined();
+    expect(await t.eventCount()).toBe(events);
+    const { rows } = await t.db.query(`select user_id from idempotency_keys where key = 'verwendung-1'`);
+    expect(rows.map((r: { user_id: string }) => r.user_id)).toEqual(['traeger-e-1']);
+  });
+
   it('a refusal is not stored: the retry is decided again', async () => {
     const body = { sozialraumId: 'HRO-IK', fiscalYear: 2025, planned: { FS: '1.00', FUE: '1.00', FU: '1.00' }, reason: 'doppelt' };
     const first = await post('controller', '/budgets', body, { 'idempotency-key': 'refused' });
