@@ -111,6 +111,35 @@ describe('ledger book and forecast timeline: the Toitenwinkel year', () => {
     expect(knownThen.totals().forecast.toFixed(2)).toBe('162152.50');
   });
 
+  it('fills the Haushaltsüberwachungsliste per category: Anordnungen are the payment orders, equal to Ist', () => {
+    const list = LedgerBook.fold('HRO-TW', 2025, events).monitoringList();
+    expect(list.rows.map((r) => [r.category, r.ansatz, r.bindungen, r.anordnungen, r.ist, r.rest])).toEqual([
+      ['FS', '130000.00', '0.00', '104702.50', '104702.50', '25297.50'],
+      ['FUE', '25000.00', '0.00', '24000.00', '24000.00', '1000.00'],
+      ['FU', '45000.00', '0.00', '32800.00', '32800.00', '12200.00'],
+    ]);
+    expect(list.total).toEqual({ ansatz: '200000.00', bindungen: '0.00', anordnungen: '161502.50', ist: '161502.50', rest: '38497.50' });
+    // As of 14.09.: orders issued up to that day, the rest of the year still bound.
+    const mid = LedgerBook.fold('HRO-TW', 2025, events, { asOf: '2025-09-14' }).monitoringList();
+    expect(mid.rows.map((r) => [r.category, r.bindungen, r.anordnungen, r.ist])).toEqual([
+      ['FS', '41390.00', '70662.50', '70662.50'],
+      ['FUE', '6000.00', '18000.00', '18000.00'],
+      ['FU', '7500.00', '25300.00', '25300.00'],
+    ]);
+    // A reversal of a payment order takes it out of both.
+    const reversal: BookEvent = {
+      eventId: 'rev',
+      streamId: 'c/T1',
+      type: 'ExpenditureReversed',
+      businessDate: '2025-12-29',
+      position: 9998n,
+      recordedAt: new Date(),
+      data: { sozialraumId: 'HRO-TW', fiscalYear: 2025, category: 'FS', inBudget: true, providerId: 'TR-E', source: { kind: 'approval', id: 'T1' }, month: '2025-12', amount: '1300.00', reference: 'T1-2025-12', reason: 'Doppelzahlung' },
+    };
+    const reversed = LedgerBook.fold('HRO-TW', 2025, [...events, reversal]).monitoringList();
+    expect(reversed.rows[0]).toMatchObject({ anordnungen: '103402.50', ist: '103402.50' });
+  });
+
   it('crosses 100/105/110 % when a forecast grows beyond B', () => {
     const extra: BookEvent = {
       eventId: 'big',

@@ -25,8 +25,8 @@ export class LedgerBook {
   readonly byProvider = new Map<string, Cell>(); // provider|category
   readonly outOfBudget = new Map<string, Cell>(); // reason|month
   readonly revenue = new Map<string, Decimal>(); // kind|month
-  /** Payment orders by the month of their business date (Anordnungen), in budget. */
-  readonly orders = new Map<string, Decimal>(); // month of order
+  /** Payment orders (Anordnungen) in budget, by category and the month of their business date. */
+  readonly orders = new Map<string, Decimal>(); // category|month of order
   eventsApplied = 0;
 
   constructor(readonly sozialraumId: string, readonly fiscalYear: number) {}
@@ -60,8 +60,8 @@ export class LedgerBook {
       if (line.inBudget) {
         add(this.byProvider, `${line.providerId ?? '-'}|${line.category}`, line.measure, line.amount);
         if (line.measure === 'actual') {
-          const orderMonth = event.businessDate.slice(0, 7);
-          this.orders.set(orderMonth, (this.orders.get(orderMonth) ?? ZERO).plus(line.amount));
+          const orderKey = `${line.category}|${event.businessDate.slice(0, 7)}`;
+          this.orders.set(orderKey, (this.orders.get(orderKey) ?? ZERO).plus(line.amount));
         }
       }
     }
@@ -167,7 +167,22 @@ export class LedgerBook {
     return [...byKind.entries()].map(([kind, amount]) => ({ kind, amount: formatAmount(amount) }));
   }
 
-  /** Haushaltsüberwachungsliste: Ansatz, Bindungen (open), Anordnungen (payment orders), Ist, Rest. */
+  /** Payment orders (Anordnungen) of a category, or of the whole budget, as seen through the view. */
+  ordersOf(category?: BudgetCategory): Decimal {
+    let sum = ZERO;
+    for (const [key, amount] of this.orders) if (!category || key.startsWith(`${category}|`)) sum = sum.plus(amount);
+    return sum;
+  }
+
+  /**
+   * Haushaltsüberwachungsliste: Ansatz, Bindungen (open), Anordnungen (payment orders), Ist, Rest.
+   * Anordnungen are the payment orders issued (invoice payment orders, instalment payment orders,
+   * actual reports of flexible items, less reversals). Ist equals them here: the system records
+   * no separate payment by the Gemeindekasse, the payment order itself books the actual
+   * expenditure (R4), so every Anordnung is Ist at once. The two would part only with a payment
+   * feed from the Kasse; Ist is kept as its own column for that reason and for the auditors'
+   * familiar layout.
+   */
   monitoringList() {
     const rows = BUDGET_CATEGORIES.map((category) => {
       const t = this.categoryTotals(category);
@@ -175,12 +190,13 @@ export class LedgerBook {
         category,
         ansatz: formatAmount(this.planned[category]),
         bindungen: formatAmount(t.forecast.minus(t.actual)),
+        anordnungen: formatAmount(this.ordersOf(category)),
         ist: formatAmount(t.actual),
         rest: formatAmount(this.planned[category].minus(t.forecast)),
       };
     });
     const totals = this.totals();
-    const orders = [...this.orders.values()].reduce((s, v) => s.plus(v), ZERO);
+    const orders = this.ordersOf();
     return {
       sozialraumId: this.sozialraumId,
       fiscalYear: this.fiscalYear,

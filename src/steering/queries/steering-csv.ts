@@ -15,7 +15,7 @@ export function utilisationCsv(u: any, decimalComma: boolean): string {
 
 export function monitoringListCsv(h: any, decimalComma: boolean): string {
   const headers = ['Sozialraum', 'Haushaltsjahr', 'Kategorie', 'Ansatz', 'Bindungen', 'Anordnungen', 'Ist', 'Rest'];
-  const rows: Array<Array<string | number>> = h.rows.map((r: any) => [h.sozialraumId, h.fiscalYear, CATEGORY_NAMES[r.category as BudgetCategory], r.ansatz, r.bindungen, '', r.ist, r.rest]);
+  const rows: Array<Array<string | number>> = h.rows.map((r: any) => [h.sozialraumId, h.fiscalYear, CATEGORY_NAMES[r.category as BudgetCategory], r.ansatz, r.bindungen, r.anordnungen, r.ist, r.rest]);
   rows.push([h.sozialraumId, h.fiscalYear, 'Gesamt', h.total.ansatz, h.total.bindungen, h.total.anordnungen, h.total.ist, h.total.rest]);
   return toCsv(headers, rows, decimalComma);
 }
