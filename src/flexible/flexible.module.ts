@@ -4,6 +4,7 @@ import { ActivitiesController } from './activities.controller';
 import { FlexibleBudgetStore } from './commands/flexible-budget-store';
 import { flexibleCommandHandlers } from './commands/handlers';
 import { FlexibleController } from './flexible.controller';
+import { FlexibleYearEnd } from './flexible-year-end';
 import { MasterDataProviderDirectory } from './master-data-provider-directory';
 import { FlexibleActivityRow } from './projections/flexible-activity.entity';
 import { FlexibleListsProjection } from './projections/flexible-lists.projection';
@@ -23,6 +24,7 @@ import { MasterDataModule } from '../master-data/master-data.module';
     FlexibleQueries,
     FlexibleListsQuery,
     FlexibleListsProjection,
+    FlexibleYearEnd,
     { provide: ProviderDirectory, useClass: MasterDataProviderDirectory },
   ],
 })

@@ -19,10 +19,12 @@ import {
 } from './commands/steering.dtos';
 import { BookViewQuery, CsvQuery } from './queries/book-view.dto';
 import { SteeringQueries, toBookView } from './queries/steering-queries';
+import { MonthClosesQuery } from './queries/month-closes.query';
 import { monitoringListCsv, utilisationCsv } from './queries/steering-csv';
 import { calculateSettlement } from './domain/settlement';
 
 const sr = new PatternPipe('sozialraumId', CODE_PATTERN, CODE_MESSAGE);
+const monthParam = new PatternPipe('month', /^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2025-09');
 const requestParam = new PatternPipe('requestId', /^UEV-[A-Z0-9-]+-\d{4}-A\d{1,4}$/, 'must be a request id such as UEV-HRO-TW-2025-A1');
 
 @ApiTags('Steuerung')
@@ -34,6 +36,7 @@ export class SteeringController {
     private readonly commands: SteeringCommandService,
     private readonly budgets: BudgetQueries,
     private readonly directory: SozialraumDirectory,
+    private readonly monthCloses: MonthClosesQuery,
   ) {}
 
   @Get(':sozialraumId/:fiscalYear')
@@ -90,30 +93,52 @@ export class SteeringController {
     await this.assertBudget(ctx, s, y);
     await this.assertSettlementVisible(ctx, s, y);
     const view = toBookView(q);
-    const { state } = await this.queries.steeringState(ctx.tenantId, s, y, view);
+    const { state, version } = await this.queries.steeringState(ctx.tenantId, s, y, view);
     const book = await this.queries.book(ctx.tenantId, s, y, view);
     const { terms } = await this.budgets.contractOn(ctx.tenantId, s, `${y}-12-31`);
     const preview = calculateSettlement(book.budgetTotal, book.planned.FUE.plus(book.planned.FU), book.totals().actual, terms);
-    return { sozialraumId: s, fiscalYear: y, recorded: state.settlement, preview };
+    // version (and ETag): the steering stream, which a confirmation's If-Match names.
+    return { sozialraumId: s, fiscalYear: y, version, recorded: state.settlement, preview };
   }
 
   @Get(':sozialraumId/:fiscalYear/pending-work')
-  @ApiOperation({ summary: 'Invoices and reports of the year still waiting for verification (they block the year close)' })
+  @ApiOperation({
+    summary:
+      'Work of the year that blocks the year close: invoices awaiting verification, flexible activities awaiting a decision or their actual report, subsidy instalments without a payment order. version / ETag: the budget stream, which the If-Match of the year close names',
+  })
   async pending(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number) {
     await this.assertBudget(ctx, s, y);
-    return { sozialraumId: s, fiscalYear: y, items: await this.commands.pendingWork(ctx.tenantId, s, y) };
+    const version = await this.commands.budgetVersion(ctx.tenantId, s, y);
+    return { sozialraumId: s, fiscalYear: y, version, items: await this.commands.pendingWork(ctx.tenantId, s, y) };
+  }
+
+  @Get(':sozialraumId/:fiscalYear/month-closes')
+  @ApiOperation({ summary: 'Closed months with the figures frozen at closing (forecast, B, % of B, log position)' })
+  async monthCloseList(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number) {
+    await this.assertBudget(ctx, s, y);
+    return this.monthCloses.list(ctx.tenantId, s, y);
+  }
+
+  @Get(':sozialraumId/:fiscalYear/month-closes/:month')
+  @ApiOperation({ summary: "A closed month: the Haushaltsüberwachungsliste frozen at closing (as of the month end, as known then); later back-dated bookings never change it" })
+  async monthClose(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Param('month', monthParam) month: string) {
+    await this.assertBudget(ctx, s, y);
+    return this.monthCloses.one(ctx.tenantId, s, y, month);
   }
 
   @Post(':sozialraumId/:fiscalYear/month-closes')
   @ApiOperation({ summary: 'Close a month: freeze its Haushaltsüberwachungsliste and run the under-run check (R7)' })
   async closeMonth(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: MonthCloseDto) {
-    const handled = await this.commands.closeMonth(ctx, s, y, dto.month);
+    const handled = await this.commands.closeMonth(dto.businessDate ? { ...ctx, businessDate: dto.businessDate } : ctx, s, y, dto.month);
     return { sozialraumId: s, fiscalYear: y, version: handled.version, events: handled.events };
   }
 
   @Post(':sozialraumId/:fiscalYear/year-close')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close the fiscal year (refused while work of the year waits); open-ended approvals roll into the next year' })
+  @ApiOperation({
+    summary:
+      'Close the fiscal year (refused while work of the year waits); open-ended approvals roll into the next year. If-Match: the budget stream version (ETag of GET …/pending-work or GET /budgets/:sozialraumId/:fiscalYear)',
+  })
   async closeYear(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: YearCloseDto) {
     const handled = await this.commands.closeYear(dto.businessDate ? { ...ctx, businessDate: dto.businessDate } : ctx, s, y, dto.reason);
     return { sozialraumId: s, fiscalYear: y, version: handled.version, status: handled.state.status };

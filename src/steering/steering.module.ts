@@ -6,6 +6,7 @@ import { NotificationsController } from './notifications.controller';
 import { ThresholdWatch } from './process-managers/threshold-watch';
 import { NotificationsProjection } from './projections/notifications.projection';
 import { UtilisationProjection } from './projections/utilisation.projection';
+import { MonthClosesQuery } from './queries/month-closes.query';
 import { NotificationsQuery } from './queries/notifications.query';
 import { ProviderFiguresQuery } from './queries/provider-figures.query';
 import { SteeringQueries } from './queries/steering-queries';
@@ -18,6 +19,7 @@ import { SteeringController } from './steering.controller';
   providers: [
     SozialraumYearReplay,
     SteeringQueries,
+    MonthClosesQuery,
     SteeringCommandService,
     NotificationsQuery,
     ProviderFiguresQuery,

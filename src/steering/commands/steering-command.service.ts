@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { AggregateStore } from '../../../libs/ddd/aggregate-store';
 import { CommandContext } from '../../../libs/ddd/command-context';
-import { DomainError } from '../../../libs/ddd/domain-error';
+import { DomainError, PreconditionFailed } from '../../../libs/ddd/domain-error';
 import { EVENT_STORE, EventStore } from '../../../libs/event-store';
 import { Inject } from '@nestjs/common';
 import { Decimal } from '../../../libs/money';
@@ -52,7 +52,7 @@ export class SteeringCommandService {
     const { terms } = await this.budgets.contractOn(ctx.tenantId, sozialraumId, monthEnd);
     const figures = { forecast: book.totals().forecast, budget: book.budgetTotal, monitoringList: book.monitoringList(), logPosition: head.position };
     return this.aggregates.handle(streams.steering(ctx.tenantId, sozialraumId, fiscalYear), steeringDecider, ctx, (state) =>
-      decideMonthClose(month, fiscalYear, sozialraumId, figures, terms, state),
+      decideMonthClose(month, fiscalYear, sozialraumId, figures, terms, state, ctx.businessDate),
     );
   }
 
@@ -62,17 +62,34 @@ export class SteeringCommandService {
     return items;
   }
 
-  /** Year close: refused while work of the year waits; then the budget closes and commitments roll on. */
+  /** The version of the budget stream: the aggregate the year close decides on (ETag of GET …/pending-work). */
+  async budgetVersion(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<number> {
+    return (await this.aggregates.load(streams.budget(tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider)).version;
+  }
+
+  /**
+   * Year close: refused while work of the year waits; then the budget closes and commitments roll
+   * on. If-Match names the version of the budget stream (the ETag of GET …/pending-work, which
+   * the controller reads before closing, and of GET /budgets/:sozialraumId/:fiscalYear); the
+   * roll-over appends to every case stream on its own current version.
+   */
   async closeYear(ctx: CommandContext, sozialraumId: string, fiscalYear: number, reason: string) {
     await this.assertBudget(ctx.tenantId, sozialraumId, fiscalYear);
     const pending = await this.pendingWork(ctx.tenantId, sozialraumId, fiscalYear);
     if (pending.length) {
-      throw new DomainError('year-has-pending-work', 'Work of the year is pending', `${pending.length} item(s) of ${fiscalYear} still wait for verification`, 422, { pending });
+      throw new DomainError(
+        'year-has-pending-work',
+        'Work of the year is pending',
+        `${pending.length} item(s) of ${fiscalYear} still wait for verification or a decision: ${pending.map((p) => p.id).join(', ')}`,
+        422,
+        { pending },
+      );
     }
     const closed = await this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider, ctx, (state) =>
       decideClose(reason, state, sozialraumId, fiscalYear),
     );
-    for (const participant of this.participants()) await participant.rollOver(ctx, sozialraumId, fiscalYear);
+    const followUp = withoutIfMatch(ctx);
+    for (const participant of this.participants()) await participant.rollOver(followUp, sozialraumId, fiscalYear);
     return closed;
   }
 
@@ -99,15 +116,24 @@ export class SteeringCommandService {
     );
     if (settlementReadyToApply(confirmed.state)) {
       const nextYearExists = (await this.budgets.budgetStatus(ctx.tenantId, sozialraumId, fiscalYear + 1)) !== 'none';
-      if (nextYearExists) return this.applySettlement(ctx, sozialraumId, fiscalYear);
+      // If-Match guarded the confirmation (the steering stream the client read); applying it
+      // appends to the next year's budget and the steering stream again on their own versions.
+      if (nextYearExists) return this.applySettlement(withoutIfMatch(ctx), sozialraumId, fiscalYear);
     }
     return confirmed;
   }
 
-  /** R10: after both confirmations the result becomes a budget event of the next fiscal year. */
+  /**
+   * R10: after both confirmations the result becomes a budget event of the next fiscal year.
+   * If-Match names the version of the steering stream (ETag of GET /steering/:sozialraumId/:fiscalYear);
+   * it is checked once, before anything is written, and the appends that follow (next year's
+   * budget, then the steering stream) use their own current versions.
+   */
   async applySettlement(ctx: CommandContext, sozialraumId: string, fiscalYear: number) {
     const steeringStream = streams.steering(ctx.tenantId, sozialraumId, fiscalYear);
-    const { state } = await this.aggregates.load(steeringStream, steeringDecider);
+    const { state, version } = await this.aggregates.load(steeringStream, steeringDecider);
+    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) throw new PreconditionFailed(ctx.expectedVersion, version);
+    ctx = withoutIfMatch(ctx);
     if (!state.settlement) throw new DomainError('settlement-not-found', 'Not found', 'the settlement has not been calculated yet', 404);
     if (state.settlement.confirmations.length < 2) {
       throw new DomainError('settlement-not-confirmed', 'Settlement not confirmed', 'the settlement is applied after the Jugendamt and the lead provider have both confirmed it', 422);
@@ -173,4 +199,10 @@ export class SteeringCommandService {
       throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${sozialraumId} for ${fiscalYear}`, 404);
     }
   }
+}
+
+/** The context for appends to streams other than the one the client's If-Match names. */
+function withoutIfMatch(ctx: CommandContext): CommandContext {
+  const { expectedVersion: _ifMatch, ...rest } = ctx;
+  return rest;
 }

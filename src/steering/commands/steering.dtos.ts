@@ -7,6 +7,11 @@ export class MonthCloseDto {
   @ApiProperty({ example: '2025-09' })
   @IsIsoMonth()
   month: string;
+
+  @ApiPropertyOptional({ description: 'Date of the close (default today); a month closes after its last day', example: '2025-10-09' })
+  @IsOptional()
+  @IsIsoDate()
+  businessDate?: string;
 }
 
 export class YearCloseDto {

@@ -85,11 +85,18 @@ export interface MonthCloseFigures {
   logPosition: bigint;
 }
 
-/** Month close: freezes the month's Haushaltsüberwachungsliste and runs the under-run check (R7). */
-export function decideMonthClose(month: string, fiscalYear: number, sozialraumId: string, figures: MonthCloseFigures, terms: BudgetContractTerms, state: SteeringState): SteeringEvent[] {
+/**
+ * Month close: freezes the month's Haushaltsüberwachungsliste and runs the under-run check (R7).
+ * A month closes once its last day has come: `closedOn` (the command's business date) on or
+ * after the month end; when omitted the caller has checked it.
+ */
+export function decideMonthClose(month: string, fiscalYear: number, sozialraumId: string, figures: MonthCloseFigures, terms: BudgetContractTerms, state: SteeringState, closedOn?: string): SteeringEvent[] {
   if (yearOf(month) !== fiscalYear) refuse('month-outside-year', 'Month outside the fiscal year', `${month} is not a month of ${fiscalYear}`);
   if (state.closedMonths.includes(month)) throw new DomainError('month-already-closed', 'Month already closed', `${month} is closed already`, 409);
   const monthEnd = lastDayOfMonth(month);
+  if (closedOn !== undefined && closedOn < monthEnd) {
+    refuse('month-not-ended', 'Month not ended', `${month} ends on ${monthEnd}; it cannot be closed on ${closedOn}`, { monthEnd });
+  }
   const events: SteeringEvent[] = [
     {
       type: 'MonthClosed',

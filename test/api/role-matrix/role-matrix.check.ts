@@ -21,6 +21,7 @@ const PARAMS: Record<string, string> = {
   instalmentId: 'R1',
   activityId: 'AKT-2025-1',
   agreementId: 'EV-TR-E-1',
+  month: '2025-01',
 };
 
 export function concretePath(template: string): string {

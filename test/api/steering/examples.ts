@@ -72,6 +72,12 @@ registerExamples({
   'GET /steering/:sozialraumId/:fiscalYear/forecast-timeline': view('/forecast-timeline'),
   'GET /steering/:sozialraumId/:fiscalYear/settlement': async (api) => ({ path: `/steering/${await calculated(api)}/2025/settlement` }),
   'GET /steering/:sozialraumId/:fiscalYear/pending-work': view('/pending-work'),
+  'GET /steering/:sozialraumId/:fiscalYear/month-closes': view('/month-closes'),
+  'GET /steering/:sozialraumId/:fiscalYear/month-closes/:month': async (api) => {
+    const sozialraumId = await freshBudget(api);
+    await api.call('controller', 'POST', `/steering/${sozialraumId}/2025/month-closes`, { month: '2025-01', businessDate: '2025-02-05' });
+    return { path: `/steering/${sozialraumId}/2025/month-closes/2025-01` };
+  },
   'POST /steering/:sozialraumId/:fiscalYear/month-closes': async (api) => ({ path: `/steering/${await freshBudget(api)}/2025/month-closes`, body: { month: '2025-01' } }),
   'POST /steering/:sozialraumId/:fiscalYear/year-close': async (api) => ({ path: `/steering/${await freshBudget(api)}/2025/year-close`, body: { reason: 'Jahresabschluss 2025', businessDate: '2026-01-20' } }),
   'POST /steering/:sozialraumId/:fiscalYear/settlement': async (api) => ({ path: `/steering/${await closedYear(api)}/2025/settlement`, body: { businessDate: '2026-01-21' } }),

@@ -1,0 +1,34 @@
+import { formatAmount } from '../../../libs/money';
+import { PendingItem } from '../../steering/year-end-participant';
+import { FlexibleState } from './flexible-state';
+
+/**
+ * Flexible money of a Sozialraum-year that blocks its close. The year close freezes the year's
+ * expenditure (Ist) and commitments for good, so everything still undecided or unbooked blocks:
+ * - an activity reported by a provider and not yet decided (approval or rejection): the decision
+ *   is part of the year's commitments;
+ * - an approved activity whose actual cost has not been reported: its commitment is still open
+ *   and its actual expenditure unknown (the actual report books the Ist and releases the rest);
+ * - a subsidy instalment of the year (every instalment falls in its year) without a payment
+ *   order and not released by a reclaim: once the year is closed it could never be paid.
+ * Outstanding usage reports (Verwendungsnachweise) do not block: they are due after the end of
+ * the grant period, they never change the year's expenditure (paid money stays Ist, a reclaim
+ * is revenue when received, R2), and the year close must not wait for them.
+ */
+export function flexiblePendingWork(state: FlexibleState): PendingItem[] {
+  const items: PendingItem[] = [];
+  for (const a of Object.values(state.activities).sort((x, y) => x.activityId.localeCompare(y.activityId, 'en', { numeric: true }))) {
+    if (a.status === 'reported') {
+      items.push({ kind: 'activity', id: a.activityId, description: `activity ${a.activityId} of ${a.providerId} (${a.description}, ${formatAmount(a.requested)}) awaits the decision` });
+    } else if (a.status === 'approved') {
+      items.push({ kind: 'activity', id: a.activityId, description: `activity ${a.activityId} of ${a.providerId} (${a.description}) is approved, its actual cost is not reported yet` });
+    }
+  }
+  for (const s of Object.values(state.subsidies).sort((x, y) => x.subsidyId.localeCompare(y.subsidyId, 'en', { numeric: true }))) {
+    for (const i of s.instalments) {
+      if (i.status !== 'committed') continue;
+      items.push({ kind: 'instalment', id: `${s.subsidyId}-${i.instalmentId}`, description: `instalment ${i.instalmentId} of subsidy ${s.subsidyId} (${s.purpose}, ${formatAmount(i.amount)} due ${i.dueDate}) has no payment order` });
+    }
+  }
+  return items;
+}

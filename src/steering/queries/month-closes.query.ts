@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { AggregateStore } from '../../../libs/ddd/aggregate-store';
+import { DomainError } from '../../../libs/ddd/domain-error';
+import { streams } from '../../shared/stream-ids';
+import { steeringDecider } from '../domain/steering-stream';
+
+/**
+ * The month closes of a Sozialraum-year as recorded in the steering stream: each with the
+ * Haushaltsüberwachungsliste frozen at closing (as of the month end, as known then). Later
+ * back-dated bookings change the live list, never the frozen one.
+ */
+@Injectable()
+export class MonthClosesQuery {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  async list(tenantId: string, sozialraumId: string, fiscalYear: number) {
+    const closes = await this.closes(tenantId, sozialraumId, fiscalYear);
+    return { sozialraumId, fiscalYear, items: closes.map(({ monitoringList: _frozen, ...figures }) => figures) };
+  }
+
+  async one(tenantId: string, sozialraumId: string, fiscalYear: number, month: string) {
+    const close = (await this.closes(tenantId, sozialraumId, fiscalYear)).find((c) => c.month === month);
+    if (!close) throw new DomainError('month-not-closed', 'Not found', `${month} of ${sozialraumId} has not been closed`, 404);
+    return { sozialraumId, fiscalYear, ...close };
+  }
+
+  private async closes(tenantId: string, sozialraumId: string, fiscalYear: number) {
+    const { events } = await this.aggregates.load(streams.steering(tenantId, sozialraumId, fiscalYear), steeringDecider);
+    return events
+      .filter((e) => e.type === 'MonthClosed')
+      .map((e) => {
+        const d = e.data as any;
+        return {
+          month: d.month as string,
+          monthEnd: e.metadata.businessDate ?? null,
+          closedAt: e.recordedAt.toISOString(),
+          closedBy: e.metadata.actor?.userId ?? null,
+          forecast: d.forecast as string,
+          budget: d.budget as string,
+          pctOfBudget: d.pctOfBudget as string,
+          logPosition: d.logPosition as string,
+          monitoringList: d.monitoringList,
+        };
+      })
+      .sort((a, b) => a.month.localeCompare(b.month));
+  }
+}
