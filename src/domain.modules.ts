@@ -6,6 +6,7 @@ import { CasesModule } from './cases/cases.module';
 import { BudgetsModule } from './budgets/budgets.module';
 import { SteeringModule } from './steering/steering.module';
 import { DemoModule } from './demo/demo.module';
+import { AuditModule } from './audit/audit.module';
 
 /** The domain capabilities the entry points compose. */
 export const domainModules: Type<unknown>[] = [
@@ -15,5 +16,6 @@ export const domainModules: Type<unknown>[] = [
   CasesModule,
   FlexibleModule,
   SteeringModule,
+  AuditModule,
   DemoModule,
 ];

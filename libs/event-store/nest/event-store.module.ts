@@ -32,7 +32,7 @@ export class EventStoreModule {
         { provide: AUDIT_SEAL_KEY, useValue: options.auditSealKey },
         AuditChainProjection,
       ],
-      exports: [EVENT_STORE, PostgresEventStore, UpcasterRegistry, AggregateStore, ProjectionRunner],
+      exports: [EVENT_STORE, PostgresEventStore, UpcasterRegistry, AggregateStore, ProjectionRunner, AUDIT_SEAL_KEY],
     };
   }
 }

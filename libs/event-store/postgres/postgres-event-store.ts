@@ -138,6 +138,26 @@ export class PostgresEventStore implements EventStore {
     return rows.map((row) => this.toStored(row));
   }
 
+  /**
+   * One tenant's events in log order, optionally of one stream or type, for audit listings and
+   * exports. Same commit-order guard as readAll, so paging never passes an event committing late.
+   */
+  async readTenantLog(tenantId: string, options: { after?: LogCheckpoint; limit: number; streamId?: string; type?: string }): Promise<StoredEvent[]> {
+    const after = options.after ?? LOG_START;
+    const { rows } = await this.pool.query<EventRow>(
+      `select ${EVENT_COLUMNS} from es_events
+        where (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+          and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          and metadata->>'tenantId' = $3
+          and ($4::text is null or stream_id = $4::text)
+          and ($5::text is null or type = $5::text)
+        order by transaction_id, global_position
+        limit $6`,
+      [after.transactionId.toString(), after.position.toString(), tenantId, options.streamId ?? null, options.type ?? null, options.limit],
+    );
+    return rows.map((row) => this.toStored(row));
+  }
+
   private toStored(row: EventRow): StoredEvent {
     const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, row.data);
     return {

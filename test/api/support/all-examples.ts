@@ -6,5 +6,6 @@ import '../budgets/examples';
 import '../flexible/examples';
 import '../cases/examples';
 import '../steering/examples';
+import '../audit/examples';
 
 export { endpointExamples, createExampleApi } from './endpoint-examples';
