@@ -9,6 +9,7 @@ import { DatabaseModule } from '../../libs/database/database.module';
 import { EventStoreModule } from '../../libs/event-store/nest/event-store.module';
 import { AuthGuard } from '../../libs/auth/auth.guard';
 import { ROLE_MATRIX, loadRoleMatrix } from '../../libs/auth/role-matrix';
+import { UNAUTHENTICATED_LIMITER, UnauthenticatedLimiter } from '../../libs/auth/unauthenticated-limiter';
 import { TOKEN_VERIFIER, createTokenVerifier } from '../../libs/auth/token-verifier';
 import { ProblemDetailsFilter } from '../../libs/http/problem.filter';
 import { UserThrottlerGuard } from '../../libs/http/user-throttler.guard';
@@ -44,6 +45,8 @@ export class ApiModule {
         { provide: APP_CONFIG, useValue: options.config },
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options.config.auth, options.devPublicKey) },
         { provide: ROLE_MATRIX, useFactory: () => loadRoleMatrix(ROLE_MATRIX_PATH) },
+        // Failed authentications per client address and minute, checked before any token is verified.
+        { provide: UNAUTHENTICATED_LIMITER, useFactory: () => new UnauthenticatedLimiter(options.config.rateLimitPerMinute) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: UserThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -46,7 +46,9 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
     // every body that has one, naming the field, before any code of the app sees it.
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise clients could choose their address
+    // (and so their rate-limit bucket) with X-Forwarded-For.
+    trustProxy: options.config.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();

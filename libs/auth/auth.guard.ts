@@ -1,10 +1,11 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { problem, ProblemException } from '../http/problem';
 import { PUBLIC_ROUTE } from './public.decorator';
 import { ROLE_MATRIX, RoleMatrix } from './role-matrix';
 import { InvalidToken, TOKEN_VERIFIER, TokenVerifier } from './token-verifier';
 import { Principal } from './principal';
+import { UNAUTHENTICATED_LIMITER, UnauthenticatedLimiter } from './unauthenticated-limiter';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -22,19 +23,32 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Inject(ROLE_MATRIX) private readonly matrix: RoleMatrix,
+    @Optional() @Inject(UNAUTHENTICATED_LIMITER) private readonly limiter?: UnauthenticatedLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest();
+    // Before any token work: an address that failed authentication too often waits (429).
+    const address: string = request.ip ?? 'unknown';
+    const retryAfter = this.limiter?.retryAfterSeconds(address) ?? 0;
+    if (retryAfter > 0) {
+      throw new ProblemException(problem('rate-limited', 429, 'Too many requests', 'Too many unauthenticated requests from this address; slow down'), {
+        'retry-after': String(retryAfter),
+      });
+    }
     const header: string | undefined = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const challenge = { 'www-authenticate': 'Bearer' };
-    if (!token) throw new ProblemException(problem('unauthenticated', 401, 'Authentication required', 'A bearer token is required'), challenge);
+    if (!token) {
+      this.limiter?.recordFailure(address);
+      throw new ProblemException(problem('unauthenticated', 401, 'Authentication required', 'A bearer token is required'), challenge);
+    }
     let principal: Principal;
     try {
       principal = await this.verifier.verify(token);
     } catch (error) {
+      this.limiter?.recordFailure(address);
       const detail = error instanceof InvalidToken ? error.message : 'the token could not be verified';
       throw new ProblemException(problem('unauthenticated', 401, 'Authentication required', detail), { 'www-authenticate': 'Bearer error="invalid_token"' });
     }

@@ -5,3 +5,4 @@ export * from './role-matrix';
 export * from './public.decorator';
 export * from './auth.guard';
 export * from './request-context.decorator';
+export * from './unauthenticated-limiter';

@@ -32,6 +32,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DB_POOL_MAX: '-1' })).toThrow(/DB_POOL_MAX/);
   });
 
+  it('reads TRUST_PROXY (default off) and refuses anything but a flag, a hop count or proxy addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1,loopback');
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('maps LOG_LEVEL onto the logger and refuses unknown levels', () => {
     expect(nestLogLevels(loadConfig({ LOG_LEVEL: 'warn' }).logLevel)).toEqual(['error', 'warn']);
     expect(nestLogLevels(loadConfig({}).logLevel)).toEqual(['error', 'warn', 'log']);

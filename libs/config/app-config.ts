@@ -21,6 +21,12 @@ export interface AppConfig {
   runProjections: boolean;
   auth: AuthConfig;
   rateLimitPerMinute: number;
+  /**
+   * Which proxies' X-Forwarded-For the API believes (Fastify's trustProxy): false (default: the
+   * client address is the TCP peer), true (every proxy: only behind one that overwrites the
+   * header), a hop count, or a comma-separated list of proxy addresses/CIDRs.
+   */
+  trustProxy: boolean | number | string;
   bodyLimitBytes: number;
   logLevel: string;
   /** Key that signs the audit chain's seals; without it the chain is kept but not sealed. */
@@ -63,6 +69,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       clockToleranceSeconds: int(env.AUTH_CLOCK_TOLERANCE_SECONDS, 30, 'AUTH_CLOCK_TOLERANCE_SECONDS'),
     },
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 256 * 1024, 'BODY_LIMIT_BYTES'),
     logLevel: logLevel(env.LOG_LEVEL ?? 'info'),
     auditSealKey: env.AUDIT_SEAL_KEY,
@@ -81,6 +88,19 @@ export function nestLogLevels(level: string): Array<'error' | 'warn' | 'log' | '
   const all = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
   const upTo = { error: 1, warn: 2, info: 3, debug: 5 }[level] ?? 3;
   return all.slice(0, upTo);
+}
+
+const PROXY_ADDRESS = /^(?:loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(?:\/\d{1,3})?)$/;
+
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const addresses = value.split(',').map((a) => a.trim());
+  if (addresses.some((a) => !PROXY_ADDRESS.test(a))) {
+    throw new ConfigError(`TRUST_PROXY must be false, true, a hop count or a comma-separated list of proxy addresses/CIDRs, got "${value}"`);
+  }
+  return addresses.join(',');
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {

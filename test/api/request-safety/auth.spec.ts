@@ -178,3 +178,31 @@ describe('isolation, actor records and rate limits', () => {
     await expectStatus(as(t, 'controller').get('/budgets'), 200);
   });
 });
+
+describe('rate limit before authentication', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '20' });
+  });
+  afterAll(async () => t?.close());
+
+  it('answers a flood of bad tokens from one address with 429 before verifying them; X-Forwarded-For cannot dodge it', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      // TRUST_PROXY is off by default: a forged X-Forwarded-For does not make a new client.
+      const res = await t.http().get('/budgets').set('authorization', 'Bearer not-a-token').set('x-forwarded-for', `203.0.113.${i}`);
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+    const missing = await t.http().post('/budgets').send({});
+    expect(missing.status).toBe(429);
+    expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(missing.body).toMatchObject({ type: '/problems/rate-limited', status: 429 });
+    expect(Number(missing.headers['retry-after'])).toBeGreaterThan(0);
+    // The limit applies before authentication, so the address waits whatever token it sends next.
+    expect((await t.http().get('/budgets').set('authorization', `Bearer ${await t.token({ role: 'controller' })}`)).status).toBe(429);
+    // Public routes stay reachable.
+    expect((await t.http().get('/health')).status).toBe(200);
+  });
+});
