@@ -8,11 +8,12 @@ import { streams } from '../../shared/stream-ids';
 import { CaseStreamEvent } from '../domain/case.events';
 import { CaseState, caseDecider } from '../domain/case-state';
 import { DecisionContext } from '../domain/approval.decisions';
-import { fiscalYearsOf } from '../domain/reconcile';
+import { fiscalYearsConcerned } from '../domain/reconcile';
 
 /**
  * Loads a case, decides and appends. A decision only depends on the case stream and on which
- * fiscal years are closed, so a lost race is re-decided on the newer state.
+ * fiscal years are closed, so a lost race is re-decided on the newer state. A decision that
+ * concerns a closed year is refused by the decider (fiscal-year-closed) and writes nothing.
  */
 @Injectable()
 export class CaseStore {
@@ -36,9 +37,10 @@ export class CaseStore {
       ctx,
       async (state) => {
         if (options.mustExist !== false && state.caseRef === null) throw new DomainError('case-not-found', 'Not found', `case ${caseRef} was not found`, 404);
-        // Decide once to see which fiscal years the bookings touch, then again knowing which are closed.
+        // Decide once to see which fiscal years the decision concerns (bookings and the service
+        // months of invoices), then again knowing which of them are closed.
         const tentative = await decide(state, { closedYears: [] }, ctx);
-        const closedYears = await this.closedYears(ctx.tenantId, state.sozialraumId, fiscalYearsOf(tentative));
+        const closedYears = await this.closedYears(ctx.tenantId, state.sozialraumId, fiscalYearsConcerned(state, tentative));
         const events = closedYears.length ? await decide(state, { closedYears }, ctx) : tentative;
         return events.map((e) => ({ ...e, businessDate: e.businessDate ?? ctx.businessDate }));
       },

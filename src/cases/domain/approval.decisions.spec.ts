@@ -1,5 +1,7 @@
 import { DomainError } from '../../../libs/ddd/domain-error';
-import { decideChangeScope, decideExtendApproval, decideGrantApproval, decideRollOver, decideTerminateApproval } from './approval.decisions';
+import { decideChangeScope, decideExtendApproval, decideGrantApproval, decideRollInto, decideRollOver, decideTerminateApproval } from './approval.decisions';
+import { decideSubmitInvoice } from './invoice.decisions';
+import { decideFixKostenbeitrag } from './revenue.decisions';
 import { apply, granted, lookups, moneyLines, open, openedCase, totalOf } from './case.fixtures';
 
 const spfh = { legalBasis: '31' as const, providerId: 'TR-E', hoursPerMonth: '20', rateType: 'hourly' as const, rate: '65.00', rateReason: 'Einzelvereinbarung' };
@@ -84,6 +86,35 @@ describe('approvals: commitments per fiscal year (R5)', () => {
     expect(commitment.businessDate).toBe('2026-01-01');
     expect(commitment.data).toMatchObject({ fiscalYear: 2026, total: '15600.00', reason: 'year-rollover' });
     expect(decideRollOver(apply(state, rolled), 2025, open)).toEqual([]);
+  });
+
+  it('R5 before the year close: an invoice for January of an open-ended approval first commits the new year from 01.01.', () => {
+    const { state } = granted({ ...daily('195.00'), start: '2025-03-01', end: null, bescheidDate: '2025-02-20' });
+    const events = decideSubmitInvoice({ approvalId: 'TW-25-001-B1', providerId: 'TR-F', serviceMonth: '2026-01', quantity: '31', invoiceNumber: 'RE-2026-01' }, state, open);
+    expect(events.map((e) => e.type)).toEqual(['ApprovalRolledOver', 'CommitmentRecorded', 'InvoiceSubmitted']);
+    expect(events[0]).toMatchObject({ data: { approvalId: 'TW-25-001-B1', fiscalYear: 2026 }, businessDate: '2026-01-01' });
+    expect(events[1]).toMatchObject({ businessDate: '2026-01-01', data: { fiscalYear: 2026, total: '71175.00', reason: 'year-rollover' } });
+    const after = apply(state, events);
+    expect(after.approvals['TW-25-001-B1'].committedThrough).toBe(2026);
+    expect(after.invoices['TW-25-001-B1-R1'].amount).toBe('6045.00');
+    // The year close finds nothing left to roll: the 2026 commitment is not doubled.
+    expect(decideRollOver(after, 2025, open)).toEqual([]);
+    expect(decideRollInto(after, 'TW-25-001-B1', 2026, open)).toEqual([]);
+    // Into a closed year: refused like any booking.
+    expect(refusal(() => decideSubmitInvoice({ approvalId: 'TW-25-001-B1', providerId: 'TR-F', serviceMonth: '2026-01', quantity: '31', invoiceNumber: 'x' }, state, { closedYears: [2026] })).problem).toBe('fiscal-year-closed');
+  });
+
+  it('R5 before the year close: a Kostenbeitrag from a later year rolls year by year; a fixed period or a terminated approval does not roll', () => {
+    const { state } = granted({ ...spfh, start: '2025-11-01', end: null, bescheidDate: '2025-10-20' });
+    const events = decideFixKostenbeitrag({ approvalId: 'TW-25-001-B1', monthlyAmount: '50.00', from: '2027-02-01', to: null, businessDate: '2025-12-01' }, state, open);
+    expect(events.filter((e) => e.type === 'ApprovalRolledOver').map((e) => (e.data as any).fiscalYear)).toEqual([2026, 2027]);
+    expect(events.filter((e) => e.type === 'CommitmentRecorded').map((e) => [(e.data as any).fiscalYear, e.businessDate, (e.data as any).total])).toEqual([
+      [2026, '2026-01-01', '15600.00'],
+      [2027, '2027-01-01', '15600.00'],
+    ]);
+    expect(events.filter((e) => e.type === 'RevenueRecorded')).toHaveLength(11);
+    const fixed = granted({ ...spfh, start: '2025-11-01', end: '2025-12-31', bescheidDate: '2025-10-20' }).state;
+    expect(decideRollInto(fixed, 'TW-25-001-B1', 2026, open)).toEqual([]);
   });
 
   it('releases the rest of the year on termination mid-month (daily rate: to the effective end day)', () => {

@@ -191,8 +191,18 @@ export function decideChangeScope(
   ctx: DecisionContext,
 ): CaseStreamEvent[] {
   assertCaseExists(state);
+  assertRunning(approvalOf(state, cmd.approvalId));
+  const rolled = decideRollInto(state, cmd.approvalId, yearOf(cmd.from), ctx);
+  return [...rolled, ...changeScope(cmd, rolled.reduce(evolveCase, state), lookups, ctx)];
+}
+
+function changeScope(
+  cmd: ChangeScope,
+  state: CaseState,
+  lookups: { agreement: RateAgreementRef | null; terms: BudgetContractTerms; contractVersion: number | null },
+  ctx: DecisionContext,
+): CaseStreamEvent[] {
   const approval = approvalOf(state, cmd.approvalId);
-  assertRunning(approval);
   if (cmd.from < approval.start || (approval.end !== null && cmd.from > approval.end)) {
     refuse('outside-approved-period', 'Outside the approved period', `the change from ${cmd.from} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`);
   }
@@ -265,16 +275,47 @@ export function decideTerminateApproval(
   return withMoney(state, [terminated], approval.approvalId, cmd.businessDate, { recorded: 'termination', released: 'termination' }, ctx);
 }
 
-/** Year close: an open-ended approval still running carries its commitment into the next year (R5: on 01.01.). */
+/**
+ * R5: an open-ended approval is committed to 31.12. of its last committed year; for the next
+ * year it is committed on 01.01. of that year. Carries one approval from `fiscalYear` into the
+ * next; nothing when it is not open-ended and running, or was already carried (idempotent).
+ */
+function rollApproval(state: CaseState, approvalId: string, fiscalYear: number, ctx: DecisionContext): CaseStreamEvent[] {
+  const approval = state.approvals[approvalId];
+  const openEnded = approval !== undefined && approval.end === null && approval.termination === null;
+  if (!openEnded || approval.committedThrough !== fiscalYear) return [];
+  const newYear = `${fiscalYear + 1}-01-01`;
+  const rolled: CaseStreamEvent[] = [{ type: 'ApprovalRolledOver', data: { approvalId, fiscalYear: fiscalYear + 1 }, businessDate: newYear }];
+  return withMoney(state, rolled, approvalId, newYear, { recorded: 'year-rollover', released: 'year-rollover' }, ctx);
+}
+
+/** Year close: every open-ended approval still running carries its commitment into the next year (R5: on 01.01.). */
 export function decideRollOver(state: CaseState, fiscalYear: number, ctx: DecisionContext): CaseStreamEvent[] {
   const events: CaseStreamEvent[] = [];
   let current = state;
   for (const approvalId of state.approvalOrder) {
-    const approval = current.approvals[approvalId];
-    const openEnded = approval.end === null && approval.termination === null;
-    if (!openEnded || approval.committedThrough !== fiscalYear) continue;
-    const rolled: CaseStreamEvent[] = [{ type: 'ApprovalRolledOver', data: { approvalId, fiscalYear: fiscalYear + 1 } }];
-    const decided = withMoney(current, rolled, approvalId, `${fiscalYear + 1}-01-01`, { recorded: 'year-rollover', released: 'year-rollover' }, ctx);
+    const decided = rollApproval(current, approvalId, fiscalYear, ctx);
+    current = decided.reduce(evolveCase, current);
+    events.push(...decided);
+  }
+  return events;
+}
+
+/**
+ * R5 before the year close: a decision about a month of a later fiscal year of an open-ended
+ * approval (an invoice, a Kostenbeitrag, a change of scope) first carries the commitment into
+ * that year, year by year, with the same events and dates (01.01.) as the year close, which then
+ * finds nothing left to roll. The caller decides the command on the state after these events and
+ * appends both together.
+ */
+export function decideRollInto(state: CaseState, approvalId: string, fiscalYear: number, ctx: DecisionContext): CaseStreamEvent[] {
+  const events: CaseStreamEvent[] = [];
+  let current = state;
+  const approval = state.approvals[approvalId];
+  if (!approval) return events;
+  for (let year = approval.committedThrough; year < fiscalYear; year++) {
+    const decided = rollApproval(current, approvalId, year, ctx);
+    if (decided.length === 0) break;
     current = decided.reduce(evolveCase, current);
     events.push(...decided);
   }

@@ -4,6 +4,7 @@ import { decideTerminateApproval } from './approval.decisions';
 import { decideClaimKostenerstattung, decideFixKostenbeitrag } from './revenue.decisions';
 import { apply, granted, moneyLines, open, totalOf } from './case.fixtures';
 import { CaseState } from './case-state';
+import { fiscalYearsConcerned, fiscalYearsOf } from './reconcile';
 
 function refusal(fn: () => unknown): DomainError {
   try {
@@ -116,6 +117,37 @@ describe('invoices (R4) and payments (R3, R5)', () => {
   it('refuses a payment order into a closed year', () => {
     const state = verified(submitted(schulbegleitung(), '2025-03', '45'), `${A}-R1`).state;
     expect(refusal(() => decideOrderPayment({ invoiceId: `${A}-R1`, businessDate: '2026-01-10' }, state, { closedYears: [2025] })).problem).toBe('fiscal-year-closed');
+  });
+});
+
+describe('a closed year accepts no bookings, also where no money moves yet', () => {
+  const closed2025 = { closedYears: [2025] };
+
+  it('refuses an invoice for a service month of a closed year', () => {
+    expect(refusal(() => decideSubmitInvoice({ approvalId: A, providerId: 'TR-E', serviceMonth: '2025-03', quantity: '45', invoiceNumber: 'x' }, schulbegleitung(), closed2025)).problem).toBe('fiscal-year-closed');
+  });
+
+  it('refuses both verification steps, the payment order and the Storno for an invoice of a closed year; a rejection stays possible', () => {
+    const state = submitted(schulbegleitung(), '2025-03', '60');
+    expect(refusal(() => decideVerifyInvoice({ invoiceId: `${A}-R1`, step: 'sachlich-richtig', verifiedBy: 'wiju-1', businessDate: '2026-01-10' }, state, closed2025)).problem).toBe('fiscal-year-closed');
+    const first = apply(state, decideVerifyInvoice({ invoiceId: `${A}-R1`, step: 'sachlich-richtig', verifiedBy: 'wiju-1', businessDate: '2025-04-02' }, state, open));
+    // 60 hours equal the committed month: no money moves, still refused.
+    expect(refusal(() => decideVerifyInvoice({ invoiceId: `${A}-R1`, step: 'rechnerisch-richtig', verifiedBy: 'wiju-2', businessDate: '2026-01-10' }, first, closed2025)).problem).toBe('fiscal-year-closed');
+    expect(decideRejectInvoice({ invoiceId: `${A}-R1`, reason: 'nicht mehr prüfbar' }, first)[0].type).toBe('InvoiceRejected');
+    const { state: verifiedState } = verified(state, `${A}-R1`);
+    expect(refusal(() => decideOrderPayment({ invoiceId: `${A}-R1`, businessDate: '2026-01-10' }, verifiedState, closed2025)).problem).toBe('fiscal-year-closed');
+    const paid = apply(verifiedState, decideOrderPayment({ invoiceId: `${A}-R1`, businessDate: '2025-04-10' }, verifiedState, open));
+    expect(refusal(() => decideReversePayment({ invoiceId: `${A}-R1`, reason: 'x', businessDate: '2026-01-10' }, paid, closed2025)).problem).toBe('fiscal-year-closed');
+  });
+
+  it('names the fiscal years a decision concerns: bookings and the service months of invoices, not a rejection', () => {
+    const state = submitted(schulbegleitung(), '2025-03', '60');
+    const verify = decideVerifyInvoice({ invoiceId: `${A}-R1`, step: 'sachlich-richtig', verifiedBy: 'wiju-1', businessDate: '2026-01-10' }, state, open);
+    expect(fiscalYearsOf(verify)).toEqual([]);
+    expect(fiscalYearsConcerned(state, verify)).toEqual([2025]);
+    const submit = decideSubmitInvoice({ approvalId: A, providerId: 'TR-E', serviceMonth: '2025-04', quantity: '60', invoiceNumber: 'y' }, state, open);
+    expect(fiscalYearsConcerned(state, submit)).toEqual([2025]);
+    expect(fiscalYearsConcerned(state, decideRejectInvoice({ invoiceId: `${A}-R1`, reason: 'x' }, state))).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { Decimal, formatAmount } from '../../../libs/money';
 import { approvedAmountOfMonth, approvedDaysIn, monthInPeriod, segmentOn } from './approved-amounts';
 import { CaseStreamEvent, VerificationStep } from './case.events';
 import { CaseState, Invoice, activeInvoices, evolveCase } from './case-state';
-import { DecisionContext, approvalOf, assertCaseExists } from './approval.decisions';
+import { DecisionContext, approvalOf, assertCaseExists, decideRollInto } from './approval.decisions';
 import { approvalDimensions, fiscalYearsOf, reconcileApproval } from './reconcile';
 
 export interface SubmitInvoice {
@@ -36,6 +36,13 @@ function assertOpenYear(fiscalYear: number, ctx: DecisionContext): void {
  */
 export function decideSubmitInvoice(cmd: SubmitInvoice, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
   assertCaseExists(state);
+  approvalOf(state, cmd.approvalId);
+  // R5: a month of a later year of an open-ended approval is committed from 01.01. of that year.
+  const rolled = decideRollInto(state, cmd.approvalId, yearOf(cmd.serviceMonth), ctx);
+  return [...rolled, ...submitInvoice(cmd, rolled.reduce(evolveCase, state), ctx)];
+}
+
+function submitInvoice(cmd: SubmitInvoice, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
   const approval = approvalOf(state, cmd.approvalId);
   if (!monthInPeriod(approval, cmd.serviceMonth)) {
     refuse('outside-approved-period', 'Outside the approved period', `${cmd.serviceMonth} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`);
@@ -109,6 +116,8 @@ function invoiceAmount(cmd: SubmitInvoice, state: CaseState, approvedForProvider
 export function decideVerifyInvoice(cmd: { invoiceId: string; step: VerificationStep; verifiedBy: string; businessDate: string }, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
   assertCaseExists(state);
   const invoice = invoiceOf(state, cmd.invoiceId);
+  // Both steps concern the invoice's fiscal year, also when no money moves: a closed year accepts none.
+  assertOpenYear(yearOf(invoice.serviceMonth), ctx);
   const expected: VerificationStep | null =
     invoice.status === 'awaiting-first-verification' ? 'sachlich-richtig' : invoice.status === 'awaiting-second-verification' ? 'rechnerisch-richtig' : null;
   if (expected === null) refuse('invoice-not-awaiting-verification', 'Not awaiting verification', `invoice ${invoice.invoiceId} is ${invoice.status}`);
@@ -124,6 +133,11 @@ export function decideVerifyInvoice(cmd: { invoiceId: string; step: Verification
   return [verified, ...money];
 }
 
+/**
+ * Rejection of an invoice awaiting verification. Allowed also when the invoice's fiscal year is
+ * closed: it books nothing (no commitment, no expenditure) and only takes the invoice out of the
+ * verification queue, so an invoice that could no longer be verified is not left stuck there.
+ */
 export function decideRejectInvoice(cmd: { invoiceId: string; reason: string }, state: CaseState): CaseStreamEvent[] {
   assertCaseExists(state);
   const invoice = invoiceOf(state, cmd.invoiceId);

@@ -3,6 +3,7 @@ import { Decimal, formatAmount } from '../../../libs/money';
 import { LedgerDimensions, LedgerEvent, MonthAmount } from '../../ledger/ledger-events';
 import { legalBasisLabel } from '../../shared/legal-basis';
 import { expectedCommitment, expectedRevenue } from './approved-amounts';
+import { CaseStreamEvent } from './case.events';
 import { Approval, CaseState, YearLines, splitKey } from './case-state';
 
 /** R5: a commitment counts from the decision's date; for a later fiscal year from its 01.01. */
@@ -102,4 +103,25 @@ export function fiscalYearsOf(events: Array<{ type: string; data: unknown }>): n
     if (typeof fiscalYear === 'number' && ['CommitmentRecorded', 'CommitmentReleased', 'ExpenditureAccrued', 'ExpenditureReversed', 'RevenueRecorded'].includes(e.type)) years.add(fiscalYear);
   }
   return [...years];
+}
+
+/**
+ * Fiscal years a decision concerns, so that a closed year refuses it (rule book: a closed year
+ * accepts no bookings): the years its ledger events book into, and the year of the service month
+ * of every invoice it submits, verifies, pays or reverses — also when no money moves yet (an
+ * invoice submitted, the sachlich-richtig step, a rechnerisch-richtig step equal to the
+ * commitment). A rejection is deliberately not counted: it books nothing and only takes an
+ * invoice out of the verification queue.
+ */
+export function fiscalYearsConcerned(state: CaseState, events: CaseStreamEvent[]): number[] {
+  const years = new Set<number>(fiscalYearsOf(events));
+  const serviceMonths = new Map(Object.values(state.invoices).map((i) => [i.invoiceId, i.serviceMonth]));
+  for (const e of events) {
+    if (e.type === 'InvoiceSubmitted') serviceMonths.set(e.data.invoiceId, e.data.serviceMonth);
+    if (e.type === 'InvoiceSubmitted' || e.type === 'InvoiceVerified' || e.type === 'PaymentOrdered' || e.type === 'PaymentReversed') {
+      const month = serviceMonths.get(e.data.invoiceId);
+      if (month) years.add(yearOf(month));
+    }
+  }
+  return [...years].sort((a, b) => a - b);
 }

@@ -2,8 +2,8 @@ import { refuse } from '../../../libs/ddd/domain-error';
 import { yearOf } from '../../../libs/calendar';
 import { formatAmount, Decimal } from '../../../libs/money';
 import { CaseStreamEvent } from './case.events';
-import { CaseState } from './case-state';
-import { DecisionContext, approvalOf, assertCaseExists, withMoney } from './approval.decisions';
+import { CaseState, evolveCase } from './case-state';
+import { DecisionContext, approvalOf, assertCaseExists, decideRollInto, withMoney } from './approval.decisions';
 import { monthInPeriod } from './approved-amounts';
 
 /**
@@ -16,6 +16,13 @@ export function decideFixKostenbeitrag(
   ctx: DecisionContext,
 ): CaseStreamEvent[] {
   assertCaseExists(state);
+  approvalOf(state, cmd.approvalId);
+  // R5: months of a later year of an open-ended approval are covered from 01.01. of that year.
+  const rolled = decideRollInto(state, cmd.approvalId, yearOf(cmd.from), ctx);
+  return [...rolled, ...fixKostenbeitrag(cmd, rolled.reduce(evolveCase, state), ctx)];
+}
+
+function fixKostenbeitrag(cmd: { approvalId: string; monthlyAmount: string; from: string; to: string | null; businessDate: string }, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
   const approval = approvalOf(state, cmd.approvalId);
   if (cmd.to !== null && cmd.to < cmd.from) refuse('invalid-period', 'Invalid period', `the end ${cmd.to} is before the start ${cmd.from}`);
   if (cmd.from < approval.start || (approval.end !== null && cmd.from > approval.end)) {
