@@ -148,7 +148,7 @@ export function evolveFlexible(state: FlexibleState, event: FlexibleEvent | { ty
     case 'SubsidyGranted':
       return { ...state, subsidies: { ...state.subsidies, [e.data.subsidyId]: granted(e.data) }, subsidiesGranted: state.subsidiesGranted + 1 };
     case 'SubsidyInstalmentPaymentOrdered':
-      return withSubsidy(state, e.data.subsidyId, (s) => withInstalments(s, [e.data.instalmentId], (i) => ({ ...i, status: 'paid', paymentOrderedOn: on })));
+      return withSubsidy(state, e.data.subsidyId, (s) => withInstalments(s, [e.data.instalmentId], (i) => ({ ...i, status: 'paid', paymentOrderedOn: on, month: e.data.month ?? i.month })));
     case 'SubsidyUsageReported': {
       const lines = e.data.lines;
       return withSubsidy(state, e.data.subsidyId, (s) =>

@@ -12,7 +12,7 @@ export interface InstalmentPlanLine {
   /** "R1", "R2", ... in the order of the plan. */
   instalmentId: string;
   dueDate: string;
-  /** Payment month (R3): the month of the due date. */
+  /** Planned payment month: the month of the due date (the payment order's month when paid). */
   month: string;
   amount: string;
 }
@@ -32,6 +32,7 @@ export interface SubsidyGrantedData {
 export interface SubsidyInstalmentPaymentOrderedData {
   subsidyId: string;
   instalmentId: string;
+  /** Payment month: the month of the payment order (within the fiscal year), not the due date's. */
   month: string;
   amount: string;
 }

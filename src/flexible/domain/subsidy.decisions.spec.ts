@@ -7,6 +7,7 @@ import {
   decideReceiveReclaim,
   decideReclaimSubsidy,
   decideReportUsage,
+  paymentMonth,
 } from './subsidy.decisions';
 
 const elternkurse = (bescheidDate = '2025-01-15'): GrantSubsidy => ({
@@ -117,6 +118,34 @@ describe('subsidies (Zuwendungen)', () => {
     expect(refusal(() => pay(stream, '2025-05-03', 'R2')).problem).toBe('instalment-already-paid');
     expect(refusal(() => pay(stream, '2025-05-03', 'R9')).problem).toBe('instalment-not-found');
     expect(refusal(() => pay(stream, '2025-05-03', 'R1', 'ZUW-2025-7'))).toMatchObject({ problem: 'subsidy-not-found', status: 404 });
+  });
+
+  it('books a late payment order as actual expenditure of its payment month and moves the commitment with it (R3)', () => {
+    const stream = toitenwinkel();
+    grant(stream, elternkurse());
+    // R1 is due on 03.02. but ordered for payment only on 10.03.
+    const events = pay(stream, '2025-03-10', 'R1');
+    expect(events.map((e) => e.type)).toEqual(['SubsidyInstalmentPaymentOrdered', 'CommitmentReleased', 'CommitmentRecorded', 'ExpenditureAccrued']);
+    expect(events[0].data).toMatchObject({ instalmentId: 'R1', month: '2025-03', amount: '6000.00' });
+    expect(events[1].data).toMatchObject({ lines: [{ month: '2025-02', amount: '6000.00' }], total: '6000.00', reason: 'paid-in-other-month' });
+    expect(events[2].data).toMatchObject({ lines: [{ month: '2025-03', amount: '6000.00' }], total: '6000.00', reason: 'paid-in-other-month' });
+    expect(events[3]).toMatchObject({ businessDate: '2025-03-10', data: { month: '2025-03', amount: '6000.00', reference: 'ZUW-2025-1-R1', category: 'FUE' } });
+    expect(stream.state.flexible.subsidies['ZUW-2025-1'].instalments[0]).toMatchObject({ status: 'paid', month: '2025-03', paymentOrderedOn: '2025-03-10' });
+    // Paid on its due date: no move, the accrual stays in the planned month.
+    expect(pay(stream, '2025-05-02', 'R2').map((e) => [e.type, (e.data as any).month])).toEqual([
+      ['SubsidyInstalmentPaymentOrdered', '2025-05'],
+      ['ExpenditureAccrued', '2025-05'],
+    ]);
+  });
+
+  it('counts an order dated after 31.12. (before the year close) in December, one before 01.01. in January', () => {
+    const stream = toitenwinkel();
+    grant(stream, elternkurse());
+    const late = pay(stream, '2026-01-12', 'R4');
+    expect(late.at(-1)).toMatchObject({ type: 'ExpenditureAccrued', data: { fiscalYear: 2025, month: '2025-12' } });
+    expect(late[1].data).toMatchObject({ lines: [{ month: '2025-11' }] });
+    expect(paymentMonth('2024-12-20', 2025)).toBe('2025-01');
+    expect(paymentMonth('2025-07-31', 2025)).toBe('2025-07');
   });
 
   it('refuses a payment order before the Bescheid', () => {

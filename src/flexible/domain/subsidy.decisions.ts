@@ -90,7 +90,28 @@ export interface OrderInstalmentPayment {
   businessDate: string;
 }
 
-/** Auszahlungsanordnung: the instalment becomes actual expenditure of its payment month (R3). */
+/**
+ * The payment month of an instalment (R3): the month of the payment order's business date. An
+ * order dated after 31.12. of the fiscal year (before the year close, which waits for unpaid
+ * instalments; a closed year refuses it) pays the year's own commitment in the Auslaufzeitraum
+ * and counts in December, as a December invoice verified in January counts in its year. An order
+ * dated before 01.01. (a Bescheid of the previous year paid early) counts in January, just as
+ * such a Bescheid is committed on 01.01. (R5). Either way the money stays in the budget of the
+ * year that committed it.
+ */
+export function paymentMonth(paymentOrderDate: string, fiscalYear: number): string {
+  const year = Number(paymentOrderDate.slice(0, 4));
+  if (year < fiscalYear) return `${fiscalYear}-01`;
+  if (year > fiscalYear) return `${fiscalYear}-12`;
+  return monthOf(paymentOrderDate);
+}
+
+/**
+ * Auszahlungsanordnung: the instalment becomes actual expenditure of its payment month (R3), the
+ * month of the payment order, not of the due date. Paid in another month than planned, its
+ * commitment moves with it (released from the planned month, recorded in the payment month), so
+ * every month's open commitment stays forecast − actual; the forecast itself is unchanged.
+ */
 export function decideOrderInstalmentPayment(command: OrderInstalmentPayment, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
   assertBookable(state.budget, sozialraumId, fiscalYear);
   const subsidy = subsidyOf(state, command.subsidyId);
@@ -103,18 +124,20 @@ export function decideOrderInstalmentPayment(command: OrderInstalmentPayment, st
   if (command.businessDate < subsidy.bescheidDate) {
     refuse('payment-before-bescheid', 'Payment before the Bescheid', `a payment order of ${command.businessDate} lies before the Bescheid of ${subsidy.bescheidDate}`);
   }
-  return [
-    { type: 'SubsidyInstalmentPaymentOrdered', data: { subsidyId: subsidy.subsidyId, instalmentId: instalment.instalmentId, month: instalment.month, amount: formatAmount(instalment.amount) } },
-    {
-      type: 'ExpenditureAccrued',
-      data: {
-        ...subsidyDimensions(sozialraumId, fiscalYear, subsidy),
-        month: instalment.month,
-        amount: formatAmount(instalment.amount),
-        reference: `${subsidy.subsidyId}-${instalment.instalmentId}`,
-      },
-    },
+  const month = paymentMonth(command.businessDate, fiscalYear);
+  const amount = formatAmount(instalment.amount);
+  const dimensions = subsidyDimensions(sozialraumId, fiscalYear, subsidy);
+  const events: FlexibleStreamEvent[] = [
+    { type: 'SubsidyInstalmentPaymentOrdered', data: { subsidyId: subsidy.subsidyId, instalmentId: instalment.instalmentId, month, amount } },
   ];
+  if (month !== instalment.month) {
+    events.push(
+      { type: 'CommitmentReleased', data: { ...dimensions, lines: [{ month: instalment.month, amount }], total: amount, reason: 'paid-in-other-month' } },
+      { type: 'CommitmentRecorded', data: { ...dimensions, lines: [{ month, amount }], total: amount, reason: 'paid-in-other-month' } },
+    );
+  }
+  events.push({ type: 'ExpenditureAccrued', data: { ...dimensions, month, amount, reference: `${subsidy.subsidyId}-${instalment.instalmentId}` } });
+  return events;
 }
 
 export interface ReportUsage {
