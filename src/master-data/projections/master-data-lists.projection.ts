@@ -6,11 +6,16 @@ import { AsProjection, Projection } from '../../../libs/event-store/nest/project
 /**
  * The list views of Sozialräume and providers (filterable, paged); the full history is read from
  * the streams on the detail endpoints.
+ *
+ * Sozialraum facts and Trägerverbünde have validity dates, and the list shows the version in force
+ * today. "Today" is not known to a projection (a rebuild replays old events on a later day), so
+ * every version is kept, keyed by its date (a change with the date of an existing version corrects
+ * it, as in the stream), and the list query picks the one in force when it is read.
  */
 @Injectable()
 @AsProjection('master-data-lists')
 export class MasterDataListsProjection implements Projection {
-  readonly tables = ['md_sozialraeume', 'md_providers'];
+  readonly tables = ['md_sozialraeume', 'md_sozialraum_versions', 'md_verbund_versions', 'md_providers'];
 
   async handle(events: StoredEvent[], manager: EntityManager): Promise<void> {
     for (const event of events) {
@@ -18,34 +23,32 @@ export class MasterDataListsProjection implements Projection {
       const d: any = event.data;
       switch (event.type) {
         case 'SozialraumRegistered':
-          await manager.query(
-            `insert into md_sozialraeume (tenant_id, sozialraum_id, name, residents, residents_under_21, valid_from, version)
-             values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing`,
-            [tenantId, d.sozialraumId, d.name, d.residents, d.residentsUnder21, d.validFrom, event.streamVersion],
-          );
-          break;
         case 'SozialraumChanged':
-          // The list shows the latest version by its validity date (a correction of an older
-          // version does not replace newer facts); the detail view has the whole history.
+          if (event.type === 'SozialraumRegistered') {
+            await manager.query(`insert into md_sozialraeume (tenant_id, sozialraum_id, version) values ($1, $2, $3) on conflict do nothing`, [
+              tenantId,
+              d.sozialraumId,
+              event.streamVersion,
+            ]);
+          } else {
+            await manager.query('update md_sozialraeume set version = $3 where tenant_id = $1 and sozialraum_id = $2', [tenantId, d.sozialraumId, event.streamVersion]);
+          }
           await manager.query(
-            `update md_sozialraeume set version = $3,
-               name = case when $6::date >= valid_from then $4 else name end,
-               residents = case when $6::date >= valid_from then $5 else residents end,
-               residents_under_21 = case when $6::date >= valid_from then $7 else residents_under_21 end,
-               valid_from = greatest(valid_from, $6::date)
-             where tenant_id = $1 and sozialraum_id = $2`,
-            [tenantId, d.sozialraumId, event.streamVersion, d.name, d.residents, d.validFrom, d.residentsUnder21],
+            `insert into md_sozialraum_versions (tenant_id, sozialraum_id, valid_from, name, residents, residents_under_21)
+             values ($1, $2, $3, $4, $5, $6)
+             on conflict (tenant_id, sozialraum_id, valid_from) do update
+               set name = excluded.name, residents = excluded.residents, residents_under_21 = excluded.residents_under_21`,
+            [tenantId, d.sozialraumId, d.validFrom, d.name, d.residents ?? null, d.residentsUnder21 ?? null],
           );
           break;
         case 'TraegerverbundFormed':
-          // Like the facts: a Verbund recorded later but effective earlier does not replace a newer one.
+          await manager.query('update md_sozialraeume set version = $3 where tenant_id = $1 and sozialraum_id = $2', [tenantId, d.sozialraumId, event.streamVersion]);
           await manager.query(
-            `update md_sozialraeume set version = $3,
-               lead_provider_id = case when verbund_effective_from is null or $6::date >= verbund_effective_from then $4 else lead_provider_id end,
-               member_provider_ids = case when verbund_effective_from is null or $6::date >= verbund_effective_from then $5 else member_provider_ids end,
-               verbund_effective_from = greatest(verbund_effective_from, $6::date)
-             where tenant_id = $1 and sozialraum_id = $2`,
-            [tenantId, d.sozialraumId, event.streamVersion, d.leadProviderId, d.memberProviderIds, d.effectiveFrom],
+            `insert into md_verbund_versions (tenant_id, sozialraum_id, effective_from, lead_provider_id, member_provider_ids)
+             values ($1, $2, $3, $4, $5)
+             on conflict (tenant_id, sozialraum_id, effective_from) do update
+               set lead_provider_id = excluded.lead_provider_id, member_provider_ids = excluded.member_provider_ids`,
+            [tenantId, d.sozialraumId, d.effectiveFrom, d.leadProviderId, d.memberProviderIds],
           );
           break;
         case 'ProviderRegistered':

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { todayInBerlin } from '../../../libs/calendar';
 import { Page, decodeCursor, toPage } from '../../../libs/http/pagination';
 import { ProviderListQuery, SozialraumListQuery } from './master-data-list.dtos';
 
@@ -26,15 +27,31 @@ export interface ProviderListItem {
 export class MasterDataListsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async sozialraeume(tenantId: string, query: SozialraumListQuery): Promise<Page<SozialraumListItem>> {
+  /**
+   * Each Sozialraum with the facts and the Trägerverbund in force today (Europe/Berlin); a
+   * Sozialraum whose first version lies in the future is listed with that version. The
+   * leadProviderId filter asks for the lead in force today. The detail endpoint has the history.
+   */
+  async sozialraeume(tenantId: string, query: SozialraumListQuery, today: string = todayInBerlin()): Promise<Page<SozialraumListItem>> {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, ['string']);
     const rows = await this.dataSource.query(
-      `select sozialraum_id, name, residents, residents_under_21, valid_from, lead_provider_id, member_provider_ids, version
-         from md_sozialraeume
-        where tenant_id = $1 and ($2::text is null or lead_provider_id = $2) and ($3::text is null or sozialraum_id > $3)
-        order by sozialraum_id limit $4`,
-      [tenantId, query.leadProviderId ?? null, after ? String(after[0]) : null, limit + 1],
+      `select s.sozialraum_id, f.name, f.residents, f.residents_under_21, f.valid_from, v.lead_provider_id,
+              coalesce(v.member_provider_ids, '{}') as member_provider_ids, s.version
+         from md_sozialraeume s
+         cross join lateral (
+           select f.name, f.residents, f.residents_under_21, f.valid_from from md_sozialraum_versions f
+            where f.tenant_id = s.tenant_id and f.sozialraum_id = s.sozialraum_id
+            order by (f.valid_from <= $5::date) desc, case when f.valid_from <= $5::date then f.valid_from end desc nulls last, f.valid_from
+            limit 1) f
+         left join lateral (
+           select v.lead_provider_id, v.member_provider_ids from md_verbund_versions v
+            where v.tenant_id = s.tenant_id and v.sozialraum_id = s.sozialraum_id and v.effective_from <= $5::date
+            order by v.effective_from desc
+            limit 1) v on true
+        where s.tenant_id = $1 and ($2::text is null or v.lead_provider_id = $2) and ($3::text is null or s.sozialraum_id > $3)
+        order by s.sozialraum_id limit $4`,
+      [tenantId, query.leadProviderId ?? null, after ? String(after[0]) : null, limit + 1, today],
     );
     const page = toPage(rows as any[], limit, (r) => [r.sozialraum_id]);
     return {

@@ -110,7 +110,7 @@ describe('master data: not found, tenants, roles', () => {
     expect(listed.body.items).toEqual([{ providerId: 'TR-G', name: 'Tagesgruppe Dierkow gUG', legalForm: 'gUG', version: 2 }]);
   });
 
-  it('lists the lead provider with the latest effective date even when an older Verbund is recorded afterwards', async () => {
+  it('lists the lead provider in force today even when an older Verbund is recorded afterwards', async () => {
     await expectStatus(admin().post('/sozialraeume', { sozialraumId: 'HRO-LK', name: 'Lütten Klein', residents: 17900, residentsUnder21: 3100, validFrom: '2024-01-01' }), 201);
     await expectStatus(admin().post('/sozialraeume/HRO-LK/traegerverbund', { leadProviderId: 'TR-F', memberProviderIds: ['TR-E'], effectiveFrom: '2026-01-01' }), 201);
     // Recorded later, effective earlier: the Verbund of 2024 and 2025.

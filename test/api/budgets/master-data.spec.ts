@@ -1,4 +1,7 @@
+import { addDays, todayInBerlin } from '../../../libs/calendar';
+import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
 import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { MasterDataListsQuery } from '../../../src/master-data/queries/master-data-lists.query';
 import { as, expectStatus } from '../flexible/flexible-client';
 
 describe('master data through the API', () => {
@@ -66,5 +69,47 @@ describe('master data through the API', () => {
     expect(sozialraeume.body.items.map((s: any) => [s.sozialraumId, s.name, s.residents])).toEqual([['HRO-GK', 'Groß Klein', 11800], ['HRO-TW', 'Toitenwinkel', 14350]]);
     const foreign = await t.http().get('/sozialraeume').set('authorization', `Bearer ${await t.token({ role: 'admin', tenant: 'OTHER-JA' })}`);
     expect(foreign.body.items).toEqual([]);
+  });
+
+  it('lists each Sozialraum with the facts and Trägerverbund in force today, not a future-dated version; the detail keeps the history', async () => {
+    const tomorrow = addDays(todayInBerlin(), 1);
+    await expectStatus(admin().post('/sozialraeume', { sozialraumId: 'HRO-EV', name: 'Evershagen', residents: 9000, residentsUnder21: 1800, validFrom: '2024-01-01' }), 201);
+    await expectStatus(admin().post('/sozialraeume/HRO-EV/traegerverbund', { leadProviderId: 'TR-E', memberProviderIds: ['TR-F'], effectiveFrom: '2024-01-01' }), 201);
+    await expectStatus(admin().post('/sozialraeume/HRO-EV/changes', { name: 'Evershagen-Süd', residents: 9100, validFrom: tomorrow, reason: 'Neuzuschnitt' }), 201);
+    await expectStatus(admin().post('/sozialraeume/HRO-EV/traegerverbund', { leadProviderId: 'TR-G', memberProviderIds: ['TR-E'], effectiveFrom: tomorrow }), 201);
+    // Not yet in force at all: listed with its first version, without a Verbund.
+    await expectStatus(admin().post('/sozialraeume', { sozialraumId: 'HRO-SH', name: 'Schmarl', residents: 9900, residentsUnder21: 2000, validFrom: tomorrow }), 201);
+    await t.settle();
+
+    const row = (items: any[], id: string) => items.find((s: any) => s.sozialraumId === id);
+    const expected = {
+      ev: { sozialraumId: 'HRO-EV', name: 'Evershagen', residents: 9000, residentsUnder21: 1800, leadProviderId: 'TR-E', memberProviderIds: ['TR-F'], version: 4 },
+      sh: { sozialraumId: 'HRO-SH', name: 'Schmarl', residents: 9900, leadProviderId: null, memberProviderIds: [] },
+    };
+    const listed = (await expectStatus(admin().get('/sozialraeume'), 200)).body.items;
+    expect(row(listed, 'HRO-EV')).toMatchObject(expected.ev);
+    expect(row(listed, 'HRO-SH')).toMatchObject(expected.sh);
+    expect((await expectStatus(admin().get('/sozialraeume?leadProviderId=TR-G'), 200)).body.items.map((s: any) => s.sozialraumId)).toEqual([]);
+    expect((await expectStatus(admin().get('/sozialraeume?leadProviderId=TR-E'), 200)).body.items.map((s: any) => s.sozialraumId)).toEqual(['HRO-EV']);
+
+    const detail = (await expectStatus(admin().get('/sozialraeume/HRO-EV'), 200)).body;
+    expect(detail.current).toMatchObject({ name: 'Evershagen', residents: 9000 });
+    expect(detail.history.map((v: any) => [v.validFrom, v.name, v.residents])).toEqual([
+      ['2024-01-01', 'Evershagen', 9000],
+      [tomorrow, 'Evershagen-Süd', 9100],
+    ]);
+    expect(detail.traegerverbundHistory.map((v: any) => [v.effectiveFrom, v.leadProviderId])).toEqual([
+      ['2024-01-01', 'TR-E'],
+      [tomorrow, 'TR-G'],
+    ]);
+    expect((await expectStatus(admin().get(`/sozialraeume/HRO-EV?asOf=${tomorrow}`), 200)).body.current).toMatchObject({ name: 'Evershagen-Süd', residents: 9100 });
+
+    // A rebuild keeps every version, so it lists the same.
+    await t.app.get(ProjectionRunner).rebuild('master-data-lists');
+    const rebuilt = (await expectStatus(admin().get('/sozialraeume'), 200)).body.items;
+    expect(rebuilt).toEqual(listed);
+    // The version is chosen when the list is read: from tomorrow on, the new facts and lead show.
+    const fromTomorrow = (await t.app.get(MasterDataListsQuery).sozialraeume('HRO-JA', {}, tomorrow)).items;
+    expect(row(fromTomorrow, 'HRO-EV')).toMatchObject({ name: 'Evershagen-Süd', residents: 9100, validFrom: tomorrow, leadProviderId: 'TR-G', memberProviderIds: ['TR-E'] });
   });
 });
