@@ -228,6 +228,60 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
         expect(await subject.countEvents()).toBe(before);
       });
 
+      // Several rounds: in one round the first append may commit before the others even start.
+      it('10 racing retries of a no_stream append all return the original result, stored once', async () => {
+        for (let round = 0; round < 5; round++) {
+          const id = stream();
+          const events = [event('A', { x: 1 }, randomUUID()), event('B', { x: 2 }, randomUUID())];
+          const before = await subject.countEvents();
+          const results = await Promise.all(Array.from({ length: 10 }, () => store.append(id, events, { expected: 'no_stream' })));
+          const original = results.find((r) => !r.alreadyStored);
+          expect(original).toBeDefined();
+          expect(results.filter((r) => !r.alreadyStored)).toHaveLength(1);
+          for (const result of results) expect({ ...result, alreadyStored: false }).toEqual(original);
+          expect(original!.streamVersion).toBe(2);
+          const stored = await store.readStream(id);
+          expect(stored.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
+          expect(stored.map((e) => e.globalPosition)).toEqual(original!.positions);
+          expect(await subject.countEvents()).toBe(before + 2);
+        }
+      });
+
+      it('10 racing retries of an exact-version append all return the original result, stored once', async () => {
+        for (let round = 0; round < 5; round++) {
+          const id = stream();
+          await store.append(id, [event('First')], { expected: 'no_stream' });
+          const events = [event('A', { x: 1 }, randomUUID()), event('B', { x: 2 }, randomUUID()), event('C', { x: 3 }, randomUUID())];
+          const before = await subject.countEvents();
+          const results = await Promise.all(Array.from({ length: 10 }, () => store.append(id, events, { expected: 1 })));
+          const original = results.find((r) => !r.alreadyStored);
+          expect(original).toBeDefined();
+          expect(results.filter((r) => !r.alreadyStored)).toHaveLength(1);
+          for (const result of results) expect({ ...result, alreadyStored: false }).toEqual(original);
+          expect(original!.streamVersion).toBe(4);
+          expect(await store.streamVersion(id)).toBe(4);
+          const stored = await store.readStream(id, { fromVersion: 2 });
+          expect(stored.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
+          expect(stored.map((e) => e.globalPosition)).toEqual(original!.positions);
+          expect(await subject.countEvents()).toBe(before + 3);
+          // The stream goes on from the original's version, not from a step a retry took.
+          expect((await store.append(id, [event('Next')], { expected: 4 })).streamVersion).toBe(5);
+        }
+      });
+
+      it('10 racing retries of an any append all return the original result, stored once', async () => {
+        const id = stream();
+        await store.append(id, [event('First')], { expected: 'no_stream' });
+        const events = [event('A', { x: 1 }, randomUUID()), event('B', { x: 2 }, randomUUID())];
+        const before = await subject.countEvents();
+        const results = await Promise.all(Array.from({ length: 10 }, () => store.append(id, events, { expected: 'any' })));
+        const original = results.find((r) => !r.alreadyStored);
+        expect(results.filter((r) => !r.alreadyStored)).toHaveLength(1);
+        for (const result of results) expect({ ...result, alreadyStored: false }).toEqual(original);
+        expect(await store.streamVersion(id)).toBe(3);
+        expect(await subject.countEvents()).toBe(before + 2);
+      });
+
       it('the same id with different content is an error', async () => {
         const id = stream();
         const eventId = randomUUID();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import {
   CheckpointedConsumer,
@@ -110,6 +111,48 @@ describe('PostgreSQL event table', () => {
       await expect(pool.query('delete from es_events')).rejects.toMatchObject({ code: 'ESAPP' });
       await expect(pool.query('truncate es_events')).rejects.toMatchObject({ code: 'ESAPP' });
       expect((await store.readStream('append-only-1'))[0].data).toEqual({ n: 1 });
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+});
+
+describe('PostgreSQL append inside a caller transaction', () => {
+  it('racing identical any appends answer with the original result instead of a unique violation', async () => {
+    const database = await createTestDatabase();
+    const pool = createPool({ connectionString: database.url, max: 12 });
+    try {
+      const store = new PostgresEventStore(pool);
+      const metadata = { tenantId: 'T', actor: { userId: 'u', role: 'r', organisationId: 'o' }, correlationId: 'c' };
+      for (let round = 0; round < 5; round++) {
+        const id = `caller-tx-${round}`;
+        await store.append(id, [{ type: 'First', data: {}, metadata }], { expected: 'no_stream' });
+        const events = [1, 2].map((n) => ({ eventId: randomUUID(), type: 'Fact', data: { n }, metadata }));
+        // Each retry runs in a transaction of its own caller: a unique violation would abort it.
+        const results = await Promise.all(
+          Array.from({ length: 10 }, async () => {
+            const client = await pool.connect();
+            try {
+              await client.query('begin');
+              const result = await store.appendWith(client, id, events, { expected: 'any' });
+              await client.query('commit');
+              return result;
+            } catch (error) {
+              await client.query('rollback');
+              throw error;
+            } finally {
+              client.release();
+            }
+          }),
+        );
+        expect(results.filter((r) => !r.alreadyStored)).toHaveLength(1);
+        const original = results.find((r) => !r.alreadyStored)!;
+        for (const result of results) expect(result.positions).toEqual(original.positions);
+        expect(original.streamVersion).toBe(3);
+        expect(await store.streamVersion(id)).toBe(3);
+        expect((await store.readStream(id)).map((e) => e.streamVersion)).toEqual([1, 2, 3]);
+      }
     } finally {
       await pool.end();
       await database.drop();

@@ -63,8 +63,9 @@ export class PostgresEventStore implements EventStore {
     ];
     const sql = `select stream_version, positions, already_stored
                    from es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::date[])`;
-    // A concurrent identical append can pass the idempotency check and then lose the race on the
-    // event id constraint; the second attempt then finds the stored events and answers as a retry.
+    // es_append looks for the event ids again once it holds the stream row (or has found the
+    // expectation violated), so a retry racing its original answers with the original result. The
+    // second attempt on a unique violation of the event id stays as a last line of defence.
     for (let attempt = 0; ; attempt++) {
       try {
         const { rows } = await (client ?? this.pool).query(sql, params);
