@@ -68,7 +68,7 @@ describe('audit API', () => {
   });
 
   it('exports the same events and hashes as NDJSON', async () => {
-    const res = await auditor().get('/audit/export');
+    const res = await t.http().get('/audit/export').set('authorization', `Bearer ${await t.token({ role: 'auditor' })}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('application/x-ndjson');
     expect(res.headers['content-disposition']).toContain('ereignisse-HRO-JA.ndjson');
