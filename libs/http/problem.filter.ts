@@ -25,7 +25,10 @@ const STATUS_PROBLEMS: Record<number, [string, string]> = {
 export function toProblem(error: unknown): { body: ProblemDetails; headers: Record<string, string>; log: boolean } {
   if (error instanceof ProblemException) return { body: error.body, headers: error.headers, log: false };
   if (error instanceof DomainError) {
-    return { body: problem(error.problem, error.status, error.title, error.detail, error.extensions), headers: {}, log: false };
+    // A retryable refusal tells clients when to come back, as the body says too.
+    const retryAfter = error.extensions?.retryAfterSeconds;
+    const headers: Record<string, string> = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
+    return { body: problem(error.problem, error.status, error.title, error.detail, error.extensions), headers, log: false };
   }
   if (error instanceof InvalidAppend) {
     return { body: problem('invalid-event', 422, 'The change cannot be recorded', error.reason), headers: {}, log: true };
