@@ -21,6 +21,7 @@ describe('Toitenwinkel 2025: the whole year', () => {
   const months = monthsBetween('2025-01', '2025-12');
   const approvals: Record<string, string> = {};
   let knownBeforeTermination = '';
+  let knownOnFirstOfMay = '';
 
   type Action = { date: string; run: () => Promise<unknown> };
   const actions: Action[] = [];
@@ -62,6 +63,13 @@ describe('Toitenwinkel 2025: the whole year', () => {
       }
     }
     at('2025-03-10', () => expectStatus(as(t, 'wiju').post('/cases/TW-25-002/kostenbeitraege', { approvalId: approvals['TW-25-002'], monthlyAmount: '180.00', from: '2025-03-01', businessDate: '2025-03-10' }), 201));
+    // What the controller saw on 01.05.: everything of business dates up to 30.04. recorded, nothing later.
+    at('2025-05-01', async () => {
+      await t.settle();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      knownOnFirstOfMay = new Date().toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
     at('2025-09-14', async () => {
       await t.settle();
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -84,7 +92,7 @@ describe('Toitenwinkel 2025: the whole year', () => {
     at('2025-05-20', () => expectStatus(trE().post(`${base}/reallocations`, { from: 'FUE', to: 'FU', amount: '5000.00', reason: 'mehr offene Jugendarbeit', businessDate: '2025-05-20' }), 201));
     at('2025-06-01', () => expectStatus(controller().post(`${base}/reallocations/UMS-2025-1/agreement`, { reason: 'einverstanden', businessDate: '2025-06-01' }), 200));
     at('2025-06-20', () => expectStatus(trE().post(`${base}/activities/AKT-2025-1/actual-report`, { amount: '2800.00', businessDate: '2025-06-20' }), 200));
-    months.forEach((m) => at(`${nextMonth(m)}-09`, () => expectStatus(controller().post('/steering/HRO-TW/2025/month-closes', { month: m }), 201)));
+    months.forEach((m) => at(`${nextMonth(m)}-09`, () => expectStatus(controller().post('/steering/HRO-TW/2025/month-closes', { month: m, businessDate: `${nextMonth(m)}-09` }), 201)));
     at('2025-12-10', () => expectStatus(controller().post('/budgets', { sozialraumId: 'HRO-TW', fiscalYear: 2026, planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' }, reason: 'Haushalt 2026', businessDate: '2025-12-10' }), 201));
 
     // Stable sort: actions of one day keep the order in which they were listed.
@@ -145,14 +153,79 @@ describe('Toitenwinkel 2025: the whole year', () => {
 
   it('answers as of a past business date and as known at a past moment', async () => {
     const asOf = await expectStatus(controller().get('/steering/HRO-TW/2025/utilisation?asOf=2025-09-14'), 200);
-    expect(asOf.body).toMatchObject({ forecast: '168852.50', forecastPctOfBudget: '84.43' });
-    // The Haushaltsüberwachungsliste as of the same day, from the log as well.
+    expect(asOf.body).toMatchObject({ forecast: '168852.50', forecastPctOfBudget: '84.43', actual: '111462.50' });
+    // The Haushaltsüberwachungsliste as of the same day, from the log as well: FS paid through the
+    // August invoices (verified 05.09.), FÜ three instalments, FU eight Jugendtreff instalments
+    // and the Stadtteilfest; T4 still bound to December (terminated the next day).
     const list = await expectStatus(controller().get('/steering/HRO-TW/2025/monitoring-list?asOf=2025-09-14'), 200);
-    expect(JSON.stringify(list.body)).toContain('200000.00');
+    expect(list.body.rows.map((r: any) => [r.category, r.ansatz, r.bindungen, r.anordnungen, r.ist, r.rest])).toEqual([
+      ['FS', '130000.00', '41390.00', '70662.50', '70662.50', '17947.50'],
+      ['FUE', '25000.00', '6000.00', '18000.00', '18000.00', '1000.00'],
+      ['FU', '45000.00', '10000.00', '22800.00', '22800.00', '12200.00'],
+    ]);
+    expect(list.body.total).toEqual({ ansatz: '200000.00', bindungen: '57390.00', anordnungen: '111462.50', ist: '111462.50', rest: '31147.50' });
+    expect(list.body.view).toEqual({ asOf: '2025-09-14', knownAt: null, knownAtPosition: null });
+
     const known = await expectStatus(controller().get(`/steering/HRO-TW/2025/utilisation?knownAt=${encodeURIComponent(knownBeforeTermination)}`), 200);
-    expect(known.body).toMatchObject({ forecast: '168852.50' });
+    expect(known.body).toMatchObject({ forecast: '168852.50', forecastPctOfBudget: '84.43' });
     // What the controller saw on 14.09. did not yet include the September invoices of early October.
     expect(known.body.actual).toBe('111462.50');
+    // On 01.05. it saw T4 approved but not the Stadtteilfest, and the March invoices as the last paid ones.
+    const may = await expectStatus(controller().get(`/steering/HRO-TW/2025/utilisation?knownAt=${encodeURIComponent(knownOnFirstOfMay)}`), 200);
+    expect(may.body).toMatchObject({ forecast: '162152.50', forecastPctOfBudget: '81.08', actual: '29987.50', view: { knownAt: knownOnFirstOfMay } });
+    expect(may.body.monthlyActual.slice(0, 4).map((m: any) => m.total)).toEqual(['3800.00', '12110.00', '11577.50', '2500.00']);
+    // Nothing was recorded later with a business date up to 30.04.: as of that day today the figures are the same.
+    expect((await expectStatus(controller().get('/steering/HRO-TW/2025/utilisation?asOf=2025-04-30'), 200)).body).toMatchObject({ forecast: '162152.50', actual: '29987.50' });
+  });
+
+  it('answers as known at a log position: the April close froze what was recorded on 09.05.', async () => {
+    const closes = await expectStatus(controller().get('/steering/HRO-TW/2025/month-closes'), 200);
+    expect(closes.body.items.map((c: any) => c.month)).toEqual(months);
+    const april = closes.body.items.find((c: any) => c.month === '2025-04');
+    expect(april).toMatchObject({ monthEnd: '2025-04-30', forecast: '162152.50', budget: '200000.00', pctOfBudget: '81.08' });
+    const september = closes.body.items.find((c: any) => c.month === '2025-09');
+    expect(september).toMatchObject({ forecast: '161502.50', pctOfBudget: '80.75' });
+
+    // Known at that position: the Stadtteilfest (02.05.) and the April invoices (05.05.) are in, the May instalments of 15.05. not.
+    const known = await expectStatus(controller().get(`/steering/HRO-TW/2025/utilisation?knownAtPosition=${april.logPosition}`), 200);
+    expect(known.body).toMatchObject({ forecast: '164952.50', forecastPctOfBudget: '82.48', actual: '45447.50', view: { knownAtPosition: april.logPosition } });
+    const frozen = await expectStatus(controller().get('/steering/HRO-TW/2025/month-closes/2025-04'), 200);
+    const replayed = await expectStatus(controller().get(`/steering/HRO-TW/2025/monitoring-list?asOf=2025-04-30&knownAtPosition=${april.logPosition}`), 200);
+    const { view: _view, ...list } = replayed.body;
+    expect(frozen.body.monitoringList).toEqual(list);
+    expect(list.total).toEqual({ ansatz: '200000.00', bindungen: '132165.00', anordnungen: '29987.50', ist: '29987.50', rest: '37847.50' });
+  });
+
+  it('answers the forecast timeline as of a date and as known at a moment, with the cause of each change', async () => {
+    const rows = (body: any) => body.entries.filter((e: any) => e.delta !== '0.00').map((e: any) => [e.businessDate, e.delta, e.forecast]);
+    const asOf = await expectStatus(controller().get('/steering/HRO-TW/2025/forecast-timeline?asOf=2025-04-30'), 200);
+    expect(rows(asOf.body).map((r: any) => r[0])).toEqual(['2025-01-01', '2025-01-15', '2025-01-15', '2025-01-20', '2025-02-20', '2025-04-08', '2025-04-10']);
+    expect(rows(asOf.body).at(-1)).toEqual(['2025-04-10', '19600.00', '162152.50']);
+    const known = await expectStatus(controller().get(`/steering/HRO-TW/2025/forecast-timeline?knownAt=${encodeURIComponent(knownBeforeTermination)}`), 200);
+    expect(rows(known.body).map((r: any) => r[0])).toEqual(['2025-01-01', '2025-01-15', '2025-01-15', '2025-01-20', '2025-02-20', '2025-04-08', '2025-04-10', '2025-05-02', '2025-06-05']);
+    expect(rows(known.body).at(-1)).toEqual(['2025-06-05', '3900.00', '168852.50']);
+
+    const all = await expectStatus(controller().get('/steering/HRO-TW/2025/forecast-timeline'), 200);
+    const entry = (date: string, delta: string) => all.body.entries.find((e: any) => e.businessDate === date && e.delta === delta);
+    expect(entry('2025-01-01', '15600.00').cause).toMatchObject({ kind: 'approval', id: approvals['TW-25-001'], caseRef: 'TW-25-001' });
+    expect(entry('2025-01-15', '24000.00').cause).toMatchObject({ kind: 'subsidy', id: 'ZUW-2025-1', label: 'Elternkurse', reason: 'subsidy' });
+    expect(entry('2025-01-15', '30000.00').cause).toMatchObject({ kind: 'subsidy', id: 'ZUW-2025-2', label: 'Jugendtreff Toitenwinkel' });
+    expect(entry('2025-04-08', '-577.50').cause).toMatchObject({ kind: 'approval', caseRef: 'TW-25-003', reason: 'invoice-lower' });
+    expect(entry('2025-05-02', '2800.00').cause).toMatchObject({ kind: 'flexible-item', id: 'AKT-2025-1' });
+    expect(entry('2025-09-15', '-7350.00').cause).toMatchObject({ kind: 'approval', caseRef: 'TW-25-004', reason: 'termination' });
+    // The reallocation changes the categories, not B: an entry of the budget stream with no forecast change.
+    expect(all.body.entries.find((e: any) => e.businessDate === '2025-06-01')).toMatchObject({ delta: '0.00', budget: '200000.00', cause: { kind: 'budget' } });
+  });
+
+  it('reports out-of-budget money and revenue beside the budget: 3,080.00 Inobhutnahme, 31,280.00 Hochkostenfall, Kostenbeitrag 1,800.00', async () => {
+    const res = await expectStatus(controller().get('/steering/HRO-TW/2025/utilisation'), 200);
+    const outside = Object.fromEntries(res.body.outOfBudget.map((o: any) => [o.reason, [o.forecast, o.actual]]));
+    expect(outside).toEqual({ 'excluded-legal-basis': ['3080.00', '3080.00'], 'high-cost': ['31280.00', '31280.00'] });
+    expect(res.body.revenue).toEqual([{ kind: 'kostenbeitrag', amount: '1800.00' }]);
+    // Bruttoprinzip: T2's 59,670.00 stays in full in the FS actual, and none of it is in B's figures.
+    expect(res.body).toMatchObject({ actual: '161502.50', forecast: '161502.50' });
+    const tw2 = res.body.providers.find((p: any) => p.providerId === 'TR-F' && p.category === 'FS');
+    expect(tw2.actual).toBe('59670.00');
   });
 
   it('exports utilisation and Haushaltsüberwachungsliste as CSV for Excel: BOM, German headers, decimal comma', async () => {
@@ -168,7 +241,13 @@ describe('Toitenwinkel 2025: the whole year', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/);
     expect(lines[0]).toBe('Sozialraum;Haushaltsjahr;Kategorie;Ansatz;Bindungen;Anordnungen;Ist;Rest');
-    expect(lines.some((l) => l.includes('104702,50'))).toBe(true);
+    // Every category row carries its Anordnungen (payment orders), equal to its Ist.
+    expect(lines.slice(1).map((l) => l.split(';').slice(3))).toEqual([
+      ['130000,00', '0,00', '104702,50', '104702,50', '25297,50'],
+      ['25000,00', '0,00', '24000,00', '24000,00', '1000,00'],
+      ['45000,00', '0,00', '32800,00', '32800,00', '12200,00'],
+      ['200000,00', '0,00', '161502,50', '161502,50', '38497,50'],
+    ]);
     const plain = await t.http().get('/steering/HRO-TW/2025/utilisation/csv?decimalComma=false').set('authorization', `Bearer ${token}`);
     expect(plain.text).toContain('Hochrechnung');
     expect(plain.text).toContain('1300.00');
@@ -226,6 +305,20 @@ describe('Toitenwinkel 2025: the whole year', () => {
     expect(closed.body.type).toBe('/problems/fiscal-year-closed');
     const extended = await expectStatus(caseworker().post(`/cases/TW-25-001/approvals/${approvals['TW-25-001']}/extension`, { newEnd: '2026-03-31', reason: 'Fortsetzung laut Hilfeplan', businessDate: '2025-12-20' }), 200);
     expect(extended.body.approvals[0].years.find((y: any) => y.fiscalYear === 2026)).toMatchObject({ committed: '3900.00' });
+  });
+
+  it('answers the settlement as of a date and as known at a moment: recorded only from its calculation on, previewed from the figures seen then', async () => {
+    const now = await expectStatus(controller().get('/steering/HRO-TW/2025/settlement'), 200);
+    expect(now.body.recorded).toMatchObject({ calculatedOn: '2026-01-21', applied: true, figures: { carryForward: '14248.75' } });
+    expect(now.body.preview).toMatchObject({ actual: '161502.50', carryForward: '14248.75' });
+    // Known on 14.09.: no settlement yet; the preview from 111,462.50 actual is capped at 10 % of B.
+    const known = await expectStatus(controller().get(`/steering/HRO-TW/2025/settlement?knownAt=${encodeURIComponent(knownBeforeTermination)}`), 200);
+    expect(known.body.recorded).toBeNull();
+    expect(known.body.preview).toMatchObject({ actual: '111462.50', deviation: '-88537.50', outcome: 'underrun', savings: '78537.50', carryForwardCap: '20000.00', carryForward: '20000.00' });
+    // As of 31.12.: the December invoices verified on 05.01. are not in; the settlement of 21.01. not either.
+    const yearEnd = await expectStatus(controller().get('/steering/HRO-TW/2025/settlement?asOf=2025-12-31'), 200);
+    expect(yearEnd.body.recorded).toBeNull();
+    expect(yearEnd.body.preview).toMatchObject({ actual: '153507.50', deviation: '-46492.50', savings: '36492.50', carryForward: '18246.25' });
   });
 
   it('rebuilds every projection from the event log to identical rows', async () => {
