@@ -97,6 +97,9 @@ describe('steering decisions', () => {
     expect(decideMonthClose('2025-10', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state).map((e) => e.type)).toEqual(['MonthClosed']);
     expect(problem(() => decideMonthClose('2025-09', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state))).toBe('month-already-closed');
     expect(problem(() => decideMonthClose('2026-01', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state))).toBe('month-outside-year');
+    // A month closes from its last day on, never before.
+    expect(problem(() => decideMonthClose('2025-11', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state, '2025-11-29'))).toBe('month-not-ended');
+    expect(decideMonthClose('2025-11', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state, '2025-11-30').map((e) => e.type)).toEqual(['MonthClosed']);
   });
 
   it('runs the overrun procedure: meeting of both parties, request decided by the competent body, close', () => {
