@@ -75,4 +75,27 @@ create table steering_watch_pending (
 );
 `,
   },
+  {
+    // The forecast timeline of every Sozialraum-year as a read model (ForecastTimelineProjection).
+    id: '0520_forecast_timeline',
+    sql: `
+create table forecast_timeline_streams (
+  tenant_id     text not null,
+  sozialraum_id text not null,
+  fiscal_year   integer not null,
+  stream_id     text not null,
+  primary key (tenant_id, sozialraum_id, fiscal_year, stream_id)
+);
+
+create table forecast_timeline_entries (
+  tenant_id     text not null,
+  sozialraum_id text not null,
+  fiscal_year   integer not null,
+  seq           integer not null,
+  business_date text not null,
+  entry         jsonb not null,
+  primary key (tenant_id, sozialraum_id, fiscal_year, seq)
+);
+`,
+  },
 ];

@@ -5,6 +5,7 @@ import { SteeringCommandService } from './commands/steering-command.service';
 import { NotificationsController } from './notifications.controller';
 import { ThresholdWatch } from './process-managers/threshold-watch';
 import { NotificationsProjection } from './projections/notifications.projection';
+import { ForecastTimelineProjection } from './projections/forecast-timeline.projection';
 import { UtilisationProjection } from './projections/utilisation.projection';
 import { MonthClosesQuery } from './queries/month-closes.query';
 import { NotificationsQuery } from './queries/notifications.query';
@@ -26,6 +27,7 @@ import { SteeringController } from './steering.controller';
     ThresholdWatch,
     UtilisationProjection,
     NotificationsProjection,
+    ForecastTimelineProjection,
   ],
 })
 export class SteeringModule {}

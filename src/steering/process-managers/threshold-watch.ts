@@ -6,18 +6,15 @@ import { toDomainEvent, toNewEvent } from '../../../libs/ddd/aggregate-store';
 import { deterministicEventId } from '../../../libs/ddd/deterministic-id';
 import { systemContext } from '../../../libs/ddd/system-context';
 import { PostgresEventStore } from '../../../libs/event-store/postgres/postgres-event-store';
-import { isLedgerEventType } from '../../ledger/ledger-events';
 import { streams } from '../../shared/stream-ids';
 import { budgetContractDecider, contractInForce } from '../../budgets/domain/budget-contract';
 import { forecastTimeline } from '../domain/forecast-timeline';
-import { PLANNING_TYPES } from '../domain/planned-budget';
+import { sozialraumYearOf } from '../projections/sozialraum-year-key';
 import { firstCrossings } from '../domain/thresholds';
 import { decideCrossings } from '../domain/steering.decisions';
 import { steeringDecider } from '../domain/steering-stream';
 import { SteeringEvent } from '../domain/steering.events';
 import { toBookEvent } from '../replay/sozialraum-year-replay';
-
-const BUDGET_STREAM = /^([^/]+)\/budget\/([^/]+)\/(\d{4})$/;
 
 interface PendingYear {
   tenant_id: string;
@@ -56,14 +53,7 @@ export class ThresholdWatch implements Projection {
   async handle(events: StoredEvent[], manager: EntityManager): Promise<void> {
     if (events.length === 0) return;
     for (const event of events) {
-      let key: { tenantId: string; sozialraumId: string; fiscalYear: number } | null = null;
-      if (isLedgerEventType(event.type) && event.type !== 'RevenueRecorded') {
-        const d: any = event.data;
-        key = { tenantId: event.metadata.tenantId, sozialraumId: d.sozialraumId, fiscalYear: d.fiscalYear };
-      } else if (PLANNING_TYPES.has(event.type)) {
-        const m = BUDGET_STREAM.exec(event.streamId);
-        if (m) key = { tenantId: m[1], sozialraumId: m[2], fiscalYear: Number(m[3]) };
-      }
+      const key = sozialraumYearOf(event);
       if (!key) continue;
       await manager.query(
         `insert into steering_watch_index (tenant_id, sozialraum_id, fiscal_year, stream_id) values ($1, $2, $3, $4) on conflict do nothing`,

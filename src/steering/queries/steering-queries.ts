@@ -52,10 +52,21 @@ export class SteeringQueries {
   }
 
   async timeline(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
+    // With all corrections known now (no knownAt), the read model answers; asOf only cuts it off.
+    if (view.knownAt === undefined && view.knownAtPosition === undefined) {
+      await this.projections.waitFor('forecast-timeline');
+      const rows: Array<{ entry: unknown }> = await this.dataSource.query(
+        `select entry from forecast_timeline_entries
+          where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3 and ($4::text is null or business_date <= $4::text)
+          order by seq`,
+        [tenantId, sozialraumId, fiscalYear, view.asOf ?? null],
+      );
+      return { sozialraumId, fiscalYear, view: describeView(view), source: 'read-model', entries: rows.map((r) => r.entry) };
+    }
     const events = await this.replay.load(tenantId, sozialraumId, fiscalYear, view.knownAtPosition);
     let entries = forecastTimeline(sozialraumId, fiscalYear, events, { knownAt: view.knownAt, knownAtPosition: view.knownAtPosition });
     if (view.asOf) entries = entries.filter((e) => e.businessDate <= (view.asOf as string));
-    return { sozialraumId, fiscalYear, view: describeView(view), entries: timelineJson(entries) };
+    return { sozialraumId, fiscalYear, view: describeView(view), source: 'event-log', entries: timelineJson(entries) };
   }
 
   async steeringState(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView = {}): Promise<{ state: SteeringState; version: number }> {

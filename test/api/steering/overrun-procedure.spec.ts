@@ -113,5 +113,16 @@ describe('overrun procedure', () => {
     expect(await steeringEvents()).toEqual(before);
     const after = await expectStatus(controller().get(base), 200);
     expect(after.body.crossings.warning.businessDate).toBe('2025-04-01');
+
+    // The timeline read model equals the replay from the log, whole and cut off at a business date.
+    const head = (await t.db.query('select max(global_position)::text as p from es_events')).rows[0].p;
+    for (const asOf of ['', '&asOf=2025-04-30']) {
+      const fromModel = await expectStatus(controller().get(`${base}/forecast-timeline${asOf.replace("&", "?")}`), 200);
+      const fromLog = await expectStatus(controller().get(`${base}/forecast-timeline?knownAtPosition=${head}${asOf}`), 200);
+      expect(fromModel.body.source).toBe('read-model');
+      expect(fromLog.body.source).toBe('event-log');
+      expect(fromModel.body.entries).toHaveLength(asOf ? 3 : 4);
+      expect(fromModel.body.entries).toEqual(fromLog.body.entries);
+    }
   });
 });

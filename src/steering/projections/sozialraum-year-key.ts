@@ -1,0 +1,28 @@
+import { StoredEvent } from '../../../libs/event-store';
+import { isLedgerEventType } from '../../ledger/ledger-events';
+import { PLANNING_TYPES } from '../domain/planned-budget';
+
+const BUDGET_STREAM = /^([^/]+)\/budget\/([^/]+)\/(\d{4})$/;
+
+export interface SozialraumYearKey {
+  tenantId: string;
+  sozialraumId: string;
+  fiscalYear: number;
+}
+
+/**
+ * The Sozialraum-year whose forecast or B an event changes: ledger events (commitments,
+ * releases, accruals) name it in their data, planning events through their budget stream.
+ * Revenue never changes budget consumption (R2), so it touches no year's forecast.
+ */
+export function sozialraumYearOf(event: StoredEvent): SozialraumYearKey | null {
+  if (isLedgerEventType(event.type) && event.type !== 'RevenueRecorded') {
+    const d = event.data as { sozialraumId: string; fiscalYear: number };
+    return { tenantId: event.metadata.tenantId, sozialraumId: d.sozialraumId, fiscalYear: d.fiscalYear };
+  }
+  if (PLANNING_TYPES.has(event.type)) {
+    const m = BUDGET_STREAM.exec(event.streamId);
+    if (m) return { tenantId: m[1], sozialraumId: m[2], fiscalYear: Number(m[3]) };
+  }
+  return null;
+}
