@@ -98,4 +98,23 @@ create table forecast_timeline_entries (
 );
 `,
   },
+  {
+    // Payment orders (Anordnungen) per category and month of the order, for the
+    // Haushaltsüberwachungsliste from the read model; the utilisation projection replays from the
+    // start to fill it for events it has already read.
+    id: '0530_utilisation_orders',
+    sql: `
+create table utilisation_orders (
+  tenant_id     text not null,
+  sozialraum_id text not null,
+  fiscal_year   integer not null,
+  category      text not null,
+  month         text not null,
+  amount        numeric(14, 2) not null default 0,
+  primary key (tenant_id, sozialraum_id, fiscal_year, category, month)
+);
+truncate table utilisation_cells, utilisation_planned, utilisation_revenue;
+update es_consumers set transaction_id = '0'::xid8, global_position = 0, updated_at = now() where name = 'utilisation';
+`,
+  },
 ];

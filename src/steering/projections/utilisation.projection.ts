@@ -18,7 +18,7 @@ const BUDGET_STREAM = /^([^/]+)\/budget\/([^/]+)\/(\d{4})$/;
 @Injectable()
 @AsProjection('utilisation')
 export class UtilisationProjection implements Projection {
-  readonly tables = ['utilisation_cells', 'utilisation_planned', 'utilisation_revenue'];
+  readonly tables = ['utilisation_cells', 'utilisation_planned', 'utilisation_revenue', 'utilisation_orders'];
 
   async handle(events: StoredEvent[], manager: EntityManager): Promise<void> {
     for (const event of events) {
@@ -37,6 +37,14 @@ export class UtilisationProjection implements Projection {
             [tenantId, line.sozialraumId, line.fiscalYear, (event.data as any).kind, line.month, formatAmount(line.amount)],
           );
           continue;
+        }
+        if (line.inBudget && line.measure === 'actual') {
+          // Anordnungen count in the month of the payment order (its business date), as in LedgerBook.
+          await manager.query(
+            `insert into utilisation_orders (tenant_id, sozialraum_id, fiscal_year, category, month, amount) values ($1, $2, $3, $4, $5, $6)
+             on conflict (tenant_id, sozialraum_id, fiscal_year, category, month) do update set amount = utilisation_orders.amount + excluded.amount`,
+            [tenantId, line.sozialraumId, line.fiscalYear, line.category ?? 'FS', (event.metadata.businessDate ?? event.recordedAt.toISOString()).slice(0, 7), formatAmount(line.amount)],
+          );
         }
         const column = line.measure === 'forecast' ? 'forecast' : 'actual';
         await manager.query(

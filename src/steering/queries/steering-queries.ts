@@ -47,8 +47,9 @@ export class SteeringQueries {
   }
 
   async monitoringList(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
-    const book = await this.book(tenantId, sozialraumId, fiscalYear, view);
-    return { ...book.monitoringList(), view: describeView(view) };
+    const fromLog = view.asOf !== undefined || view.knownAt !== undefined || view.knownAtPosition !== undefined;
+    const book = fromLog ? await this.book(tenantId, sozialraumId, fiscalYear, view) : await this.bookFromReadModel(tenantId, sozialraumId, fiscalYear);
+    return { ...book.monitoringList(), source: fromLog ? 'event-log' : 'read-model', view: describeView(view) };
   }
 
   async timeline(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
@@ -116,6 +117,8 @@ export class SteeringQueries {
     }
     const revenue = await this.dataSource.query('select kind, month, amount from utilisation_revenue where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3', key);
     for (const r of revenue) book.revenue.set(`${r.kind}|${r.month}`, new Decimal(r.amount));
+    const orders = await this.dataSource.query('select category, month, amount from utilisation_orders where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3', key);
+    for (const o of orders) book.orders.set(`${o.category}|${o.month}`, new Decimal(o.amount));
     return book;
   }
 }

@@ -14,7 +14,7 @@ describe('month close: the frozen Haushaltsüberwachungsliste', () => {
   const base = `/budgets/${sr}/2025`;
   const steering = `/steering/${sr}/2025`;
   const controller = () => as(t, 'controller');
-  const withoutView = ({ view: _view, ...list }: any) => list;
+  const withoutView = ({ view: _view, source: _source, ...list }: any) => list;
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -191,7 +191,7 @@ describe('Toitenwinkel 2025: the whole year', () => {
     expect(known.body).toMatchObject({ forecast: '164952.50', forecastPctOfBudget: '82.48', actual: '45447.50', view: { knownAtPosition: april.logPosition } });
     const frozen = await expectStatus(controller().get('/steering/HRO-TW/2025/month-closes/2025-04'), 200);
     const replayed = await expectStatus(controller().get(`/steering/HRO-TW/2025/monitoring-list?asOf=2025-04-30&knownAtPosition=${april.logPosition}`), 200);
-    const { view: _view, ...list } = replayed.body;
+    const { view: _view, source: _source, ...list } = replayed.body;
     expect(frozen.body.monitoringList).toEqual(list);
     expect(list.total).toEqual({ ansatz: '200000.00', bindungen: '132165.00', anordnungen: '29987.50', ist: '29987.50', rest: '37847.50' });
   });
@@ -324,12 +324,22 @@ describe('Toitenwinkel 2025: the whole year', () => {
   it('rebuilds every projection from the event log to identical rows', async () => {
     await t.settle();
     const runner = t.app.get(ProjectionRunner);
-    const tables = ['ledger_entries', 'utilisation_cells', 'utilisation_planned', 'utilisation_revenue', 'steering_notifications', 'steering_watch_index', 'steering_watch_pending', 'forecast_timeline_streams', 'forecast_timeline_entries', 'budget_summaries', 'case_approvals', 'case_invoices', 'flexible_subsidies', 'flexible_activities', 'md_sozialraeume', 'md_providers'];
+    const tables = ['ledger_entries', 'utilisation_cells', 'utilisation_planned', 'utilisation_revenue', 'steering_notifications', 'steering_watch_index', 'steering_watch_pending', 'forecast_timeline_streams', 'forecast_timeline_entries', 'utilisation_orders', 'budget_summaries', 'case_approvals', 'case_invoices', 'flexible_subsidies', 'flexible_activities', 'md_sozialraeume', 'md_providers'];
     const dump = async () => {
       const out: Record<string, unknown[]> = {};
       for (const table of tables) out[table] = (await t.db.query(`select * from ${table}`)).rows.map((r) => JSON.stringify(r, (_k, v) => (v instanceof Date ? 'date' : v))).sort();
       return out;
     };
+    // Today's Haushaltsüberwachungsliste comes from the read model and equals the replay of the whole log.
+    const head = (await t.db.query('select max(global_position)::text as p from es_events')).rows[0].p;
+    const fromModel = await expectStatus(controller().get('/steering/HRO-TW/2025/monitoring-list'), 200);
+    const fromLog = await expectStatus(controller().get(`/steering/HRO-TW/2025/monitoring-list?knownAtPosition=${head}`), 200);
+    expect(fromModel.body.source).toBe('read-model');
+    expect(fromLog.body.source).toBe('event-log');
+    expect(fromModel.body.rows).toEqual(fromLog.body.rows);
+    expect(fromModel.body.total).toEqual(fromLog.body.total);
+    expect(fromModel.body.rows.find((r: any) => r.category === 'FS').anordnungen).not.toBe('0.00');
+
     const before = await dump();
     expect(before.ledger_entries.length).toBeGreaterThan(100);
     expect(before.forecast_timeline_entries.length).toBeGreaterThan(5);
