@@ -38,6 +38,8 @@ export function toProblem(error: unknown): { body: ProblemDetails; headers: Reco
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    // The body parser's JSON error arrives wrapped as a plain 400; name it as what it is.
+    if (status === 400 && /not valid JSON/i.test(error.message)) return { body: frameworkProblem(400, 'FST_ERR_CTP_INVALID_JSON'), headers: {}, log: false };
     const [name, title] = STATUS_PROBLEMS[status] ?? ['http-error', 'Error'];
     const response = error.getResponse();
     const detail = typeof response === 'string' ? response : String((response as any)?.message ?? error.message);
@@ -60,6 +62,8 @@ function frameworkProblem(status: number, code?: string): ProblemDetails {
       return problem('unsupported-media-type', 415, 'Unsupported media type', 'Request bodies must be application/json');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problem('payload-too-large', 413, 'Payload too large', 'The request body exceeds the size limit');
+    case 'FST_ERR_CTP_INVALID_JSON':
+      return problem('malformed-json', 400, 'Malformed JSON', 'The request body is not valid JSON');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem('malformed-json', 400, 'Malformed JSON', 'The request body is empty but declared as JSON');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

@@ -8,8 +8,7 @@ import { PreparedWrite, prepareWrites, refusalMismatch, send, writeRoutes } from
  * and a `constructor` key in an otherwise valid body. Each answer is the right problem+json and
  * nothing is written. (Field-level mutations: bad-input-fields.spec.ts.)
  */
-/** Fastify's JSON error reaches the problem filter as a plain 400 today; malformed-json is the intended name. */
-const MALFORMED = ['/problems/malformed-json', '/problems/bad-request'];
+const MALFORMED = ['/problems/malformed-json'];
 
 describe('bad input on every write endpoint: body, media type, size, unknown and forbidden keys', () => {
   const routes = writeRoutes(MATRIX);

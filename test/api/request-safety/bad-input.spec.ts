@@ -50,7 +50,9 @@ describe('bad input', () => {
     expectProblem(await post('/budgets/HRO-BI/2025/amendments', 'category=FU', 'application/x-www-form-urlencoded'), 415);
     expectProblem(await post('/budgets/HRO-BI/2025/amendments', 'FU', 'text/plain'), 415);
     expectProblem(await post('/budgets/HRO-BI/2025/amendments', { ...amendment, reason: 'x'.repeat(5000) }), 413);
-    expectProblem(await post('/budgets/HRO-BI/2025/amendments', '{"category":'), 400);
+    const malformed = await post('/budgets/HRO-BI/2025/amendments', '{"category":');
+    expectProblem(malformed, 400);
+    expect(malformed.body.type).toBe('/problems/malformed-json');
     expect(await t.eventCount()).toBe(before);
   });
 
