@@ -12,4 +12,8 @@ export class MasterDataProviderDirectory extends ProviderDirectory {
   async exists(tenantId: string, providerId: string): Promise<boolean> {
     return (await this.masterData.getProvider(tenantId, providerId)) !== null;
   }
+
+  verbundOn(tenantId: string, sozialraumId: string, date: string) {
+    return this.masterData.traegerverbundOn(tenantId, sozialraumId, date);
+  }
 }

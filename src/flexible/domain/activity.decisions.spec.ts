@@ -6,7 +6,7 @@ import {
   decideReportActivityActual,
 } from './activity.decisions';
 import { flexibleFigures } from './flexible-figures';
-import { Stream, d, refusal, toitenwinkel } from './flexible.fixtures';
+import { Stream, d, refusal, toitenwinkel, TOITENWINKEL_VERBUND } from './flexible.fixtures';
 
 const stadtteilfest: ReportActivity = {
   providerId: 'TR-E',
@@ -17,7 +17,7 @@ const stadtteilfest: ReportActivity = {
   evidenceReference: 'Angebot TR-E 2025/17',
 };
 
-const reportActivity = (stream: Stream, on = '2025-04-25', command = stadtteilfest) => stream.decide(on, (s) => decideReportActivity(command, s, 'HRO-TW', 2025));
+const reportActivity = (stream: Stream, on = '2025-04-25', command = stadtteilfest) => stream.decide(on, (s) => decideReportActivity(command, s, 'HRO-TW', 2025, TOITENWINKEL_VERBUND));
 const approve = (stream: Stream, on = '2025-05-02', amount: string | null = null, activityId = 'AKT-2025-1') =>
   stream.decide(on, (s) => decideApproveActivity({ activityId, amount: amount === null ? null : d(amount), bescheidDate: on }, s, 'HRO-TW', 2025));
 const reportActual = (stream: Stream, on: string, amount: string, providerId = 'TR-E') =>
@@ -25,6 +25,16 @@ const reportActual = (stream: Stream, on: string, amount: string, providerId = '
 const fu = (stream: Stream) => flexibleFigures(stream.state).find((f) => f.category === 'FU')!;
 
 describe('provider-reported flexible activities', () => {
+  it('only a provider of the Trägerverbund on the activity date reports activities of the Sozialraum', () => {
+    const stream = toitenwinkel();
+    const outsider = { ...stadtteilfest, providerId: 'TR-Z' };
+    const refused = refusal(() => stream.decide('2025-04-25', (s) => decideReportActivity(outsider, s, 'HRO-TW', 2025, TOITENWINKEL_VERBUND)));
+    expect(refused).toMatchObject({ problem: 'provider-not-in-traegerverbund', extensions: { providerId: 'TR-Z' } });
+    expect(refusal(() => stream.decide('2025-04-25', (s) => decideReportActivity(stadtteilfest, s, 'HRO-TW', 2025, null))).problem).toBe('provider-not-in-traegerverbund');
+    const member = reportActivity(stream, '2025-04-25', { ...stadtteilfest, providerId: 'TR-G' });
+    expect(member[0]).toMatchObject({ type: 'FlexibleActivityReported', data: { providerId: 'TR-G' } });
+  });
+
   it('a report commits nothing; the approval commits the activity month (R3, R5)', () => {
     const stream = toitenwinkel();
     const [reported] = reportActivity(stream);

@@ -25,10 +25,25 @@ export function nextActivityId(state: FlexibleBudgetState, fiscalYear: number): 
 }
 
 /** A provider announces a planned activity; nothing is committed before the Jugendamt approves (R8). */
-export function decideReportActivity(command: ReportActivity, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
+/**
+ * A provider reports activities of the Sozialraum whose Trägerverbund it belongs to (lead or
+ * member) on the activity date; `verbund` is that Verbund as the master data records it.
+ */
+export function decideReportActivity(
+  command: ReportActivity,
+  state: FlexibleBudgetState,
+  sozialraumId: string,
+  fiscalYear: number,
+  verbund: { leadProviderId: string; memberIds: string[] } | null,
+): FlexibleStreamEvent[] {
   assertBookable(state.budget, sozialraumId, fiscalYear);
   if (!isInFiscalYear(command.activityDate, fiscalYear)) {
     refuse('activity-outside-fiscal-year', 'Activity outside the fiscal year', `an activity on ${command.activityDate} is not paid from the budget of ${fiscalYear}`);
+  }
+  if (!verbund || (verbund.leadProviderId !== command.providerId && !verbund.memberIds.includes(command.providerId))) {
+    refuse('provider-not-in-traegerverbund', 'Provider not in the Trägerverbund', `${command.providerId} is not a member of the Trägerverbund of ${sozialraumId} on ${command.activityDate}`, {
+      providerId: command.providerId,
+    });
   }
   if (!command.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'a planned activity costs a positive amount');
   return [

@@ -1,6 +1,6 @@
 import { decideApproveActivity, decideReportActivity, decideReportActivityActual } from './activity.decisions';
 import { flexibleFigures } from './flexible-figures';
-import { Stream, close, d, freeze, reallocateFueToFu, refusal, toitenwinkel } from './flexible.fixtures';
+import { Stream, close, d, freeze, reallocateFueToFu, refusal, toitenwinkel, TOITENWINKEL_VERBUND } from './flexible.fixtures';
 import { initialFlexibleBudgetState } from './flexible-budget';
 import { GrantSubsidy, decideGrantSubsidy, decideOrderInstalmentPayment } from './subsidy.decisions';
 
@@ -15,7 +15,7 @@ const subsidy = (category: 'FUE' | 'FU', total: string, bescheidDate = '2025-01-
 const grant = (stream: Stream, command: GrantSubsidy) => stream.decide(command.bescheidDate, (s) => decideGrantSubsidy(command, s, 'HRO-TW', 2025));
 const activity = (stream: Stream, amount: string) =>
   stream.decide('2025-03-01', (s) =>
-    decideReportActivity({ providerId: 'TR-G', category: 'FU', activityDate: '2025-09-01', amount: d(amount), description: 'Ferienfahrt', evidenceReference: null }, s, 'HRO-TW', 2025),
+    decideReportActivity({ providerId: 'TR-G', category: 'FU', activityDate: '2025-09-01', amount: d(amount), description: 'Ferienfahrt', evidenceReference: null }, s, 'HRO-TW', 2025, TOITENWINKEL_VERBUND),
   );
 const figures = (stream: Stream, category: 'FUE' | 'FU') => flexibleFigures(stream.state).find((f) => f.category === category)!;
 

@@ -74,3 +74,6 @@ export function refusal(fn: () => unknown): { problem: string; status: number; e
   }
   throw new Error('expected a refusal');
 }
+
+/** The Trägerverbund of Toitenwinkel in the example year: TR-E leads, TR-F and TR-G are members. */
+export const TOITENWINKEL_VERBUND = { leadProviderId: 'TR-E', memberIds: ['TR-F', 'TR-G'] };

@@ -4,7 +4,7 @@ import { LedgerEvent, isLedgerEventType } from '../../ledger/ledger-events';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { decideApproveActivity, decideReportActivity, decideReportActivityActual } from './activity.decisions';
 import { flexibleFigures } from './flexible-figures';
-import { d, reallocateFueToFu, toitenwinkel } from './flexible.fixtures';
+import { d, reallocateFueToFu, toitenwinkel, TOITENWINKEL_VERBUND } from './flexible.fixtures';
 import { decideGrantSubsidy, decideOrderInstalmentPayment } from './subsidy.decisions';
 
 /** The flexible part of example-toitenwinkel-2025.md, decided in memory. */
@@ -28,7 +28,7 @@ describe('Toitenwinkel 2025, flexible money', () => {
     ),
   );
   stream.decide('2025-04-25', (s) =>
-    decideReportActivity({ providerId: 'TR-E', category: 'FU', activityDate: '2025-06-14', amount: d('2800'), description: 'Stadtteilfest', evidenceReference: null }, s, 'HRO-TW', 2025),
+    decideReportActivity({ providerId: 'TR-E', category: 'FU', activityDate: '2025-06-14', amount: d('2800'), description: 'Stadtteilfest', evidenceReference: null }, s, 'HRO-TW', 2025, TOITENWINKEL_VERBUND),
   );
   stream.decide('2025-05-02', (s) => decideApproveActivity({ activityId: 'AKT-2025-1', amount: null, bescheidDate: '2025-05-02' }, s, 'HRO-TW', 2025));
   reallocateFueToFu(stream);

@@ -33,6 +33,19 @@ describe('flexible money: rules over HTTP', () => {
     businessDate: '2025-02-01',
   });
 
+  it('takes activity reports only from providers of the Trägerverbund on the activity date, writing nothing otherwise', async () => {
+    const base = await budget();
+    const admin = as(t, 'admin');
+    const outsider = await admin.post('/providers', { providerId: 'TR-Z', name: 'Träger Z' });
+    expect([201, 409]).toContain(outsider.status);
+    const events = await t.eventCount();
+    const res = await expectStatus(as(t, 'provider', 'TR-Z').post(`${base}/activities`, { category: 'FU', activityDate: '2025-05-10', amount: '500.00', description: 'Sportnacht', businessDate: '2025-02-10' }), 422);
+    expect(res.body).toMatchObject({ type: '/problems/provider-not-in-traegerverbund', providerId: 'TR-Z' });
+    expect(await t.eventCount()).toBe(events);
+    // TR-F is a member of the Verbund: its report is taken.
+    await expectStatus(trF().post(`${base}/activities`, { category: 'FU', activityDate: '2025-05-10', amount: '500.00', description: 'Sportnacht', businessDate: '2025-02-10' }), 201);
+  });
+
   it('refuses a commitment beyond the available money with budget-exhausted and the available amount', async () => {
     const base = await budget();
     await expectStatus(controller().post(`${base}/subsidies`, subsidy('9000.00')), 201);
