@@ -35,7 +35,7 @@ export class AuditController {
 
   @Get('verification')
   @ApiOperation({ summary: 'Recomputes the hash chain over the log (and the seals, if a seal key is configured): ok, or what was altered, inserted or removed' })
-  verify() {
-    return this.verification.verify();
+  verify(@Ctx() ctx: CommandContext) {
+    return this.verification.verify(ctx.tenantId);
   }
 }

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
-import { LOG_START } from '../event-store.port';
+import { LOG_START, StoredEvent } from '../event-store.port';
 import { GENESIS, chainHash, eventHash, sealSignature } from './audit-chain';
 
 export interface VerificationReport {
@@ -10,6 +10,8 @@ export interface VerificationReport {
   /** Events in the log not yet chained (recent appends; the chain follows within seconds). */
   unchained: number;
   problems: string[];
+  /** Problems with events outside the scope asked for (another tenant's, or no longer in the log). */
+  problemsElsewhere: number;
   sealsChecked: number;
 }
 
@@ -17,8 +19,9 @@ export interface VerificationReport {
  * Re-walks the log in chain order and recomputes every link: an edited event changes its hash, a
  * deleted one leaves a link without event, an inserted one an event without link.
  */
-export async function verifyAuditChain(pool: Pool, store: PostgresEventStore, sealKey?: string): Promise<VerificationReport> {
+export async function verifyAuditChain(pool: Pool, store: PostgresEventStore, sealKey?: string, inScope?: (event: StoredEvent) => boolean): Promise<VerificationReport> {
   const problems: string[] = [];
+  let problemsElsewhere = 0;
   const links = new Map<string, { index: string; eventHash: string; chainHash: string; eventId: string }>();
   const { rows } = await pool.query('select chain_index, global_position, event_id, event_hash, chain_hash from es_audit_chain order by chain_index');
   rows.forEach((r) => links.set(r.global_position, { index: r.chain_index, eventHash: r.event_hash, chainHash: r.chain_hash, eventId: r.event_id }));
@@ -37,16 +40,22 @@ export async function verifyAuditChain(pool: Pool, store: PostgresEventStore, se
         continue;
       }
       seen.add(event.globalPosition.toString());
-      checked++;
+      // The chain runs through every tenant's events; only those in scope are named and counted.
+      const visible = !inScope || inScope(event);
+      if (visible) checked++;
+      const report = (problem: string) => (visible ? problems.push(problem) : problemsElsewhere++);
       const hash = eventHash(event);
-      if (hash !== link.eventHash) problems.push(`event ${event.eventId} at position ${event.globalPosition} (link ${link.index}) was altered after it was recorded`);
+      if (hash !== link.eventHash) report(`event ${event.eventId} at position ${event.globalPosition} (link ${link.index}) was altered after it was recorded`);
       const expected = chainHash(previous, link.eventHash);
-      if (expected !== link.chainHash) problems.push(`chain broken at link ${link.index} (position ${event.globalPosition})`);
+      if (expected !== link.chainHash) report(`chain broken at link ${link.index} (position ${event.globalPosition})`);
       previous = link.chainHash;
     }
   }
   for (const [position, link] of links) {
-    if (!seen.has(position)) problems.push(`event ${link.eventId} at position ${position} (link ${link.index}) is missing from the log`);
+    if (seen.has(position)) continue;
+    // Whose event is gone cannot be told any more: named when the whole log is in scope.
+    if (inScope) problemsElsewhere++;
+    else problems.push(`event ${link.eventId} at position ${position} (link ${link.index}) is missing from the log`);
   }
   let sealsChecked = 0;
   if (sealKey) {
@@ -57,5 +66,5 @@ export async function verifyAuditChain(pool: Pool, store: PostgresEventStore, se
       if (seal.linked !== seal.chain_hash) problems.push(`seal at link ${seal.chain_index} does not match the chain`);
     }
   }
-  return { ok: problems.length === 0, eventsChecked: checked, chainHead: previous, unchained, problems, sealsChecked };
+  return { ok: problems.length === 0 && problemsElsewhere === 0, eventsChecked: checked, chainHead: previous, unchained, problems, problemsElsewhere, sealsChecked };
 }

@@ -14,12 +14,13 @@ export class AuditVerificationQuery {
   ) {}
 
   /**
-   * Recomputes the hash chain over the whole log. The chain links every tenant's events in one
-   * order, so its integrity is a property of the whole log; the report names positions and event
-   * ids only, never another tenant's content.
+   * Recomputes the hash chain over the whole log: the chain links every tenant's events in one
+   * order, so a gap anywhere breaks it. The report names and counts only the tenant's own events;
+   * problems elsewhere (another tenant's events, or events no longer in the log) are only counted,
+   * and make the answer not ok.
    */
-  async verify(): Promise<VerificationReport & { verifiedAt: string; sealKeyConfigured: boolean }> {
-    const report = await verifyAuditChain(this.pool, this.store, this.sealKey);
+  async verify(tenantId: string): Promise<VerificationReport & { verifiedAt: string; sealKeyConfigured: boolean }> {
+    const report = await verifyAuditChain(this.pool, this.store, this.sealKey, (event) => event.metadata.tenantId === tenantId);
     return { ...report, verifiedAt: new Date().toISOString(), sealKeyConfigured: Boolean(this.sealKey) };
   }
 }

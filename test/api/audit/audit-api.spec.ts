@@ -90,5 +90,10 @@ describe('audit API', () => {
     const tampered = await expectStatus(auditor().get('/audit/verification'), 200);
     expect(tampered.body.ok).toBe(false);
     expect(tampered.body.problems.join('\n')).toContain(`event ${rows[0].event_id} at position ${rows[0].global_position}`);
+
+    // Another tenant's auditor learns that the log was altered, not which event of whom.
+    const other = await t.http().get('/audit/verification').set('authorization', `Bearer ${await t.token({ role: 'auditor', tenant: 'HRO-XX' })}`);
+    expect(other.body).toMatchObject({ ok: false, eventsChecked: 0, problems: [] });
+    expect(other.body.problemsElsewhere).toBeGreaterThan(0);
   });
 });
