@@ -7,12 +7,17 @@ import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
 import { NotificationQuery, NotificationsQuery } from './queries/notifications.query';
 import { ProviderFiguresQuery } from './queries/provider-figures.query';
+import { MasterDataQueries } from '../master-data/master-data-queries';
 
 @ApiTags('Steuerung')
 @ApiBearerAuth()
 @Controller()
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsQuery, private readonly providerFigures: ProviderFiguresQuery) {}
+  constructor(
+    private readonly notifications: NotificationsQuery,
+    private readonly providerFigures: ProviderFiguresQuery,
+    private readonly masterData: MasterDataQueries,
+  ) {}
 
   @Get('notifications')
   @ApiOperation({ summary: 'Steering notifications (warnings, procedures, under-runs, settlements), newest first' })
@@ -25,6 +30,10 @@ export class NotificationsController {
   async figures(@Ctx() ctx: CommandContext, @Param('providerId', new PatternPipe('providerId', CODE_PATTERN, CODE_MESSAGE)) providerId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number) {
     if (ctx.actor.role === 'provider' && ctx.providerId !== providerId) {
       throw new DomainError('not-found', 'Not found', `no figures of ${providerId} are visible to you`, 404);
+    }
+    // A provider this Jugendamt has not registered has no figures here, not zero figures.
+    if (!(await this.masterData.getProvider(ctx.tenantId, providerId))) {
+      throw new DomainError('not-found', 'Not found', `no provider ${providerId} is registered`, 404);
     }
     return this.providerFigures.figures(ctx.tenantId, providerId, fiscalYear);
   }

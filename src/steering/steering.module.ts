@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BudgetsModule } from '../budgets/budgets.module';
+import { MasterDataModule } from '../master-data/master-data.module';
 import { SteeringCommandService } from './commands/steering-command.service';
 import { NotificationsController } from './notifications.controller';
 import { ThresholdWatch } from './process-managers/threshold-watch';
@@ -15,7 +16,7 @@ import { SozialraumYearReplay } from './replay/sozialraum-year-replay';
 import { SteeringController } from './steering.controller';
 
 @Module({
-  imports: [BudgetsModule, DiscoveryModule],
+  imports: [BudgetsModule, MasterDataModule, DiscoveryModule],
   controllers: [SteeringController, NotificationsController],
   providers: [
     SozialraumYearReplay,

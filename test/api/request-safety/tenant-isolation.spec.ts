@@ -16,15 +16,10 @@ const OTHER_TENANT = 'HRO-XX';
 const OTHER_PROVIDER = 'TR-Z';
 /**
  * Not checked here: projection consumers and their lag are not tenant data; the audit chain
- * verification checks the one hash chain of the whole event store (its counts and chain head are
- * the same for every tenant).
+ * verification reports on the one hash chain of the whole event store, naming only the asking
+ * tenant's events (checked in test/api/audit).
  */
 const NOT_TENANT_DATA = new Set(['GET /ops/projections', 'GET /audit/verification']);
-/**
- * Figures computed for any provider id: for one the tenant does not know they are zero with no
- * lines (so nothing is revealed), where HRO-JA's own answer has figures.
- */
-const ZERO_VIEWS = new Set(['GET /provider-figures/:providerId/:fiscalYear']);
 /** Read endpoints whose data belongs to one provider (TR-E in the examples): other providers see none of it. */
 const PROVIDER_SCOPED = new Set([
   'GET /cases/:caseRef',
@@ -95,9 +90,6 @@ describe('tenant and provider isolation on every read endpoint', () => {
     if (!allowed.includes(res.status)) wrong.push(`${label}: status ${res.status} ${res.text.slice(0, 300)}`);
     if (res.status >= 400) {
       if (res.body?.status !== res.status || typeof res.body?.type !== 'string') wrong.push(`${label}: not a problem body: ${res.text.slice(0, 200)}`);
-    } else if (res.status === 200 && ZERO_VIEWS.has(read.key)) {
-      const amounts = JSON.stringify(res.body).match(/"-?\d+\.\d{2}"/g) ?? [];
-      if (amounts.some((a) => a !== '"0.00"') || res.body?.lines?.length !== 0 || res.text === read.ownBody) wrong.push(`${label}: figures shown: ${res.text.slice(0, 300)}`);
     } else if (res.status === 200 && res.text.trim() === '') {
       // An empty export.
     } else if (res.status === 200) {
@@ -118,7 +110,6 @@ describe('tenant and provider isolation on every read endpoint', () => {
       expect({ key, items: (body.items ?? []).length > 0, body: (body.items ?? []).length > 0 ? undefined : body }).toEqual({ key, items: true });
     }
     expect(secrets.size).toBeGreaterThan(20);
-    for (const key of ZERO_VIEWS) expect(prepared.get(key)!.ownBody).toMatch(/"[1-9]\d*\.\d{2}"/);
   });
 
   it.each(reads.map(([key, allowed]) => [key, [...allowed]] as const))('%s: another tenant sees 404 or an empty list', async (key, allowed) => {
