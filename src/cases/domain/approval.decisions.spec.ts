@@ -90,7 +90,7 @@ describe('approvals: commitments per fiscal year (R5)', () => {
 
   it('R5 before the year close: an invoice for January of an open-ended approval first commits the new year from 01.01.', () => {
     const { state } = granted({ ...daily('195.00'), start: '2025-03-01', end: null, bescheidDate: '2025-02-20' });
-    const events = decideSubmitInvoice({ approvalId: 'TW-25-001-B1', providerId: 'TR-F', serviceMonth: '2026-01', quantity: '31', invoiceNumber: 'RE-2026-01' }, state, open);
+    const events = decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: 'TW-25-001-B1', providerId: 'TR-F', serviceMonth: '2026-01', quantity: '31', invoiceNumber: 'RE-2026-01' }, state, open);
     expect(events.map((e) => e.type)).toEqual(['ApprovalRolledOver', 'CommitmentRecorded', 'InvoiceSubmitted']);
     expect(events[0]).toMatchObject({ data: { approvalId: 'TW-25-001-B1', fiscalYear: 2026 }, businessDate: '2026-01-01' });
     expect(events[1]).toMatchObject({ businessDate: '2026-01-01', data: { fiscalYear: 2026, total: '71175.00', reason: 'year-rollover' } });
@@ -101,7 +101,7 @@ describe('approvals: commitments per fiscal year (R5)', () => {
     expect(decideRollOver(after, 2025, open)).toEqual([]);
     expect(decideRollInto(after, 'TW-25-001-B1', 2026, open)).toEqual([]);
     // Into a closed year: refused like any booking.
-    expect(refusal(() => decideSubmitInvoice({ approvalId: 'TW-25-001-B1', providerId: 'TR-F', serviceMonth: '2026-01', quantity: '31', invoiceNumber: 'x' }, state, { closedYears: [2026] })).problem).toBe('fiscal-year-closed');
+    expect(refusal(() => decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: 'TW-25-001-B1', providerId: 'TR-F', serviceMonth: '2026-01', quantity: '31', invoiceNumber: 'x' }, state, { closedYears: [2026] })).problem).toBe('fiscal-year-closed');
   });
 
   it('R5 before the year close: a Kostenbeitrag from a later year rolls year by year; a fixed period or a terminated approval does not roll', () => {

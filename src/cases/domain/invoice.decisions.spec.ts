@@ -21,7 +21,7 @@ const schulbegleitung = () =>
   granted({ legalBasis: '35a', providerId: 'TR-E', rateType: 'hourly', rate: '38.50', rateReason: 'x', hoursPerMonth: '60', start: '2025-02-01', end: '2025-07-31', bescheidDate: '2025-01-20' }).state;
 
 function submitted(state: CaseState, month: string, quantity?: string): CaseState {
-  return apply(state, decideSubmitInvoice({ approvalId: A, providerId: 'TR-E', serviceMonth: month, quantity, invoiceNumber: `RE-${month}` }, state, open));
+  return apply(state, decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId: 'TR-E', serviceMonth: month, quantity, invoiceNumber: `RE-${month}` }, state, open));
 }
 
 function verified(state: CaseState, invoiceId: string, date = '2025-04-08'): { state: CaseState; events: ReturnType<typeof decideVerifyInvoice> } {
@@ -43,20 +43,20 @@ describe('invoices (R4) and payments (R3, R5)', () => {
 
   it('refuses over-billing with the approved amount, double billing, and months outside the period', () => {
     const state = schulbegleitung();
-    const over = refusal(() => decideSubmitInvoice({ approvalId: A, providerId: 'TR-E', serviceMonth: '2025-03', quantity: '61', invoiceNumber: 'x' }, state, open));
+    const over = refusal(() => decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId: 'TR-E', serviceMonth: '2025-03', quantity: '61', invoiceNumber: 'x' }, state, open));
     expect(over.problem).toBe('invoice-exceeds-approval');
     expect(over.extensions).toMatchObject({ approvedHours: '60', approvedAmount: '2310.00' });
     const once = submitted(state, '2025-03', '45');
-    expect(refusal(() => decideSubmitInvoice({ approvalId: A, providerId: 'TR-E', serviceMonth: '2025-03', quantity: '10', invoiceNumber: 'y' }, once, open)).problem).toBe('month-already-invoiced');
-    expect(refusal(() => decideSubmitInvoice({ approvalId: A, providerId: 'TR-E', serviceMonth: '2025-08', quantity: '10', invoiceNumber: 'z' }, state, open)).problem).toBe('outside-approved-period');
-    expect(refusal(() => decideSubmitInvoice({ approvalId: A, providerId: 'TR-F', serviceMonth: '2025-03', quantity: '10', invoiceNumber: 'z' }, state, open)).status).toBe(404);
+    expect(refusal(() => decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId: 'TR-E', serviceMonth: '2025-03', quantity: '10', invoiceNumber: 'y' }, once, open)).problem).toBe('month-already-invoiced');
+    expect(refusal(() => decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId: 'TR-E', serviceMonth: '2025-08', quantity: '10', invoiceNumber: 'z' }, state, open)).problem).toBe('outside-approved-period');
+    expect(refusal(() => decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId: 'TR-F', serviceMonth: '2025-03', quantity: '10', invoiceNumber: 'z' }, state, open)).status).toBe(404);
   });
 
   it('bills days at most the approved days of the month', () => {
     const { state } = granted({ legalBasis: '34', providerId: 'TR-F', rateType: 'daily', rate: '195.00', rateReason: 'x', start: '2025-03-10', end: null, bescheidDate: '2025-03-01' });
-    const over = refusal(() => decideSubmitInvoice({ approvalId: A, providerId: 'TR-F', serviceMonth: '2025-03', quantity: '23', invoiceNumber: 'x' }, state, open));
+    const over = refusal(() => decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId: 'TR-F', serviceMonth: '2025-03', quantity: '23', invoiceNumber: 'x' }, state, open));
     expect(over.extensions).toMatchObject({ approvedDays: 22 });
-    const ok = apply(state, decideSubmitInvoice({ approvalId: A, providerId: 'TR-F', serviceMonth: '2025-03', quantity: '22', invoiceNumber: 'x' }, state, open));
+    const ok = apply(state, decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId: 'TR-F', serviceMonth: '2025-03', quantity: '22', invoiceNumber: 'x' }, state, open));
     expect(ok.invoices[`${A}-R1`].amount).toBe('4290.00');
   });
 
@@ -96,7 +96,7 @@ describe('invoices (R4) and payments (R3, R5)', () => {
 
   it('refuses a termination that leaves a day-rate invoice with more days than the shortened month approves', () => {
     const { state } = granted({ legalBasis: '34', providerId: 'TR-F', rateType: 'daily', rate: '195.00', rateReason: 'x', start: '2025-03-10', end: null, bescheidDate: '2025-03-01' });
-    const invoice = (days: string) => apply(state, decideSubmitInvoice({ approvalId: A, providerId: 'TR-F', serviceMonth: '2025-03', quantity: days, invoiceNumber: 'RE-03' }, state, open));
+    const invoice = (days: string) => apply(state, decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId: 'TR-F', serviceMonth: '2025-03', quantity: days, invoiceNumber: 'RE-03' }, state, open));
     const terminate = (s: CaseState) => decideTerminateApproval({ approvalId: A, reason: 'abbruch', effectiveEnd: '2025-03-25', note: null, businessDate: '2025-03-26' }, s, open);
     // 10.03.–25.03. are 16 days of presence, although the end is the 25th of the month.
     const refused = refusal(() => terminate(invoice('22')));
@@ -124,7 +124,7 @@ describe('a closed year accepts no bookings, also where no money moves yet', () 
   const closed2025 = { closedYears: [2025] };
 
   it('refuses an invoice for a service month of a closed year', () => {
-    expect(refusal(() => decideSubmitInvoice({ approvalId: A, providerId: 'TR-E', serviceMonth: '2025-03', quantity: '45', invoiceNumber: 'x' }, schulbegleitung(), closed2025)).problem).toBe('fiscal-year-closed');
+    expect(refusal(() => decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId: 'TR-E', serviceMonth: '2025-03', quantity: '45', invoiceNumber: 'x' }, schulbegleitung(), closed2025)).problem).toBe('fiscal-year-closed');
   });
 
   it('refuses both verification steps, the payment order and the Storno for an invoice of a closed year; a rejection stays possible', () => {
@@ -145,7 +145,7 @@ describe('a closed year accepts no bookings, also where no money moves yet', () 
     const verify = decideVerifyInvoice({ invoiceId: `${A}-R1`, step: 'sachlich-richtig', verifiedBy: 'wiju-1', businessDate: '2026-01-10' }, state, open);
     expect(fiscalYearsOf(verify)).toEqual([]);
     expect(fiscalYearsConcerned(state, verify)).toEqual([2025]);
-    const submit = decideSubmitInvoice({ approvalId: A, providerId: 'TR-E', serviceMonth: '2025-04', quantity: '60', invoiceNumber: 'y' }, state, open);
+    const submit = decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId: 'TR-E', serviceMonth: '2025-04', quantity: '60', invoiceNumber: 'y' }, state, open);
     expect(fiscalYearsConcerned(state, submit)).toEqual([2025]);
     expect(fiscalYearsConcerned(state, decideRejectInvoice({ invoiceId: `${A}-R1`, reason: 'x' }, state))).toEqual([]);
   });

@@ -11,6 +11,8 @@ export interface SubmitInvoice {
   approvalId: string;
   providerId: string;
   serviceMonth: string;
+  /** Business date of the submission: invoices are for help delivered, so the month must have begun. */
+  submittedOn: string;
   /** Hours (FLS) or days (daily rate) delivered; omitted for a flat month. */
   quantity?: string;
   invoiceNumber: string;
@@ -48,6 +50,9 @@ function submitInvoice(cmd: SubmitInvoice, state: CaseState, ctx: DecisionContex
     refuse('outside-approved-period', 'Outside the approved period', `${cmd.serviceMonth} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`);
   }
   assertOpenYear(yearOf(cmd.serviceMonth), ctx);
+  if (cmd.submittedOn < `${cmd.serviceMonth}-01`) {
+    refuse('service-month-not-begun', 'Service month not begun', `${cmd.serviceMonth} has not begun on ${cmd.submittedOn}; an invoice is for help already delivered`);
+  }
   const approved = approvedAmountOfMonth(approval, cmd.serviceMonth);
   if (!approved.has(cmd.providerId)) {
     throw new DomainError('approval-not-found', 'Not found', `approval ${cmd.approvalId} was not found`, 404);

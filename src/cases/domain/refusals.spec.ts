@@ -25,7 +25,7 @@ const fixedFls = () => granted({ ...fls, start: '2025-01-01', end: '2025-06-30',
 const openEndedFls = () => granted({ ...fls, start: '2025-01-01', end: null, bescheidDate: '2024-12-15' }).state;
 
 function invoiced(state: CaseState, providerId: string, month: string, quantity?: string): CaseState {
-  return apply(state, decideSubmitInvoice({ approvalId: A, providerId, serviceMonth: month, quantity, invoiceNumber: `RE-${month}` }, state, open));
+  return apply(state, decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId, serviceMonth: month, quantity, invoiceNumber: `RE-${month}` }, state, open));
 }
 
 describe('case refusals by problem code', () => {
@@ -110,6 +110,14 @@ describe('case refusals by problem code', () => {
     it('days-not-whole: days of presence are whole days', () => {
       const state = granted({ ...dailyRate, start: '2025-01-01', end: null, bescheidDate: '2024-12-15' }).state;
       expect(refusal(() => invoiced(state, 'TR-F', '2025-02', '10.5')).problem).toBe('days-not-whole');
+    });
+
+    it('service-month-not-begun: no invoice for a month that has not begun on the submission date', () => {
+      const state = fixedFls();
+      const early = () => decideSubmitInvoice({ submittedOn: '2025-02-28', approvalId: A, providerId: 'TR-E', serviceMonth: '2025-03', quantity: '20', invoiceNumber: 'RE-2025-03' }, state, open);
+      expect(refusal(early).problem).toBe('service-month-not-begun');
+      // Within the month itself (an end-of-month invoice) it is taken.
+      expect(decideSubmitInvoice({ submittedOn: '2025-03-31', approvalId: A, providerId: 'TR-E', serviceMonth: '2025-03', quantity: '20', invoiceNumber: 'RE-2025-03' }, state, open)[0].type).toBe('InvoiceSubmitted');
     });
 
     it('invoice-not-found (404): an unknown invoice id', () => {

@@ -19,8 +19,8 @@ export class SubmitInvoiceHandler implements ICommandHandler<SubmitInvoiceComman
 
   async execute({ ctx, caseRef, approvalId, dto }: SubmitInvoiceCommand) {
     if (!ctx.providerId) throw new DomainError('forbidden', 'Forbidden', 'invoices are submitted by provider users with a provider claim', 403);
-    return this.cases.handle(ctx, caseRef, dto.businessDate, (state, decision) =>
-      decideSubmitInvoice({ approvalId, providerId: ctx.providerId!, serviceMonth: dto.serviceMonth, quantity: dto.quantity, invoiceNumber: dto.invoiceNumber, leitwegId: dto.leitwegId }, state, decision),
+    return this.cases.handle(ctx, caseRef, dto.businessDate, (state, decision, dated) =>
+      decideSubmitInvoice({ approvalId, providerId: ctx.providerId!, submittedOn: dated.businessDate, serviceMonth: dto.serviceMonth, quantity: dto.quantity, invoiceNumber: dto.invoiceNumber, leitwegId: dto.leitwegId }, state, decision),
     );
   }
 }
