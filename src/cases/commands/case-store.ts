@@ -39,6 +39,11 @@ export class CaseStore {
         if (options.mustExist !== false && state.caseRef === null) throw new DomainError('case-not-found', 'Not found', `case ${caseRef} was not found`, 404);
         // Decide once to see which fiscal years the decision concerns (bookings and the service
         // months of invoices), then again knowing which of them are closed.
+        // Back-dating into a closed fiscal year is refused, whatever the command books.
+        const dateYear = Number(ctx.businessDate.slice(0, 4));
+        if ((await this.closedYears(ctx.tenantId, state.sozialraumId, [dateYear])).length) {
+          throw new DomainError('fiscal-year-closed', 'Fiscal year closed', `${dateYear} is closed; a decision dated ${ctx.businessDate} cannot be recorded any more`, 422, { fiscalYear: dateYear });
+        }
         const tentative = await decide(state, { closedYears: [] }, ctx);
         const closedYears = await this.closedYears(ctx.tenantId, state.sozialraumId, fiscalYearsConcerned(state, tentative));
         const events = closedYears.length ? await decide(state, { closedYears }, ctx) : tentative;

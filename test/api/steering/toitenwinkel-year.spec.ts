@@ -299,11 +299,16 @@ describe('Toitenwinkel 2025: the whole year', () => {
     const budget2026 = await expectStatus(controller().get('/budgets/HRO-TW/2026'), 200);
     expect(JSON.stringify(budget2026.body)).toContain('54248.75');
 
-    // 2025 is closed: revenue of a 2025 month is refused; the extension into 2026 only books 2026.
+    // 2025 is closed: revenue of a 2025 month is refused, and so is any decision back-dated into
+    // 2025, even one that books only 2026; dated in 2026 the extension books 2026.
     const closed = await as(t, 'wiju').post('/cases/TW-25-002/kostenerstattungen', { approvalId: approvals['TW-25-002'], debtorAuthority: 'LRO-JA', serviceMonth: '2025-10', amount: '100.00', reference: 'KE-1', businessDate: '2026-01-26' });
     expect(closed.status).toBe(422);
     expect(closed.body.type).toBe('/problems/fiscal-year-closed');
-    const extended = await expectStatus(caseworker().post(`/cases/TW-25-001/approvals/${approvals['TW-25-001']}/extension`, { newEnd: '2026-03-31', reason: 'Fortsetzung laut Hilfeplan', businessDate: '2025-12-20' }), 200);
+    const extension = { newEnd: '2026-03-31', reason: 'Fortsetzung laut Hilfeplan' };
+    const backDated = await caseworker().post(`/cases/TW-25-001/approvals/${approvals['TW-25-001']}/extension`, { ...extension, businessDate: '2025-12-20' });
+    expect(backDated.status).toBe(422);
+    expect(backDated.body).toMatchObject({ type: '/problems/fiscal-year-closed', fiscalYear: 2025 });
+    const extended = await expectStatus(caseworker().post(`/cases/TW-25-001/approvals/${approvals['TW-25-001']}/extension`, { ...extension, businessDate: '2026-01-27' }), 200);
     expect(extended.body.approvals[0].years.find((y: any) => y.fiscalYear === 2026)).toMatchObject({ committed: '3900.00' });
   });
 
