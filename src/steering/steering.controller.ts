@@ -11,6 +11,7 @@ import { SteeringCommandService } from './commands/steering-command.service';
 import {
   BusinessDateDto,
   CloseProcedureDto,
+  KaemmereiReportDto,
   MonthCloseDto,
   SteeringMeetingDto,
   SupplementaryDecisionDto,
@@ -40,7 +41,7 @@ export class SteeringController {
   ) {}
 
   @Get(':sozialraumId/:fiscalYear')
-  @ApiOperation({ summary: 'Steering state: threshold crossings, overrun procedure with due dates, closed months, under-run, settlement' })
+  @ApiOperation({ summary: 'Steering state: threshold crossings, overrun procedure with due dates, its reports to the Kämmerei and whether a supplementary request for the forecast excess is due, closed months, under-run, settlement' })
   async overview(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: BookViewQuery) {
     await this.assertBudget(ctx, s, y);
     return this.queries.overview(ctx.tenantId, s, y, toBookView(q), ctx.businessDate);
@@ -186,6 +187,23 @@ export class SteeringController {
   @ApiOperation({ summary: 'Record the decision of the body the value limits name (a decision by another body is refused)' })
   async decide(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Param('requestId', requestParam) requestId: string, @Body() dto: SupplementaryDecisionDto) {
     const handled = await this.commands.decideSupplementary(ctx, s, y, requestId, dto);
+    return { version: handled.version, procedure: handled.state.procedure };
+  }
+
+  @Get(':sozialraumId/:fiscalYear/procedure/kaemmerei-report')
+  @ApiOperation({
+    summary:
+      'The report of the overrun procedure to the Kämmerei (R7) from the current figures: B, forecast and its % of B, excess over B, actual, crossings, meetings with measures, supplementary requests with decisions; asOf / knownAt as everywhere. version / ETag: the steering stream',
+  })
+  async kaemmereiReport(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: BookViewQuery) {
+    await this.assertBudget(ctx, s, y);
+    return this.queries.kaemmereiReport(ctx.tenantId, s, y, toBookView(q));
+  }
+
+  @Post(':sozialraumId/:fiscalYear/procedure/kaemmerei-report')
+  @ApiOperation({ summary: 'Record that the report was sent to the Kämmerei (reference, date); the figures as sent are kept. May be sent again with updated figures' })
+  async reportToKaemmerei(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: KaemmereiReportDto) {
+    const handled = await this.commands.reportToKaemmerei(ctx, s, y, dto);
     return { version: handled.version, procedure: handled.state.procedure };
   }
 

@@ -17,6 +17,7 @@ import {
   decideCalculateSettlement,
   decideCloseProcedure,
   decideConfirmSettlement,
+  decideKaemmereiReport,
   decideMonthClose,
   decideSteeringMeeting,
   decideSupplementaryDecision,
@@ -26,7 +27,7 @@ import {
 import { calculateSettlement } from '../domain/settlement';
 import { SteeringQueries } from '../queries/steering-queries';
 import { PendingItem, YEAR_END_PARTICIPANT, YearEndParticipant } from '../year-end-participant';
-import { CloseProcedureDto, SteeringMeetingDto, SupplementaryDecisionDto, SupplementaryRequestDto } from './steering.dtos';
+import { CloseProcedureDto, KaemmereiReportDto, SteeringMeetingDto, SupplementaryDecisionDto, SupplementaryRequestDto } from './steering.dtos';
 
 /**
  * Steering commands of the controllers: month and year close, the overrun procedure and the
@@ -176,6 +177,24 @@ export class SteeringCommandService {
   decideSupplementary(ctx: CommandContext, sozialraumId: string, fiscalYear: number, requestId: string, dto: SupplementaryDecisionDto) {
     return this.aggregates.handle(streams.steering(ctx.tenantId, sozialraumId, fiscalYear), steeringDecider, { ...ctx, businessDate: dto.businessDate ?? ctx.businessDate }, (state) =>
       decideSupplementaryDecision(requestId, dto.body, dto.approved, dto.decisionReference, dto.note ?? null, state),
+      { retryOnConflict: true },
+    );
+  }
+
+  /**
+   * Records a sending of the report to the Kämmerei with the figures as sent: the book replayed
+   * from the log up to its head (all corrections known now, as the report's GET shows them).
+   */
+  async reportToKaemmerei(ctx: CommandContext, sozialraumId: string, fiscalYear: number, dto: KaemmereiReportDto) {
+    await this.assertBudget(ctx.tenantId, sozialraumId, fiscalYear);
+    const reportedOn = dto.reportedOn ?? ctx.businessDate;
+    const head = await this.store.headCheckpoint();
+    const book = await this.queries.book(ctx.tenantId, sozialraumId, fiscalYear, { knownAtPosition: head.position });
+    const totals = book.totals();
+    const figures = { budget: book.budgetTotal, forecast: totals.forecast, actual: totals.actual, logPosition: head.position };
+    const termsOn = await this.queries.termsOn(ctx.tenantId, sozialraumId);
+    return this.aggregates.handle(streams.steering(ctx.tenantId, sozialraumId, fiscalYear), steeringDecider, { ...ctx, businessDate: reportedOn }, (state) =>
+      decideKaemmereiReport({ reportedOn, reference: dto.reference }, figures, sozialraumId, fiscalYear, termsOn, state),
       { retryOnConflict: true },
     );
   }

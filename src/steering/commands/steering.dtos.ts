@@ -138,3 +138,16 @@ export class CloseProcedureDto {
   @IsIsoDate()
   businessDate?: string;
 }
+
+export class KaemmereiReportDto {
+  @ApiProperty({ description: 'Reference of the report as sent (Vorlage, letter)', example: 'Vorlage 2025/KÄ-017' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  reference: string;
+
+  @ApiPropertyOptional({ description: 'Date the report was sent (default today)', example: '2025-06-05' })
+  @IsOptional()
+  @IsIsoDate()
+  reportedOn?: string;
+}

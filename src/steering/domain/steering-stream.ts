@@ -1,7 +1,7 @@
 import { Decider } from '../../../libs/ddd';
 import { addDays } from '../../../libs/calendar';
 import { ThresholdKind } from './thresholds';
-import { SteeringEvent, SettlementCalculatedData, SupplementaryRequestData, SteeringMeetingData } from './steering.events';
+import { KaemmereiReportedData, SteeringEvent, SettlementCalculatedData, SupplementaryRequestData, SteeringMeetingData } from './steering.events';
 
 export interface ProcedureState {
   procedureId: string;
@@ -12,6 +12,8 @@ export interface ProcedureState {
   crossingWithdrawnOn: string | null;
   meetings: Array<SteeringMeetingData & { recordedOn: string }>;
   requests: Array<SupplementaryRequestData & { requestedOn: string; decision: { body: string; approved: boolean; decisionReference: string; decidedOn: string } | null }>;
+  /** Each sending of the report to the Kämmerei, with the figures as sent. */
+  kaemmereiReports: Array<Omit<KaemmereiReportedData, 'procedureId'>>;
   closed: { outcome: string; closedOn: string } | null;
 }
 
@@ -52,7 +54,7 @@ export function evolveSteering(state: SteeringState, event: SteeringEvent): Stee
       return {
         ...state,
         crossings,
-        procedure: { procedureId: event.data.procedureId, openedOn: on, meetingDueBy: event.data.meetingDueBy ?? addDays(on, 14), crossingWithdrawnOn: null, meetings: [], requests: [], closed: null },
+        procedure: { procedureId: event.data.procedureId, openedOn: on, meetingDueBy: event.data.meetingDueBy ?? addDays(on, 14), crossingWithdrawnOn: null, meetings: [], requests: [], kaemmereiReports: [], closed: null },
       };
     }
     case 'ThresholdCrossingMoved': {
@@ -94,6 +96,11 @@ export function evolveSteering(state: SteeringState, event: SteeringEvent): Stee
             },
           }
         : state;
+    case 'KaemmereiReported': {
+      if (!state.procedure) return state;
+      const { procedureId: _procedureId, ...report } = event.data;
+      return { ...state, procedure: { ...state.procedure, kaemmereiReports: [...state.procedure.kaemmereiReports, report] } };
+    }
     case 'OverrunProcedureClosed':
       return state.procedure ? { ...state, procedure: { ...state.procedure, closed: { outcome: event.data.outcome, closedOn: on } } } : state;
     case 'SettlementCalculated':

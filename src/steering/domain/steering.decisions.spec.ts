@@ -9,6 +9,7 @@ import {
   decideCloseProcedure,
   decideConfirmSettlement,
   decideCrossings,
+  decideKaemmereiReport,
   decideMonthClose,
   decideSteeringMeeting,
   decideSupplementaryDecision,
@@ -16,6 +17,7 @@ import {
   settlementReadyToApply,
 } from './steering.decisions';
 import { Crossing } from './thresholds';
+import { supplementaryRequestDue } from './kaemmerei-report';
 
 const d = (v: string) => new Decimal(v);
 const fold = (events: SteeringEvent[], from: SteeringState = initialSteeringState) => events.reduce(evolveSteering, from);
@@ -131,5 +133,105 @@ describe('steering decisions', () => {
     expect(problem(() => decideConfirmSettlement('lead-provider', 'TR-G', state))).toBe('not-lead-provider');
     state = fold(decideConfirmSettlement('lead-provider', 'TR-E', state), state);
     expect(settlementReadyToApply(state)).toBe(true);
+  });
+
+  describe('report to the Kämmerei (R7)', () => {
+    const termsOn = () => DEFAULT_CONTRACT_TERMS;
+    const figures = (forecast: string, actual = '40000.00') => ({ budget: d('120000.00'), forecast: d(forecast), actual: d(actual), logPosition: 77n });
+    const sending = (reportedOn: string, reference = 'Vorlage 2025/KÄ-017') => ({ reportedOn, reference });
+    const opened = () => fold(decideCrossings([crossing('warning', '2025-05-20'), crossing('procedure', '2025-05-20')], initialSteeringState, 'HRO-UE', 2025));
+    const refusal = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        if (error instanceof DomainError) return { problem: error.problem, status: error.status };
+        throw error;
+      }
+      throw new Error('expected a refusal');
+    };
+
+    it('is refused without a procedure (404), for a closed one (422) and before the procedure opened', () => {
+      expect(refusal(() => decideKaemmereiReport(sending('2025-06-01'), figures('132000.00'), 'HRO-UE', 2025, termsOn, initialSteeringState))).toEqual({ problem: 'no-overrun-procedure', status: 404 });
+      let state = opened();
+      expect(refusal(() => decideKaemmereiReport(sending('2025-05-19'), figures('132000.00'), 'HRO-UE', 2025, termsOn, state))).toEqual({ problem: 'report-before-procedure', status: 422 });
+      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz'], state), state);
+      state = fold(decideCloseProcedure('Maßnahmen vereinbart', state), state);
+      expect(refusal(() => decideKaemmereiReport(sending('2025-06-30'), figures('132000.00'), 'HRO-UE', 2025, termsOn, state))).toEqual({ problem: 'procedure-closed', status: 422 });
+    });
+
+    it('records the figures as sent, frozen, and numbers each later sending', () => {
+      let state = opened();
+      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz', 'ambulante Alternativen'], state), state);
+      const input = figures('132000.00');
+      const first = decideKaemmereiReport(sending('2025-06-05'), input, 'HRO-UE', 2025, termsOn, state);
+      expect(first).toHaveLength(1);
+      expect(first[0]).toMatchObject({ type: 'KaemmereiReported', businessDate: '2025-06-05' });
+      const sent = first[0].data as any;
+      expect(sent).toMatchObject({ procedureId: 'UEV-HRO-UE-2025', reportNo: 1, reportedOn: '2025-06-05', reference: 'Vorlage 2025/KÄ-017', logPosition: '77' });
+      expect(sent.report).toEqual({
+        procedureId: 'UEV-HRO-UE-2025',
+        sozialraumId: 'HRO-UE',
+        fiscalYear: 2025,
+        openedOn: '2025-05-20',
+        crossingWithdrawnOn: null,
+        budget: '120000.00',
+        forecast: '132000.00',
+        forecastPctOfBudget: '110.00',
+        forecastExcess: '12000.00',
+        actual: '40000.00',
+        crossings: [
+          { kind: 'warning', thresholdPct: '100', crossedOn: '2025-05-20' },
+          { kind: 'procedure', thresholdPct: '105', crossedOn: '2025-05-20' },
+        ],
+        meetingDueBy: '2025-06-03',
+        meetings: [{ heldOn: '2025-05-28', participants: [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], measures: ['Fallkonferenz', 'ambulante Alternativen'] }],
+        supplementaryRequests: [],
+        supplementaryRequestDue: { forecastExcess: '12000.00', requested: '0.00', approved: '0.00', outstanding: '12000.00', due: true },
+        previousReports: [],
+      });
+      const frozen = JSON.parse(JSON.stringify(sent));
+      // Nothing that changes afterwards reaches the recorded figures: not the caller's objects,
+      // not the procedure's later course, not a later sending with updated figures.
+      input.forecast = d('999999.00');
+      state = fold(first, state);
+      (state.procedure!.meetings[0].measures as string[]).push('später ergänzt');
+      state = fold(decideSupplementaryRequest({ kind: 'ueberplanmaessig', amount: d('12000'), justification: 'unabweisbar', coverSource: 'Deckungsring HzE' }, DEFAULT_CONTRACT_TERMS, state), state);
+      const second = decideKaemmereiReport(sending('2025-07-01', 'Vorlage 2025/KÄ-021'), figures('138000.00', '55000.00'), 'HRO-UE', 2025, termsOn, state);
+      state = fold(second, state);
+      expect(sent).toEqual(frozen);
+      expect(state.procedure!.kaemmereiReports[0]).toEqual({ reportNo: 1, reportedOn: '2025-06-05', reference: 'Vorlage 2025/KÄ-017', report: frozen.report, logPosition: '77' });
+      const update = state.procedure!.kaemmereiReports[1];
+      expect(update).toMatchObject({ reportNo: 2, reportedOn: '2025-07-01', reference: 'Vorlage 2025/KÄ-021' });
+      expect(update.report).toMatchObject({
+        forecast: '138000.00',
+        forecastPctOfBudget: '115.00',
+        forecastExcess: '18000.00',
+        actual: '55000.00',
+        supplementaryRequestDue: { forecastExcess: '18000.00', requested: '12000.00', approved: '0.00', outstanding: '6000.00', due: true },
+        previousReports: [{ reportNo: 1, reportedOn: '2025-06-05', reference: 'Vorlage 2025/KÄ-017' }],
+      });
+      expect(update.report.supplementaryRequests).toMatchObject([{ requestId: 'UEV-HRO-UE-2025-A1', amount: '12000.00', competentBody: 'Oberbürgermeister', decision: null }]);
+    });
+
+    it('counts requests not rejected against the forecast excess; nothing is due once covered or closed', () => {
+      let state = opened();
+      const request = (amount: string) => decideSupplementaryRequest({ kind: 'ueberplanmaessig', amount: d(amount), justification: 'unabweisbar', coverSource: 'Deckungsring HzE' }, DEFAULT_CONTRACT_TERMS, state);
+      const due = (forecast: string) => supplementaryRequestDue(figures(forecast), state.procedure!);
+      // Below B there is no excess to request.
+      expect(due('118000.00')).toEqual({ forecastExcess: '0.00', requested: '0.00', approved: '0.00', outstanding: '0.00', due: false });
+      state = fold(request('5000.00'), state);
+      state = fold(decideSupplementaryDecision('UEV-HRO-UE-2025-A1', 'Oberbürgermeister', false, 'OB 2025/1', null, state), state);
+      state = fold(request('4000.00'), state);
+      expect(due('132000.00')).toEqual({ forecastExcess: '12000.00', requested: '4000.00', approved: '0.00', outstanding: '8000.00', due: true });
+      state = fold(decideSupplementaryDecision('UEV-HRO-UE-2025-A2', 'Oberbürgermeister', true, 'OB 2025/2', null, state), state);
+      state = fold(request('8000.00'), state);
+      expect(due('132000.00')).toEqual({ forecastExcess: '12000.00', requested: '12000.00', approved: '4000.00', outstanding: '0.00', due: false });
+      // The forecast rises: the excess outgrows what was requested.
+      expect(due('132000.01')).toMatchObject({ forecastExcess: '12000.01', outstanding: '0.01', due: true });
+      state = fold(decideSupplementaryDecision('UEV-HRO-UE-2025-A3', 'Oberbürgermeister', true, 'OB 2025/3', null, state), state);
+      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz'], state), state);
+      state = fold(decideCloseProcedure('Mittel bewilligt', state), state);
+      expect(due('140000.00')).toEqual({ forecastExcess: '20000.00', requested: '12000.00', approved: '12000.00', outstanding: '8000.00', due: false });
+    });
   });
 });

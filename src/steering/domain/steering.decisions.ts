@@ -4,8 +4,9 @@ import { addDays, lastDayOfMonth, monthNumber, yearOf } from '../../../libs/cale
 import { BudgetContractTerms, competentBody } from '../../budgets/domain/contract-terms';
 import { Crossing, THRESHOLD_EVENT, isUnderrun } from './thresholds';
 import { SettlementFigures } from './settlement';
+import { ProcedureFigures, kaemmereiReport } from './kaemmerei-report';
 import { SteeringEvent } from './steering.events';
-import { SteeringState } from './steering-stream';
+import { ProcedureState, SteeringState } from './steering-stream';
 
 const pct = (forecast: Decimal, budget: Decimal) => (budget.isZero() ? '0.00' : formatPercent(forecast.div(budget).times(100)));
 
@@ -183,6 +184,44 @@ export function decideSupplementaryDecision(requestId: string, body: string, app
     refuse('wrong-deciding-body', 'Wrong deciding body', `${request.amount} € is decided by the ${request.competentBody} under the value limits in force, not by the ${body}`, { competentBody: request.competentBody });
   }
   return [{ type: 'SupplementaryExpenditureDecided', data: { procedureId: procedure.procedureId, requestId, body, approved, decisionReference, note } }];
+}
+
+/** The procedure the report is about: 404 without one (closed ones are still reported on). */
+export function procedureToReport(state: SteeringState): SteeringState & { procedure: ProcedureState } {
+  if (!state.procedure) throw new DomainError('no-overrun-procedure', 'Not found', 'no overrun procedure has been opened for this Sozialraum-year', 404);
+  return state as SteeringState & { procedure: ProcedureState };
+}
+
+/**
+ * R7: the Kämmerei gets a report of the overrun procedure. Each sending is recorded with the
+ * figures as sent (a frozen copy); it may be sent again later with updated figures.
+ */
+export function decideKaemmereiReport(
+  sending: { reportedOn: string; reference: string },
+  figures: ProcedureFigures & { logPosition: bigint },
+  sozialraumId: string,
+  fiscalYear: number,
+  termsOn: (date: string) => BudgetContractTerms,
+  state: SteeringState,
+): SteeringEvent[] {
+  const procedure = openProcedure(state);
+  if (sending.reportedOn < procedure.openedOn) refuse('report-before-procedure', 'Report before the procedure', `the procedure opened on ${procedure.openedOn}`);
+  const report = kaemmereiReport(sozialraumId, fiscalYear, figures, state as SteeringState & { procedure: ProcedureState }, termsOn);
+  return [
+    {
+      type: 'KaemmereiReported',
+      data: {
+        procedureId: procedure.procedureId,
+        reportNo: procedure.kaemmereiReports.length + 1,
+        reportedOn: sending.reportedOn,
+        reference: sending.reference,
+        // Plain values only, copied: the event keeps the figures as they were sent.
+        report: JSON.parse(JSON.stringify(report)),
+        logPosition: figures.logPosition.toString(),
+      },
+      businessDate: sending.reportedOn,
+    },
+  ];
 }
 
 export function decideCloseProcedure(outcome: string, state: SteeringState): SteeringEvent[] {

@@ -72,6 +72,61 @@ export interface SupplementaryDecisionData {
   note: string | null;
 }
 
+/** R7: whether a supplementary-expenditure request for the forecast excess is still due (query-time figure). */
+export interface SupplementaryRequestDue {
+  /** Forecast over B, never negative. */
+  forecastExcess: string;
+  /** Sum of the requests not rejected (undecided ones included). */
+  requested: string;
+  /** Sum of the approved requests. */
+  approved: string;
+  /** forecastExcess − requested, never negative. */
+  outstanding: string;
+  due: boolean;
+}
+
+/** The report of an overrun procedure to the Kämmerei (R7), as computed or as sent. */
+export interface KaemmereiReportContent {
+  procedureId: string;
+  sozialraumId: string;
+  fiscalYear: number;
+  openedOn: string;
+  crossingWithdrawnOn: string | null;
+  budget: string;
+  forecast: string;
+  forecastPctOfBudget: string;
+  /** Forecast over B, never negative. */
+  forecastExcess: string;
+  actual: string;
+  crossings: Array<{ kind: ThresholdKind; thresholdPct: string; crossedOn: string }>;
+  meetingDueBy: string;
+  meetings: Array<{ heldOn: string; participants: Array<{ organisationId: string; role: string }>; measures: string[] }>;
+  supplementaryRequests: Array<{
+    requestId: string;
+    kind: 'ueberplanmaessig' | 'ausserplanmaessig';
+    amount: string;
+    requestedOn: string;
+    justification: string;
+    coverSource: string;
+    competentBody: string;
+    decision: { body: string; approved: boolean; decisionReference: string; decidedOn: string } | null;
+  }>;
+  supplementaryRequestDue: SupplementaryRequestDue;
+  previousReports: Array<{ reportNo: number; reportedOn: string; reference: string }>;
+}
+
+export interface KaemmereiReportedData {
+  procedureId: string;
+  /** 1 for the first sending, counting on with each later one. */
+  reportNo: number;
+  reportedOn: string;
+  reference: string;
+  /** The figures as sent, frozen. */
+  report: KaemmereiReportContent;
+  /** The log position the figures were computed at. */
+  logPosition: string;
+}
+
 export interface ProcedureClosedData {
   procedureId: string;
   outcome: string;
@@ -109,6 +164,7 @@ export type SteeringEvent =
   | { type: 'SteeringMeetingHeld'; data: SteeringMeetingData; businessDate?: string }
   | { type: 'SupplementaryExpenditureRequested'; data: SupplementaryRequestData; businessDate?: string }
   | { type: 'SupplementaryExpenditureDecided'; data: SupplementaryDecisionData; businessDate?: string }
+  | { type: 'KaemmereiReported'; data: KaemmereiReportedData; businessDate?: string }
   | { type: 'OverrunProcedureClosed'; data: ProcedureClosedData; businessDate?: string }
   | { type: 'SettlementCalculated'; data: SettlementCalculatedData; businessDate?: string }
   | { type: 'SettlementConfirmed'; data: SettlementConfirmedData; businessDate?: string }
@@ -121,6 +177,7 @@ export const NOTIFICATION_TYPES = [
   'RenegotiationTriggered',
   'ThresholdCrossingMoved',
   'UnderrunDetected',
+  'KaemmereiReported',
   'SupplementaryExpenditureRequested',
   'SupplementaryExpenditureDecided',
   'SettlementCalculated',

@@ -21,7 +21,8 @@ export interface Crossing {
   budget: Decimal;
 }
 
-function thresholdPct(terms: BudgetContractTerms, kind: ThresholdKind): string {
+/** The threshold of a kind, in % of B, under the given contract terms. */
+export function thresholdPct(terms: BudgetContractTerms, kind: ThresholdKind): string {
   return kind === 'warning' ? terms.warningThresholdPct : kind === 'procedure' ? terms.procedureThresholdPct : terms.renegotiationThresholdPct;
 }
 

@@ -19,6 +19,8 @@ function summary(event: StoredEvent, sozialraumId: string, fiscalYear: number): 
       return `${sozialraumId} ${fiscalYear}: Schwellenüberschreitung korrigiert – ${d.explanation}`;
     case 'UnderrunDetected':
       return `${sozialraumId} ${fiscalYear}: Unterschreitung beim Monatsabschluss ${d.month} (Hochrechnung ${d.forecast} < ${d.underrunLine})`;
+    case 'KaemmereiReported':
+      return `${sozialraumId} ${fiscalYear}: Bericht an die Kämmerei (${d.reference}, ${d.reportNo}. Bericht) – Hochrechnung ${d.report.forecast} = ${d.report.forecastPctOfBudget} % des Budgets, Überschreitung ${d.report.forecastExcess}`;
     case 'SupplementaryExpenditureRequested':
       return `${sozialraumId} ${fiscalYear}: ${d.kind === 'ueberplanmaessig' ? 'überplanmäßige' : 'außerplanmäßige'} Aufwendung ${d.amount} beantragt; entscheidet: ${d.competentBody}`;
     case 'SupplementaryExpenditureDecided':

@@ -10,6 +10,10 @@ import { BookView } from '../domain/book-event';
 import { LedgerBook } from '../domain/ledger-book';
 import { forecastTimeline, timelineJson } from '../domain/forecast-timeline';
 import { steeringDecider, SteeringState } from '../domain/steering-stream';
+import { budgetContractDecider, contractInForce } from '../../budgets/domain/budget-contract';
+import { BudgetContractTerms } from '../../budgets/domain/contract-terms';
+import { kaemmereiReport, supplementaryRequestDue } from '../domain/kaemmerei-report';
+import { procedureToReport } from '../domain/steering.decisions';
 import { SozialraumYearReplay } from '../replay/sozialraum-year-replay';
 import { BookViewQuery } from './book-view.dto';
 
@@ -40,16 +44,38 @@ export class SteeringQueries {
     return LedgerBook.fold(sozialraumId, fiscalYear, events, view);
   }
 
-  async utilisation(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
+  /** The figures a query answers from: today's from the utilisation read model, any other view replayed from the log. */
+  async viewedBook(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView): Promise<{ book: LedgerBook; source: 'event-log' | 'read-model' }> {
     const fromLog = view.asOf !== undefined || view.knownAt !== undefined || view.knownAtPosition !== undefined;
-    const book = fromLog ? await this.book(tenantId, sozialraumId, fiscalYear, view) : await this.bookFromReadModel(tenantId, sozialraumId, fiscalYear);
-    return { ...book.utilisation(), source: fromLog ? 'event-log' : 'read-model', view: describeView(view) };
+    return fromLog
+      ? { book: await this.book(tenantId, sozialraumId, fiscalYear, view), source: 'event-log' }
+      : { book: await this.bookFromReadModel(tenantId, sozialraumId, fiscalYear), source: 'read-model' };
+  }
+
+  async utilisation(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
+    const { book, source } = await this.viewedBook(tenantId, sozialraumId, fiscalYear, view);
+    return { ...book.utilisation(), source, view: describeView(view) };
   }
 
   async monitoringList(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
-    const fromLog = view.asOf !== undefined || view.knownAt !== undefined || view.knownAtPosition !== undefined;
-    const book = fromLog ? await this.book(tenantId, sozialraumId, fiscalYear, view) : await this.bookFromReadModel(tenantId, sozialraumId, fiscalYear);
-    return { ...book.monitoringList(), source: fromLog ? 'event-log' : 'read-model', view: describeView(view) };
+    const { book, source } = await this.viewedBook(tenantId, sozialraumId, fiscalYear, view);
+    return { ...book.monitoringList(), source, view: describeView(view) };
+  }
+
+  /** The contract terms in force on a date, for the thresholds a report names. */
+  async termsOn(tenantId: string, sozialraumId: string): Promise<(date: string) => BudgetContractTerms> {
+    const { state } = await this.aggregates.load(streams.contract(tenantId, sozialraumId), budgetContractDecider);
+    return (date) => contractInForce(state, date).terms;
+  }
+
+  /** R7: the report of the overrun procedure to the Kämmerei from the figures seen through the view (404 without a procedure). */
+  async kaemmereiReport(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
+    const { state, version } = await this.steeringState(tenantId, sozialraumId, fiscalYear, view);
+    const withProcedure = procedureToReport(state);
+    const { book, source } = await this.viewedBook(tenantId, sozialraumId, fiscalYear, view);
+    const termsOn = await this.termsOn(tenantId, sozialraumId);
+    const report = kaemmereiReport(sozialraumId, fiscalYear, { budget: book.budgetTotal, forecast: book.totals().forecast, actual: book.totals().actual }, withProcedure, termsOn);
+    return { ...report, version, source, view: describeView(view) };
   }
 
   async timeline(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
@@ -86,12 +112,18 @@ export class SteeringQueries {
 
   async overview(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView, today = todayInBerlin()) {
     const { state, version } = await this.steeringState(tenantId, sozialraumId, fiscalYear, view);
-    const procedure = state.procedure
-      ? {
-          ...state.procedure,
-          meetingOverdue: !state.procedure.closed && !state.procedure.crossingWithdrawnOn && state.procedure.meetings.length === 0 && today > state.procedure.meetingDueBy,
-        }
-      : null;
+    let procedure = null;
+    if (state.procedure) {
+      // The request check depends on the forecast, which changes: computed now, never stored.
+      const { book } = await this.viewedBook(tenantId, sozialraumId, fiscalYear, view);
+      const totals = book.totals();
+      procedure = {
+        ...state.procedure,
+        meetingOverdue: !state.procedure.closed && !state.procedure.crossingWithdrawnOn && state.procedure.meetings.length === 0 && today > state.procedure.meetingDueBy,
+        kaemmereiReportOutstanding: !state.procedure.closed && state.procedure.kaemmereiReports.length === 0,
+        supplementaryRequestDue: supplementaryRequestDue({ budget: book.budgetTotal, forecast: totals.forecast, actual: totals.actual }, state.procedure),
+      };
+    }
     return { sozialraumId, fiscalYear, version, view: describeView(view), crossings: state.crossings, withdrawnCrossings: state.withdrawnCrossings, closedMonths: state.closedMonths, underrunDetectedOn: state.underrunDetectedOn, procedure, settlement: state.settlement };
   }
 

@@ -98,6 +98,11 @@ registerExamples({
       body: { body: 'Oberbürgermeister', approved: true, decisionReference: 'OB-Entscheidung 2025/117', businessDate: '2025-03-20' },
     };
   },
+  'GET /steering/:sozialraumId/:fiscalYear/procedure/kaemmerei-report': async (api) => ({ path: `/steering/${await withMeeting(api)}/2025/procedure/kaemmerei-report` }),
+  'POST /steering/:sozialraumId/:fiscalYear/procedure/kaemmerei-report': async (api) => ({
+    path: `/steering/${await overrun(api)}/2025/procedure/kaemmerei-report`,
+    body: { reference: 'Vorlage 2025/KÄ-017', reportedOn: '2025-03-10' },
+  }),
   'POST /steering/:sozialraumId/:fiscalYear/procedure/closing': async (api) => {
     const { sozialraumId, requestId } = await withRequest(api);
     await api.call('controller', 'POST', `/steering/${sozialraumId}/2025/procedure/supplementary-requests/${requestId}/decision`, { body: 'Oberbürgermeister', approved: true, decisionReference: 'OB 2025/117', businessDate: '2025-03-20' });
