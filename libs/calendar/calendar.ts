@@ -87,7 +87,10 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
 }
 
+// Building a formatter with a time zone costs far more than formatting; it is made once.
+const BERLIN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Europe/Berlin, where the business day boundary lies. */
 export function todayInBerlin(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return BERLIN_DATE.format(now);
 }
