@@ -1,4 +1,5 @@
 import { Migration } from '../../libs/database/migration';
+import { timelineChangeColumns } from './projections/timeline-change-rows';
 
 export const steeringMigrations: Migration[] = [
   {
@@ -115,6 +116,20 @@ create table utilisation_orders (
 );
 truncate table utilisation_cells, utilisation_planned, utilisation_revenue;
 update es_consumers set transaction_id = '0'::xid8, global_position = 0, updated_at = now() where name = 'utilisation';
+`,
+  },
+  {
+    // Timelines from compact change rows instead of re-reading a year's events on every batch:
+    // the threshold watch and the forecast timeline each keep their own rows and replay once.
+    id: '0540_timeline_changes',
+    sql: `
+drop table steering_watch_index;
+drop table forecast_timeline_streams;
+drop table forecast_timeline_entries;
+create table steering_watch_changes (${timelineChangeColumns});
+create table forecast_timeline_changes (${timelineChangeColumns});
+truncate table steering_watch_pending;
+update es_consumers set transaction_id = '0'::xid8, global_position = 0, updated_at = now() where name in ('threshold-watch', 'forecast-timeline');
 `,
   },
 ];

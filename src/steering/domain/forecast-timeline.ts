@@ -18,47 +18,73 @@ export interface TimelineEntry {
 }
 
 /**
- * Every change of the forecast (and of B) of a Sozialraum-year in business-date order, with its
- * cause and the running forecast in % of B: when and why a line was crossed. Within one business
- * day, events keep their log order.
+ * One change of a Sozialraum-year's forecast or of its B: what a timeline is made of. Compact
+ * enough to be kept as a read-model row, so the timeline can be computed without the events.
  */
-export function forecastTimeline(sozialraumId: string, fiscalYear: number, events: BookEvent[], view: Omit<BookView, 'asOf'> = {}): TimelineEntry[] {
-  const budgetStream = `/budget/${sozialraumId}/${fiscalYear}`;
-  const changes: Array<{ event: BookEvent; delta: Decimal; planning: boolean }> = [];
-  for (const event of events) {
-    if (!visible(event, view)) continue;
-    if (PLANNING_TYPES.has(event.type)) {
-      if (event.streamId.endsWith(budgetStream)) changes.push({ event, delta: ZERO, planning: true });
-      continue;
-    }
-    if (!isLedgerEventType(event.type) || (event.type !== 'CommitmentRecorded' && event.type !== 'CommitmentReleased')) continue;
-    let delta = ZERO;
-    for (const line of ledgerLines({ type: event.type, data: event.data } as LedgerEvent)) {
-      if (line.inBudget && line.sozialraumId === sozialraumId && line.fiscalYear === fiscalYear && line.measure === 'forecast') delta = delta.plus(line.amount);
-    }
-    if (!delta.isZero()) changes.push({ event, delta, planning: false });
-  }
-  changes.sort((a, b) => a.event.businessDate.localeCompare(b.event.businessDate) || (a.event.position < b.event.position ? -1 : a.event.position > b.event.position ? 1 : 0));
+export interface TimelineChange {
+  businessDate: string;
+  eventId: string;
+  type: string;
+  position: bigint;
+  /** Change of the forecast in the budget (0 for a change of B). */
+  delta: Decimal;
+  /** For a change of B: the planning event's data (applied with applyPlanning). */
+  planning: unknown | null;
+  cause: TimelineEntry['cause'];
+}
 
+/** The change an event makes to the forecast or B of one Sozialraum-year, if any. */
+export function timelineChangeOf(sozialraumId: string, fiscalYear: number, event: BookEvent): TimelineChange | null {
+  const base = { businessDate: event.businessDate, eventId: event.eventId, type: event.type, position: event.position };
+  if (PLANNING_TYPES.has(event.type)) {
+    if (!event.streamId.endsWith(`/budget/${sozialraumId}/${fiscalYear}`)) return null;
+    return { ...base, delta: ZERO, planning: event.data, cause: { kind: 'budget', id: event.streamId, reason: event.data?.reason } };
+  }
+  if (!isLedgerEventType(event.type) || (event.type !== 'CommitmentRecorded' && event.type !== 'CommitmentReleased')) return null;
+  let delta = ZERO;
+  for (const line of ledgerLines({ type: event.type, data: event.data } as LedgerEvent)) {
+    if (line.inBudget && line.sozialraumId === sozialraumId && line.fiscalYear === fiscalYear && line.measure === 'forecast') delta = delta.plus(line.amount);
+  }
+  if (delta.isZero()) return null;
+  const source = event.data?.source;
+  return { ...base, delta, planning: null, cause: source ? { ...source, reason: event.data?.reason } : null };
+}
+
+/**
+ * The running forecast and B over the changes in business-date order, with the forecast in % of
+ * B: when and why a line was crossed. Within one business day, changes keep their log order.
+ */
+export function timelineOf(changes: TimelineChange[]): TimelineEntry[] {
+  const ordered = [...changes].sort((a, b) => a.businessDate.localeCompare(b.businessDate) || (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   let planned = zeroPerCategory();
   let forecast = ZERO;
-  return changes.map(({ event, delta, planning }) => {
-    if (planning) planned = applyPlanning(planned, event);
-    forecast = forecast.plus(delta);
+  return ordered.map((change) => {
+    if (change.planning) planned = applyPlanning(planned, { type: change.type, data: change.planning });
+    forecast = forecast.plus(change.delta);
     const budget = totalOf(planned);
-    const source = event.data?.source;
     return {
-      businessDate: event.businessDate,
-      eventId: event.eventId,
-      type: event.type,
-      position: event.position,
-      cause: planning ? { kind: 'budget', id: event.streamId, reason: event.data?.reason } : source ? { ...source, reason: event.data?.reason } : null,
-      delta,
+      businessDate: change.businessDate,
+      eventId: change.eventId,
+      type: change.type,
+      position: change.position,
+      cause: change.cause,
+      delta: change.delta,
       forecast,
       budget,
       pct: budget.isZero() ? ZERO : forecast.div(budget).times(100),
     };
   });
+}
+
+/** Every change of the forecast (and of B) of a Sozialraum-year from its events, as seen through a view. */
+export function forecastTimeline(sozialraumId: string, fiscalYear: number, events: BookEvent[], view: Omit<BookView, 'asOf'> = {}): TimelineEntry[] {
+  const changes: TimelineChange[] = [];
+  for (const event of events) {
+    if (!visible(event, view)) continue;
+    const change = timelineChangeOf(sozialraumId, fiscalYear, event);
+    if (change) changes.push(change);
+  }
+  return timelineOf(changes);
 }
 
 export function timelineJson(entries: TimelineEntry[]) {

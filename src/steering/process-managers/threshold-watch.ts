@@ -5,16 +5,15 @@ import { EVENT_STORE, EventStore, LogCheckpoint, StoredEvent, WrongExpectedVersi
 import { toDomainEvent, toNewEvent } from '../../../libs/ddd/aggregate-store';
 import { deterministicEventId } from '../../../libs/ddd/deterministic-id';
 import { systemContext } from '../../../libs/ddd/system-context';
-import { PostgresEventStore } from '../../../libs/event-store/postgres/postgres-event-store';
 import { streams } from '../../shared/stream-ids';
 import { budgetContractDecider, contractInForce } from '../../budgets/domain/budget-contract';
-import { forecastTimeline } from '../domain/forecast-timeline';
+import { timelineOf } from '../domain/forecast-timeline';
+import { loadTimelineChanges, recordTimelineChanges } from '../projections/timeline-change-rows';
 import { sozialraumYearOf } from '../projections/sozialraum-year-key';
 import { firstCrossings } from '../domain/thresholds';
 import { decideCrossings } from '../domain/steering.decisions';
 import { steeringDecider } from '../domain/steering-stream';
 import { SteeringEvent } from '../domain/steering.events';
-import { toBookEvent } from '../replay/sozialraum-year-replay';
 
 interface PendingYear {
   tenant_id: string;
@@ -24,6 +23,8 @@ interface PendingYear {
   cause_business_date: string | null;
   cause_correlation_id: string;
 }
+
+const WATCH_CHANGES = 'steering_watch_changes';
 
 const checkpointOf = (event: StoredEvent): LogCheckpoint => ({ transactionId: event.transactionId, position: event.globalPosition });
 
@@ -42,23 +43,19 @@ const checkpointOf = (event: StoredEvent): LogCheckpoint => ({ transactionId: ev
 @Injectable()
 @AsProjection('threshold-watch')
 export class ThresholdWatch implements Projection {
-  readonly tables = ['steering_watch_index', 'steering_watch_pending'];
+  readonly tables = [WATCH_CHANGES, 'steering_watch_pending'];
   private readonly logger = new Logger('ThresholdWatch');
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly pgStore: PostgresEventStore,
   ) {}
 
   async handle(events: StoredEvent[], manager: EntityManager): Promise<void> {
     if (events.length === 0) return;
+    await recordTimelineChanges(manager, WATCH_CHANGES, events);
     for (const event of events) {
       const key = sozialraumYearOf(event);
       if (!key) continue;
-      await manager.query(
-        `insert into steering_watch_index (tenant_id, sozialraum_id, fiscal_year, stream_id) values ($1, $2, $3, $4) on conflict do nothing`,
-        [key.tenantId, key.sozialraumId, key.fiscalYear, event.streamId],
-      );
       await manager.query(
         `insert into steering_watch_pending (tenant_id, sozialraum_id, fiscal_year, cause_event_id, cause_business_date, cause_correlation_id)
          values ($1, $2, $3, $4, $5, $6)
@@ -84,15 +81,11 @@ export class ThresholdWatch implements Projection {
   private async evaluate(year: PendingYear, horizon: LogCheckpoint, manager: EntityManager): Promise<boolean> {
     const { tenant_id: tenantId, sozialraum_id: sozialraumId, fiscal_year: fiscalYear } = year;
     const streamId = streams.steering(tenantId, sozialraumId, fiscalYear);
-    const rows: Array<{ stream_id: string }> = await manager.query(
-      'select stream_id from steering_watch_index where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3',
-      [tenantId, sozialraumId, fiscalYear],
-    );
     const known = (event: StoredEvent) => compareCheckpoints(checkpointOf(event), horizon) <= 0;
-    const events = (await this.pgStore.readStreams(rows.map((r) => r.stream_id))).filter(known).map(toBookEvent);
+    const changes = await loadTimelineChanges(manager, WATCH_CHANGES, { tenantId, sozialraumId, fiscalYear }, { upTo: horizon });
     const contractEvents = (await this.store.readStream(streams.contract(tenantId, sozialraumId))).filter(known);
     const contract = contractEvents.reduce((s, e) => budgetContractDecider.evolve(s, toDomainEvent(e) as any), budgetContractDecider.initialState);
-    const crossings = firstCrossings(forecastTimeline(sozialraumId, fiscalYear, events), (date) => contractInForce(contract, date).terms);
+    const crossings = firstCrossings(timelineOf(changes), (date) => contractInForce(contract, date).terms);
 
     for (let attempt = 0; attempt < 5; attempt++) {
       const steeringEvents = await this.store.readStream(streamId);

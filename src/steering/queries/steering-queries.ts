@@ -8,7 +8,9 @@ import { todayInBerlin } from '../../../libs/calendar';
 import { streams } from '../../shared/stream-ids';
 import { BookView } from '../domain/book-event';
 import { LedgerBook } from '../domain/ledger-book';
-import { forecastTimeline, timelineJson } from '../domain/forecast-timeline';
+import { forecastTimeline, timelineJson, timelineOf } from '../domain/forecast-timeline';
+import { FORECAST_TIMELINE_TABLE } from '../projections/forecast-timeline.projection';
+import { loadTimelineChanges } from '../projections/timeline-change-rows';
 import { steeringDecider, SteeringState } from '../domain/steering-stream';
 import { budgetContractDecider, contractInForce } from '../../budgets/domain/budget-contract';
 import { BudgetContractTerms } from '../../budgets/domain/contract-terms';
@@ -82,13 +84,8 @@ export class SteeringQueries {
     // With all corrections known now (no knownAt), the read model answers; asOf only cuts it off.
     if (view.knownAt === undefined && view.knownAtPosition === undefined) {
       await this.projections.waitFor('forecast-timeline');
-      const rows: Array<{ entry: unknown }> = await this.dataSource.query(
-        `select entry from forecast_timeline_entries
-          where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3 and ($4::text is null or business_date <= $4::text)
-          order by seq`,
-        [tenantId, sozialraumId, fiscalYear, view.asOf ?? null],
-      );
-      return { sozialraumId, fiscalYear, view: describeView(view), source: 'read-model', entries: rows.map((r) => r.entry) };
+      const changes = await loadTimelineChanges(this.dataSource, FORECAST_TIMELINE_TABLE, { tenantId, sozialraumId, fiscalYear }, { asOf: view.asOf });
+      return { sozialraumId, fiscalYear, view: describeView(view), source: 'read-model', entries: timelineJson(timelineOf(changes)) };
     }
     const events = await this.replay.load(tenantId, sozialraumId, fiscalYear, view.knownAtPosition);
     let entries = forecastTimeline(sozialraumId, fiscalYear, events, { knownAt: view.knownAt, knownAtPosition: view.knownAtPosition });

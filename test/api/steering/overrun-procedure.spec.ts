@@ -99,7 +99,7 @@ describe('overrun procedure', () => {
       all.push(...batch.events);
       after = batch.checkpoint;
     }
-    await dataSource.query('truncate table steering_watch_index, steering_watch_pending');
+    await dataSource.query('truncate table steering_watch_changes, steering_watch_pending');
     // Batches of one event: each crossing's causes arrive separately, long before the steering
     // stream's newest event, as in a rebuild of a long log.
     for (const event of all) await dataSource.transaction((manager) => watch.handle([event], manager));

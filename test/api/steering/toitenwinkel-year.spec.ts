@@ -329,7 +329,7 @@ describe('Toitenwinkel 2025: the whole year', () => {
   it('rebuilds every projection from the event log to identical rows', async () => {
     await t.settle();
     const runner = t.app.get(ProjectionRunner);
-    const tables = ['ledger_entries', 'utilisation_cells', 'utilisation_planned', 'utilisation_revenue', 'steering_notifications', 'steering_watch_index', 'steering_watch_pending', 'forecast_timeline_streams', 'forecast_timeline_entries', 'utilisation_orders', 'budget_summaries', 'case_approvals', 'case_invoices', 'flexible_subsidies', 'flexible_activities', 'md_sozialraeume', 'md_providers'];
+    const tables = ['ledger_entries', 'utilisation_cells', 'utilisation_planned', 'utilisation_revenue', 'steering_notifications', 'steering_watch_changes', 'steering_watch_pending', 'forecast_timeline_changes', 'utilisation_orders', 'budget_summaries', 'case_approvals', 'case_invoices', 'flexible_subsidies', 'flexible_activities', 'md_sozialraeume', 'md_providers'];
     const dump = async () => {
       const out: Record<string, unknown[]> = {};
       for (const table of tables) out[table] = (await t.db.query(`select * from ${table}`)).rows.map((r) => JSON.stringify(r, (_k, v) => (v instanceof Date ? 'date' : v))).sort();
@@ -347,7 +347,7 @@ describe('Toitenwinkel 2025: the whole year', () => {
 
     const before = await dump();
     expect(before.ledger_entries.length).toBeGreaterThan(100);
-    expect(before.forecast_timeline_entries.length).toBeGreaterThan(5);
+    expect(before.forecast_timeline_changes.length).toBeGreaterThan(5);
     const events = await t.eventCount();
     for (const name of runner.names().filter((n) => n !== 'audit-chain')) await runner.rebuild(name);
     await t.settle();
