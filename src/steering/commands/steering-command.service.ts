@@ -158,9 +158,10 @@ export class SteeringCommandService {
     );
   }
 
-  holdMeeting(ctx: CommandContext, sozialraumId: string, fiscalYear: number, dto: SteeringMeetingDto) {
+  async holdMeeting(ctx: CommandContext, sozialraumId: string, fiscalYear: number, dto: SteeringMeetingDto) {
+    const parties = { jugendamtId: ctx.tenantId, leadProviderId: await this.directory.leadProviderOn(ctx.tenantId, sozialraumId, dto.heldOn) };
     return this.aggregates.handle(streams.steering(ctx.tenantId, sozialraumId, fiscalYear), steeringDecider, { ...ctx, businessDate: dto.heldOn }, (state) =>
-      decideSteeringMeeting(dto.heldOn, dto.participants, dto.measures, state),
+      decideSteeringMeeting(dto.heldOn, dto.participants, dto.measures, state, parties),
       { retryOnConflict: true },
     );
   }

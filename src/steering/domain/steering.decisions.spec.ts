@@ -20,6 +20,7 @@ import { Crossing } from './thresholds';
 import { supplementaryRequestDue } from './kaemmerei-report';
 
 const d = (v: string) => new Decimal(v);
+const PARTIES = { jugendamtId: 'HRO-JA', leadProviderId: 'TR-E' };
 const fold = (events: SteeringEvent[], from: SteeringState = initialSteeringState) => events.reduce(evolveSteering, from);
 const problem = (fn: () => unknown) => {
   try {
@@ -105,11 +106,13 @@ describe('steering decisions', () => {
   });
 
   it('runs the overrun procedure: meeting of both parties, request decided by the competent body, close', () => {
-    expect(problem(() => decideSteeringMeeting('2025-10-10', [], [], initialSteeringState))).toBe('no-overrun-procedure');
+    expect(problem(() => decideSteeringMeeting('2025-10-10', [], [], initialSteeringState, PARTIES))).toBe('no-overrun-procedure');
     let state = fold(decideCrossings([crossing('procedure', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
     expect(problem(() => decideCloseProcedure('done', state))).toBe('meeting-missing');
-    expect(problem(() => decideSteeringMeeting('2025-10-10', [{ organisationId: 'HRO-JA', role: 'Controlling' }], ['x'], state))).toBe('meeting-needs-both-parties');
-    state = fold(decideSteeringMeeting('2025-10-10', [{ organisationId: 'HRO-JA', role: 'Controlling' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenzen'], state), state);
+    expect(problem(() => decideSteeringMeeting('2025-10-10', [{ organisationId: 'HRO-JA', role: 'Controlling' }], ['x'], state, PARTIES))).toBe('meeting-needs-both-parties');
+    // A member provider is not the lead provider.
+    expect(problem(() => decideSteeringMeeting('2025-10-10', [{ organisationId: 'HRO-JA', role: 'Controlling' }, { organisationId: 'TR-F', role: 'Leitung' }], ['x'], state, PARTIES))).toBe('meeting-needs-both-parties');
+    state = fold(decideSteeringMeeting('2025-10-10', [{ organisationId: 'HRO-JA', role: 'Controlling' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenzen'], state, PARTIES), state);
     state = fold(decideSupplementaryRequest({ kind: 'ueberplanmaessig', amount: d('60000'), justification: 'unabweisbar', coverSource: 'Deckungsring HzE' }, DEFAULT_CONTRACT_TERMS, state), state);
     const request = state.procedure!.requests[0];
     expect(request.competentBody).toBe('Hauptausschuss');
@@ -154,14 +157,14 @@ describe('steering decisions', () => {
       expect(refusal(() => decideKaemmereiReport(sending('2025-06-01'), figures('132000.00'), 'HRO-UE', 2025, termsOn, initialSteeringState))).toEqual({ problem: 'no-overrun-procedure', status: 404 });
       let state = opened();
       expect(refusal(() => decideKaemmereiReport(sending('2025-05-19'), figures('132000.00'), 'HRO-UE', 2025, termsOn, state))).toEqual({ problem: 'report-before-procedure', status: 422 });
-      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz'], state), state);
+      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz'], state, PARTIES), state);
       state = fold(decideCloseProcedure('Maßnahmen vereinbart', state), state);
       expect(refusal(() => decideKaemmereiReport(sending('2025-06-30'), figures('132000.00'), 'HRO-UE', 2025, termsOn, state))).toEqual({ problem: 'procedure-closed', status: 422 });
     });
 
     it('records the figures as sent, frozen, and numbers each later sending', () => {
       let state = opened();
-      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz', 'ambulante Alternativen'], state), state);
+      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz', 'ambulante Alternativen'], state, PARTIES), state);
       const input = figures('132000.00');
       const first = decideKaemmereiReport(sending('2025-06-05'), input, 'HRO-UE', 2025, termsOn, state);
       expect(first).toHaveLength(1);
@@ -229,7 +232,7 @@ describe('steering decisions', () => {
       // The forecast rises: the excess outgrows what was requested.
       expect(due('132000.01')).toMatchObject({ forecastExcess: '12000.01', outstanding: '0.01', due: true });
       state = fold(decideSupplementaryDecision('UEV-HRO-UE-2025-A3', 'Oberbürgermeister', true, 'OB 2025/3', null, state), state);
-      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz'], state), state);
+      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz'], state, PARTIES), state);
       state = fold(decideCloseProcedure('Mittel bewilligt', state), state);
       expect(due('140000.00')).toEqual({ forecastExcess: '20000.00', requested: '12000.00', approved: '12000.00', outstanding: '8000.00', due: false });
     });

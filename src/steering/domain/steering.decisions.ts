@@ -138,11 +138,25 @@ function openProcedure(state: SteeringState) {
   return state.procedure;
 }
 
-export function decideSteeringMeeting(heldOn: string, participants: Array<{ organisationId: string; role: string }>, measures: string[], state: SteeringState): SteeringEvent[] {
+/**
+ * R7: the steering meeting is held by the Jugendamt and the lead provider of the Trägerverbund on
+ * the meeting day; further organisations (members, the Kämmerei) may take part.
+ */
+export function decideSteeringMeeting(
+  heldOn: string,
+  participants: Array<{ organisationId: string; role: string }>,
+  measures: string[],
+  state: SteeringState,
+  parties: { jugendamtId: string; leadProviderId: string | null },
+): SteeringEvent[] {
   const procedure = openProcedure(state);
   if (heldOn < procedure.openedOn) refuse('meeting-before-procedure', 'Meeting before the procedure', `the procedure opened on ${procedure.openedOn}`);
-  if (new Set(participants.map((p) => p.organisationId)).size < 2) {
-    refuse('meeting-needs-both-parties', 'Both parties must take part', 'a steering meeting is held by the Jugendamt and the lead provider: list participants of at least two organisations');
+  const present = new Set(participants.map((p) => p.organisationId));
+  const missing = [parties.jugendamtId, parties.leadProviderId ?? 'the lead provider'].filter((org) => !present.has(org));
+  if (missing.length) {
+    refuse('meeting-needs-both-parties', 'Both parties must take part', `a steering meeting is held by the Jugendamt and the lead provider; not among the participants: ${missing.join(', ')}`, {
+      missing,
+    });
   }
   // Plain values only: the event is stored as JSON, whatever shape the caller's objects had.
   const attendees = participants.map((p) => ({ organisationId: p.organisationId, role: p.role }));

@@ -47,6 +47,10 @@ describe('overrun procedure', () => {
     const alone = await controller().post(`${base}/procedure/meetings`, { ...meeting, participants: [meeting.participants[0], { organisationId: 'HRO-JA', role: 'Controlling' }] });
     expect(alone.status).toBe(422);
     expect(alone.body.type).toBe('/problems/meeting-needs-both-parties');
+    // Another provider is not the lead provider of the Sozialraum's Trägerverbund.
+    const otherProvider = await controller().post(`${base}/procedure/meetings`, { ...meeting, participants: [meeting.participants[0], { organisationId: 'TR-F', role: 'Geschäftsführung' }] });
+    expect(otherProvider.status).toBe(422);
+    expect(otherProvider.body).toMatchObject({ type: '/problems/meeting-needs-both-parties', missing: ['TR-E'] });
     await expectStatus(controller().post(`${base}/procedure/meetings`, meeting), 201);
     expect((await expectStatus(controller().get(base), 200)).body.procedure.meetingOverdue).toBe(false);
 
