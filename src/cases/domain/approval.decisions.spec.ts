@@ -1,21 +1,11 @@
-import { DomainError } from '../../../libs/ddd/domain-error';
 import { decideChangeScope, decideExtendApproval, decideGrantApproval, decideRollInto, decideRollOver, decideTerminateApproval } from './approval.decisions';
 import { decideSubmitInvoice } from './invoice.decisions';
 import { decideFixKostenbeitrag } from './revenue.decisions';
 import { apply, granted, lookups, moneyLines, open, openedCase, totalOf } from './case.fixtures';
+import { refusal } from '../../../libs/testing/refusal';
 
 const spfh = { legalBasis: '31' as const, providerId: 'TR-E', hoursPerMonth: '20', rateType: 'hourly' as const, rate: '65.00', rateReason: 'Einzelvereinbarung' };
 const daily = (rate: string) => ({ legalBasis: '34' as const, providerId: 'TR-F', rateType: 'daily' as const, rate, rateReason: 'Einzelvereinbarung' });
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('approvals: classification (R1) and rates', () => {
   it('takes the rate agreement in force when no rate is given', () => {

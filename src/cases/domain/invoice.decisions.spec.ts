@@ -1,20 +1,10 @@
-import { DomainError } from '../../../libs/ddd/domain-error';
 import { decideOrderPayment, decideRejectInvoice, decideReversePayment, decideSubmitInvoice, decideVerifyInvoice } from './invoice.decisions';
 import { decideTerminateApproval } from './approval.decisions';
 import { decideClaimKostenerstattung, decideFixKostenbeitrag } from './revenue.decisions';
 import { apply, granted, moneyLines, open, totalOf } from './case.fixtures';
 import { CaseState } from './case-state';
 import { fiscalYearsConcerned, fiscalYearsOf } from './reconcile';
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../../libs/testing/refusal';
 
 const A = 'TW-25-001-B1';
 const schulbegleitung = () =>

@@ -1,20 +1,9 @@
-import { DomainError } from '../../../libs/ddd/domain-error';
 import { decideChangeScope, decideExtendApproval, decideGrantApproval, decideOpenCase, decideTerminateApproval } from './approval.decisions';
 import { decideOrderPayment, decideRejectInvoice, decideSubmitInvoice, decideVerifyInvoice } from './invoice.decisions';
 import { decideClaimKostenerstattung, decideFixKostenbeitrag } from './revenue.decisions';
 import { apply, granted, lookups, open, openedCase } from './case.fixtures';
 import { CaseState, initialCaseState } from './case-state';
-
-/** Every refusal of the case deciders by its problem code, one focused case each. */
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../../libs/testing/refusal';
 
 const A = 'TW-25-001-B1';
 const fls = { legalBasis: '31' as const, providerId: 'TR-E', rateType: 'hourly' as const, rate: '65.00', rateReason: 'x', hoursPerMonth: '20' };
@@ -28,6 +17,7 @@ function invoiced(state: CaseState, providerId: string, month: string, quantity?
   return apply(state, decideSubmitInvoice({ submittedOn: '2099-12-31', approvalId: A, providerId, serviceMonth: month, quantity, invoiceNumber: `RE-${month}` }, state, open));
 }
 
+/** Every refusal of the case deciders by its problem code, one focused case each. */
 describe('case refusals by problem code', () => {
   describe('cases and approvals', () => {
     it('case-exists: a case reference is opened once', () => {

@@ -1,18 +1,8 @@
-import { DomainError } from '../../../libs/ddd/domain-error';
 import { fold } from '../../../libs/ddd/decider';
 import { decideChangeProvider, decideRegisterProvider, providerDecider } from './provider';
 import { decideConcludeRateAgreement, decideEndRateAgreement, rateAgreementOn, rateAgreementsDecider } from './rate-agreements';
 import { decideChangeSozialraum, decideFormTraegerverbund, decideRegisterSozialraum, sozialraumDecider, sozialraumOn, traegerverbundOn } from './sozialraum';
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../../libs/testing/refusal';
 
 const registered = () => fold(sozialraumDecider, decideRegisterSozialraum({ sozialraumId: 'HRO-TW', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, validFrom: '2024-01-01' }, sozialraumDecider.initialState));
 

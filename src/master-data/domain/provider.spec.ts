@@ -1,16 +1,6 @@
 import { fold } from '../../../libs/ddd/decider';
-import { DomainError } from '../../../libs/ddd/domain-error';
 import { LEGAL_FORMS, ProviderState, decideChangeProvider, decideRegisterProvider, providerDecider } from './provider';
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal, the command was accepted');
-}
+import { refusal } from '../../../libs/testing/refusal';
 
 const tre = { providerId: 'TR-E', name: 'Jugendhilfeverbund Nordost e.V.', legalForm: 'e.V.' as const };
 

@@ -1,5 +1,4 @@
 import { fold } from '../../../libs/ddd/decider';
-import { DomainError } from '../../../libs/ddd/domain-error';
 import {
   RateAgreement,
   RateAgreementsState,
@@ -8,16 +7,7 @@ import {
   rateAgreementOn,
   rateAgreementsDecider,
 } from './rate-agreements';
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal, the command was accepted');
-}
+import { refusal } from '../../../libs/testing/refusal';
 
 type Terms = Omit<RateAgreement, 'agreementId'>;
 const fls: Terms = { providerId: 'TR-E', legalBasis: '31', rateType: 'hourly', amount: '65.00', validFrom: '2025-01-01', validTo: '2025-12-31', reference: 'EV 2025/31-E' };

@@ -1,5 +1,4 @@
 import { fold } from '../../../libs/ddd/decider';
-import { DomainError } from '../../../libs/ddd/domain-error';
 import {
   SozialraumState,
   decideChangeSozialraum,
@@ -10,16 +9,7 @@ import {
   sozialraumOn,
   traegerverbundOn,
 } from './sozialraum';
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal, the command was accepted');
-}
+import { refusal } from '../../../libs/testing/refusal';
 
 const toitenwinkel = { sozialraumId: 'HRO-TW', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, validFrom: '2024-01-01' };
 
