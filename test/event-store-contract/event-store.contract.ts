@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CheckpointMoved,
   EventIdConflict,
   EventStore,
   InvalidAppend,
@@ -24,9 +25,21 @@ export interface ContractSubject {
 
 /** A read model in the same database as the consumer checkpoint: every event id once. */
 export interface ConsumerHarness {
-  create(name: string, options?: { failAfterWrite?: () => boolean; batchSize?: number; staleAfterMs?: number }): TestConsumer;
+  create(name: string, options?: TestConsumerOptions): TestConsumer;
   /** Rows of the read model: event ids it has counted, per stream in the order seen. */
   readModel(name: string): Promise<{ eventIds: string[]; perStream: Map<string, number[]> }>;
+}
+
+export interface TestConsumerOptions {
+  /** Called in the handler after the read-model writes; true makes the batch fail before its commit. */
+  failAfterWrite?: (events: StoredEvent[]) => boolean;
+  /**
+   * Awaited after the instance has read a non-empty batch and before it opens the batch's
+   * transaction: a hung process (GC pause, frozen VM) that comes back later.
+   */
+  pauseAfterRead?: () => Promise<void>;
+  batchSize?: number;
+  staleAfterMs?: number;
 }
 
 export interface TestConsumer {
@@ -35,6 +48,13 @@ export interface TestConsumer {
   waitUntilCaughtUp(timeoutMs?: number): Promise<void>;
   rebuild(): Promise<number>;
   processedByThisInstance(): number;
+  /** Errors the running loop reported (a fenced batch shows up here as CheckpointMoved). */
+  errors(): unknown[];
+  /** Whether this instance holds the consumer's lease. */
+  isActive(): boolean;
+  /** How often this instance truncated the read model (rebuild). */
+  truncations(): number;
+  status(): Promise<'live' | 'rebuilding'>;
 }
 
 export const TENANT = 'T-CONTRACT';
@@ -52,6 +72,14 @@ export function event(type = 'Something', data: unknown = { n: 1 }, eventId?: st
       businessDate: '2025-03-01',
     },
   };
+}
+
+async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 function stream(): string {
@@ -376,6 +404,120 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
         const rebuilt = await subject.consumers.readModel('crashy');
         expect([...rebuilt.eventIds].sort()).toEqual([...afterCrash.eventIds].sort());
         expect(rebuilt.perStream.get(id)).toEqual(afterCrash.perStream.get(id));
+      });
+
+      it('a stale lease is taken over, and the stale holder coming back commits no batch', async () => {
+        const id = stream();
+        await store.append(id, Array.from({ length: 10 }, (_, n) => event('Lease', { n })), { expected: 'no_stream' });
+        let frozen = false;
+        let reachedPause!: () => void;
+        const paused = new Promise<void>((resolve) => (reachedPause = resolve));
+        let thaw!: () => void;
+        const thawed = new Promise<void>((resolve) => (thaw = resolve));
+        // A heartbeats every staleAfterMs / 3 = 20 s, so after taking the lease it does not heartbeat
+        // again within this test: to B, whose staleAfterMs is 300 ms, it looks like a hung process.
+        const a = subject.consumers.create('takeover', {
+          staleAfterMs: 60_000,
+          pauseAfterRead: async () => {
+            if (!frozen) return;
+            reachedPause();
+            await thawed;
+          },
+        });
+        a.start();
+        await a.waitUntilCaughtUp(60_000);
+        expect(a.isActive()).toBe(true);
+        const processedByA = a.processedByThisInstance();
+        expect(processedByA).toBeGreaterThanOrEqual(10);
+
+        // A reads the next batch and hangs before committing it, holding the lease.
+        frozen = true;
+        await store.append(id, Array.from({ length: 10 }, (_, n) => event('Lease', { n: 10 + n })), { expected: 10 });
+        await paused;
+        const b = subject.consumers.create('takeover', { staleAfterMs: 300 });
+        b.start();
+        await b.waitUntilCaughtUp(60_000);
+        expect(b.processedByThisInstance()).toBeGreaterThanOrEqual(10);
+        await eventually(() => !a.isActive(), 'the stale holder notices that its lease session is gone');
+
+        // A comes back with the batch it read before the takeover: the commit is refused.
+        thaw();
+        await eventually(() => a.errors().some((e) => e instanceof CheckpointMoved), 'the stale batch is fenced off');
+        expect(a.processedByThisInstance()).toBe(processedByA);
+
+        // B keeps the lease; A stays a standby that processes nothing.
+        await store.append(id, [event('Lease', { n: 20 })], { expected: 20 });
+        await b.waitUntilCaughtUp(60_000);
+        await new Promise((r) => setTimeout(r, 300));
+        expect(a.isActive()).toBe(false);
+        expect(b.isActive()).toBe(true);
+        expect(a.processedByThisInstance()).toBe(processedByA);
+        await a.stop();
+        await b.stop();
+        const model = await subject.consumers.readModel('takeover');
+        expect(new Set(model.eventIds).size).toBe(model.eventIds.length);
+        expect(model.perStream.get(id)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+      });
+
+      async function interruptedRebuild(name: string): Promise<{ id: string; partial: string[] }> {
+        const id = stream();
+        for (let k = 0; k < 5; k++) {
+          await store.append(id, Array.from({ length: 50 }, (_, n) => event('Rebuilt', { n: k * 50 + n })), { expected: k === 0 ? 'no_stream' : k * 50 });
+        }
+        const live = subject.consumers.create(name);
+        live.start();
+        await live.waitUntilCaughtUp(60_000);
+        await live.stop();
+        // Batches of 100 from a log that ends with these 250 events: the batch holding n = 150 fails,
+        // every batch before it has committed.
+        const interrupted = subject.consumers.create(name, {
+          batchSize: 100,
+          failAfterWrite: (events) => events.some((e) => e.streamId === id && (e.data as any).n === 150),
+        });
+        await expect(interrupted.rebuild()).rejects.toThrow(/simulated crash/);
+        await interrupted.stop();
+        expect(interrupted.truncations()).toBe(1);
+        expect(await interrupted.status()).toBe('rebuilding');
+        const partial = await subject.consumers.readModel(name);
+        const ours = partial.perStream.get(id) ?? [];
+        expect(ours.length).toBeGreaterThan(0);
+        expect(ours.length).toBeLessThan(151);
+        return { id, partial: partial.eventIds };
+      }
+
+      async function expectEqualToFreshRebuild(name: string, id: string): Promise<void> {
+        const model = await subject.consumers.readModel(name);
+        expect(new Set(model.eventIds).size).toBe(model.eventIds.length);
+        expect(model.perStream.get(id)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+        const fresh = subject.consumers.create(`${name}-fresh`);
+        await fresh.rebuild();
+        await fresh.stop();
+        const rebuilt = await subject.consumers.readModel(`${name}-fresh`);
+        expect([...model.eventIds].sort()).toEqual([...rebuilt.eventIds].sort());
+      }
+
+      it('an interrupted rebuild resumes from its checkpoint without truncating again', async () => {
+        const { id, partial } = await interruptedRebuild('resumable');
+        const resumed = subject.consumers.create('resumable', { batchSize: 100 });
+        await resumed.rebuild();
+        await resumed.stop();
+        expect(resumed.truncations()).toBe(0);
+        expect(await resumed.status()).toBe('live');
+        const model = await subject.consumers.readModel('resumable');
+        // What the interrupted run committed is kept, not replayed.
+        expect(model.eventIds.slice(0, partial.length)).toEqual(partial);
+        await expectEqualToFreshRebuild('resumable', id);
+      });
+
+      it('an interrupted rebuild finished by the running consumer turns live at the head', async () => {
+        const { id } = await interruptedRebuild('finished-live');
+        const worker = subject.consumers.create('finished-live', { batchSize: 100 });
+        worker.start();
+        await worker.waitUntilCaughtUp(60_000);
+        await eventually(async () => (await worker.status()) === 'live', 'status back to live');
+        await worker.stop();
+        expect(worker.truncations()).toBe(0);
+        await expectEqualToFreshRebuild('finished-live', id);
       });
 
       it('of two instances with the same name only one processes', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import {
   CheckpointedConsumer,
+  EventStore,
   PostgresEventStore,
   StoredEvent,
   UpcasterRegistry,
@@ -23,11 +24,29 @@ eventStoreContract('PostgreSQL', async (): Promise<ContractSubject> => {
   const consumers: ConsumerHarness = {
     create(name, options = {}): TestConsumer {
       let processed = 0;
+      let truncations = 0;
+      const errors: unknown[] = [];
       const runner = pgTransactionRunner(pool);
+      const pause = options.pauseAfterRead;
+      // Only the consumer's batch reads go through readAll; pausing there pauses before the transaction.
+      const consumerStore: EventStore = pause
+        ? {
+            append: (...args) => store.append(...args),
+            readStream: (...args) => store.readStream(...args),
+            streamVersion: (...args) => store.streamVersion(...args),
+            headCheckpoint: () => store.headCheckpoint(),
+            readAll: async (readOptions) => {
+              const batch = await store.readAll(readOptions);
+              if (batch.events.length > 0) await pause();
+              return batch;
+            },
+          }
+        : store;
       const consumer = new CheckpointedConsumer<PoolClient>({
         name,
-        store,
+        store: consumerStore,
         runner,
+        onError: (error) => errors.push(error),
         connectionString: database.url,
         batchSize: options.batchSize ?? 100,
         idleDelayMs: 20,
@@ -42,7 +61,7 @@ eventStoreContract('PostgreSQL', async (): Promise<ContractSubject> => {
               e.streamVersion,
             ]);
           }
-          if (options.failAfterWrite?.()) throw new Error('simulated crash between read-model write and commit');
+          if (options.failAfterWrite?.(events)) throw new Error('simulated crash between read-model write and commit');
           processed += events.length;
         },
       });
@@ -54,8 +73,16 @@ eventStoreContract('PostgreSQL', async (): Promise<ContractSubject> => {
           running.delete(consumer);
         },
         waitUntilCaughtUp: (timeoutMs) => consumer.waitUntilCaughtUp(timeoutMs),
-        rebuild: () => consumer.rebuild((tx) => tx.query('delete from contract_seen where consumer = $1', [name]).then(() => undefined)),
+        rebuild: () =>
+          consumer.rebuild(async (tx) => {
+            truncations++;
+            await tx.query('delete from contract_seen where consumer = $1', [name]);
+          }),
         processedByThisInstance: () => processed,
+        errors: () => errors,
+        isActive: () => consumer.isActive,
+        truncations: () => truncations,
+        status: () => consumer.status(),
       };
     },
     async readModel(name) {

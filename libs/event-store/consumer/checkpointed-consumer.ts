@@ -37,6 +37,8 @@ export class CheckpointedConsumer<TTx> {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private lastError: unknown = null;
+  /** Set once the status row was seen 'live' while this instance held the lease. */
+  private knownLive = false;
 
   constructor(private readonly options: ConsumerOptions<TTx>) {
     this.instanceId = options.instanceId ?? randomUUID();
@@ -102,7 +104,10 @@ export class CheckpointedConsumer<TTx> {
       }
       total += processed;
       if (processed > 0) continue;
-      if (compareCheckpoints(await this.checkpoint(), target) >= 0) return total;
+      if (compareCheckpoints(await this.checkpoint(), target) >= 0) {
+        await this.markLiveIfCaughtUp(target);
+        return total;
+      }
       if (Date.now() > deadline) throw new Error(`consumer ${this.name} did not reach the head of the log within ${timeoutMs} ms`);
       await delay(10);
     }
@@ -111,7 +116,8 @@ export class CheckpointedConsumer<TTx> {
   /**
    * Truncate-and-replay of this consumer's read model. The truncation and the checkpoint reset
    * commit together and every batch commits its checkpoint, so an interrupted rebuild resumes
-   * where it stopped when called again (status stays 'rebuilding' until it has caught up).
+   * where it stopped when called again (status stays 'rebuilding' until it has caught up). A
+   * rebuild interrupted and then finished by the consumer loop or drain turns 'live' there.
    */
   async rebuild(truncate: (tx: TTx) => Promise<void>): Promise<number> {
     if (!(await this.lease.tryAcquire())) throw new Error(`consumer ${this.name} is active in another instance`);
@@ -127,11 +133,17 @@ export class CheckpointedConsumer<TTx> {
         [this.name],
       );
     });
-    const processed = await this.drain();
-    await this.options.runner.run((tx) =>
-      this.options.runner.select(tx, `update es_consumers set status = 'live', updated_at = now() where name = $1 returning name`, [this.name]),
-    );
-    return processed;
+    this.knownLive = false;
+    // drain reaches the head as it was at its start and then sets the status back to 'live'.
+    return this.drain();
+  }
+
+  /** 'rebuilding' from the truncation of a rebuild until the replay has reached the head. */
+  async status(): Promise<'live' | 'rebuilding'> {
+    return this.options.runner.run(async (tx) => {
+      const [row] = await this.options.runner.select<{ status: 'live' | 'rebuilding' }>(tx, 'select status from es_consumers where name = $1', [this.name]);
+      return row?.status ?? 'live';
+    });
   }
 
   async checkpoint(): Promise<LogCheckpoint> {
@@ -157,13 +169,21 @@ export class CheckpointedConsumer<TTx> {
     const idle = this.options.idleDelayMs ?? 100;
     while (this.running) {
       try {
-        if (!this.lease.held && !(await this.lease.tryAcquire())) {
-          await this.sleep(idle * 5);
-          continue;
+        if (!this.lease.held) {
+          if (!(await this.lease.tryAcquire())) {
+            await this.sleep(idle * 5);
+            continue;
+          }
+          // Another instance may have started a rebuild while this one did not hold the lease.
+          this.knownLive = false;
         }
         this.lastError = null;
         const processed = await this.processBatch();
-        if (processed === 0) await this.sleep(idle);
+        if (processed === 0) {
+          // An interrupted rebuild that this loop finished is live again once the head is reached.
+          if (!this.knownLive) await this.markLiveIfCaughtUp(await this.options.store.headCheckpoint());
+          await this.sleep(idle);
+        }
       } catch (error) {
         this.lastError = error;
         this.options.onError?.(error);
@@ -190,6 +210,28 @@ export class CheckpointedConsumer<TTx> {
       if (updated.length === 0) throw new CheckpointMoved(this.name);
     });
     return batch.events.length;
+  }
+
+  /**
+   * Ends a rebuild once the checkpoint has reached the given head, whoever did the replay (the
+   * rebuild itself, drain, or the consumer loop after the rebuild was interrupted). Only the
+   * lease holder changes the row.
+   */
+  private async markLiveIfCaughtUp(head: LogCheckpoint): Promise<void> {
+    const status = await this.options.runner.run(async (tx) => {
+      const [row] = await this.options.runner.select<{ status: string }>(
+        tx,
+        `update es_consumers set status = 'live', updated_at = now()
+          where name = $1 and owner_id = $2 and status = 'rebuilding'
+            and (transaction_id, global_position) >= ($3::text::xid8, $4::bigint)
+        returning status`,
+        [this.name, this.instanceId, head.transactionId.toString(), head.position.toString()],
+      );
+      if (row) return row.status;
+      const [current] = await this.options.runner.select<{ status: string }>(tx, 'select status from es_consumers where name = $1', [this.name]);
+      return current?.status;
+    });
+    this.knownLive = status === 'live';
   }
 
   private async readCheckpoint(tx: TTx, lock: boolean): Promise<LogCheckpoint | null> {
