@@ -186,3 +186,71 @@ describe('PostgreSQL append inside a caller transaction', () => {
     }
   });
 });
+
+describe('PostgreSQL consumer whose batch connection dies before the commit', () => {
+  it('after the connection is terminated between read-model write and commit, a restart equals a fresh rebuild', async () => {
+    const database = await createTestDatabase();
+    const pool = createPool({ connectionString: database.url, max: 6 });
+    const admin = createPool({ connectionString: database.url, max: 2 });
+    try {
+      await pool.query('create table crash_counts (stream_id text primary key, events int not null)');
+      const store = new PostgresEventStore(pool);
+      const metadata = { tenantId: 'T', actor: { userId: 'u', role: 'r', organisationId: 'o' }, correlationId: 'c' };
+      const streams = ['killed-a', 'killed-b', 'killed-c'];
+      for (const id of streams) await store.append(id, Array.from({ length: 20 }, (_, n) => ({ type: 'Counted', data: { n }, metadata })), { expected: 'no_stream' });
+      let kills = 0;
+      const errors: unknown[] = [];
+      const consumer = (kill: boolean) =>
+        new CheckpointedConsumer<PoolClient>({
+          name: 'killed',
+          store,
+          runner: pgTransactionRunner(pool),
+          connectionString: database.url,
+          batchSize: 10,
+          idleDelayMs: 20,
+          onError: (error) => errors.push(error),
+          handler: async (events, tx) => {
+            // A counter, not a set: a batch applied twice would count twice.
+            for (const e of events) {
+              await tx.query('insert into crash_counts values ($1, 1) on conflict (stream_id) do update set events = crash_counts.events + 1', [e.streamId]);
+            }
+            if (!kill || kills >= 4) return;
+            kills++;
+            if (kills % 2 === 1) {
+              await tx.query('select pg_terminate_backend(pg_backend_pid())');
+            } else {
+              // Terminated from another session; the transaction's next statement finds it gone.
+              const { rows } = await tx.query('select pg_backend_pid() as pid');
+              await admin.query('select pg_terminate_backend($1)', [rows[0].pid]);
+              await tx.query('select 1');
+            }
+          },
+        });
+      const crashing = consumer(true);
+      crashing.start();
+      for (let i = 0; i < 250 && kills < 4; i++) await new Promise((r) => setTimeout(r, 20));
+      await crashing.stop();
+      expect(kills).toBe(4);
+      expect(errors.some((e: any) => e?.code === '57P01' || /terminat/i.test(String(e?.message)))).toBe(true);
+
+      const restarted = consumer(false);
+      restarted.start();
+      await restarted.waitUntilCaughtUp(30_000);
+      await restarted.stop();
+      const counts = async () => (await pool.query('select stream_id, events from crash_counts order by stream_id')).rows;
+      const afterCrash = await counts();
+      expect(afterCrash).toEqual(streams.map((id) => ({ stream_id: id, events: 20 })));
+
+      const rebuilding = consumer(false);
+      await rebuilding.rebuild(async (tx) => {
+        await tx.query('truncate crash_counts');
+      });
+      await rebuilding.stop();
+      expect(await counts()).toEqual(afterCrash);
+    } finally {
+      await admin.end();
+      await pool.end();
+      await database.drop();
+    }
+  });
+});

@@ -15,6 +15,12 @@ export function pgTransactionRunner(pool: Pool): TransactionRunner<PoolClient> {
     async run(work) {
       const client = await pool.connect();
       let broken = false;
+      // A connection terminated mid-transaction emits 'error' on the checked-out client; unheard,
+      // that would crash the process. The failing statement rejects; the client is discarded.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await work(client);
@@ -26,6 +32,7 @@ export function pgTransactionRunner(pool: Pool): TransactionRunner<PoolClient> {
         });
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },
