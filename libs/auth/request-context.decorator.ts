@@ -25,6 +25,7 @@ export function contextFromRequest(request: any): CommandContext {
     requestId: request.id,
     businessDate: todayInBerlin(),
     expectedVersion,
+    commandId: request.commandId,
   };
 }
 

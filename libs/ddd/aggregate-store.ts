@@ -79,6 +79,7 @@ export function toNewEvent(event: DomainEvent, ctx: CommandContext): NewEvent {
       correlationId: ctx.correlationId,
       causationId: ctx.causationId,
       requestId: ctx.requestId,
+      ...(ctx.commandId ? { commandId: ctx.commandId } : {}),
       businessDate: event.businessDate ?? ctx.businessDate,
     },
   };

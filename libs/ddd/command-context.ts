@@ -21,4 +21,9 @@ export interface CommandContext {
   businessDate: string;
   /** If-Match version supplied by the client, if any. */
   expectedVersion?: number;
+  /**
+   * Id of this execution of a request sent with an Idempotency-Key, recorded in the metadata of
+   * every event it writes: after a crash the idempotency layer can tell whether it was applied.
+   */
+  commandId?: string;
 }

@@ -30,4 +30,14 @@ alter table idempotency_keys drop constraint idempotency_keys_pkey;
 alter table idempotency_keys add primary key (tenant_id, user_id, key);
 `,
   },
+  {
+    // Each execution of a keyed request gets a command id that its events carry in their
+    // metadata, and the log head at its start: after a crash, a retry can tell whether the
+    // first execution was applied (events with that command id after that position).
+    id: '0052_idempotency_keys_command',
+    sql: `
+alter table idempotency_keys add column command_id uuid;
+alter table idempotency_keys add column log_head bigint not null default 0;
+`,
+  },
 ];

@@ -1,6 +1,7 @@
 import { createTestApp, TestApp } from '../../../libs/testing/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget, registerSozialraum } from '../flexible/flexible-setup';
+import { requestFingerprint } from '../../../libs/idempotency/request-fingerprint';
 
 describe('request safety: Idempotency-Key, ETag and lost races', () => {
   let t: TestApp;
@@ -51,6 +52,48 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
     expect(await t.eventCount()).toBe(events + 2);
     const subsidies = new Set(answers.filter((a) => a.status === 201).map((a) => a.body.subsidyId));
     expect(subsidies.size).toBe(1);
+  });
+
+  it('records the execution in every event it writes, so a crash before the answer was stored never books twice', async () => {
+    const body = { providerId: 'TR-E', category: 'FU', purpose: 'Ferienfreizeit', total: '500.00', instalments: [{ dueDate: '2025-06-01', amount: '500.00' }], businessDate: '2025-04-02' };
+    const first = await expectStatus(post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-crash' }), 201);
+    const { rows } = await t.db.query(`select command_id from idempotency_keys where key = 'zuwendung-crash'`);
+    const written = await t.db.query(`select type from es_events where metadata->>'commandId' = $1 order by global_position`, [rows[0].command_id]);
+    expect(written.rows.map((r) => r.type)).toEqual(['SubsidyGranted', 'CommitmentRecorded']);
+
+    // As if the process died after the append and before it stored the answer: the key stays
+    // "in progress" until it counts as abandoned.
+    await t.db.query(`update idempotency_keys set state = 'in-progress', status = null, response_body = null where key = 'zuwendung-crash'`);
+    const events = await t.eventCount();
+    const early = await post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-crash' });
+    expect(early.status).toBe(409);
+    expect(early.body.type).toBe('/problems/idempotency-key-in-use');
+    await t.db.query(`update idempotency_keys set created_at = now() - interval '10 minutes' where key = 'zuwendung-crash'`);
+    const late = await post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-crash' });
+    expect(late.status).toBe(409);
+    expect(late.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(late.body.type).toBe('/problems/idempotent-request-applied');
+    expect(await t.eventCount()).toBe(events);
+    expect(first.body.subsidyId).toBeDefined();
+  });
+
+  it('runs a request again whose first execution died before writing anything', async () => {
+    const body = { providerId: 'TR-E', category: 'FU', purpose: 'Sportnacht', total: '300.00', instalments: [{ dueDate: '2025-06-01', amount: '300.00' }], businessDate: '2025-04-03' };
+    // A reservation left behind by a process that died before its command wrote anything.
+    await t.db.query(
+      `insert into idempotency_keys (tenant_id, key, user_id, method, path, request_hash, state, command_id, log_head, created_at)
+       select 'HRO-JA', 'zuwendung-dead', 'controller-1', 'POST', '/budgets/HRO-IK/2025/subsidies', request_hash, 'in-progress', gen_random_uuid(),
+              (select max(global_position) from es_events), now() - interval '10 minutes'
+         from (select $1::text as request_hash) h`,
+      [requestFingerprint('POST', '/budgets/HRO-IK/2025/subsidies', body)],
+    );
+    const events = await t.eventCount();
+    const retried = await expectStatus(post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-dead' }), 201);
+    expect(await t.eventCount()).toBe(events + 2);
+    const again = await post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-dead' });
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect(again.body.subsidyId).toBe(retried.body.subsidyId);
+    expect(await t.eventCount()).toBe(events + 2);
   });
 
   it('keys are per tenant and refused when malformed', async () => {
