@@ -11,27 +11,44 @@ export class ProviderFiguresQuery {
 
   async figures(tenantId: string, providerId: string, fiscalYear: number) {
     await this.projections.waitFor('utilisation');
-    const rows = await this.dataSource.query(
-      `select sozialraum_id, scope, category, sum(forecast)::text as forecast, sum(actual)::text as actual
+    const rows: Array<{ sozialraum_id: string; scope: string; category: string; month: string; forecast: string; actual: string }> = await this.dataSource.query(
+      `select sozialraum_id, scope, category, month, sum(forecast)::text as forecast, sum(actual)::text as actual
          from utilisation_cells where tenant_id = $1 and provider_id = $2 and fiscal_year = $3
-        group by sozialraum_id, scope, category order by sozialraum_id, scope, category`,
+        group by sozialraum_id, scope, category, month order by sozialraum_id, scope, category, month`,
       [tenantId, providerId, fiscalYear],
     );
+    const figures = (forecast: Decimal, actual: Decimal) => ({
+      committed: formatAmount(forecast.minus(actual)),
+      actual: formatAmount(actual),
+      forecast: formatAmount(forecast),
+    });
+    // One line per Sozialraum, scope and category, with its months: what the provider's own books show per Leistungsmonat.
+    const lines = new Map<string, { sozialraumId: string; scope: string; category: string; forecast: Decimal; actual: Decimal; months: Array<{ month: string; committed: string; actual: string; forecast: string }> }>();
     let actual = new Decimal(0);
     let forecast = new Decimal(0);
-    const lines = rows.map((r: any) => {
+    for (const r of rows) {
+      const key = `${r.sozialraum_id}|${r.scope}|${r.category}`;
+      const line = lines.get(key) ?? { sozialraumId: r.sozialraum_id, scope: r.scope, category: r.category, forecast: new Decimal(0), actual: new Decimal(0), months: [] };
+      line.forecast = line.forecast.plus(r.forecast);
+      line.actual = line.actual.plus(r.actual);
+      line.months.push({ month: r.month, ...figures(new Decimal(r.forecast), new Decimal(r.actual)) });
+      lines.set(key, line);
       actual = actual.plus(r.actual);
       forecast = forecast.plus(r.forecast);
-      return {
-        sozialraumId: r.sozialraum_id,
-        inBudget: r.scope === 'budget',
-        outOfBudgetReason: r.scope === 'budget' ? null : r.scope,
-        category: r.category,
-        committed: formatAmount(new Decimal(r.forecast).minus(r.actual)),
-        actual: formatAmount(r.actual),
-        forecast: formatAmount(r.forecast),
-      };
-    });
-    return { providerId, fiscalYear, actual: formatAmount(actual), forecast: formatAmount(forecast), lines };
+    }
+    return {
+      providerId,
+      fiscalYear,
+      actual: formatAmount(actual),
+      forecast: formatAmount(forecast),
+      lines: [...lines.values()].map((l) => ({
+        sozialraumId: l.sozialraumId,
+        inBudget: l.scope === 'budget',
+        outOfBudgetReason: l.scope === 'budget' ? null : l.scope,
+        category: l.category,
+        ...figures(l.forecast, l.actual),
+        months: l.months,
+      })),
+    };
   }
 }

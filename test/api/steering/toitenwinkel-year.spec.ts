@@ -256,6 +256,11 @@ describe('Toitenwinkel 2025: the whole year', () => {
   it('shows TR-E its own figures only: 89,582.50', async () => {
     const res = await expectStatus(trE().get('/provider-figures/TR-E/2025'), 200);
     expect(JSON.stringify(res.body)).toContain('89582.50');
+    // Per Leistungsmonat: in March T1 (1,300.00) and T3's 45 hours (1,732.50) in FS; in June the
+    // Jugendtreff instalment (2,500.00) and the Stadtteilfest (2,800.00) in FU.
+    const line = (category: string) => res.body.lines.find((l: any) => l.sozialraumId === 'HRO-TW' && l.inBudget && l.category === category);
+    expect(line('FS').months.find((m: any) => m.month === '2025-03')).toMatchObject({ actual: '3032.50' });
+    expect(line('FU').months.find((m: any) => m.month === '2025-06')).toMatchObject({ actual: '5300.00' });
     await expectStatus(trE().get('/provider-figures/TR-F/2025'), 404);
   });
 
