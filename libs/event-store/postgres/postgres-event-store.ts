@@ -139,6 +139,15 @@ export class PostgresEventStore implements EventStore {
     return rows.map((row) => this.toStored(row));
   }
 
+  /** Whether the transaction of an event wrote further events after it (a batch cut inside it). */
+  async transactionContinuesAfter(checkpoint: LogCheckpoint): Promise<boolean> {
+    const { rows } = await this.pool.query('select 1 from es_events where transaction_id = $1::text::xid8 and global_position > $2::bigint limit 1', [
+      checkpoint.transactionId.toString(),
+      checkpoint.position.toString(),
+    ]);
+    return rows.length > 0;
+  }
+
   /**
    * One tenant's events in log order, optionally of one stream or type, for audit listings and
    * exports. Same commit-order guard as readAll, so paging never passes an event committing late.

@@ -5,6 +5,7 @@ import { EVENT_STORE, EventStore, LogCheckpoint, StoredEvent, WrongExpectedVersi
 import { toDomainEvent, toNewEvent } from '../../../libs/ddd/aggregate-store';
 import { deterministicEventId } from '../../../libs/ddd/deterministic-id';
 import { systemContext } from '../../../libs/ddd/system-context';
+import { PostgresEventStore } from '../../../libs/event-store/postgres/postgres-event-store';
 import { streams } from '../../shared/stream-ids';
 import { budgetContractDecider, contractInForce } from '../../budgets/domain/budget-contract';
 import { timelineOf } from '../domain/forecast-timeline';
@@ -48,6 +49,7 @@ export class ThresholdWatch implements Projection {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly pgStore: PostgresEventStore,
   ) {}
 
   async handle(events: StoredEvent[], manager: EntityManager): Promise<void> {
@@ -64,7 +66,8 @@ export class ThresholdWatch implements Projection {
         [key.tenantId, key.sozialraumId, key.fiscalYear, event.eventId, event.metadata.businessDate ?? null, event.metadata.correlationId],
       );
     }
-    const horizon = checkpointOf(events[events.length - 1]);
+    const horizon = await this.completeHorizon(events);
+    if (!horizon) return;
     const pending: PendingYear[] = await manager.query('select * from steering_watch_pending order by tenant_id, sozialraum_id, fiscal_year');
     for (const year of pending) {
       if (await this.evaluate(year, horizon, manager)) {
@@ -75,6 +78,19 @@ export class ThresholdWatch implements Projection {
         ]);
       }
     }
+  }
+
+  /**
+   * The end of the batch, or, when the batch stops inside a transaction (it is cut at a number of
+   * events), the end of the last transaction it holds completely: one append may release and
+   * record commitments of a year, and a state between the two never existed. Null when the batch
+   * holds no complete transaction.
+   */
+  private async completeHorizon(events: StoredEvent[]): Promise<LogCheckpoint | null> {
+    const last = events[events.length - 1];
+    if (!(await this.pgStore.transactionContinuesAfter(checkpointOf(last)))) return checkpointOf(last);
+    const complete = events.filter((e) => e.transactionId !== last.transactionId);
+    return complete.length ? checkpointOf(complete[complete.length - 1]) : null;
   }
 
   /** Decides the year's crossings on the log up to `horizon`; false while that is not yet possible. */

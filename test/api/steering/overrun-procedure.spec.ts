@@ -91,6 +91,20 @@ describe('overrun procedure', () => {
   });
 
   it('replays the log event by event without deciding anything again (the watch never decides on a part of the log)', async () => {
+    // A provider change from 01.03. at the same rate, decided on 20.02.: one append releases
+    // TR-E's months and records TR-F's. Between the two the year would look far below its lines,
+    // a state that never existed; a replay cut there must not decide on it.
+    const admin = `Bearer ${await t.token({ role: 'admin' })}`;
+    await t.http().post('/providers').set('authorization', admin).send({ providerId: 'TR-F', name: 'Träger F' });
+    const changed = await as(t, 'caseworker').post('/cases/UE-25-001/approvals/UE-25-001-B1/scope-changes', {
+      from: '2025-03-01',
+      providerId: 'TR-F',
+      rate: '250.00',
+      rateReason: 'Trägerwechsel zum gleichen Satz',
+      reason: 'Trägerwechsel',
+      businessDate: '2025-02-20',
+    });
+    expect([200, 201]).toContain(changed.status);
     await t.settle();
     const before = await steeringEvents();
     const store = t.app.get<EventStore>(EVENT_STORE);
@@ -125,7 +139,7 @@ describe('overrun procedure', () => {
       const fromLog = await expectStatus(controller().get(`${base}/forecast-timeline?knownAtPosition=${head}${asOf}`), 200);
       expect(fromModel.body.source).toBe('read-model');
       expect(fromLog.body.source).toBe('event-log');
-      expect(fromModel.body.entries).toHaveLength(asOf ? 3 : 4);
+      expect(fromModel.body.entries).toHaveLength(asOf ? 5 : 6);
       expect(fromModel.body.entries).toEqual(fromLog.body.entries);
     }
   });
