@@ -1,17 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, OnModuleDestroy } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Pool } from 'pg';
 import { Observable, from, lastValueFrom } from 'rxjs';
-import { PG_POOL } from '../database/database.module';
+import { DATABASE_URL, PG_POOL } from '../database/database.module';
+import { createPool } from '../database/pool';
 import { problem, ProblemException } from '../http/problem';
 import { IDEMPOTENCY_KEY_PATTERN, requestFingerprint } from './request-fingerprint';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
 /** Keys are kept at least this long (issue: 24 h). */
 export const IDEMPOTENCY_RETENTION_HOURS = 24;
-/** A request still "in progress" after this long died with its process; its key is free again. */
-const ABANDONED_AFTER_SECONDS = 120;
+/** Connections for the key locks: as many keyed writes can run at once; more wait for one. */
+const LOCK_CONNECTIONS = 16;
+
+interface KeyScope {
+  tenantId: string;
+  userId: string;
+  key: string;
+}
 
 const appliedProblem = () =>
   new ProblemException(
@@ -27,13 +34,27 @@ const appliedProblem = () =>
  * Idempotency-Key on every write. The first request with a key reserves it; a repetition with the
  * same body gets the stored response (and writes nothing), with another body 422, while the first
  * is still running 409. Keys belong to one tenant and one user (`sub`). Only successful responses
- * are stored: a refusal writes nothing, so a retry is decided again. Every execution has a command
- * id that its events carry: a key left "in progress" by a crash is run again after a while only if
- * no event of that execution exists, otherwise the retry gets 409 idempotent-request-applied.
+ * are stored: a refusal writes nothing, so a retry is decided again.
+ *
+ * An execution holds a session advisory lock on its key (on a connection of its own) from before
+ * the reservation until its answer is stored, so a retry can tell a running execution from one
+ * whose process died: the lock of a dead session is gone. Every execution also has a command id
+ * that all its events carry; a retry that finds a key "in progress" and no running execution runs
+ * the request again only if no event of that execution exists, otherwise it answers 409
+ * idempotent-request-applied. However slow an execution is, a retry can never run beside it.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy {
+  /** Connections that hold the executions' key locks, apart from the pool the commands use. */
+  private readonly locks: Pool;
+
+  constructor(@Inject(PG_POOL) private readonly pool: Pool, @Inject(DATABASE_URL) databaseUrl: string) {
+    this.locks = createPool({ connectionString: databaseUrl, max: LOCK_CONNECTIONS, applicationName: 'sozialraum-budget idempotency' });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.locks.end();
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest();
@@ -51,40 +72,45 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     // Keys are scoped per tenant and user: another user's key, however equal, is never replayed.
-    const tenantId: string = request.principal.tenantId;
-    const userId: string = request.principal.userId;
+    const scope: KeyScope = { tenantId: request.principal.tenantId, userId: request.principal.userId, key };
     const path: string = request.url.split('?')[0];
     const fingerprint = requestFingerprint(request.method, path, request.body);
     const reply = context.switchToHttp().getResponse();
 
-    const reserved = await this.reserve(tenantId, userId, key, request.method, path, fingerprint);
-    let commandId = reserved;
-    if (!commandId) {
-      const { rows } = await this.pool.query(
-        `select request_hash, state, status, response_body, command_id, log_head::text,
-                created_at < now() - make_interval(secs => $3) as abandoned
-           from idempotency_keys where tenant_id = $1 and user_id = $4 and key = $2`,
-        [tenantId, key, ABANDONED_AFTER_SECONDS, userId],
-      );
-      const row = rows[0];
-      if (!row) return this.handle(context, request, key, next);
-      if (row.request_hash !== fingerprint) {
-        throw new ProblemException(
-          problem('idempotency-key-reused', 422, 'Idempotency key reused', 'this Idempotency-Key was used with another request (method, path or body); use a new key for a new request'),
-        );
-      }
-      if (row.state === 'completed') {
-        reply.header('idempotency-replayed', 'true');
-        reply.status(row.status);
-        return row.response_body;
-      }
-      if (!row.abandoned) {
+    const lock = await this.locks.connect();
+    const lockName = JSON.stringify([scope.tenantId, scope.userId, key]);
+    let broken = false;
+    try {
+      const { rows } = await lock.query('select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [lockName]);
+      if (!rows[0].locked) {
+        // Another execution of this key is running right now.
+        const stored = await this.stored(scope, fingerprint, reply);
+        if (stored.found) return stored.body;
         throw new ProblemException(problem('idempotency-key-in-use', 409, 'Request in progress', 'a request with this Idempotency-Key is still being processed; retry later'));
       }
-      // The first execution died (or lost its answer). If it wrote anything, it must not run again.
-      if (row.command_id && (await this.applied(tenantId, userId, key, row.command_id))) throw appliedProblem();
-      commandId = await this.takeOver(tenantId, userId, key);
-      if (!commandId) return this.handle(context, request, key, next);
+      try {
+        return await this.run(context, request, scope, path, fingerprint, reply, next);
+      } finally {
+        await lock.query('select pg_advisory_unlock(hashtextextended($1, 0))', [lockName]).catch(() => {
+          broken = true;
+        });
+      }
+    } finally {
+      // A connection whose unlock failed is dropped, which releases its session lock too.
+      lock.release(broken);
+    }
+  }
+
+  /** Runs the request under the key's lock: reserve or take over the key, execute, store the answer. */
+  private async run(context: ExecutionContext, request: any, scope: KeyScope, path: string, fingerprint: string, reply: any, next: CallHandler): Promise<unknown> {
+    let commandId = await this.reserve(scope, request.method, path, fingerprint);
+    if (!commandId) {
+      const stored = await this.stored(scope, fingerprint, reply);
+      if (stored.found) return stored.body;
+      // In progress, and nobody holds its lock: that execution died or lost its answer. If it
+      // wrote anything, it must not run again.
+      if (await this.applied(scope, stored.commandId)) throw appliedProblem();
+      commandId = await this.takeOver(scope);
     }
     request.commandId = commandId;
 
@@ -94,41 +120,67 @@ export class IdempotencyInterceptor implements NestInterceptor {
     } catch (error) {
       // A refusal wrote nothing: the key is freed and a retry is decided again. A command that
       // failed after writing part of its events keeps the key, so a retry cannot write them twice.
-      if (!(await this.applied(tenantId, userId, key, commandId))) {
-        await this.pool.query(`delete from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3 and command_id = $4`, [tenantId, userId, key, commandId]);
+      if (!(await this.applied(scope, commandId))) {
+        await this.pool.query(`delete from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3 and command_id = $4`, [scope.tenantId, scope.userId, scope.key, commandId]);
       }
       throw error;
     }
     // If this update fails, the key stays in progress: a retry finds the events and refuses.
     const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
     await this.pool.query(
-      `update idempotency_keys set state = 'completed', status = $3, response_body = $4, completed_at = now() where tenant_id = $1 and key = $2 and user_id = $5 and command_id = $6`,
-      [tenantId, key, status, JSON.stringify(body ?? null), userId, commandId],
+      `update idempotency_keys set state = 'completed', status = $4, response_body = $5, completed_at = now()
+        where tenant_id = $1 and user_id = $2 and key = $3 and command_id = $6`,
+      [scope.tenantId, scope.userId, scope.key, status, JSON.stringify(body ?? null), commandId],
     );
     return body;
   }
 
+  /**
+   * The key's entry as it stands: 422 for another request under the same key, the stored answer of
+   * a completed one (found), or the command id of an execution still marked in progress.
+   */
+  private async stored(scope: KeyScope, fingerprint: string, reply: any): Promise<{ found: true; body: unknown } | { found: false; commandId: string | null }> {
+    const { rows } = await this.pool.query(
+      `select request_hash, state, status, response_body, command_id from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3`,
+      [scope.tenantId, scope.userId, scope.key],
+    );
+    const row = rows[0];
+    if (!row) return { found: false, commandId: null };
+    if (row.request_hash !== fingerprint) {
+      throw new ProblemException(
+        problem('idempotency-key-reused', 422, 'Idempotency key reused', 'this Idempotency-Key was used with another request (method, path or body); use a new key for a new request'),
+      );
+    }
+    if (row.state === 'completed') {
+      reply.header('idempotency-replayed', 'true');
+      reply.status(row.status);
+      return { found: true, body: row.response_body };
+    }
+    return { found: false, commandId: row.command_id };
+  }
+
   /** Whether an execution wrote events (they carry its command id), read from the log head it started at. */
-  private async applied(tenantId: string, userId: string, key: string, commandId: string): Promise<boolean> {
+  private async applied(scope: KeyScope, commandId: string | null): Promise<boolean> {
+    if (!commandId) return false;
     const { rows } = await this.pool.query(
       `select 1 from es_events e
         where e.global_position > (select k.log_head from idempotency_keys k where k.tenant_id = $1 and k.user_id = $2 and k.key = $3)
           and e.metadata->>'commandId' = $4
         order by e.global_position limit 1`,
-      [tenantId, userId, key, commandId],
+      [scope.tenantId, scope.userId, scope.key, commandId],
     );
     return rows.length > 0;
   }
 
-  /** Gives an abandoned key a new execution; null if another retry took it first. */
-  private async takeOver(tenantId: string, userId: string, key: string): Promise<string | null> {
+  /** Gives a key left in progress a new execution (the caller holds the key's lock). */
+  private async takeOver(scope: KeyScope): Promise<string> {
     const commandId = randomUUID();
-    const { rowCount } = await this.pool.query(
+    await this.pool.query(
       `update idempotency_keys set created_at = now(), command_id = $4, log_head = (select coalesce(max(global_position), 0) from es_events)
-        where tenant_id = $1 and user_id = $2 and key = $3 and state = 'in-progress' and created_at < now() - make_interval(secs => $5)`,
-      [tenantId, userId, key, commandId, ABANDONED_AFTER_SECONDS],
+        where tenant_id = $1 and user_id = $2 and key = $3 and state = 'in-progress'`,
+      [scope.tenantId, scope.userId, scope.key, commandId],
     );
-    return rowCount === 1 ? commandId : null;
+    return commandId;
   }
 
   /**
@@ -136,11 +188,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
    * the key is taken); an expired entry of the same key is removed on the way. The log head is
    * read before the command runs, so every event it writes lies after it.
    */
-  private async reserve(tenantId: string, userId: string, key: string, method: string, path: string, fingerprint: string): Promise<string | null> {
+  private async reserve(scope: KeyScope, method: string, path: string, fingerprint: string): Promise<string | null> {
     await this.pool.query(`delete from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3 and created_at < now() - make_interval(hours => $4)`, [
-      tenantId,
-      userId,
-      key,
+      scope.tenantId,
+      scope.userId,
+      scope.key,
       IDEMPOTENCY_RETENTION_HOURS,
     ]);
     if (Math.random() < 0.01) {
@@ -151,7 +203,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       `insert into idempotency_keys (tenant_id, key, user_id, method, path, request_hash, state, command_id, log_head)
        values ($1, $2, $3, $4, $5, $6, 'in-progress', $7, (select coalesce(max(global_position), 0) from es_events))
        on conflict (tenant_id, user_id, key) do nothing`,
-      [tenantId, key, userId, method, path, fingerprint, commandId],
+      [scope.tenantId, scope.key, scope.userId, method, path, fingerprint, commandId],
     );
     return rowCount === 1 ? commandId : null;
   }

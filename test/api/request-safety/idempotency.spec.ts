@@ -62,13 +62,21 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
     expect(written.rows.map((r) => r.type)).toEqual(['SubsidyGranted', 'CommitmentRecorded']);
 
     // As if the process died after the append and before it stored the answer: the key stays
-    // "in progress" until it counts as abandoned.
-    await t.db.query(`update idempotency_keys set state = 'in-progress', status = null, response_body = null where key = 'zuwendung-crash'`);
+    // "in progress". While an execution of the key runs (it holds the key's lock), a retry is
+    // told to wait, however long it takes; once no execution runs, the retry finds the events.
+    await t.db.query(`update idempotency_keys set state = 'in-progress', status = null, response_body = null, created_at = now() - interval '10 minutes' where key = 'zuwendung-crash'`);
     const events = await t.eventCount();
-    const early = await post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-crash' });
-    expect(early.status).toBe(409);
-    expect(early.body.type).toBe('/problems/idempotency-key-in-use');
-    await t.db.query(`update idempotency_keys set created_at = now() - interval '10 minutes' where key = 'zuwendung-crash'`);
+    const running = await t.db.connect();
+    const lockName = JSON.stringify(['HRO-JA', 'controller-1', 'zuwendung-crash']);
+    try {
+      await running.query('select pg_advisory_lock(hashtextextended($1, 0))', [lockName]);
+      const meanwhile = await post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-crash' });
+      expect(meanwhile.status).toBe(409);
+      expect(meanwhile.body.type).toBe('/problems/idempotency-key-in-use');
+    } finally {
+      await running.query('select pg_advisory_unlock(hashtextextended($1, 0))', [lockName]);
+      running.release();
+    }
     const late = await post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-crash' });
     expect(late.status).toBe(409);
     expect(late.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -79,7 +87,8 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
 
   it('runs a request again whose first execution died before writing anything', async () => {
     const body = { providerId: 'TR-E', category: 'FU', purpose: 'Sportnacht', total: '300.00', instalments: [{ dueDate: '2025-06-01', amount: '300.00' }], businessDate: '2025-04-03' };
-    // A reservation left behind by a process that died before its command wrote anything.
+    // A reservation left behind by a process that died before its command wrote anything (its
+    // lock went with its session).
     await t.db.query(
       `insert into idempotency_keys (tenant_id, key, user_id, method, path, request_hash, state, command_id, log_head, created_at)
        select 'HRO-JA', 'zuwendung-dead', 'controller-1', 'POST', '/budgets/HRO-IK/2025/subsidies', request_hash, 'in-progress', gen_random_uuid(),
