@@ -36,7 +36,7 @@ export async function verifyAuditChain(pool: Pool, store: PostgresEventStore, se
     for (const event of batch.events) {
       const link = links.get(event.globalPosition.toString());
       if (!link) {
-        unchained++;
+        if (!inScope || inScope(event)) unchained++;
         continue;
       }
       seen.add(event.globalPosition.toString());
