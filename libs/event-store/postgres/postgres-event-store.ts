@@ -168,6 +168,44 @@ export class PostgresEventStore implements EventStore {
     return rows.map((row) => this.toStored(row));
   }
 
+  /**
+   * Every event of a tenant committed when the call starts, in commit order, in batches: read in
+   * one repeatable-read snapshot, so nothing is cut off by a transaction still in flight (as the
+   * consumer guard would) and no page can miss an event.
+   */
+  async *tenantLogSnapshot(tenantId: string, batchSize = 2000): AsyncGenerator<StoredEvent[]> {
+    const client = await this.pool.connect();
+    let committed = false;
+    let broken = false;
+    try {
+      await client.query('begin isolation level repeatable read read only');
+      let after = LOG_START;
+      for (;;) {
+        const { rows } = await client.query<EventRow>(
+          `select ${EVENT_COLUMNS} from es_events
+            where (transaction_id, global_position) > ($1::text::xid8, $2::bigint) and metadata->>'tenantId' = $3
+            order by transaction_id, global_position limit $4`,
+          [after.transactionId.toString(), after.position.toString(), tenantId, batchSize],
+        );
+        if (rows.length === 0) break;
+        const events = rows.map((row) => this.toStored(row));
+        yield events;
+        const last = events[events.length - 1];
+        after = { transactionId: last.transactionId, position: last.globalPosition };
+      }
+      await client.query('commit');
+      committed = true;
+    } finally {
+      // Also when the reader stopped early: the client goes back to the pool outside a transaction.
+      if (!committed) {
+        await client.query('rollback').catch(() => {
+          broken = true;
+        });
+      }
+      client.release(broken);
+    }
+  }
+
   private toStored(row: EventRow): StoredEvent {
     const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, row.data);
     return {

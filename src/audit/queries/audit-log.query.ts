@@ -59,15 +59,10 @@ export class AuditLogQueries {
     return { items, nextCursor: events.length > limit && last ? encodeCursor([last.transactionId.toString(), last.globalPosition.toString()]) : null };
   }
 
-  /** Every event of the tenant as NDJSON lines, in commit order, read in batches. */
+  /** Every event of the tenant committed when the export starts, as NDJSON lines in commit order. */
   async *exportLines(tenantId: string): AsyncGenerator<string> {
-    let after: LogCheckpoint | undefined;
-    for (;;) {
-      const events = await this.store.readTenantLog(tenantId, { after, limit: 2000 });
-      if (events.length === 0) return;
+    for await (const events of this.store.tenantLogSnapshot(tenantId)) {
       for (const entry of await this.entries(events)) yield `${JSON.stringify(entry)}\n`;
-      const last = events[events.length - 1];
-      after = { transactionId: last.transactionId, position: last.globalPosition };
     }
   }
 

@@ -78,6 +78,23 @@ describe('audit API', () => {
     expect(lines.map((l: any) => [l.eventId, l.eventHash])).toEqual(page.body.items.map((e: any) => [e.eventId, e.eventHash]));
   });
 
+  it('exports everything committed, also while another transaction is still open', async () => {
+    const open = await t.db.connect();
+    try {
+      // A writer's transaction with an id, left open: consumers stop before it, the export must not.
+      await open.query('begin');
+      await open.query('select pg_current_xact_id()');
+      await expectStatus(as(t, 'caseworker').post('/cases', { caseRef: 'AU-25-002', sozialraumId: 'HRO-AU' }), 201);
+      const res = await t.http().get('/audit/export').set('authorization', `Bearer ${await t.token({ role: 'auditor' })}`);
+      const lines = res.text.trim().split('\n').map((line: string) => JSON.parse(line));
+      expect(lines.some((l: any) => l.streamId === 'HRO-JA/case/AU-25-002')).toBe(true);
+      expect(lines).toHaveLength(await tenantEventCount());
+    } finally {
+      await open.query('rollback');
+      open.release();
+    }
+  });
+
   it('verifies the chain, and names an event altered behind the append-only trigger', async () => {
     const clean = await expectStatus(auditor().get('/audit/verification'), 200);
     expect(clean.body).toMatchObject({ ok: true, problems: [] });
