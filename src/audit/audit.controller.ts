@@ -1,4 +1,5 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
@@ -25,12 +26,12 @@ export class AuditController {
   @Get('export')
   @ApiOperation({ summary: "All events of the tenant as NDJSON (one JSON object per line, as in /audit/events), for the auditor's own tools" })
   @ApiProduces('application/x-ndjson')
-  async export(@Ctx() ctx: CommandContext, @Res({ passthrough: true }) reply: any) {
-    reply.header('content-type', 'application/x-ndjson; charset=utf-8');
-    reply.header('content-disposition', `attachment; filename="ereignisse-${ctx.tenantId}.ndjson"`);
-    const lines: string[] = [];
-    for await (const line of this.log.exportLines(ctx.tenantId)) lines.push(line);
-    return lines.join('');
+  export(@Ctx() ctx: CommandContext): StreamableFile {
+    // Streamed line by line: a tenant's whole log need not fit into memory.
+    return new StreamableFile(Readable.from(this.log.exportLines(ctx.tenantId)), {
+      type: 'application/x-ndjson; charset=utf-8',
+      disposition: `attachment; filename="ereignisse-${ctx.tenantId}.ndjson"`,
+    });
   }
 
   @Get('verification')
