@@ -26,6 +26,7 @@ interface PendingYear {
 }
 
 const WATCH_CHANGES = 'steering_watch_changes';
+const CONTRACT_STREAM = /^([^/]+)\/contract\/([^/]+)$/;
 
 const checkpointOf = (event: StoredEvent): LogCheckpoint => ({ transactionId: event.transactionId, position: event.globalPosition });
 
@@ -56,6 +57,18 @@ export class ThresholdWatch implements Projection {
     if (events.length === 0) return;
     await recordTimelineChanges(manager, WATCH_CHANGES, events);
     for (const event of events) {
+      const contract = CONTRACT_STREAM.exec(event.streamId);
+      if (contract) {
+        // New thresholds may move or remove crossings of every year of the Sozialraum.
+        await manager.query(
+          `insert into steering_watch_pending (tenant_id, sozialraum_id, fiscal_year, cause_event_id, cause_business_date, cause_correlation_id)
+           select distinct tenant_id, sozialraum_id, fiscal_year, $3::uuid, $4::text, $5::text from ${WATCH_CHANGES} where tenant_id = $1 and sozialraum_id = $2
+           on conflict (tenant_id, sozialraum_id, fiscal_year) do update
+             set cause_event_id = excluded.cause_event_id, cause_business_date = excluded.cause_business_date, cause_correlation_id = excluded.cause_correlation_id`,
+          [contract[1], contract[2], event.eventId, event.metadata.businessDate ?? null, event.metadata.correlationId],
+        );
+        continue;
+      }
       const key = sozialraumYearOf(event);
       if (!key) continue;
       await manager.query(

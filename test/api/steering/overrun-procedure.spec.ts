@@ -143,4 +143,15 @@ describe('overrun procedure', () => {
       expect(fromModel.body.entries).toEqual(fromLog.body.entries);
     }
   });
+
+  it('re-decides the crossings when a new contract version moves the thresholds', async () => {
+    const terms = { warningThresholdPct: '150', procedureThresholdPct: '155', renegotiationThresholdPct: '160' };
+    await expectStatus(controller().post('/budget-contracts/HRO-UE/versions', { effectiveFrom: '2025-01-02', terms, reason: 'Nachverhandlung: neue Schwellen' }), 201);
+    await t.settle();
+    const res = await expectStatus(controller().get(base), 200);
+    // The forecast peaks at 146 % of B: under the new lines nothing stands any more.
+    expect(res.body.crossings).toEqual({});
+    expect(Object.keys(res.body.withdrawnCrossings).sort()).toEqual(['procedure', 'renegotiation', 'warning']);
+    expect(res.body.procedure.crossingWithdrawnOn).toBe('2025-05-20');
+  });
 });
