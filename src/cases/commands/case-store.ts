@@ -38,14 +38,15 @@ export class CaseStore {
       async (state) => {
         if (options.mustExist !== false && state.caseRef === null) throw new DomainError('case-not-found', 'Not found', `case ${caseRef} was not found`, 404);
         // Decide once to see which fiscal years the decision concerns (bookings and the service
-        // months of invoices), then again knowing which of them are closed.
-        // Back-dating into a closed fiscal year is refused, whatever the command books.
+        // months of invoices), then again knowing which of them are closed. The year of the
+        // business date is asked along: back-dating into a closed year is refused whatever the
+        // command books.
         const dateYear = Number(ctx.businessDate.slice(0, 4));
-        if ((await this.closedYears(ctx.tenantId, state.sozialraumId, [dateYear])).length) {
+        const tentative = await decide(state, { closedYears: [] }, ctx);
+        const closedYears = await this.closedYears(ctx.tenantId, state.sozialraumId, [...new Set([dateYear, ...fiscalYearsConcerned(state, tentative)])]);
+        if (closedYears.includes(dateYear)) {
           throw new DomainError('fiscal-year-closed', 'Fiscal year closed', `${dateYear} is closed; a decision dated ${ctx.businessDate} cannot be recorded any more`, 422, { fiscalYear: dateYear });
         }
-        const tentative = await decide(state, { closedYears: [] }, ctx);
-        const closedYears = await this.closedYears(ctx.tenantId, state.sozialraumId, fiscalYearsConcerned(state, tentative));
         const events = closedYears.length ? await decide(state, { closedYears }, ctx) : tentative;
         return events.map((e) => ({ ...e, businessDate: e.businessDate ?? ctx.businessDate }));
       },

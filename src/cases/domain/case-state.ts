@@ -1,5 +1,5 @@
 import { Decider } from '../../../libs/ddd/decider';
-import { Decimal } from '../../../libs/money';
+import { Decimal, formatAmount } from '../../../libs/money';
 import { LegalBasis, RateType } from '../../shared/legal-basis';
 import { CaseStreamEvent, Classification, RateSegment, TerminationReason, VerificationStep } from './case.events';
 
@@ -68,7 +68,7 @@ function addLines(lines: YearLines, year: number, entries: Array<{ key: string; 
   for (const { key, amount } of entries) {
     const next = new Decimal(yearLines[key] ?? 0).plus(amount);
     if (next.isZero()) delete yearLines[key];
-    else yearLines[key] = next.toFixed(2);
+    else yearLines[key] = formatAmount(next);
   }
   return { ...lines, [year]: yearLines };
 }

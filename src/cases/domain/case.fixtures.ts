@@ -1,3 +1,4 @@
+import { ZERO, formatAmount } from '../../../libs/money';
 import { DEFAULT_CONTRACT_TERMS } from '../../budgets/domain/contract-terms';
 import { CaseStreamEvent } from './case.events';
 import { CaseState, evolveCase, initialCaseState } from './case-state';
@@ -34,7 +35,8 @@ export function moneyLines(events: CaseStreamEvent[]): Array<[string, number, st
 }
 
 export const totalOf = (events: CaseStreamEvent[], type: string) =>
-  events
-    .filter((e) => e.type === type)
-    .reduce((sum, e) => sum + Number((e.data as { total?: string; amount?: string }).total ?? (e.data as { amount: string }).amount), 0)
-    .toFixed(2);
+  formatAmount(
+    events
+      .filter((e) => e.type === type)
+      .reduce((sum, e) => sum.plus((e.data as { total?: string; amount?: string }).total ?? (e.data as { amount: string }).amount), ZERO),
+  );

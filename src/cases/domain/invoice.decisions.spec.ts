@@ -1,7 +1,7 @@
 import { decideOrderPayment, decideRejectInvoice, decideReversePayment, decideSubmitInvoice, decideVerifyInvoice } from './invoice.decisions';
 import { decideTerminateApproval } from './approval.decisions';
 import { decideClaimKostenerstattung, decideFixKostenbeitrag } from './revenue.decisions';
-import { apply, granted, moneyLines, open, totalOf } from './case.fixtures';
+import { apply, granted, moneyLines, open } from './case.fixtures';
 import { CaseState } from './case-state';
 import { fiscalYearsConcerned, fiscalYearsOf } from './reconcile';
 import { refusal } from '../../../libs/testing/refusal';

@@ -10,7 +10,6 @@ import { streams } from '../../shared/stream-ids';
 import { budgetContractDecider, contractInForce } from '../../budgets/domain/budget-contract';
 import { timelineOf } from '../domain/forecast-timeline';
 import { loadTimelineChanges, recordTimelineChanges } from '../projections/timeline-change-rows';
-import { sozialraumYearOf } from '../projections/sozialraum-year-key';
 import { firstCrossings } from '../domain/thresholds';
 import { decideCrossings } from '../domain/steering.decisions';
 import { steeringDecider } from '../domain/steering-stream';
@@ -55,33 +54,24 @@ export class ThresholdWatch implements Projection {
 
   async handle(events: StoredEvent[], manager: EntityManager): Promise<void> {
     if (events.length === 0) return;
-    await recordTimelineChanges(manager, WATCH_CHANGES, events);
+    // Only a change of a year's forecast or B, or of the thresholds, can change its crossings.
+    for (const { key, cause } of await recordTimelineChanges(manager, WATCH_CHANGES, events)) {
+      await this.markPending(manager, cause, `values ($1, $2, $3::integer, $4::uuid, $5::text, $6::text)`, [key.tenantId, key.sozialraumId, key.fiscalYear]);
+    }
     for (const event of events) {
       const contract = CONTRACT_STREAM.exec(event.streamId);
+      // New thresholds may move or remove crossings of every year of the Sozialraum.
       if (contract) {
-        // New thresholds may move or remove crossings of every year of the Sozialraum.
-        await manager.query(
-          `insert into steering_watch_pending (tenant_id, sozialraum_id, fiscal_year, cause_event_id, cause_business_date, cause_correlation_id)
-           select distinct tenant_id, sozialraum_id, fiscal_year, $3::uuid, $4::text, $5::text from ${WATCH_CHANGES} where tenant_id = $1 and sozialraum_id = $2
-           on conflict (tenant_id, sozialraum_id, fiscal_year) do update
-             set cause_event_id = excluded.cause_event_id, cause_business_date = excluded.cause_business_date, cause_correlation_id = excluded.cause_correlation_id`,
-          [contract[1], contract[2], event.eventId, event.metadata.businessDate ?? null, event.metadata.correlationId],
-        );
-        continue;
+        await this.markPending(manager, event, `select distinct tenant_id, sozialraum_id, fiscal_year, $3::uuid, $4::text, $5::text from ${WATCH_CHANGES} where tenant_id = $1 and sozialraum_id = $2`, [
+          contract[1],
+          contract[2],
+        ]);
       }
-      const key = sozialraumYearOf(event);
-      if (!key) continue;
-      await manager.query(
-        `insert into steering_watch_pending (tenant_id, sozialraum_id, fiscal_year, cause_event_id, cause_business_date, cause_correlation_id)
-         values ($1, $2, $3, $4, $5, $6)
-         on conflict (tenant_id, sozialraum_id, fiscal_year) do update
-           set cause_event_id = excluded.cause_event_id, cause_business_date = excluded.cause_business_date, cause_correlation_id = excluded.cause_correlation_id`,
-        [key.tenantId, key.sozialraumId, key.fiscalYear, event.eventId, event.metadata.businessDate ?? null, event.metadata.correlationId],
-      );
     }
+    const pending: PendingYear[] = await manager.query('select * from steering_watch_pending order by tenant_id, sozialraum_id, fiscal_year');
+    if (pending.length === 0) return;
     const horizon = await this.completeHorizon(events);
     if (!horizon) return;
-    const pending: PendingYear[] = await manager.query('select * from steering_watch_pending order by tenant_id, sozialraum_id, fiscal_year');
     for (const year of pending) {
       if (await this.evaluate(year, horizon, manager)) {
         await manager.query('delete from steering_watch_pending where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3', [
@@ -91,6 +81,20 @@ export class ThresholdWatch implements Projection {
         ]);
       }
     }
+  }
+
+  /**
+   * Marks the years that `rows` yields as pending, with the event that caused it (the latest cause
+   * wins). `rows` takes the key parameters first, then the cause's id, business date, correlation.
+   */
+  private async markPending(manager: EntityManager, cause: StoredEvent, rows: string, keyParams: unknown[]): Promise<void> {
+    await manager.query(
+      `insert into steering_watch_pending (tenant_id, sozialraum_id, fiscal_year, cause_event_id, cause_business_date, cause_correlation_id)
+       ${rows}
+       on conflict (tenant_id, sozialraum_id, fiscal_year) do update
+         set cause_event_id = excluded.cause_event_id, cause_business_date = excluded.cause_business_date, cause_correlation_id = excluded.cause_correlation_id`,
+      [...keyParams, cause.eventId, cause.metadata.businessDate ?? null, cause.metadata.correlationId],
+    );
   }
 
   /**

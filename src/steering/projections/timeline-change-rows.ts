@@ -34,9 +34,9 @@ interface ChangeRow {
   cause: TimelineChange['cause'];
 }
 
-/** Records the changes of a batch; returns the Sozialraum-years they touch. */
-export async function recordTimelineChanges(manager: EntityManager, table: string, events: StoredEvent[]): Promise<SozialraumYearKey[]> {
-  const touched = new Map<string, SozialraumYearKey>();
+/** Records the changes of a batch; returns the Sozialraum-years they change, each with its last changing event. */
+export async function recordTimelineChanges(manager: EntityManager, table: string, events: StoredEvent[]): Promise<Array<{ key: SozialraumYearKey; cause: StoredEvent }>> {
+  const touched = new Map<string, { key: SozialraumYearKey; cause: StoredEvent }>();
   for (const event of events) {
     const key = sozialraumYearOf(event);
     if (!key) continue;
@@ -59,7 +59,7 @@ export async function recordTimelineChanges(manager: EntityManager, table: strin
         change.cause === null ? null : JSON.stringify(change.cause),
       ],
     );
-    touched.set(`${key.tenantId}|${key.sozialraumId}|${key.fiscalYear}`, key);
+    touched.set(`${key.tenantId}|${key.sozialraumId}|${key.fiscalYear}`, { key, cause: event });
   }
   return [...touched.values()];
 }

@@ -8,8 +8,6 @@ import { PreparedWrite, prepareWrites, refusalMismatch, send, writeRoutes } from
  * and a `constructor` key in an otherwise valid body. Each answer is the right problem+json and
  * nothing is written. (Field-level mutations: bad-input-fields.spec.ts.)
  */
-const MALFORMED = ['/problems/malformed-json'];
-
 describe('bad input on every write endpoint: body, media type, size, unknown and forbidden keys', () => {
   const routes = writeRoutes(MATRIX);
   let t: TestApp;
@@ -31,7 +29,7 @@ describe('bad input on every write endpoint: body, media type, size, unknown and
     const body = write.call.body ?? {};
     const before = await t.eventCount();
     const wrong = [
-      ...refusalMismatch('malformed JSON', await send(t, write, '{"reason": "Nachtrag",'), 400, MALFORMED),
+      ...refusalMismatch('malformed JSON', await send(t, write, '{"reason": "Nachtrag",'), 400, '/problems/malformed-json'),
       ...refusalMismatch('text/plain', await send(t, write, JSON.stringify(body), 'text/plain'), 415, '/problems/unsupported-media-type'),
       ...refusalMismatch('form data', await send(t, write, 'reason=x', 'application/x-www-form-urlencoded'), 415, '/problems/unsupported-media-type'),
       ...refusalMismatch('body over 256 KiB', await send(t, write, { ...body, padding: 'x'.repeat(256 * 1024 + 1) }), 413, '/problems/payload-too-large'),

@@ -98,13 +98,12 @@ export async function send(t: TestApp, write: PreparedWrite, body: string | obje
  * What is wrong with an answer that should be a refusal with `status` and problem `type`, and,
  * for validation problems, name `field`; empty when it is right.
  */
-export function refusalMismatch(label: string, res: Answer, status: number, type: string | string[], field?: string): string[] {
-  const types = Array.isArray(type) ? type : [type];
+export function refusalMismatch(label: string, res: Answer, status: number, type: string, field?: string): string[] {
   const wrong: string[] = [];
   const show = `${label}: got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
   if (res.status !== status) return [show];
   if (!/^application\/problem\+json/.test(res.headers['content-type'] ?? '')) wrong.push(`${label}: content-type ${res.headers['content-type']}`);
-  if (!types.includes(res.body?.type) || res.body?.status !== status || typeof res.body?.title !== 'string' || typeof res.body?.detail !== 'string') wrong.push(show);
+  if (res.body?.type !== type || res.body?.status !== status || typeof res.body?.title !== 'string' || typeof res.body?.detail !== 'string') wrong.push(show);
   if (field !== undefined && !namesField(res.body?.errors, field)) wrong.push(`${label}: errors do not name ${field}: ${JSON.stringify(res.body?.errors)}`);
   return wrong;
 }
