@@ -17,7 +17,9 @@ export function parseAmount(value: unknown, options: { allowNegative?: boolean; 
     throw new AmountFormatError('must be a decimal string such as "1234.50"');
   }
   const amount = new Decimal(value);
-  if (amount.isNegative() && !amount.isZero() && !options.allowNegative) throw new AmountFormatError('must not be negative');
+  // "-0.00" is zero with a sign someone typed: refused, so a zero amount has one spelling only.
+  if (value.startsWith('-') && amount.isZero()) throw new AmountFormatError(options.allowNegative ? 'is a negative zero; write 0.00' : 'must not be negative');
+  if (amount.isNegative() && !options.allowNegative) throw new AmountFormatError('must not be negative');
   if (amount.isZero() && options.allowZero === false) throw new AmountFormatError('must be greater than zero');
   if (amount.abs().greaterThan(MAX_AMOUNT)) throw new AmountFormatError('exceeds 999,999,999.99');
   return amount;

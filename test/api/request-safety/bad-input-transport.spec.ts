@@ -5,9 +5,16 @@ import { PreparedWrite, prepareWrites, refusalMismatch, send, writeRoutes } from
 /**
  * Generated over every write endpoint of the role matrix, each with its registered example body
  * and first allowed role: malformed JSON, another content type, an oversize body, an unknown field
- * and a `constructor` key in an otherwise valid body. Each answer is the right problem+json and
- * nothing is written. (Field-level mutations: bad-input-fields.spec.ts.)
+ * a `constructor` key in an otherwise valid body, a body nested 10,000 levels deep and a key that
+ * appears twice. Each answer is the right problem+json and nothing is written. (Field-level mutations: bad-input-fields.spec.ts.)
  */
+/** The body with its first key written twice (JSON.parse alone would keep the second silently). */
+function duplicateKey(body: Record<string, unknown>): string {
+  const [first] = Object.keys(body);
+  if (first === undefined) return '{"doppelt":1,"doppelt":2}';
+  return `{${JSON.stringify(first)}:${JSON.stringify(body[first])},${JSON.stringify(body).slice(1)}`;
+}
+
 describe('bad input on every write endpoint: body, media type, size, unknown and forbidden keys', () => {
   const routes = writeRoutes(MATRIX);
   let t: TestApp;
@@ -36,6 +43,8 @@ describe('bad input on every write endpoint: body, media type, size, unknown and
       ...refusalMismatch('unknown field', await send(t, write, { ...body, vorname: 'Max' }), 400, '/problems/validation-failed', 'vorname'),
       ...refusalMismatch('constructor key', await send(t, write, `${JSON.stringify(body).slice(0, -1)}${Object.keys(body).length ? ',' : ''}"constructor":"x"}`), 400, '/problems/validation-failed', 'constructor'),
       ...refusalMismatch('__proto__ key', await send(t, write, `{"__proto__":{"admin":true}${Object.keys(body).length ? ',' : ''}${JSON.stringify(body).slice(1)}`), 400, '/problems/validation-failed', '__proto__'),
+      ...refusalMismatch('nested 10,000 levels', await send(t, write, `{"tief":${'['.repeat(10_000)}${']'.repeat(10_000)}${Object.keys(body).length ? ',' : ''}${JSON.stringify(body).slice(1)}`), 400, '/problems/validation-failed', 'tief'),
+      ...refusalMismatch('duplicate key', await send(t, write, duplicateKey(body)), 400, '/problems/validation-failed', Object.keys(body)[0] ?? 'doppelt'),
     ];
     expect(wrong).toEqual([]);
     expect(await t.eventCount()).toBe(before);
