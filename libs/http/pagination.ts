@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional } from './validators';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { problem, ProblemException } from './problem';
 

@@ -1,4 +1,4 @@
-import { ValidationOptions, registerDecorator } from 'class-validator';
+import { ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
 import { parseAmount } from '../money/money';
 import { isIsoDate, isIsoMonth } from '../calendar/calendar';
 
@@ -58,4 +58,14 @@ export function IsIsoMonth(validationOptions?: ValidationOptions) {
         defaultMessage: () => 'must be a month in the form YYYY-MM',
       },
     });
+}
+
+/**
+ * The field may be left out. Unlike class-validator's IsOptional, `null` does not count as left
+ * out: it is validated like any other value and so refused by the field's type check (a client
+ * sending `"rate": null` learns that instead of the command failing on it), unless the field is
+ * declared nullable, where null has a meaning of its own (e.g. "no upper limit").
+ */
+export function IsOptional(options: { nullable?: boolean } = {}, validationOptions?: ValidationOptions) {
+  return ValidateIf((_object: unknown, value: unknown) => value !== undefined && !(options.nullable === true && value === null), validationOptions);
 }

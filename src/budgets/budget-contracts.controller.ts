@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { DomainError } from '../../libs/ddd/domain-error';
 import { PatternPipe } from '../../libs/http/param-pipes';
-import { IsIsoDate } from '../../libs/http/validators';
+import { IsIsoDate, IsOptional } from '../../libs/http/validators';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
 import { ConcludeContractVersionDto } from './commands/budget.dtos';
 import { ConcludeContractVersionCommand } from './commands/budget.commands';

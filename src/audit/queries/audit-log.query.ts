@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { Matches, MaxLength } from 'class-validator';
+import { IsOptional } from '../../../libs/http/validators';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../../libs/database/database.module';
 import { LogCheckpoint, StoredEvent } from '../../../libs/event-store';

@@ -1,23 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { IsAmount, IsIsoDate } from '../../../libs/http/validators';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsAmount, IsIsoDate, IsOptional } from '../../../libs/http/validators';
 import { BUDGET_CATEGORIES, BudgetCategory } from '../../shared/budget-category';
 import { CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
 import { LEGAL_BASIS_CODES, LegalBasis } from '../../shared/legal-basis';
@@ -147,7 +131,7 @@ export class ApprovalLimitDto {
   body: string;
 
   @ApiProperty({ example: '50000.00', nullable: true, description: 'null for the body deciding everything above' })
-  @IsOptional()
+  @IsOptional({ nullable: true })
   @IsAmount()
   upTo: string | null;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsOptional } from '../../../libs/http/validators';
 import { PageQuery } from '../../../libs/http/pagination';
 import { CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
 import { FLEXIBLE_CATEGORY_CODES, FlexibleCategory } from '../domain/flexible.events';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsAmount, IsIsoDate } from '../../../libs/http/validators';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsAmount, IsIsoDate, IsOptional } from '../../../libs/http/validators';
 import { CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
 import { LEGAL_BASIS_CODES, LegalBasis, RATE_TYPES, RateType } from '../../shared/legal-basis';
 import { LEGAL_FORMS, LegalForm } from '../domain/provider';

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional } from '../../../libs/http/validators';
 import { PageQuery } from '../../../libs/http/pagination';
 import { CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
 

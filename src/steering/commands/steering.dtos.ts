@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsAmount, IsIsoDate, IsIsoMonth } from '../../../libs/http/validators';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsAmount, IsIsoDate, IsIsoMonth, IsOptional } from '../../../libs/http/validators';
 
 export class MonthCloseDto {
   @ApiProperty({ example: '2025-09' })

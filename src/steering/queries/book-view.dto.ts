@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, Matches } from 'class-validator';
-import { IsIsoDate } from '../../../libs/http/validators';
+import { IsDateString, IsIn, Matches } from 'class-validator';
+import { IsIsoDate, IsOptional } from '../../../libs/http/validators';
 
 /** The two time axes of every steering query. */
 export class BookViewQuery {

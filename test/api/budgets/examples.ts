@@ -53,7 +53,20 @@ registerExamples({
   },
   'POST /budget-contracts/:sozialraumId/versions': async (api) => ({
     path: `/budget-contracts/${await freshSozialraum(api)}/versions`,
-    body: { effectiveFrom: '2025-01-01', terms: { corridorPct: '5', highCostDailyRateThreshold: '300.00' }, reason: 'Sozialraumbudgetvertrag 2025', decisionReference: 'JHA 2024/12' },
+    body: {
+      effectiveFrom: '2025-01-01',
+      terms: {
+        corridorPct: '5',
+        highCostDailyRateThreshold: '300.00',
+        supplementaryApprovalLimits: [
+          { body: 'Oberbürgermeisterin', upTo: '75000.00' },
+          { body: 'Jugendhilfeausschuss', upTo: '250000.00' },
+          { body: 'Bürgerschaft', upTo: null },
+        ],
+      },
+      reason: 'Sozialraumbudgetvertrag 2025',
+      decisionReference: 'JHA 2024/12',
+    },
   }),
   'GET /budget-contracts/:sozialraumId': async (api) => ({ path: `/budget-contracts/${await freshSozialraum(api)}?asOf=2025-06-01` }),
   'POST /budgets': async (api) => ({

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsAmount, IsIsoDate } from '../../../../libs/http/validators';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsAmount, IsIsoDate, IsOptional } from '../../../../libs/http/validators';
 import { CommandBaseDto } from '../../../budgets/commands/budget.dtos';
 import { FLEXIBLE_CATEGORY_CODES, FlexibleCategory } from '../../domain/flexible.events';
 
