@@ -140,6 +140,38 @@ describe('ledger book and forecast timeline: the Toitenwinkel year', () => {
     expect(reversed.rows[0]).toMatchObject({ anordnungen: '103402.50', ist: '103402.50' });
   });
 
+  it('lists providers, out-of-budget money and revenue in their documented order, whatever order the events came in', () => {
+    const ledger = (eventId: string, type: string, data: any): BookEvent => ({ eventId, streamId: `c/${data.source.id}`, type, businessDate: '2025-10-01', position: 0n, recordedAt: new Date(), data });
+    const dims = { sozialraumId: 'HRO-TW', fiscalYear: 2025, category: 'FS', inBudget: false };
+    const more = [
+      ledger('x1', 'CommitmentRecorded', { ...dims, outOfBudgetReason: 'excluded-legal-basis', providerId: 'TR-G', source: { kind: 'approval', id: 'T8' }, lines: [{ month: '2025-10', amount: '3080.00' }], total: '3080.00' }),
+      ledger('x2', 'RevenueRecorded', { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-10', kind: 'kostenerstattung', amount: '900.00', source: { kind: 'approval', id: 'T8' } }),
+      ledger('x3', 'RevenueRecorded', { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-11', kind: 'rueckforderung', amount: '150.00', source: { kind: 'subsidy', id: 'Z1' } }),
+      ledger('x4', 'CommitmentRecorded', { ...dims, category: 'FU', inBudget: true, providerId: 'TR-E-1', source: { kind: 'subsidy', id: 'Z1' }, lines: [{ month: '2025-10', amount: '100.00' }], total: '100.00' }),
+    ];
+    // Planning first (B depends on its order), the money movements once forward and once backward.
+    const planning = events.filter((e) => !e.type.startsWith('Commitment') && !e.type.startsWith('Expenditure') && e.type !== 'RevenueRecorded');
+    const money = [...events.filter((e) => !planning.includes(e)), ...more];
+    const forward = LedgerBook.fold('HRO-TW', 2025, [...planning, ...money]).utilisation();
+    const backward = LedgerBook.fold('HRO-TW', 2025, [...planning, ...[...money].reverse()]).utilisation();
+    expect(backward).toEqual(forward);
+    expect(forward.outOfBudget.map((o) => o.reason)).toEqual(['excluded-legal-basis', 'high-cost']);
+    expect(forward.revenue).toEqual([
+      { kind: 'kostenbeitrag', amount: '1800.00' },
+      { kind: 'kostenerstattung', amount: '900.00' },
+      { kind: 'rueckforderung', amount: '150.00' },
+    ]);
+    // By provider id as text, then the categories in their order FS, FUE, FU.
+    expect(forward.providers.map((p) => [p.providerId, p.category])).toEqual([
+      ['TR-E', 'FS'],
+      ['TR-E', 'FUE'],
+      ['TR-E', 'FU'],
+      ['TR-E-1', 'FU'],
+      ['TR-F', 'FS'],
+      ['TR-G', 'FS'],
+    ]);
+  });
+
   it('crosses 100/105/110 % when a forecast grows beyond B', () => {
     const extra: BookEvent = {
       eventId: 'big',

@@ -1,5 +1,6 @@
 import { Decimal, ZERO, formatAmount, formatPercent } from '../../../libs/money';
 import { monthsBetween } from '../../../libs/calendar';
+import { by, compareText, inOrderOf, sortedBy, thenBy } from '../../../libs/order';
 import { BUDGET_CATEGORIES, BudgetCategory } from '../../shared/budget-category';
 import { LedgerEvent, isLedgerEventType } from '../../ledger/ledger-events';
 import { ledgerLines } from '../../ledger/ledger-lines';
@@ -12,6 +13,15 @@ export interface Cell {
 }
 
 const newCell = (): Cell => ({ forecast: ZERO, actual: ZERO });
+
+/**
+ * The orders of the utilisation's lists (docs/architecture.md, "Order of lists"). The maps behind
+ * them keep the order their keys first came in, which is the order of the events replayed or of
+ * the read-model rows read: never an order to show.
+ */
+export const providerLineOrder = thenBy<{ providerId: string; category: string }>(by((p) => p.providerId, compareText), by((p) => p.category, inOrderOf(BUDGET_CATEGORIES)));
+export const outOfBudgetOrder = by<{ reason: string }, string>((r) => r.reason, compareText);
+export const revenueOrder = by<{ kind: string }, string>((r) => r.kind, compareText);
 
 /**
  * The figures of one Sozialraum-year, folded from its events as seen through a view. Forecast =
@@ -137,12 +147,13 @@ export class LedgerBook {
         const total = BUDGET_CATEGORIES.reduce((sum, c) => sum.plus(this.cell(c, month).actual), ZERO);
         return { month, ...perCategory, total: formatAmount(total) };
       }),
-      providers: [...this.byProvider.entries()]
-        .map(([key, cell]) => {
+      providers: sortedBy(
+        [...this.byProvider.entries()].map(([key, cell]) => {
           const [providerId, category] = key.split('|');
           return { providerId, category, committed: formatAmount(cell.forecast.minus(cell.actual)), actual: formatAmount(cell.actual), forecast: formatAmount(cell.forecast) };
-        })
-        .sort((a, b2) => (a.providerId + a.category).localeCompare(b2.providerId + b2.category)),
+        }),
+        providerLineOrder,
+      ),
       outOfBudget: this.outOfBudgetSummary(),
       revenue: this.revenueSummary(),
     };
@@ -155,7 +166,10 @@ export class LedgerBook {
       const sum = byReason.get(reason) ?? newCell();
       byReason.set(reason, { forecast: sum.forecast.plus(cell.forecast), actual: sum.actual.plus(cell.actual) });
     }
-    return [...byReason.entries()].map(([reason, cell]) => ({ reason, forecast: formatAmount(cell.forecast), actual: formatAmount(cell.actual) }));
+    return sortedBy(
+      [...byReason.entries()].map(([reason, cell]) => ({ reason, forecast: formatAmount(cell.forecast), actual: formatAmount(cell.actual) })),
+      outOfBudgetOrder,
+    );
   }
 
   revenueSummary() {
@@ -164,7 +178,10 @@ export class LedgerBook {
       const kind = key.split('|')[0];
       byKind.set(kind, (byKind.get(kind) ?? ZERO).plus(amount));
     }
-    return [...byKind.entries()].map(([kind, amount]) => ({ kind, amount: formatAmount(amount) }));
+    return sortedBy(
+      [...byKind.entries()].map(([kind, amount]) => ({ kind, amount: formatAmount(amount) })),
+      revenueOrder,
+    );
   }
 
   /** Payment orders (Anordnungen) of a category, or of the whole budget, as seen through the view. */
