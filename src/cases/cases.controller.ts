@@ -87,7 +87,7 @@ export class CasesController {
 
   @Post(':caseRef/approvals/:approvalId/extension')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Extend an approval to a later end (or make it open-ended); the added months are committed' })
+  @ApiOperation({ summary: 'Extend an approval to a later end (or make it open-ended), optionally with a new scope (hours, rate, provider) for the extended period; one decision, the added months are committed at that scope' })
   async extend(@Ctx() ctx: CommandContext, @Param('caseRef', caseParam) caseRef: string, @Param('approvalId', approvalParam) approvalId: string, @Body() dto: ExtendApprovalDto) {
     return this.run(ctx, caseRef, new ExtendApprovalCommand(ctx, caseRef, approvalId, dto));
   }

@@ -76,6 +76,29 @@ export class ExtendApprovalDto extends CommandBaseDto {
   @IsNotEmpty()
   @MaxLength(500)
   reason: string;
+
+  // The scope of the extended period, as a change of scope takes it: one Bescheid, one decision.
+  @ApiPropertyOptional({ example: 'TR-F', description: 'Provider of the extended period; default the provider at the current end' })
+  @IsOptional()
+  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  providerId?: string;
+
+  @ApiPropertyOptional({ example: '66.50', description: 'Rate of the extended period (per month, FLS hour or day); default the rate at the current end' })
+  @IsOptional()
+  @IsAmount()
+  rate?: string;
+
+  @ApiPropertyOptional({ example: '16', description: 'FLS per month of the extended period (rateType hourly); default the hours at the current end' })
+  @IsOptional()
+  @Matches(QUANTITY, { message: `hoursPerMonth ${QUANTITY_MESSAGE}` })
+  hoursPerMonth?: string;
+
+  @ApiPropertyOptional({ example: 'Einzelvereinbarung', description: 'Required when the rate differs from the rate agreement in force at the start of the extended period' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  rateReason?: string;
 }
 
 export class ChangeScopeDto extends CommandBaseDto {

@@ -3,6 +3,7 @@ import { decideSubmitInvoice } from './invoice.decisions';
 import { decideFixKostenbeitrag } from './revenue.decisions';
 import { apply, granted, lookups, moneyLines, open, openedCase, totalOf } from './case.fixtures';
 import { refusal } from '../../../libs/testing/refusal';
+import { approvedAmountOfMonth } from './approved-amounts';
 
 const spfh = { legalBasis: '31' as const, providerId: 'TR-E', hoursPerMonth: '20', rateType: 'hourly' as const, rate: '65.00', rateReason: 'Einzelvereinbarung' };
 const daily = (rate: string) => ({ legalBasis: '34' as const, providerId: 'TR-F', rateType: 'daily' as const, rate, rateReason: 'Einzelvereinbarung' });
@@ -125,13 +126,76 @@ describe('approvals: commitments per fiscal year (R5)', () => {
 
   it('extends a fixed period and commits the added months; refuses an end that is not later', () => {
     const { state } = granted({ ...spfh, start: '2025-01-01', end: '2025-06-30', bescheidDate: '2024-12-15' });
-    const events = decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2025-09-30', reason: 'Fortsetzung', businessDate: '2025-06-20' }, state, open);
+    const events = decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2025-09-30', reason: 'Fortsetzung', businessDate: '2025-06-20' }, state, null, open);
     expect(moneyLines(events).map((l) => [l[3], l[4]])).toEqual([
       ['2025-07', '1300.00'],
       ['2025-08', '1300.00'],
       ['2025-09', '1300.00'],
     ]);
-    expect(refusal(() => decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2025-06-30', reason: 'x', businessDate: '2025-06-20' }, state, open)).problem).toBe('not-an-extension');
+    expect(refusal(() => decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2025-06-30', reason: 'x', businessDate: '2025-06-20' }, state, null, open)).problem).toBe('not-an-extension');
+  });
+
+  it('an extension that lowers the hours is one decision: the extended months at the new scope, one commitment for the difference', () => {
+    const agreement = { agreementId: 'EV-TR-E-1', rateType: 'hourly' as const, amount: '65.00' };
+    const { state } = granted({ legalBasis: '31', providerId: 'TR-E', hoursPerMonth: '24', start: '2025-01-01', end: '2025-06-30', bescheidDate: '2024-12-15' }, agreement);
+    const events = decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2025-12-31', hoursPerMonth: '16', reason: 'Fortsetzung mit weniger Stunden', businessDate: '2025-06-20' }, state, lookups(agreement), open);
+    expect(events.map((e) => e.type)).toEqual(['ApprovalExtended', 'CommitmentRecorded']);
+    expect(events[0].data).toMatchObject({ previousEnd: '2025-06-30', newEnd: '2025-12-31', segment: { from: '2025-07-01', providerId: 'TR-E', rate: '65.00', hoursPerMonth: '16', agreementId: 'EV-TR-E-1', rateReason: null } });
+    // 16 FLS × 65.00 = 1040.00 for July to December; the first half year keeps 24 × 65.00 = 1560.00.
+    expect(moneyLines(events)).toEqual(['07', '08', '09', '10', '11', '12'].map((m) => ['CommitmentRecorded', 2025, 'TR-E', `2025-${m}`, '1040.00']));
+    expect(events[1]).toMatchObject({ businessDate: '2025-06-20', data: { total: '6240.00', reason: 'extension' } });
+    const after = apply(state, events);
+    expect(after.approvals['TW-25-001-B1'].segments.map((s) => [s.from, s.hoursPerMonth])).toEqual([
+      ['2025-01-01', '24'],
+      ['2025-07-01', '16'],
+    ]);
+    expect(approvedAmountOfMonth(after.approvals['TW-25-001-B1'], '2025-06').get('TR-E')!.toFixed(2)).toBe('1560.00');
+    expect(approvedAmountOfMonth(after.approvals['TW-25-001-B1'], '2025-07').get('TR-E')!.toFixed(2)).toBe('1040.00');
+    expect(after.approvals['TW-25-001-B1'].committed[2025]).toEqual(Object.fromEntries(
+      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => [`2025-${m}|TR-E`, m <= '06' ? '1560.00' : '1040.00']),
+    ));
+  });
+
+  it('an extension with a new scope: into the next year one commitment per fiscal year; after a mid-month end from the next month (FLS) or the next day (daily rate)', () => {
+    const { state } = granted({ ...spfh, hoursPerMonth: '24', start: '2025-01-01', end: '2025-06-30', bescheidDate: '2024-12-15' });
+    const spanning = decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2026-03-31', hoursPerMonth: '16', reason: 'x', businessDate: '2025-06-20' }, state, lookups(), open);
+    expect(spanning.filter((e) => e.type !== 'ApprovalExtended').map((e) => [e.type, (e.data as any).fiscalYear, e.businessDate, (e.data as any).total])).toEqual([
+      ['CommitmentRecorded', 2025, '2025-06-20', '6240.00'],
+      ['CommitmentRecorded', 2026, '2026-01-01', '3120.00'],
+    ]);
+
+    const midMonth = granted({ ...spfh, hoursPerMonth: '24', start: '2025-01-01', end: '2025-06-15', bescheidDate: '2024-12-15' }).state;
+    const fls = decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2025-08-31', hoursPerMonth: '16', reason: 'x', businessDate: '2025-06-10' }, midMonth, lookups(), open);
+    expect((fls[0].data as any).segment.from).toBe('2025-07-01');
+    expect(moneyLines(fls)).toEqual([
+      ['CommitmentRecorded', 2025, 'TR-E', '2025-07', '1040.00'],
+      ['CommitmentRecorded', 2025, 'TR-E', '2025-08', '1040.00'],
+    ]);
+    // Within the month of the current end a monthly or FLS scope would apply to no month.
+    expect(refusal(() => decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2025-06-30', hoursPerMonth: '16', reason: 'x', businessDate: '2025-06-10' }, midMonth, lookups(), open)).problem).toBe('change-not-at-month-start');
+
+    const stay = granted({ ...daily('195.00'), start: '2025-03-01', end: '2025-03-15', bescheidDate: '2025-02-20' }).state;
+    const days = decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2025-04-30', rate: '180.00', rateReason: 'Anschlussvereinbarung', reason: 'x', businessDate: '2025-03-10' }, stay, lookups(), open);
+    expect((days[0].data as any).segment).toMatchObject({ from: '2025-03-16', rate: '180.00', rateReason: 'Anschlussvereinbarung' });
+    expect(moneyLines(days)).toEqual([
+      ['CommitmentRecorded', 2025, 'TR-F', '2025-03', String(16 * 180) + '.00'],
+      ['CommitmentRecorded', 2025, 'TR-F', '2025-04', String(30 * 180) + '.00'],
+    ]);
+  });
+
+  it('refuses a new scope of an extension as a change of scope refuses it', () => {
+    const agreement = { agreementId: 'EV-TR-E-1', rateType: 'hourly' as const, amount: '65.00' };
+    const fls = granted({ legalBasis: '31', providerId: 'TR-E', hoursPerMonth: '24', start: '2025-01-01', end: '2025-06-30', bescheidDate: '2024-12-15' }, agreement).state;
+    const extend = (scope: object, state = fls, agreementThen: typeof agreement | null = agreement) =>
+      refusal(() => decideExtendApproval({ approvalId: 'TW-25-001-B1', newEnd: '2025-12-31', reason: 'x', businessDate: '2025-06-20', ...scope }, state, lookups(agreementThen), open)).problem;
+    expect(extend({ hoursPerMonth: '0' })).toBe('hours-not-positive');
+    expect(extend({ rate: '0.00', rateReason: 'x' })).toBe('amount-not-positive');
+    expect(extend({ rate: '70.00' })).toBe('rate-reason-required');
+    // The agreement in force when the extended period begins decides, not the one the approval started with.
+    expect(extend({ hoursPerMonth: '16' }, fls, { agreementId: 'EV-TR-E-2', rateType: 'hourly', amount: '68.00' })).toBe('rate-reason-required');
+    const stay = granted({ ...daily('295.00'), start: '2025-03-01', end: '2025-06-30', bescheidDate: '2025-02-20' }).state;
+    expect(extend({ hoursPerMonth: '16' }, stay, null)).toBe('hours-not-applicable');
+    expect(extend({ rate: '320.00', rateReason: 'x' }, stay, null)).toBe('classification-would-change');
   });
 
   it('changes hours from the first of a month and re-commits the difference; refuses a mid-month change for FLS', () => {

@@ -156,7 +156,47 @@ function invoicedAfter(state: CaseState, approvalId: string, date: string): stri
     .map((i) => i.serviceMonth);
 }
 
-export function decideExtendApproval(cmd: { approvalId: string; newEnd: string | null; reason: string; businessDate: string }, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
+/** The scope an extension's Bescheid sets for the extended period; omitted fields keep the scope at the current end. */
+export interface ScopeInput {
+  providerId?: string;
+  rate?: string;
+  hoursPerMonth?: string;
+  rateReason?: string;
+}
+
+export interface ExtendApproval extends ScopeInput {
+  approvalId: string;
+  newEnd: string | null;
+  reason: string;
+  businessDate: string;
+}
+
+export interface ScopeLookups {
+  /** The rate agreement in force for the (new) provider on the first day the scope applies. */
+  agreement: RateAgreementRef | null;
+  terms: BudgetContractTerms;
+  contractVersion: number | null;
+}
+
+export const hasScope = (input: ScopeInput) => input.providerId !== undefined || input.rate !== undefined || input.hoursPerMonth !== undefined || input.rateReason !== undefined;
+
+/**
+ * First day an extension's new scope applies: the day after the current end. A monthly or FLS
+ * rate is per calendar month (R3), so the month of a mid-month end stays approved at the old
+ * scope and the new one starts with the next month.
+ */
+export function extensionScopeFrom(approval: Pick<Approval, 'end' | 'rateType'>): string {
+  const next = addDays(approval.end!, 1);
+  return approval.rateType === 'daily' || next === firstDayOfMonth(monthOf(next)) ? next : addDays(lastDayOfMonth(monthOf(next)), 1);
+}
+
+/**
+ * Verlängerung. One Bescheid is one decision: when it also sets a new scope (hours, rate,
+ * provider) for the extended period, the extension event carries that scope, so the commitments
+ * are reconciled once (one set of ledger events for the difference, one forecast change) instead
+ * of an extension at the old scope followed by a correction.
+ */
+export function decideExtendApproval(cmd: ExtendApproval, state: CaseState, lookups: ScopeLookups | null, ctx: DecisionContext): CaseStreamEvent[] {
   assertCaseExists(state);
   const approval = approvalOf(state, cmd.approvalId);
   assertRunning(approval);
@@ -164,21 +204,50 @@ export function decideExtendApproval(cmd: { approvalId: string; newEnd: string |
   if (cmd.newEnd !== null && cmd.newEnd <= approval.end) {
     refuse('not-an-extension', 'Not an extension', `the new end ${cmd.newEnd} is not after the current end ${approval.end}; use a termination to end earlier`);
   }
+  let segment: RateSegment | undefined;
+  if (hasScope(cmd)) {
+    if (!lookups) throw new Error('an extension with a new scope needs the rate agreement and contract terms');
+    const from = extensionScopeFrom(approval);
+    if (cmd.newEnd !== null && from > cmd.newEnd) {
+      refuse('change-not-at-month-start', 'Change must start a month', `a ${approval.rateType} rate is per calendar month (R3): the extension to ${cmd.newEnd} stays in the month of the current end ${approval.end}, so a new scope would apply to no month; extend beyond it or keep the scope`);
+    }
+    segment = scopeSegment(approval, from, cmd, lookups);
+  }
   const committedThrough = cmd.newEnd === null ? Math.max(approval.committedThrough, yearOf(approval.end), yearOf(cmd.businessDate)) : Math.max(approval.committedThrough, yearOf(cmd.newEnd));
   const extended: CaseStreamEvent = {
     type: 'ApprovalExtended',
-    data: { approvalId: approval.approvalId, previousEnd: approval.end, newEnd: cmd.newEnd, committedThrough, reason: cmd.reason },
+    data: { approvalId: approval.approvalId, previousEnd: approval.end, newEnd: cmd.newEnd, committedThrough, reason: cmd.reason, ...(segment ? { segment } : {}) },
   };
   return withMoney(state, [extended], approval.approvalId, cmd.businessDate, { recorded: 'extension', released: 'extension' }, ctx);
 }
 
-export interface ChangeScope {
+/**
+ * The rate segment a new scope from `from` makes, validated like every scope: the rate follows
+ * the agreement in force then or has a reason, rate and hours are positive, and the approval
+ * keeps its classification (R1). Omitted fields keep the segment in force on `from`; a new
+ * provider takes its own agreement, not the old provider's rate.
+ */
+function scopeSegment(approval: Approval, from: string, input: ScopeInput, lookups: ScopeLookups): RateSegment {
+  const current = segmentOn(approval, from);
+  const providerId = input.providerId ?? current.providerId;
+  const providerChanged = providerId !== current.providerId;
+  const rateInput: RateInput = {
+    rateType: approval.rateType,
+    rate: input.rate ?? (providerChanged ? undefined : current.rate),
+    rateReason: input.rateReason ?? (input.rate === undefined && !providerChanged ? current.rateReason ?? undefined : undefined),
+  };
+  const { rate, agreementId, rateReason } = resolveRate(rateInput, lookups.agreement);
+  const hoursPerMonth = approval.rateType === 'hourly' ? hoursFor('hourly', input.hoursPerMonth ?? current.hoursPerMonth ?? undefined) : hoursFor(approval.rateType, input.hoursPerMonth);
+  const classification = classify(approval.legalBasis, approval.rateType, rate, lookups.terms, lookups.contractVersion);
+  if (classification.inBudget !== approval.classification.inBudget) {
+    refuse('classification-would-change', 'Classification would change', `${classification.explanation}; an approval keeps its classification (${approval.classification.reason}): end it and grant a new one`);
+  }
+  return { from, providerId, rate: formatAmount(rate), hoursPerMonth, agreementId, rateReason };
+}
+
+export interface ChangeScope extends ScopeInput {
   approvalId: string;
   from: string;
-  providerId?: string;
-  rate?: string;
-  hoursPerMonth?: string;
-  rateReason?: string;
   reason: string;
   businessDate: string;
 }
@@ -187,7 +256,7 @@ export interface ChangeScope {
 export function decideChangeScope(
   cmd: ChangeScope,
   state: CaseState,
-  lookups: { agreement: RateAgreementRef | null; terms: BudgetContractTerms; contractVersion: number | null },
+  lookups: ScopeLookups,
   ctx: DecisionContext,
 ): CaseStreamEvent[] {
   assertCaseExists(state);
@@ -199,7 +268,7 @@ export function decideChangeScope(
 function changeScope(
   cmd: ChangeScope,
   state: CaseState,
-  lookups: { agreement: RateAgreementRef | null; terms: BudgetContractTerms; contractVersion: number | null },
+  lookups: ScopeLookups,
   ctx: DecisionContext,
 ): CaseStreamEvent[] {
   const approval = approvalOf(state, cmd.approvalId);
@@ -213,21 +282,7 @@ function changeScope(
   if (invoiced.length) {
     refuse('months-already-invoiced', 'Months already invoiced', `the months ${invoiced.join(', ')} are invoiced at the old scope; reverse or reject those invoices first`, { months: invoiced });
   }
-  const current = approval.segments.filter((s) => s.from <= cmd.from).pop()!;
-  const providerId = cmd.providerId ?? current.providerId;
-  const providerChanged = providerId !== current.providerId;
-  const rateInput: RateInput = {
-    rateType: approval.rateType,
-    rate: cmd.rate ?? (providerChanged ? undefined : current.rate),
-    rateReason: cmd.rateReason ?? (cmd.rate === undefined && !providerChanged ? current.rateReason ?? undefined : undefined),
-  };
-  const { rate, agreementId, rateReason } = resolveRate(rateInput, lookups.agreement);
-  const hoursPerMonth = approval.rateType === 'hourly' ? hoursFor('hourly', cmd.hoursPerMonth ?? current.hoursPerMonth ?? undefined) : hoursFor(approval.rateType, cmd.hoursPerMonth);
-  const classification = classify(approval.legalBasis, approval.rateType, rate, lookups.terms, lookups.contractVersion);
-  if (classification.inBudget !== approval.classification.inBudget) {
-    refuse('classification-would-change', 'Classification would change', `${classification.explanation}; an approval keeps its classification (${approval.classification.reason}): end it and grant a new one`);
-  }
-  const segment: RateSegment = { from: cmd.from, providerId, rate: formatAmount(rate), hoursPerMonth, agreementId, rateReason };
+  const segment = scopeSegment(approval, cmd.from, cmd, lookups);
   const changed: CaseStreamEvent = { type: 'ApprovalScopeChanged', data: { approvalId: approval.approvalId, segment, reason: cmd.reason } };
   return withMoney(state, [changed], approval.approvalId, cmd.businessDate, { recorded: 'scope-change', released: 'scope-change' }, ctx);
 }

@@ -78,6 +78,9 @@ function withApproval(state: CaseState, approvalId: string, change: (a: Approval
   return approval ? { ...state, approvals: { ...state.approvals, [approvalId]: change(approval) } } : state;
 }
 
+/** A new scope replaces every segment from its first day on. */
+const withSegment = (segments: RateSegment[], segment: RateSegment): RateSegment[] => [...segments.filter((s) => s.from < segment.from), segment];
+
 function withInvoice(state: CaseState, invoiceId: string, change: (i: Invoice) => Invoice): CaseState {
   const invoice = state.invoices[invoiceId];
   return invoice ? { ...state, invoices: { ...state.invoices, [invoiceId]: change(invoice) } } : state;
@@ -107,13 +110,17 @@ export function evolveCase(state: CaseState, event: CaseStreamEvent): CaseState 
       };
       return { ...state, approvals: { ...state.approvals, [d.approvalId]: approval }, approvalOrder: [...state.approvalOrder, d.approvalId] };
     }
-    case 'ApprovalExtended':
-      return withApproval(state, event.data.approvalId, (a) => ({ ...a, end: event.data.newEnd, committedThrough: event.data.committedThrough }));
-    case 'ApprovalScopeChanged':
+    case 'ApprovalExtended': {
+      const { segment } = event.data;
       return withApproval(state, event.data.approvalId, (a) => ({
         ...a,
-        segments: [...a.segments.filter((s) => s.from < event.data.segment.from), event.data.segment],
+        end: event.data.newEnd,
+        committedThrough: event.data.committedThrough,
+        segments: segment ? withSegment(a.segments, segment) : a.segments,
       }));
+    }
+    case 'ApprovalScopeChanged':
+      return withApproval(state, event.data.approvalId, (a) => ({ ...a, segments: withSegment(a.segments, event.data.segment) }));
     case 'ApprovalTerminated':
       return withApproval(state, event.data.approvalId, (a) => ({
         ...a,

@@ -48,7 +48,18 @@ export type CaseDomainEvent =
         committedThrough: number;
       }
     >
-  | DomainEvent<'ApprovalExtended', { approvalId: string; previousEnd: string | null; newEnd: string | null; committedThrough: number; reason: string }>
+  | DomainEvent<
+      'ApprovalExtended',
+      {
+        approvalId: string;
+        previousEnd: string | null;
+        newEnd: string | null;
+        committedThrough: number;
+        reason: string;
+        /** The scope the Bescheid sets for the extended period; absent when it keeps the scope at the previous end. */
+        segment?: RateSegment;
+      }
+    >
   | DomainEvent<'ApprovalScopeChanged', { approvalId: string; segment: RateSegment; reason: string }>
   | DomainEvent<'ApprovalTerminated', { approvalId: string; reason: TerminationReason; effectiveEnd: string; note: string | null }>
   | DomainEvent<'ApprovalRolledOver', { approvalId: string; fiscalYear: number }>

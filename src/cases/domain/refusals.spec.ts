@@ -30,7 +30,7 @@ describe('case refusals by problem code', () => {
     });
 
     it('approval-not-found (404): an unknown approval id', () => {
-      const error = refusal(() => decideExtendApproval({ approvalId: 'TW-25-001-B9', newEnd: null, reason: 'x', businessDate: '2025-03-01' }, fixedFls(), open));
+      const error = refusal(() => decideExtendApproval({ approvalId: 'TW-25-001-B9', newEnd: null, reason: 'x', businessDate: '2025-03-01' }, fixedFls(), null, open));
       expect([error.problem, error.status]).toEqual(['approval-not-found', 404]);
     });
 
@@ -47,13 +47,13 @@ describe('case refusals by problem code', () => {
     });
 
     it('already-open-ended: an open-ended approval has no end to extend', () => {
-      expect(refusal(() => decideExtendApproval({ approvalId: A, newEnd: '2025-12-31', reason: 'x', businessDate: '2025-03-01' }, openEndedFls(), open)).problem).toBe('already-open-ended');
+      expect(refusal(() => decideExtendApproval({ approvalId: A, newEnd: '2025-12-31', reason: 'x', businessDate: '2025-03-01' }, openEndedFls(), null, open)).problem).toBe('already-open-ended');
     });
 
     it('approval-terminated: a terminated approval is neither extended, changed nor terminated again', () => {
       const state = fixedFls();
       const terminated = apply(state, decideTerminateApproval({ approvalId: A, reason: 'abbruch', effectiveEnd: '2025-03-31', note: null, businessDate: '2025-03-20' }, state, open));
-      expect(refusal(() => decideExtendApproval({ approvalId: A, newEnd: '2025-09-30', reason: 'x', businessDate: '2025-04-01' }, terminated, open)).problem).toBe('approval-terminated');
+      expect(refusal(() => decideExtendApproval({ approvalId: A, newEnd: '2025-09-30', reason: 'x', businessDate: '2025-04-01' }, terminated, null, open)).problem).toBe('approval-terminated');
       expect(refusal(() => decideChangeScope({ approvalId: A, from: '2025-03-01', hoursPerMonth: '10', reason: 'x', businessDate: '2025-04-01' }, terminated, lookups(), open)).problem).toBe('approval-terminated');
       expect(refusal(() => decideTerminateApproval({ approvalId: A, reason: 'abbruch', effectiveEnd: '2025-03-15', note: null, businessDate: '2025-04-01' }, terminated, open)).problem).toBe('approval-terminated');
     });
@@ -79,7 +79,7 @@ describe('case refusals by problem code', () => {
     });
 
     it('fiscal-year-closed: an extension whose added months fall into a closed year', () => {
-      expect(refusal(() => decideExtendApproval({ approvalId: A, newEnd: '2026-03-31', reason: 'x', businessDate: '2025-06-01' }, fixedFls(), { closedYears: [2026] })).problem).toBe('fiscal-year-closed');
+      expect(refusal(() => decideExtendApproval({ approvalId: A, newEnd: '2026-03-31', reason: 'x', businessDate: '2025-06-01' }, fixedFls(), null, { closedYears: [2026] })).problem).toBe('fiscal-year-closed');
     });
   });
 

@@ -30,6 +30,8 @@ export class CaseListsProjection implements Projection {
           break;
         case 'ApprovalExtended':
           await approval('end_date = $4', [d.newEnd]);
+          // Stored extensions before the scope of the extended period was recorded carry no segment.
+          if (d.segment) await approval(`provider_ids = case when $4 = any(provider_ids) then provider_ids else provider_ids || $4 end`, [d.segment.providerId]);
           break;
         case 'ApprovalScopeChanged':
           await approval(`provider_ids = case when $4 = any(provider_ids) then provider_ids else provider_ids || $4 end`, [d.segment.providerId]);

@@ -127,6 +127,73 @@ describe('individual help: rules over HTTP', () => {
     expect(JSON.stringify(submitted.body)).not.toMatch(/revenue|kostenbeitr|kostenerstatt/i);
   });
 
+  it('an extension with fewer hours is one Bescheid: the extended months at the new scope, one commitment, one forecast row', async () => {
+    await registerExampleMasterData(t, 'HRO-VL', 'Verlängerung');
+    await openBudget(t, 'HRO-VL', 2025, { FS: '130000.00', FUE: '30000.00', FU: '40000.00' });
+    await expectStatus(caseworker().post('/cases', { caseRef: 'VL-25-001', sozialraumId: 'HRO-VL' }), 201);
+    const granted = await expectStatus(
+      caseworker().post('/cases/VL-25-001/approvals', { legalBasis: '31', providerId: 'TR-E', start: '2025-01-01', end: '2025-06-30', bescheidDate: '2025-01-02', hoursPerMonth: '24' }),
+      201,
+    );
+    const approvalId = granted.body.approvals[0].approvalId;
+    // 24 FLS × 65.00 = 1560.00 a month, January to June.
+    expect(granted.body.approvals[0].years[0]).toMatchObject({ fiscalYear: 2025, committed: '9360.00' });
+    await t.settle();
+    const timeline = async () => (await expectStatus(controller().get('/steering/HRO-VL/2025/forecast-timeline'), 200)).body.entries.filter((e: any) => e.cause?.caseRef === 'VL-25-001');
+    expect(await timeline()).toHaveLength(1);
+
+    const extended = await expectStatus(
+      caseworker().post(`/cases/VL-25-001/approvals/${approvalId}/extension`, { newEnd: '2025-12-31', hoursPerMonth: '16', reason: 'Hilfeplan: Fortsetzung mit 16 FLS', businessDate: '2025-06-20' }),
+      200,
+    );
+    // July to December at 16 FLS × 65.00 = 1040.00: 9360.00 + 6 × 1040.00 = 15600.00.
+    const approval = extended.body.approvals[0];
+    expect(approval.period).toEqual({ start: '2025-01-01', end: '2025-12-31' });
+    expect(approval.years[0]).toMatchObject({ fiscalYear: 2025, committed: '15600.00', actual: '0.00', openCommitment: '15600.00' });
+    expect(approval.rates.map((r: any) => [r.from, r.providerId, r.rate, r.hoursPerMonth, r.rateReason])).toEqual([
+      ['2025-01-01', 'TR-E', '65.00', '24', null],
+      ['2025-07-01', 'TR-E', '65.00', '16', null],
+    ]);
+    expect(approval.rates[1].agreementId).toBe(approval.rates[0].agreementId);
+    expect((await expectStatus(controller().get('/cases/VL-25-001'), 200)).body.approvals[0].rates).toEqual(approval.rates);
+
+    await t.settle();
+    const utilisation = await expectStatus(controller().get('/steering/HRO-VL/2025/utilisation'), 200);
+    expect(utilisation.body).toMatchObject({ forecast: '15600.00', budget: '200000.00', forecastPctOfBudget: '7.80' });
+    const rows = await timeline();
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ businessDate: '2025-06-20', type: 'CommitmentRecorded', delta: '6240.00', forecast: '15600.00', cause: { kind: 'approval', id: approvalId, reason: 'extension' } });
+  });
+
+  it('an extension with another provider: its rate agreement decides, it sees the approval; an unregistered provider is refused, nothing written', async () => {
+    await expectStatus(caseworker().post('/cases', { caseRef: 'RA-25-009', sozialraumId: 'HRO-R8' }), 201);
+    const granted = await expectStatus(
+      caseworker().post('/cases/RA-25-009/approvals', { legalBasis: '31', providerId: 'TR-E', start: '2025-01-01', end: '2025-06-30', bescheidDate: '2025-01-02', hoursPerMonth: '24' }),
+      201,
+    );
+    const approvalId = granted.body.approvals[0].approvalId;
+    const extend = (body: object) => caseworker().post(`/cases/RA-25-009/approvals/${approvalId}/extension`, { newEnd: '2025-12-31', reason: 'Trägerwechsel', businessDate: '2025-06-20', ...body });
+    const before = await t.eventCount();
+    const unknown = await extend({ providerId: 'TR-Q', hoursPerMonth: '20' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.type).toBe('/problems/provider-not-registered');
+    // TR-F has no agreement for § 31: its rate needs a reason, the rate of TR-E does not carry over.
+    const noReason = await extend({ providerId: 'TR-F', hoursPerMonth: '20' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.type).toBe('/problems/rate-required');
+    expect(await t.eventCount()).toBe(before);
+
+    const extended = await expectStatus(extend({ providerId: 'TR-F', hoursPerMonth: '20', rate: '70.00', rateReason: 'Einzelvereinbarung Trägerwechsel' }), 200);
+    // 6 × 24 × 65.00 = 9360.00 with TR-E, then 6 × 20 × 70.00 = 8400.00 with TR-F.
+    expect(extended.body.approvals[0].years[0]).toMatchObject({ committed: '17760.00' });
+    await t.settle();
+    const own = (await expectStatus(as(t, 'provider', 'TR-F').get('/approvals?caseRef=RA-25-009'), 200)).body.items;
+    expect(own).toEqual([expect.objectContaining({ approvalId, period: { start: '2025-01-01', end: '2025-12-31' } })]);
+    const figures = (await expectStatus(as(t, 'provider', 'TR-F').get('/cases/RA-25-009'), 200)).body.approvals[0];
+    expect(figures.years[0]).toMatchObject({ committed: '8400.00' });
+    expect(figures.rates).toEqual([expect.objectContaining({ from: '2025-07-01', providerId: 'TR-F', rate: '70.00', hoursPerMonth: '20', agreementId: null })]);
+  });
+
   it('offers no field for personal data: a name in the body is refused as an unknown field', async () => {
     const res = await caseworker().post('/cases', { caseRef: 'RA-25-006', sozialraumId: 'HRO-R8', name: 'Max Mustermann' });
     expect(res.status).toBe(400);

@@ -74,7 +74,7 @@ registerExamples({
   }),
   'POST /cases/:caseRef/approvals/:approvalId/extension': async (api) => {
     const { caseRef, approvalId } = await approvedCase(api);
-    return { path: `/cases/${caseRef}/approvals/${approvalId}/extension`, body: { newEnd: '2026-06-30', reason: 'Hilfeplan: Fortsetzung', businessDate: '2025-11-20' } };
+    return { path: `/cases/${caseRef}/approvals/${approvalId}/extension`, body: { newEnd: '2026-06-30', hoursPerMonth: '16', reason: 'Hilfeplan: Fortsetzung mit weniger Stunden', businessDate: '2025-11-20' } };
   },
   'POST /cases/:caseRef/approvals/:approvalId/scope-changes': async (api) => {
     const { caseRef, approvalId } = await approvedCase(api);

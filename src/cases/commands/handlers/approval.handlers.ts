@@ -5,12 +5,15 @@ import { MasterDataQueries } from '../../../master-data/master-data-queries';
 import { LegalBasis } from '../../../shared/legal-basis';
 import {
   RateAgreementRef,
+  ScopeLookups,
   approvalOf,
   decideChangeScope,
   decideExtendApproval,
   decideGrantApproval,
   decideOpenCase,
   decideTerminateApproval,
+  extensionScopeFrom,
+  hasScope,
 } from '../../domain/approval.decisions';
 import { segmentOn } from '../../domain/approved-amounts';
 import { CaseStore } from '../case-store';
@@ -55,12 +58,24 @@ export class GrantApprovalHandler implements ICommandHandler<GrantApprovalComman
 
 @CommandHandler(ExtendApprovalCommand)
 export class ExtendApprovalHandler implements ICommandHandler<ExtendApprovalCommand> {
-  constructor(private readonly cases: CaseStore) {}
+  constructor(private readonly cases: CaseStore, private readonly masterData: MasterDataQueries, private readonly budgets: BudgetQueries) {}
 
   async execute({ ctx, caseRef, approvalId, dto }: ExtendApprovalCommand) {
-    return this.cases.handle(ctx, caseRef, dto.businessDate, (state, decision, c) =>
-      decideExtendApproval({ approvalId, newEnd: dto.newEnd, reason: dto.reason, businessDate: c.businessDate }, state, decision),
-    );
+    if (dto.providerId) await registeredProvider(this.masterData, ctx.tenantId, dto.providerId);
+    const { businessDate, ...extension } = dto;
+    return this.cases.handle(ctx, caseRef, businessDate, async (state, decision, c) => {
+      let lookups: ScopeLookups | null = null;
+      const approval = approvalOf(state, approvalId);
+      // Without an end there is no extended period to look an agreement up for: the domain refuses it (already-open-ended).
+      if (hasScope(dto) && approval.end !== null) {
+        // The rate agreement in force when the extended period begins, not the one at the approval's start.
+        const from = extensionScopeFrom(approval);
+        const agreement = await agreementOn(this.masterData, ctx.tenantId, dto.providerId ?? segmentOn(approval, from).providerId, approval.legalBasis, from);
+        const contract = await this.budgets.contractOn(ctx.tenantId, state.sozialraumId!, approval.bescheidDate);
+        lookups = { agreement, terms: contract.terms, contractVersion: contract.versionNumber };
+      }
+      return decideExtendApproval({ ...extension, approvalId, businessDate: c.businessDate }, state, lookups, decision);
+    });
   }
 }
 
