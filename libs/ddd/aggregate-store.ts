@@ -3,6 +3,7 @@ import { EVENT_STORE, EventStore, NewEvent, StoredEvent, WrongExpectedVersion } 
 import { CommandContext } from './command-context';
 import { ConcurrencyConflict, PreconditionFailed } from './domain-error';
 import { Decider, DomainEvent } from './decider';
+import { KeyedQueue } from './keyed-queue';
 
 export interface Loaded<S> {
   state: S;
@@ -12,11 +13,12 @@ export interface Loaded<S> {
 
 export interface HandleOptions {
   /**
-   * Whether the command may be re-decided on the newer state after losing a race (true for
-   * commands whose decision depends only on the aggregate). Otherwise a lost race is a 409.
+   * Whether the command may be re-decided on the newer state after losing a race to another
+   * process (true for commands whose decision depends only on the aggregate and on facts looked up
+   * inside `decide`). Otherwise a lost race is a 409.
    */
   retryOnConflict?: boolean;
-  /** Maximum re-decisions after lost races. */
+  /** Maximum decisions when races to another process are lost (default 10). */
   maxAttempts?: number;
 }
 
@@ -27,9 +29,25 @@ export interface Handled<S, E> {
   positions: bigint[];
 }
 
-/** Loads an aggregate by folding its stream, decides, appends with optimistic concurrency. */
+/** Delay before the next decision after a lost race: full jitter over an exponential ceiling. */
+export function conflictBackoffMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(250, 5 * 2 ** Math.min(attempt, 10));
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * Loads an aggregate by folding its stream, decides, appends with optimistic concurrency.
+ *
+ * Commands to one stream are decided one after another in this process, in arrival order (a
+ * queue per stream): twenty writers to one case or one budget never race each other here, each
+ * decides on the state its predecessor left, exactly as if they had come one by one. Races remain
+ * only with other processes (a second API, the worker); those are re-decided after a jittered
+ * backoff, so they converge instead of colliding again in lockstep.
+ */
 @Injectable()
 export class AggregateStore {
+  private readonly queue = new KeyedQueue();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async load<S, E extends DomainEvent>(streamId: string, decider: Decider<S, E>): Promise<Loaded<S>> {
@@ -38,14 +56,24 @@ export class AggregateStore {
     return { state, version: events.length ? events[events.length - 1].streamVersion : 0, events };
   }
 
-  async handle<S, E extends DomainEvent>(
+  handle<S, E extends DomainEvent>(
     streamId: string,
     decider: Decider<S, E>,
     ctx: CommandContext,
     decide: (state: S, version: number) => E[] | Promise<E[]>,
     options: HandleOptions = {},
   ): Promise<Handled<S, E>> {
-    const maxAttempts = options.maxAttempts ?? 5;
+    return this.queue.run(streamId, () => this.decideAndAppend(streamId, decider, ctx, decide, options));
+  }
+
+  private async decideAndAppend<S, E extends DomainEvent>(
+    streamId: string,
+    decider: Decider<S, E>,
+    ctx: CommandContext,
+    decide: (state: S, version: number) => E[] | Promise<E[]>,
+    options: HandleOptions,
+  ): Promise<Handled<S, E>> {
+    const maxAttempts = options.maxAttempts ?? 10;
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.load(streamId, decider);
       if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== loaded.version) {
@@ -64,6 +92,7 @@ export class AggregateStore {
         if (!(error instanceof WrongExpectedVersion)) throw error;
         if (ctx.expectedVersion !== undefined) throw new PreconditionFailed(ctx.expectedVersion, error.actual);
         if (!options.retryOnConflict || attempt >= maxAttempts) throw new ConcurrencyConflict();
+        await new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(attempt)));
       }
     }
   }

@@ -1,0 +1,45 @@
+import { Role } from '../../../libs/auth/principal';
+import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createExampleApi, endpointExamples } from '../support/all-examples';
+
+const WRITERS = 20;
+
+/**
+ * Writes without If-Match that meet on one stream are decided one after another: twenty parallel
+ * writers to one budget or one case all succeed, each decided on the state the one before left,
+ * and every one of them is recorded once.
+ */
+describe('parallel writers on one stream', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  async function parallel(key: string, role: Role, vary: (body: Record<string, unknown>, i: number) => Record<string, unknown>) {
+    const call = await endpointExamples.get(key)!(createExampleApi(t), role);
+    const token = await t.token({ role, sub: `${role}-parallel` });
+    return Promise.all(
+      Array.from({ length: WRITERS }, (_, i) => t.http().post(call.path).set('authorization', `Bearer ${token}`).send(vary(call.body!, i))),
+    );
+  }
+  const count = async (type: string) => (await t.db.query('select count(*)::int as n from es_events where type = $1', [type])).rows[0].n;
+
+  it(`${WRITERS} budget amendments to one Sozialraum-year all succeed`, async () => {
+    const before = await count('BudgetAmended');
+    const answers = await parallel('POST /budgets/:sozialraumId/:fiscalYear/amendments', 'controller', (body, i) => ({ ...body, amount: `${45000 + i}.00`, decisionReference: `BV 2025/${i}` }));
+    expect(answers.map((a) => a.status)).toEqual(Array(WRITERS).fill(200));
+    expect(await count('BudgetAmended')).toBe(before + WRITERS);
+    // Each answer shows the budget as its own amendment left it: twenty distinct versions.
+    expect(new Set(answers.map((a) => a.body.version)).size).toBe(WRITERS);
+  });
+
+  it(`${WRITERS} approvals on one case all succeed`, async () => {
+    const before = await count('ApprovalGranted');
+    const answers = await parallel('POST /cases/:caseRef/approvals', 'caseworker', (body, i) => ({ ...body, hoursPerMonth: String(4 + i) }));
+    expect(answers.map((a) => a.status)).toEqual(Array(WRITERS).fill(201));
+    expect(await count('ApprovalGranted')).toBe(before + WRITERS);
+    const latest = answers.reduce((a, b) => (a.body.version > b.body.version ? a : b));
+    expect(latest.body.approvals.length).toBeGreaterThanOrEqual(WRITERS);
+  });
+});
