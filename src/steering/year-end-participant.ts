@@ -1,5 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import { CommandContext } from '../../libs/ddd/command-context';
+import { by, compareNatural, inOrderOf, thenBy } from '../../libs/order';
 
 export const YEAR_END_PARTICIPANT = 'steering:year-end-participant';
 
@@ -8,6 +9,13 @@ export interface PendingItem {
   id: string;
   description: string;
 }
+
+/**
+ * The order of the pending work of a year, whichever participant names it and in whatever order
+ * the participants are discovered: invoices, activities, subsidy instalments, each by id with
+ * its numbers compared as numbers (AKT-2025-2 before AKT-2025-10).
+ */
+export const pendingWorkOrder = thenBy<PendingItem>(by((i) => i.kind, inOrderOf(['invoice', 'activity', 'instalment'])), by((i) => i.id, compareNatural));
 
 /**
  * A capability that takes part in closing a Sozialraum-year: it names work of the year still

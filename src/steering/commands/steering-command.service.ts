@@ -7,6 +7,7 @@ import { EVENT_STORE, EventStore } from '../../../libs/event-store';
 import { Inject } from '@nestjs/common';
 import { Decimal } from '../../../libs/money';
 import { lastDayOfMonth } from '../../../libs/calendar';
+import { sortedBy } from '../../../libs/order';
 import { streams } from '../../shared/stream-ids';
 import { BudgetQueries } from '../../budgets/queries/budget-queries';
 import { SozialraumDirectory } from '../../budgets/sozialraum-directory';
@@ -26,7 +27,7 @@ import {
 } from '../domain/steering.decisions';
 import { calculateSettlement } from '../domain/settlement';
 import { SteeringQueries } from '../queries/steering-queries';
-import { PendingItem, YEAR_END_PARTICIPANT, YearEndParticipant } from '../year-end-participant';
+import { PendingItem, YEAR_END_PARTICIPANT, YearEndParticipant, pendingWorkOrder } from '../year-end-participant';
 import { CloseProcedureDto, KaemmereiReportDto, SteeringMeetingDto, SupplementaryDecisionDto, SupplementaryRequestDto } from './steering.dtos';
 
 /**
@@ -60,7 +61,7 @@ export class SteeringCommandService {
   async pendingWork(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<PendingItem[]> {
     const items: PendingItem[] = [];
     for (const participant of this.participants()) items.push(...(await participant.pendingWork(tenantId, sozialraumId, fiscalYear)));
-    return items;
+    return sortedBy(items, pendingWorkOrder);
   }
 
   /** The version of the budget stream: the aggregate the year close decides on (ETag of GET …/pending-work). */

@@ -1,5 +1,6 @@
 import { Decider } from '../../../libs/ddd';
 import { addDays } from '../../../libs/calendar';
+import { compareText, sortedBy } from '../../../libs/order';
 import { ThresholdKind } from './thresholds';
 import { KaemmereiReportedData, SteeringEvent, SettlementCalculatedData, SupplementaryRequestData, SteeringMeetingData } from './steering.events';
 
@@ -22,6 +23,7 @@ export interface SteeringState {
   crossings: Partial<Record<ThresholdKind, { businessDate: string; causeEventId: string }>>;
   /** Crossings once raised that later corrections removed (a renewed crossing is a move, never a second raise). */
   withdrawnCrossings: Partial<Record<ThresholdKind, { businessDate: string }>>;
+  /** In calendar order. */
   closedMonths: string[];
   underrunDetectedOn: string | null;
   procedure: ProcedureState | null;
@@ -77,7 +79,8 @@ export function evolveSteering(state: SteeringState, event: SteeringEvent): Stee
       return { ...state, crossings, withdrawnCrossings, procedure };
     }
     case 'MonthClosed':
-      return { ...state, closedMonths: [...state.closedMonths, event.data.month] };
+      // Months may be closed out of turn; the list shows them in calendar order.
+      return { ...state, closedMonths: sortedBy([...state.closedMonths, event.data.month], compareText) };
     case 'UnderrunDetected':
       return { ...state, underrunDetectedOn: on };
     case 'SteeringMeetingHeld':

@@ -105,6 +105,13 @@ describe('steering decisions', () => {
     expect(decideMonthClose('2025-11', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state, '2025-11-30').map((e) => e.type)).toEqual(['MonthClosed']);
   });
 
+  it('lists the closed months in calendar order, also when one was closed out of turn', () => {
+    const figures = { forecast: d('150000'), budget: d('200000'), monitoringList: {}, logPosition: 1n };
+    let state = initialSteeringState;
+    for (const month of ['2025-03', '2025-01', '2025-02']) state = fold(decideMonthClose(month, 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state), state);
+    expect(state.closedMonths).toEqual(['2025-01', '2025-02', '2025-03']);
+  });
+
   it('runs the overrun procedure: meeting of both parties, request decided by the competent body, close', () => {
     expect(problem(() => decideSteeringMeeting('2025-10-10', [], [], initialSteeringState, PARTIES))).toBe('no-overrun-procedure');
     let state = fold(decideCrossings([crossing('procedure', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));

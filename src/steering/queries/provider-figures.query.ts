@@ -3,6 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
 import { Decimal, formatAmount } from '../../../libs/money';
+import { by, compareText, inOrderOf, sortedBy, thenBy } from '../../../libs/order';
+import { BUDGET_CATEGORIES } from '../../shared/budget-category';
+
+/**
+ * Lines by Sozialraum, in-budget before out-of-budget ones (by reason), then category (FS, FUE,
+ * FU): sorted here rather than left to the query's text collation, the same order as utilisation.
+ */
+const lineOrder = thenBy<{ sozialraumId: string; scope: string; category: string }>(
+  by((l) => l.sozialraumId, compareText),
+  by((l) => l.scope, inOrderOf(['budget'])),
+  by((l) => l.category, inOrderOf(BUDGET_CATEGORIES)),
+);
 
 /** A provider's own figures of a year across Sozialräume: what a Träger's bookkeeper reconciles. */
 @Injectable()
@@ -41,7 +53,7 @@ export class ProviderFiguresQuery {
       fiscalYear,
       actual: formatAmount(actual),
       forecast: formatAmount(forecast),
-      lines: [...lines.values()].map((l) => ({
+      lines: sortedBy(lines.values(), lineOrder).map((l) => ({
         sozialraumId: l.sozialraumId,
         inBudget: l.scope === 'budget',
         outOfBudgetReason: l.scope === 'budget' ? null : l.scope,
