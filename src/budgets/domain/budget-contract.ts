@@ -1,5 +1,6 @@
 import { Decider } from '../../../libs/ddd';
 import { refuse } from '../../../libs/ddd/domain-error';
+import { by, compareText } from '../../../libs/order';
 import { BudgetContractEvent, ContractVersionConcludedData } from './budget-contract.events';
 import { BudgetContractTerms, DEFAULT_CONTRACT_TERMS } from './contract-terms';
 
@@ -12,7 +13,7 @@ export const budgetContractDecider: Decider<BudgetContractState, BudgetContractE
   initialState: { versions: [] },
   evolve(state, event) {
     if (event.type !== 'BudgetContractVersionConcluded') return state;
-    return { versions: [...state.versions, event.data].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)) };
+    return { versions: [...state.versions, event.data].sort(by((v) => v.effectiveFrom, compareText)) };
   },
 };
 

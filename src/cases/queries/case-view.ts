@@ -1,5 +1,6 @@
 import { yearOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
+import { compareNumbers } from '../../../libs/order';
 import { legalBasisLabel } from '../../shared/legal-basis';
 import { Approval, CaseState, Invoice, splitKey } from '../domain/case-state';
 
@@ -51,7 +52,7 @@ export function caseView(state: CaseState, version: number, currentYear: number,
     .map((id) => state.approvals[id])
     .filter((a) => !providerId || a.segments.some((s) => s.providerId === providerId))
     .map((approval) => {
-      const years = [...new Set([...Object.keys(approval.committed).map(Number), ...state.invoiceOrder.map((id) => state.invoices[id]).filter((i) => i.approvalId === approval.approvalId).map((i) => yearOf(i.serviceMonth))])].sort();
+      const years = [...new Set([...Object.keys(approval.committed).map(Number), ...state.invoiceOrder.map((id) => state.invoices[id]).filter((i) => i.approvalId === approval.approvalId).map((i) => yearOf(i.serviceMonth))])].sort(compareNumbers);
       const figures = years.map((y) => yearFigures(state, approval, y, providerId));
       return {
         approvalId: approval.approvalId,

@@ -1,4 +1,5 @@
 import { formatAmount } from '../../../libs/money';
+import { by, compareNatural } from '../../../libs/order';
 import { PendingItem } from '../../steering/year-end-participant';
 import { FlexibleState } from './flexible-state';
 
@@ -17,14 +18,14 @@ import { FlexibleState } from './flexible-state';
  */
 export function flexiblePendingWork(state: FlexibleState): PendingItem[] {
   const items: PendingItem[] = [];
-  for (const a of Object.values(state.activities).sort((x, y) => x.activityId.localeCompare(y.activityId, 'en', { numeric: true }))) {
+  for (const a of Object.values(state.activities).sort(by((a) => a.activityId, compareNatural))) {
     if (a.status === 'reported') {
       items.push({ kind: 'activity', id: a.activityId, description: `activity ${a.activityId} of ${a.providerId} (${a.description}, ${formatAmount(a.requested)}) awaits the decision` });
     } else if (a.status === 'approved') {
       items.push({ kind: 'activity', id: a.activityId, description: `activity ${a.activityId} of ${a.providerId} (${a.description}) is approved, its actual cost is not reported yet` });
     }
   }
-  for (const s of Object.values(state.subsidies).sort((x, y) => x.subsidyId.localeCompare(y.subsidyId, 'en', { numeric: true }))) {
+  for (const s of Object.values(state.subsidies).sort(by((s) => s.subsidyId, compareNatural))) {
     for (const i of s.instalments) {
       if (i.status !== 'committed') continue;
       items.push({ kind: 'instalment', id: `${s.subsidyId}-${i.instalmentId}`, description: `instalment ${i.instalmentId} of subsidy ${s.subsidyId} (${s.purpose}, ${formatAmount(i.amount)} due ${i.dueDate}) has no payment order` });

@@ -1,5 +1,6 @@
 import { Decider, DomainEvent } from '../../../libs/ddd/decider';
 import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { by, compareText } from '../../../libs/order';
 
 /** Figures of a Sozialraum that change over time (Einwohner from the statistics office). */
 export interface SozialraumFacts {
@@ -31,10 +32,8 @@ export interface SozialraumState {
   verbund: TraegerverbundVersion[];
 }
 
-const byDate = <T>(key: (t: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
-
 function upsert<T>(list: T[], item: T, key: (t: T) => string): T[] {
-  return [...list.filter((x) => key(x) !== key(item)), item].sort(byDate(key));
+  return [...list.filter((x) => key(x) !== key(item)), item].sort(by(key, compareText));
 }
 
 export const sozialraumDecider: Decider<SozialraumState, SozialraumEvent> = {

@@ -1,4 +1,5 @@
 import { Decimal, ZERO, formatAmount, formatPercent } from '../../../libs/money';
+import { by, compareNumbers, compareText, sortedBy, thenBy } from '../../../libs/order';
 import { LedgerEvent, isLedgerEventType } from '../../ledger/ledger-events';
 import { ledgerLines } from '../../ledger/ledger-lines';
 import { BookEvent, BookView, visible } from './book-event';
@@ -55,7 +56,7 @@ export function timelineChangeOf(sozialraumId: string, fiscalYear: number, event
  * B: when and why a line was crossed. Within one business day, changes keep their log order.
  */
 export function timelineOf(changes: TimelineChange[]): TimelineEntry[] {
-  const ordered = [...changes].sort((a, b) => a.businessDate.localeCompare(b.businessDate) || (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  const ordered = sortedBy(changes, thenBy(by((c) => c.businessDate, compareText), by((c) => c.position, compareNumbers)));
   let planned = zeroPerCategory();
   let forecast = ZERO;
   return ordered.map((change) => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AggregateStore } from '../../../libs/ddd/aggregate-store';
 import { DomainError } from '../../../libs/ddd/domain-error';
+import { by, compareText } from '../../../libs/order';
 import { streams } from '../../shared/stream-ids';
 import { steeringDecider } from '../domain/steering-stream';
 
@@ -42,6 +43,6 @@ export class MonthClosesQuery {
           monitoringList: d.monitoringList,
         };
       })
-      .sort((a, b) => a.month.localeCompare(b.month));
+      .sort(by((c) => c.month, compareText));
   }
 }
