@@ -1,4 +1,5 @@
 import { addDays, daysInMonth, monthsBetween, nextMonth } from '../../../libs/calendar';
+import { by, compareText, sortedBy, thenBy } from '../../../libs/order';
 import { createTestApp, TestApp } from '../../../libs/testing/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget } from '../flexible/flexible-setup';
@@ -121,15 +122,17 @@ describe('Toitenwinkel 2025: individual help through the API', () => {
     expect(fs).toMatchObject({ planned: '130000.00', actual: '104702.50', forecast: '104702.50' });
     const exampleFs = ['1300.00', '3610.00', '9077.50', '9460.00', '12105.00', '11910.00', '12755.00', '10445.00', '10250.00', '7995.00', '7800.00', '7995.00'];
     expect(res.body.monthlyActual.map((m: any) => m.FS)).toEqual(exampleFs);
+    // Lists in their documented order (docs/architecture.md, "Order of lists"): out-of-budget money
+    // by reason, revenue by kind, providers by provider id and then category.
     expect(res.body.outOfBudget).toEqual([
       { reason: 'excluded-legal-basis', forecast: '3080.00', actual: '3080.00' },
       { reason: 'high-cost', forecast: '31280.00', actual: '31280.00' },
     ]);
     expect(res.body.revenue).toEqual([{ kind: 'kostenbeitrag', amount: '1800.00' }]);
-    expect(res.body.providers.filter((p: any) => p.category === 'FS').map((p: any) => [p.providerId, p.actual])).toEqual([
-      ['TR-E', '32782.50'],
-      ['TR-F', '59670.00'],
-      ['TR-G', '12250.00'],
+    expect(res.body.providers.map((p: any) => [p.providerId, p.category, p.actual])).toEqual([
+      ['TR-E', 'FS', '32782.50'],
+      ['TR-F', 'FS', '59670.00'],
+      ['TR-G', 'FS', '12250.00'],
     ]);
   });
 
@@ -137,13 +140,16 @@ describe('Toitenwinkel 2025: individual help through the API', () => {
     await t.settle();
     const trE = as(t, 'provider', 'TR-E');
     const approvals = (await expectStatus(trE.get('/approvals?sozialraumId=HRO-TW'), 200)).body.items;
-    expect(approvals.map((a: any) => a.caseRef).sort()).toEqual(['TW-25-001', 'TW-25-003', 'TW-25-005']);
+    // By approval id (the documented order of the list).
+    expect(approvals.map((a: any) => a.approvalId)).toEqual(['TW-25-001-B1', 'TW-25-003-B1', 'TW-25-005-B1']);
     await expectStatus(trE.get('/cases/TW-25-002'), 404);
     const own = (await expectStatus(trE.get('/cases/TW-25-001'), 200)).body;
     expect(own.approvals[0].years[0]).toMatchObject({ actual: '15600.00' });
     const invoices = (await expectStatus(trE.get('/invoices?limit=200'), 200)).body.items;
     expect(invoices).toHaveLength(24);
     expect(invoices.every((i: any) => i.providerId === 'TR-E')).toBe(true);
+    // Oldest submission first, invoice id between submissions recorded at the same instant.
+    expect(invoices).toEqual(sortedBy(invoices, thenBy(by((i: any) => i.submittedAt, compareText), by((i: any) => i.invoiceId, compareText))));
     await expectStatus(trE.get('/invoices?providerId=TR-F'), 404);
   });
 });
