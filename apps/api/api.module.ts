@@ -13,7 +13,8 @@ import { UNAUTHENTICATED_LIMITER, UnauthenticatedLimiter } from '../../libs/auth
 import { TOKEN_VERIFIER, createTokenVerifier } from '../../libs/auth/token-verifier';
 import { ProblemDetailsFilter } from '../../libs/http/problem.filter';
 import { UserThrottlerGuard } from '../../libs/http/user-throttler.guard';
-import { IdempotencyInterceptor } from '../../libs/idempotency/idempotency.interceptor';
+import { IdempotencyInterceptor, STREAM_RESOURCE } from '../../libs/idempotency/idempotency.interceptor';
+import { resourceOfStream } from '../../src/shared/stream-ids';
 import { ETagInterceptor } from '../../libs/idempotency/etag.interceptor';
 import { domainModules } from '../../src/domain.modules';
 import { HealthController } from './health/health.controller';
@@ -37,7 +38,8 @@ export class ApiModule {
         DatabaseModule.forRoot({ url: options.databaseUrl, poolMax: options.config.dbPoolMax }),
         EventStoreModule.forRoot({ runProjections: options.config.runProjections, auditSealKey: options.config.auditSealKey }),
         CqrsModule.forRoot(),
-        ThrottlerModule.forRoot([{ name: 'per-user', ttl: 60_000, limit: options.config.rateLimitPerMinute }]),
+        // The throttler named `default` sends the standard Retry-After (other names get a suffix).
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: options.config.rateLimitPerMinute }]),
         ...domainModules,
       ],
       controllers: [HealthController, OpsController],
@@ -53,6 +55,7 @@ export class ApiModule {
         // Order matters: a replayed response passes the ETag interceptor like a fresh one.
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: STREAM_RESOURCE, useValue: resourceOfStream },
       ],
     };
   }

@@ -38,7 +38,8 @@ export class AuthGuard implements CanActivate {
       });
     }
     const header: string | undefined = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    // RFC 9110 § 11.1: the scheme name is case-insensitive ("bearer", "BEARER").
+    const token = /^bearer +(\S+) *$/i.exec(header ?? '')?.[1];
     const challenge = { 'www-authenticate': 'Bearer' };
     if (!token) {
       this.limiter?.recordFailure(address);

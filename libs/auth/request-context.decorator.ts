@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { CommandContext } from '../ddd/command-context';
+import { CommandContext, ExpectedVersion } from '../ddd/command-context';
 import { todayInBerlin } from '../calendar/calendar';
 import { problem, ProblemException } from '../http/problem';
 import { Principal, organisationOf } from './principal';
@@ -9,10 +9,12 @@ export function contextFromRequest(request: any): CommandContext {
   const principal: Principal | undefined = request.principal;
   if (!principal) throw new Error('no principal on the request: route is not authenticated');
   const ifMatch: string | undefined = request.headers['if-match'];
-  let expectedVersion: number | undefined;
-  if (ifMatch !== undefined) {
+  let expectedVersion: ExpectedVersion | undefined;
+  if (ifMatch !== undefined && ifMatch.trim() === '*') {
+    expectedVersion = 'exists';
+  } else if (ifMatch !== undefined) {
     const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim());
-    if (!match) throw new ProblemException(problem('bad-request', 400, 'Bad request', 'If-Match must be an ETag such as "3"'));
+    if (!match) throw new ProblemException(problem('bad-request', 400, 'Bad request', 'If-Match must be an ETag such as "3", or *'));
     expectedVersion = Number(match[1]);
   }
   return {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, NewEvent, StoredEvent, WrongExpectedVersion } from '../event-store';
-import { CommandContext } from './command-context';
+import { CommandContext, satisfiesIfMatch } from './command-context';
 import { ConcurrencyConflict, PreconditionFailed } from './domain-error';
 import { Decider, DomainEvent } from './decider';
 import { KeyedQueue } from './keyed-queue';
@@ -76,7 +76,7 @@ export class AggregateStore {
     const maxAttempts = options.maxAttempts ?? 10;
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.load(streamId, decider);
-      if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== loaded.version) {
+      if (ctx.expectedVersion !== undefined && !satisfiesIfMatch(ctx.expectedVersion, loaded.version)) {
         throw new PreconditionFailed(ctx.expectedVersion, loaded.version);
       }
       // Dated before folding, so the returned state carries the business dates a reload reads.
@@ -90,7 +90,8 @@ export class AggregateStore {
         return { state, version: result.streamVersion, events, positions: result.positions };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;
-        if (ctx.expectedVersion !== undefined) throw new PreconditionFailed(ctx.expectedVersion, error.actual);
+        // A named version is gone once another write landed; `If-Match: *` still holds on the newer state.
+        if (typeof ctx.expectedVersion === 'number') throw new PreconditionFailed(ctx.expectedVersion, error.actual);
         if (!options.retryOnConflict || attempt >= maxAttempts) throw new ConcurrencyConflict();
         await new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(attempt)));
       }

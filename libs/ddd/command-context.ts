@@ -1,3 +1,11 @@
+/** What a client's If-Match asks for: one stream version, or any version of an existing stream. */
+export type ExpectedVersion = number | 'exists';
+
+/** Whether a stream at `version` (0: it does not exist) satisfies the client's If-Match. */
+export function satisfiesIfMatch(expected: ExpectedVersion, version: number): boolean {
+  return expected === 'exists' ? version > 0 : expected === version;
+}
+
 /** Who acts, for which tenant, and on which business date: recorded in every event's metadata. */
 export interface Actor {
   userId: string;
@@ -19,8 +27,11 @@ export interface CommandContext {
   requestId: string;
   /** Business date of the command (default: today in Europe/Berlin). */
   businessDate: string;
-  /** If-Match version supplied by the client, if any. */
-  expectedVersion?: number;
+  /**
+   * If-Match supplied by the client, if any: the stream version it names, or `'exists'` for
+   * `If-Match: *` (RFC 9110: any current version; the resource must exist).
+   */
+  expectedVersion?: ExpectedVersion;
   /**
    * Id of this execution of a request sent with an Idempotency-Key, recorded in the metadata of
    * every event it writes: after a crash the idempotency layer can tell whether it was applied.

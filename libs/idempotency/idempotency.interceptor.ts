@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, OnModuleDestroy } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, OnModuleDestroy, Optional } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Pool } from 'pg';
 import { Observable, from, lastValueFrom } from 'rxjs';
@@ -20,15 +20,40 @@ interface KeyScope {
   key: string;
 }
 
-const appliedProblem = () =>
+/** Maps a stream id to the API path that shows its state (provided by the domain). */
+export const STREAM_RESOURCE = Symbol('STREAM_RESOURCE');
+export type StreamResource = (streamId: string) => string | undefined;
+
+/** An event an earlier execution of the key wrote, as a client can use it. */
+export interface WrittenEvent {
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  position: string;
+  /** The ids the event names (`approvalId`, `invoiceId`, ...): what the lost answer would have carried. */
+  ids: Record<string, string>;
+}
+
+const appliedProblem = (written: WrittenEvent[], location: string | undefined) =>
   new ProblemException(
     problem(
       'idempotent-request-applied',
       409,
       'Request already applied',
-      'an earlier request with this Idempotency-Key was recorded, but its answer was lost; it is not run again. Read the resource to see its state.',
+      'an earlier request with this Idempotency-Key was recorded, but its answer was lost; it is not run again. `written` lists what it recorded; the Location shows the resource now.',
+      { written, ...(location ? { location } : {}) },
     ),
+    location ? { location } : {},
   );
+
+/** The top-level `...Id` strings of an event's data. */
+function idsOf(data: unknown): Record<string, string> {
+  const ids: Record<string, string> = {};
+  if (data && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) if (/Id$/.test(key) && typeof value === 'string') ids[key] = value;
+  }
+  return ids;
+}
 
 /**
  * Idempotency-Key on every write. The first request with a key reserves it; a repetition with the
@@ -48,7 +73,11 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
   /** Connections that hold the executions' key locks, apart from the pool the commands use. */
   private readonly locks: Pool;
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool, @Inject(DATABASE_URL) databaseUrl: string) {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(DATABASE_URL) databaseUrl: string,
+    @Optional() @Inject(STREAM_RESOURCE) private readonly resourceOf: StreamResource = () => undefined,
+  ) {
     this.locks = createPool({ connectionString: databaseUrl, max: LOCK_CONNECTIONS, applicationName: 'sozialraum-budget idempotency' });
   }
 
@@ -109,7 +138,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
       if (stored.found) return stored.body;
       // In progress, and nobody holds its lock: that execution died or lost its answer. If it
       // wrote anything, it must not run again.
-      if (await this.applied(scope, stored.commandId)) throw appliedProblem();
+      const written = await this.written(scope, stored.commandId);
+      if (written.length > 0) throw appliedProblem(written, this.resourceOf(written[0].streamId));
       commandId = await this.takeOver(scope);
     }
     request.commandId = commandId;
@@ -120,7 +150,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     } catch (error) {
       // A refusal wrote nothing: the key is freed and a retry is decided again. A command that
       // failed after writing part of its events keeps the key, so a retry cannot write them twice.
-      if (!(await this.applied(scope, commandId))) {
+      if ((await this.written(scope, commandId, 1)).length === 0) {
         await this.pool.query(`delete from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3 and command_id = $4`, [scope.tenantId, scope.userId, scope.key, commandId]);
       }
       throw error;
@@ -159,17 +189,17 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     return { found: false, commandId: row.command_id };
   }
 
-  /** Whether an execution wrote events (they carry its command id), read from the log head it started at. */
-  private async applied(scope: KeyScope, commandId: string | null): Promise<boolean> {
-    if (!commandId) return false;
+  /** The events an execution wrote (they carry its command id), read from the log head it started at. */
+  private async written(scope: KeyScope, commandId: string | null, limit = 100): Promise<WrittenEvent[]> {
+    if (!commandId) return [];
     const { rows } = await this.pool.query(
-      `select 1 from es_events e
+      `select e.stream_id, e.stream_version, e.type, e.global_position, e.data from es_events e
         where e.global_position > (select k.log_head from idempotency_keys k where k.tenant_id = $1 and k.user_id = $2 and k.key = $3)
           and e.metadata->>'commandId' = $4
-        order by e.global_position limit 1`,
-      [scope.tenantId, scope.userId, scope.key, commandId],
+        order by e.global_position limit $5`,
+      [scope.tenantId, scope.userId, scope.key, commandId, limit],
     );
-    return rows.length > 0;
+    return rows.map((row) => ({ streamId: row.stream_id, streamVersion: Number(row.stream_version), type: row.type, position: String(row.global_position), ids: idsOf(row.data) }));
   }
 
   /** Gives a key left in progress a new execution (the caller holds the key's lock). */

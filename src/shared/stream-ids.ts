@@ -14,3 +14,30 @@ export const streams = {
   /** Steering of one Sozialraum-year: thresholds, procedures, month closes, settlement. */
   steering: (tenantId: string, sozialraumId: string, fiscalYear: number) => `${tenantId}/steering/${sozialraumId}/${fiscalYear}`,
 };
+
+/**
+ * The API resource that shows a stream's state (for the Location of an answer that can only say
+ * which streams a request wrote); undefined for a stream no single resource shows.
+ */
+export function resourceOfStream(streamId: string): string | undefined {
+  const [, kind, ...rest] = streamId.split('/');
+  const path = rest.map(encodeURIComponent).join('/');
+  switch (kind) {
+    case 'sozialraum':
+      return `/sozialraeume/${path}`;
+    case 'provider':
+      return `/providers/${path}`;
+    case 'rates':
+      return `/providers/${path}/rate-agreements`;
+    case 'contract':
+      return `/budget-contracts/${path}`;
+    case 'budget':
+      return `/budgets/${path}`;
+    case 'case':
+      return `/cases/${path}`;
+    case 'steering':
+      return `/steering/${path}`;
+    default:
+      return undefined;
+  }
+}

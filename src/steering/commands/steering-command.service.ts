@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { AggregateStore } from '../../../libs/ddd/aggregate-store';
-import { CommandContext } from '../../../libs/ddd/command-context';
+import { CommandContext, satisfiesIfMatch } from '../../../libs/ddd/command-context';
 import { DomainError, PreconditionFailed } from '../../../libs/ddd/domain-error';
 import { EVENT_STORE, EventStore } from '../../../libs/event-store';
 import { Inject } from '@nestjs/common';
@@ -134,7 +134,7 @@ export class SteeringCommandService {
   async applySettlement(ctx: CommandContext, sozialraumId: string, fiscalYear: number) {
     const steeringStream = streams.steering(ctx.tenantId, sozialraumId, fiscalYear);
     const { state, version } = await this.aggregates.load(steeringStream, steeringDecider);
-    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) throw new PreconditionFailed(ctx.expectedVersion, version);
+    if (ctx.expectedVersion !== undefined && !satisfiesIfMatch(ctx.expectedVersion, version)) throw new PreconditionFailed(ctx.expectedVersion, version);
     ctx = withoutIfMatch(ctx);
     if (!state.settlement) throw new DomainError('settlement-not-found', 'Not found', 'the settlement has not been calculated yet', 404);
     if (state.settlement.confirmations.length < 2) {

@@ -112,6 +112,12 @@ describe('isolation, actor records and rate limits', () => {
     expect(await t.eventCount()).toBe(before);
   });
 
+  it('takes the authentication scheme in any case (RFC 9110), and nothing but a bearer token', async () => {
+    const token = await t.token({ role: 'controller' });
+    for (const scheme of ['Bearer', 'bearer', 'BEARER']) expect((await t.http().get('/budgets/HRO-IS/2025').set('authorization', `${scheme} ${token}`)).status).toBe(200);
+    for (const header of [`Basic ${token}`, `Bearer`, `Bearer${token}`, `Bearer ${token} extra`]) expect((await t.http().get('/budgets/HRO-IS/2025').set('authorization', header)).status).toBe(401);
+  });
+
   it("answers 404 when a provider user asks for another provider's data", async () => {
     expect((await as(t, 'provider', 'TR-F').get('/providers/TR-E/rate-agreements')).status).toBe(404);
     expect((await as(t, 'provider', 'TR-E').get('/providers/TR-E/rate-agreements')).status).toBe(200);
@@ -174,6 +180,8 @@ describe('isolation, actor records and rate limits', () => {
     const res = await t.http().get('/budgets').set('authorization', `Bearer ${token}`);
     expect(res.status).toBe(429);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Object.keys(res.headers).filter((name) => /^retry-after-/i.test(name))).toEqual([]);
     // Another user is not affected.
     await expectStatus(as(t, 'controller').get('/budgets'), 200);
   });

@@ -3,7 +3,8 @@ import { RequestMethod } from '@nestjs/common';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { getMetadataStorage } from 'class-validator';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+// The package's typings live apart from its CommonJS build; the storage is the one @Type writes to.
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 import { createTestApp, TestApp } from '../../../libs/testing/test-app';
 import { MATRIX } from '../role-matrix/role-matrix.check';
 import { createExampleApi, endpointExamples } from '../support/all-examples';

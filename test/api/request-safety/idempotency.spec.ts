@@ -83,6 +83,11 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
     expect(late.body.type).toBe('/problems/idempotent-request-applied');
     expect(await t.eventCount()).toBe(events);
     expect(first.body.subsidyId).toBeDefined();
+    // The answer says what the lost execution wrote: the created subsidy's id, and where to read it.
+    expect(late.body.written.map((w: any) => w.type)).toEqual(['SubsidyGranted', 'CommitmentRecorded']);
+    expect(late.body.written[0]).toMatchObject({ streamId: 'HRO-JA/budget/HRO-IK/2025', ids: { subsidyId: first.body.subsidyId } });
+    expect(late.headers.location).toBe('/budgets/HRO-IK/2025');
+    expect(late.body.location).toBe('/budgets/HRO-IK/2025');
   });
 
   it('runs a request again whose first execution died before writing anything', async () => {
@@ -173,6 +178,26 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
     const fresh = await post('controller', '/budgets/HRO-IK/2025/amendments', { category: 'FS', amount: '90000.00', reason: 'Nachtrag', decisionReference: 'BV 2025/2', businessDate: '2025-05-01' }, { 'if-match': overview.headers.etag });
     expect(fresh.status).toBe(200);
     expect(fresh.headers.etag).toBe(`"${overview.body.version + 1}"`);
+  });
+
+  it('takes If-Match: * as any current version, and refuses it with 412 where nothing exists yet', async () => {
+    const overview = await expectStatus(as(t, 'controller').get('/budgets/HRO-IK/2025'), 200);
+    const any = await post('controller', '/budgets/HRO-IK/2025/amendments', { category: 'FS', amount: '91000.00', reason: 'Nachtrag', decisionReference: 'BV 2025/3', businessDate: '2025-05-02' }, { 'if-match': '*' });
+    expect(any.status).toBe(200);
+    expect(any.body.version).toBe(overview.body.version + 1);
+    const events = await t.eventCount();
+    const missing = await post('controller', '/budgets/HRO-IK/2031/amendments', { category: 'FS', amount: '91000.00', reason: 'Nachtrag', decisionReference: 'BV 2031/1', businessDate: '2025-05-02' }, { 'if-match': '*' });
+    expect(missing.status).toBe(412);
+    expect(missing.body.type).toBe('/problems/stale-version');
+    expect(await t.eventCount()).toBe(events);
+  });
+
+  it('refuses -0.00 as an amendment amount and writes nothing', async () => {
+    const events = await t.eventCount();
+    const res = await post('controller', '/budgets/HRO-IK/2025/amendments', { category: 'FUE', amount: '-0.00', reason: 'Nachtrag', decisionReference: 'BV 2025/4', businessDate: '2025-05-02' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'amount', message: 'must not be negative' }]);
+    expect(await t.eventCount()).toBe(events);
   });
 
   it('parallel amendments without If-Match lose no update: the last one read is the figure shown', async () => {
