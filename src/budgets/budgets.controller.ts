@@ -52,7 +52,7 @@ export class BudgetsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List Sozialraum budgets (filter by year, Sozialraum, status; limit/cursor)' })
+  @ApiOperation({ summary: 'List Sozialraum budgets (filter by year, Sozialraum, status; limit/cursor)', description: 'Order: by fiscalYear, then sozialraumId.' })
   async listBudgets(@Ctx() ctx: CommandContext, @Query() query: BudgetListQuery) {
     return this.list.list(ctx.tenantId, query);
   }

@@ -32,7 +32,7 @@ export class ProvidersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the providers of the tenant (limit/cursor)' })
+  @ApiOperation({ summary: 'List the providers of the tenant (limit/cursor)', description: 'Order: by providerId.' })
   async list(@Ctx() ctx: CommandContext, @Query() query: ProviderListQuery) {
     return this.lists.providers(ctx.tenantId, query);
   }
@@ -57,7 +57,7 @@ export class ProvidersController {
   }
 
   @Get(':providerId/rate-agreements')
-  @ApiOperation({ summary: 'Rate agreements of a provider (provider users: only their own)' })
+  @ApiOperation({ summary: 'Rate agreements of a provider (provider users: only their own)', description: 'Order: as concluded (EV-<provider>-1, -2, …).' })
   async agreements(@Ctx() ctx: CommandContext, @Param('providerId', providerParam) providerId: string) {
     if (ctx.providerId !== undefined && ctx.providerId !== providerId) notFound(providerId);
     if (!(await this.masterData.getProvider(ctx.tenantId, providerId))) notFound(providerId);

@@ -50,7 +50,7 @@ export class SozialraeumeController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the Sozialräume of the tenant (limit/cursor)' })
+  @ApiOperation({ summary: 'List the Sozialräume of the tenant (limit/cursor)', description: 'Order: by sozialraumId.' })
   async list(@Ctx() ctx: CommandContext, @Query() query: SozialraumListQuery) {
     return this.lists.sozialraeume(ctx.tenantId, query);
   }

@@ -48,7 +48,10 @@ export class SteeringController {
   }
 
   @Get(':sozialraumId/:fiscalYear/utilisation')
-  @ApiOperation({ summary: 'Utilisation per category and month (planned, committed, actual, forecast, available, % of B), per provider, out-of-budget and revenue beside; asOf / knownAt answer from the event log' })
+  @ApiOperation({
+    summary: 'Utilisation per category and month (planned, committed, actual, forecast, available, % of B), per provider, out-of-budget and revenue beside; asOf / knownAt answer from the event log',
+    description: 'Order: categories FS, FUE, FU, months January to December; providers by providerId, then category; outOfBudget by reason; revenue by kind.',
+  })
   async utilisation(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: BookViewQuery) {
     await this.assertBudget(ctx, s, y);
     return this.queries.utilisation(ctx.tenantId, s, y, toBookView(q));
@@ -82,7 +85,7 @@ export class SteeringController {
   }
 
   @Get(':sozialraumId/:fiscalYear/forecast-timeline')
-  @ApiOperation({ summary: 'Every change of the forecast by business date with its cause and the running % of B' })
+  @ApiOperation({ summary: 'Every change of the forecast by business date with its cause and the running % of B', description: 'Order: business date, then log position.' })
   async timeline(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: BookViewQuery) {
     await this.assertBudget(ctx, s, y);
     return this.queries.timeline(ctx.tenantId, s, y, toBookView(q));
@@ -106,6 +109,7 @@ export class SteeringController {
   @ApiOperation({
     summary:
       'Work of the year that blocks the year close: invoices awaiting verification, flexible activities awaiting a decision or their actual report, subsidy instalments without a payment order. version / ETag: the budget stream, which the If-Match of the year close names',
+    description: 'Order: invoices, activities, instalments; each by id, numbers compared as numbers.',
   })
   async pending(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number) {
     await this.assertBudget(ctx, s, y);
@@ -114,7 +118,7 @@ export class SteeringController {
   }
 
   @Get(':sozialraumId/:fiscalYear/month-closes')
-  @ApiOperation({ summary: 'Closed months with the figures frozen at closing (forecast, B, % of B, log position)' })
+  @ApiOperation({ summary: 'Closed months with the figures frozen at closing (forecast, B, % of B, log position)', description: 'Order: by month.' })
   async monthCloseList(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number) {
     await this.assertBudget(ctx, s, y);
     return this.monthCloses.list(ctx.tenantId, s, y);
