@@ -1,7 +1,7 @@
 import { Decider } from '../../../libs/ddd';
 import { addDays } from '../../../libs/calendar';
 import { compareText, sortedBy } from '../../../libs/order';
-import { ThresholdKind } from './thresholds';
+import { THRESHOLD_KINDS, ThresholdKind } from './thresholds';
 import { KaemmereiReportedData, SteeringEvent, SettlementCalculatedData, SupplementaryRequestData, SteeringMeetingData } from './steering.events';
 
 export interface ProcedureState {
@@ -45,13 +45,18 @@ const KIND_OF: Record<string, ThresholdKind> = {
   RenegotiationTriggered: 'renegotiation',
 };
 
+/** The crossings keyed in threshold order (warning, procedure, renegotiation), however they were raised, moved or withdrawn. */
+function inThresholdOrder<T>(byKind: Partial<Record<ThresholdKind, T>>): Partial<Record<ThresholdKind, T>> {
+  return Object.fromEntries(THRESHOLD_KINDS.filter((kind) => byKind[kind] !== undefined).map((kind) => [kind, byKind[kind]]));
+}
+
 export function evolveSteering(state: SteeringState, event: SteeringEvent): SteeringState {
   const on = event.businessDate ?? '';
   switch (event.type) {
     case 'BudgetWarningRaised':
     case 'RenegotiationTriggered':
     case 'OverrunProcedureOpened': {
-      const crossings = { ...state.crossings, [KIND_OF[event.type]]: { businessDate: on, causeEventId: event.data.causeEventId } };
+      const crossings = inThresholdOrder({ ...state.crossings, [KIND_OF[event.type]]: { businessDate: on, causeEventId: event.data.causeEventId } });
       if (event.type !== 'OverrunProcedureOpened') return { ...state, crossings };
       return {
         ...state,
@@ -76,7 +81,7 @@ export function evolveSteering(state: SteeringState, event: SteeringEvent): Stee
           ? { ...procedure, openedOn: newDate, meetingDueBy: addDays(newDate, 14), crossingWithdrawnOn: null }
           : { ...procedure, crossingWithdrawnOn: previousDate ?? on };
       }
-      return { ...state, crossings, withdrawnCrossings, procedure };
+      return { ...state, crossings: inThresholdOrder(crossings), withdrawnCrossings: inThresholdOrder(withdrawnCrossings), procedure };
     }
     case 'MonthClosed':
       // Months may be closed out of turn; the list shows them in calendar order.

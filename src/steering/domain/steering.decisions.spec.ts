@@ -77,6 +77,17 @@ describe('steering decisions', () => {
     expect(decideCrossings([crossing('warning', '2025-11-03', 'later')], standing, 'HRO-TW', 2025)).toEqual([]);
   });
 
+  it('keeps crossings and their withdrawals in threshold order, whatever order the corrections came in', () => {
+    const raised = fold(decideCrossings([crossing('warning', '2025-10-01'), crossing('procedure', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
+    // The warning alone is withdrawn and stands again: it is set last, after the procedure.
+    const warningWithdrawn = fold(decideCrossings([crossing('procedure', '2025-10-01')], raised, 'HRO-TW', 2025), raised);
+    const both = fold(decideCrossings([crossing('warning', '2025-10-05', 'w2'), crossing('procedure', '2025-10-01')], warningWithdrawn, 'HRO-TW', 2025), warningWithdrawn);
+    expect(Object.keys(both.crossings)).toEqual(['warning', 'procedure']);
+    const withdrawn = decideCrossings([], both, 'HRO-TW', 2025);
+    expect(withdrawn.map((e) => (e.data as any).kind)).toEqual(['warning', 'procedure']);
+    expect(Object.keys(fold(withdrawn, both).withdrawnCrossings)).toEqual(['warning', 'procedure']);
+  });
+
   it('moves the overrun procedure with its crossing and marks it while the crossing is withdrawn', () => {
     const opened = fold(decideCrossings([crossing('procedure', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
     expect(opened.procedure).toMatchObject({ openedOn: '2025-10-01', meetingDueBy: '2025-10-15', crossingWithdrawnOn: null });

@@ -2,7 +2,7 @@ import { DomainError, refuse } from '../../../libs/ddd/domain-error';
 import { Decimal, formatAmount, formatPercent } from '../../../libs/money';
 import { addDays, lastDayOfMonth, monthNumber, yearOf } from '../../../libs/calendar';
 import { BudgetContractTerms, competentBody } from '../../budgets/domain/contract-terms';
-import { Crossing, THRESHOLD_EVENT, isUnderrun } from './thresholds';
+import { Crossing, THRESHOLD_EVENT, THRESHOLD_KINDS, isUnderrun } from './thresholds';
 import { SettlementFigures } from './settlement';
 import { ProcedureFigures, kaemmereiReport } from './kaemmerei-report';
 import { SteeringEvent } from './steering.events';
@@ -62,12 +62,14 @@ export function decideCrossings(computed: Crossing[], state: SteeringState, sozi
       });
     }
   }
-  for (const [kind, recorded] of Object.entries(state.crossings)) {
+  // In threshold order, not in the order the crossings object happens to hold its keys after moves.
+  for (const kind of THRESHOLD_KINDS) {
+    const recorded = state.crossings[kind];
     if (!recorded || computed.some((c) => c.kind === kind)) continue;
     events.push({
       type: 'ThresholdCrossingMoved',
       data: {
-        kind: kind as Crossing['kind'],
+        kind,
         previousDate: recorded.businessDate,
         newDate: null,
         causeEventId: null,
