@@ -20,8 +20,6 @@ WORKDIR /app
 COPY --from=build --chown=root:root /app/node_modules node_modules
 COPY --from=build --chown=root:root /app/dist dist
 COPY package.json ./
-# The role matrix is read at start-up from docs/security.md (the single source of authorisation).
-COPY docs docs
 # The only writable place: the development signing key (NODE_ENV=development) lives here.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node

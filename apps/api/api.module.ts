@@ -3,12 +3,12 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { KeyLike } from 'jose';
-import { join } from 'node:path';
 import { AppConfig, APP_CONFIG } from '../../libs/config/app-config';
 import { DatabaseModule } from '../../libs/database/database.module';
 import { EventStoreModule } from '../../libs/event-store/nest/event-store.module';
 import { AuthGuard } from '../../libs/auth/auth.guard';
-import { ROLE_MATRIX, loadRoleMatrix } from '../../libs/auth/role-matrix';
+import { ROLE_MATRIX } from '../../libs/auth/role-matrix';
+import { roleMatrix } from '../../src/shared/role-matrix';
 import { UNAUTHENTICATED_LIMITER, UnauthenticatedLimiter } from '../../libs/auth/unauthenticated-limiter';
 import { TOKEN_VERIFIER, createTokenVerifier } from '../../libs/auth/token-verifier';
 import { ProblemDetailsFilter } from '../../libs/http/problem.filter';
@@ -25,9 +25,6 @@ export interface ApiModuleOptions {
   databaseUrl: string;
   devPublicKey?: KeyLike;
 }
-
-/** Where the role matrix lives: docs/security.md, read from the working directory of the app. */
-export const ROLE_MATRIX_PATH = join(process.cwd(), 'docs', 'security.md');
 
 @Module({})
 export class ApiModule {
@@ -46,7 +43,7 @@ export class ApiModule {
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options.config.auth, options.devPublicKey) },
-        { provide: ROLE_MATRIX, useFactory: () => loadRoleMatrix(ROLE_MATRIX_PATH) },
+        { provide: ROLE_MATRIX, useValue: roleMatrix },
         // Failed authentications per client address and minute, checked before any token is verified.
         { provide: UNAUTHENTICATED_LIMITER, useFactory: () => new UnauthenticatedLimiter(options.config.rateLimitPerMinute) },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { loadRoleMatrix } from '../../../libs/auth/role-matrix';
+import { roleMatrix } from '../../../src/shared/role-matrix';
 import { createTestApp, TestApp } from '../../../libs/testing/test-app';
 import { createExampleApi, endpointExamples } from '../support/endpoint-examples';
 import './examples';
@@ -12,7 +11,7 @@ describe('individual-help endpoint examples', () => {
   });
   afterAll(async () => t?.close());
 
-  const matrix = loadRoleMatrix(join(__dirname, '../../../docs/security.md'));
+  const matrix = roleMatrix;
   const rows = [...matrix.entries()].filter(([key]) => /^(GET|POST) \/(cases|approvals|invoices)\b/.test(key));
 
   it('covers every row of the matrix for cases, approvals and invoices', () => {

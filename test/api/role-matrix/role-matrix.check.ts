@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { Role, ROLES } from '../../../libs/auth/principal';
-import { loadRoleMatrix } from '../../../libs/auth/role-matrix';
+import { roleMatrix } from '../../../src/shared/role-matrix';
 import { createTestApp, TestApp } from '../../../libs/testing/test-app';
 import { createExampleApi, endpointExamples } from '../support/all-examples';
 
-export const MATRIX = loadRoleMatrix(join(__dirname, '../../../docs/security.md'));
+export const MATRIX = roleMatrix;
 export const SHARDS = 3;
 
 /** Plausible values for path parameters: the guard refuses before any lookup happens. */

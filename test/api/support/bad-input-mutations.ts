@@ -1,4 +1,5 @@
 import { Role } from '../../../libs/auth/principal';
+import { RoleMatrix } from '../../../libs/auth/role-matrix';
 import { TestApp } from '../../../libs/testing/test-app';
 import { createExampleApi, endpointExamples } from './all-examples';
 import { ExampleCall } from './endpoint-examples';
@@ -58,7 +59,7 @@ export interface PreparedWrite {
 }
 
 /** Every write route of the matrix with its first allowed role. */
-export function writeRoutes(matrix: Map<string, Set<Role>>): Array<[string, Role]> {
+export function writeRoutes(matrix: RoleMatrix): Array<[string, Role]> {
   return [...matrix.entries()].filter(([key]) => /^(POST|PUT|PATCH) /.test(key)).map(([key, roles]) => [key, [...roles][0]]);
 }
 
