@@ -15,9 +15,17 @@ async function main(): Promise<void> {
   const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: ['warn', 'error'] });
   try {
-    const created = await app.get(DemoSeed).seed();
+    const result = await app.get(DemoSeed).run();
     await app.get(ProjectionRunner).waitUntilCaughtUp(120_000);
-    logger.log(created ? 'demo tenant HRO-JA created' : 'demo tenant HRO-JA exists already: nothing to do');
+    if (result.written > 0) {
+      // knownAt answers by recorded time: before this window the demo shows nothing, after it everything.
+      logger.log(
+        `demo tenant HRO-JA created: ${result.previousYear} closed and settled, ${result.currentYear} up to ${result.today}; ` +
+          `recorded from ${result.startedAt.toISOString()} to ${result.finishedAt.toISOString()} (${result.written} steps)`,
+      );
+    } else {
+      logger.log('demo tenant HRO-JA exists already: nothing to do');
+    }
   } finally {
     await app.close();
     await database.stop();

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MasterDataModule } from '../master-data/master-data.module';
+import { SteeringModule } from '../steering/steering.module';
 import { DemoSeed } from './demo-seed';
 
 /** The demo tenant a fresh installation starts with (npm run seed:demo, or npm start on an empty database). */
 @Module({
-  imports: [MasterDataModule],
+  imports: [MasterDataModule, SteeringModule],
   providers: [DemoSeed],
   exports: [DemoSeed],
 })

@@ -30,5 +30,6 @@ import { SteeringController } from './steering.controller';
     NotificationsProjection,
     ForecastTimelineProjection,
   ],
+  exports: [SteeringCommandService],
 })
 export class SteeringModule {}
