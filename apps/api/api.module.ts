@@ -6,6 +6,7 @@ import { KeyLike } from 'jose';
 import { AppConfig, APP_CONFIG } from '../../libs/config/app-config';
 import { DatabaseModule } from '../../libs/database/database.module';
 import { EventStoreModule } from '../../libs/event-store/nest/event-store.module';
+import { DddModule } from '../../libs/ddd/ddd.module';
 import { AuthGuard } from '../../libs/auth/auth.guard';
 import { ROLE_MATRIX } from '../../libs/auth/role-matrix';
 import { roleMatrix } from '../../src/shared/role-matrix';
@@ -34,6 +35,7 @@ export class ApiModule {
       imports: [
         DatabaseModule.forRoot({ url: options.databaseUrl, poolMax: options.config.dbPoolMax }),
         EventStoreModule.forRoot({ runProjections: options.config.runProjections, auditSealKey: options.config.auditSealKey }),
+        DddModule,
         CqrsModule.forRoot(),
         // The throttler named `default` sends the standard Retry-After (other names get a suffix).
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: options.config.rateLimitPerMinute }]),

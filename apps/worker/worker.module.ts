@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig, APP_CONFIG } from '../../libs/config/app-config';
 import { DatabaseModule } from '../../libs/database/database.module';
 import { EventStoreModule } from '../../libs/event-store/nest/event-store.module';
+import { DddModule } from '../../libs/ddd/ddd.module';
 import { domainModules } from '../../src/domain.modules';
 
 /** The projection worker: every read model and process manager, no HTTP. */
@@ -14,6 +15,7 @@ export class WorkerModule {
       imports: [
         DatabaseModule.forRoot({ url: databaseUrl, poolMax: config.dbPoolMax }),
         EventStoreModule.forRoot({ runProjections: config.runProjections, auditSealKey: config.auditSealKey }),
+        DddModule,
         CqrsModule.forRoot(),
         ...domainModules,
       ],

@@ -6,7 +6,6 @@ import { EVENT_STORE } from '../event-store.port';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { CONSUMER_CONNECTION_STRING, CONSUMER_POOL, ProjectionRunner, RUN_PROJECTIONS } from './projection-runner';
-import { AggregateStore } from '../../ddd/aggregate-store';
 import { AUDIT_SEAL_KEY, AuditChainProjection } from '../audit/audit-chain.projection';
 
 @Global()
@@ -27,12 +26,11 @@ export class EventStoreModule {
         { provide: RUN_PROJECTIONS, useValue: options.runProjections },
         { provide: CONSUMER_CONNECTION_STRING, useExisting: DATABASE_URL },
         { provide: CONSUMER_POOL, useExisting: PG_POOL },
-        AggregateStore,
         ProjectionRunner,
         { provide: AUDIT_SEAL_KEY, useValue: options.auditSealKey },
         AuditChainProjection,
       ],
-      exports: [EVENT_STORE, PostgresEventStore, UpcasterRegistry, AggregateStore, ProjectionRunner, AUDIT_SEAL_KEY],
+      exports: [EVENT_STORE, PostgresEventStore, UpcasterRegistry, ProjectionRunner, AUDIT_SEAL_KEY],
     };
   }
 }
