@@ -25,12 +25,16 @@ export class DatabaseModule implements OnApplicationShutdown {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
+          // A name of its own, so operators (and the connection-loss test) can tell the pools apart.
+          // TypeORM listens for a lost connection on its clients itself (poolErrorHandler and its
+          // query runners); createPool's pools need listenForConnectionLoss.
+          applicationName: 'sozialraum-budget read models',
           extra: { max: options.poolMax ?? 10, options: '-c idle_in_transaction_session_timeout=30000 -c TimeZone=UTC' },
         }),
       ],
       providers: [
         { provide: DATABASE_URL, useValue: options.url },
-        { provide: PG_POOL, useFactory: () => createPool({ connectionString: options.url, max: options.poolMax ?? 10 }) },
+        { provide: PG_POOL, useFactory: () => createPool({ connectionString: options.url, max: options.poolMax ?? 10, applicationName: 'sozialraum-budget' }) },
       ],
       exports: [PG_POOL, DATABASE_URL, TypeOrmModule],
     };

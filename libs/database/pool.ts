@@ -22,7 +22,20 @@ export function createPool(options: PoolOptions): Pool {
     options: `-c idle_in_transaction_session_timeout=${options.idleInTransactionTimeoutMs ?? 30_000} -c TimeZone=UTC`,
   };
   const pool = new Pool(config);
-  // An idle client whose server went away must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined);
+  listenForConnectionLoss(pool);
   return pool;
+}
+
+/**
+ * A pg client emits 'error' when its server ends the session (restart, failover,
+ * pg_terminate_backend, network cut); unheard, that event is an uncaught exception that ends the
+ * process. The pool hears it only for idle clients, so every client gets a listener of its own
+ * for the time it is checked out too. The loss itself reaches whoever uses the client: its
+ * pending or next query rejects, and the pool discards the dead client on release.
+ */
+export function listenForConnectionLoss(pool: Pool): void {
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
 }

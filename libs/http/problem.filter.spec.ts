@@ -11,4 +11,22 @@ describe('toProblem', () => {
   it('sets no extra header for an ordinary refusal', () => {
     expect(toProblem(new DomainError('budget-frozen', 'Frozen', 'frozen', 422)).headers).toEqual({});
   });
+
+  it('answers a lost database connection with a retryable 503, however the driver or TypeORM reports it', () => {
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const lost = [
+      terminated,
+      Object.assign(new Error('query failed'), { driverError: terminated }),
+      new Error('Connection terminated unexpectedly'),
+      new Error('Client has encountered a connection error and is not queryable'),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('connection failure'), { code: '08006' }),
+    ];
+    for (const error of lost) {
+      const { body, headers } = toProblem(error);
+      expect(body).toMatchObject({ type: '/problems/database-unavailable', status: 503, retryable: true });
+      expect(headers).toEqual({ 'retry-after': String(body.retryAfterSeconds) });
+    }
+    expect(toProblem(Object.assign(new Error('duplicate key'), { code: '23505' })).body.status).toBe(500);
+  });
 });

@@ -45,6 +45,17 @@ export function toProblem(error: unknown): { body: ProblemDetails; headers: Reco
     const detail = typeof response === 'string' ? response : String((response as any)?.message ?? error.message);
     return { body: problem(name, status, title, status === 404 ? 'The requested resource does not exist' : detail), headers: {}, log: false };
   }
+  if (isConnectionLoss(error)) {
+    // Logged: operators must see the database going away, clients only that they may retry.
+    return {
+      body: problem('database-unavailable', 503, 'Database unavailable', 'The connection to the database was lost. Retry later; a write retried with the same Idempotency-Key is never recorded twice', {
+        retryable: true,
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      }),
+      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+      log: true,
+    };
+  }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return { body: frameworkProblem(fastifyError.statusCode, fastifyError.code), headers: {}, log: false };
@@ -54,6 +65,28 @@ export function toProblem(error: unknown): { body: ProblemDetails; headers: Reco
     headers: {},
     log: true,
   };
+}
+
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+/** SQLSTATEs of a session that ended: class 08 (connection exception) and the 57P shutdowns. */
+const CONNECTION_LOST_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57P05']);
+const CONNECTION_LOST_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** node-postgres reports a connection that ended, or a client used after that, without a code. */
+const CONNECTION_LOST_MESSAGES = /^Connection terminated|is not queryable/;
+
+/**
+ * Whether an error means the database connection went away (restart, failover, terminated
+ * session, network): the request failed for a transient reason and may be retried. TypeORM wraps
+ * the driver's error (driverError), other layers may name it as their cause.
+ */
+export function isConnectionLoss(error: unknown): boolean {
+  for (let current: any = error, depth = 0; current && depth < 5; depth++) {
+    const code = typeof current.code === 'string' ? current.code : '';
+    if (code.startsWith('08') || CONNECTION_LOST_SQLSTATES.has(code) || CONNECTION_LOST_ERRNOS.has(code)) return true;
+    if (typeof current.message === 'string' && CONNECTION_LOST_MESSAGES.test(current.message)) return true;
+    current = current.driverError ?? current.cause;
+  }
+  return false;
 }
 
 function frameworkProblem(status: number, code?: string): ProblemDetails {
