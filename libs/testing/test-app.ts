@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -36,12 +36,21 @@ export interface TestApp {
 /** The real API on a fresh database cloned from the migrated template. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
+  // The folder holds a development private key: it goes with the app, also when start-up fails.
   const dataDir = mkdtempSync(join(tmpdir(), 'sozialraum-test-data-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000', ...env });
-  const keys: DevKeys = await loadOrCreateDevKeys(dataDir);
-  const app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: keys.publicKey, logger: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  let app: NestFastifyApplication;
+  let keys: DevKeys;
+  try {
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000', ...env });
+    keys = await loadOrCreateDevKeys(dataDir);
+    app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: keys.publicKey, logger: false });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    removeDataDir();
+    throw error;
+  }
   const db = createPool({ connectionString: database.url, max: 4 });
   return {
     app,
@@ -62,9 +71,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     settle: () => app.get(ProjectionRunner).waitUntilCaughtUp(),
     eventCount: async () => (await db.query('select count(*)::int as n from es_events')).rows[0].n,
     async close() {
-      await app.close();
-      await db.end();
-      await database.drop();
+      try {
+        await app.close();
+        await db.end();
+        await database.drop();
+      } finally {
+        removeDataDir();
+      }
     },
   };
 }

@@ -35,6 +35,9 @@ export async function startTestServer(migrations: Migration[]): Promise<StartedT
       port,
       persistent: false,
       createPostgresUser: process.env.EMBEDDED_PG_CREATE_USER === 'true',
+    }).catch((error) => {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
     });
     serverUrl = server.connectionString('postgres');
     stopServer = async () => {
@@ -43,12 +46,19 @@ export async function startTestServer(migrations: Migration[]): Promise<StartedT
     };
   }
   const template = `sozialraum_tpl_${process.pid}_${Date.now().toString(36)}`;
-  await adminQuery(serverUrl, `create database ${quoteIdent(template)}`);
-  const pool = createPool({ connectionString: withDatabase(serverUrl, template), max: 1 });
   try {
-    await migrate(pool, migrations);
-  } finally {
-    await pool.end();
+    await adminQuery(serverUrl, `create database ${quoteIdent(template)}`);
+    const pool = createPool({ connectionString: withDatabase(serverUrl, template), max: 1 });
+    try {
+      await migrate(pool, migrations);
+    } finally {
+      await pool.end();
+    }
+  } catch (error) {
+    // jest runs no global teardown when the setup fails: the server and its folder go now.
+    await dropDatabases(serverUrl, template).catch(() => undefined);
+    await stopServer();
+    throw error;
   }
   process.env[TEST_SERVER_URL] = serverUrl;
   process.env[TEST_TEMPLATE_DB] = template;

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../libs/config/app-config';
@@ -109,6 +109,7 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
     await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
