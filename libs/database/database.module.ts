@@ -1,10 +1,24 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import * as pg from 'pg';
 import { Pool } from 'pg';
-import { createPool } from './pool';
+import { createPool, listenForConnectionLoss } from './pool';
 
 export const PG_POOL = Symbol('PG_POOL');
 export const DATABASE_URL = Symbol('DATABASE_URL');
+
+/**
+ * node-postgres as TypeORM's driver, with every client of TypeORM's pool listening for the loss
+ * of its connection like the pools of createPool. TypeORM listens only while one of its query
+ * runners holds a client, which leaves moments in which a terminated session's 'error' is unheard.
+ */
+class ListeningPool extends pg.Pool {
+  constructor(config?: pg.PoolConfig) {
+    super(config);
+    listenForConnectionLoss(this);
+  }
+}
+const typeormDriver = Object.create(pg, { Pool: { value: ListeningPool } });
 
 /**
  * One database for the event store and the read models: node-postgres for the hand-tuned event
@@ -25,9 +39,8 @@ export class DatabaseModule implements OnApplicationShutdown {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
+          driver: typeormDriver,
           // A name of its own, so operators (and the connection-loss test) can tell the pools apart.
-          // TypeORM listens for a lost connection on its clients itself (poolErrorHandler and its
-          // query runners); createPool's pools need listenForConnectionLoss.
           applicationName: 'sozialraum-budget read models',
           extra: { max: options.poolMax ?? 10, options: '-c idle_in_transaction_session_timeout=30000 -c TimeZone=UTC' },
         }),

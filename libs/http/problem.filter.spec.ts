@@ -21,6 +21,7 @@ describe('toProblem', () => {
       new Error('Client has encountered a connection error and is not queryable'),
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
       Object.assign(new Error('connection failure'), { code: '08006' }),
+      Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
     ];
     for (const error of lost) {
       const { body, headers } = toProblem(error);

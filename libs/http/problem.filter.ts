@@ -68,8 +68,11 @@ export function toProblem(error: unknown): { body: ProblemDetails; headers: Reco
 }
 
 const DATABASE_RETRY_AFTER_SECONDS = 2;
-/** SQLSTATEs of a session that ended: class 08 (connection exception) and the 57P shutdowns. */
-const CONNECTION_LOST_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57P05']);
+/**
+ * SQLSTATEs of a session that ended or could not begin: class 08 (connection exception), the 57P
+ * shutdowns and too_many_connections (a server full of reconnecting clients after an outage).
+ */
+const CONNECTION_LOST_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57P05', '53300']);
 const CONNECTION_LOST_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** node-postgres reports a connection that ended, or a client used after that, without a code. */
 const CONNECTION_LOST_MESSAGES = /^Connection terminated|is not queryable/;

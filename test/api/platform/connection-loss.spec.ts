@@ -48,7 +48,8 @@ describe('platform: connections lost under load', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Small pools: every terminated session is replaced, and the server is shared with other tests.
+    t = await createTestApp({ DB_POOL_MAX: '4' });
     killer = createPool({ connectionString: (t.db as any).options.connectionString, max: 1, applicationName: 'connection-loss test' });
     token = await t.token({ role: 'controller', sub: 'controller-cl' });
     await registerSozialraum(t, 'HRO-CL', 'Verbindungsabbruch');
