@@ -38,3 +38,8 @@ export interface CommandContext {
    */
   commandId?: string;
 }
+
+/** The command's business date: given in the body, else the context's (today, Europe/Berlin). */
+export function onBusinessDate(ctx: CommandContext, businessDate?: string): CommandContext {
+  return businessDate ? { ...ctx, businessDate } : ctx;
+}

@@ -1,3 +1,4 @@
+import { BudgetYearEnd } from './budget-year-end';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { budgetCommandHandlers } from './commands/handlers';
@@ -10,7 +11,7 @@ import { BudgetListQueryService } from './queries/budget-list.query';
 import { SozialraumDirectory } from './sozialraum-directory';
 import { CommittedMoney } from './committed-money';
 import { MasterDataSozialraumDirectory } from './master-data-sozialraum-directory';
-import { MasterDataModule } from '../master-data/master-data.module';
+import { MasterDataModule } from '../master-data';
 
 @Module({
   imports: [TypeOrmModule.forFeature([BudgetSummaryRow]), MasterDataModule],
@@ -21,8 +22,9 @@ import { MasterDataModule } from '../master-data/master-data.module';
     BudgetListQueryService,
     BudgetSummaryProjection,
     CommittedMoney,
+    BudgetYearEnd,
     { provide: SozialraumDirectory, useClass: MasterDataSozialraumDirectory },
   ],
-  exports: [BudgetQueries, SozialraumDirectory],
+  exports: [BudgetQueries, SozialraumDirectory, BudgetYearEnd],
 })
 export class BudgetsModule {}

@@ -5,7 +5,7 @@ import { DomainError } from '../../libs/ddd/domain-error';
 import { EVENT_STORE, EventStore, LogCheckpoint, compareCheckpoints } from '../../libs/event-store/event-store.port';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
 import { Decimal } from '../../libs/money';
-import { LedgerQueries } from '../ledger/ledger-queries';
+import { LedgerQueries } from '../ledger';
 import { BudgetCategory } from '../shared/budget-category';
 
 export const LEDGER_PROJECTION = 'ledger-journal';

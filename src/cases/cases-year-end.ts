@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
-import { AsYearEndParticipant, PendingItem, YearEndParticipant } from '../steering/year-end-participant';
+import { AsYearEndParticipant, PendingItem, YearEndParticipant } from '../steering';
 import { CaseStore } from './commands/case-store';
 import { decideRollOver } from './domain/approval.decisions';
 import { CaseListsQuery } from './queries/case-lists.query';

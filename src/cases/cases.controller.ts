@@ -35,7 +35,7 @@ import {
 } from './commands/case.commands';
 import { CaseStore } from './commands/case-store';
 import { CaseState } from './domain/case-state';
-import { CommandBaseDto } from '../budgets/commands/budget.dtos';
+import { CommandBaseDto } from '../../libs/http/command-base.dto';
 import { caseView } from './queries/case-view';
 
 const caseParam = new PatternPipe('caseRef', CASE_REF_PATTERN, CASE_REF_MESSAGE);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { BudgetsModule } from '../budgets/budgets.module';
-import { MasterDataModule } from '../master-data/master-data.module';
+import { BudgetsModule } from '../budgets';
+import { MasterDataModule } from '../master-data';
 import { CaseListsController } from './case-lists.controller';
 import { CasesController } from './cases.controller';
 import { CasesYearEnd } from './cases-year-end';

@@ -1,7 +1,7 @@
 import { IsoDate, IsoMonth, daysInclusive, firstDayOfMonth, lastDayOfMonth, maxDate, minDate, monthsBetween, nextMonth, yearOf } from '../../libs/calendar';
 import { LegalBasis, RateType } from '../shared/legal-basis';
-import { TerminationReason } from '../cases/domain/case.events';
-import { FlexibleCategory } from '../flexible/domain/flexible.events';
+import { TerminationReason } from '../cases';
+import { FlexibleCategory } from '../flexible';
 import { BudgetCategory } from '../shared/budget-category';
 
 /**

@@ -5,26 +5,12 @@ import { AggregateStore } from '../../libs/ddd/aggregate-store';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { systemContext } from '../../libs/ddd/system-context';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
-import { AllocateBudgetCommand, AnswerReallocationCommand, ConcludeContractVersionCommand, OpenBudgetCommand, ProposeReallocationCommand } from '../budgets/commands/budget.commands';
-import { budgetContractDecider } from '../budgets/domain/budget-contract';
-import { sozialraumBudgetDecider } from '../budgets/domain/sozialraum-budget';
-import {
-  FixKostenbeitragCommand,
-  GrantApprovalCommand,
-  OpenCaseCommand,
-  OrderPaymentCommand,
-  SubmitInvoiceCommand,
-  TerminateApprovalCommand,
-  VerifyInvoiceCommand,
-} from '../cases/commands/case.commands';
-import { caseDecider } from '../cases/domain/case-state';
-import { ApproveActivityCommand, GrantSubsidyCommand, OrderInstalmentPaymentCommand, ReportActivityActualCommand, ReportActivityCommand } from '../flexible/commands/flexible.commands';
-import { flexibleBudgetDecider } from '../flexible/domain/flexible-budget';
-import { ConcludeRateAgreementCommand, FormTraegerverbundCommand, RegisterProviderCommand, RegisterSozialraumCommand } from '../master-data/commands/master-data.commands';
-import { MasterDataQueries } from '../master-data/master-data-queries';
+import { AllocateBudgetCommand, AnswerReallocationCommand, ConcludeContractVersionCommand, OpenBudgetCommand, ProposeReallocationCommand, budgetContractDecider, sozialraumBudgetDecider } from '../budgets';
+import { FixKostenbeitragCommand, GrantApprovalCommand, OpenCaseCommand, OrderPaymentCommand, SubmitInvoiceCommand, TerminateApprovalCommand, VerifyInvoiceCommand, caseDecider } from '../cases';
+import { ApproveActivityCommand, GrantSubsidyCommand, OrderInstalmentPaymentCommand, ReportActivityActualCommand, ReportActivityCommand, flexibleBudgetDecider } from '../flexible';
+import { ConcludeRateAgreementCommand, FormTraegerverbundCommand, RegisterProviderCommand, RegisterSozialraumCommand, MasterDataQueries } from '../master-data';
 import { streams } from '../shared/stream-ids';
-import { SteeringCommandService } from '../steering/commands/steering-command.service';
-import { steeringDecider } from '../steering/domain/steering-stream';
+import { SteeringCommandService, steeringDecider } from '../steering';
 import { DEMO_PROVIDERS, DEMO_SOZIALRAEUME, DEMO_TENANT, DemoPlan, demoMasterDataDates, demoPlan, demoRateAgreements } from './demo-data';
 
 /** One fact of the demo: dated, done already or not (read from the aggregates), and how to record it. */

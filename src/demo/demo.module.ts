@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { MasterDataModule } from '../master-data/master-data.module';
-import { SteeringModule } from '../steering/steering.module';
+import { MasterDataModule } from '../master-data';
+import { SteeringModule } from '../steering';
 import { DemoSeed } from './demo-seed';
 
 /** The demo tenant a fresh installation starts with (npm run seed:demo, or npm start on an empty database). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AggregateStore } from '../../libs/ddd/aggregate-store';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { streams } from '../shared/stream-ids';
-import { AsYearEndParticipant, PendingItem, YearEndParticipant } from '../steering/year-end-participant';
+import { AsYearEndParticipant, PendingItem, YearEndParticipant } from '../steering';
 import { flexibleBudgetDecider } from './domain/flexible-budget';
 import { flexiblePendingWork } from './domain/flexible-year-end';
 

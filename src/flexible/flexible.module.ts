@@ -13,7 +13,7 @@ import { ProviderDirectory } from './provider-directory';
 import { FlexibleListsQuery } from './queries/flexible-lists.query';
 import { FlexibleQueries } from './queries/flexible-queries';
 import { SubsidiesController } from './subsidies.controller';
-import { MasterDataModule } from '../master-data/master-data.module';
+import { MasterDataModule } from '../master-data';
 
 @Module({
   imports: [TypeOrmModule.forFeature([FlexibleSubsidyRow, FlexibleActivityRow]), MasterDataModule],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MasterDataQueries } from '../master-data/master-data-queries';
+import { MasterDataQueries } from '../master-data';
 import { ProviderDirectory } from './provider-directory';
 
 /** The provider directory answered by the master data (immediately consistent). */

@@ -7,7 +7,7 @@ import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
 import { NotificationQuery, NotificationsQuery } from './queries/notifications.query';
 import { ProviderFiguresQuery } from './queries/provider-figures.query';
-import { MasterDataQueries } from '../master-data/master-data-queries';
+import { MasterDataQueries } from '../master-data';
 
 @ApiTags('Steuerung')
 @ApiBearerAuth()

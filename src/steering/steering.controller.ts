@@ -5,8 +5,7 @@ import { CommandContext } from '../../libs/ddd/command-context';
 import { DomainError } from '../../libs/ddd/domain-error';
 import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
-import { SozialraumDirectory } from '../budgets/sozialraum-directory';
-import { BudgetQueries } from '../budgets/queries/budget-queries';
+import { SozialraumDirectory, BudgetQueries } from '../budgets';
 import { SteeringCommandService } from './commands/steering-command.service';
 import {
   BusinessDateDto,

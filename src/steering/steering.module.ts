@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { BudgetsModule } from '../budgets/budgets.module';
-import { MasterDataModule } from '../master-data/master-data.module';
+import { BudgetsModule } from '../budgets';
+import { MasterDataModule } from '../master-data';
 import { SteeringCommandService } from './commands/steering-command.service';
 import { NotificationsController } from './notifications.controller';
 import { ThresholdWatch } from './process-managers/threshold-watch';

@@ -4,11 +4,6 @@ import { DomainError } from '../../../libs/ddd/domain-error';
 import { Party } from '../domain/sozialraum-budget.events';
 import { SozialraumDirectory } from '../sozialraum-directory';
 
-/** The command's business date: given in the body, else today (Europe/Berlin). */
-export function onBusinessDate(ctx: CommandContext, businessDate?: string): CommandContext {
-  return businessDate ? { ...ctx, businessDate } : ctx;
-}
-
 /**
  * Which party of shared responsibility acts: the Jugendamt (controller) or the Sozialraum's lead
  * provider (a provider user whose provider leads the Trägerverbund on the recording day).

@@ -3,15 +3,9 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsAmount, IsIsoDate, IsOptional } from '../../../libs/http/validators';
 import { BUDGET_CATEGORIES, BudgetCategory } from '../../shared/budget-category';
+import { CommandBaseDto } from '../../../libs/http/command-base.dto';
 import { CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
 import { LEGAL_BASIS_CODES, LegalBasis } from '../../shared/legal-basis';
-
-export class CommandBaseDto {
-  @ApiPropertyOptional({ description: 'Business date (Bescheid/decision date); default today (Europe/Berlin)', example: '2025-01-10' })
-  @IsOptional()
-  @IsIsoDate()
-  businessDate?: string;
-}
 
 export class PlannedAmountsDto {
   @ApiProperty({ example: '130000.00', description: 'fallspezifisch' })

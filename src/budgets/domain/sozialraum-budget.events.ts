@@ -1,5 +1,5 @@
 import { BudgetCategory } from '../../shared/budget-category';
-import { LedgerEvent } from '../../ledger/ledger-events';
+import { LedgerEvent } from '../../ledger';
 
 export type Party = 'jugendamt' | 'lead-provider';
 export type CategoryAmounts = Record<BudgetCategory, string>;

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AggregateStore, Handled } from '../../../libs/ddd/aggregate-store';
-import { CommandContext } from '../../../libs/ddd/command-context';
+import { CommandContext, onBusinessDate } from '../../../libs/ddd/command-context';
 import { DomainError } from '../../../libs/ddd/domain-error';
-import { onBusinessDate } from '../../budgets/commands/budget-command-context';
-import { BudgetQueries } from '../../budgets/queries/budget-queries';
+import { BudgetQueries } from '../../budgets';
 import { streams } from '../../shared/stream-ids';
 import { CaseStreamEvent } from '../domain/case.events';
 import { CaseState, caseDecider } from '../domain/case-state';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsAmount, IsIsoDate, IsIsoMonth, IsOptional } from '../../../libs/http/validators';
-import { CommandBaseDto } from '../../budgets/commands/budget.dtos';
+import { CommandBaseDto } from '../../../libs/http/command-base.dto';
 import { CASE_REF_MESSAGE, CASE_REF_PATTERN, CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
 import { LEGAL_BASIS_CODES, LegalBasis, RATE_TYPES, RateType } from '../../shared/legal-basis';
 import { TERMINATION_REASONS, TerminationReason, VERIFICATION_STEPS, VerificationStep } from '../domain/case.events';

@@ -1,8 +1,8 @@
 import { DomainError, refuse } from '../../../libs/ddd/domain-error';
 import { addDays, firstDayOfMonth, lastDayOfMonth, monthOf, yearOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
-import { BudgetContractTerms } from '../../budgets/domain/contract-terms';
-import { LedgerEvent } from '../../ledger/ledger-events';
+import { BudgetContractTerms } from '../../budgets';
+import { LedgerEvent } from '../../ledger';
 import { LegalBasis, RateType, legalBasisLabel } from '../../shared/legal-basis';
 import { CaseStreamEvent, Classification, RateSegment, TerminationReason } from './case.events';
 import { Approval, CaseState, activeInvoices, evolveCase } from './case-state';

@@ -1,5 +1,5 @@
 import { DomainEvent } from '../../../libs/ddd/decider';
-import { LedgerEvent } from '../../ledger/ledger-events';
+import { LedgerEvent } from '../../ledger';
 import { LegalBasis, RateType } from '../../shared/legal-basis';
 
 /** R1: where an approval's money counts, decided by the contract in force at the Bescheid date. */

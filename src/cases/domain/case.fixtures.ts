@@ -1,5 +1,5 @@
 import { ZERO, formatAmount } from '../../../libs/money';
-import { DEFAULT_CONTRACT_TERMS } from '../../budgets/domain/contract-terms';
+import { DEFAULT_CONTRACT_TERMS } from '../../budgets';
 import { CaseStreamEvent } from './case.events';
 import { CaseState, evolveCase, initialCaseState } from './case-state';
 import { DecisionContext, GrantApproval, RateAgreementRef, decideGrantApproval, decideOpenCase } from './approval.decisions';

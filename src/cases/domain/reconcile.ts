@@ -1,6 +1,6 @@
 import { startOfYear, yearOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
-import { LedgerDimensions, LedgerEvent, MonthAmount } from '../../ledger/ledger-events';
+import { LedgerDimensions, LedgerEvent, MonthAmount } from '../../ledger';
 import { legalBasisLabel } from '../../shared/legal-basis';
 import { expectedCommitment, expectedRevenue } from './approved-amounts';
 import { CaseStreamEvent } from './case.events';

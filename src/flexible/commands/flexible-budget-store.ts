@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AggregateStore, Handled } from '../../../libs/ddd/aggregate-store';
-import { CommandContext } from '../../../libs/ddd/command-context';
+import { CommandContext, onBusinessDate } from '../../../libs/ddd/command-context';
 import { DomainError } from '../../../libs/ddd/domain-error';
-import { BudgetStreamEvent } from '../../budgets/domain/sozialraum-budget.events';
-import { onBusinessDate } from '../../budgets/commands/budget-command-context';
+import { BudgetStreamEvent } from '../../budgets';
 import { streams } from '../../shared/stream-ids';
 import { FlexibleBudgetState, flexibleBudgetDecider } from '../domain/flexible-budget';
 import { BudgetYear } from './flexible.commands';

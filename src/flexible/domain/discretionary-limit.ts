@@ -1,7 +1,7 @@
 import { refuse } from '../../../libs/ddd/domain-error';
 import { Decimal, ZERO, formatAmount } from '../../../libs/money';
 import { CATEGORY_NAMES } from '../../shared/budget-category';
-import { availableIn } from '../../budgets/domain/sozialraum-budget';
+import { availableIn } from '../../budgets';
 import { FlexibleBudgetState } from './flexible-budget';
 import { FlexibleCategory } from './flexible.events';
 

@@ -1,6 +1,5 @@
 import { Decider } from '../../../libs/ddd';
-import { SozialraumBudgetState, evolveBudget, initialBudgetState } from '../../budgets/domain/sozialraum-budget';
-import { BudgetStreamEvent } from '../../budgets/domain/sozialraum-budget.events';
+import { SozialraumBudgetState, evolveBudget, initialBudgetState, BudgetStreamEvent } from '../../budgets';
 import { FlexibleState, evolveFlexible, initialFlexibleState } from './flexible-state';
 
 /**

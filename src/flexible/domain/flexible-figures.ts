@@ -1,6 +1,6 @@
 import { Decimal, formatAmount } from '../../../libs/money';
 import { CATEGORY_NAMES } from '../../shared/budget-category';
-import { availableIn } from '../../budgets/domain/sozialraum-budget';
+import { availableIn } from '../../budgets';
 import { FlexibleBudgetState } from './flexible-budget';
 import { FLEXIBLE_CATEGORY_CODES, FlexibleCategory } from './flexible.events';
 

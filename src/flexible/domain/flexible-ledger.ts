@@ -1,5 +1,5 @@
 import { Decimal, formatAmount } from '../../../libs/money';
-import { LedgerDimensions, MonthAmount } from '../../ledger/ledger-events';
+import { LedgerDimensions, MonthAmount } from '../../ledger';
 import { FlexibleCategory } from './flexible.events';
 
 /** Flexible money is always inside the budget (R1) and always bound in the budget stream. */

@@ -1,4 +1,4 @@
-import { LedgerEvent } from '../../ledger/ledger-events';
+import { LedgerEvent } from '../../ledger';
 import { FlexibleEvent } from './flexible.events';
 
 /** What flexible decisions append to the budget stream: their own facts and the money movements. */

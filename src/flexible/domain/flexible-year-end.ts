@@ -1,6 +1,6 @@
 import { formatAmount } from '../../../libs/money';
 import { by, compareNatural } from '../../../libs/order';
-import { PendingItem } from '../../steering/year-end-participant';
+import { PendingItem } from '../../steering';
 import { FlexibleState } from './flexible-state';
 
 /**

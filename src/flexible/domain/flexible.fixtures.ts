@@ -1,14 +1,6 @@
 import { DomainError } from '../../../libs/ddd/domain-error';
 import { Decimal, ZERO } from '../../../libs/money';
-import { BudgetStreamEvent } from '../../budgets/domain/sozialraum-budget.events';
-import {
-  decideAgreeReallocation,
-  decideAllocate,
-  decideClose,
-  decideFreeze,
-  decideOpen,
-  decideProposeReallocation,
-} from '../../budgets/domain/sozialraum-budget.decisions';
+import { BudgetStreamEvent, decideAgreeReallocation, decideAllocate, decideClose, decideFreeze, decideOpen, decideProposeReallocation } from '../../budgets';
 import { FlexibleBudgetState, evolveFlexibleBudget, initialFlexibleBudgetState } from './flexible-budget';
 
 /** Helpers of the unit tests: a budget stream folded in memory, events dated like the store dates them. */

@@ -1,7 +1,7 @@
 import { refuse } from '../../../libs/ddd/domain-error';
 import { monthOf } from '../../../libs/calendar';
 import { Decimal, ZERO, formatAmount, sumAmounts } from '../../../libs/money';
-import { assertBookable } from '../../budgets/domain/sozialraum-budget.decisions';
+import { assertBookable } from '../../budgets';
 import { assertWithinDiscretionaryLimit } from './discretionary-limit';
 import { assertBescheidInTime, commitmentDate, isInFiscalYear } from './fiscal-year-dates';
 import { FlexibleBudgetState } from './flexible-budget';

@@ -1,6 +1,5 @@
 import { monthsBetween } from '../../../libs/calendar';
-import { ledgerLines } from '../../ledger/ledger-lines';
-import { LedgerEvent, isLedgerEventType } from '../../ledger/ledger-events';
+import { ledgerLines, LedgerEvent, isLedgerEventType } from '../../ledger';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { decideApproveActivity, decideReportActivity, decideReportActivityActual } from './activity.decisions';
 import { flexibleFigures } from './flexible-figures';

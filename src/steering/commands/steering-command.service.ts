@@ -1,18 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Inject } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { AggregateStore } from '../../../libs/ddd/aggregate-store';
 import { CommandContext, satisfiesIfMatch } from '../../../libs/ddd/command-context';
 import { DomainError, PreconditionFailed } from '../../../libs/ddd/domain-error';
 import { EVENT_STORE, EventStore } from '../../../libs/event-store';
-import { Inject } from '@nestjs/common';
 import { Decimal } from '../../../libs/money';
 import { lastDayOfMonth } from '../../../libs/calendar';
 import { sortedBy } from '../../../libs/order';
 import { streams } from '../../shared/stream-ids';
-import { BudgetQueries } from '../../budgets/queries/budget-queries';
-import { SozialraumDirectory } from '../../budgets/sozialraum-directory';
-import { sozialraumBudgetDecider } from '../../budgets/domain/sozialraum-budget';
-import { decideApplySettlement, decideClose } from '../../budgets/domain/sozialraum-budget.decisions';
+import { BudgetQueries, BudgetYearEnd, SozialraumDirectory } from '../../budgets';
 import { steeringDecider } from '../domain/steering-stream';
 import {
   decideCalculateSettlement,
@@ -40,6 +36,7 @@ export class SteeringCommandService {
     private readonly aggregates: AggregateStore,
     private readonly queries: SteeringQueries,
     private readonly budgets: BudgetQueries,
+    private readonly budgetYearEnd: BudgetYearEnd,
     private readonly directory: SozialraumDirectory,
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
@@ -66,7 +63,7 @@ export class SteeringCommandService {
 
   /** The version of the budget stream: the aggregate the year close decides on (ETag of GET …/pending-work). */
   async budgetVersion(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<number> {
-    return (await this.aggregates.load(streams.budget(tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider)).version;
+    return this.budgetYearEnd.version(tenantId, sozialraumId, fiscalYear);
   }
 
   /**
@@ -87,9 +84,7 @@ export class SteeringCommandService {
         { pending },
       );
     }
-    const closed = await this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider, ctx, (state) =>
-      decideClose(reason, state, sozialraumId, fiscalYear),
-    );
+    const closed = await this.budgetYearEnd.close(ctx, sozialraumId, fiscalYear, reason);
     const followUp = withoutIfMatch(ctx);
     for (const participant of this.participants()) await participant.rollOver(followUp, sozialraumId, fiscalYear);
     return closed;
@@ -148,10 +143,7 @@ export class SteeringCommandService {
       if ((await this.budgets.budgetStatus(ctx.tenantId, sozialraumId, fiscalYear + 1)) === 'none') {
         throw new DomainError('next-year-budget-missing', 'Next year budget missing', `allocate the ${fiscalYear + 1} budget of ${sozialraumId} first; the settlement is applied to its fallunspezifisch money`, 422);
       }
-      await this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear + 1), sozialraumBudgetDecider, ctx, (budget) =>
-        decideApplySettlement({ settlementId: state.settlement!.settlementId, fromFiscalYear: fiscalYear, kind, amount: new Decimal(amount) }, budget, sozialraumId, fiscalYear + 1),
-        { retryOnConflict: true },
-      );
+      await this.budgetYearEnd.applySettlement(ctx, sozialraumId, fiscalYear + 1, { settlementId: state.settlement!.settlementId, fromFiscalYear: fiscalYear, kind, amount: new Decimal(amount) });
     }
     return this.aggregates.handle(steeringStream, steeringDecider, ctx, (current) =>
       current.settlement?.applied ? [] : [{ type: 'SettlementApplied' as const, data: { settlementId: state.settlement!.settlementId, toFiscalYear: fiscalYear + 1, kind, amount } }],

@@ -1,7 +1,6 @@
 import { Decimal, ZERO, formatAmount, formatPercent } from '../../../libs/money';
 import { by, compareNumbers, compareText, sortedBy, thenBy } from '../../../libs/order';
-import { LedgerEvent, isLedgerEventType } from '../../ledger/ledger-events';
-import { ledgerLines } from '../../ledger/ledger-lines';
+import { LedgerEvent, isLedgerEventType, ledgerLines } from '../../ledger';
 import { BookEvent, BookView, visible } from './book-event';
 import { PLANNING_TYPES, applyPlanning, totalOf, zeroPerCategory } from './planned-budget';
 

@@ -1,5 +1,5 @@
 import { Decimal, ZERO, formatAmount, formatPercent } from '../../../libs/money';
-import { BudgetContractTerms } from '../../budgets/domain/contract-terms';
+import { BudgetContractTerms } from '../../budgets';
 import { THRESHOLD_KINDS, thresholdPct } from './thresholds';
 import { KaemmereiReportContent, SupplementaryRequestDue } from './steering.events';
 import { ProcedureState, SteeringState } from './steering-stream';

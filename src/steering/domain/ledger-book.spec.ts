@@ -1,5 +1,5 @@
 import { Decimal } from '../../../libs/money';
-import { DEFAULT_CONTRACT_TERMS } from '../../budgets/domain/contract-terms';
+import { DEFAULT_CONTRACT_TERMS } from '../../budgets';
 import { BookEvent } from './book-event';
 import { forecastTimeline, timelineJson } from './forecast-timeline';
 import { LedgerBook } from './ledger-book';

@@ -2,8 +2,7 @@ import { Decimal, ZERO, formatAmount, formatPercent } from '../../../libs/money'
 import { monthsBetween } from '../../../libs/calendar';
 import { by, compareText, inOrderOf, sortedBy, thenBy } from '../../../libs/order';
 import { BUDGET_CATEGORIES, BudgetCategory } from '../../shared/budget-category';
-import { LedgerEvent, isLedgerEventType } from '../../ledger/ledger-events';
-import { ledgerLines } from '../../ledger/ledger-lines';
+import { LedgerEvent, isLedgerEventType, ledgerLines } from '../../ledger';
 import { BookEvent, BookView, visible } from './book-event';
 import { PLANNING_TYPES, PerCategory, applyPlanning, totalOf, zeroPerCategory } from './planned-budget';
 

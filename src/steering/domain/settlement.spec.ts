@@ -1,5 +1,5 @@
 import { Decimal } from '../../../libs/money';
-import { DEFAULT_CONTRACT_TERMS } from '../../budgets/domain/contract-terms';
+import { DEFAULT_CONTRACT_TERMS } from '../../budgets';
 import { calculateSettlement } from './settlement';
 
 const d = (v: string) => new Decimal(v);

@@ -1,5 +1,5 @@
 import { Decimal, ZERO, formatAmount, roundToCent } from '../../../libs/money';
-import { BudgetContractTerms } from '../../budgets/domain/contract-terms';
+import { BudgetContractTerms } from '../../budgets';
 
 export type SettlementOutcome = 'none' | 'overrun' | 'underrun';
 

@@ -1,6 +1,6 @@
 import { DomainError } from '../../../libs/ddd/domain-error';
 import { Decimal } from '../../../libs/money';
-import { DEFAULT_CONTRACT_TERMS } from '../../budgets/domain/contract-terms';
+import { DEFAULT_CONTRACT_TERMS } from '../../budgets';
 import { calculateSettlement } from './settlement';
 import { SteeringEvent } from './steering.events';
 import { SteeringState, evolveSteering, initialSteeringState } from './steering-stream';

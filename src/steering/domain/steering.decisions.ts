@@ -1,7 +1,7 @@
 import { DomainError, refuse } from '../../../libs/ddd/domain-error';
 import { Decimal, formatAmount, formatPercent } from '../../../libs/money';
 import { addDays, lastDayOfMonth, monthNumber, yearOf } from '../../../libs/calendar';
-import { BudgetContractTerms, competentBody } from '../../budgets/domain/contract-terms';
+import { BudgetContractTerms, competentBody } from '../../budgets';
 import { Crossing, THRESHOLD_EVENT, THRESHOLD_KINDS, isUnderrun } from './thresholds';
 import { SettlementFigures } from './settlement';
 import { ProcedureFigures, kaemmereiReport } from './kaemmerei-report';

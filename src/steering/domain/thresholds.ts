@@ -1,5 +1,5 @@
 import { Decimal } from '../../../libs/money';
-import { BudgetContractTerms } from '../../budgets/domain/contract-terms';
+import { BudgetContractTerms } from '../../budgets';
 import { TimelineEntry } from './forecast-timeline';
 
 export const THRESHOLD_KINDS = ['warning', 'procedure', 'renegotiation'] as const;

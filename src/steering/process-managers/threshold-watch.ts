@@ -7,7 +7,7 @@ import { deterministicEventId } from '../../../libs/ddd/deterministic-id';
 import { systemContext } from '../../../libs/ddd/system-context';
 import { PostgresEventStore } from '../../../libs/event-store/postgres/postgres-event-store';
 import { streams } from '../../shared/stream-ids';
-import { budgetContractDecider, contractInForce } from '../../budgets/domain/budget-contract';
+import { budgetContractDecider, contractInForce } from '../../budgets';
 import { timelineOf } from '../domain/forecast-timeline';
 import { loadTimelineChanges, recordTimelineChanges } from '../projections/timeline-change-rows';
 import { firstCrossings } from '../domain/thresholds';

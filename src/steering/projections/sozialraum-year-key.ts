@@ -1,5 +1,5 @@
 import { StoredEvent } from '../../../libs/event-store';
-import { isLedgerEventType } from '../../ledger/ledger-events';
+import { isLedgerEventType } from '../../ledger';
 import { PLANNING_TYPES } from '../domain/planned-budget';
 
 const BUDGET_STREAM = /^([^/]+)\/budget\/([^/]+)\/(\d{4})$/;

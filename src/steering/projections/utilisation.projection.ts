@@ -4,8 +4,7 @@ import { AsProjection, Projection } from '../../../libs/event-store/nest/project
 import { StoredEvent } from '../../../libs/event-store/event-store.port';
 import { formatAmount } from '../../../libs/money';
 import { BUDGET_CATEGORIES } from '../../shared/budget-category';
-import { LedgerEvent, isLedgerEventType } from '../../ledger/ledger-events';
-import { ledgerLines } from '../../ledger/ledger-lines';
+import { LedgerEvent, isLedgerEventType, ledgerLines } from '../../ledger';
 import { PLANNING_TYPES, applyPlanning, zeroPerCategory } from '../domain/planned-budget';
 
 const BUDGET_STREAM = /^([^/]+)\/budget\/([^/]+)\/(\d{4})$/;

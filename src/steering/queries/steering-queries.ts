@@ -12,8 +12,7 @@ import { forecastTimeline, timelineJson, timelineOf } from '../domain/forecast-t
 import { FORECAST_TIMELINE_TABLE } from '../projections/forecast-timeline.projection';
 import { loadTimelineChanges } from '../projections/timeline-change-rows';
 import { steeringDecider, SteeringState } from '../domain/steering-stream';
-import { budgetContractDecider, contractInForce } from '../../budgets/domain/budget-contract';
-import { BudgetContractTerms } from '../../budgets/domain/contract-terms';
+import { budgetContractDecider, contractInForce, BudgetContractTerms } from '../../budgets';
 import { kaemmereiReport, supplementaryRequestDue } from '../domain/kaemmerei-report';
 import { procedureToReport } from '../domain/steering.decisions';
 import { SozialraumYearReplay } from '../replay/sozialraum-year-replay';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PostgresEventStore } from '../../../libs/event-store/postgres/postgres-event-store';
 import { StoredEvent } from '../../../libs/event-store/event-store.port';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
-import { LedgerQueries } from '../../ledger/ledger-queries';
+import { LedgerQueries } from '../../ledger';
 import { streams } from '../../shared/stream-ids';
 import { BookEvent } from '../domain/book-event';
 

@@ -7,7 +7,7 @@ import { decideAllocate } from '../../domain/sozialraum-budget.decisions';
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
 import { SozialraumDirectory } from '../../sozialraum-directory';
 import { AllocateBudgetCommand, BudgetCommandResult } from '../budget.commands';
-import { onBusinessDate } from '../budget-command-context';
+import { onBusinessDate } from '../../../../libs/ddd/command-context';
 
 @CommandHandler(AllocateBudgetCommand)
 export class AllocateBudgetHandler implements ICommandHandler<AllocateBudgetCommand> {

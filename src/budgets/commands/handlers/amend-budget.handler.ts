@@ -7,7 +7,7 @@ import { CommittedMoney } from '../../committed-money';
 import { decideAmend } from '../../domain/sozialraum-budget.decisions';
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
 import { AmendBudgetCommand, BudgetCommandResult } from '../budget.commands';
-import { onBusinessDate } from '../budget-command-context';
+import { onBusinessDate } from '../../../../libs/ddd/command-context';
 
 @CommandHandler(AmendBudgetCommand)
 export class AmendBudgetHandler implements ICommandHandler<AmendBudgetCommand> {

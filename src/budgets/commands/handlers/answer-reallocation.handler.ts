@@ -8,7 +8,8 @@ import { decideAgreeReallocation, decideRejectReallocation, decideWithdrawReallo
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
 import { SozialraumDirectory } from '../../sozialraum-directory';
 import { AnswerReallocationCommand, BudgetCommandResult } from '../budget.commands';
-import { actingParty, onBusinessDate } from '../budget-command-context';
+import { actingParty } from '../budget-command-context';
+import { onBusinessDate } from '../../../../libs/ddd/command-context';
 
 const DECISIONS = { agree: decideAgreeReallocation, reject: decideRejectReallocation, withdraw: decideWithdrawReallocation };
 

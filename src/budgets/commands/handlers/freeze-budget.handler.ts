@@ -4,7 +4,7 @@ import { streams } from '../../../shared/stream-ids';
 import { decideFreeze } from '../../domain/sozialraum-budget.decisions';
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
 import { BudgetCommandResult, FreezeBudgetCommand } from '../budget.commands';
-import { onBusinessDate } from '../budget-command-context';
+import { onBusinessDate } from '../../../../libs/ddd/command-context';
 
 @CommandHandler(FreezeBudgetCommand)
 export class FreezeBudgetHandler implements ICommandHandler<FreezeBudgetCommand> {

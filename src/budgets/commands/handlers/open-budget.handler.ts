@@ -4,7 +4,7 @@ import { streams } from '../../../shared/stream-ids';
 import { decideOpen } from '../../domain/sozialraum-budget.decisions';
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
 import { BudgetCommandResult, OpenBudgetCommand } from '../budget.commands';
-import { onBusinessDate } from '../budget-command-context';
+import { onBusinessDate } from '../../../../libs/ddd/command-context';
 
 @CommandHandler(OpenBudgetCommand)
 export class OpenBudgetHandler implements ICommandHandler<OpenBudgetCommand> {

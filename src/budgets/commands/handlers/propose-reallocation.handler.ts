@@ -8,7 +8,8 @@ import { decideProposeReallocation } from '../../domain/sozialraum-budget.decisi
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
 import { SozialraumDirectory } from '../../sozialraum-directory';
 import { BudgetCommandResult, ProposeReallocationCommand } from '../budget.commands';
-import { actingParty, onBusinessDate } from '../budget-command-context';
+import { actingParty } from '../budget-command-context';
+import { onBusinessDate } from '../../../../libs/ddd/command-context';
 
 @CommandHandler(ProposeReallocationCommand)
 export class ProposeReallocationHandler implements ICommandHandler<ProposeReallocationCommand> {

@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '../../../../libs/ddd/domain-error';
-import { BudgetQueries } from '../../../budgets/queries/budget-queries';
-import { MasterDataQueries } from '../../../master-data/master-data-queries';
+import { BudgetQueries } from '../../../budgets';
+import { MasterDataQueries } from '../../../master-data';
 import { LegalBasis } from '../../../shared/legal-basis';
 import {
   RateAgreementRef,

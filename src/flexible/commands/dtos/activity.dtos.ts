@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsAmount, IsIsoDate, IsOptional } from '../../../../libs/http/validators';
-import { CommandBaseDto } from '../../../budgets/commands/budget.dtos';
+import { CommandBaseDto } from '../../../../libs/http/command-base.dto';
 import { FLEXIBLE_CATEGORY_CODES, FlexibleCategory } from '../../domain/flexible.events';
 
 export class ReportActivityDto extends CommandBaseDto {

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsAmount, IsIsoDate } from '../../../../libs/http/validators';
-import { CommandBaseDto } from '../../../budgets/commands/budget.dtos';
+import { CommandBaseDto } from '../../../../libs/http/command-base.dto';
 import { CODE_MESSAGE, CODE_PATTERN } from '../../../shared/identifiers';
 import { FLEXIBLE_CATEGORY_CODES, FlexibleCategory } from '../../domain/flexible.events';
 
