@@ -12,7 +12,7 @@ import { ConcludeContractVersionDto } from './commands/budget.dtos';
 import { ConcludeContractVersionCommand } from './commands/budget.commands';
 import { contractInForce } from './domain/budget-contract';
 import { BudgetQueries } from './queries/budget-queries';
-import { SozialraumDirectory } from './sozialraum-directory';
+import { MasterDataQueries } from '../master-data';
 
 const sozialraumParam = new PatternPipe('sozialraumId', CODE_PATTERN, CODE_MESSAGE);
 
@@ -27,7 +27,7 @@ class ContractQuery {
 @ApiBearerAuth()
 @Controller('budget-contracts')
 export class BudgetContractsController {
-  constructor(private readonly commands: CommandBus, private readonly queries: BudgetQueries, private readonly directory: SozialraumDirectory) {}
+  constructor(private readonly commands: CommandBus, private readonly queries: BudgetQueries, private readonly directory: MasterDataQueries) {}
 
   @Post(':sozialraumId/versions')
   @ApiOperation({ summary: 'Conclude a contract version with an effective date; omitted parameters take the rule book defaults' })
@@ -39,7 +39,7 @@ export class BudgetContractsController {
   @Get(':sozialraumId')
   @ApiOperation({ summary: 'All versions of the budget contract and the version in force on a date' })
   async get(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Query() query: ContractQuery) {
-    if (!(await this.directory.exists(ctx.tenantId, sozialraumId))) {
+    if (!(await this.directory.sozialraumExists(ctx.tenantId, sozialraumId))) {
       throw new DomainError('sozialraum-not-found', 'Not found', `Sozialraum ${sozialraumId} is not registered`, 404);
     }
     const { state, version } = await this.queries.contractVersions(ctx.tenantId, sozialraumId);

@@ -21,7 +21,7 @@ import {
 import { BudgetQueries, defaultContractDate } from './queries/budget-queries';
 import { BudgetListQuery } from './queries/budget-list.dto';
 import { BudgetListQueryService } from './queries/budget-list.query';
-import { SozialraumDirectory } from './sozialraum-directory';
+import { MasterDataQueries } from '../master-data';
 
 const sozialraumParam = new PatternPipe('sozialraumId', CODE_PATTERN, CODE_MESSAGE);
 const proposalParam = new PatternPipe('proposalId', /^UMS-\d{4}-\d{1,6}$/, 'must be a proposal id such as UMS-2025-1');
@@ -41,7 +41,7 @@ export class BudgetsController {
     private readonly commands: CommandBus,
     private readonly queries: BudgetQueries,
     private readonly list: BudgetListQueryService,
-    private readonly directory: SozialraumDirectory,
+    private readonly directory: MasterDataQueries,
   ) {}
 
   @Post()

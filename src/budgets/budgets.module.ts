@@ -8,9 +8,7 @@ import { BudgetSummaryRow } from './projections/budget-summary.entity';
 import { BudgetSummaryProjection } from './projections/budget-summary.projection';
 import { BudgetQueries } from './queries/budget-queries';
 import { BudgetListQueryService } from './queries/budget-list.query';
-import { SozialraumDirectory } from './sozialraum-directory';
 import { CommittedMoney } from './committed-money';
-import { MasterDataSozialraumDirectory } from './master-data-sozialraum-directory';
 import { MasterDataModule } from '../master-data';
 
 @Module({
@@ -23,8 +21,7 @@ import { MasterDataModule } from '../master-data';
     BudgetSummaryProjection,
     CommittedMoney,
     BudgetYearEnd,
-    { provide: SozialraumDirectory, useClass: MasterDataSozialraumDirectory },
   ],
-  exports: [BudgetQueries, SozialraumDirectory, BudgetYearEnd],
+  exports: [BudgetQueries, BudgetYearEnd],
 })
 export class BudgetsModule {}

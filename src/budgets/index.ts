@@ -6,7 +6,6 @@
 export { BudgetsModule } from './budgets.module';
 export { BudgetQueries } from './queries/budget-queries';
 export { BudgetYearEnd } from './budget-year-end';
-export { SozialraumDirectory } from './sozialraum-directory';
 export * from './commands/budget.commands';
 export * from './domain/contract-terms';
 export * from './domain/budget-contract';

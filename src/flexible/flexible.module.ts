@@ -5,11 +5,9 @@ import { FlexibleBudgetStore } from './commands/flexible-budget-store';
 import { flexibleCommandHandlers } from './commands/handlers';
 import { FlexibleController } from './flexible.controller';
 import { FlexibleYearEnd } from './flexible-year-end';
-import { MasterDataProviderDirectory } from './master-data-provider-directory';
 import { FlexibleActivityRow } from './projections/flexible-activity.entity';
 import { FlexibleListsProjection } from './projections/flexible-lists.projection';
 import { FlexibleSubsidyRow } from './projections/flexible-subsidy.entity';
-import { ProviderDirectory } from './provider-directory';
 import { FlexibleListsQuery } from './queries/flexible-lists.query';
 import { FlexibleQueries } from './queries/flexible-queries';
 import { SubsidiesController } from './subsidies.controller';
@@ -25,7 +23,6 @@ import { MasterDataModule } from '../master-data';
     FlexibleListsQuery,
     FlexibleListsProjection,
     FlexibleYearEnd,
-    { provide: ProviderDirectory, useClass: MasterDataProviderDirectory },
   ],
 })
 export class FlexibleModule {}

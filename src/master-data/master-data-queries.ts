@@ -28,6 +28,19 @@ export class MasterDataQueries {
     return state.providerId === null || !state.facts ? null : { providerId: state.providerId, version, ...state.facts };
   }
 
+  async sozialraumExists(tenantId: string, sozialraumId: string): Promise<boolean> {
+    return (await this.getSozialraum(tenantId, sozialraumId)) !== null;
+  }
+
+  async providerExists(tenantId: string, providerId: string): Promise<boolean> {
+    return (await this.getProvider(tenantId, providerId)) !== null;
+  }
+
+  /** The provider leading the Sozialraum's Trägerverbund on a date: the Jugendamt's counterpart in shared responsibility. */
+  async leadProviderOn(tenantId: string, sozialraumId: string, date: string): Promise<string | null> {
+    return (await this.traegerverbundOn(tenantId, sozialraumId, date))?.leadProviderId ?? null;
+  }
+
   async traegerverbundOn(tenantId: string, sozialraumId: string, date: string): Promise<{ leadProviderId: string; memberIds: string[] } | null> {
     const state = await this.getSozialraum(tenantId, sozialraumId);
     const verbund = state && traegerverbundOn(state, date);

@@ -5,7 +5,8 @@ import { CommandContext } from '../../libs/ddd/command-context';
 import { DomainError } from '../../libs/ddd/domain-error';
 import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
-import { SozialraumDirectory, BudgetQueries } from '../budgets';
+import { BudgetQueries } from '../budgets';
+import { MasterDataQueries } from '../master-data';
 import { SteeringCommandService } from './commands/steering-command.service';
 import {
   BusinessDateDto,
@@ -35,7 +36,7 @@ export class SteeringController {
     private readonly queries: SteeringQueries,
     private readonly commands: SteeringCommandService,
     private readonly budgets: BudgetQueries,
-    private readonly directory: SozialraumDirectory,
+    private readonly directory: MasterDataQueries,
     private readonly monthCloses: MonthClosesQuery,
   ) {}
 

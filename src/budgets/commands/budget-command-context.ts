@@ -2,7 +2,7 @@ import { todayInBerlin } from '../../../libs/calendar';
 import { CommandContext } from '../../../libs/ddd/command-context';
 import { DomainError } from '../../../libs/ddd/domain-error';
 import { Party } from '../domain/sozialraum-budget.events';
-import { SozialraumDirectory } from '../sozialraum-directory';
+import { MasterDataQueries } from '../../master-data';
 
 /**
  * Which party of shared responsibility acts: the Jugendamt (controller) or the Sozialraum's lead
@@ -12,7 +12,7 @@ import { SozialraumDirectory } from '../sozialraum-directory';
  * Europe/Berlin), never by the client-sent business date: otherwise a former lead could back-date
  * and a future lead forward-date a command to act for the providers.
  */
-export async function actingParty(ctx: CommandContext, sozialraumId: string, directory: SozialraumDirectory, recordingDay: string = todayInBerlin()): Promise<Party> {
+export async function actingParty(ctx: CommandContext, sozialraumId: string, directory: MasterDataQueries, recordingDay: string = todayInBerlin()): Promise<Party> {
   if (ctx.actor.role === 'controller') return 'jugendamt';
   if (ctx.actor.role === 'provider') {
     const lead = await directory.leadProviderOn(ctx.tenantId, sozialraumId, recordingDay);

@@ -8,7 +8,8 @@ import { Decimal } from '../../../libs/money';
 import { lastDayOfMonth } from '../../../libs/calendar';
 import { sortedBy } from '../../../libs/order';
 import { streams } from '../../shared/stream-ids';
-import { BudgetQueries, BudgetYearEnd, SozialraumDirectory } from '../../budgets';
+import { BudgetQueries, BudgetYearEnd } from '../../budgets';
+import { MasterDataQueries } from '../../master-data';
 import { steeringDecider } from '../domain/steering-stream';
 import {
   decideCalculateSettlement,
@@ -37,7 +38,7 @@ export class SteeringCommandService {
     private readonly queries: SteeringQueries,
     private readonly budgets: BudgetQueries,
     private readonly budgetYearEnd: BudgetYearEnd,
-    private readonly directory: SozialraumDirectory,
+    private readonly directory: MasterDataQueries,
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
     @Inject(EVENT_STORE) private readonly store: EventStore,

@@ -5,16 +5,16 @@ import { parseAmount } from '../../../../libs/money';
 import { streams } from '../../../shared/stream-ids';
 import { decideAllocate } from '../../domain/sozialraum-budget.decisions';
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
-import { SozialraumDirectory } from '../../sozialraum-directory';
+import { MasterDataQueries } from '../../../master-data';
 import { AllocateBudgetCommand, BudgetCommandResult } from '../budget.commands';
 import { onBusinessDate } from '../../../../libs/ddd/command-context';
 
 @CommandHandler(AllocateBudgetCommand)
 export class AllocateBudgetHandler implements ICommandHandler<AllocateBudgetCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly directory: SozialraumDirectory) {}
+  constructor(private readonly aggregates: AggregateStore, private readonly directory: MasterDataQueries) {}
 
   async execute({ ctx, dto }: AllocateBudgetCommand): Promise<BudgetCommandResult> {
-    if (!(await this.directory.exists(ctx.tenantId, dto.sozialraumId))) {
+    if (!(await this.directory.sozialraumExists(ctx.tenantId, dto.sozialraumId))) {
       throw new DomainError('sozialraum-not-found', 'Not found', `Sozialraum ${dto.sozialraumId} is not registered`, 404);
     }
     const planned = { FS: parseAmount(dto.planned.FS), FUE: parseAmount(dto.planned.FUE), FU: parseAmount(dto.planned.FU) };

@@ -6,7 +6,7 @@ import { streams } from '../../../shared/stream-ids';
 import { CommittedMoney } from '../../committed-money';
 import { decideAgreeReallocation, decideRejectReallocation, decideWithdrawReallocation } from '../../domain/sozialraum-budget.decisions';
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
-import { SozialraumDirectory } from '../../sozialraum-directory';
+import { MasterDataQueries } from '../../../master-data';
 import { AnswerReallocationCommand, BudgetCommandResult } from '../budget.commands';
 import { actingParty } from '../budget-command-context';
 import { onBusinessDate } from '../../../../libs/ddd/command-context';
@@ -15,7 +15,7 @@ const DECISIONS = { agree: decideAgreeReallocation, reject: decideRejectRealloca
 
 @CommandHandler(AnswerReallocationCommand)
 export class AnswerReallocationHandler implements ICommandHandler<AnswerReallocationCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly committed: CommittedMoney, private readonly directory: SozialraumDirectory) {}
+  constructor(private readonly aggregates: AggregateStore, private readonly committed: CommittedMoney, private readonly directory: MasterDataQueries) {}
 
   async execute({ ctx: requestCtx, sozialraumId, fiscalYear, proposalId, answer, dto }: AnswerReallocationCommand): Promise<BudgetCommandResult> {
     const ctx = onBusinessDate(requestCtx, dto.businessDate);

@@ -7,21 +7,21 @@ import { streams } from '../../../shared/stream-ids';
 import { budgetContractDecider, decideConcludeVersion } from '../../domain/budget-contract';
 import { BudgetContractTerms, completeTerms } from '../../domain/contract-terms';
 import { BudgetQueries } from '../../queries/budget-queries';
-import { SozialraumDirectory } from '../../sozialraum-directory';
+import { MasterDataQueries } from '../../../master-data';
 import { ConcludeContractVersionCommand } from '../budget.commands';
 
 @CommandHandler(ConcludeContractVersionCommand)
 export class ConcludeContractVersionHandler implements ICommandHandler<ConcludeContractVersionCommand> {
   constructor(
     private readonly aggregates: AggregateStore,
-    private readonly directory: SozialraumDirectory,
+    private readonly directory: MasterDataQueries,
     private readonly budgets: BudgetQueries,
   ) {}
 
   async execute({ ctx, sozialraumId, dto }: ConcludeContractVersionCommand) {
     const { terms, errors } = completeTerms(dto.terms as Partial<BudgetContractTerms>);
     if (errors.length) throw new ValidationProblem(errors);
-    if (!(await this.directory.exists(ctx.tenantId, sozialraumId))) {
+    if (!(await this.directory.sozialraumExists(ctx.tenantId, sozialraumId))) {
       throw new DomainError('sozialraum-not-found', 'Not found', `Sozialraum ${sozialraumId} is not registered`, 404);
     }
     // A version reaching back into a closed year would re-classify booked money there.

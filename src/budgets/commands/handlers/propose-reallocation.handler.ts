@@ -6,14 +6,14 @@ import { streams } from '../../../shared/stream-ids';
 import { CommittedMoney } from '../../committed-money';
 import { decideProposeReallocation } from '../../domain/sozialraum-budget.decisions';
 import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
-import { SozialraumDirectory } from '../../sozialraum-directory';
+import { MasterDataQueries } from '../../../master-data';
 import { BudgetCommandResult, ProposeReallocationCommand } from '../budget.commands';
 import { actingParty } from '../budget-command-context';
 import { onBusinessDate } from '../../../../libs/ddd/command-context';
 
 @CommandHandler(ProposeReallocationCommand)
 export class ProposeReallocationHandler implements ICommandHandler<ProposeReallocationCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly committed: CommittedMoney, private readonly directory: SozialraumDirectory) {}
+  constructor(private readonly aggregates: AggregateStore, private readonly committed: CommittedMoney, private readonly directory: MasterDataQueries) {}
 
   async execute({ ctx: requestCtx, sozialraumId, fiscalYear, dto }: ProposeReallocationCommand): Promise<BudgetCommandResult & { proposalId: string }> {
     const ctx = onBusinessDate(requestCtx, dto.businessDate);

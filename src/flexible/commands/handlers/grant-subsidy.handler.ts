@@ -2,16 +2,16 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '../../../../libs/ddd/domain-error';
 import { parseAmount } from '../../../../libs/money';
 import { decideGrantSubsidy } from '../../domain/subsidy.decisions';
-import { ProviderDirectory } from '../../provider-directory';
+import { MasterDataQueries } from '../../../master-data';
 import { FlexibleBudgetStore } from '../flexible-budget-store';
 import { GrantSubsidyCommand } from '../flexible.commands';
 
 @CommandHandler(GrantSubsidyCommand)
 export class GrantSubsidyHandler implements ICommandHandler<GrantSubsidyCommand> {
-  constructor(private readonly store: FlexibleBudgetStore, private readonly providers: ProviderDirectory) {}
+  constructor(private readonly store: FlexibleBudgetStore, private readonly providers: MasterDataQueries) {}
 
   async execute({ ctx, year, dto }: GrantSubsidyCommand) {
-    if (!(await this.providers.exists(ctx.tenantId, dto.providerId))) {
+    if (!(await this.providers.providerExists(ctx.tenantId, dto.providerId))) {
       throw new DomainError('provider-not-found', 'Not found', `provider ${dto.providerId} is not registered`, 404);
     }
     const command = {

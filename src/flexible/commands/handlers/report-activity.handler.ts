@@ -3,11 +3,11 @@ import { parseAmount } from '../../../../libs/money';
 import { decideReportActivity } from '../../domain/activity.decisions';
 import { FlexibleBudgetStore, actingProvider } from '../flexible-budget-store';
 import { ReportActivityCommand } from '../flexible.commands';
-import { ProviderDirectory } from '../../provider-directory';
+import { MasterDataQueries } from '../../../master-data';
 
 @CommandHandler(ReportActivityCommand)
 export class ReportActivityHandler implements ICommandHandler<ReportActivityCommand> {
-  constructor(private readonly store: FlexibleBudgetStore, private readonly providers: ProviderDirectory) {}
+  constructor(private readonly store: FlexibleBudgetStore, private readonly providers: MasterDataQueries) {}
 
   async execute({ ctx, year, dto }: ReportActivityCommand) {
     const command = {
@@ -18,7 +18,7 @@ export class ReportActivityHandler implements ICommandHandler<ReportActivityComm
       description: dto.description,
       evidenceReference: dto.evidenceReference ?? null,
     };
-    const verbund = await this.providers.verbundOn(ctx.tenantId, year.sozialraumId, dto.activityDate);
+    const verbund = await this.providers.traegerverbundOn(ctx.tenantId, year.sozialraumId, dto.activityDate);
     const handled = await this.store.handle(ctx, year, dto.businessDate, (state) => decideReportActivity(command, state, year.sozialraumId, year.fiscalYear, verbund));
     return { ...handled, activityId: (handled.events[0].data as { activityId: string }).activityId };
   }
