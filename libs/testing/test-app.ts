@@ -26,6 +26,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** A direct pool on the test database, for assertions on the event store. */
   db: Pool;
+  /** The test database, for tools that connect on their own (the CLIs). */
+  databaseUrl: string;
   token(options: TokenOptions): Promise<string>;
   /** Waits until every projection has processed what was appended so far. */
   settle(): Promise<void>;
@@ -56,6 +58,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     http: () => request(app.getHttpServer()),
     db,
+    databaseUrl: database.url,
     token: (options) =>
       signDevToken(
         keys,

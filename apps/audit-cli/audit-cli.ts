@@ -1,0 +1,152 @@
+import 'reflect-metadata';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { loadConfig } from '../../libs/config/app-config';
+import { provisionDatabase } from '../../libs/database/provision';
+import { createPool } from '../../libs/database/pool';
+import { PostgresEventStore } from '../../libs/event-store/postgres/postgres-event-store';
+import { LOG_START } from '../../libs/event-store/event-store.port';
+import { eventHash } from '../../libs/event-store/audit/audit-chain';
+import { verifyAuditChain } from '../../libs/event-store/audit/audit-verifier';
+import { isIsoDate } from '../../libs/calendar';
+import { CliIo, failureLine } from '../../libs/cli/cli';
+import { schemaMigrations } from '../../src/schema';
+import { streams } from '../../src/shared/stream-ids';
+import { LedgerBook } from '../../src/steering/domain/ledger-book';
+import { forecastTimeline, timelineJson } from '../../src/steering/domain/forecast-timeline';
+import { toBookEvent } from '../../src/steering/replay/sozialraum-year-replay';
+
+const USAGE = `Rechnungsprüfung: replay, verify and export the event log.
+
+  npm run audit -- verify
+      Recomputes the hash chain over every event; exit code 1 if an event was altered or removed.
+  npm run audit -- replay --tenant HRO-JA --sozialraum HRO-TW --year 2025
+                   [--as-of 2025-08-20] [--known-at 2025-08-20T18:00:00Z] [--known-at-position 1234]
+                   [--view utilisation|monitoring-list|timeline]
+      Folds the tenant's events straight from the log (no read model involved) and prints JSON.
+  npm run audit -- export --tenant HRO-JA [--out events.ndjson]
+      Writes the tenant's events with their hashes as NDJSON, in log order.
+
+Connects to DATABASE_URL, or to the embedded PostgreSQL of DATA_DIR (the one a running
+npm start uses, or started for the call).`;
+
+const COMMANDS = ['verify', 'replay', 'export'];
+
+/** Exit codes: 0 done, 1 the chain is broken (verify), 2 the call failed (one line on stderr). */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await execute(argv, io);
+  } catch (error) {
+    io.stderr.write(`${failureLine(error)}\n`);
+    return 2;
+  }
+}
+
+async function execute(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    io.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  if (!COMMANDS.includes(command)) throw new Error(`unknown command "${command}": one of ${COMMANDS.join(', ')} (npm run audit -- help)`);
+  const args = parseArgs(rest);
+  const config = loadConfig(io.env);
+  const database = await provisionDatabase(config, schemaMigrations, () => undefined);
+  const pool = createPool({ connectionString: database.url, max: 2 });
+  const store = new PostgresEventStore(pool);
+  try {
+    switch (command) {
+      case 'verify': {
+        const report = await verifyAuditChain(pool, store, config.auditSealKey);
+        io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        return report.ok ? 0 : 1;
+      }
+      case 'replay':
+        return await replay(store, args, io);
+      default:
+        return await exportEvents(store, args, io);
+    }
+  } finally {
+    await pool.end();
+    await database.stop();
+  }
+}
+
+async function tenantEvents(store: PostgresEventStore, tenantId: string) {
+  const events = [];
+  for (let checkpoint = LOG_START; ; ) {
+    const batch = await store.readAll({ after: checkpoint, batchSize: 5000 });
+    if (batch.events.length === 0) return events;
+    checkpoint = batch.checkpoint;
+    events.push(...batch.events.filter((e) => e.metadata.tenantId === tenantId));
+  }
+}
+
+async function replay(store: PostgresEventStore, args: Record<string, string>, io: CliIo): Promise<number> {
+  const tenant = required(args, 'tenant');
+  const sozialraum = required(args, 'sozialraum');
+  const yearArg = required(args, 'year');
+  if (!/^\d{4}$/.test(yearArg)) throw new Error(`--year must be a year YYYY, got "${yearArg}"`);
+  const year = Number(yearArg);
+  if (args['as-of'] && !isIsoDate(args['as-of'])) throw new Error('--as-of must be a date YYYY-MM-DD');
+  if (args['known-at'] && Number.isNaN(Date.parse(args['known-at']))) throw new Error('--known-at must be a timestamp such as 2025-08-20T18:00:00Z');
+  if (args['known-at-position'] && !/^\d+$/.test(args['known-at-position'])) throw new Error('--known-at-position must be a log position (a whole number)');
+  if (args.view && !['utilisation', 'monitoring-list', 'timeline'].includes(args.view)) throw new Error('--view must be utilisation, monitoring-list or timeline');
+  const view = {
+    asOf: args['as-of'],
+    knownAt: args['known-at'] ? new Date(args['known-at']) : undefined,
+    knownAtPosition: args['known-at-position'] ? BigInt(args['known-at-position']) : undefined,
+  };
+  const stored = await tenantEvents(store, tenant);
+  // A mistyped id would otherwise print a year of zeros with exit code 0.
+  if (stored.length === 0) throw new Error(`tenant ${tenant} has no events in this event log`);
+  if ((await store.streamVersion(streams.sozialraum(tenant, sozialraum))) === null) {
+    throw new Error(`Sozialraum ${sozialraum} is not registered in tenant ${tenant}`);
+  }
+  const events = stored.map(toBookEvent);
+  const book = LedgerBook.fold(sozialraum, year, events, view);
+  const output =
+    args.view === 'monitoring-list'
+      ? book.monitoringList()
+      : args.view === 'timeline'
+        ? timelineJson(forecastTimeline(sozialraum, year, events, view).filter((e) => !view.asOf || e.businessDate <= view.asOf))
+        : book.utilisation();
+  io.stdout.write(`${JSON.stringify({ view: { ...view, knownAtPosition: view.knownAtPosition?.toString() }, eventsFolded: book.eventsApplied, result: output }, null, 2)}\n`);
+  return 0;
+}
+
+async function exportEvents(store: PostgresEventStore, args: Record<string, string>, io: CliIo): Promise<number> {
+  const tenant = required(args, 'tenant');
+  const events = await tenantEvents(store, tenant);
+  // Checked before the file is opened, so a mistyped tenant leaves no empty export behind.
+  if (events.length === 0) throw new Error(`tenant ${tenant} has no events in this event log: nothing exported`);
+  const file = args.out ? createWriteStream(args.out, { encoding: 'utf8' }) : undefined;
+  const out = file ?? io.stdout;
+  if (file) await once(file, 'open');
+  for (const event of events) {
+    const line = { ...event, globalPosition: event.globalPosition.toString(), transactionId: event.transactionId.toString(), recordedAt: event.recordedAt.toISOString(), hash: eventHash(event) };
+    out.write(`${JSON.stringify(line)}\n`);
+  }
+  if (file) {
+    await new Promise<void>((resolve, reject) => {
+      file.once('error', reject);
+      file.end(resolve);
+    });
+  }
+  io.stderr.write(`exported ${events.length} events of ${tenant}\n`);
+  return 0;
+}
+
+function required(args: Record<string, string>, name: string): string {
+  if (!args[name]) throw new Error(`--${name} is required`);
+  return args[name];
+}
+
+function parseArgs(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`expected --name value pairs, got ${argv.slice(i).join(' ')}`);
+    out[argv[i].slice(2)] = argv[i + 1];
+  }
+  return out;
+}

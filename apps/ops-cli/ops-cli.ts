@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CliIo, failureLine } from '../../libs/cli/cli';
+import { createAppLogger } from '../../libs/config/app-logger';
+import { loadConfig } from '../../libs/config/app-config';
+import { provisionDatabase } from '../../libs/database/provision';
+import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
+import { schemaMigrations } from '../../src/schema';
+import { WorkerModule } from '../worker/worker.module';
+
+const USAGE = `Operations on the read models.
+
+  npm run ops -- status
+      Every projection with its checkpoint and lag.
+  npm run ops -- rebuild <projection>|all
+      Truncates the projection's tables and replays the event log into them. Resumable: an
+      interrupted rebuild continues when started again. The audit chain is never rebuilt.
+
+Connects to DATABASE_URL, or to the embedded PostgreSQL of DATA_DIR (the one a running
+npm start uses, or started for the call).`;
+
+/** Exit codes: 0 done, 1 the call failed (one line on stderr), 2 unknown command (usage on stdout). */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await execute(argv, io);
+  } catch (error) {
+    io.stderr.write(`${failureLine(error)}\n`);
+    return 1;
+  }
+}
+
+async function execute(argv: string[], io: CliIo): Promise<number> {
+  const [command, name] = argv;
+  if (command !== 'status' && command !== 'rebuild') {
+    io.stdout.write(`${USAGE}\n`);
+    return command && command !== 'help' && command !== '--help' ? 2 : 0;
+  }
+  if (command === 'rebuild' && !name) throw new Error('name a projection (npm run ops -- status lists them) or "all"');
+  const config = { ...loadConfig(io.env), runProjections: false };
+  const database = await provisionDatabase(config, schemaMigrations, () => undefined);
+  let app: INestApplicationContext;
+  try {
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: createAppLogger(['warn', 'error'], io.env) });
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  try {
+    const runner = app.get(ProjectionRunner);
+    if (command === 'rebuild') {
+      const known = runner.names();
+      if (name !== 'all' && !known.includes(name)) throw new Error(`unknown projection "${name}": one of ${known.join(', ')} or "all"`);
+      const names = name === 'all' ? known.filter((n) => n !== 'audit-chain') : [name];
+      for (const projection of names) {
+        const started = Date.now();
+        const events = await runner.rebuild(projection);
+        io.stdout.write(`${projection}: ${events} events replayed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      }
+    }
+    for (const s of await runner.status()) io.stdout.write(`${s.name.padEnd(24)} ${s.status.padEnd(10)} lag ${s.lagEvents} events\n`);
+    return 0;
+  } finally {
+    await app.close();
+    await database.stop();
+  }
+}
