@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { LogLevel, LoggerService } from '@nestjs/common';
 import { ApiModule, ApiModuleOptions } from './api.module';
+import { createAppLogger } from '../../libs/config/app-logger';
 import { createValidationPipe } from '../../libs/http/validation';
 import { hardenedFastifyOptions, registerRequestHardening } from '../../libs/http/request-hardening';
 
@@ -18,7 +19,7 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
     ...hardenedFastifyOptions(),
   } as any);
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
-    logger: options.logger === undefined ? ['error', 'warn', 'log'] : options.logger,
+    logger: options.logger === undefined ? createAppLogger(['error', 'warn', 'log']) : options.logger,
     bufferLogs: false,
     // The request hardening registers the only body parser: strict JSON.
     bodyParser: false,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig, nestLogLevels } from '../../libs/config/app-config';
+import { createAppLogger } from '../../libs/config/app-logger';
 import { provisionDatabase } from '../../libs/database/provision';
 import { loadOrCreateDevKeys } from '../../libs/auth/dev-signing-key';
 import { schemaMigrations } from '../../src/schema';
@@ -11,10 +12,11 @@ import { EVENT_STORE, EventStore } from '../../libs/event-store';
 async function main(): Promise<void> {
   const logger = new Logger('Bootstrap');
   const config = loadConfig();
-  Logger.overrideLogger(nestLogLevels(config.logLevel));
+  const appLogger = createAppLogger(nestLogLevels(config.logLevel));
+  Logger.overrideLogger(appLogger);
   const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
   const devKeys = config.auth.mode === 'dev' ? await loadOrCreateDevKeys(config.dataDir) : undefined;
-  const app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey, logger: nestLogLevels(config.logLevel) });
+  const app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey, logger: appLogger });
   await app.init();
   // A fresh development installation starts with the demo tenant, so a newcomer sees real-looking
   // data at once. Never in production: the event log of record cannot be cleaned of demo events.

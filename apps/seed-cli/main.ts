@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { failureLine } from '../../libs/cli/cli';
+import { createAppLogger } from '../../libs/config/app-logger';
 import { loadConfig } from '../../libs/config/app-config';
 import { provisionDatabase } from '../../libs/database/provision';
 import { DemoSeed } from '../../src/demo/demo-seed';
@@ -11,9 +13,10 @@ import { WorkerModule } from '../worker/worker.module';
 /** npm run seed:demo: creates the demo tenant unless it exists (the API must be stopped when embedded). */
 async function main(): Promise<void> {
   const logger = new Logger('Seed');
+  Logger.overrideLogger(createAppLogger(['log', 'warn', 'error']));
   const config = { ...loadConfig(), runProjections: true };
   const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: ['warn', 'error'] });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: createAppLogger(['warn', 'error']) });
   try {
     const result = await app.get(DemoSeed).run();
     await app.get(ProjectionRunner).waitUntilCaughtUp(120_000);
@@ -33,7 +36,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  // eslint-disable-next-line no-console
-  console.error(error instanceof Error ? error.message : error);
+  process.stderr.write(`${failureLine(error)}\n`);
   process.exit(1);
 });

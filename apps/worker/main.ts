@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { failureLine } from '../../libs/cli/cli';
+import { createAppLogger } from '../../libs/config/app-logger';
 import { loadConfig, nestLogLevels } from '../../libs/config/app-config';
 import { provisionDatabase } from '../../libs/database/provision';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
@@ -14,12 +16,13 @@ async function main(): Promise<void> {
   const logger = new Logger('Worker');
   // The worker exists to run the projections, whatever RUN_PROJECTIONS says for the API.
   const config = { ...loadConfig(), runProjections: true };
-  Logger.overrideLogger(nestLogLevels(config.logLevel));
+  const appLogger = createAppLogger(nestLogLevels(config.logLevel));
+  Logger.overrideLogger(appLogger);
   if (!config.databaseUrl) {
     throw new Error('the worker shares the API\'s PostgreSQL: set DATABASE_URL (with the embedded default the API runs the projections itself)');
   }
   const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: nestLogLevels(config.logLevel) });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: appLogger });
   await app.init();
   const runner = app.get(ProjectionRunner);
   logger.log(`running ${runner.names().length} projections: ${runner.names().join(', ')}`);
@@ -55,7 +58,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  // eslint-disable-next-line no-console
-  console.error(error instanceof Error ? error.message : error);
+  process.stderr.write(`${failureLine(error)}\n`);
   process.exit(1);
 });
