@@ -22,6 +22,20 @@ export interface HandleOptions {
   maxAttempts?: number;
 }
 
+/**
+ * How a command is decided on one stream: first the facts it needs from outside the stream are
+ * looked up (they may depend on the loaded state, e.g. the Sozialraum a case belongs to), then a
+ * pure function decides on state and facts. After a race lost to another process both run again
+ * on the newer state, so a decision never rests on facts looked up for an older one.
+ */
+export interface Decision<S, E extends DomainEvent, F = undefined> {
+  facts?: (state: S) => Promise<F>;
+  decide: (state: S, facts: F) => E[];
+}
+
+/** The earlier form: a closure that may look things up while deciding. Being replaced by Decision. */
+type DecideClosure<S, E> = (state: S, version: number) => E[] | Promise<E[]>;
+
 export interface Handled<S, E> {
   state: S;
   version: number;
@@ -56,13 +70,15 @@ export class AggregateStore {
     return { state, version: events.length ? events[events.length - 1].streamVersion : 0, events };
   }
 
-  handle<S, E extends DomainEvent>(
+  handle<S, E extends DomainEvent, F = undefined>(
     streamId: string,
     decider: Decider<S, E>,
     ctx: CommandContext,
-    decide: (state: S, version: number) => E[] | Promise<E[]>,
+    decision: Decision<S, E, F> | DecideClosure<S, E>,
     options: HandleOptions = {},
   ): Promise<Handled<S, E>> {
+    const decide: DecideClosure<S, E> =
+      typeof decision === 'function' ? decision : async (state) => decision.decide(state, decision.facts ? await decision.facts(state) : (undefined as F));
     return this.queue.run(streamId, () => this.decideAndAppend(streamId, decider, ctx, decide, options));
   }
 
