@@ -2,7 +2,7 @@ import { ValidateIf, ValidationOptions, registerDecorator } from 'class-validato
 import { parseAmount } from '../money/money';
 import { isIsoDate, isIsoMonth } from '../calendar/calendar';
 
-/** An amount string per rules.md: at most 2 decimals, not above 999,999,999.99. */
+/** An amount string per the rule book (docs/steering.md, Money and time): at most 2 decimals, not above 999,999,999.99. */
 export function IsAmount(options: { allowNegative?: boolean; allowZero?: boolean } = {}, validationOptions?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({

@@ -9,7 +9,7 @@ import { BudgetCategory } from '../shared/budget-category';
  * Toitenwinkel, as in the worked example of the rule book. Invented providers and figures.
  *
  * Two fiscal years, relative to the day the seed runs: the previous year is the worked example's
- * year (example-toitenwinkel-2025.md, moved to that year), closed and settled in January; the
+ * year (docs/example-toitenwinkel-2025.md, moved to that year), closed and settled in January; the
  * current year is in progress up to today. Every fact has its business date; the seed leaves out
  * whatever would be dated after today.
  */

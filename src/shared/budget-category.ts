@@ -1,5 +1,5 @@
 /**
- * The three categories of a Sozialraumbudget (rules.md, research.md 1.2). Codes as in the
+ * The three categories of a Sozialraumbudget (docs/steering.md, Budget categories). Codes as in the
  * worked example: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch.
  */
 export const BUDGET_CATEGORIES = ['FS', 'FUE', 'FU'] as const;

@@ -4,7 +4,7 @@ import { by, compareText } from '../../../libs/order';
 import { BudgetContractEvent, ContractVersionConcludedData } from './budget-contract.events';
 import { BudgetContractTerms, DEFAULT_CONTRACT_TERMS } from './contract-terms';
 
-/** The budget contract of one Sozialraum: versions by effective date (rules.md preamble). */
+/** The budget contract of one Sozialraum: versions by effective date (docs/steering.md, Rule book). */
 export interface BudgetContractState {
   versions: ContractVersionConcludedData[];
 }

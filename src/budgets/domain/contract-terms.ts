@@ -9,7 +9,7 @@ export interface ApprovalLimit {
 }
 
 /**
- * Every parameter rules.md names, as agreed in a budget contract. Percentages are decimal
+ * Every parameter the rule book (docs/steering.md) names, as agreed in a budget contract. Percentages are decimal
  * strings ("5" = 5 %), amounts decimal strings.
  */
 export interface BudgetContractTerms {

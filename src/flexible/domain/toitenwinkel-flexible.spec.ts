@@ -6,7 +6,7 @@ import { flexibleFigures } from './flexible-figures';
 import { d, reallocateFueToFu, toitenwinkel, TOITENWINKEL_VERBUND } from './flexible.fixtures';
 import { decideGrantSubsidy, decideOrderInstalmentPayment } from './subsidy.decisions';
 
-/** The flexible part of example-toitenwinkel-2025.md, decided in memory. */
+/** The flexible part of docs/example-toitenwinkel-2025.md, decided in memory. */
 describe('Toitenwinkel 2025, flexible money', () => {
   const stream = toitenwinkel();
   const months = monthsBetween('2025-01', '2025-12');

@@ -4,7 +4,7 @@ import { calculateSettlement } from './settlement';
 
 const d = (v: string) => new Decimal(v);
 
-describe('R10 settlement: the branch checks of rules.md', () => {
+describe('R10 settlement: the branch checks of the rule book', () => {
   it('I = 185,000.00 within the corridor: no settlement', () => {
     expect(calculateSettlement(d('180000'), d('50000'), d('185000'), DEFAULT_CONTRACT_TERMS)).toMatchObject({
       outcome: 'none',

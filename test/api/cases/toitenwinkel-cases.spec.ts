@@ -6,7 +6,7 @@ import { openBudget } from '../flexible/flexible-setup';
 import { invoiceAndPay, registerExampleMasterData } from './case-setup';
 
 /**
- * The individual-help part of example-toitenwinkel-2025.md through the public API: seven cases,
+ * The individual-help part of docs/example-toitenwinkel-2025.md through the public API: seven cases,
  * every monthly invoice submitted by the provider, verified by two people and paid; each case's
  * 2025 actual must equal the example's.
  */

@@ -4,7 +4,7 @@ import { as, expectStatus } from './flexible-client';
 import { openBudget, registerSozialraum } from './flexible-setup';
 
 /**
- * The flexible part of example-toitenwinkel-2025.md through the public API: Elternkurse and
+ * The flexible part of docs/example-toitenwinkel-2025.md through the public API: Elternkurse and
  * Jugendtreff subsidies, the Stadtteilfest reported by TR-E, the reallocation agreed on 01.06.
  */
 describe('Toitenwinkel 2025: flexible money through the API', () => {

@@ -7,7 +7,7 @@ import { openBudget } from '../flexible/flexible-setup';
 import { invoiceAndPay, registerExampleMasterData } from '../cases/case-setup';
 
 /**
- * The acceptance test of example-toitenwinkel-2025.md: the whole year driven through the public
+ * The acceptance test of docs/example-toitenwinkel-2025.md: the whole year driven through the public
  * API in business-date order (approvals, invoices, subsidies, the Stadtteilfest, the reallocation,
  * the termination, month closes), then year close, settlement and carry-forward into 2026, and
  * the figures of every table of the example, as of past dates and as known at past moments.
