@@ -10,7 +10,7 @@ import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner'
 import { schemaMigrations } from '../../src/schema';
 import { WorkerModule } from '../worker/worker.module';
 
-/** npm run seed:demo: creates the demo tenant unless it exists (the API must be stopped when embedded). */
+/** npm run seed:demo: creates the demo tenant unless it exists (beside a running API too: see provisionDatabase). */
 async function main(): Promise<void> {
   const logger = new Logger('Seed');
   Logger.overrideLogger(createAppLogger(['log', 'warn', 'error']));
