@@ -71,7 +71,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
         },
         options.ttlSeconds,
       ),
-    settle: () => app.get(ProjectionRunner).waitUntilCaughtUp(),
+    // No deadline of its own: on a loaded machine catching up may take long; jest's test timeout bounds it.
+    settle: () => app.get(ProjectionRunner).waitUntilCaughtUp(Infinity),
     eventCount: async () => (await db.query('select count(*)::int as n from es_events')).rows[0].n,
     async close() {
       try {
