@@ -17,7 +17,7 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
     // (and so their rate-limit bucket) with X-Forwarded-For.
     trustProxy: options.config.trustProxy,
     ...hardenedFastifyOptions(),
-  } as any);
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
     logger: options.logger === undefined ? createAppLogger(['error', 'warn', 'log']) : options.logger,
     bufferLogs: false,
@@ -32,7 +32,7 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
   // handlers and so the ProblemDetailsFilter: every error answers as problem+json.
   registerRequestHardening(fastify, options.config.bodyLimitBytes);
 
-  await app.register(helmet as any, {
+  await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'", "'unsafe-inline'"] },
     },

@@ -3,12 +3,13 @@ import { CommandContext, ExpectedVersion } from '../ddd/command-context';
 import { todayInBerlin } from '../calendar/calendar';
 import { problem, ProblemException } from '../http/problem';
 import { Principal, organisationOf } from './principal';
+import { ApiRequest } from './api-request';
 
 /** Builds the command context (tenant, actor, correlation, business date, If-Match) of a request. */
-export function contextFromRequest(request: any): CommandContext {
+export function contextFromRequest(request: ApiRequest): CommandContext {
   const principal: Principal | undefined = request.principal;
   if (!principal) throw new Error('no principal on the request: route is not authenticated');
-  const ifMatch: string | undefined = request.headers['if-match'];
+  const ifMatch = request.headers['if-match'];
   let expectedVersion: ExpectedVersion | undefined;
   if (ifMatch !== undefined && ifMatch.trim() === '*') {
     expectedVersion = 'exists';
@@ -19,7 +20,7 @@ export function contextFromRequest(request: any): CommandContext {
   }
   return {
     tenantId: principal.tenantId,
-    actor: { userId: principal.userId, role: request.actingRole, organisationId: organisationOf(principal), name: principal.name },
+    actor: { userId: principal.userId, role: request.actingRole ?? principal.roles[0], organisationId: organisationOf(principal), name: principal.name },
     roles: principal.roles,
     providerId: principal.providerId,
     correlationId: request.correlationId ?? request.id,

@@ -24,12 +24,9 @@ export function createTokenVerifier(config: AuthConfig, devPublicKey?: KeyLike):
     async verify(token: string): Promise<Principal> {
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, key as any, {
-          issuer: config.issuer,
-          audience: config.audience,
-          clockTolerance: config.clockToleranceSeconds,
-          requiredClaims: ['sub', 'exp'],
-        }));
+        const checks = { issuer: config.issuer, audience: config.audience, clockTolerance: config.clockToleranceSeconds, requiredClaims: ['sub', 'exp'] };
+        // jose takes either a key or a key-set function, through separate overloads.
+        ({ payload } = typeof key === 'function' ? await jwtVerify(token, key, checks) : await jwtVerify(token, key, checks));
       } catch (error) {
         throw new InvalidToken(describe(error));
       }

@@ -29,7 +29,7 @@ export async function migrate(pool: Pool, migrations: Migration[]): Promise<stri
         applied.push(migration.id);
       } catch (error) {
         await client.query('rollback');
-        throw new Error(`migration ${migration.id} failed: ${(error as Error).message}`);
+        throw new Error(`migration ${migration.id} failed: ${(error as Error).message}`, { cause: error });
       }
     }
   } finally {

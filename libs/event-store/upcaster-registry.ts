@@ -2,7 +2,9 @@
  * Maps stored (type, schemaVersion) shapes to the current one when events are read, so the
  * domain only ever folds current shapes and old events are never rewritten.
  */
-export type Upcast = (data: any) => any;
+/** Event data are JSON objects; a step takes one stored shape and returns the next. */
+export type EventData = Record<string, unknown>;
+export type Upcast = (data: EventData) => EventData;
 
 export class UpcasterRegistry {
   private readonly steps = new Map<string, Upcast>();
@@ -19,7 +21,7 @@ export class UpcasterRegistry {
     let version = schemaVersion;
     let current = data;
     for (let step = this.steps.get(`${type}@${version}`); step; step = this.steps.get(`${type}@${version}`)) {
-      current = step(current);
+      current = step(current as EventData);
       version += 1;
     }
     return { schemaVersion: version, data: current };

@@ -42,7 +42,7 @@ export function toProblem(error: unknown): { body: ProblemDetails; headers: Reco
     if (status === 400 && /not valid JSON/i.test(error.message)) return { body: frameworkProblem(400, 'FST_ERR_CTP_INVALID_JSON'), headers: {}, log: false };
     const [name, title] = STATUS_PROBLEMS[status] ?? ['http-error', 'Error'];
     const response = error.getResponse();
-    const detail = typeof response === 'string' ? response : String((response as any)?.message ?? error.message);
+    const detail = typeof response === 'string' ? response : String((response as { message?: unknown })?.message ?? error.message);
     return { body: problem(name, status, title, status === 404 ? 'The requested resource does not exist' : detail), headers: {}, log: false };
   }
   if (isConnectionLoss(error)) {
@@ -83,11 +83,12 @@ const CONNECTION_LOST_MESSAGES = /^Connection terminated|is not queryable/;
  * the driver's error (driverError), other layers may name it as their cause.
  */
 export function isConnectionLoss(error: unknown): boolean {
-  for (let current: any = error, depth = 0; current && depth < 5; depth++) {
+  type Layer = { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  for (let current = error as Layer | undefined, depth = 0; current && depth < 5; depth++) {
     const code = typeof current.code === 'string' ? current.code : '';
     if (code.startsWith('08') || CONNECTION_LOST_SQLSTATES.has(code) || CONNECTION_LOST_ERRNOS.has(code)) return true;
     if (typeof current.message === 'string' && CONNECTION_LOST_MESSAGES.test(current.message)) return true;
-    current = current.driverError ?? current.cause;
+    current = (current.driverError ?? current.cause) as Layer | undefined;
   }
   return false;
 }
@@ -104,10 +105,11 @@ function frameworkProblem(status: number, code?: string): ProblemDetails {
       return problem('malformed-json', 400, 'Malformed JSON', 'The request body is empty but declared as JSON');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem('bad-request', 400, 'Bad request', 'Content-Length does not match the body');
-    default:
+    default: {
       if (status === 400) return problem('malformed-json', 400, 'Malformed JSON', 'The request body is not valid JSON (or contains forbidden keys such as __proto__ or constructor)');
       const [name, title] = STATUS_PROBLEMS[status] ?? ['http-error', 'Error'];
       return problem(name, status, title, title);
+    }
   }
 }
 

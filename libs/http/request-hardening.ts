@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { ValidationProblem, PROBLEM_CONTENT_TYPE, problem, ProblemDetails } from './problem';
 import { parseJsonBody } from './json-body';
@@ -13,6 +14,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * NUL and unpaired UTF-16 surrogates: PostgreSQL stores neither in text or jsonb, and no user
  * means them, so they are refused at the door instead of failing deep inside a query.
  */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export interface FieldIssue {
@@ -76,7 +78,7 @@ export function hardenedFastifyOptions() {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     // Malformed %-encoding and over-long path parameters are found by the router, before any hook.
-    frameworkErrors: (error: { code?: string; statusCode?: number }, request: { url?: string }, reply: any) => {
+    frameworkErrors: (error: { code?: string; statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
       const body = frameworkErrorProblem(error);
       reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: safeInstance(request.url) }));
     },
@@ -118,7 +120,7 @@ function safeInstance(url: string | undefined): string | undefined {
  * Hooks every request passes before the app sees it: JSON is the only body the API reads (parsed
  * strictly), request and correlation ids, and the body and parameter checks above.
  */
-export function registerRequestHardening(fastify: any, bodyLimit: number): void {
+export function registerRequestHardening(fastify: FastifyInstance, bodyLimit: number): void {
   // JSON only: drop the default parsers so other media types answer 415, and read JSON strictly.
   fastify.removeContentTypeParser(['text/plain', 'application/json']);
   fastify.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'string', bodyLimit }, (_request: unknown, body: string, done: (error: Error | null, value?: unknown) => void) => {
@@ -128,7 +130,7 @@ export function registerRequestHardening(fastify: any, bodyLimit: number): void 
       done(error as Error);
     }
   });
-  fastify.addHook('onRequest', async (request: any, reply: any) => {
+  fastify.addHook('onRequest', async (request: FastifyRequest & { correlationId?: string }, reply: FastifyReply) => {
     const type = request.headers['content-type'];
     if (type !== undefined && WRITE_METHODS.has(request.method) && !JSON_MEDIA_TYPE.test(type)) {
       // Nest registers a form parser of its own; JSON is the only body this API reads.
@@ -140,7 +142,7 @@ export function registerRequestHardening(fastify: any, bodyLimit: number): void 
   });
   // Refused before anything reads the body or the parameters: the ValidationPipe would silently
   // drop forbidden keys (and merging code could be poisoned), and PostgreSQL fails on NUL.
-  fastify.addHook('preValidation', async (request: any) => {
+  fastify.addHook('preValidation', async (request: FastifyRequest) => {
     const issues = [...parameterIssues(request.query, request.params), ...bodyIssues(request.body)];
     if (issues.length > 0) throw new ValidationProblem(issues);
   });

@@ -6,6 +6,8 @@ import { Observable, from, lastValueFrom } from 'rxjs';
 import { DATABASE_URL, PG_POOL } from '../database/database.module';
 import { createPool } from '../database/pool';
 import { problem, ProblemException } from '../http/problem';
+import { ApiReply, ApiRequest } from '../auth/api-request';
+import { Principal } from '../auth/principal';
 import { IDEMPOTENCY_KEY_PATTERN, requestFingerprint } from './request-fingerprint';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
@@ -92,7 +94,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     return from(this.handle(context, request, key, next));
   }
 
-  private async handle(context: ExecutionContext, request: any, key: string, next: CallHandler): Promise<unknown> {
+  private async handle(context: ExecutionContext, request: ApiRequest & { principal: Principal }, key: string, next: CallHandler): Promise<unknown> {
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw new ProblemException(
         problem('validation-failed', 400, 'The request is invalid', 'Idempotency-Key must be 1 to 255 visible ASCII characters', {
@@ -131,7 +133,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
   }
 
   /** Runs the request under the key's lock: reserve or take over the key, execute, store the answer. */
-  private async run(context: ExecutionContext, request: any, scope: KeyScope, path: string, fingerprint: string, reply: any, next: CallHandler): Promise<unknown> {
+  private async run(context: ExecutionContext, request: ApiRequest, scope: KeyScope, path: string, fingerprint: string, reply: ApiReply, next: CallHandler): Promise<unknown> {
     let commandId = await this.reserve(scope, request.method, path, fingerprint);
     if (!commandId) {
       const stored = await this.stored(scope, fingerprint, reply);
@@ -169,7 +171,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
    * The key's entry as it stands: 422 for another request under the same key, the stored answer of
    * a completed one (found), or the command id of an execution still marked in progress.
    */
-  private async stored(scope: KeyScope, fingerprint: string, reply: any): Promise<{ found: true; body: unknown } | { found: false; commandId: string | null }> {
+  private async stored(scope: KeyScope, fingerprint: string, reply: ApiReply): Promise<{ found: true; body: unknown } | { found: false; commandId: string | null }> {
     const { rows } = await this.pool.query(
       `select request_hash, state, status, response_body, command_id from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3`,
       [scope.tenantId, scope.userId, scope.key],

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { Pool } from 'pg';
 import { PG_POOL } from '../../../libs/database/database.module';
 import { Public } from '../../../libs/auth/public.decorator';
+import { ApiReply } from '../../../libs/auth/api-request';
 
 @ApiTags('Betrieb')
 @Controller('health')
@@ -14,7 +15,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness and database readiness' })
   @ApiOkResponse({ schema: { example: { status: 'ok', live: true, database: 'up' } } })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
-  async health(@Res({ passthrough: true }) reply: any): Promise<{ status: string; live: boolean; database: string }> {
+  async health(@Res({ passthrough: true }) reply: ApiReply): Promise<{ status: string; live: boolean; database: string }> {
     // The deadline timer is cleared either way: a timer left behind per request would hold the
     // process open for two seconds after shutdown.
     let deadline: NodeJS.Timeout | undefined;

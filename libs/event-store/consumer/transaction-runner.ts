@@ -7,7 +7,7 @@ import { Pool, PoolClient } from 'pg';
 export interface TransactionRunner<TTx> {
   run<R>(work: (tx: TTx) => Promise<R>): Promise<R>;
   /** Runs a row-returning statement inside the transaction. */
-  select<T = any>(tx: TTx, sql: string, params: unknown[]): Promise<T[]>;
+  select<T = Record<string, unknown>>(tx: TTx, sql: string, params: unknown[]): Promise<T[]>;
 }
 
 export function pgTransactionRunner(pool: Pool): TransactionRunner<PoolClient> {

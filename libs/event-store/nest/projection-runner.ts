@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Type } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -44,7 +44,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance;
       if (!instance || !wrapper.metatype) continue;
-      const name = this.reflector.get<string>(PROJECTION_METADATA, wrapper.metatype as any);
+      const name = this.reflector.get<string>(PROJECTION_METADATA, wrapper.metatype as Type);
       if (!name) continue;
       if (this.consumers.has(name)) throw new Error(`projection name ${name} used twice`);
       const projection = instance as Projection;

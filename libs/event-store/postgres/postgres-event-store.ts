@@ -27,7 +27,7 @@ interface EventRow {
   type: string;
   schema_version: number;
   data: unknown;
-  metadata: any;
+  metadata: StoredEvent['metadata'];
   recorded_at: Date;
 }
 
@@ -75,8 +75,9 @@ export class PostgresEventStore implements EventStore {
           positions: (row.positions as string[]).map((p) => BigInt(p)),
           alreadyStored: row.already_stored,
         };
-      } catch (error: any) {
-        if (!client && error?.code === '23505' && error?.constraint === 'es_events_event_id_key' && attempt === 0) continue;
+      } catch (error) {
+        const pgError = error as { code?: string; constraint?: string };
+        if (!client && pgError.code === '23505' && pgError.constraint === 'es_events_event_id_key' && attempt === 0) continue;
         throw translateError(error, streamId, request.expected, request.events.map((e) => e.eventId));
       }
     }
@@ -224,7 +225,8 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function translateError(error: any, streamId: string, expected: AppendOptions['expected'], eventIds: string[]): Error {
+function translateError(raw: unknown, streamId: string, expected: AppendOptions['expected'], eventIds: string[]): Error {
+  const error = raw as Error & { code?: string; detail?: string; constraint?: string };
   switch (error?.code) {
     case 'ESWEV':
       return new WrongExpectedVersion(streamId, expected, error.detail ? Number(error.detail) : null);
