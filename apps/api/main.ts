@@ -68,7 +68,6 @@ async function main(): Promise<void> {
 main().catch((error) => {
   // A start-up step cut short by the stop fails as a matter of course; the stop exits.
   if (stopping) return;
-  // eslint-disable-next-line no-console
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -81,7 +81,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await run();
     } catch (error) {
       const reason = failure || (error instanceof Error && error.message.split('\n')[0]) || 'the server exited';
-      throw new Error(`could not ${step} the embedded PostgreSQL in ${dataDir} on port ${options.port}: ${reason}`);
+      throw new Error(`could not ${step} the embedded PostgreSQL in ${dataDir} on port ${options.port}: ${reason}`, { cause: error });
     }
   };
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await starting('initialise', () => server.initialise());
@@ -120,6 +120,7 @@ async function runningServer(dataDir: string): Promise<EmbeddedServer | undefine
     throw new Error(
       `the embedded PostgreSQL in ${dataDir} is run by another process (pid ${pid}, port ${port}) but refuses a connection ` +
         `(${error instanceof Error ? error.message : String(error)}); wait until it has started, or stop it`,
+      { cause: error },
     );
   } finally {
     await client.end().catch(() => undefined);

@@ -79,7 +79,7 @@ export function event(type = 'Something', data: unknown = { n: 1 }, eventId?: st
  * Waits on a condition, however long a loaded machine takes; jest's test timeout is the only
  * bound, and `what` says in the test's code what it waited for.
  */
-async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+async function eventually(check: () => boolean | Promise<boolean>, _what: string): Promise<void> {
   while (!(await check())) await new Promise((r) => setTimeout(r, 20));
 }
 
