@@ -15,15 +15,15 @@ module.exports = {
     {
       name: 'libs-are-domain-neutral',
       severity: 'error',
-      comment: 'libs/ never imports the domain (src/), the entry points (apps/) or the tests.',
+      comment: 'libs/ never imports the domain (src/), the entry points (apps/) or the tests (its specs may use the test support).',
       from: { path: '^libs/' },
-      to: { path: '^(src|apps|test)/' },
+      to: { path: '^(src|apps)/' },
     },
     {
       name: 'src-does-not-import-apps',
       severity: 'error',
-      comment: 'The domain does not know its entry points.',
-      from: { path: '^src/' },
+      comment: 'The domain does not know its entry points or the tests (its specs may use the test support).',
+      from: { path: '^src/', pathNot: '\\.(spec|fixtures)\\.ts$' },
       to: { path: '^(apps|test)/' },
     },
     {

@@ -1,4 +1,4 @@
-import { startTestServer } from '../libs/testing/test-server';
+import { startTestServer } from './support/test-server';
 import { schemaMigrations } from '../src/schema';
 
 export default async function globalSetup(): Promise<void> {

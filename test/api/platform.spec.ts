@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../support/test-app';
 
 describe('API platform', () => {
   let t: TestApp;

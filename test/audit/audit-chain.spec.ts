@@ -3,7 +3,7 @@ import { Pool, PoolClient } from 'pg';
 import { CheckpointedConsumer, PostgresEventStore, UpcasterRegistry, pgTransactionRunner, verifyAuditChain } from '../../libs/event-store';
 import { AuditChainProjection } from '../../libs/event-store/audit/audit-chain.projection';
 import { createPool } from '../../libs/database/pool';
-import { createTestDatabase, TestDatabase } from '../../libs/testing/test-server';
+import { createTestDatabase, TestDatabase } from '../support/test-server';
 
 const metadata = { tenantId: 'HRO-JA', actor: { userId: 'u-1', role: 'controller', organisationId: 'HRO-JA' }, correlationId: 'c-1', businessDate: '2025-01-15' };
 

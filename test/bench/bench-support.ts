@@ -2,7 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { createPool } from '../../libs/database/pool';
-import { createTestDatabase, startTestServer } from '../../libs/testing/test-server';
+import { createTestDatabase, startTestServer } from '../support/test-server';
 import { schemaMigrations } from '../../src/schema';
 
 /** One migrated database on the embedded PostgreSQL, or on DATABASE_URL's server. */

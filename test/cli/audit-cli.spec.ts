@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { CliIo } from '../../libs/cli/cli';
-import { createTestApp, TestApp } from '../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../support/test-app';
 import { run as audit } from '../../apps/audit-cli/audit-cli';
 import { run as ops } from '../../apps/ops-cli/ops-cli';
 

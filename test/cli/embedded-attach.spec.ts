@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../libs/database/embedded-postgres';
-import { TEST_SERVER_URL } from '../../libs/testing/test-server';
+import { TEST_SERVER_URL } from '../support/test-server';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

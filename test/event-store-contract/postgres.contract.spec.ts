@@ -9,7 +9,7 @@ import {
   pgTransactionRunner,
 } from '../../libs/event-store';
 import { createPool } from '../../libs/database/pool';
-import { createTestDatabase, TestDatabase } from '../../libs/testing/test-server';
+import { createTestDatabase, TestDatabase } from '../support/test-server';
 import { ConsumerHarness, ContractSubject, TestConsumer, eventStoreContract } from './event-store.contract';
 
 eventStoreContract('PostgreSQL', async (): Promise<ContractSubject> => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { createTestApp } from '../../libs/testing/test-app';
+import { createTestApp } from '../support/test-app';
 
 /** A test run leaves no folders behind: each app's data folder holds a development private key. */
 describe('test app cleanup', () => {

@@ -2,7 +2,7 @@ import { decideChangeScope, decideExtendApproval, decideGrantApproval, decideRol
 import { decideSubmitInvoice } from './invoice.decisions';
 import { decideFixKostenbeitrag } from './revenue.decisions';
 import { apply, granted, lookups, moneyLines, open, openedCase, totalOf } from './case.fixtures';
-import { refusal } from '../../../libs/testing/refusal';
+import { refusal } from '../../../test/support/refusal';
 import { approvedAmountOfMonth } from './approved-amounts';
 
 const spfh = { legalBasis: '31' as const, providerId: 'TR-E', hoursPerMonth: '20', rateType: 'hourly' as const, rate: '65.00', rateReason: 'Einzelvereinbarung' };

@@ -4,7 +4,7 @@ import { decideClaimKostenerstattung, decideFixKostenbeitrag } from './revenue.d
 import { apply, granted, moneyLines, open } from './case.fixtures';
 import { CaseState } from './case-state';
 import { fiscalYearsConcerned, fiscalYearsOf } from './reconcile';
-import { refusal } from '../../../libs/testing/refusal';
+import { refusal } from '../../../test/support/refusal';
 
 const A = 'TW-25-001-B1';
 const schulbegleitung = () =>

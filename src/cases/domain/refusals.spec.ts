@@ -3,7 +3,7 @@ import { decideOrderPayment, decideRejectInvoice, decideSubmitInvoice, decideVer
 import { decideClaimKostenerstattung, decideFixKostenbeitrag } from './revenue.decisions';
 import { apply, granted, lookups, open, openedCase } from './case.fixtures';
 import { CaseState, initialCaseState } from './case-state';
-import { refusal } from '../../../libs/testing/refusal';
+import { refusal } from '../../../test/support/refusal';
 
 const A = 'TW-25-001-B1';
 const fls = { legalBasis: '31' as const, providerId: 'TR-E', rateType: 'hourly' as const, rate: '65.00', rateReason: 'x', hoursPerMonth: '20' };

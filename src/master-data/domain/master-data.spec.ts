@@ -2,7 +2,7 @@ import { fold } from '../../../libs/ddd/decider';
 import { decideChangeProvider, decideRegisterProvider, providerDecider } from './provider';
 import { decideConcludeRateAgreement, decideEndRateAgreement, rateAgreementOn, rateAgreementsDecider } from './rate-agreements';
 import { decideChangeSozialraum, decideFormTraegerverbund, decideRegisterSozialraum, sozialraumDecider, sozialraumOn, traegerverbundOn } from './sozialraum';
-import { refusal } from '../../../libs/testing/refusal';
+import { refusal } from '../../../test/support/refusal';
 
 const registered = () => fold(sozialraumDecider, decideRegisterSozialraum({ sozialraumId: 'HRO-TW', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, validFrom: '2024-01-01' }, sozialraumDecider.initialState));
 

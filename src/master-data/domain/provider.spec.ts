@@ -1,6 +1,6 @@
 import { fold } from '../../../libs/ddd/decider';
 import { LEGAL_FORMS, ProviderState, decideChangeProvider, decideRegisterProvider, providerDecider } from './provider';
-import { refusal } from '../../../libs/testing/refusal';
+import { refusal } from '../../../test/support/refusal';
 
 const tre = { providerId: 'TR-E', name: 'Jugendhilfeverbund Nordost e.V.', legalForm: 'e.V.' as const };
 

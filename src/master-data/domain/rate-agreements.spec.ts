@@ -7,7 +7,7 @@ import {
   rateAgreementOn,
   rateAgreementsDecider,
 } from './rate-agreements';
-import { refusal } from '../../../libs/testing/refusal';
+import { refusal } from '../../../test/support/refusal';
 
 type Terms = Omit<RateAgreement, 'agreementId'>;
 const fls: Terms = { providerId: 'TR-E', legalBasis: '31', rateType: 'hourly', amount: '65.00', validFrom: '2025-01-01', validTo: '2025-12-31', reference: 'EV 2025/31-E' };

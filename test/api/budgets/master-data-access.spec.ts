@@ -1,5 +1,5 @@
 import { Role } from '../../../libs/auth/principal';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { as, Caller, expectStatus } from '../flexible/flexible-client';
 
 /** Unknown ids, other tenants, provider isolation and refused roles on the master-data endpoints. */

@@ -1,6 +1,6 @@
 import { addDays, todayInBerlin } from '../../../libs/calendar';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { MasterDataListsQuery } from '../../../src/master-data/queries/master-data-lists.query';
 import { as, expectStatus } from '../flexible/flexible-client';
 

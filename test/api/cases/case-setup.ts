@@ -1,4 +1,4 @@
-import { TestApp } from '../../../libs/testing/test-app';
+import { TestApp } from '../../support/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 
 /** Providers of the worked example with their legal forms and rate agreements for 2025. */

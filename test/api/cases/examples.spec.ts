@@ -1,5 +1,5 @@
 import { roleMatrix } from '../../../src/shared/role-matrix';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { createExampleApi, endpointExamples } from '../support/endpoint-examples';
 import './examples';
 

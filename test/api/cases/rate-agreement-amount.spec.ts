@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 
 /** A rate agreement fixes the Entgelt approvals follow by default: a rate of 0.00 is no Entgelt. */

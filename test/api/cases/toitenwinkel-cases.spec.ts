@@ -1,6 +1,6 @@
 import { addDays, daysInMonth, monthsBetween, nextMonth } from '../../../libs/calendar';
 import { by, compareText, sortedBy, thenBy } from '../../../libs/order';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget } from '../flexible/flexible-setup';
 import { invoiceAndPay, registerExampleMasterData } from './case-setup';

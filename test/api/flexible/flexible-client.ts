@@ -1,5 +1,5 @@
 import { Role } from '../../../libs/auth/principal';
-import { TestApp } from '../../../libs/testing/test-app';
+import { TestApp } from '../../support/test-app';
 
 /** A caller of the API in one role (provider users default to TR-E). */
 export interface Caller {

@@ -1,4 +1,4 @@
-import { TestApp } from '../../../libs/testing/test-app';
+import { TestApp } from '../../support/test-app';
 import { as, expectStatus } from './flexible-client';
 
 export interface Planned {

@@ -1,5 +1,5 @@
 import { monthsBetween } from '../../../libs/calendar';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { as, expectStatus } from './flexible-client';
 import { openBudget, registerSozialraum } from './flexible-setup';
 

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { createPool } from '../../../libs/database/pool';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { openBudget, registerSozialraum } from '../flexible/flexible-setup';
 
 /**

@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, KeyLike } from 'jose';
 import { ConfigError, loadConfig } from '../../../libs/config/app-config';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget, registerSozialraum } from '../flexible/flexible-setup';
 

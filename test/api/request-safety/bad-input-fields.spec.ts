@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { MATRIX } from '../role-matrix/role-matrix.check';
 import { AMOUNT, DATE, PreparedWrite, leaves, prepareWrites, refusalMismatch, send, withLeaf, wrongType, writeRoutes } from '../support/bad-input-mutations';
 

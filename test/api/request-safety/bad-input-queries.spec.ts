@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Role } from '../../../libs/auth/principal';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { MATRIX } from '../role-matrix/role-matrix.check';
 import { createExampleApi, endpointExamples } from '../support/all-examples';
 import { refusalMismatch } from '../support/bad-input-mutations';

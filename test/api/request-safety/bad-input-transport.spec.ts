@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { MATRIX } from '../role-matrix/role-matrix.check';
 import { PreparedWrite, prepareWrites, refusalMismatch, send, writeRoutes } from '../support/bad-input-mutations';
 

@@ -1,5 +1,5 @@
 import { Role } from '../../../libs/auth/principal';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { createExampleApi, endpointExamples } from '../support/all-examples';
 
 const WRITERS = 20;

@@ -6,7 +6,7 @@ import { getMetadataStorage } from 'class-validator';
 // The package's typings live apart from its CommonJS build; the storage is the one @Type writes to.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the storage module has no typings of its own at this path
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { MATRIX } from '../role-matrix/role-matrix.check';
 import { createExampleApi, endpointExamples } from '../support/all-examples';
 import { writeRoutes } from '../support/bad-input-mutations';

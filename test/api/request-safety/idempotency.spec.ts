@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget, registerSozialraum } from '../flexible/flexible-setup';
 import { requestFingerprint } from '../../../libs/idempotency/request-fingerprint';

@@ -1,6 +1,6 @@
 import { Role, ROLES } from '../../../libs/auth/principal';
 import { roleMatrix } from '../../../src/shared/role-matrix';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { createExampleApi, endpointExamples } from '../support/all-examples';
 
 export const MATRIX = roleMatrix;

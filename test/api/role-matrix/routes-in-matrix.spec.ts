@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { MATRIX } from './role-matrix.check';
 
 /** Every route the API serves has a row in the role matrix, and every row names a real route. */

@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { invoiceAndPay, registerExampleMasterData } from '../cases/case-setup';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget } from '../flexible/flexible-setup';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { EVENT_STORE, EventStore, LOG_START, StoredEvent } from '../../../libs/event-store';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
 import { ThresholdWatch } from '../../../src/steering/process-managers/threshold-watch';

@@ -1,7 +1,7 @@
 import { daysInMonth, monthsBetween, nextMonth } from '../../../libs/calendar';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
 import { Decimal } from '../../../libs/money';
-import { createTestApp, TestApp } from '../../../libs/testing/test-app';
+import { createTestApp, TestApp } from '../../support/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget } from '../flexible/flexible-setup';
 import { invoiceAndPay, registerExampleMasterData } from '../cases/case-setup';

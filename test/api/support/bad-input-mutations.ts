@@ -1,6 +1,6 @@
 import { Role } from '../../../libs/auth/principal';
 import { RoleMatrix } from '../../../libs/auth/role-matrix';
-import { TestApp } from '../../../libs/testing/test-app';
+import { TestApp } from '../../support/test-app';
 import { createExampleApi, endpointExamples } from './all-examples';
 import { ExampleCall } from './endpoint-examples';
 

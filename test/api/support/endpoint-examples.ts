@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../../libs/auth/principal';
-import { TestApp } from '../../../libs/testing/test-app';
+import { TestApp } from '../../support/test-app';
 
 /**
  * One working example call per endpoint of the role matrix (docs/security.md). The generated

@@ -1,4 +1,4 @@
-import { DomainError } from '../ddd/domain-error';
+import { DomainError } from '../../libs/ddd/domain-error';
 
 /** Runs a decision that must be refused and returns the refusal, for tests of the deciders. */
 export function refusal(fn: () => unknown): DomainError {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 import request from 'supertest';
-import { loadConfig } from '../config/app-config';
-import { DevKeys, loadOrCreateDevKeys, signDevToken } from '../auth/dev-signing-key';
-import { Role } from '../auth/principal';
-import { createPool } from '../database/pool';
-import { ProjectionRunner } from '../event-store/nest/projection-runner';
+import { loadConfig } from '../../libs/config/app-config';
+import { DevKeys, loadOrCreateDevKeys, signDevToken } from '../../libs/auth/dev-signing-key';
+import { Role } from '../../libs/auth/principal';
+import { createPool } from '../../libs/database/pool';
+import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
 import { createApiApp } from '../../apps/api/app-factory';
 import { createTestDatabase, TestDatabase } from './test-server';
 

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { Client } from 'pg';
-import { Migration } from '../database/migration';
-import { migrate } from '../database/migrate';
-import { createPool } from '../database/pool';
-import { quoteIdent, startEmbeddedPostgres } from '../database/embedded-postgres';
-import { withDatabase } from '../database/database-url';
+import { Migration } from '../../libs/database/migration';
+import { migrate } from '../../libs/database/migrate';
+import { createPool } from '../../libs/database/pool';
+import { quoteIdent, startEmbeddedPostgres } from '../../libs/database/embedded-postgres';
+import { withDatabase } from '../../libs/database/database-url';
 
 /** Environment handed from the jest global setup to the test files. */
 export const TEST_SERVER_URL = 'TEST_PG_SERVER_URL';
