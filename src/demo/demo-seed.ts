@@ -10,7 +10,7 @@ import { FixKostenbeitragCommand, GrantApprovalCommand, OpenCaseCommand, OrderPa
 import { ApproveActivityCommand, GrantSubsidyCommand, OrderInstalmentPaymentCommand, ReportActivityActualCommand, ReportActivityCommand, flexibleBudgetDecider } from '../flexible';
 import { ConcludeRateAgreementCommand, FormTraegerverbundCommand, RegisterProviderCommand, RegisterSozialraumCommand, MasterDataQueries } from '../master-data';
 import { streams } from '../shared/stream-ids';
-import { SteeringCommandService, steeringDecider } from '../steering';
+import { ApplySettlementCommand, CalculateSettlementCommand, CloseMonthCommand, CloseYearCommand, ConfirmSettlementCommand, steeringDecider } from '../steering';
 import { DEMO_PROVIDERS, DEMO_SOZIALRAEUME, DEMO_TENANT, DemoPlan, demoMasterDataDates, demoPlan, demoRateAgreements } from './demo-data';
 
 /** One fact of the demo: dated, done already or not (read from the aggregates), and how to record it. */
@@ -46,7 +46,6 @@ export class DemoSeed {
     private readonly commands: CommandBus,
     private readonly masterData: MasterDataQueries,
     private readonly aggregates: AggregateStore,
-    private readonly steering: SteeringCommandService,
     private readonly projections: ProjectionRunner,
   ) {}
 
@@ -259,25 +258,25 @@ export class DemoSeed {
       return (await this.aggregates.load(streams.steering(T, sozialraumId, fiscalYear), steeringDecider)).state;
     };
     for (const m of plan.monthCloses) {
-      at(m.on, async () => (await steeringState(m.sozialraumId, m.fiscalYear)).closedMonths.includes(m.month), () => this.steering.closeMonth(as('controller', m.on), m.sozialraumId, m.fiscalYear, m.month));
+      at(m.on, async () => (await steeringState(m.sozialraumId, m.fiscalYear)).closedMonths.includes(m.month), run(new CloseMonthCommand(as('controller', m.on), m.sozialraumId, m.fiscalYear, { month: m.month })));
     }
     for (const y of plan.yearEnds) {
       const { sozialraumId, fiscalYear } = y;
       const settlement = async () => (await steeringState(sozialraumId, fiscalYear)).settlement;
       at(y.closedOn, async () => (await this.budget(sozialraumId, fiscalYear)).status === 'closed', async () => {
         await this.projections.waitFor('threshold-watch');
-        return this.steering.closeYear(as('controller', y.closedOn), sozialraumId, fiscalYear, `Jahresabschluss ${fiscalYear}`);
+        return this.commands.execute(new CloseYearCommand(as('controller', y.closedOn), sozialraumId, fiscalYear, { reason: `Jahresabschluss ${fiscalYear}` }));
       });
-      at(y.calculatedOn, async () => !!(await settlement()), () => this.steering.calculateSettlement(as('controller', y.calculatedOn), sozialraumId, fiscalYear));
+      at(y.calculatedOn, async () => !!(await settlement()), run(new CalculateSettlementCommand(as('controller', y.calculatedOn), sozialraumId, fiscalYear, {})));
       at(y.confirmedByJugendamtOn, async () => !!(await settlement())?.confirmations.some((c) => c.party === 'jugendamt'), () =>
-        this.steering.confirmSettlement(as('controller', y.confirmedByJugendamtOn), sozialraumId, fiscalYear),
+        this.commands.execute(new ConfirmSettlementCommand(as('controller', y.confirmedByJugendamtOn), sozialraumId, fiscalYear, {})),
       );
       // The lead provider's confirmation completes it; the next year's budget exists, so it is applied at once.
       at(y.confirmedByLeadOn, async () => !!(await settlement())?.confirmations.some((c) => c.party === 'lead-provider'), () =>
-        this.steering.confirmSettlement(asProvider(y.lead, y.confirmedByLeadOn), sozialraumId, fiscalYear),
+        this.commands.execute(new ConfirmSettlementCommand(asProvider(y.lead, y.confirmedByLeadOn), sozialraumId, fiscalYear, {})),
       );
       // Only after an interrupted run: confirmed by both, but not yet applied to the next year.
-      at(y.confirmedByLeadOn, async () => !!(await settlement())?.applied, () => this.steering.applySettlement(as('controller', y.confirmedByLeadOn), sozialraumId, fiscalYear));
+      at(y.confirmedByLeadOn, async () => !!(await settlement())?.applied, run(new ApplySettlementCommand(as('controller', y.confirmedByLeadOn), sozialraumId, fiscalYear, {})));
     }
     return steps;
   }

@@ -1,8 +1,9 @@
 /**
- * The face of steering: the module, its command service (month and year close, procedure,
- * settlement), the steering stream, and the year-end participation other capabilities declare.
+ * The face of steering: the module, its commands (month and year close, procedure, settlement;
+ * executed on the CommandBus), the steering stream, and the year-end participation other
+ * capabilities declare.
  */
 export { SteeringModule } from './steering.module';
-export { SteeringCommandService } from './commands/steering-command.service';
+export * from './commands/steering.commands';
 export * from './domain/steering-stream';
 export * from './year-end-participant';

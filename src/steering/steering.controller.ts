@@ -1,13 +1,25 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { DomainError } from '../../libs/ddd/domain-error';
 import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
-import { BudgetQueries } from '../budgets';
+import { BudgetQueries, BudgetYearEnd } from '../budgets';
 import { MasterDataQueries } from '../master-data';
-import { SteeringCommandService } from './commands/steering-command.service';
+import {
+  ApplySettlementCommand,
+  CalculateSettlementCommand,
+  CloseMonthCommand,
+  CloseProcedureCommand,
+  CloseYearCommand,
+  ConfirmSettlementCommand,
+  DecideSupplementaryExpenditureCommand,
+  HoldSteeringMeetingCommand,
+  ReportToKaemmereiCommand,
+  RequestSupplementaryExpenditureCommand,
+} from './commands/steering.commands';
 import {
   BusinessDateDto,
   CloseProcedureDto,
@@ -23,6 +35,7 @@ import { SteeringQueries, toBookView } from './queries/steering-queries';
 import { MonthClosesQuery } from './queries/month-closes.query';
 import { monitoringListCsv, utilisationCsv } from './queries/steering-csv';
 import { calculateSettlement } from './domain/settlement';
+import { YearEndWork } from './year-end-work';
 
 const sr = new PatternPipe('sozialraumId', CODE_PATTERN, CODE_MESSAGE);
 const monthParam = new PatternPipe('month', /^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2025-09');
@@ -34,8 +47,10 @@ const requestParam = new PatternPipe('requestId', /^UEV-[A-Z0-9-]+-\d{4}-A\d{1,4
 export class SteeringController {
   constructor(
     private readonly queries: SteeringQueries,
-    private readonly commands: SteeringCommandService,
+    private readonly commands: CommandBus,
     private readonly budgets: BudgetQueries,
+    private readonly budgetYearEnd: BudgetYearEnd,
+    private readonly yearEnd: YearEndWork,
     private readonly directory: MasterDataQueries,
     private readonly monthCloses: MonthClosesQuery,
   ) {}
@@ -113,8 +128,8 @@ export class SteeringController {
   })
   async pending(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number) {
     await this.assertBudget(ctx, s, y);
-    const version = await this.commands.budgetVersion(ctx.tenantId, s, y);
-    return { sozialraumId: s, fiscalYear: y, version, items: await this.commands.pendingWork(ctx.tenantId, s, y) };
+    const version = await this.budgetYearEnd.version(ctx.tenantId, s, y);
+    return { sozialraumId: s, fiscalYear: y, version, items: await this.yearEnd.pending(ctx.tenantId, s, y) };
   }
 
   @Get(':sozialraumId/:fiscalYear/month-closes')
@@ -134,7 +149,7 @@ export class SteeringController {
   @Post(':sozialraumId/:fiscalYear/month-closes')
   @ApiOperation({ summary: 'Close a month: freeze its Haushaltsüberwachungsliste and run the under-run check (R7)' })
   async closeMonth(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: MonthCloseDto) {
-    const handled = await this.commands.closeMonth(dto.businessDate ? { ...ctx, businessDate: dto.businessDate } : ctx, s, y, dto.month);
+    const handled = await this.commands.execute(new CloseMonthCommand(ctx, s, y, dto));
     return { sozialraumId: s, fiscalYear: y, version: handled.version, events: handled.events };
   }
 
@@ -145,14 +160,14 @@ export class SteeringController {
       'Close the fiscal year (refused while work of the year waits); open-ended approvals roll into the next year. If-Match: the budget stream version (ETag of GET …/pending-work or GET /budgets/:sozialraumId/:fiscalYear)',
   })
   async closeYear(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: YearCloseDto) {
-    const handled = await this.commands.closeYear(dto.businessDate ? { ...ctx, businessDate: dto.businessDate } : ctx, s, y, dto.reason);
+    const handled = await this.commands.execute(new CloseYearCommand(ctx, s, y, dto));
     return { sozialraumId: s, fiscalYear: y, version: handled.version, status: handled.state.status };
   }
 
   @Post(':sozialraumId/:fiscalYear/settlement')
   @ApiOperation({ summary: 'Calculate the year-end settlement (R10) with every intermediate figure' })
   async calculate(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: BusinessDateDto) {
-    const handled = await this.commands.calculateSettlement(dto.businessDate ? { ...ctx, businessDate: dto.businessDate } : ctx, s, y);
+    const handled = await this.commands.execute(new CalculateSettlementCommand(ctx, s, y, dto));
     return { version: handled.version, settlement: handled.state.settlement };
   }
 
@@ -160,7 +175,7 @@ export class SteeringController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm the settlement (Jugendamt or lead provider); after both it is applied to the next year' })
   async confirm(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: BusinessDateDto) {
-    const handled = await this.commands.confirmSettlement(dto.businessDate ? { ...ctx, businessDate: dto.businessDate } : ctx, s, y);
+    const handled = await this.commands.execute(new ConfirmSettlementCommand(ctx, s, y, dto));
     return { version: handled.version, settlement: handled.state.settlement };
   }
 
@@ -168,21 +183,21 @@ export class SteeringController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Apply a confirmed settlement to the next year (when its budget was allocated after the confirmations)' })
   async apply(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: BusinessDateDto) {
-    const handled = await this.commands.applySettlement(dto.businessDate ? { ...ctx, businessDate: dto.businessDate } : ctx, s, y);
+    const handled = await this.commands.execute(new ApplySettlementCommand(ctx, s, y, dto));
     return { version: handled.version, settlement: handled.state.settlement };
   }
 
   @Post(':sozialraumId/:fiscalYear/procedure/meetings')
   @ApiOperation({ summary: 'Record the steering meeting of the overrun procedure (participants by organisation, measures)' })
   async meeting(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: SteeringMeetingDto) {
-    const handled = await this.commands.holdMeeting(ctx, s, y, dto);
+    const handled = await this.commands.execute(new HoldSteeringMeetingCommand(ctx, s, y, dto));
     return { version: handled.version, procedure: handled.state.procedure };
   }
 
   @Post(':sozialraumId/:fiscalYear/procedure/supplementary-requests')
   @ApiOperation({ summary: 'Request supplementary expenditure (über-/außerplanmäßig, R9): amount, justification, source of cover' })
   async request(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: SupplementaryRequestDto) {
-    const handled = await this.commands.requestSupplementary(ctx, s, y, dto);
+    const handled = await this.commands.execute(new RequestSupplementaryExpenditureCommand(ctx, s, y, dto));
     return { version: handled.version, procedure: handled.state.procedure };
   }
 
@@ -190,7 +205,7 @@ export class SteeringController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the decision of the body the value limits name (a decision by another body is refused)' })
   async decide(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Param('requestId', requestParam) requestId: string, @Body() dto: SupplementaryDecisionDto) {
-    const handled = await this.commands.decideSupplementary(ctx, s, y, requestId, dto);
+    const handled = await this.commands.execute(new DecideSupplementaryExpenditureCommand(ctx, s, y, requestId, dto));
     return { version: handled.version, procedure: handled.state.procedure };
   }
 
@@ -207,7 +222,7 @@ export class SteeringController {
   @Post(':sozialraumId/:fiscalYear/procedure/kaemmerei-report')
   @ApiOperation({ summary: 'Record that the report was sent to the Kämmerei (reference, date); the figures as sent are kept. May be sent again with updated figures' })
   async reportToKaemmerei(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: KaemmereiReportDto) {
-    const handled = await this.commands.reportToKaemmerei(ctx, s, y, dto);
+    const handled = await this.commands.execute(new ReportToKaemmereiCommand(ctx, s, y, dto));
     return { version: handled.version, procedure: handled.state.procedure };
   }
 
@@ -215,7 +230,7 @@ export class SteeringController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the overrun procedure with its outcome' })
   async closeProcedure(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: CloseProcedureDto) {
-    const handled = await this.commands.closeProcedure(ctx, s, y, dto);
+    const handled = await this.commands.execute(new CloseProcedureCommand(ctx, s, y, dto));
     return { version: handled.version, procedure: handled.state.procedure };
   }
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BudgetsModule } from '../budgets';
 import { MasterDataModule } from '../master-data';
-import { SteeringCommandService } from './commands/steering-command.service';
+import { steeringCommandHandlers } from './commands/handlers';
 import { NotificationsController } from './notifications.controller';
 import { ThresholdWatch } from './process-managers/threshold-watch';
 import { NotificationsProjection } from './projections/notifications.projection';
@@ -14,6 +14,7 @@ import { ProviderFiguresQuery } from './queries/provider-figures.query';
 import { SteeringQueries } from './queries/steering-queries';
 import { SozialraumYearReplay } from './replay/sozialraum-year-replay';
 import { SteeringController } from './steering.controller';
+import { YearEndWork } from './year-end-work';
 
 @Module({
   imports: [BudgetsModule, MasterDataModule, DiscoveryModule],
@@ -22,7 +23,8 @@ import { SteeringController } from './steering.controller';
     SozialraumYearReplay,
     SteeringQueries,
     MonthClosesQuery,
-    SteeringCommandService,
+    ...steeringCommandHandlers,
+    YearEndWork,
     NotificationsQuery,
     ProviderFiguresQuery,
     ThresholdWatch,
@@ -30,6 +32,5 @@ import { SteeringController } from './steering.controller';
     NotificationsProjection,
     ForecastTimelineProjection,
   ],
-  exports: [SteeringCommandService],
 })
 export class SteeringModule {}

@@ -1,8 +1,7 @@
 import { Decider } from '../../../libs/ddd';
 import { addDays } from '../../../libs/calendar';
 import { compareText, sortedBy } from '../../../libs/order';
-import { THRESHOLD_KINDS, ThresholdKind } from './thresholds';
-import { KaemmereiReportedData, SteeringEvent, SettlementCalculatedData, SupplementaryRequestData, SteeringMeetingData } from './steering.events';
+import { KaemmereiReportedData, SteeringEvent, SettlementCalculatedData, SupplementaryRequestData, SteeringMeetingData, THRESHOLD_KINDS, ThresholdKind } from './steering.events';
 
 export interface ProcedureState {
   procedureId: string;

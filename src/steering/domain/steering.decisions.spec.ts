@@ -1,193 +1,217 @@
-import { DomainError } from '../../../libs/ddd/domain-error';
 import { Decimal } from '../../../libs/money';
 import { DEFAULT_CONTRACT_TERMS } from '../../budgets';
+import { deciderSpec } from '../../../test/support/decider-spec';
 import { calculateSettlement } from './settlement';
 import { SteeringEvent } from './steering.events';
-import { SteeringState, evolveSteering, initialSteeringState } from './steering-stream';
+import { steeringDecider } from './steering-stream';
 import {
   decideCalculateSettlement,
   decideCloseProcedure,
   decideConfirmSettlement,
-  decideCrossings,
   decideKaemmereiReport,
   decideMonthClose,
+  decideSettlementApplied,
   decideSteeringMeeting,
   decideSupplementaryDecision,
   decideSupplementaryRequest,
+  refuseWhileWorkPending,
+  settlementApplication,
   settlementReadyToApply,
 } from './steering.decisions';
-import { Crossing } from './thresholds';
 import { supplementaryRequestDue } from './kaemmerei-report';
 
 const d = (v: string) => new Decimal(v);
 const PARTIES = { jugendamtId: 'HRO-JA', leadProviderId: 'TR-E' };
-const fold = (events: SteeringEvent[], from: SteeringState = initialSteeringState) => events.reduce(evolveSteering, from);
-const problem = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
-const crossing = (kind: Crossing['kind'], businessDate: string, eventId = 'e1'): Crossing => ({
-  kind,
-  thresholdPct: kind === 'warning' ? '100' : kind === 'procedure' ? '105' : '110',
-  businessDate,
-  eventId,
-  forecast: d('215000'),
-  budget: d('200000'),
+const TW = { sozialraumId: 'HRO-TW', fiscalYear: 2025 };
+const BOTH = [
+  { organisationId: 'HRO-JA', role: 'Amtsleitung' },
+  { organisationId: 'TR-E', role: 'Geschäftsführung' },
+];
+
+// Events as the steering stream records them.
+const monthClosed = (month: string, monthEnd: string): SteeringEvent => ({
+  type: 'MonthClosed',
+  data: { ...TW, month, monitoringList: {}, forecast: '161502.50', budget: '200000.00', pctOfBudget: '80.75', logPosition: '42' },
+  businessDate: monthEnd,
 });
+const crossingData = (sozialraumId: string, kind: 'warning' | 'procedure', on: string) => ({
+  sozialraumId,
+  fiscalYear: 2025,
+  kind,
+  thresholdPct: kind === 'warning' ? '100' : '105',
+  forecast: '215000.00',
+  budget: '200000.00',
+  pctOfBudget: '107.50',
+  causeEventId: 'e1',
+  businessDate: on,
+});
+const warningRaised = (sozialraumId: string, on: string): SteeringEvent => {
+  const { businessDate, ...data } = crossingData(sozialraumId, 'warning', on);
+  return { type: 'BudgetWarningRaised', data, businessDate };
+};
+const procedureOpened = (sozialraumId: string, on: string, meetingDueBy: string): SteeringEvent => {
+  const { businessDate, ...data } = crossingData(sozialraumId, 'procedure', on);
+  return { type: 'OverrunProcedureOpened', data: { ...data, procedureId: `UEV-${sozialraumId}-2025`, meetingDueBy }, businessDate };
+};
+const meetingHeld = (procedureId: string, heldOn: string, participants = BOTH, measures = ['Fallkonferenz']): SteeringEvent => ({
+  type: 'SteeringMeetingHeld',
+  data: { procedureId, heldOn, participants, measures },
+  businessDate: heldOn,
+});
+const requested = (procedureId: string, n: number, amount: string, competentBody: string): SteeringEvent => ({
+  type: 'SupplementaryExpenditureRequested',
+  data: { procedureId, requestId: `${procedureId}-A${n}`, kind: 'ueberplanmaessig', amount, justification: 'unabweisbar', coverSource: 'Deckungsring HzE', competentBody },
+});
+const decided = (procedureId: string, n: number, body: string, approved: boolean, decisionReference: string): SteeringEvent => ({
+  type: 'SupplementaryExpenditureDecided',
+  data: { procedureId, requestId: `${procedureId}-A${n}`, body, approved, decisionReference, note: null },
+});
+const procedureClosed = (procedureId: string, outcome: string): SteeringEvent => ({ type: 'OverrunProcedureClosed', data: { procedureId, outcome } });
+const settlementFacts = { yearClosed: true as const, budget: d('200000'), flexibleBudget: d('70000'), actual: d('161502.50'), terms: DEFAULT_CONTRACT_TERMS, leadProviderId: 'TR-E', logPosition: 99n };
+const settlementCalculated: SteeringEvent = {
+  type: 'SettlementCalculated',
+  data: { settlementId: 'ABR-HRO-TW-2025', ...TW, figures: calculateSettlement(d('200000'), d('70000'), d('161502.50'), DEFAULT_CONTRACT_TERMS), leadProviderId: 'TR-E', logPosition: '99' },
+};
+const confirmed = (party: 'jugendamt' | 'lead-provider', organisationId: string): SteeringEvent => ({ type: 'SettlementConfirmed', data: { settlementId: 'ABR-HRO-TW-2025', party, organisationId } });
 
 describe('steering decisions', () => {
-  it('raises each threshold once, on the business date of the crossing', () => {
-    const first = decideCrossings([crossing('warning', '2025-10-01'), crossing('procedure', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025);
-    expect(first.map((e) => [e.type, e.businessDate])).toEqual([
-      ['BudgetWarningRaised', '2025-10-01'],
-      ['OverrunProcedureOpened', '2025-10-01'],
-    ]);
-    expect((first[1].data as any).meetingDueBy).toBe('2025-10-15');
-    const state = fold(first);
-    expect(decideCrossings([crossing('warning', '2025-10-01'), crossing('procedure', '2025-10-01')], state, 'HRO-TW', 2025)).toEqual([]);
-  });
+  describe('month close', () => {
+    const spec = deciderSpec(steeringDecider, decideMonthClose);
+    const figures = { forecast: d('161502.50'), budget: d('200000'), monitoringList: {}, logPosition: 42n, terms: DEFAULT_CONTRACT_TERMS };
+    const close = (month: string, closedOn?: string) => ({ ...TW, month, closedOn });
 
-  it('explains a late correction that moves or removes a crossing instead of raising again', () => {
-    const state = fold(decideCrossings([crossing('warning', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
-    const moved = decideCrossings([crossing('warning', '2025-09-20', 'late')], state, 'HRO-TW', 2025);
-    expect(moved).toHaveLength(1);
-    expect(moved[0]).toMatchObject({ type: 'ThresholdCrossingMoved', data: { kind: 'warning', previousDate: '2025-10-01', newDate: '2025-09-20', causeEventId: 'late' } });
-    const after = fold(moved, state);
-    expect(after.crossings.warning?.businessDate).toBe('2025-09-20');
-    const withdrawn = decideCrossings([], after, 'HRO-TW', 2025);
-    expect(withdrawn[0]).toMatchObject({ type: 'ThresholdCrossingMoved', data: { kind: 'warning', newDate: null } });
-    expect(fold(withdrawn, after).crossings.warning).toBeUndefined();
-  });
+    it('closes a month once and detects the under-run from the review month on, once', () => {
+      spec.given([]).when(close('2025-08'), figures).thenEvents([monthClosed('2025-08', '2025-08-31')]);
+      const september = spec.given([monthClosed('2025-08', '2025-08-31')]).when(close('2025-09'), figures).events();
+      expect(september.map((e) => [e.type, e.businessDate])).toEqual([
+        ['MonthClosed', '2025-09-30'],
+        ['UnderrunDetected', '2025-09-30'],
+      ]);
+      expect(september[1].data).toMatchObject({ underrunLine: '190000.00', forecast: '161502.50' });
+      const closed = spec.given([monthClosed('2025-08', '2025-08-31'), ...september]);
+      expect(closed.when(close('2025-10'), figures).events().map((e) => e.type)).toEqual(['MonthClosed']);
+      closed.when(close('2025-09'), figures).thenRefused('month-already-closed');
+      closed.when(close('2026-01'), figures).thenRefused('month-outside-year');
+      // A month closes from its last day on, never before.
+      closed.when(close('2025-11', '2025-11-29'), figures).thenRefused('month-not-ended');
+      expect(closed.when(close('2025-11', '2025-11-30'), figures).events().map((e) => e.type)).toEqual(['MonthClosed']);
+    });
 
-  it('states a withdrawn crossing that stands again as a move, never as a second raise', () => {
-    const raised = fold(decideCrossings([crossing('warning', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
-    const withdrawn = fold(decideCrossings([], raised, 'HRO-TW', 2025), raised);
-    expect(withdrawn.withdrawnCrossings.warning).toEqual({ businessDate: '2025-10-01' });
-    const again = decideCrossings([crossing('warning', '2025-11-03', 'later')], withdrawn, 'HRO-TW', 2025);
-    expect(again).toHaveLength(1);
-    expect(again[0]).toMatchObject({ type: 'ThresholdCrossingMoved', data: { kind: 'warning', previousDate: null, newDate: '2025-11-03', causeEventId: 'later' }, businessDate: '2025-11-03' });
-    const standing = fold(again, withdrawn);
-    expect(standing.crossings.warning?.businessDate).toBe('2025-11-03');
-    expect(standing.withdrawnCrossings.warning).toBeUndefined();
-    expect(decideCrossings([crossing('warning', '2025-11-03', 'later')], standing, 'HRO-TW', 2025)).toEqual([]);
-  });
-
-  it('keeps crossings and their withdrawals in threshold order, whatever order the corrections came in', () => {
-    const raised = fold(decideCrossings([crossing('warning', '2025-10-01'), crossing('procedure', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
-    // The warning alone is withdrawn and stands again: it is set last, after the procedure.
-    const warningWithdrawn = fold(decideCrossings([crossing('procedure', '2025-10-01')], raised, 'HRO-TW', 2025), raised);
-    const both = fold(decideCrossings([crossing('warning', '2025-10-05', 'w2'), crossing('procedure', '2025-10-01')], warningWithdrawn, 'HRO-TW', 2025), warningWithdrawn);
-    expect(Object.keys(both.crossings)).toEqual(['warning', 'procedure']);
-    const withdrawn = decideCrossings([], both, 'HRO-TW', 2025);
-    expect(withdrawn.map((e) => (e.data as any).kind)).toEqual(['warning', 'procedure']);
-    expect(Object.keys(fold(withdrawn, both).withdrawnCrossings)).toEqual(['warning', 'procedure']);
-  });
-
-  it('moves the overrun procedure with its crossing and marks it while the crossing is withdrawn', () => {
-    const opened = fold(decideCrossings([crossing('procedure', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
-    expect(opened.procedure).toMatchObject({ openedOn: '2025-10-01', meetingDueBy: '2025-10-15', crossingWithdrawnOn: null });
-    const earlier = fold(decideCrossings([crossing('procedure', '2025-09-10', 'late')], opened, 'HRO-TW', 2025), opened);
-    expect(earlier.procedure).toMatchObject({ openedOn: '2025-09-10', meetingDueBy: '2025-09-24', crossingWithdrawnOn: null });
-    const withdrawn = fold(decideCrossings([], earlier, 'HRO-TW', 2025), earlier);
-    expect(withdrawn.procedure).toMatchObject({ procedureId: 'UEV-HRO-TW-2025', crossingWithdrawnOn: '2025-09-10', closed: null });
-  });
-
-  it('closes a month once and detects the under-run from the review month on, once', () => {
-    const figures = { forecast: d('161502.50'), budget: d('200000'), monitoringList: {}, logPosition: 42n };
-    const august = decideMonthClose('2025-08', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, initialSteeringState);
-    expect(august.map((e) => e.type)).toEqual(['MonthClosed']);
-    const september = decideMonthClose('2025-09', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, fold(august));
-    expect(september.map((e) => [e.type, e.businessDate])).toEqual([
-      ['MonthClosed', '2025-09-30'],
-      ['UnderrunDetected', '2025-09-30'],
-    ]);
-    expect(september[1].data).toMatchObject({ underrunLine: '190000.00', forecast: '161502.50' });
-    const state = fold(september, fold(august));
-    expect(decideMonthClose('2025-10', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state).map((e) => e.type)).toEqual(['MonthClosed']);
-    expect(problem(() => decideMonthClose('2025-09', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state))).toBe('month-already-closed');
-    expect(problem(() => decideMonthClose('2026-01', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state))).toBe('month-outside-year');
-    // A month closes from its last day on, never before.
-    expect(problem(() => decideMonthClose('2025-11', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state, '2025-11-29'))).toBe('month-not-ended');
-    expect(decideMonthClose('2025-11', 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state, '2025-11-30').map((e) => e.type)).toEqual(['MonthClosed']);
-  });
-
-  it('lists the closed months in calendar order, also when one was closed out of turn', () => {
-    const figures = { forecast: d('150000'), budget: d('200000'), monitoringList: {}, logPosition: 1n };
-    let state = initialSteeringState;
-    for (const month of ['2025-03', '2025-01', '2025-02']) state = fold(decideMonthClose(month, 2025, 'HRO-TW', figures, DEFAULT_CONTRACT_TERMS, state), state);
-    expect(state.closedMonths).toEqual(['2025-01', '2025-02', '2025-03']);
+    it('lists the closed months in calendar order, also when one was closed out of turn', () => {
+      const state = spec.given([monthClosed('2025-03', '2025-03-31'), monthClosed('2025-01', '2025-01-31')]).when(close('2025-02'), { ...figures, forecast: d('150000') }).thenState();
+      expect(state.closedMonths).toEqual(['2025-01', '2025-02', '2025-03']);
+    });
   });
 
   it('runs the overrun procedure: meeting of both parties, request decided by the competent body, close', () => {
-    expect(problem(() => decideSteeringMeeting('2025-10-10', [], [], initialSteeringState, PARTIES))).toBe('no-overrun-procedure');
-    let state = fold(decideCrossings([crossing('procedure', '2025-10-01')], initialSteeringState, 'HRO-TW', 2025));
-    expect(problem(() => decideCloseProcedure('done', state))).toBe('meeting-missing');
-    expect(problem(() => decideSteeringMeeting('2025-10-10', [{ organisationId: 'HRO-JA', role: 'Controlling' }], ['x'], state, PARTIES))).toBe('meeting-needs-both-parties');
+    const meeting = deciderSpec(steeringDecider, decideSteeringMeeting);
+    const request = deciderSpec(steeringDecider, decideSupplementaryRequest);
+    const decision = deciderSpec(steeringDecider, decideSupplementaryDecision);
+    const closing = deciderSpec(steeringDecider, decideCloseProcedure);
+    const id = 'UEV-HRO-TW-2025';
+    meeting.given([]).when({ heldOn: '2025-10-10', participants: [], measures: [] }, PARTIES).thenRefused('no-overrun-procedure');
+    const opened = [procedureOpened('HRO-TW', '2025-10-01', '2025-10-15')];
+    closing.given(opened).when({ outcome: 'done' }).thenRefused('meeting-missing');
+    meeting.given(opened).when({ heldOn: '2025-10-10', participants: [{ organisationId: 'HRO-JA', role: 'Controlling' }], measures: ['x'] }, PARTIES).thenRefused('meeting-needs-both-parties');
     // A member provider is not the lead provider.
-    expect(problem(() => decideSteeringMeeting('2025-10-10', [{ organisationId: 'HRO-JA', role: 'Controlling' }, { organisationId: 'TR-F', role: 'Leitung' }], ['x'], state, PARTIES))).toBe('meeting-needs-both-parties');
-    state = fold(decideSteeringMeeting('2025-10-10', [{ organisationId: 'HRO-JA', role: 'Controlling' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenzen'], state, PARTIES), state);
-    state = fold(decideSupplementaryRequest({ kind: 'ueberplanmaessig', amount: d('60000'), justification: 'unabweisbar', coverSource: 'Deckungsring HzE' }, DEFAULT_CONTRACT_TERMS, state), state);
-    const request = state.procedure!.requests[0];
-    expect(request.competentBody).toBe('Hauptausschuss');
-    expect(problem(() => decideCloseProcedure('done', state))).toBe('requests-undecided');
-    expect(problem(() => decideSupplementaryDecision(request.requestId, 'Oberbürgermeister', true, 'OB 1', null, state))).toBe('wrong-deciding-body');
-    state = fold(decideSupplementaryDecision(request.requestId, 'Hauptausschuss', true, 'HA 2025/12', null, state), state);
-    expect(problem(() => decideSupplementaryDecision(request.requestId, 'Hauptausschuss', true, 'HA 2025/12', null, state))).toBe('request-decided');
-    state = fold(decideCloseProcedure('Mittel bewilligt', state), state);
-    expect(state.procedure!.closed).toEqual({ outcome: 'Mittel bewilligt', closedOn: '' });
-    expect(problem(() => decideCloseProcedure('again', state))).toBe('procedure-closed');
+    meeting
+      .given(opened)
+      .when({ heldOn: '2025-10-10', participants: [{ organisationId: 'HRO-JA', role: 'Controlling' }, { organisationId: 'TR-F', role: 'Leitung' }], measures: ['x'] }, PARTIES)
+      .thenRefused('meeting-needs-both-parties');
+    const participants = [
+      { organisationId: 'HRO-JA', role: 'Controlling' },
+      { organisationId: 'TR-E', role: 'Geschäftsführung' },
+    ];
+    const held = meeting.given(opened).when({ heldOn: '2025-10-10', participants, measures: ['Fallkonferenzen'] }, PARTIES).thenEvents([meetingHeld(id, '2025-10-10', participants, ['Fallkonferenzen'])]);
+    const afterMeeting = [...opened, ...held];
+    const asked = request.given(afterMeeting).when({ kind: 'ueberplanmaessig', amount: d('60000'), justification: 'unabweisbar', coverSource: 'Deckungsring HzE' }, { terms: DEFAULT_CONTRACT_TERMS });
+    asked.thenEvents([requested(id, 1, '60000.00', 'Hauptausschuss')]);
+    const pending = [...afterMeeting, requested(id, 1, '60000.00', 'Hauptausschuss')];
+    const requestId = asked.thenState().procedure!.requests[0].requestId;
+    expect(asked.thenState().procedure!.requests[0].competentBody).toBe('Hauptausschuss');
+    closing.given(pending).when({ outcome: 'done' }).thenRefused('requests-undecided');
+    decision.given(pending).when({ requestId, body: 'Oberbürgermeister', approved: true, decisionReference: 'OB 1', note: null }).thenRefused('wrong-deciding-body');
+    decision.given(pending).when({ requestId, body: 'Hauptausschuss', approved: true, decisionReference: 'HA 2025/12', note: null }).thenEvents([decided(id, 1, 'Hauptausschuss', true, 'HA 2025/12')]);
+    const approved = [...pending, decided(id, 1, 'Hauptausschuss', true, 'HA 2025/12')];
+    decision.given(approved).when({ requestId, body: 'Hauptausschuss', approved: true, decisionReference: 'HA 2025/12', note: null }).thenRefused('request-decided');
+    const closed = closing.given(approved).when({ outcome: 'Mittel bewilligt' });
+    expect(closed.thenState().procedure!.closed).toEqual({ outcome: 'Mittel bewilligt', closedOn: '' });
+    closing.given([...approved, ...closed.events()]).when({ outcome: 'again' }).thenRefused('procedure-closed');
   });
 
-  it('needs two confirmations of different organisations before a settlement is applied', () => {
-    const figures = calculateSettlement(d('200000'), d('70000'), d('161502.50'), DEFAULT_CONTRACT_TERMS);
-    expect(problem(() => decideConfirmSettlement('jugendamt', 'HRO-JA', initialSteeringState))).toBe('settlement-not-found');
-    let state = fold(decideCalculateSettlement(figures, 'HRO-TW', 2025, 'TR-E', 99n, initialSteeringState));
-    expect(problem(() => decideCalculateSettlement(figures, 'HRO-TW', 2025, 'TR-E', 99n, state))).toBe('settlement-exists');
-    state = fold(decideConfirmSettlement('jugendamt', 'HRO-JA', state), state);
-    expect(settlementReadyToApply(state)).toBe(false);
-    expect(problem(() => decideConfirmSettlement('jugendamt', 'HRO-JA', state))).toBe('already-confirmed');
-    expect(problem(() => decideConfirmSettlement('lead-provider', 'TR-G', state))).toBe('not-lead-provider');
-    state = fold(decideConfirmSettlement('lead-provider', 'TR-E', state), state);
-    expect(settlementReadyToApply(state)).toBe(true);
+  describe('settlement (R10)', () => {
+    const calculate = deciderSpec(steeringDecider, decideCalculateSettlement);
+    const confirm = deciderSpec(steeringDecider, decideConfirmSettlement);
+
+    it('is calculated once, after the year close', () => {
+      calculate.given([]).when(TW, { yearClosed: false }).thenRefused('year-not-closed');
+      calculate.given([]).when(TW, settlementFacts).thenEvents([settlementCalculated]);
+      calculate.given([settlementCalculated]).when(TW, settlementFacts).thenRefused('settlement-exists');
+    });
+
+    it('needs two confirmations of different organisations before a settlement is applied', () => {
+      confirm.given([]).when({ party: 'jugendamt', organisationId: 'HRO-JA' }).thenRefused('settlement-not-found');
+      const byJugendamt = confirm.given([settlementCalculated]).when({ party: 'jugendamt', organisationId: 'HRO-JA' });
+      expect(settlementReadyToApply(byJugendamt.thenState())).toBe(false);
+      const once = [settlementCalculated, ...byJugendamt.events()];
+      confirm.given(once).when({ party: 'jugendamt', organisationId: 'HRO-JA' }).thenRefused('already-confirmed');
+      confirm.given(once).when({ party: 'lead-provider', organisationId: 'HRO-JA' }).thenRefused('confirmation-by-other-organisation-required');
+      confirm.given(once).when({ party: 'lead-provider', organisationId: 'TR-G' }).thenRefused('not-lead-provider');
+      expect(settlementReadyToApply(confirm.given(once).when({ party: 'lead-provider', organisationId: 'TR-E' }).thenState())).toBe(true);
+    });
+
+    it('is applied to the next year once both confirmed: the carry-forward of an under-run, into a budget that exists', () => {
+      const application = (events: SteeringEvent[], nextYearBudget = true) => () => settlementApplication(TW, deciderSpec(steeringDecider, decideSettlementApplied).given(events).state, { nextYearBudget });
+      expect(application([])).toThrow(expect.objectContaining({ problem: 'settlement-not-found', status: 404 }));
+      expect(application([settlementCalculated, confirmed('jugendamt', 'HRO-JA')])).toThrow(expect.objectContaining({ problem: 'settlement-not-confirmed' }));
+      const both = [settlementCalculated, confirmed('jugendamt', 'HRO-JA'), confirmed('lead-provider', 'TR-E')];
+      expect(application(both, false)).toThrow(expect.objectContaining({ problem: 'next-year-budget-missing' }));
+      const applied = application(both)();
+      expect(applied).toEqual({ settlementId: 'ABR-HRO-TW-2025', toFiscalYear: 2026, kind: 'carry-forward', amount: '14248.75' });
+      const record = deciderSpec(steeringDecider, decideSettlementApplied);
+      const recorded = record.given(both).when(applied).thenEvents([{ type: 'SettlementApplied', data: applied }]);
+      // Recorded once: a second application finds it applied (409), a racing one records nothing.
+      expect(application([...both, ...recorded])).toThrow(expect.objectContaining({ problem: 'settlement-applied', status: 409 }));
+      record.given([...both, ...recorded]).when(applied).thenEvents([]);
+    });
+  });
+
+  it('closes the year only when no work of the year waits', () => {
+    expect(() => refuseWhileWorkPending({ fiscalYear: 2025 }, { pending: [] })).not.toThrow();
+    const pending = [{ kind: 'invoice', id: 'TW-25-001-B1-R1', description: 'Rechnung' }];
+    expect(() => refuseWhileWorkPending({ fiscalYear: 2025 }, { pending })).toThrow(
+      expect.objectContaining({ problem: 'year-has-pending-work', status: 422, detail: '1 item(s) of 2025 still wait for verification or a decision: TW-25-001-B1-R1', extensions: { pending } }),
+    );
   });
 
   describe('report to the Kämmerei (R7)', () => {
+    const report = deciderSpec(steeringDecider, decideKaemmereiReport);
+    const meeting = deciderSpec(steeringDecider, decideSteeringMeeting);
+    const request = deciderSpec(steeringDecider, decideSupplementaryRequest);
     const termsOn = () => DEFAULT_CONTRACT_TERMS;
-    const figures = (forecast: string, actual = '40000.00') => ({ budget: d('120000.00'), forecast: d(forecast), actual: d(actual), logPosition: 77n });
-    const sending = (reportedOn: string, reference = 'Vorlage 2025/KÄ-017') => ({ reportedOn, reference });
-    const opened = () => fold(decideCrossings([crossing('warning', '2025-05-20'), crossing('procedure', '2025-05-20')], initialSteeringState, 'HRO-UE', 2025));
-    const refusal = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        if (error instanceof DomainError) return { problem: error.problem, status: error.status };
-        throw error;
-      }
-      throw new Error('expected a refusal');
-    };
+    const figures = (forecast: string, actual = '40000.00') => ({ budget: d('120000.00'), forecast: d(forecast), actual: d(actual), logPosition: 77n, termsOn });
+    const sending = (reportedOn: string, reference = 'Vorlage 2025/KÄ-017') => ({ sozialraumId: 'HRO-UE', fiscalYear: 2025, reportedOn, reference });
+    const id = 'UEV-HRO-UE-2025';
+    const opened = [warningRaised('HRO-UE', '2025-05-20'), procedureOpened('HRO-UE', '2025-05-20', '2025-06-03')];
+    const ask = (amount: string) => ({ kind: 'ueberplanmaessig' as const, amount: d(amount), justification: 'unabweisbar', coverSource: 'Deckungsring HzE' });
 
     it('is refused without a procedure (404), for a closed one (422) and before the procedure opened', () => {
-      expect(refusal(() => decideKaemmereiReport(sending('2025-06-01'), figures('132000.00'), 'HRO-UE', 2025, termsOn, initialSteeringState))).toEqual({ problem: 'no-overrun-procedure', status: 404 });
-      let state = opened();
-      expect(refusal(() => decideKaemmereiReport(sending('2025-05-19'), figures('132000.00'), 'HRO-UE', 2025, termsOn, state))).toEqual({ problem: 'report-before-procedure', status: 422 });
-      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz'], state, PARTIES), state);
-      state = fold(decideCloseProcedure('Maßnahmen vereinbart', state), state);
-      expect(refusal(() => decideKaemmereiReport(sending('2025-06-30'), figures('132000.00'), 'HRO-UE', 2025, termsOn, state))).toEqual({ problem: 'procedure-closed', status: 422 });
+      expect(report.given([]).when(sending('2025-06-01'), figures('132000.00')).thenRefused('no-overrun-procedure').status).toBe(404);
+      expect(report.given(opened).when(sending('2025-05-19'), figures('132000.00')).thenRefused('report-before-procedure').status).toBe(422);
+      const closed = [...opened, meetingHeld(id, '2025-05-28'), procedureClosed(id, 'Maßnahmen vereinbart')];
+      expect(report.given(closed).when(sending('2025-06-30'), figures('132000.00')).thenRefused('procedure-closed').status).toBe(422);
     });
 
     it('records the figures as sent, frozen, and numbers each later sending', () => {
-      let state = opened();
-      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz', 'ambulante Alternativen'], state, PARTIES), state);
+      const measures = ['Fallkonferenz', 'ambulante Alternativen'];
+      const held = meeting.given(opened).when({ heldOn: '2025-05-28', participants: BOTH, measures }, PARTIES).thenEvents([meetingHeld(id, '2025-05-28', BOTH, measures)]);
+      const afterMeeting = [...opened, ...held];
       const input = figures('132000.00');
-      const first = decideKaemmereiReport(sending('2025-06-05'), input, 'HRO-UE', 2025, termsOn, state);
+      const first = report.given(afterMeeting).when(sending('2025-06-05'), input).events();
       expect(first).toHaveLength(1);
       expect(first[0]).toMatchObject({ type: 'KaemmereiReported', businessDate: '2025-06-05' });
-      const sent = first[0].data as any;
+      if (first[0].type !== 'KaemmereiReported') throw new Error('expected the report');
+      const sent = first[0].data;
       expect(sent).toMatchObject({ procedureId: 'UEV-HRO-UE-2025', reportNo: 1, reportedOn: '2025-06-05', reference: 'Vorlage 2025/KÄ-017', logPosition: '77' });
       expect(sent.report).toEqual({
         procedureId: 'UEV-HRO-UE-2025',
@@ -214,11 +238,11 @@ describe('steering decisions', () => {
       // Nothing that changes afterwards reaches the recorded figures: not the caller's objects,
       // not the procedure's later course, not a later sending with updated figures.
       input.forecast = d('999999.00');
-      state = fold(first, state);
-      (state.procedure!.meetings[0].measures as string[]).push('später ergänzt');
-      state = fold(decideSupplementaryRequest({ kind: 'ueberplanmaessig', amount: d('12000'), justification: 'unabweisbar', coverSource: 'Deckungsring HzE' }, DEFAULT_CONTRACT_TERMS, state), state);
-      const second = decideKaemmereiReport(sending('2025-07-01', 'Vorlage 2025/KÄ-021'), figures('138000.00', '55000.00'), 'HRO-UE', 2025, termsOn, state);
-      state = fold(second, state);
+      const reported = report.given([...afterMeeting, ...first]);
+      (reported.state.procedure!.meetings[0].measures as string[]).push('später ergänzt');
+      const asked = request.given([...afterMeeting, ...first]).when(ask('12000'), { terms: DEFAULT_CONTRACT_TERMS }).events();
+      const history = [...afterMeeting, ...first, ...asked];
+      const state = report.given(history).when(sending('2025-07-01', 'Vorlage 2025/KÄ-021'), figures('138000.00', '55000.00')).thenState();
       expect(sent).toEqual(frozen);
       expect(state.procedure!.kaemmereiReports[0]).toEqual({ reportNo: 1, reportedOn: '2025-06-05', reference: 'Vorlage 2025/KÄ-017', report: frozen.report, logPosition: '77' });
       const update = state.procedure!.kaemmereiReports[1];
@@ -235,24 +259,18 @@ describe('steering decisions', () => {
     });
 
     it('counts requests not rejected against the forecast excess; nothing is due once covered or closed', () => {
-      let state = opened();
-      const request = (amount: string) => decideSupplementaryRequest({ kind: 'ueberplanmaessig', amount: d(amount), justification: 'unabweisbar', coverSource: 'Deckungsring HzE' }, DEFAULT_CONTRACT_TERMS, state);
-      const due = (forecast: string) => supplementaryRequestDue(figures(forecast), state.procedure!);
+      const due = (events: SteeringEvent[], forecast: string) => supplementaryRequestDue(figures(forecast), report.given(events).state.procedure!);
       // Below B there is no excess to request.
-      expect(due('118000.00')).toEqual({ forecastExcess: '0.00', requested: '0.00', approved: '0.00', outstanding: '0.00', due: false });
-      state = fold(request('5000.00'), state);
-      state = fold(decideSupplementaryDecision('UEV-HRO-UE-2025-A1', 'Oberbürgermeister', false, 'OB 2025/1', null, state), state);
-      state = fold(request('4000.00'), state);
-      expect(due('132000.00')).toEqual({ forecastExcess: '12000.00', requested: '4000.00', approved: '0.00', outstanding: '8000.00', due: true });
-      state = fold(decideSupplementaryDecision('UEV-HRO-UE-2025-A2', 'Oberbürgermeister', true, 'OB 2025/2', null, state), state);
-      state = fold(request('8000.00'), state);
-      expect(due('132000.00')).toEqual({ forecastExcess: '12000.00', requested: '12000.00', approved: '4000.00', outstanding: '0.00', due: false });
+      expect(due(opened, '118000.00')).toEqual({ forecastExcess: '0.00', requested: '0.00', approved: '0.00', outstanding: '0.00', due: false });
+      request.given(opened).when(ask('5000.00'), { terms: DEFAULT_CONTRACT_TERMS }).thenEvents([requested(id, 1, '5000.00', 'Oberbürgermeister')]);
+      let history = [...opened, requested(id, 1, '5000.00', 'Oberbürgermeister'), decided(id, 1, 'Oberbürgermeister', false, 'OB 2025/1'), requested(id, 2, '4000.00', 'Oberbürgermeister')];
+      expect(due(history, '132000.00')).toEqual({ forecastExcess: '12000.00', requested: '4000.00', approved: '0.00', outstanding: '8000.00', due: true });
+      history = [...history, decided(id, 2, 'Oberbürgermeister', true, 'OB 2025/2'), requested(id, 3, '8000.00', 'Oberbürgermeister')];
+      expect(due(history, '132000.00')).toEqual({ forecastExcess: '12000.00', requested: '12000.00', approved: '4000.00', outstanding: '0.00', due: false });
       // The forecast rises: the excess outgrows what was requested.
-      expect(due('132000.01')).toMatchObject({ forecastExcess: '12000.01', outstanding: '0.01', due: true });
-      state = fold(decideSupplementaryDecision('UEV-HRO-UE-2025-A3', 'Oberbürgermeister', true, 'OB 2025/3', null, state), state);
-      state = fold(decideSteeringMeeting('2025-05-28', [{ organisationId: 'HRO-JA', role: 'Amtsleitung' }, { organisationId: 'TR-E', role: 'Geschäftsführung' }], ['Fallkonferenz'], state, PARTIES), state);
-      state = fold(decideCloseProcedure('Mittel bewilligt', state), state);
-      expect(due('140000.00')).toEqual({ forecastExcess: '20000.00', requested: '12000.00', approved: '12000.00', outstanding: '8000.00', due: false });
+      expect(due(history, '132000.01')).toMatchObject({ forecastExcess: '12000.01', outstanding: '0.01', due: true });
+      history = [...history, decided(id, 3, 'Oberbürgermeister', true, 'OB 2025/3'), meetingHeld(id, '2025-05-28'), procedureClosed(id, 'Mittel bewilligt')];
+      expect(due(history, '140000.00')).toEqual({ forecastExcess: '20000.00', requested: '12000.00', approved: '12000.00', outstanding: '8000.00', due: false });
     });
   });
 });

@@ -1,99 +1,40 @@
 import { DomainError, refuse } from '../../../libs/ddd/domain-error';
-import { Decimal, formatAmount, formatPercent } from '../../../libs/money';
-import { addDays, lastDayOfMonth, monthNumber, yearOf } from '../../../libs/calendar';
+import { Decimal, formatAmount } from '../../../libs/money';
+import { lastDayOfMonth, yearOf } from '../../../libs/calendar';
 import { BudgetContractTerms, competentBody } from '../../budgets';
-import { Crossing, THRESHOLD_EVENT, THRESHOLD_KINDS, isUnderrun } from './thresholds';
-import { SettlementFigures } from './settlement';
+import { pctOfBudget, underrunAtMonthClose, underrunLine } from './thresholds';
+import { calculateSettlement } from './settlement';
 import { ProcedureFigures, kaemmereiReport } from './kaemmerei-report';
-import { SteeringEvent } from './steering.events';
+import { SettlementAppliedData, SteeringEvent } from './steering.events';
 import { ProcedureState, SteeringState } from './steering-stream';
 
-const pct = (forecast: Decimal, budget: Decimal) => (budget.isZero() ? '0.00' : formatPercent(forecast.div(budget).times(100)));
-
-/**
- * R7 thresholds, exactly once per year: raises what is newly crossed on the crossing's business
- * date; a late correction that moves (or removes) a recorded crossing is recorded and explained,
- * never raised a second time.
- */
-export function decideCrossings(computed: Crossing[], state: SteeringState, sozialraumId: string, fiscalYear: number): SteeringEvent[] {
-  const events: SteeringEvent[] = [];
-  for (const crossing of computed) {
-    const recorded = state.crossings[crossing.kind];
-    const data = {
-      sozialraumId,
-      fiscalYear,
-      kind: crossing.kind,
-      thresholdPct: crossing.thresholdPct,
-      forecast: formatAmount(crossing.forecast),
-      budget: formatAmount(crossing.budget),
-      pctOfBudget: pct(crossing.forecast, crossing.budget),
-      causeEventId: crossing.eventId,
-    };
-    const withdrawn = state.withdrawnCrossings[crossing.kind];
-    if (!recorded && withdrawn) {
-      events.push({
-        type: 'ThresholdCrossingMoved',
-        data: {
-          kind: crossing.kind,
-          previousDate: null,
-          newDate: crossing.businessDate,
-          causeEventId: crossing.eventId,
-          explanation: `bookings recorded later carry the forecast over ${crossing.thresholdPct} % again, from ${crossing.businessDate}: the crossing first recorded for ${withdrawn.businessDate} and then withdrawn stands again`,
-        },
-        businessDate: crossing.businessDate,
-      });
-    } else if (!recorded) {
-      if (crossing.kind === 'procedure') {
-        events.push({ type: 'OverrunProcedureOpened', data: { ...data, procedureId: `UEV-${sozialraumId}-${fiscalYear}`, meetingDueBy: addDays(crossing.businessDate, 14) }, businessDate: crossing.businessDate });
-      } else {
-        events.push({ type: THRESHOLD_EVENT[crossing.kind] as 'BudgetWarningRaised', data, businessDate: crossing.businessDate });
-      }
-    } else if (recorded.businessDate !== crossing.businessDate) {
-      events.push({
-        type: 'ThresholdCrossingMoved',
-        data: {
-          kind: crossing.kind,
-          previousDate: recorded.businessDate,
-          newDate: crossing.businessDate,
-          causeEventId: crossing.eventId,
-          explanation: `a booking recorded later with business date ${crossing.businessDate} moves the first crossing of ${crossing.thresholdPct} % from ${recorded.businessDate} to ${crossing.businessDate}`,
-        },
-        businessDate: crossing.businessDate,
-      });
-    }
-  }
-  // In threshold order, not in the order the crossings object happens to hold its keys after moves.
-  for (const kind of THRESHOLD_KINDS) {
-    const recorded = state.crossings[kind];
-    if (!recorded || computed.some((c) => c.kind === kind)) continue;
-    events.push({
-      type: 'ThresholdCrossingMoved',
-      data: {
-        kind,
-        previousDate: recorded.businessDate,
-        newDate: null,
-        causeEventId: null,
-        explanation: `corrections recorded later keep the forecast at or below the threshold all year: the crossing of ${recorded.businessDate} no longer stands`,
-      },
-      businessDate: recorded.businessDate,
-    });
-  }
-  return events;
+/** The Sozialraum-year a steering command is about (its steering stream). */
+export interface SteeringYear {
+  sozialraumId: string;
+  fiscalYear: number;
 }
 
+export interface MonthClose extends SteeringYear {
+  month: string;
+  /** The command's business date; when omitted the caller has checked that the month has ended. */
+  closedOn?: string;
+}
+
+/** The book as of the month end, as known at the close, and the contract in force then. */
 export interface MonthCloseFigures {
   forecast: Decimal;
   budget: Decimal;
   monitoringList: unknown;
   logPosition: bigint;
+  terms: BudgetContractTerms;
 }
 
 /**
  * Month close: freezes the month's Haushaltsüberwachungsliste and runs the under-run check (R7).
- * A month closes once its last day has come: `closedOn` (the command's business date) on or
- * after the month end; when omitted the caller has checked it.
+ * A month closes once its last day has come: `closedOn` on or after the month end.
  */
-export function decideMonthClose(month: string, fiscalYear: number, sozialraumId: string, figures: MonthCloseFigures, terms: BudgetContractTerms, state: SteeringState, closedOn?: string): SteeringEvent[] {
+export function decideMonthClose(command: MonthClose, state: SteeringState, figures: MonthCloseFigures): SteeringEvent[] {
+  const { sozialraumId, fiscalYear, month, closedOn } = command;
   if (yearOf(month) !== fiscalYear) refuse('month-outside-year', 'Month outside the fiscal year', `${month} is not a month of ${fiscalYear}`);
   if (state.closedMonths.includes(month)) throw new DomainError('month-already-closed', 'Month already closed', `${month} is closed already`, 409);
   const monthEnd = lastDayOfMonth(month);
@@ -110,13 +51,13 @@ export function decideMonthClose(month: string, fiscalYear: number, sozialraumId
         monitoringList: figures.monitoringList,
         forecast: formatAmount(figures.forecast),
         budget: formatAmount(figures.budget),
-        pctOfBudget: pct(figures.forecast, figures.budget),
+        pctOfBudget: pctOfBudget(figures.forecast, figures.budget),
         logPosition: figures.logPosition.toString(),
       },
       businessDate: monthEnd,
     },
   ];
-  if (!state.underrunDetectedOn && monthNumber(month) >= terms.underrunReviewMonth && isUnderrun(figures.forecast, figures.budget, terms)) {
+  if (underrunAtMonthClose(month, state, figures)) {
     events.push({
       type: 'UnderrunDetected',
       data: {
@@ -125,8 +66,8 @@ export function decideMonthClose(month: string, fiscalYear: number, sozialraumId
         month,
         forecast: formatAmount(figures.forecast),
         budget: formatAmount(figures.budget),
-        underrunLine: formatAmount(figures.budget.times(new Decimal(100).minus(terms.corridorPct)).div(100)),
-        pctOfBudget: pct(figures.forecast, figures.budget),
+        underrunLine: formatAmount(underrunLine(figures.budget, figures.terms)),
+        pctOfBudget: pctOfBudget(figures.forecast, figures.budget),
       },
       businessDate: monthEnd,
     });
@@ -145,12 +86,11 @@ function openProcedure(state: SteeringState) {
  * the meeting day; further organisations (members, the Kämmerei) may take part.
  */
 export function decideSteeringMeeting(
-  heldOn: string,
-  participants: Array<{ organisationId: string; role: string }>,
-  measures: string[],
+  command: { heldOn: string; participants: Array<{ organisationId: string; role: string }>; measures: string[] },
   state: SteeringState,
   parties: { jugendamtId: string; leadProviderId: string | null },
 ): SteeringEvent[] {
+  const { heldOn, participants, measures } = command;
   const procedure = openProcedure(state);
   if (heldOn < procedure.openedOn) refuse('meeting-before-procedure', 'Meeting before the procedure', `the procedure opened on ${procedure.openedOn}`);
   const present = new Set(participants.map((p) => p.organisationId));
@@ -172,7 +112,8 @@ export interface SupplementaryRequest {
   coverSource: string;
 }
 
-export function decideSupplementaryRequest(request: SupplementaryRequest, terms: BudgetContractTerms, state: SteeringState): SteeringEvent[] {
+/** R9: the request names the body that the value limits in force name for its amount. */
+export function decideSupplementaryRequest(request: SupplementaryRequest, state: SteeringState, facts: { terms: BudgetContractTerms }): SteeringEvent[] {
   const procedure = openProcedure(state);
   return [
     {
@@ -184,14 +125,23 @@ export function decideSupplementaryRequest(request: SupplementaryRequest, terms:
         amount: formatAmount(request.amount),
         justification: request.justification,
         coverSource: request.coverSource,
-        competentBody: competentBody(terms, request.amount),
+        competentBody: competentBody(facts.terms, request.amount),
       },
     },
   ];
 }
 
 /** R9: only the body that the value limits name for the amount decides. */
-export function decideSupplementaryDecision(requestId: string, body: string, approved: boolean, decisionReference: string, note: string | null, state: SteeringState): SteeringEvent[] {
+export interface SupplementaryDecision {
+  requestId: string;
+  body: string;
+  approved: boolean;
+  decisionReference: string;
+  note: string | null;
+}
+
+export function decideSupplementaryDecision(command: SupplementaryDecision, state: SteeringState): SteeringEvent[] {
+  const { requestId, body, approved, decisionReference, note } = command;
   const procedure = openProcedure(state);
   const request = procedure.requests.find((r) => r.requestId === requestId);
   if (!request) throw new DomainError('request-not-found', 'Not found', `there is no supplementary-expenditure request ${requestId}`, 404);
@@ -212,17 +162,23 @@ export function procedureToReport(state: SteeringState): SteeringState & { proce
  * R7: the Kämmerei gets a report of the overrun procedure. Each sending is recorded with the
  * figures as sent (a frozen copy); it may be sent again later with updated figures.
  */
-export function decideKaemmereiReport(
-  sending: { reportedOn: string; reference: string },
-  figures: ProcedureFigures & { logPosition: bigint },
-  sozialraumId: string,
-  fiscalYear: number,
-  termsOn: (date: string) => BudgetContractTerms,
-  state: SteeringState,
-): SteeringEvent[] {
+export interface KaemmereiSending extends SteeringYear {
+  reportedOn: string;
+  reference: string;
+}
+
+/** The book replayed from the log up to `logPosition`, and the contract terms by date (for the thresholds the report names). */
+export interface KaemmereiReportFacts extends ProcedureFigures {
+  logPosition: bigint;
+  termsOn: (date: string) => BudgetContractTerms;
+}
+
+export function decideKaemmereiReport(sending: KaemmereiSending, state: SteeringState, facts: KaemmereiReportFacts): SteeringEvent[] {
+  const { sozialraumId, fiscalYear } = sending;
   const procedure = openProcedure(state);
   if (sending.reportedOn < procedure.openedOn) refuse('report-before-procedure', 'Report before the procedure', `the procedure opened on ${procedure.openedOn}`);
-  const report = kaemmereiReport(sozialraumId, fiscalYear, figures, state as SteeringState & { procedure: ProcedureState }, termsOn);
+  const { termsOn, logPosition: _logPosition, ...figures } = facts;
+  const report = kaemmereiReport(sozialraumId, fiscalYear, figures, { ...state, procedure }, termsOn);
   return [
     {
       type: 'KaemmereiReported',
@@ -233,14 +189,15 @@ export function decideKaemmereiReport(
         reference: sending.reference,
         // Plain values only, copied: the event keeps the figures as they were sent.
         report: JSON.parse(JSON.stringify(report)),
-        logPosition: figures.logPosition.toString(),
+        logPosition: facts.logPosition.toString(),
       },
       businessDate: sending.reportedOn,
     },
   ];
 }
 
-export function decideCloseProcedure(outcome: string, state: SteeringState): SteeringEvent[] {
+export function decideCloseProcedure(command: { outcome: string }, state: SteeringState): SteeringEvent[] {
+  const { outcome } = command;
   const procedure = openProcedure(state);
   if (procedure.meetings.length === 0) refuse('meeting-missing', 'Steering meeting missing', 'an overrun procedure closes after the steering meeting has been held');
   const undecided = procedure.requests.filter((r) => !r.decision);
@@ -248,13 +205,27 @@ export function decideCloseProcedure(outcome: string, state: SteeringState): Ste
   return [{ type: 'OverrunProcedureClosed', data: { procedureId: procedure.procedureId, outcome } }];
 }
 
-export function decideCalculateSettlement(figures: SettlementFigures, sozialraumId: string, fiscalYear: number, leadProviderId: string | null, logPosition: bigint, state: SteeringState): SteeringEvent[] {
+/**
+ * Whether the budget of the year is closed; once it is, the year's book as known at the log
+ * position, the contract in force at the year end, and the lead provider who confirms.
+ */
+export type SettlementFacts =
+  | { yearClosed: false }
+  | { yearClosed: true; budget: Decimal; flexibleBudget: Decimal; actual: Decimal; terms: BudgetContractTerms; leadProviderId: string | null; logPosition: bigint };
+
+/** R10: the settlement is calculated once, after the year close, with every intermediate figure. */
+export function decideCalculateSettlement(command: SteeringYear, state: SteeringState, facts: SettlementFacts): SteeringEvent[] {
+  const { sozialraumId, fiscalYear } = command;
+  if (!facts.yearClosed) throw new DomainError('year-not-closed', 'Fiscal year not closed', `the settlement of ${fiscalYear} is calculated after the year close`, 422);
+  const { leadProviderId, logPosition } = facts;
   if (state.settlement) throw new DomainError('settlement-exists', 'Settlement exists', `the settlement of ${fiscalYear} was calculated on ${state.settlement.calculatedOn}`, 409);
+  const figures = calculateSettlement(facts.budget, facts.flexibleBudget, facts.actual, facts.terms);
   return [{ type: 'SettlementCalculated', data: { settlementId: `ABR-${sozialraumId}-${fiscalYear}`, sozialraumId, fiscalYear, figures, leadProviderId, logPosition: logPosition.toString() } }];
 }
 
 /** Two confirmations by different organisations: the Jugendamt and the lead provider. */
-export function decideConfirmSettlement(party: 'jugendamt' | 'lead-provider', organisationId: string, state: SteeringState): SteeringEvent[] {
+export function decideConfirmSettlement(command: { party: 'jugendamt' | 'lead-provider'; organisationId: string }, state: SteeringState): SteeringEvent[] {
+  const { party, organisationId } = command;
   const settlement = state.settlement;
   if (!settlement) throw new DomainError('settlement-not-found', 'Not found', 'the settlement has not been calculated yet', 404);
   if (settlement.confirmations.some((c) => c.party === party)) refuse('already-confirmed', 'Already confirmed', `the ${party === 'jugendamt' ? 'Jugendamt' : 'lead provider'} confirmed already`);
@@ -269,4 +240,43 @@ export function decideConfirmSettlement(party: 'jugendamt' | 'lead-provider', or
 
 export function settlementReadyToApply(state: SteeringState): boolean {
   return !!state.settlement && !state.settlement.applied && state.settlement.confirmations.length >= 2;
+}
+
+/**
+ * R10: what the confirmed settlement becomes in the next fiscal year (a malus, a carry-forward or
+ * nothing), refused unless both parties confirmed it and it has not been applied; money moves
+ * only into a next year's budget that exists.
+ */
+export function settlementApplication(command: SteeringYear, state: SteeringState, facts: { nextYearBudget: boolean }): SettlementAppliedData {
+  const { sozialraumId, fiscalYear } = command;
+  if (!state.settlement) throw new DomainError('settlement-not-found', 'Not found', 'the settlement has not been calculated yet', 404);
+  if (state.settlement.confirmations.length < 2) {
+    throw new DomainError('settlement-not-confirmed', 'Settlement not confirmed', 'the settlement is applied after the Jugendamt and the lead provider have both confirmed it', 422);
+  }
+  if (state.settlement.applied) throw new DomainError('settlement-applied', 'Settlement applied', 'the settlement has been applied already', 409);
+  const figures = state.settlement.figures;
+  const kind: SettlementAppliedData['kind'] = figures.outcome === 'overrun' ? 'malus' : figures.outcome === 'underrun' ? 'carry-forward' : 'none';
+  if (kind !== 'none' && !facts.nextYearBudget) {
+    throw new DomainError('next-year-budget-missing', 'Next year budget missing', `allocate the ${fiscalYear + 1} budget of ${sozialraumId} first; the settlement is applied to its fallunspezifisch money`, 422);
+  }
+  return { settlementId: state.settlement.settlementId, toFiscalYear: fiscalYear + 1, kind, amount: kind === 'malus' ? figures.providerShare : figures.carryForward };
+}
+
+/** Records the application on the steering stream once (the budget takes a settlement once per id too). */
+export function decideSettlementApplied(command: SettlementAppliedData, state: SteeringState): SteeringEvent[] {
+  return state.settlement?.applied ? [] : [{ type: 'SettlementApplied', data: { ...command } }];
+}
+
+/** The year closes only when no work of the year waits (invoices to verify, activities to decide, instalments to order). */
+export function refuseWhileWorkPending<P extends { id: string }>(command: { fiscalYear: number }, facts: { pending: P[] }): void {
+  const { pending } = facts;
+  if (pending.length) {
+    throw new DomainError(
+      'year-has-pending-work',
+      'Work of the year is pending',
+      `${pending.length} item(s) of ${command.fiscalYear} still wait for verification or a decision: ${pending.map((p) => p.id).join(', ')}`,
+      422,
+      { pending },
+    );
+  }
 }

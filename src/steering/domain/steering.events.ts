@@ -1,5 +1,8 @@
 import { SettlementFigures } from './settlement';
-import { ThresholdKind } from './thresholds';
+
+/** The thresholds of R7 in their order (warning, procedure, renegotiation); the rule lives in ./thresholds. */
+export const THRESHOLD_KINDS = ['warning', 'procedure', 'renegotiation'] as const;
+export type ThresholdKind = (typeof THRESHOLD_KINDS)[number];
 
 export interface CrossingData {
   sozialraumId: string;

@@ -1,17 +1,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AsProjection, Projection } from '../../../libs/event-store/nest/projection.decorator';
-import { EVENT_STORE, EventStore, LogCheckpoint, StoredEvent, WrongExpectedVersion, compareCheckpoints } from '../../../libs/event-store';
-import { toDomainEvent, toNewEvent } from '../../../libs/ddd/aggregate-store';
+import {
+  AppendOptions,
+  AppendResult,
+  EVENT_STORE,
+  EventStore,
+  LogCheckpoint,
+  NewEvent,
+  ReadAllBatch,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  compareCheckpoints,
+} from '../../../libs/event-store';
+import { AggregateStore, toDomainEvent } from '../../../libs/ddd/aggregate-store';
+import { ConcurrencyConflict } from '../../../libs/ddd/domain-error';
 import { deterministicEventId } from '../../../libs/ddd/deterministic-id';
 import { systemContext } from '../../../libs/ddd/system-context';
 import { PostgresEventStore } from '../../../libs/event-store/postgres/postgres-event-store';
 import { streams } from '../../shared/stream-ids';
 import { budgetContractDecider, contractInForce } from '../../budgets';
-import { timelineOf } from '../domain/forecast-timeline';
 import { loadTimelineChanges, recordTimelineChanges } from '../projections/timeline-change-rows';
-import { firstCrossings } from '../domain/thresholds';
-import { decideCrossings } from '../domain/steering.decisions';
+import { ThresholdFacts, decideThresholds } from '../domain/thresholds';
 import { steeringDecider } from '../domain/steering-stream';
 import { SteeringEvent } from '../domain/steering.events';
 
@@ -46,11 +57,15 @@ const checkpointOf = (event: StoredEvent): LogCheckpoint => ({ transactionId: ev
 export class ThresholdWatch implements Projection {
   readonly tables = [WATCH_CHANGES, 'steering_watch_pending'];
   private readonly logger = new Logger('ThresholdWatch');
+  /** Decides as every command does (load, decide purely, append on the loaded version), with the watch's event ids. */
+  private readonly aggregates: AggregateStore;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly pgStore: PostgresEventStore,
-  ) {}
+  ) {
+    this.aggregates = new AggregateStore(new NamedEventsStore(store));
+  }
 
   async handle(events: StoredEvent[], manager: EntityManager): Promise<void> {
     if (events.length === 0) return;
@@ -115,30 +130,70 @@ export class ThresholdWatch implements Projection {
     const { tenant_id: tenantId, sozialraum_id: sozialraumId, fiscal_year: fiscalYear } = year;
     const streamId = streams.steering(tenantId, sozialraumId, fiscalYear);
     const known = (event: StoredEvent) => compareCheckpoints(checkpointOf(event), horizon) <= 0;
+    // The log as read up to the horizon: the year's changes of forecast and B, and the thresholds then in force.
     const changes = await loadTimelineChanges(manager, WATCH_CHANGES, { tenantId, sozialraumId, fiscalYear }, { upTo: horizon });
     const contractEvents = (await this.store.readStream(streams.contract(tenantId, sozialraumId))).filter(known);
-    const contract = contractEvents.reduce((s, e) => budgetContractDecider.evolve(s, toDomainEvent(e) as any), budgetContractDecider.initialState);
-    const crossings = firstCrossings(timelineOf(changes), (date) => contractInForce(contract, date).terms);
-
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const steeringEvents = await this.store.readStream(streamId);
-      const newest = steeringEvents[steeringEvents.length - 1];
-      if (newest && !known(newest)) return false;
-      const version = newest?.streamVersion ?? 0;
-      const state = steeringEvents.reduce((s, e) => steeringDecider.evolve(s, toDomainEvent(e) as SteeringEvent), steeringDecider.initialState);
-      const decided = decideCrossings(crossings, state, sozialraumId, fiscalYear);
-      if (decided.length === 0) return true;
-      const ctx = { ...systemContext(tenantId, year.cause_business_date ?? '', year.cause_event_id), correlationId: year.cause_correlation_id };
-      const toAppend = decided.map((event, i) => ({ ...toNewEvent(event, ctx), eventId: idOf(streamId, event, version + i) }));
-      try {
-        await this.store.append(streamId, toAppend, { expected: version === 0 ? 'no_stream' : version });
-        this.logger.log(`${sozialraumId} ${fiscalYear}: ${decided.map((e) => `${e.type} on ${e.businessDate}`).join(', ')}`);
-        return true;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersion)) throw error;
-      }
+    const contract = contractEvents.reduce((s, e) => budgetContractDecider.evolve(s, toDomainEvent(e) as Parameters<typeof budgetContractDecider.evolve>[1]), budgetContractDecider.initialState);
+    const facts: ThresholdFacts = { changes, termsOn: (date) => contractInForce(contract, date).terms };
+    const command = { sozialraumId, fiscalYear };
+    const ctx = { ...systemContext(tenantId, year.cause_business_date ?? '', year.cause_event_id), correlationId: year.cause_correlation_id };
+    try {
+      const handled = await this.aggregates.handle(
+        streamId,
+        steeringDecider,
+        ctx,
+        {
+          // Crossings recorded after the horizon were decided on a longer log than this one.
+          facts: async () => {
+            const [newest] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+            if (newest && !known(newest)) throw new StreamAheadOfWatch();
+            return facts;
+          },
+          decide: (state, known) => decideThresholds(command, state, known),
+        },
+        { retryOnConflict: true, maxAttempts: 5 },
+      );
+      if (handled.events.length) this.logger.log(`${sozialraumId} ${fiscalYear}: ${handled.events.map((e) => `${e.type} on ${e.businessDate}`).join(', ')}`);
+      return true;
+    } catch (error) {
+      // The year stays pending: decided on a later batch, when the watch has read that far or the races are over.
+      if (error instanceof StreamAheadOfWatch || error instanceof ConcurrencyConflict) return false;
+      throw error;
     }
-    return false;
+  }
+}
+
+/** The steering stream holds an event beyond the part of the log the watch has read. */
+class StreamAheadOfWatch extends Error {}
+
+/**
+ * The event store as the watch appends to it: every event gets an id named by what it states and
+ * the stream version it follows, so two instances deciding on the same state write the same
+ * events and the later append is an idempotent retry of the earlier one.
+ */
+class NamedEventsStore implements EventStore {
+  constructor(private readonly store: EventStore) {}
+
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const follows = typeof options.expected === 'number' ? options.expected : 0;
+    // Only the steering events the watch decided pass through here.
+    return this.store.append(streamId, events.map((event, i) => ({ ...event, eventId: idOf(streamId, { type: event.type, data: event.data } as SteeringEvent, follows + i) })), options);
+  }
+
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
+    return this.store.readStream(streamId, options);
+  }
+
+  streamVersion(streamId: string): Promise<number | null> {
+    return this.store.streamVersion(streamId);
+  }
+
+  readAll(options?: ReadAllOptions): Promise<ReadAllBatch> {
+    return this.store.readAll(options);
+  }
+
+  headCheckpoint(): Promise<LogCheckpoint> {
+    return this.store.headCheckpoint();
   }
 }
 
