@@ -3,7 +3,7 @@ import { AggregateStore, Handled } from '../../libs/ddd/aggregate-store';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { streams } from '../shared/stream-ids';
 import { SozialraumBudgetState, sozialraumBudgetDecider } from './domain/sozialraum-budget';
-import { ApplySettlement, decideApplySettlement, decideClose } from './domain/sozialraum-budget.decisions';
+import { Settlement, decideApplySettlement, decideClose } from './domain/sozialraum-budget.decisions';
 import { BudgetStreamEvent } from './domain/sozialraum-budget.events';
 
 /**
@@ -20,17 +20,13 @@ export class BudgetYearEnd {
   }
 
   close(ctx: CommandContext, sozialraumId: string, fiscalYear: number, reason: string): Promise<Handled<SozialraumBudgetState, BudgetStreamEvent>> {
-    return this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider, ctx, (state) => decideClose(reason, state, sozialraumId, fiscalYear));
+    const command = { sozialraumId, fiscalYear, reason };
+    return this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider, ctx, { decide: (state) => decideClose(command, state) });
   }
 
   /** Idempotent per settlement id: a settlement is applied to a budget once. */
-  applySettlement(ctx: CommandContext, sozialraumId: string, fiscalYear: number, settlement: ApplySettlement): Promise<Handled<SozialraumBudgetState, BudgetStreamEvent>> {
-    return this.aggregates.handle(
-      streams.budget(ctx.tenantId, sozialraumId, fiscalYear),
-      sozialraumBudgetDecider,
-      ctx,
-      (state) => decideApplySettlement(settlement, state, sozialraumId, fiscalYear),
-      { retryOnConflict: true },
-    );
+  applySettlement(ctx: CommandContext, sozialraumId: string, fiscalYear: number, settlement: Settlement): Promise<Handled<SozialraumBudgetState, BudgetStreamEvent>> {
+    const command = { sozialraumId, fiscalYear, ...settlement };
+    return this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider, ctx, { decide: (state) => decideApplySettlement(command, state) }, { retryOnConflict: true });
   }
 }

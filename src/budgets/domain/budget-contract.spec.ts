@@ -1,7 +1,11 @@
-import { DomainError } from '../../../libs/ddd/domain-error';
 import { Decimal } from '../../../libs/money';
+import { deciderSpec } from '../../../test/support/decider-spec';
+import { LegalBasis } from '../../shared/legal-basis';
 import { budgetContractDecider, contractInForce, decideConcludeVersion } from './budget-contract';
 import { DEFAULT_CONTRACT_TERMS, competentBody, completeTerms } from './contract-terms';
+
+const conclude = deciderSpec(budgetContractDecider, decideConcludeVersion);
+const facts = { sozialraumRegistered: true, effectiveYearClosed: false };
 
 describe('budget contract', () => {
   it('completes partial terms with the rule book defaults', () => {
@@ -16,7 +20,7 @@ describe('budget contract', () => {
       warningThresholdPct: '105',
       procedureThresholdPct: '105',
       highCostDailyRateThreshold: '-1',
-      excludedLegalBases: ['99' as any],
+      excludedLegalBases: ['99' as LegalBasis],
       underrunReviewMonth: 13,
       supplementaryApprovalLimits: [{ body: 'OB', upTo: '50000.00' }, { body: 'HA', upTo: '40000.00' }, { body: 'BS', upTo: '1.00' }],
     });
@@ -34,17 +38,20 @@ describe('budget contract', () => {
   });
 
   it('answers the version in force on a date, defaults before the first', () => {
-    let state = budgetContractDecider.initialState;
-    const conclude = (effectiveFrom: string, corridorPct: string) => {
-      const events = decideConcludeVersion({ sozialraumId: 'HRO-TW', effectiveFrom, terms: { ...DEFAULT_CONTRACT_TERMS, corridorPct }, decisionReference: null, reason: 'Vertrag' }, state);
-      state = events.reduce(budgetContractDecider.evolve, state);
-    };
-    conclude('2026-01-01', '3');
-    conclude('2025-01-01', '5');
+    const version = (effectiveFrom: string, corridorPct: string) => ({ sozialraumId: 'HRO-TW', effectiveFrom, terms: { ...DEFAULT_CONTRACT_TERMS, corridorPct }, decisionReference: null, reason: 'Vertrag' });
+    const [first] = conclude.given([]).when(version('2026-01-01', '3'), facts).thenEvents([{ type: 'BudgetContractVersionConcluded', data: { ...version('2026-01-01', '3'), versionNumber: 1 } }]);
+    const [second] = conclude.given([first]).when(version('2025-01-01', '5'), facts).thenEvents([{ type: 'BudgetContractVersionConcluded', data: { ...version('2025-01-01', '5'), versionNumber: 2 } }]);
+    const { state } = conclude.given([first, second]);
     expect(contractInForce(state, '2024-12-31')).toMatchObject({ versionNumber: null, terms: { corridorPct: '5' } });
     expect(contractInForce(state, '2025-06-30')).toMatchObject({ versionNumber: 2, effectiveFrom: '2025-01-01', terms: { corridorPct: '5' } });
     expect(contractInForce(state, '2026-01-01')).toMatchObject({ versionNumber: 1, effectiveFrom: '2026-01-01', terms: { corridorPct: '3' } });
-    expect(() => conclude('2025-01-01', '4')).toThrow(DomainError);
+    conclude.given([first, second]).when(version('2025-01-01', '4'), facts).thenRefused('contract-version-exists');
+  });
+
+  it('is concluded only for a registered Sozialraum and never into a closed year', () => {
+    const version = { sozialraumId: 'HRO-TW', effectiveFrom: '2025-01-01', terms: { ...DEFAULT_CONTRACT_TERMS }, decisionReference: null, reason: 'Vertrag' };
+    expect(conclude.given([]).when(version, { ...facts, sozialraumRegistered: false }).thenRefused('sozialraum-not-found').status).toBe(404);
+    expect(conclude.given([]).when(version, { ...facts, effectiveYearClosed: true }).thenRefused('fiscal-year-closed', /2025 of HRO-TW is closed/).status).toBe(422);
   });
 
   it('names the body competent for a supplementary amount (R9)', () => {

@@ -1,5 +1,6 @@
 import { Decider } from '../../../libs/ddd';
-import { refuse } from '../../../libs/ddd/domain-error';
+import { yearOf } from '../../../libs/calendar';
+import { DomainError, refuse } from '../../../libs/ddd/domain-error';
 import { by, compareText } from '../../../libs/order';
 import { BudgetContractEvent, ContractVersionConcludedData } from './budget-contract.events';
 import { BudgetContractTerms, DEFAULT_CONTRACT_TERMS } from './contract-terms';
@@ -25,7 +26,21 @@ export interface ConcludeContractVersion {
   reason: string;
 }
 
-export function decideConcludeVersion(command: ConcludeContractVersion, state: BudgetContractState): BudgetContractEvent[] {
+export interface ConcludeVersionFacts {
+  /** Whether the master data knows the Sozialraum. */
+  sozialraumRegistered: boolean;
+  /** Whether the fiscal year of the effective date is closed for the Sozialraum. */
+  effectiveYearClosed: boolean;
+}
+
+export function decideConcludeVersion(command: ConcludeContractVersion, state: BudgetContractState, facts: ConcludeVersionFacts): BudgetContractEvent[] {
+  if (!facts.sozialraumRegistered) {
+    throw new DomainError('sozialraum-not-found', 'Not found', `Sozialraum ${command.sozialraumId} is not registered`, 404);
+  }
+  // A version reaching back into a closed year would re-classify booked money there.
+  if (facts.effectiveYearClosed) {
+    refuse('fiscal-year-closed', 'Fiscal year closed', `the fiscal year ${yearOf(command.effectiveFrom)} of ${command.sozialraumId} is closed; a contract version cannot take effect in it`);
+  }
   if (state.versions.some((v) => v.effectiveFrom === command.effectiveFrom)) {
     refuse('contract-version-exists', 'Contract version exists', `a contract version effective from ${command.effectiveFrom} exists already; conclude one with another effective date`);
   }

@@ -4,8 +4,14 @@ import { BUDGET_CATEGORIES, BudgetCategory, CATEGORY_NAMES, isFlexible } from '.
 import { CategoryAmounts, Party, SozialraumBudgetEvent } from './sozialraum-budget.events';
 import { PerCategory, SozialraumBudgetState, availableIn } from './sozialraum-budget';
 
+/** The Sozialraum-year a command acts on: the budget stream it is decided on. */
+export interface SozialraumYear {
+  sozialraumId: string;
+  fiscalYear: number;
+}
+
 /** The budget must exist; bookings and planning changes are refused once the year is closed. */
-export function assertBookable(state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): void {
+export function assertBookable(state: SozialraumBudgetState, { sozialraumId, fiscalYear }: SozialraumYear): void {
   if (state.status === 'none') {
     throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${sozialraumId} for ${fiscalYear}`, 404);
   }
@@ -14,15 +20,21 @@ export function assertBookable(state: SozialraumBudgetState, sozialraumId: strin
   }
 }
 
-export interface AllocateBudget {
-  sozialraumId: string;
-  fiscalYear: number;
+export interface AllocateBudget extends SozialraumYear {
   planned: PerCategory<Decimal>;
   decisionReference: string | null;
   reason: string;
 }
 
-export function decideAllocate(command: AllocateBudget, state: SozialraumBudgetState): SozialraumBudgetEvent[] {
+export interface AllocateFacts {
+  /** Whether the master data knows the Sozialraum. */
+  sozialraumRegistered: boolean;
+}
+
+export function decideAllocate(command: AllocateBudget, state: SozialraumBudgetState, facts: AllocateFacts): SozialraumBudgetEvent[] {
+  if (!facts.sozialraumRegistered) {
+    throw new DomainError('sozialraum-not-found', 'Not found', `Sozialraum ${command.sozialraumId} is not registered`, 404);
+  }
   if (state.status !== 'none') {
     throw new DomainError('budget-exists', 'Budget exists', `the budget of ${command.sozialraumId} for ${command.fiscalYear} is allocated already; amend it instead`, 409);
   }
@@ -43,28 +55,36 @@ export function decideAllocate(command: AllocateBudget, state: SozialraumBudgetS
   ];
 }
 
-export function decideOpen(reason: string, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
-  assertBookable(state, sozialraumId, fiscalYear);
-  if (state.status !== 'planned') refuse('budget-already-open', 'Budget already open', `the budget of ${sozialraumId} for ${fiscalYear} is open already`);
-  return [{ type: 'BudgetOpened', data: { reason } }];
+export interface OpenBudget extends SozialraumYear {
+  reason: string;
 }
 
-export interface AmendBudget {
+export function decideOpen(command: OpenBudget, state: SozialraumBudgetState): SozialraumBudgetEvent[] {
+  assertBookable(state, command);
+  if (state.status !== 'planned') refuse('budget-already-open', 'Budget already open', `the budget of ${command.sozialraumId} for ${command.fiscalYear} is open already`);
+  return [{ type: 'BudgetOpened', data: { reason: command.reason } }];
+}
+
+export interface AmendBudget extends SozialraumYear {
   category: BudgetCategory;
   newAmount: Decimal;
   reason: string;
   decisionReference: string;
+}
+
+export interface AmendFacts {
   /** Money bound in the category outside this stream (approvals in FS), as known now. */
   boundElsewhere: Decimal;
 }
 
-export function decideAmend(command: AmendBudget, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
-  assertBookable(state, sozialraumId, fiscalYear);
+/** The Nachtrag: never below what is committed or spent in the category (R11 floor). */
+export function decideAmend(command: AmendBudget, state: SozialraumBudgetState, facts: AmendFacts): SozialraumBudgetEvent[] {
+  assertBookable(state, command);
   const previous = state.planned[command.category];
   if (command.newAmount.equals(previous)) {
     refuse('no-change', 'Nothing to amend', `${CATEGORY_NAMES[command.category]} is planned at ${formatAmount(previous)} already`);
   }
-  const bound = state.bound[command.category].plus(command.boundElsewhere);
+  const bound = state.bound[command.category].plus(facts.boundElsewhere);
   if (command.newAmount.lessThan(bound)) {
     refuse('amount-below-commitments', 'Amendment below commitments', `${CATEGORY_NAMES[command.category]} has ${formatAmount(bound)} committed or spent; it cannot be planned lower`, {
       committed: formatAmount(bound),
@@ -85,15 +105,26 @@ export function decideAmend(command: AmendBudget, state: SozialraumBudgetState, 
   ];
 }
 
-export interface ProposeReallocation {
-  proposalId: string;
+export interface ProposeReallocation extends SozialraumYear {
   from: BudgetCategory;
   to: BudgetCategory;
   amount: Decimal;
   reason: string;
-  party: Party;
+  /** The acting user's organisation (the Jugendamt's tenant or the lead provider). */
   organisationId: string;
+}
+
+/** Who takes part in a reallocation, and the money committed outside the stream in its source. */
+export interface ReallocationFacts {
+  /** The party the acting user speaks for, as the master data says on the recording day. */
+  party: Party;
+  /** FS money bound by approvals in the category money would leave (zero for flexible money). */
   boundElsewhereInFrom: Decimal;
+}
+
+/** Proposals are numbered per budget: UMS-2025-1, UMS-2025-2, ... */
+export function nextProposalId(state: SozialraumBudgetState, fiscalYear: number): string {
+  return `UMS-${fiscalYear}-${state.proposalsMade + 1}`;
 }
 
 /** R11: money already committed cannot be moved away. */
@@ -106,24 +137,27 @@ function assertMovable(state: SozialraumBudgetState, from: BudgetCategory, amoun
   }
 }
 
-export function decideProposeReallocation(command: ProposeReallocation, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
-  assertBookable(state, sozialraumId, fiscalYear);
+/** R11: either party proposes; nothing moves before the other agrees. */
+export function decideProposeReallocation(command: ProposeReallocation, state: SozialraumBudgetState, facts: ReallocationFacts): SozialraumBudgetEvent[] {
+  assertBookable(state, command);
   if (command.from === command.to) refuse('reallocation-same-category', 'Same category', 'a reallocation moves money between two different categories');
   if (!command.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'a reallocation moves a positive amount');
-  if (state.openProposals.some((p) => p.proposalId === command.proposalId)) {
-    throw new DomainError('proposal-exists', 'Proposal exists', `proposal ${command.proposalId} exists already`, 409);
+  const proposalId = nextProposalId(state, command.fiscalYear);
+  // A stream recorded under another numbering may hold the id already.
+  if (state.openProposals.some((p) => p.proposalId === proposalId)) {
+    throw new DomainError('proposal-exists', 'Proposal exists', `proposal ${proposalId} exists already`, 409);
   }
-  assertMovable(state, command.from, command.amount, command.boundElsewhereInFrom);
+  assertMovable(state, command.from, command.amount, facts.boundElsewhereInFrom);
   return [
     {
       type: 'ReallocationProposed',
       data: {
-        proposalId: command.proposalId,
+        proposalId,
         from: command.from,
         to: command.to,
         amount: formatAmount(command.amount),
         reason: command.reason,
-        proposedBy: command.party,
+        proposedBy: facts.party,
         proposerOrganisationId: command.organisationId,
       },
     },
@@ -136,15 +170,16 @@ function openProposal(state: SozialraumBudgetState, proposalId: string) {
   return proposal;
 }
 
-export interface AnswerReallocation {
+export interface AnswerReallocation extends SozialraumYear {
   proposalId: string;
-  party: Party;
   organisationId: string;
   reason: string;
-  boundElsewhereInFrom: Decimal;
   /** Business date of the answer; an answer cannot precede the proposal. */
   businessDate?: string;
 }
+
+/** A rejection or withdrawal needs only the answering party; an agreement needs `ReallocationFacts`. */
+export type AnswerFacts = Pick<ReallocationFacts, 'party'>;
 
 /** The answer's business date may not lie before the proposal's. */
 function answeredProposal(state: SozialraumBudgetState, command: AnswerReallocation) {
@@ -158,43 +193,51 @@ function answeredProposal(state: SozialraumBudgetState, command: AnswerReallocat
 }
 
 /** R11: effective only when the other party agrees; the proposing party cannot agree itself. */
-export function decideAgreeReallocation(command: AnswerReallocation, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
-  assertBookable(state, sozialraumId, fiscalYear);
+export function decideAgreeReallocation(command: AnswerReallocation, state: SozialraumBudgetState, facts: ReallocationFacts): SozialraumBudgetEvent[] {
+  assertBookable(state, command);
   const proposal = answeredProposal(state, command);
-  if (proposal.proposedBy === command.party) {
+  if (proposal.proposedBy === facts.party) {
     refuse('agreement-by-other-party-required', 'The other party must agree', `the ${proposal.proposedBy === 'jugendamt' ? 'Jugendamt' : 'lead provider'} proposed this reallocation; only the other party can agree`);
   }
   const amount = new Decimal(proposal.amount);
-  assertMovable(state, proposal.from, amount, command.boundElsewhereInFrom);
+  assertMovable(state, proposal.from, amount, facts.boundElsewhereInFrom);
   return [
     {
       type: 'ReallocationAgreed',
-      data: { proposalId: proposal.proposalId, from: proposal.from, to: proposal.to, amount: proposal.amount, agreedBy: command.party, agreerOrganisationId: command.organisationId },
+      data: { proposalId: proposal.proposalId, from: proposal.from, to: proposal.to, amount: proposal.amount, agreedBy: facts.party, agreerOrganisationId: command.organisationId },
     },
   ];
 }
 
-export function decideRejectReallocation(command: AnswerReallocation, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
-  assertBookable(state, sozialraumId, fiscalYear);
+export function decideRejectReallocation(command: AnswerReallocation, state: SozialraumBudgetState, facts: AnswerFacts): SozialraumBudgetEvent[] {
+  assertBookable(state, command);
   const proposal = answeredProposal(state, command);
-  if (proposal.proposedBy === command.party) {
+  if (proposal.proposedBy === facts.party) {
     refuse('rejection-by-other-party-required', 'The other party must answer', 'the proposing party withdraws its proposal instead of rejecting it');
   }
-  return [{ type: 'ReallocationRejected', data: { proposalId: proposal.proposalId, reason: command.reason, by: command.party } }];
+  return [{ type: 'ReallocationRejected', data: { proposalId: proposal.proposalId, reason: command.reason, by: facts.party } }];
 }
 
-export function decideWithdrawReallocation(command: AnswerReallocation, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
-  assertBookable(state, sozialraumId, fiscalYear);
+export function decideWithdrawReallocation(command: AnswerReallocation, state: SozialraumBudgetState, facts: AnswerFacts): SozialraumBudgetEvent[] {
+  assertBookable(state, command);
   const proposal = answeredProposal(state, command);
-  if (proposal.proposedBy !== command.party) {
+  if (proposal.proposedBy !== facts.party) {
     refuse('withdrawal-by-proposer-required', 'Only the proposer withdraws', 'only the proposing party can withdraw its proposal; the other party rejects it');
   }
-  return [{ type: 'ReallocationWithdrawn', data: { proposalId: proposal.proposalId, reason: command.reason, by: command.party } }];
+  return [{ type: 'ReallocationWithdrawn', data: { proposalId: proposal.proposalId, reason: command.reason, by: facts.party } }];
+}
+
+export interface FreezeBudget extends SozialraumYear {
+  /** True to impose a freeze (Haushaltssperre), false to lift it. */
+  imposed: boolean;
+  categories: BudgetCategory[];
+  reason: string;
 }
 
 /** R8: a freeze stops only new commitments of flexible money. */
-export function decideFreeze(imposed: boolean, categories: BudgetCategory[], reason: string, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
-  assertBookable(state, sozialraumId, fiscalYear);
+export function decideFreeze(command: FreezeBudget, state: SozialraumBudgetState): SozialraumBudgetEvent[] {
+  assertBookable(state, command);
+  const { imposed, categories, reason } = command;
   const inflexible = categories.filter((c) => !isFlexible(c));
   if (inflexible.length) {
     refuse('freeze-only-flexible', 'Only flexible money can be frozen', 'legal entitlements are never blocked (R8): only fallübergreifend (FUE) and fallunspezifisch (FU) money can be frozen');
@@ -206,21 +249,29 @@ export function decideFreeze(imposed: boolean, categories: BudgetCategory[], rea
   return [{ type: imposed ? 'BudgetFreezeImposed' : 'BudgetFreezeLifted', data: { categories: changing, reason } }];
 }
 
-export function decideClose(reason: string, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
-  assertBookable(state, sozialraumId, fiscalYear);
-  return [{ type: 'BudgetClosed', data: { reason } }];
+export interface CloseBudget extends SozialraumYear {
+  reason: string;
 }
 
-export interface ApplySettlement {
+export function decideClose(command: CloseBudget, state: SozialraumBudgetState): SozialraumBudgetEvent[] {
+  assertBookable(state, command);
+  return [{ type: 'BudgetClosed', data: { reason: command.reason } }];
+}
+
+/** The settlement of an earlier year (R10), as steering calculated it. */
+export interface Settlement {
   settlementId: string;
   fromFiscalYear: number;
   kind: 'carry-forward' | 'malus';
   amount: Decimal;
 }
 
+/** Applies a settlement to the budget of the Sozialraum-year after the settled one. */
+export interface ApplySettlement extends SozialraumYear, Settlement {}
+
 /** R10: carry-forward adds to, a Malus reduces, next year's fallunspezifisch budget; once per settlement. */
-export function decideApplySettlement(command: ApplySettlement, state: SozialraumBudgetState, sozialraumId: string, fiscalYear: number): SozialraumBudgetEvent[] {
-  assertBookable(state, sozialraumId, fiscalYear);
+export function decideApplySettlement(command: ApplySettlement, state: SozialraumBudgetState): SozialraumBudgetEvent[] {
+  assertBookable(state, command);
   if (state.settlementsApplied.includes(command.settlementId)) return [];
   const data = { settlementId: command.settlementId, fromFiscalYear: command.fromFiscalYear, category: 'FU' as BudgetCategory, amount: formatAmount(command.amount) };
   return [{ type: command.kind === 'carry-forward' ? 'SavingsCarriedForward' : 'MalusApplied', data }];

@@ -75,8 +75,12 @@ export type SozialraumBudgetEvent =
   | { type: 'SavingsCarriedForward'; data: SettlementAppliedData; businessDate?: string }
   | { type: 'MalusApplied'; data: SettlementAppliedData; businessDate?: string };
 
-/** Everything in a budget stream: planning events, flexible-money events and their ledger events. */
-export type BudgetStreamEvent = SozialraumBudgetEvent | LedgerEvent | { type: string; data: any; businessDate?: string };
+/**
+ * What the budget folds of its stream: planning events and the ledger events of flexible money.
+ * Flexible money's own events (subsidies, activities) lie in the same stream; their capability
+ * folds them (`FlexibleBudgetEvent`), the budget's fold passes them by.
+ */
+export type BudgetStreamEvent = SozialraumBudgetEvent | LedgerEvent;
 
 /** Planning events that change planned amounts (steering folds them for B as of a date). */
 export const PLANNED_AMOUNT_EVENTS = ['BudgetAllocated', 'BudgetAmended', 'ReallocationAgreed', 'SavingsCarriedForward', 'MalusApplied'] as const;

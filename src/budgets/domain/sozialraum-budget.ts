@@ -1,7 +1,7 @@
 import { Decider } from '../../../libs/ddd';
 import { Decimal, ZERO } from '../../../libs/money';
 import { BUDGET_CATEGORIES, BudgetCategory } from '../../shared/budget-category';
-import { BudgetStreamEvent, Party, ReallocationProposedData } from './sozialraum-budget.events';
+import { BudgetStreamEvent, ReallocationProposedData } from './sozialraum-budget.events';
 
 export type BudgetStatus = 'none' | 'planned' | 'open' | 'closed';
 
@@ -47,56 +47,58 @@ function withCategory<T>(record: PerCategory<T>, category: BudgetCategory, value
 
 /** Folds planning events and the ledger events of flexible money kept in the same stream. */
 export function evolveBudget(state: SozialraumBudgetState, event: BudgetStreamEvent): SozialraumBudgetState {
-  const data: any = event.data;
   switch (event.type) {
-    case 'BudgetAllocated':
+    case 'BudgetAllocated': {
+      const { planned } = event.data;
       return {
         ...state,
         status: 'planned',
-        sozialraumId: data.sozialraumId,
-        fiscalYear: data.fiscalYear,
-        planned: (Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, new Decimal(data.planned[c])])) as PerCategory<Decimal>),
+        sozialraumId: event.data.sozialraumId,
+        fiscalYear: event.data.fiscalYear,
+        planned: Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, new Decimal(planned[c])])) as PerCategory<Decimal>,
       };
+    }
     case 'BudgetOpened':
       return { ...state, status: 'open' };
     case 'BudgetClosed':
       return { ...state, status: 'closed' };
     case 'BudgetAmended':
-      return { ...state, planned: withCategory(state.planned, data.category, new Decimal(data.newAmount)) };
+      return { ...state, planned: withCategory(state.planned, event.data.category, new Decimal(event.data.newAmount)) };
     case 'ReallocationProposed':
-      return { ...state, openProposals: [...state.openProposals, { ...data, proposedOn: event.businessDate ?? '' }], proposalsMade: state.proposalsMade + 1 };
+      return { ...state, openProposals: [...state.openProposals, { ...event.data, proposedOn: event.businessDate ?? '' }], proposalsMade: state.proposalsMade + 1 };
     case 'ReallocationAgreed': {
-      const amount = new Decimal(data.amount);
-      const planned = withCategory(withCategory(state.planned, data.from, state.planned[data.from as BudgetCategory].minus(amount)), data.to, state.planned[data.to as BudgetCategory].plus(amount));
-      return { ...state, planned, openProposals: state.openProposals.filter((p) => p.proposalId !== data.proposalId) };
+      const { from, to, proposalId } = event.data;
+      const amount = new Decimal(event.data.amount);
+      const planned = withCategory(withCategory(state.planned, from, state.planned[from].minus(amount)), to, state.planned[to].plus(amount));
+      return { ...state, planned, openProposals: state.openProposals.filter((p) => p.proposalId !== proposalId) };
     }
     case 'ReallocationRejected':
-    case 'ReallocationWithdrawn':
-      return { ...state, openProposals: state.openProposals.filter((p) => p.proposalId !== data.proposalId) };
+    case 'ReallocationWithdrawn': {
+      const { proposalId } = event.data;
+      return { ...state, openProposals: state.openProposals.filter((p) => p.proposalId !== proposalId) };
+    }
     case 'BudgetFreezeImposed':
     case 'BudgetFreezeLifted': {
       const frozen = { ...state.frozen };
-      for (const category of data.categories as BudgetCategory[]) frozen[category] = event.type === 'BudgetFreezeImposed';
+      for (const category of event.data.categories) frozen[category] = event.type === 'BudgetFreezeImposed';
       return { ...state, frozen };
     }
     case 'SavingsCarriedForward':
-      return {
-        ...state,
-        planned: withCategory(state.planned, data.category, state.planned[data.category as BudgetCategory].plus(data.amount)),
-        settlementsApplied: [...state.settlementsApplied, data.settlementId],
-      };
-    case 'MalusApplied':
-      return {
-        ...state,
-        planned: withCategory(state.planned, data.category, state.planned[data.category as BudgetCategory].minus(data.amount)),
-        settlementsApplied: [...state.settlementsApplied, data.settlementId],
-      };
+    case 'MalusApplied': {
+      const { category, amount, settlementId } = event.data;
+      const change = event.type === 'SavingsCarriedForward' ? state.planned[category].plus(amount) : state.planned[category].minus(amount);
+      return { ...state, planned: withCategory(state.planned, category, change), settlementsApplied: [...state.settlementsApplied, settlementId] };
+    }
     case 'CommitmentRecorded':
-      return data.inBudget ? { ...state, bound: withCategory(state.bound, data.category, state.bound[data.category as BudgetCategory].plus(data.total)) } : state;
-    case 'CommitmentReleased':
-      return data.inBudget ? { ...state, bound: withCategory(state.bound, data.category, state.bound[data.category as BudgetCategory].minus(data.total)) } : state;
+    case 'CommitmentReleased': {
+      const { inBudget, category, total } = event.data;
+      if (!inBudget) return state;
+      const bound = event.type === 'CommitmentRecorded' ? state.bound[category].plus(total) : state.bound[category].minus(total);
+      return { ...state, bound: withCategory(state.bound, category, bound) };
+    }
     default:
       // Accruals and reversals move money between open and actual; the bound total is unchanged.
+      // Flexible money's own events, folded in the same stream by its capability, change nothing here.
       return state;
   }
 }
@@ -113,10 +115,4 @@ export function totalPlanned(state: SozialraumBudgetState): Decimal {
 /** Planned money not yet bound in a category (flexible money: planned − committed − actual). */
 export function availableIn(state: SozialraumBudgetState, category: BudgetCategory, boundElsewhere: Decimal = ZERO): Decimal {
   return state.planned[category].minus(state.bound[category]).minus(boundElsewhere);
-}
-
-export function partyOf(role: string): Party | null {
-  if (role === 'controller') return 'jugendamt';
-  if (role === 'provider') return 'lead-provider';
-  return null;
 }

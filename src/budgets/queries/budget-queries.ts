@@ -7,7 +7,7 @@ import { BUDGET_CATEGORIES, CATEGORY_NAMES, isFlexible } from '../../shared/budg
 import { streams } from '../../shared/stream-ids';
 import { budgetContractDecider, contractInForce, ContractInForce } from '../domain/budget-contract';
 import { BudgetStatus, SozialraumBudgetState, availableIn, sozialraumBudgetDecider, totalPlanned } from '../domain/sozialraum-budget';
-import { PLANNED_AMOUNT_EVENTS } from '../domain/sozialraum-budget.events';
+import { BudgetAllocatedData, PLANNED_AMOUNT_EVENTS } from '../domain/sozialraum-budget.events';
 
 /**
  * The date whose budget contract version a year's overview shows when none is asked for: today
@@ -59,12 +59,23 @@ export class BudgetQueries {
     return (await this.loadBudget(tenantId, sozialraumId, fiscalYear)).state.status;
   }
 
+  /**
+   * Which of the given fiscal years of a Sozialraum are closed (ascending), read from their budget
+   * streams rather than a projection: a decision taken right after a year close must see it.
+   */
+  async closedYears(tenantId: string, sozialraumId: string, fiscalYears: Iterable<number>): Promise<number[]> {
+    const years = [...new Set(fiscalYears)].sort((a, b) => a - b);
+    const statuses = await Promise.all(years.map((year) => this.budgetStatus(tenantId, sozialraumId, year)));
+    return years.filter((_, i) => statuses[i] === 'closed');
+  }
+
   /** The overview of one Sozialraum budget, straight from its stream (no projection lag). */
   async overview(tenantId: string, sozialraumId: string, fiscalYear: number, contractDate: string) {
     const loaded = await this.loadBudget(tenantId, sozialraumId, fiscalYear);
     if (loaded.state.status === 'none') return null;
     const state = loaded.state;
-    const initial = loaded.events.find((e) => e.type === 'BudgetAllocated')?.data as any;
+    // A budget that is not 'none' was allocated, so its stream holds the allocation.
+    const initial = loaded.events.find((e) => e.type === 'BudgetAllocated')!.data as BudgetAllocatedData;
     const contract = await this.contractOn(tenantId, sozialraumId, contractDate);
     return {
       sozialraumId,
@@ -75,7 +86,7 @@ export class BudgetQueries {
       categories: BUDGET_CATEGORIES.map((category) => ({
         category,
         name: CATEGORY_NAMES[category],
-        initial: initial.planned[category] as string,
+        initial: initial.planned[category],
         planned: formatAmount(state.planned[category]),
         ...(isFlexible(category)
           ? { bound: formatAmount(state.bound[category]), available: formatAmount(availableIn(state, category)), frozen: state.frozen[category] }

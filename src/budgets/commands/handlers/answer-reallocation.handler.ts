@@ -1,17 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
+import { onBusinessDate } from '../../../../libs/ddd/command-context';
 import { ZERO } from '../../../../libs/money';
 import { isFlexible } from '../../../shared/budget-category';
 import { streams } from '../../../shared/stream-ids';
-import { CommittedMoney } from '../../committed-money';
-import { decideAgreeReallocation, decideRejectReallocation, decideWithdrawReallocation } from '../../domain/sozialraum-budget.decisions';
-import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
 import { MasterDataQueries } from '../../../master-data';
+import { CommittedMoney } from '../../committed-money';
+import { sozialraumBudgetDecider } from '../../domain/sozialraum-budget';
+import { decideAgreeReallocation, decideRejectReallocation, decideWithdrawReallocation } from '../../domain/sozialraum-budget.decisions';
 import { AnswerReallocationCommand, BudgetCommandResult } from '../budget.commands';
 import { actingParty } from '../budget-command-context';
-import { onBusinessDate } from '../../../../libs/ddd/command-context';
-
-const DECISIONS = { agree: decideAgreeReallocation, reject: decideRejectReallocation, withdraw: decideWithdrawReallocation };
 
 @CommandHandler(AnswerReallocationCommand)
 export class AnswerReallocationHandler implements ICommandHandler<AnswerReallocationCommand> {
@@ -21,17 +19,22 @@ export class AnswerReallocationHandler implements ICommandHandler<AnswerRealloca
     const ctx = onBusinessDate(requestCtx, dto.businessDate);
     const party = await actingParty(ctx, sozialraumId, this.directory);
     const streamId = streams.budget(ctx.tenantId, sozialraumId, fiscalYear);
-    const current = await this.aggregates.load(streamId, sozialraumBudgetDecider);
-    const from = current.state.openProposals.find((p) => p.proposalId === proposalId)?.from;
-    // Only an agreement moves money; rejections and withdrawals need no committed figure.
-    const boundElsewhereInFrom = answer !== 'agree' || !from || isFlexible(from) ? ZERO : await this.committed.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, from, streamId);
-    const handled = await this.aggregates.handle(
-      streamId,
-      sozialraumBudgetDecider,
-      ctx,
-      (state) => DECISIONS[answer]({ proposalId, party, organisationId: ctx.actor.organisationId, reason: dto.reason, boundElsewhereInFrom, businessDate: ctx.businessDate }, state, sozialraumId, fiscalYear),
-      { retryOnConflict: true },
-    );
+    const command = { sozialraumId, fiscalYear, proposalId, organisationId: ctx.actor.organisationId, reason: dto.reason, businessDate: ctx.businessDate };
+    const options = { retryOnConflict: true };
+    const handled =
+      answer === 'agree'
+        ? await this.aggregates.handle(streamId, sozialraumBudgetDecider, ctx, {
+            // Only an agreement moves money: FS money bound in the proposal's source category counts.
+            facts: async (state) => {
+              const from = state.openProposals.find((p) => p.proposalId === proposalId)?.from;
+              return { party, boundElsewhereInFrom: !from || isFlexible(from) ? ZERO : await this.committed.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, from, streamId) };
+            },
+            decide: (state, facts) => decideAgreeReallocation(command, state, facts),
+          }, options)
+        : await this.aggregates.handle(streamId, sozialraumBudgetDecider, ctx, {
+            facts: async () => ({ party }),
+            decide: (state, facts) => (answer === 'reject' ? decideRejectReallocation : decideWithdrawReallocation)(command, state, facts),
+          }, options);
     return { sozialraumId, fiscalYear, version: handled.version, events: handled.events.map((e) => e.type) };
   }
 }
