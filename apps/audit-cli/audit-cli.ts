@@ -6,7 +6,6 @@ import { provisionDatabase } from '../../libs/database/provision';
 import { createPool } from '../../libs/database/pool';
 import { PostgresEventStore } from '../../libs/event-store/postgres/postgres-event-store';
 import { LOG_START } from '../../libs/event-store/event-store.port';
-import { eventHash } from '../../libs/event-store/audit/audit-chain';
 import { verifyAuditChain } from '../../libs/event-store/audit/audit-verifier';
 import { isIsoDate } from '../../libs/calendar';
 import { CliIo, failureLine } from '../../libs/cli/cli';
@@ -15,6 +14,7 @@ import { streams } from '../../src/shared/stream-ids';
 import { LedgerBook } from '../../src/steering/domain/ledger-book';
 import { forecastTimeline, timelineJson } from '../../src/steering/domain/forecast-timeline';
 import { toBookEvent } from '../../src/steering/replay/sozialraum-year-replay';
+import { AuditLogQueries } from '../../src/audit';
 
 const USAGE = `Rechnungsprüfung: replay, verify and export the event log.
 
@@ -64,7 +64,7 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
       case 'replay':
         return await replay(store, args, io);
       default:
-        return await exportEvents(store, args, io);
+        return await exportEvents(new AuditLogQueries(store, pool), args, io);
     }
   } finally {
     await pool.end();
@@ -115,17 +115,23 @@ async function replay(store: PostgresEventStore, args: Record<string, string>, i
   return 0;
 }
 
-async function exportEvents(store: PostgresEventStore, args: Record<string, string>, io: CliIo): Promise<number> {
+/**
+ * The same lines as GET /audit/export, from the same code (AuditLogQueries.exportLines): one
+ * repeatable-read snapshot of the tenant's log, streamed, never held in memory as a whole.
+ */
+async function exportEvents(log: AuditLogQueries, args: Record<string, string>, io: CliIo): Promise<number> {
   const tenant = required(args, 'tenant');
-  const events = await tenantEvents(store, tenant);
+  const lines = log.exportLines(tenant);
   // Checked before the file is opened, so a mistyped tenant leaves no empty export behind.
-  if (events.length === 0) throw new Error(`tenant ${tenant} has no events in this event log: nothing exported`);
+  const first = await lines.next();
+  if (first.done) throw new Error(`tenant ${tenant} has no events in this event log: nothing exported`);
   const file = args.out ? createWriteStream(args.out, { encoding: 'utf8' }) : undefined;
   const out = file ?? io.stdout;
   if (file) await once(file, 'open');
-  for (const event of events) {
-    const line = { ...event, globalPosition: event.globalPosition.toString(), transactionId: event.transactionId.toString(), recordedAt: event.recordedAt.toISOString(), hash: eventHash(event) };
-    out.write(`${JSON.stringify(line)}\n`);
+  let count = 0;
+  for (let line: IteratorResult<string> = first; !line.done; line = await lines.next()) {
+    if (!out.write(line.value) && file) await once(file, 'drain');
+    count++;
   }
   if (file) {
     await new Promise<void>((resolve, reject) => {
@@ -133,7 +139,7 @@ async function exportEvents(store: PostgresEventStore, args: Record<string, stri
       file.end(resolve);
     });
   }
-  io.stderr.write(`exported ${events.length} events of ${tenant}\n`);
+  io.stderr.write(`exported ${count} events of ${tenant}\n`);
   return 0;
 }
 
