@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CommandContext } from '../../libs/ddd/command-context';
+import { startOfYear } from '../../libs/calendar';
+import { CommandContext, onBusinessDate } from '../../libs/ddd/command-context';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
 import { AsYearEndParticipant, PendingItem, YearEndParticipant } from '../steering';
 import { CaseStore } from './commands/case-store';
@@ -15,13 +16,19 @@ export class CasesYearEnd implements YearEndParticipant {
   async pendingWork(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<PendingItem[]> {
     await this.projections.waitFor('case-lists');
     const rows = await this.lists.pendingOf(tenantId, sozialraumId, fiscalYear);
-    return rows.map((r: any) => ({ kind: 'invoice', id: r.invoice_id, description: `invoice ${r.invoice_id} of case ${r.case_ref} for ${r.service_month} is ${r.status}` }));
+    return rows.map((r) => ({ kind: 'invoice', id: r.invoice_id, description: `invoice ${r.invoice_id} of case ${r.case_ref} for ${r.service_month} is ${r.status}` }));
   }
 
   async rollOver(ctx: CommandContext, sozialraumId: string, fiscalYear: number): Promise<void> {
     await this.projections.waitFor('case-lists');
+    // The roll-over counts on 01.01. of the next year (R5), whenever the year is closed.
+    const dated = onBusinessDate(ctx, startOfYear(fiscalYear + 1));
+    const command = { fiscalYear };
     for (const caseRef of await this.lists.openEndedCases(ctx.tenantId, sozialraumId)) {
-      await this.cases.handle(ctx, caseRef, `${fiscalYear + 1}-01-01`, (state, decision) => decideRollOver(state, fiscalYear, decision));
+      await this.cases.handle(dated, caseRef, {
+        facts: async (state) => ({ closedYears: await this.cases.closedYears(ctx.tenantId, state, state.approvalOrder, [dated.businessDate]) }),
+        decide: (state, facts) => decideRollOver(command, state, facts),
+      });
     }
   }
 }

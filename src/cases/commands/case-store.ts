@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { AggregateStore, Handled } from '../../../libs/ddd/aggregate-store';
-import { CommandContext, onBusinessDate } from '../../../libs/ddd/command-context';
+import { CommandContext } from '../../../libs/ddd/command-context';
 import { DomainError } from '../../../libs/ddd/domain-error';
 import { BudgetQueries } from '../../budgets';
 import { streams } from '../../shared/stream-ids';
 import { CaseStreamEvent } from '../domain/case.events';
 import { CaseState, caseDecider } from '../domain/case-state';
-import { DecisionContext } from '../domain/approval.decisions';
-import { fiscalYearsConcerned } from '../domain/reconcile';
+import { yearsAtStake } from '../domain/closed-years';
+
+/** How a command decides on a case: the facts looked up once the case is loaded, then the pure decision. */
+export interface CaseDecision<F> {
+  facts: (state: CaseState) => Promise<F>;
+  decide: (state: CaseState, facts: F) => CaseStreamEvent[];
+}
 
 /**
- * Loads a case, decides and appends. A decision only depends on the case stream and on which
- * fiscal years are closed, so a lost race is re-decided on the newer state. A decision that
- * concerns a closed year is refused by the decider (fiscal-year-closed) and writes nothing.
+ * Loads a case, looks up the facts of a decision, decides and appends. A decision depends only on
+ * the case stream and on facts that `facts` looks up again after a lost race (which fiscal years
+ * are closed, the contract and the rate agreement in force), so it is re-decided on the newer
+ * state. A case that does not exist is refused before anything is looked up.
  */
 @Injectable()
 export class CaseStore {
@@ -22,41 +28,29 @@ export class CaseStore {
     return this.aggregates.load(streams.case(tenantId, caseRef), caseDecider);
   }
 
-  async handle(
-    requestCtx: CommandContext,
-    caseRef: string,
-    businessDate: string | undefined,
-    decide: (state: CaseState, decision: DecisionContext, ctx: CommandContext) => CaseStreamEvent[] | Promise<CaseStreamEvent[]>,
-    options: { mustExist?: boolean } = { mustExist: true },
-  ): Promise<Handled<CaseState, CaseStreamEvent>> {
-    const ctx = onBusinessDate(requestCtx, businessDate);
-    return this.aggregates.handle(
+  /**
+   * The closed fiscal years of the case's Sozialraum among those a decision on the given
+   * approvals and dates may concern (`yearsAtStake`); none before the case is opened.
+   */
+  async closedYears(tenantId: string, state: CaseState, approvalIds: ReadonlyArray<string | undefined>, dates: ReadonlyArray<string | null | undefined>): Promise<number[]> {
+    if (!state.sozialraumId) return [];
+    return this.budgets.closedYears(tenantId, state.sozialraumId, yearsAtStake(state, approvalIds, dates));
+  }
+
+  handle<F>(ctx: CommandContext, caseRef: string, decision: CaseDecision<F>, options: { mustExist?: boolean } = { mustExist: true }): Promise<Handled<CaseState, CaseStreamEvent>> {
+    const missing = (state: CaseState) => options.mustExist !== false && state.caseRef === null;
+    return this.aggregates.handle<CaseState, CaseStreamEvent, F | null>(
       streams.case(ctx.tenantId, caseRef),
       caseDecider,
       ctx,
-      async (state) => {
-        if (options.mustExist !== false && state.caseRef === null) throw new DomainError('case-not-found', 'Not found', `case ${caseRef} was not found`, 404);
-        // Decide once to see which fiscal years the decision concerns (bookings and the service
-        // months of invoices), then again knowing which of them are closed. The year of the
-        // business date is asked along: back-dating into a closed year is refused whatever the
-        // command books.
-        const dateYear = Number(ctx.businessDate.slice(0, 4));
-        const tentative = await decide(state, { closedYears: [] }, ctx);
-        const closedYears = await this.closedYears(ctx.tenantId, state.sozialraumId, [...new Set([dateYear, ...fiscalYearsConcerned(state, tentative)])]);
-        if (closedYears.includes(dateYear)) {
-          throw new DomainError('fiscal-year-closed', 'Fiscal year closed', `${dateYear} is closed; a decision dated ${ctx.businessDate} cannot be recorded any more`, 422, { fiscalYear: dateYear });
-        }
-        const events = closedYears.length ? await decide(state, { closedYears }, ctx) : tentative;
-        return events.map((e) => ({ ...e, businessDate: e.businessDate ?? ctx.businessDate }));
+      {
+        facts: async (state) => (missing(state) ? null : decision.facts(state)),
+        decide: (state, facts) => {
+          if (missing(state)) throw new DomainError('case-not-found', 'Not found', `case ${caseRef} was not found`, 404);
+          return decision.decide(state, facts as F);
+        },
       },
       { retryOnConflict: true },
     );
-  }
-
-  private async closedYears(tenantId: string, sozialraumId: string | null, years: number[]): Promise<number[]> {
-    if (!sozialraumId) return [];
-    const closed: number[] = [];
-    for (const year of years) if ((await this.budgets.budgetStatus(tenantId, sozialraumId, year)) === 'closed') closed.push(year);
-    return closed;
   }
 }

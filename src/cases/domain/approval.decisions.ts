@@ -1,19 +1,13 @@
 import { DomainError, refuse } from '../../../libs/ddd/domain-error';
-import { addDays, firstDayOfMonth, lastDayOfMonth, monthOf, yearOf } from '../../../libs/calendar';
+import { addDays, firstDayOfMonth, lastDayOfMonth, monthOf, startOfYear, yearOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { BudgetContractTerms } from '../../budgets';
-import { LedgerEvent } from '../../ledger';
 import { LegalBasis, RateType, legalBasisLabel } from '../../shared/legal-basis';
 import { CaseStreamEvent, Classification, RateSegment, TerminationReason } from './case.events';
 import { Approval, CaseState, activeInvoices, evolveCase } from './case-state';
-import { fiscalYearsOf, reconcileApproval } from './reconcile';
+import { CaseFacts, refuseClosedYears } from './closed-years';
+import { rollInto, rollOverApprovals, withCommitments } from './commitments';
 import { approvedAmountOfMonth, approvedDaysIn, segmentOn } from './approved-amounts';
-
-/** What the deciders need to know beyond the case stream, looked up by the handler. */
-export interface DecisionContext {
-  /** Fiscal years of the case's Sozialraum that are closed: no booking may touch them. */
-  closedYears: number[];
-}
 
 export interface RateAgreementRef {
   agreementId: string;
@@ -88,15 +82,15 @@ function hoursFor(rateType: RateType, hoursPerMonth: string | undefined): string
   return hoursPerMonth;
 }
 
-/** Appends the money movements the decision causes and refuses bookings into closed years. */
-function withMoney(state: CaseState, domainEvents: CaseStreamEvent[], approvalId: string, businessDate: string, reasons: { recorded: string; released: string }, ctx: DecisionContext): CaseStreamEvent[] {
-  const after = domainEvents.reduce(evolveCase, state);
-  const money: LedgerEvent[] = reconcileApproval(after, approvalId, businessDate, reasons);
-  const closed = fiscalYearsOf(money).filter((y) => ctx.closedYears.includes(y));
-  if (closed.length) {
-    refuse('fiscal-year-closed', 'Fiscal year closed', `this change would book into the closed fiscal year ${closed.join(', ')}; closed years accept no bookings`, { closedYears: closed });
-  }
-  return [...domainEvents, ...money];
+/**
+ * What an approval's rate and classification are decided on, looked up before: the rate
+ * agreement in force for the provider when the scope begins, and the budget contract in force at
+ * the Bescheid date (R1).
+ */
+export interface ScopeFacts {
+  agreement: RateAgreementRef | null;
+  terms: BudgetContractTerms;
+  contractVersion: number | null;
 }
 
 export interface GrantApproval extends RateInput {
@@ -111,15 +105,10 @@ export interface GrantApproval extends RateInput {
  * Bewilligung. Never refused for budget reasons (R8): nothing here looks at the budget's figures;
  * the consequences (warnings, procedures) follow from the forecast the commitments move.
  */
-export function decideGrantApproval(
-  cmd: GrantApproval,
-  state: CaseState,
-  lookups: { agreement: RateAgreementRef | null; terms: BudgetContractTerms; contractVersion: number | null },
-  ctx: DecisionContext,
-): CaseStreamEvent[] {
+export function decideGrantApproval(cmd: GrantApproval, state: CaseState, facts: CaseFacts & ScopeFacts): CaseStreamEvent[] {
   assertCaseExists(state);
   if (cmd.end !== null && cmd.end < cmd.start) refuse('invalid-period', 'Invalid period', `the end ${cmd.end} is before the start ${cmd.start}`);
-  const { rateType, rate, agreementId, rateReason } = resolveRate(cmd, lookups.agreement);
+  const { rateType, rate, agreementId, rateReason } = resolveRate(cmd, facts.agreement);
   const hoursPerMonth = hoursFor(rateType, cmd.hoursPerMonth);
   const approvalId = `${state.caseRef}-B${state.approvalOrder.length + 1}`;
   const segment: RateSegment = { from: cmd.start, providerId: cmd.providerId, rate: formatAmount(rate), hoursPerMonth, agreementId, rateReason };
@@ -135,12 +124,13 @@ export function decideGrantApproval(
       start: cmd.start,
       end: cmd.end,
       segment,
-      classification: classify(cmd.legalBasis, rateType, rate, lookups.terms, lookups.contractVersion),
+      classification: classify(cmd.legalBasis, rateType, rate, facts.terms, facts.contractVersion),
       committedThrough: Math.max(yearOf(cmd.start), yearOf(cmd.bescheidDate)),
     },
     businessDate: cmd.bescheidDate,
   };
-  return withMoney(state, [granted], approvalId, cmd.bescheidDate, { recorded: 'approval', released: 'approval' }, ctx);
+  // The Bescheid date is the decision's business date.
+  return refuseClosedYears(cmd.bescheidDate, state, withCommitments(state, [granted], approvalId, cmd.bescheidDate, { recorded: 'approval', released: 'approval' }), facts);
 }
 
 function assertRunning(approval: Approval): void {
@@ -171,11 +161,9 @@ export interface ExtendApproval extends ScopeInput {
   businessDate: string;
 }
 
-export interface ScopeLookups {
-  /** The rate agreement in force for the (new) provider on the first day the scope applies. */
-  agreement: RateAgreementRef | null;
-  terms: BudgetContractTerms;
-  contractVersion: number | null;
+/** The rate and contract a new scope is decided on; null when the command sets none or its approval is unknown. */
+export interface ScopeChangeFacts extends CaseFacts {
+  scope: ScopeFacts | null;
 }
 
 export const hasScope = (input: ScopeInput) => input.providerId !== undefined || input.rate !== undefined || input.hoursPerMonth !== undefined || input.rateReason !== undefined;
@@ -196,7 +184,7 @@ export function extensionScopeFrom(approval: Pick<Approval, 'end' | 'rateType'>)
  * are reconciled once (one set of ledger events for the difference, one forecast change) instead
  * of an extension at the old scope followed by a correction.
  */
-export function decideExtendApproval(cmd: ExtendApproval, state: CaseState, lookups: ScopeLookups | null, ctx: DecisionContext): CaseStreamEvent[] {
+export function decideExtendApproval(cmd: ExtendApproval, state: CaseState, facts: ScopeChangeFacts): CaseStreamEvent[] {
   assertCaseExists(state);
   const approval = approvalOf(state, cmd.approvalId);
   assertRunning(approval);
@@ -206,19 +194,19 @@ export function decideExtendApproval(cmd: ExtendApproval, state: CaseState, look
   }
   let segment: RateSegment | undefined;
   if (hasScope(cmd)) {
-    if (!lookups) throw new Error('an extension with a new scope needs the rate agreement and contract terms');
+    if (!facts.scope) throw new Error('an extension with a new scope needs the rate agreement and contract terms');
     const from = extensionScopeFrom(approval);
     if (cmd.newEnd !== null && from > cmd.newEnd) {
       refuse('change-not-at-month-start', 'Change must start a month', `a ${approval.rateType} rate is per calendar month (R3): the extension to ${cmd.newEnd} stays in the month of the current end ${approval.end}, so a new scope would apply to no month; extend beyond it or keep the scope`);
     }
-    segment = scopeSegment(approval, from, cmd, lookups);
+    segment = scopeSegment(approval, from, cmd, facts.scope);
   }
   const committedThrough = cmd.newEnd === null ? Math.max(approval.committedThrough, yearOf(approval.end), yearOf(cmd.businessDate)) : Math.max(approval.committedThrough, yearOf(cmd.newEnd));
   const extended: CaseStreamEvent = {
     type: 'ApprovalExtended',
     data: { approvalId: approval.approvalId, previousEnd: approval.end, newEnd: cmd.newEnd, committedThrough, reason: cmd.reason, ...(segment ? { segment } : {}) },
   };
-  return withMoney(state, [extended], approval.approvalId, cmd.businessDate, { recorded: 'extension', released: 'extension' }, ctx);
+  return refuseClosedYears(cmd.businessDate, state, withCommitments(state, [extended], approval.approvalId, cmd.businessDate, { recorded: 'extension', released: 'extension' }), facts);
 }
 
 /**
@@ -227,7 +215,7 @@ export function decideExtendApproval(cmd: ExtendApproval, state: CaseState, look
  * keeps its classification (R1). Omitted fields keep the segment in force on `from`; a new
  * provider takes its own agreement, not the old provider's rate.
  */
-function scopeSegment(approval: Approval, from: string, input: ScopeInput, lookups: ScopeLookups): RateSegment {
+function scopeSegment(approval: Approval, from: string, input: ScopeInput, facts: ScopeFacts): RateSegment {
   const current = segmentOn(approval, from);
   const providerId = input.providerId ?? current.providerId;
   const providerChanged = providerId !== current.providerId;
@@ -236,9 +224,9 @@ function scopeSegment(approval: Approval, from: string, input: ScopeInput, looku
     rate: input.rate ?? (providerChanged ? undefined : current.rate),
     rateReason: input.rateReason ?? (input.rate === undefined && !providerChanged ? current.rateReason ?? undefined : undefined),
   };
-  const { rate, agreementId, rateReason } = resolveRate(rateInput, lookups.agreement);
+  const { rate, agreementId, rateReason } = resolveRate(rateInput, facts.agreement);
   const hoursPerMonth = approval.rateType === 'hourly' ? hoursFor('hourly', input.hoursPerMonth ?? current.hoursPerMonth ?? undefined) : hoursFor(approval.rateType, input.hoursPerMonth);
-  const classification = classify(approval.legalBasis, approval.rateType, rate, lookups.terms, lookups.contractVersion);
+  const classification = classify(approval.legalBasis, approval.rateType, rate, facts.terms, facts.contractVersion);
   if (classification.inBudget !== approval.classification.inBudget) {
     refuse('classification-would-change', 'Classification would change', `${classification.explanation}; an approval keeps its classification (${approval.classification.reason}): end it and grant a new one`);
   }
@@ -253,24 +241,16 @@ export interface ChangeScope extends ScopeInput {
 }
 
 /** Change of scope (hours, rate, provider) from a date; commitments from then on follow it. */
-export function decideChangeScope(
-  cmd: ChangeScope,
-  state: CaseState,
-  lookups: ScopeLookups,
-  ctx: DecisionContext,
-): CaseStreamEvent[] {
+export function decideChangeScope(cmd: ChangeScope, state: CaseState, facts: ScopeChangeFacts): CaseStreamEvent[] {
   assertCaseExists(state);
   assertRunning(approvalOf(state, cmd.approvalId));
-  const rolled = decideRollInto(state, cmd.approvalId, yearOf(cmd.from), ctx);
-  return [...rolled, ...changeScope(cmd, rolled.reduce(evolveCase, state), lookups, ctx)];
+  if (!facts.scope) throw new Error('a change of scope needs the rate agreement and contract terms');
+  // R5: a change in a later year of an open-ended approval first carries its commitment into that year.
+  const rolled = rollInto(state, cmd.approvalId, yearOf(cmd.from));
+  return refuseClosedYears(cmd.businessDate, state, [...rolled, ...changeScope(cmd, rolled.reduce(evolveCase, state), facts.scope)], facts);
 }
 
-function changeScope(
-  cmd: ChangeScope,
-  state: CaseState,
-  lookups: ScopeLookups,
-  ctx: DecisionContext,
-): CaseStreamEvent[] {
+function changeScope(cmd: ChangeScope, state: CaseState, scope: ScopeFacts): CaseStreamEvent[] {
   const approval = approvalOf(state, cmd.approvalId);
   if (cmd.from < approval.start || (approval.end !== null && cmd.from > approval.end)) {
     refuse('outside-approved-period', 'Outside the approved period', `the change from ${cmd.from} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`);
@@ -282,20 +262,24 @@ function changeScope(
   if (invoiced.length) {
     refuse('months-already-invoiced', 'Months already invoiced', `the months ${invoiced.join(', ')} are invoiced at the old scope; reverse or reject those invoices first`, { months: invoiced });
   }
-  const segment = scopeSegment(approval, cmd.from, cmd, lookups);
+  const segment = scopeSegment(approval, cmd.from, cmd, scope);
   const changed: CaseStreamEvent = { type: 'ApprovalScopeChanged', data: { approvalId: approval.approvalId, segment, reason: cmd.reason } };
-  return withMoney(state, [changed], approval.approvalId, cmd.businessDate, { recorded: 'scope-change', released: 'scope-change' }, ctx);
+  return withCommitments(state, [changed], approval.approvalId, cmd.businessDate, { recorded: 'scope-change', released: 'scope-change' });
 }
 
 /** Invoices of months ending after the day before a change overlap it. */
 const dayBefore = (date: string) => addDays(date, -1);
 
+export interface TerminateApproval {
+  approvalId: string;
+  reason: TerminationReason;
+  effectiveEnd: string;
+  note: string | null;
+  businessDate: string;
+}
+
 /** Termination (planmäßig, Abbruch, Zuständigkeitswechsel): commitments after the effective end are released. */
-export function decideTerminateApproval(
-  cmd: { approvalId: string; reason: TerminationReason; effectiveEnd: string; note: string | null; businessDate: string },
-  state: CaseState,
-  ctx: DecisionContext,
-): CaseStreamEvent[] {
+export function decideTerminateApproval(cmd: TerminateApproval, state: CaseState, facts: CaseFacts): CaseStreamEvent[] {
   assertCaseExists(state);
   const approval = approvalOf(state, cmd.approvalId);
   assertRunning(approval);
@@ -327,54 +311,10 @@ export function decideTerminateApproval(
       months: [...later, ...overBilled],
     });
   }
-  return withMoney(state, [terminated], approval.approvalId, cmd.businessDate, { recorded: 'termination', released: 'termination' }, ctx);
-}
-
-/**
- * R5: an open-ended approval is committed to 31.12. of its last committed year; for the next
- * year it is committed on 01.01. of that year. Carries one approval from `fiscalYear` into the
- * next; nothing when it is not open-ended and running, or was already carried (idempotent).
- */
-function rollApproval(state: CaseState, approvalId: string, fiscalYear: number, ctx: DecisionContext): CaseStreamEvent[] {
-  const approval = state.approvals[approvalId];
-  const openEnded = approval !== undefined && approval.end === null && approval.termination === null;
-  if (!openEnded || approval.committedThrough !== fiscalYear) return [];
-  const newYear = `${fiscalYear + 1}-01-01`;
-  const rolled: CaseStreamEvent[] = [{ type: 'ApprovalRolledOver', data: { approvalId, fiscalYear: fiscalYear + 1 }, businessDate: newYear }];
-  return withMoney(state, rolled, approvalId, newYear, { recorded: 'year-rollover', released: 'year-rollover' }, ctx);
+  return refuseClosedYears(cmd.businessDate, state, withCommitments(state, [terminated], approval.approvalId, cmd.businessDate, { recorded: 'termination', released: 'termination' }), facts);
 }
 
 /** Year close: every open-ended approval still running carries its commitment into the next year (R5: on 01.01.). */
-export function decideRollOver(state: CaseState, fiscalYear: number, ctx: DecisionContext): CaseStreamEvent[] {
-  const events: CaseStreamEvent[] = [];
-  let current = state;
-  for (const approvalId of state.approvalOrder) {
-    const decided = rollApproval(current, approvalId, fiscalYear, ctx);
-    current = decided.reduce(evolveCase, current);
-    events.push(...decided);
-  }
-  return events;
+export function decideRollOver(cmd: { fiscalYear: number }, state: CaseState, facts: CaseFacts): CaseStreamEvent[] {
+  return refuseClosedYears(startOfYear(cmd.fiscalYear + 1), state, rollOverApprovals(state, cmd.fiscalYear), facts);
 }
-
-/**
- * R5 before the year close: a decision about a month of a later fiscal year of an open-ended
- * approval (an invoice, a Kostenbeitrag, a change of scope) first carries the commitment into
- * that year, year by year, with the same events and dates (01.01.) as the year close, which then
- * finds nothing left to roll. The caller decides the command on the state after these events and
- * appends both together.
- */
-export function decideRollInto(state: CaseState, approvalId: string, fiscalYear: number, ctx: DecisionContext): CaseStreamEvent[] {
-  const events: CaseStreamEvent[] = [];
-  let current = state;
-  const approval = state.approvals[approvalId];
-  if (!approval) return events;
-  for (let year = approval.committedThrough; year < fiscalYear; year++) {
-    const decided = rollApproval(current, approvalId, year, ctx);
-    if (decided.length === 0) break;
-    current = decided.reduce(evolveCase, current);
-    events.push(...decided);
-  }
-  return events;
-}
-
-export { withMoney };

@@ -1,7 +1,12 @@
-import { addDays, daysInMonth, endOfYear, firstDayOfMonth, lastDayOfMonth, maxDate, minDate, monthOf, monthsBetween, startOfYear, yearOf } from '../../../libs/calendar';
+import { addDays, endOfYear, firstDayOfMonth, lastDayOfMonth, maxDate, minDate, monthOf, monthsBetween, startOfYear } from '../../../libs/calendar';
 import { Decimal } from '../../../libs/money';
 import { RateSegment } from './case.events';
-import { Approval, CaseState, activeInvoices, lineKey } from './case-state';
+import { Approval } from './case-state';
+
+/**
+ * R3 accrual by Leistungsmonat: what an approval approves in a month, per provider (the ceiling
+ * of an invoice, R4, and the amount a month binds until it is invoiced, R5).
+ */
 
 /** The last day the approval covers as far as money is concerned: its end, or 31.12. of the last committed year. */
 export function coveredUntil(approval: Pick<Approval, 'end' | 'committedThrough'>): string {
@@ -55,47 +60,3 @@ export function coveredMonthsOf(approval: Approval, year: number): string[] {
   const to = minDate(coveredUntil(approval), endOfYear(year));
   return from > to ? [] : monthsBetween(monthOf(from), monthOf(to));
 }
-
-/**
- * What should be committed for a fiscal year (R5): the approved amount of each covered month,
- * except that a month with a verified or paid invoice is bound at the invoiced amount (the
- * difference was released when it was verified).
- */
-export function expectedCommitment(state: CaseState, approval: Approval, year: number): Map<string, Decimal> {
-  const lines = new Map<string, Decimal>();
-  const fixed = new Map<string, { providerId: string; amount: Decimal }>();
-  for (const invoice of activeInvoices(state, approval.approvalId)) {
-    if (invoice.status === 'awaiting-payment-order' || invoice.status === 'paid') {
-      fixed.set(invoice.serviceMonth, { providerId: invoice.providerId, amount: new Decimal(invoice.amount) });
-    }
-  }
-  for (const month of coveredMonthsOf(approval, year)) {
-    const invoiced = fixed.get(month);
-    if (invoiced) {
-      lines.set(lineKey(month, invoiced.providerId), invoiced.amount);
-      continue;
-    }
-    for (const [providerId, amount] of approvedAmountOfMonth(approval, month)) lines.set(lineKey(month, providerId), amount);
-  }
-  // Paid months outside the (now shorter) period stay bound at what was paid.
-  for (const [month, invoiced] of fixed) {
-    if (yearOf(month) === year && !lines.has(lineKey(month, invoiced.providerId))) lines.set(lineKey(month, invoiced.providerId), invoiced.amount);
-  }
-  return lines;
-}
-
-/** Kostenbeitrag revenue of a fiscal year: the amount in force for each covered month (latest Festsetzung wins). */
-export function expectedRevenue(approval: Approval, year: number): Map<string, Decimal> {
-  const lines = new Map<string, Decimal>();
-  const ordered = [...approval.kostenbeitraege].sort((a, b) => a.from.localeCompare(b.from));
-  for (const month of coveredMonthsOf(approval, year)) {
-    let amount: Decimal | null = null;
-    for (const kb of ordered) {
-      if (monthOf(kb.from) <= month && (kb.to === null || monthOf(kb.to) >= month)) amount = new Decimal(kb.monthlyAmount);
-    }
-    if (amount && amount.greaterThan(0)) lines.set(lineKey(month, null), amount);
-  }
-  return lines;
-}
-
-export { daysInMonth };

@@ -4,8 +4,9 @@ import { Decimal, formatAmount } from '../../../libs/money';
 import { approvedAmountOfMonth, approvedDaysIn, monthInPeriod, segmentOn } from './approved-amounts';
 import { CaseStreamEvent, VerificationStep } from './case.events';
 import { CaseState, Invoice, activeInvoices, evolveCase } from './case-state';
-import { DecisionContext, approvalOf, assertCaseExists, decideRollInto } from './approval.decisions';
-import { approvalDimensions, fiscalYearsOf, reconcileApproval } from './reconcile';
+import { approvalOf, assertCaseExists } from './approval.decisions';
+import { CaseFacts, refuseClosedYears } from './closed-years';
+import { approvalDimensions, reconcileApproval, rollInto } from './commitments';
 
 export interface SubmitInvoice {
   approvalId: string;
@@ -25,31 +26,24 @@ export function invoiceOf(state: CaseState, invoiceId: string): Invoice {
   return invoice;
 }
 
-function assertOpenYear(fiscalYear: number, ctx: DecisionContext): void {
-  if (ctx.closedYears.includes(fiscalYear)) {
-    refuse('fiscal-year-closed', 'Fiscal year closed', `the fiscal year ${fiscalYear} is closed and accepts no bookings`);
-  }
-}
-
 /**
  * R4: a monthly invoice inside the approved period, at most what was approved, once per month.
  * The amount is computed from the approval: hours × hourly rate, the first n approved days at
  * their daily rates, or the flat month.
  */
-export function decideSubmitInvoice(cmd: SubmitInvoice, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
+export function decideSubmitInvoice(cmd: SubmitInvoice, state: CaseState, facts: CaseFacts): CaseStreamEvent[] {
   assertCaseExists(state);
   approvalOf(state, cmd.approvalId);
   // R5: a month of a later year of an open-ended approval is committed from 01.01. of that year.
-  const rolled = decideRollInto(state, cmd.approvalId, yearOf(cmd.serviceMonth), ctx);
-  return [...rolled, ...submitInvoice(cmd, rolled.reduce(evolveCase, state), ctx)];
+  const rolled = rollInto(state, cmd.approvalId, yearOf(cmd.serviceMonth));
+  return refuseClosedYears(cmd.submittedOn, state, [...rolled, ...submitInvoice(cmd, rolled.reduce(evolveCase, state))], facts);
 }
 
-function submitInvoice(cmd: SubmitInvoice, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
+function submitInvoice(cmd: SubmitInvoice, state: CaseState): CaseStreamEvent[] {
   const approval = approvalOf(state, cmd.approvalId);
   if (!monthInPeriod(approval, cmd.serviceMonth)) {
     refuse('outside-approved-period', 'Outside the approved period', `${cmd.serviceMonth} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`);
   }
-  assertOpenYear(yearOf(cmd.serviceMonth), ctx);
   if (cmd.submittedOn < `${cmd.serviceMonth}-01`) {
     refuse('service-month-not-begun', 'Service month not begun', `${cmd.serviceMonth} has not begun on ${cmd.submittedOn}; an invoice is for help already delivered`);
   }
@@ -114,15 +108,21 @@ function invoiceAmount(cmd: SubmitInvoice, state: CaseState, approvedForProvider
   return days.slice(0, quantity.toNumber()).reduce((sum, day) => sum.plus(segmentOn(approval, day).rate), new Decimal(0));
 }
 
+export interface VerifyInvoice {
+  invoiceId: string;
+  step: VerificationStep;
+  verifiedBy: string;
+  businessDate: string;
+}
+
 /**
  * Four-eyes verification: sachlich richtig first, then rechnerisch richtig by another person.
  * With the second step the invoice is verified and a lower amount releases the difference (R5).
+ * Both steps concern the invoice's fiscal year, also when no money moves: a closed year accepts none.
  */
-export function decideVerifyInvoice(cmd: { invoiceId: string; step: VerificationStep; verifiedBy: string; businessDate: string }, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
+export function decideVerifyInvoice(cmd: VerifyInvoice, state: CaseState, facts: CaseFacts): CaseStreamEvent[] {
   assertCaseExists(state);
   const invoice = invoiceOf(state, cmd.invoiceId);
-  // Both steps concern the invoice's fiscal year, also when no money moves: a closed year accepts none.
-  assertOpenYear(yearOf(invoice.serviceMonth), ctx);
   const expected: VerificationStep | null =
     invoice.status === 'awaiting-first-verification' ? 'sachlich-richtig' : invoice.status === 'awaiting-second-verification' ? 'rechnerisch-richtig' : null;
   if (expected === null) refuse('invoice-not-awaiting-verification', 'Not awaiting verification', `invoice ${invoice.invoiceId} is ${invoice.status}`);
@@ -131,11 +131,10 @@ export function decideVerifyInvoice(cmd: { invoiceId: string; step: Verification
     refuse('four-eyes-principle', 'Second verification by another person', `${cmd.verifiedBy} already verified invoice ${invoice.invoiceId}; the second step needs a different person (Vier-Augen-Prinzip)`);
   }
   const verified: CaseStreamEvent = { type: 'InvoiceVerified', data: { invoiceId: invoice.invoiceId, step: cmd.step, verifiedBy: cmd.verifiedBy }, businessDate: cmd.businessDate };
-  if (cmd.step === 'sachlich-richtig') return [verified];
+  if (cmd.step === 'sachlich-richtig') return refuseClosedYears(cmd.businessDate, state, [verified], facts);
   const after = evolveCase(state, verified);
   const money = reconcileApproval(after, invoice.approvalId, cmd.businessDate, { recorded: 'invoice-verified', released: 'invoice-lower' });
-  fiscalYearsOf(money).forEach((y) => assertOpenYear(y, ctx));
-  return [verified, ...money];
+  return refuseClosedYears(cmd.businessDate, state, [verified, ...money], facts);
 }
 
 /**
@@ -143,42 +142,41 @@ export function decideVerifyInvoice(cmd: { invoiceId: string; step: Verification
  * closed: it books nothing (no commitment, no expenditure) and only takes the invoice out of the
  * verification queue, so an invoice that could no longer be verified is not left stuck there.
  */
-export function decideRejectInvoice(cmd: { invoiceId: string; reason: string }, state: CaseState): CaseStreamEvent[] {
+export function decideRejectInvoice(cmd: { invoiceId: string; reason: string; businessDate: string }, state: CaseState, facts: CaseFacts): CaseStreamEvent[] {
   assertCaseExists(state);
   const invoice = invoiceOf(state, cmd.invoiceId);
   if (invoice.status !== 'awaiting-first-verification' && invoice.status !== 'awaiting-second-verification') {
     refuse('invoice-not-rejectable', 'Invoice cannot be rejected', `invoice ${invoice.invoiceId} is ${invoice.status}; only invoices awaiting verification are rejected (a paid one is reversed)`);
   }
-  return [{ type: 'InvoiceRejected', data: { invoiceId: invoice.invoiceId, reason: cmd.reason } }];
+  // Only the date can be in a closed year: back-dating a rejection into one is refused like any decision.
+  return refuseClosedYears(cmd.businessDate, state, [{ type: 'InvoiceRejected', data: { invoiceId: invoice.invoiceId, reason: cmd.reason } }], facts);
 }
 
 /** Zahlungsanordnung: the invoice becomes actual expenditure of its service month (R3), consuming the commitment. */
-export function decideOrderPayment(cmd: { invoiceId: string; businessDate: string }, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
+export function decideOrderPayment(cmd: { invoiceId: string; businessDate: string }, state: CaseState, facts: CaseFacts): CaseStreamEvent[] {
   assertCaseExists(state);
   const invoice = invoiceOf(state, cmd.invoiceId);
   if (invoice.status !== 'awaiting-payment-order') {
     refuse('invoice-not-verified', 'Invoice not verified', `invoice ${invoice.invoiceId} is ${invoice.status}; a payment order needs both verifications`);
   }
   const fiscalYear = yearOf(invoice.serviceMonth);
-  assertOpenYear(fiscalYear, ctx);
   const approval = state.approvals[invoice.approvalId];
-  return [
+  return refuseClosedYears(cmd.businessDate, state, [
     { type: 'PaymentOrdered', data: { invoiceId: invoice.invoiceId, amount: invoice.amount, serviceMonth: invoice.serviceMonth }, businessDate: cmd.businessDate },
     {
       type: 'ExpenditureAccrued',
       data: { ...approvalDimensions(state, approval, fiscalYear, invoice.providerId), month: invoice.serviceMonth, amount: invoice.amount, reference: invoice.invoiceId },
       businessDate: cmd.businessDate,
     },
-  ];
+  ], facts);
 }
 
 /** Storno: the payment is reversed with a reason and the month's commitment re-opened at the approved amount. */
-export function decideReversePayment(cmd: { invoiceId: string; reason: string; businessDate: string }, state: CaseState, ctx: DecisionContext): CaseStreamEvent[] {
+export function decideReversePayment(cmd: { invoiceId: string; reason: string; businessDate: string }, state: CaseState, facts: CaseFacts): CaseStreamEvent[] {
   assertCaseExists(state);
   const invoice = invoiceOf(state, cmd.invoiceId);
   if (invoice.status !== 'paid') refuse('invoice-not-paid', 'Invoice not paid', `invoice ${invoice.invoiceId} is ${invoice.status}; only a paid invoice is reversed`);
   const fiscalYear = yearOf(invoice.serviceMonth);
-  assertOpenYear(fiscalYear, ctx);
   const approval = state.approvals[invoice.approvalId];
   const reversed: CaseStreamEvent[] = [
     { type: 'PaymentReversed', data: { invoiceId: invoice.invoiceId, amount: invoice.amount, reason: cmd.reason }, businessDate: cmd.businessDate },
@@ -190,6 +188,5 @@ export function decideReversePayment(cmd: { invoiceId: string; reason: string; b
   ];
   const after = reversed.reduce(evolveCase, state);
   const money = reconcileApproval(after, invoice.approvalId, cmd.businessDate, { recorded: 'reversal-reopened', released: 'reversal' });
-  fiscalYearsOf(money).forEach((y) => assertOpenYear(y, ctx));
-  return [...reversed, ...money];
+  return refuseClosedYears(cmd.businessDate, state, [...reversed, ...money], facts);
 }

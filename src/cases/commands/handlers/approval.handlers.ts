@@ -1,12 +1,16 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { onBusinessDate } from '../../../../libs/ddd/command-context';
 import { DomainError } from '../../../../libs/ddd/domain-error';
 import { BudgetQueries } from '../../../budgets';
 import { MasterDataQueries } from '../../../master-data';
 import { LegalBasis } from '../../../shared/legal-basis';
 import {
+  ChangeScope,
+  ExtendApproval,
+  GrantApproval,
   RateAgreementRef,
-  ScopeLookups,
-  approvalOf,
+  ScopeFacts,
+  TerminateApproval,
   decideChangeScope,
   decideExtendApproval,
   decideGrantApproval,
@@ -16,6 +20,7 @@ import {
   hasScope,
 } from '../../domain/approval.decisions';
 import { segmentOn } from '../../domain/approved-amounts';
+import { Approval, CaseState } from '../../domain/case-state';
 import { CaseStore } from '../case-store';
 import { ChangeScopeCommand, ExtendApprovalCommand, GrantApprovalCommand, OpenCaseCommand, TerminateApprovalCommand } from '../case.commands';
 
@@ -30,6 +35,16 @@ async function agreementOn(masterData: MasterDataQueries, tenantId: string, prov
   return agreement ? { agreementId: agreement.agreementId, rateType: agreement.rateType, amount: agreement.amount } : null;
 }
 
+/**
+ * The rate agreement in force for the provider of a new scope on its first day, and the contract
+ * that classified the approval (in force at its Bescheid date, R1).
+ */
+async function scopeFacts(masterData: MasterDataQueries, budgets: BudgetQueries, tenantId: string, state: CaseState, approval: Approval, providerId: string, from: string): Promise<ScopeFacts> {
+  const agreement = await agreementOn(masterData, tenantId, providerId, approval.legalBasis, from);
+  const contract = await budgets.contractOn(tenantId, state.sozialraumId!, approval.bescheidDate);
+  return { agreement, terms: contract.terms, contractVersion: contract.versionNumber };
+}
+
 @CommandHandler(OpenCaseCommand)
 export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
   constructor(private readonly cases: CaseStore, private readonly masterData: MasterDataQueries) {}
@@ -38,7 +53,8 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
     if (!(await this.masterData.getSozialraum(ctx.tenantId, dto.sozialraumId))) {
       throw new DomainError('sozialraum-not-registered', 'Sozialraum not registered', `Sozialraum ${dto.sozialraumId} is not registered`, 422);
     }
-    return this.cases.handle(ctx, dto.caseRef, undefined, (state) => decideOpenCase(dto, state), { mustExist: false });
+    const command = { caseRef: dto.caseRef, sozialraumId: dto.sozialraumId };
+    return this.cases.handle(ctx, dto.caseRef, { facts: async () => undefined, decide: (state) => decideOpenCase(command, state) }, { mustExist: false });
   }
 }
 
@@ -48,10 +64,16 @@ export class GrantApprovalHandler implements ICommandHandler<GrantApprovalComman
 
   async execute({ ctx, caseRef, dto }: GrantApprovalCommand) {
     await registeredProvider(this.masterData, ctx.tenantId, dto.providerId);
-    const agreement = await agreementOn(this.masterData, ctx.tenantId, dto.providerId, dto.legalBasis, dto.start);
-    return this.cases.handle(ctx, caseRef, dto.bescheidDate, async (state, decision) => {
-      const contract = await this.budgets.contractOn(ctx.tenantId, state.sozialraumId!, dto.bescheidDate);
-      return decideGrantApproval({ ...dto, end: dto.end ?? null }, state, { agreement, terms: contract.terms, contractVersion: contract.versionNumber }, decision);
+    const dated = onBusinessDate(ctx, dto.bescheidDate);
+    const command: GrantApproval = { ...dto, end: dto.end ?? null };
+    return this.cases.handle(dated, caseRef, {
+      facts: async (state) => {
+        const agreement = await agreementOn(this.masterData, ctx.tenantId, dto.providerId, dto.legalBasis, dto.start);
+        const contract = await this.budgets.contractOn(ctx.tenantId, state.sozialraumId!, dto.bescheidDate);
+        const closedYears = await this.cases.closedYears(ctx.tenantId, state, [], [command.bescheidDate, command.start, command.end]);
+        return { closedYears, agreement, terms: contract.terms, contractVersion: contract.versionNumber };
+      },
+      decide: (state, facts) => decideGrantApproval(command, state, facts),
     });
   }
 }
@@ -62,19 +84,21 @@ export class ExtendApprovalHandler implements ICommandHandler<ExtendApprovalComm
 
   async execute({ ctx, caseRef, approvalId, dto }: ExtendApprovalCommand) {
     if (dto.providerId) await registeredProvider(this.masterData, ctx.tenantId, dto.providerId);
-    const { businessDate, ...extension } = dto;
-    return this.cases.handle(ctx, caseRef, businessDate, async (state, decision, c) => {
-      let lookups: ScopeLookups | null = null;
-      const approval = approvalOf(state, approvalId);
-      // Without an end there is no extended period to look an agreement up for: the domain refuses it (already-open-ended).
-      if (hasScope(dto) && approval.end !== null) {
+    const dated = onBusinessDate(ctx, dto.businessDate);
+    const { businessDate: _, ...extension } = dto;
+    const command: ExtendApproval = { ...extension, approvalId, businessDate: dated.businessDate };
+    return this.cases.handle(dated, caseRef, {
+      facts: async (state) => {
+        const approval = state.approvals[approvalId];
+        // Without an end there is no extended period to look an agreement up for: the domain refuses it (already-open-ended).
         // The rate agreement in force when the extended period begins, not the one at the approval's start.
-        const from = extensionScopeFrom(approval);
-        const agreement = await agreementOn(this.masterData, ctx.tenantId, dto.providerId ?? segmentOn(approval, from).providerId, approval.legalBasis, from);
-        const contract = await this.budgets.contractOn(ctx.tenantId, state.sozialraumId!, approval.bescheidDate);
-        lookups = { agreement, terms: contract.terms, contractVersion: contract.versionNumber };
-      }
-      return decideExtendApproval({ ...extension, approvalId, businessDate: c.businessDate }, state, lookups, decision);
+        const scope =
+          approval && hasScope(dto) && approval.end !== null
+            ? await scopeFacts(this.masterData, this.budgets, ctx.tenantId, state, approval, dto.providerId ?? segmentOn(approval, extensionScopeFrom(approval)).providerId, extensionScopeFrom(approval))
+            : null;
+        return { closedYears: await this.cases.closedYears(ctx.tenantId, state, [approvalId], [command.businessDate, command.newEnd]), scope };
+      },
+      decide: (state, facts) => decideExtendApproval(command, state, facts),
     });
   }
 }
@@ -85,13 +109,16 @@ export class ChangeScopeHandler implements ICommandHandler<ChangeScopeCommand> {
 
   async execute({ ctx, caseRef, approvalId, dto }: ChangeScopeCommand) {
     if (dto.providerId) await registeredProvider(this.masterData, ctx.tenantId, dto.providerId);
-    return this.cases.handle(ctx, caseRef, dto.businessDate, async (state, decision, c) => {
-      const approval = approvalOf(state, approvalId);
-      // A date before the start has no segment of its own: the domain refuses it (outside-approved-period).
-      const providerId = dto.providerId ?? segmentOn(approval, dto.from).providerId;
-      const agreement = await agreementOn(this.masterData, ctx.tenantId, providerId, approval.legalBasis, dto.from);
-      const contract = await this.budgets.contractOn(ctx.tenantId, state.sozialraumId!, approval.bescheidDate);
-      return decideChangeScope({ approvalId, ...dto, businessDate: c.businessDate }, state, { agreement, terms: contract.terms, contractVersion: contract.versionNumber }, decision);
+    const dated = onBusinessDate(ctx, dto.businessDate);
+    const command: ChangeScope = { approvalId, ...dto, businessDate: dated.businessDate };
+    return this.cases.handle(dated, caseRef, {
+      facts: async (state) => {
+        const approval = state.approvals[approvalId];
+        // A date before the start has no segment of its own: the domain refuses it (outside-approved-period).
+        const scope = approval ? await scopeFacts(this.masterData, this.budgets, ctx.tenantId, state, approval, dto.providerId ?? segmentOn(approval, dto.from).providerId, dto.from) : null;
+        return { closedYears: await this.cases.closedYears(ctx.tenantId, state, [approvalId], [command.businessDate, command.from]), scope };
+      },
+      decide: (state, facts) => decideChangeScope(command, state, facts),
     });
   }
 }
@@ -101,8 +128,11 @@ export class TerminateApprovalHandler implements ICommandHandler<TerminateApprov
   constructor(private readonly cases: CaseStore) {}
 
   async execute({ ctx, caseRef, approvalId, dto }: TerminateApprovalCommand) {
-    return this.cases.handle(ctx, caseRef, dto.businessDate, (state, decision, c) =>
-      decideTerminateApproval({ approvalId, reason: dto.reason, effectiveEnd: dto.effectiveEnd, note: dto.note ?? null, businessDate: c.businessDate }, state, decision),
-    );
+    const dated = onBusinessDate(ctx, dto.businessDate);
+    const command: TerminateApproval = { approvalId, reason: dto.reason, effectiveEnd: dto.effectiveEnd, note: dto.note ?? null, businessDate: dated.businessDate };
+    return this.cases.handle(dated, caseRef, {
+      facts: async (state) => ({ closedYears: await this.cases.closedYears(ctx.tenantId, state, [approvalId], [command.businessDate, command.effectiveEnd]) }),
+      decide: (state, facts) => decideTerminateApproval(command, state, facts),
+    });
   }
 }

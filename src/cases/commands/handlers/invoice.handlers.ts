@@ -1,7 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { onBusinessDate } from '../../../../libs/ddd/command-context';
 import { DomainError } from '../../../../libs/ddd/domain-error';
-import { decideOrderPayment, decideRejectInvoice, decideReversePayment, decideSubmitInvoice, decideVerifyInvoice } from '../../domain/invoice.decisions';
-import { decideClaimKostenerstattung, decideFixKostenbeitrag } from '../../domain/revenue.decisions';
+import { CaseState } from '../../domain/case-state';
+import { decideOrderPayment, decideRejectInvoice, decideReversePayment, decideSubmitInvoice, decideVerifyInvoice, SubmitInvoice, VerifyInvoice } from '../../domain/invoice.decisions';
+import { ClaimKostenerstattung, FixKostenbeitrag, decideClaimKostenerstattung, decideFixKostenbeitrag } from '../../domain/revenue.decisions';
 import { CaseStore } from '../case-store';
 import {
   ClaimKostenerstattungCommand,
@@ -13,15 +15,24 @@ import {
   VerifyInvoiceCommand,
 } from '../case.commands';
 
+/** The closed years a decision on an invoice may concern: its approval's years, its service month and the date. */
+async function invoiceFacts(cases: CaseStore, tenantId: string, state: CaseState, invoiceId: string, businessDate: string) {
+  const invoice = state.invoices[invoiceId];
+  return { closedYears: await cases.closedYears(tenantId, state, [invoice?.approvalId], [businessDate, invoice?.serviceMonth]) };
+}
+
 @CommandHandler(SubmitInvoiceCommand)
 export class SubmitInvoiceHandler implements ICommandHandler<SubmitInvoiceCommand> {
   constructor(private readonly cases: CaseStore) {}
 
   async execute({ ctx, caseRef, approvalId, dto }: SubmitInvoiceCommand) {
     if (!ctx.providerId) throw new DomainError('forbidden', 'Forbidden', 'invoices are submitted by provider users with a provider claim', 403);
-    return this.cases.handle(ctx, caseRef, dto.businessDate, (state, decision, dated) =>
-      decideSubmitInvoice({ approvalId, providerId: ctx.providerId!, submittedOn: dated.businessDate, serviceMonth: dto.serviceMonth, quantity: dto.quantity, invoiceNumber: dto.invoiceNumber, leitwegId: dto.leitwegId }, state, decision),
-    );
+    const dated = onBusinessDate(ctx, dto.businessDate);
+    const command: SubmitInvoice = { approvalId, providerId: ctx.providerId, submittedOn: dated.businessDate, serviceMonth: dto.serviceMonth, quantity: dto.quantity, invoiceNumber: dto.invoiceNumber, leitwegId: dto.leitwegId };
+    return this.cases.handle(dated, caseRef, {
+      facts: async (state) => ({ closedYears: await this.cases.closedYears(ctx.tenantId, state, [approvalId], [command.submittedOn, command.serviceMonth]) }),
+      decide: (state, facts) => decideSubmitInvoice(command, state, facts),
+    });
   }
 }
 
@@ -30,9 +41,12 @@ export class VerifyInvoiceHandler implements ICommandHandler<VerifyInvoiceComman
   constructor(private readonly cases: CaseStore) {}
 
   async execute({ ctx, caseRef, invoiceId, dto }: VerifyInvoiceCommand) {
-    return this.cases.handle(ctx, caseRef, dto.businessDate, (state, decision, c) =>
-      decideVerifyInvoice({ invoiceId, step: dto.step, verifiedBy: ctx.actor.userId, businessDate: c.businessDate }, state, decision),
-    );
+    const dated = onBusinessDate(ctx, dto.businessDate);
+    const command: VerifyInvoice = { invoiceId, step: dto.step, verifiedBy: ctx.actor.userId, businessDate: dated.businessDate };
+    return this.cases.handle(dated, caseRef, {
+      facts: (state) => invoiceFacts(this.cases, ctx.tenantId, state, invoiceId, command.businessDate),
+      decide: (state, facts) => decideVerifyInvoice(command, state, facts),
+    });
   }
 }
 
@@ -41,7 +55,12 @@ export class RejectInvoiceHandler implements ICommandHandler<RejectInvoiceComman
   constructor(private readonly cases: CaseStore) {}
 
   async execute({ ctx, caseRef, invoiceId, dto }: RejectInvoiceCommand) {
-    return this.cases.handle(ctx, caseRef, dto.businessDate, (state) => decideRejectInvoice({ invoiceId, reason: dto.reason }, state));
+    const dated = onBusinessDate(ctx, dto.businessDate);
+    const command = { invoiceId, reason: dto.reason, businessDate: dated.businessDate };
+    return this.cases.handle(dated, caseRef, {
+      facts: (state) => invoiceFacts(this.cases, ctx.tenantId, state, invoiceId, command.businessDate),
+      decide: (state, facts) => decideRejectInvoice(command, state, facts),
+    });
   }
 }
 
@@ -50,7 +69,12 @@ export class OrderPaymentHandler implements ICommandHandler<OrderPaymentCommand>
   constructor(private readonly cases: CaseStore) {}
 
   async execute({ ctx, caseRef, invoiceId, businessDate }: OrderPaymentCommand) {
-    return this.cases.handle(ctx, caseRef, businessDate, (state, decision, c) => decideOrderPayment({ invoiceId, businessDate: c.businessDate }, state, decision));
+    const dated = onBusinessDate(ctx, businessDate);
+    const command = { invoiceId, businessDate: dated.businessDate };
+    return this.cases.handle(dated, caseRef, {
+      facts: (state) => invoiceFacts(this.cases, ctx.tenantId, state, invoiceId, command.businessDate),
+      decide: (state, facts) => decideOrderPayment(command, state, facts),
+    });
   }
 }
 
@@ -59,9 +83,12 @@ export class ReversePaymentHandler implements ICommandHandler<ReversePaymentComm
   constructor(private readonly cases: CaseStore) {}
 
   async execute({ ctx, caseRef, invoiceId, dto }: ReversePaymentCommand) {
-    return this.cases.handle(ctx, caseRef, dto.businessDate, (state, decision, c) =>
-      decideReversePayment({ invoiceId, reason: dto.reason, businessDate: c.businessDate }, state, decision),
-    );
+    const dated = onBusinessDate(ctx, dto.businessDate);
+    const command = { invoiceId, reason: dto.reason, businessDate: dated.businessDate };
+    return this.cases.handle(dated, caseRef, {
+      facts: (state) => invoiceFacts(this.cases, ctx.tenantId, state, invoiceId, command.businessDate),
+      decide: (state, facts) => decideReversePayment(command, state, facts),
+    });
   }
 }
 
@@ -70,9 +97,12 @@ export class FixKostenbeitragHandler implements ICommandHandler<FixKostenbeitrag
   constructor(private readonly cases: CaseStore) {}
 
   async execute({ ctx, caseRef, dto }: FixKostenbeitragCommand) {
-    return this.cases.handle(ctx, caseRef, dto.businessDate, (state, decision, c) =>
-      decideFixKostenbeitrag({ approvalId: dto.approvalId, monthlyAmount: dto.monthlyAmount, from: dto.from, to: dto.to ?? null, businessDate: c.businessDate }, state, decision),
-    );
+    const dated = onBusinessDate(ctx, dto.businessDate);
+    const command: FixKostenbeitrag = { approvalId: dto.approvalId, monthlyAmount: dto.monthlyAmount, from: dto.from, to: dto.to ?? null, businessDate: dated.businessDate };
+    return this.cases.handle(dated, caseRef, {
+      facts: async (state) => ({ closedYears: await this.cases.closedYears(ctx.tenantId, state, [command.approvalId], [command.businessDate, command.from, command.to]) }),
+      decide: (state, facts) => decideFixKostenbeitrag(command, state, facts),
+    });
   }
 }
 
@@ -81,6 +111,11 @@ export class ClaimKostenerstattungHandler implements ICommandHandler<ClaimKosten
   constructor(private readonly cases: CaseStore) {}
 
   async execute({ ctx, caseRef, dto }: ClaimKostenerstattungCommand) {
-    return this.cases.handle(ctx, caseRef, dto.businessDate, (state, decision, c) => decideClaimKostenerstattung({ ...dto, businessDate: c.businessDate }, state, decision));
+    const dated = onBusinessDate(ctx, dto.businessDate);
+    const command: ClaimKostenerstattung = { ...dto, businessDate: dated.businessDate };
+    return this.cases.handle(dated, caseRef, {
+      facts: async (state) => ({ closedYears: await this.cases.closedYears(ctx.tenantId, state, [command.approvalId], [command.businessDate, command.serviceMonth]) }),
+      decide: (state, facts) => decideClaimKostenerstattung(command, state, facts),
+    });
   }
 }
