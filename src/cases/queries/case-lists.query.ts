@@ -6,6 +6,42 @@ import { Page, decodeCursor, toPage } from '../../../libs/http/pagination';
 import { formatAmount } from '../../../libs/money';
 import { ApprovalListQuery, InvoiceListQuery } from './case-list.dtos';
 
+/** Rows of case_approvals as the list reads them (dates as text, YYYY-MM-DD). */
+interface ApprovalRow {
+  approval_id: string;
+  case_ref: string;
+  sozialraum_id: string;
+  legal_basis: string;
+  rate_type: string;
+  provider_ids: string[];
+  start_date: string;
+  end_date: string | null;
+  bescheid_date: string;
+  in_budget: boolean;
+  status: string;
+}
+
+interface InvoiceRow {
+  invoice_id: string;
+  case_ref: string;
+  approval_id: string;
+  sozialraum_id: string;
+  provider_id: string;
+  service_month: string;
+  amount: string;
+  invoice_number: string;
+  status: string;
+  first_verifier: string | null;
+  submitted_at: Date;
+}
+
+export interface PendingInvoiceRow {
+  invoice_id: string;
+  case_ref: string;
+  service_month: string;
+  status: string;
+}
+
 /** The provider a caller may see: its own for provider users (another one is not revealed). */
 function visibleProvider(ctx: CommandContext, requested?: string): string | null {
   if (ctx.actor.role !== 'provider') return requested ?? null;
@@ -20,7 +56,7 @@ export class CaseListsQuery {
   async approvals(ctx: CommandContext, query: ApprovalListQuery): Promise<Page<Record<string, unknown>>> {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, ['string']);
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<ApprovalRow[]>(
       `select approval_id, case_ref, sozialraum_id, legal_basis, rate_type, provider_ids, start_date, end_date, bescheid_date, in_budget, status
          from case_approvals
         where tenant_id = $1 and ($2::text is null or $2 = any(provider_ids)) and ($3::text is null or sozialraum_id = $3)
@@ -28,7 +64,7 @@ export class CaseListsQuery {
         order by approval_id limit $7`,
       [ctx.tenantId, visibleProvider(ctx, query.providerId), query.sozialraumId ?? null, query.caseRef ?? null, query.status ?? null, after ? String(after[0]) : null, limit + 1],
     );
-    const page = toPage(rows as any[], limit, (r) => [r.approval_id]);
+    const page = toPage(rows, limit, (r) => [r.approval_id]);
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((r) => ({
@@ -49,7 +85,7 @@ export class CaseListsQuery {
   async invoices(ctx: CommandContext, query: InvoiceListQuery): Promise<Page<Record<string, unknown>>> {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, ['timestamp', 'string']);
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<InvoiceRow[]>(
       `select invoice_id, case_ref, approval_id, sozialraum_id, provider_id, service_month, amount, invoice_number, status, first_verifier, submitted_at
          from case_invoices
         where tenant_id = $1 and ($2::text is null or provider_id = $2) and ($3::text is null or sozialraum_id = $3)
@@ -58,7 +94,7 @@ export class CaseListsQuery {
         order by submitted_at, invoice_id limit $8`,
       [ctx.tenantId, visibleProvider(ctx, query.providerId), query.sozialraumId ?? null, query.caseRef ?? null, query.status ?? null, after ? String(after[0]) : null, after ? String(after[1]) : null, limit + 1],
     );
-    const page = toPage(rows as any[], limit, (r) => [new Date(r.submitted_at).toISOString(), r.invoice_id]);
+    const page = toPage(rows, limit, (r) => [new Date(r.submitted_at).toISOString(), r.invoice_id]);
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((r) => ({
@@ -78,8 +114,8 @@ export class CaseListsQuery {
   }
 
   /** Invoices of a Sozialraum-year still waiting for verification or a payment order (year close). */
-  async pendingOf(tenantId: string, sozialraumId: string, fiscalYear: number) {
-    return this.dataSource.query(
+  async pendingOf(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<PendingInvoiceRow[]> {
+    return this.dataSource.query<PendingInvoiceRow[]>(
       `select invoice_id, case_ref, service_month, status from case_invoices
         where tenant_id = $1 and sozialraum_id = $2 and service_month like $3 and status like 'awaiting-%' order by invoice_id`,
       [tenantId, sozialraumId, `${fiscalYear}-%`],
@@ -87,10 +123,10 @@ export class CaseListsQuery {
   }
 
   async openEndedCases(tenantId: string, sozialraumId: string): Promise<string[]> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ case_ref: string }>>(
       `select distinct case_ref from case_approvals where tenant_id = $1 and sozialraum_id = $2 and end_date is null and status = 'running' order by case_ref`,
       [tenantId, sozialraumId],
     );
-    return rows.map((r: any) => r.case_ref);
+    return rows.map((r) => r.case_ref);
   }
 }
