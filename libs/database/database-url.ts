@@ -4,7 +4,3 @@ export function withDatabase(connectionString: string, database: string): string
   url.pathname = `/${database}`;
   return url.toString();
 }
-
-export function databaseName(connectionString: string): string {
-  return decodeURIComponent(new URL(connectionString).pathname.replace(/^\//, '')) || 'postgres';
-}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, NewEvent, StoredEvent, WrongExpectedVersion } from '../event-store';
 import { CommandContext, satisfiesIfMatch } from './command-context';
 import { ConcurrencyConflict, PreconditionFailed } from './domain-error';
-import { Decider, DomainEvent } from './decider';
+import { Decider, DomainEvent, fold } from './decider';
 import { KeyedQueue } from './keyed-queue';
 
 export interface Loaded<S> {
@@ -66,7 +66,7 @@ export class AggregateStore {
 
   async load<S, E extends DomainEvent>(streamId: string, decider: Decider<S, E>): Promise<Loaded<S>> {
     const events = await this.store.readStream(streamId);
-    const state = events.reduce((s, e) => decider.evolve(s, toDomainEvent(e) as E), decider.initialState);
+    const state = fold(decider, events.map((e) => toDomainEvent(e) as E));
     return { state, version: events.length ? events[events.length - 1].streamVersion : 0, events };
   }
 
@@ -102,7 +102,7 @@ export class AggregateStore {
         const result = await this.store.append(streamId, events.map((e) => toNewEvent(e, ctx)), {
           expected: loaded.version === 0 ? 'no_stream' : loaded.version,
         });
-        const state = events.reduce((s, e) => decider.evolve(s, e), loaded.state);
+        const state = fold(decider, events, loaded.state);
         return { state, version: result.streamVersion, events, positions: result.positions };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;

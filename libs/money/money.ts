@@ -25,15 +25,6 @@ export function parseAmount(value: unknown, options: { allowNegative?: boolean; 
   return amount;
 }
 
-export function isAmountString(value: unknown): boolean {
-  try {
-    parseAmount(value, { allowNegative: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Canonical string form with exactly two decimals ("1234.50"). */
 export function formatAmount(amount: Decimal.Value): string {
   return new Decimal(amount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);

@@ -1,4 +1,4 @@
-import { Decider, DomainEvent } from '../../libs/ddd/decider';
+import { Decider, DomainEvent, fold } from '../../libs/ddd/decider';
 import { DomainError } from '../../libs/ddd/domain-error';
 
 /**
@@ -13,7 +13,7 @@ import { DomainError } from '../../libs/ddd/domain-error';
 export function deciderSpec<S, E extends DomainEvent, C, F>(decider: Decider<S, E>, decide: (command: C, state: S, facts: F) => E[]) {
   return {
     given(history: E[] = []) {
-      const state = history.reduce((s, e) => decider.evolve(s, e), decider.initialState);
+      const state = fold(decider, history);
       return {
         state,
         when(command: C, facts: F = undefined as F) {
@@ -30,7 +30,7 @@ export function deciderSpec<S, E extends DomainEvent, C, F>(decider: Decider<S, 
             },
             /** The state after the decided events, for assertions on what follows from them. */
             thenState(): S {
-              return run().reduce((s, e) => decider.evolve(s, e), state);
+              return fold(decider, run(), state);
             },
             thenRefused(problem: string, detail?: string | RegExp): DomainError {
               let refusal: unknown;
