@@ -148,7 +148,7 @@ export function decideRejectInvoice(cmd: { invoiceId: string; reason: string; bu
   if (invoice.status !== 'awaiting-first-verification' && invoice.status !== 'awaiting-second-verification') {
     refuse('invoice-not-rejectable', 'Invoice cannot be rejected', `invoice ${invoice.invoiceId} is ${invoice.status}; only invoices awaiting verification are rejected (a paid one is reversed)`);
   }
-  // Only the date can be in a closed year: back-dating a rejection into one is refused like any decision.
+  // It books nothing, so only its date can lie in a closed year: back-dated into one it is refused like any decision.
   return refuseClosedYears(cmd.businessDate, state, [{ type: 'InvoiceRejected', data: { invoiceId: invoice.invoiceId, reason: cmd.reason } }], facts);
 }
 
