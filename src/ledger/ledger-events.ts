@@ -1,3 +1,4 @@
+import { eventsOf } from '../../libs/event-store/event-union';
 import { BudgetCategory } from '../shared/budget-category';
 
 /**
@@ -95,3 +96,6 @@ export type LedgerEvent =
 export function isLedgerEventType(type: string): type is LedgerEventType {
   return (LEDGER_EVENT_TYPES as readonly string[]).includes(type);
 }
+
+/** Whether a stored event is a money movement, its data typed by its type. */
+export const isLedgerEvent = eventsOf<LedgerEvent>(LEDGER_EVENT_TYPES);

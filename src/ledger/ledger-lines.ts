@@ -17,24 +17,23 @@ export interface LedgerLine {
   amount: Decimal;
 }
 
+type Dimensions = Omit<LedgerLine, 'month' | 'measure' | 'amount'>;
+
+/** Revenue lies beside the budget (R2): no category, never in the budget. */
+function dimensionsOf(event: LedgerEvent): Dimensions {
+  const source = event.data.source;
+  const common = { sozialraumId: event.data.sozialraumId, fiscalYear: event.data.fiscalYear, providerId: event.data.providerId ?? null, sourceKind: source.kind, sourceId: source.id, caseRef: source.caseRef ?? null };
+  if (event.type === 'RevenueRecorded') return { ...common, category: null, inBudget: false, outOfBudgetReason: null };
+  return { ...common, category: event.data.category ?? null, inBudget: Boolean(event.data.inBudget), outOfBudgetReason: event.data.outOfBudgetReason ?? null };
+}
+
 /**
  * Splits a money-movement event into signed month lines: commitments recorded/released move the
  * forecast, accruals/reversals the actual, revenue stays apart (R2). Pure; shared by the journal
  * projection and by replays from the log.
  */
 export function ledgerLines(event: LedgerEvent): LedgerLine[] {
-  const d: any = event.data;
-  const base = {
-    sozialraumId: d.sozialraumId,
-    fiscalYear: d.fiscalYear,
-    category: d.category ?? null,
-    inBudget: event.type === 'RevenueRecorded' ? false : Boolean(d.inBudget),
-    outOfBudgetReason: d.outOfBudgetReason ?? null,
-    providerId: d.providerId ?? null,
-    sourceKind: d.source?.kind,
-    sourceId: d.source?.id,
-    caseRef: d.source?.caseRef ?? null,
-  };
+  const base = dimensionsOf(event);
   switch (event.type) {
     case 'CommitmentRecorded':
     case 'CommitmentReleased': {
