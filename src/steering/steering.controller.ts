@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiReply } from '../../libs/auth/api-request';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { DomainError } from '../../libs/ddd/domain-error';
@@ -75,7 +76,7 @@ export class SteeringController {
   @Get(':sozialraumId/:fiscalYear/utilisation/csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Utilisation as CSV (German headers, UTF-8 with BOM, decimal comma by default)' })
-  async utilisationCsv(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: CsvQuery, @Res({ passthrough: true }) reply: any) {
+  async utilisationCsv(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: CsvQuery, @Res({ passthrough: true }) reply: ApiReply) {
     await this.assertBudget(ctx, s, y);
     const u = await this.queries.utilisation(ctx.tenantId, s, y, toBookView(q));
     csvHeaders(reply, `auslastung-${s}-${y}.csv`);
@@ -92,7 +93,7 @@ export class SteeringController {
   @Get(':sozialraumId/:fiscalYear/monitoring-list/csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Haushaltsüberwachungsliste as CSV' })
-  async monitoringListCsv(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: CsvQuery, @Res({ passthrough: true }) reply: any) {
+  async monitoringListCsv(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: CsvQuery, @Res({ passthrough: true }) reply: ApiReply) {
     await this.assertBudget(ctx, s, y);
     const h = await this.queries.monitoringList(ctx.tenantId, s, y, toBookView(q));
     csvHeaders(reply, `hue-liste-${s}-${y}.csv`);
@@ -248,7 +249,7 @@ export class SteeringController {
   }
 }
 
-function csvHeaders(reply: any, filename: string): void {
+function csvHeaders(reply: ApiReply, filename: string): void {
   reply.header('content-type', 'text/csv; charset=utf-8');
   reply.header('content-disposition', `attachment; filename="${filename}"`);
 }

@@ -3,7 +3,8 @@ export interface BookEvent {
   eventId: string;
   streamId: string;
   type: string;
-  data: any;
+  /** As recorded; its shape follows from `type` (planning events of the budget, ledger events). */
+  data: unknown;
   businessDate: string;
   position: bigint;
   recordedAt: Date;

@@ -2,7 +2,7 @@ import { Decimal, ZERO, formatAmount, formatPercent } from '../../../libs/money'
 import { by, compareNumbers, compareText, sortedBy, thenBy } from '../../../libs/order';
 import { LedgerEvent, isLedgerEventType, ledgerLines } from '../../ledger';
 import { BookEvent, BookView, visible } from './book-event';
-import { PLANNING_TYPES, applyPlanning, totalOf, zeroPerCategory } from './planned-budget';
+import { applyPlanning, isPlanningEvent, totalOf, zeroPerCategory } from './planned-budget';
 
 export interface TimelineEntry {
   businessDate: string;
@@ -36,18 +36,21 @@ export interface TimelineChange {
 /** The change an event makes to the forecast or B of one Sozialraum-year, if any. */
 export function timelineChangeOf(sozialraumId: string, fiscalYear: number, event: BookEvent): TimelineChange | null {
   const base = { businessDate: event.businessDate, eventId: event.eventId, type: event.type, position: event.position };
-  if (PLANNING_TYPES.has(event.type)) {
+  if (isPlanningEvent(event)) {
     if (!event.streamId.endsWith(`/budget/${sozialraumId}/${fiscalYear}`)) return null;
-    return { ...base, delta: ZERO, planning: event.data, cause: { kind: 'budget', id: event.streamId, reason: event.data?.reason } };
+    const data = event.data;
+    return { ...base, delta: ZERO, planning: data, cause: { kind: 'budget', id: event.streamId, reason: 'reason' in data ? data.reason : undefined } };
   }
   if (!isLedgerEventType(event.type) || (event.type !== 'CommitmentRecorded' && event.type !== 'CommitmentReleased')) return null;
+  // The type names the shape: a commitment's data as the ledger defines it.
+  const commitment = { type: event.type, data: event.data } as Extract<LedgerEvent, { type: 'CommitmentRecorded' | 'CommitmentReleased' }>;
   let delta = ZERO;
-  for (const line of ledgerLines({ type: event.type, data: event.data } as LedgerEvent)) {
+  for (const line of ledgerLines(commitment)) {
     if (line.inBudget && line.sozialraumId === sozialraumId && line.fiscalYear === fiscalYear && line.measure === 'forecast') delta = delta.plus(line.amount);
   }
   if (delta.isZero()) return null;
-  const source = event.data?.source;
-  return { ...base, delta, planning: null, cause: source ? { ...source, reason: event.data?.reason } : null };
+  const source = commitment.data.source;
+  return { ...base, delta, planning: null, cause: source ? { ...source, reason: commitment.data.reason } : null };
 }
 
 /**

@@ -56,11 +56,16 @@ export class LedgerBook {
     }
     if (!isLedgerEventType(event.type)) return;
     this.eventsApplied++;
-    for (const line of ledgerLines({ type: event.type, data: event.data } as LedgerEvent)) {
+    // The type names the shape: the data as the ledger defines it.
+    const ledgerEvent = { type: event.type, data: event.data } as LedgerEvent;
+    for (const line of ledgerLines(ledgerEvent)) {
       if (line.sozialraumId !== this.sozialraumId || line.fiscalYear !== this.fiscalYear) continue;
       if (line.measure === 'revenue') {
-        const key = `${event.data.kind}|${line.month}`;
-        this.revenue.set(key, (this.revenue.get(key) ?? ZERO).plus(line.amount));
+        // Revenue lines come only from RevenueRecorded (ledgerLines), kept by its kind.
+        if (ledgerEvent.type === 'RevenueRecorded') {
+          const key = `${ledgerEvent.data.kind}|${line.month}`;
+          this.revenue.set(key, (this.revenue.get(key) ?? ZERO).plus(line.amount));
+        }
         continue;
       }
       const target = line.inBudget ? this.inBudget : this.outOfBudget;

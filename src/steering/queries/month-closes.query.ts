@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AggregateStore } from '../../../libs/ddd/aggregate-store';
 import { DomainError } from '../../../libs/ddd/domain-error';
+import { StoredEvent } from '../../../libs/event-store';
 import { by, compareText } from '../../../libs/order';
 import { streams } from '../../shared/stream-ids';
 import { steeringDecider } from '../domain/steering-stream';
+import { MonthClosedData } from '../domain/steering.events';
 
 /**
  * The month closes of a Sozialraum-year as recorded in the steering stream: each with the
@@ -28,18 +30,18 @@ export class MonthClosesQuery {
   private async closes(tenantId: string, sozialraumId: string, fiscalYear: number) {
     const { events } = await this.aggregates.load(streams.steering(tenantId, sozialraumId, fiscalYear), steeringDecider);
     return events
-      .filter((e) => e.type === 'MonthClosed')
+      .filter((e): e is StoredEvent<MonthClosedData> => e.type === 'MonthClosed')
       .map((e) => {
-        const d = e.data as any;
+        const d = e.data;
         return {
-          month: d.month as string,
+          month: d.month,
           monthEnd: e.metadata.businessDate ?? null,
           closedAt: e.recordedAt.toISOString(),
           closedBy: e.metadata.actor?.userId ?? null,
-          forecast: d.forecast as string,
-          budget: d.budget as string,
-          pctOfBudget: d.pctOfBudget as string,
-          logPosition: d.logPosition as string,
+          forecast: d.forecast,
+          budget: d.budget,
+          pctOfBudget: d.pctOfBudget,
+          logPosition: d.logPosition,
           monitoringList: d.monitoringList,
         };
       })

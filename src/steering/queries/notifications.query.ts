@@ -24,6 +24,19 @@ export class NotificationQuery extends PageQuery {
   fiscalYear?: number;
 }
 
+/** A row of steering_notifications as the driver returns it. */
+interface NotificationRow {
+  event_id: string;
+  type: string;
+  sozialraum_id: string;
+  fiscal_year: number;
+  business_date: string;
+  recorded_at: Date | string;
+  summary: string;
+  data: unknown;
+  global_position: string;
+}
+
 export interface NotificationItem {
   eventId: string;
   type: string;
@@ -48,16 +61,16 @@ export class NotificationsQuery {
     if (query.sozialraumId) where.push(`sozialraum_id = $${params.push(query.sozialraumId)}`);
     if (query.fiscalYear) where.push(`fiscal_year = $${params.push(query.fiscalYear)}`);
     if (after) where.push(`(business_date, global_position) < ($${params.push(after[0])}::date, $${params.push(after[1])}::bigint)`);
-    const rows = await this.dataSource.query(
+    const rows: NotificationRow[] = await this.dataSource.query(
       `select event_id, type, sozialraum_id, fiscal_year, business_date, recorded_at, summary, data, global_position
          from steering_notifications where ${where.join(' and ')}
         order by business_date desc, global_position desc limit ${limit + 1}`,
       params,
     );
-    const page = toPage(rows, limit, (r: any) => [r.business_date, r.global_position]);
+    const page = toPage(rows, limit, (r) => [r.business_date, r.global_position]);
     return {
       nextCursor: page.nextCursor,
-      items: page.items.map((r: any) => ({
+      items: page.items.map((r) => ({
         eventId: r.event_id,
         type: r.type,
         sozialraumId: r.sozialraum_id,

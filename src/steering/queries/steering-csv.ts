@@ -1,7 +1,8 @@
 import { CATEGORY_NAMES, BudgetCategory } from '../../shared/budget-category';
+import { LedgerBook } from '../domain/ledger-book';
 import { toCsv } from './csv';
 
-export function utilisationCsv(u: any, decimalComma: boolean): string {
+export function utilisationCsv(u: ReturnType<LedgerBook['utilisation']>, decimalComma: boolean): string {
   const headers = ['Sozialraum', 'Haushaltsjahr', 'Kategorie', 'Monat', 'Ansatz', 'Offene Bindungen', 'Ist', 'Hochrechnung', 'Verfügbar'];
   const rows: Array<Array<string | number>> = [];
   for (const c of u.categories) {
@@ -13,9 +14,9 @@ export function utilisationCsv(u: any, decimalComma: boolean): string {
   return toCsv(headers, rows, decimalComma);
 }
 
-export function monitoringListCsv(h: any, decimalComma: boolean): string {
+export function monitoringListCsv(h: ReturnType<LedgerBook['monitoringList']>, decimalComma: boolean): string {
   const headers = ['Sozialraum', 'Haushaltsjahr', 'Kategorie', 'Ansatz', 'Bindungen', 'Anordnungen', 'Ist', 'Rest'];
-  const rows: Array<Array<string | number>> = h.rows.map((r: any) => [h.sozialraumId, h.fiscalYear, CATEGORY_NAMES[r.category as BudgetCategory], r.ansatz, r.bindungen, r.anordnungen, r.ist, r.rest]);
+  const rows: Array<Array<string | number>> = h.rows.map((r) => [h.sozialraumId, h.fiscalYear, CATEGORY_NAMES[r.category as BudgetCategory], r.ansatz, r.bindungen, r.anordnungen, r.ist, r.rest]);
   rows.push([h.sozialraumId, h.fiscalYear, 'Gesamt', h.total.ansatz, h.total.bindungen, h.total.anordnungen, h.total.ist, h.total.rest]);
   return toCsv(headers, rows, decimalComma);
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Decimal } from '../../../libs/money';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
-import { AggregateStore } from '../../../libs/ddd/aggregate-store';
+import { AggregateStore, toDomainEvent } from '../../../libs/ddd/aggregate-store';
 import { todayInBerlin } from '../../../libs/calendar';
 import { streams } from '../../shared/stream-ids';
 import { BookView } from '../domain/book-event';
@@ -12,6 +12,7 @@ import { forecastTimeline, timelineJson, timelineOf } from '../domain/forecast-t
 import { FORECAST_TIMELINE_TABLE } from '../projections/forecast-timeline.projection';
 import { loadTimelineChanges } from '../projections/timeline-change-rows';
 import { steeringDecider, SteeringState } from '../domain/steering-stream';
+import { SteeringEvent } from '../domain/steering.events';
 import { budgetContractDecider, contractInForce, BudgetContractTerms } from '../../budgets';
 import { kaemmereiReport, supplementaryRequestDue } from '../domain/kaemmerei-report';
 import { procedureToReport } from '../domain/steering.decisions';
@@ -102,7 +103,7 @@ export class SteeringQueries {
         (view.knownAt === undefined || e.recordedAt.getTime() <= view.knownAt.getTime()) &&
         (view.asOf === undefined || (e.metadata.businessDate ?? '') <= view.asOf),
     );
-    const state = visibleEvents.reduce((s, e) => steeringDecider.evolve(s, { type: e.type, data: e.data, businessDate: e.metadata.businessDate ?? undefined } as any), steeringDecider.initialState);
+    const state = visibleEvents.reduce((s, e) => steeringDecider.evolve(s, toDomainEvent(e) as SteeringEvent), steeringDecider.initialState);
     return { state, version: visibleEvents.length ? visibleEvents[visibleEvents.length - 1].streamVersion : 0 };
   }
 
