@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivitiesController } from './activities.controller';
-import { FlexibleBudgetStore } from './commands/flexible-budget-store';
 import { flexibleCommandHandlers } from './commands/handlers';
 import { FlexibleController } from './flexible.controller';
 import { FlexibleYearEnd } from './flexible-year-end';
@@ -18,7 +17,6 @@ import { MasterDataModule } from '../master-data';
   controllers: [SubsidiesController, ActivitiesController, FlexibleController],
   providers: [
     ...flexibleCommandHandlers,
-    FlexibleBudgetStore,
     FlexibleQueries,
     FlexibleListsQuery,
     FlexibleListsProjection,

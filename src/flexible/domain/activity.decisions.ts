@@ -1,7 +1,7 @@
 import { refuse } from '../../../libs/ddd/domain-error';
 import { monthOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
-import { assertBookable } from '../../budgets';
+import { SozialraumYear, assertBookable } from '../../budgets';
 import { assertWithinDiscretionaryLimit } from './discretionary-limit';
 import { assertBescheidInTime, commitmentDate, isInFiscalYear } from './fiscal-year-dates';
 import { FlexibleBudgetState } from './flexible-budget';
@@ -11,7 +11,7 @@ import { FlexibleStreamEvent } from './flexible-stream-event';
 import { FlexibleCategory } from './flexible.events';
 import { activityOf } from './lookups';
 
-export interface ReportActivity {
+export interface ReportActivity extends SozialraumYear {
   providerId: string;
   category: FlexibleCategory;
   activityDate: string;
@@ -24,19 +24,19 @@ export function nextActivityId(state: FlexibleBudgetState, fiscalYear: number): 
   return `AKT-${fiscalYear}-${state.flexible.activitiesReported + 1}`;
 }
 
-/** A provider announces a planned activity; nothing is committed before the Jugendamt approves (R8). */
+export interface ReportActivityFacts {
+  /** The Trägerverbund of the Sozialraum on the activity date, as the master data records it. */
+  verbund: { leadProviderId: string; memberIds: string[] } | null;
+}
+
 /**
- * A provider reports activities of the Sozialraum whose Trägerverbund it belongs to (lead or
- * member) on the activity date; `verbund` is that Verbund as the master data records it.
+ * A provider announces a planned activity; nothing is committed before the Jugendamt approves
+ * (R8). It reports activities of the Sozialraum whose Trägerverbund it belongs to (lead or
+ * member) on the activity date.
  */
-export function decideReportActivity(
-  command: ReportActivity,
-  state: FlexibleBudgetState,
-  sozialraumId: string,
-  fiscalYear: number,
-  verbund: { leadProviderId: string; memberIds: string[] } | null,
-): FlexibleStreamEvent[] {
-  assertBookable(state.budget, sozialraumId, fiscalYear);
+export function decideReportActivity(command: ReportActivity, state: FlexibleBudgetState, { verbund }: ReportActivityFacts): FlexibleStreamEvent[] {
+  const { sozialraumId, fiscalYear } = command;
+  assertBookable(state.budget, command);
   if (!isInFiscalYear(command.activityDate, fiscalYear)) {
     refuse('activity-outside-fiscal-year', 'Activity outside the fiscal year', `an activity on ${command.activityDate} is not paid from the budget of ${fiscalYear}`);
   }
@@ -69,7 +69,7 @@ function assertUndecided(activity: Activity): void {
   }
 }
 
-export interface ApproveActivity {
+export interface ApproveActivity extends SozialraumYear {
   activityId: string;
   /** Approved amount; default the reported one, never more (a higher amount is a new report). */
   amount: Decimal | null;
@@ -77,8 +77,9 @@ export interface ApproveActivity {
 }
 
 /** Approval commits the money in the month of the activity (R3, R5), within the discretionary limit. */
-export function decideApproveActivity(command: ApproveActivity, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
-  assertBookable(state.budget, sozialraumId, fiscalYear);
+export function decideApproveActivity(command: ApproveActivity, state: FlexibleBudgetState): FlexibleStreamEvent[] {
+  const { fiscalYear } = command;
+  assertBookable(state.budget, command);
   const activity = activityOf(state, command.activityId);
   assertUndecided(activity);
   assertBescheidInTime(command.bescheidDate, fiscalYear);
@@ -93,25 +94,25 @@ export function decideApproveActivity(command: ApproveActivity, state: FlexibleB
     { type: 'FlexibleActivityApproved', data: { activityId: activity.activityId, approvedAmount: total, bescheidDate: command.bescheidDate } },
     {
       type: 'CommitmentRecorded',
-      data: { ...activityDimensions(sozialraumId, fiscalYear, activity), lines: [{ month: activity.month, amount: total }], total, reason: 'flexible-approval' },
+      data: { ...activityDimensions(command, activity), lines: [{ month: activity.month, amount: total }], total, reason: 'flexible-approval' },
       businessDate: commitmentDate(command.bescheidDate, fiscalYear),
     },
   ];
 }
 
-export interface RejectActivity {
+export interface RejectActivity extends SozialraumYear {
   activityId: string;
   reason: string;
 }
 
-export function decideRejectActivity(command: RejectActivity, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
-  assertBookable(state.budget, sozialraumId, fiscalYear);
+export function decideRejectActivity(command: RejectActivity, state: FlexibleBudgetState): FlexibleStreamEvent[] {
+  assertBookable(state.budget, command);
   const activity = activityOf(state, command.activityId);
   assertUndecided(activity);
   return [{ type: 'FlexibleActivityRejected', data: { activityId: activity.activityId, reason: command.reason } }];
 }
 
-export interface ReportActivityActual {
+export interface ReportActivityActual extends SozialraumYear {
   activityId: string;
   /** Only the activity's own provider reports what it cost. */
   providerId: string;
@@ -123,8 +124,8 @@ export interface ReportActivityActual {
  * After the activity: the actual amount becomes actual expenditure of the activity month and the
  * rest of the approval is released (R5). More than approved needs a new approval: refused.
  */
-export function decideReportActivityActual(command: ReportActivityActual, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
-  assertBookable(state.budget, sozialraumId, fiscalYear);
+export function decideReportActivityActual(command: ReportActivityActual, state: FlexibleBudgetState): FlexibleStreamEvent[] {
+  assertBookable(state.budget, command);
   const activity = activityOf(state, command.activityId, command.providerId);
   if (activity.status === 'settled') {
     refuse('actual-already-reported', 'Actual amount already reported', `the actual amount of ${activity.activityId} was reported on ${activity.actualReportedOn}`);
@@ -145,7 +146,7 @@ export function decideReportActivityActual(command: ReportActivityActual, state:
     );
   }
   const released = activity.approved.minus(command.amount);
-  const dimensions = activityDimensions(sozialraumId, fiscalYear, activity);
+  const dimensions = activityDimensions(command, activity);
   const events: FlexibleStreamEvent[] = [
     { type: 'FlexibleActivityActualReported', data: { activityId: activity.activityId, actualAmount: formatAmount(command.amount), released: formatAmount(released) } },
   ];

@@ -1,11 +1,11 @@
 import { Decimal, formatAmount } from '../../../libs/money';
+import { SozialraumYear } from '../../budgets';
 import { LedgerDimensions, MonthAmount } from '../../ledger';
 import { FlexibleCategory } from './flexible.events';
 
 /** Flexible money is always inside the budget (R1) and always bound in the budget stream. */
 export function subsidyDimensions(
-  sozialraumId: string,
-  fiscalYear: number,
+  { sozialraumId, fiscalYear }: SozialraumYear,
   subsidy: { subsidyId: string; providerId: string; category: FlexibleCategory; purpose: string },
 ): LedgerDimensions {
   return {
@@ -19,8 +19,7 @@ export function subsidyDimensions(
 }
 
 export function activityDimensions(
-  sozialraumId: string,
-  fiscalYear: number,
+  { sozialraumId, fiscalYear }: SozialraumYear,
   activity: { activityId: string; providerId: string; category: FlexibleCategory; description: string },
 ): LedgerDimensions {
   return {

@@ -1,4 +1,5 @@
 import { Decimal, ZERO } from '../../../libs/money';
+import { BudgetStreamEvent } from '../../budgets';
 import {
   FlexibleActivityReportedData,
   FlexibleCategory,
@@ -140,10 +141,9 @@ function withInstalments(subsidy: Subsidy, ids: string[], change: (i: Instalment
   return { ...subsidy, instalments: subsidy.instalments.map((i) => (ids.includes(i.instalmentId) ? change(i) : i)) };
 }
 
-/** Folds the flexible-money events of a budget stream; other events of the stream pass through. */
-export function evolveFlexible(state: FlexibleState, event: FlexibleEvent | { type: string; data: any; businessDate?: string }): FlexibleState {
-  const on = event.businessDate ?? '';
-  const e = event as FlexibleEvent;
+/** Folds flexible money's own events of a budget stream. */
+export function evolveFlexible(state: FlexibleState, e: FlexibleEvent): FlexibleState {
+  const on = e.businessDate ?? '';
   switch (e.type) {
     case 'SubsidyGranted':
       return { ...state, subsidies: { ...state.subsidies, [e.data.subsidyId]: granted(e.data) }, subsidiesGranted: state.subsidiesGranted + 1 };
@@ -185,16 +185,14 @@ export function evolveFlexible(state: FlexibleState, event: FlexibleEvent | { ty
         released: new Decimal(e.data.released),
         actualReportedOn: on,
       }));
-    default:
-      return evolvePaid(state, event);
   }
 }
 
 /** Actual flexible expenditure per category, from the ledger events of the stream. */
-function evolvePaid(state: FlexibleState, event: { type: string; data: any }): FlexibleState {
+export function evolvePaid(state: FlexibleState, event: BudgetStreamEvent): FlexibleState {
   if (event.type !== 'ExpenditureAccrued' && event.type !== 'ExpenditureReversed') return state;
   const { category, inBudget, amount } = event.data;
   if (!inBudget || (category !== 'FUE' && category !== 'FU')) return state;
   const signed = event.type === 'ExpenditureAccrued' ? new Decimal(amount) : new Decimal(amount).negated();
-  return { ...state, paid: { ...state.paid, [category]: state.paid[category as FlexibleCategory].plus(signed) } };
+  return { ...state, paid: { ...state.paid, [category]: state.paid[category].plus(signed) } };
 }

@@ -107,14 +107,20 @@ export type FlexibleEvent =
   | { type: 'FlexibleActivityRejected'; data: FlexibleActivityRejectedData; businessDate?: string }
   | { type: 'FlexibleActivityActualReported'; data: FlexibleActivityActualReportedData; businessDate?: string };
 
-export const FLEXIBLE_EVENT_TYPES = [
-  'SubsidyGranted',
-  'SubsidyInstalmentPaymentOrdered',
-  'SubsidyUsageReported',
-  'SubsidyReclaimed',
-  'SubsidyReclaimReceived',
-  'FlexibleActivityReported',
-  'FlexibleActivityApproved',
-  'FlexibleActivityRejected',
-  'FlexibleActivityActualReported',
-] as const;
+/** Every type of FlexibleEvent, checked complete by the compiler. */
+const FLEXIBLE_EVENT_TYPES: Record<FlexibleEvent['type'], true> = {
+  SubsidyGranted: true,
+  SubsidyInstalmentPaymentOrdered: true,
+  SubsidyUsageReported: true,
+  SubsidyReclaimed: true,
+  SubsidyReclaimReceived: true,
+  FlexibleActivityReported: true,
+  FlexibleActivityApproved: true,
+  FlexibleActivityRejected: true,
+  FlexibleActivityActualReported: true,
+};
+
+/** Whether an event of the budget stream is one of flexible money's own. */
+export function isFlexibleEvent<E extends { type: string }>(event: E | FlexibleEvent): event is FlexibleEvent {
+  return Object.prototype.hasOwnProperty.call(FLEXIBLE_EVENT_TYPES, event.type);
+}

@@ -1,7 +1,8 @@
 import { refuse } from '../../../libs/ddd/domain-error';
 import { monthOf } from '../../../libs/calendar';
 import { Decimal, ZERO, formatAmount, sumAmounts } from '../../../libs/money';
-import { assertBookable } from '../../budgets';
+import { DomainError } from '../../../libs/ddd/domain-error';
+import { SozialraumYear, assertBookable } from '../../budgets';
 import { assertWithinDiscretionaryLimit } from './discretionary-limit';
 import { assertBescheidInTime, commitmentDate, isInFiscalYear } from './fiscal-year-dates';
 import { FlexibleBudgetState } from './flexible-budget';
@@ -11,7 +12,7 @@ import { FlexibleStreamEvent } from './flexible-stream-event';
 import { FlexibleCategory, InstalmentPlanLine } from './flexible.events';
 import { subsidyOf } from './lookups';
 
-export interface GrantSubsidy {
+export interface GrantSubsidy extends SozialraumYear {
   providerId: string;
   category: FlexibleCategory;
   purpose: string;
@@ -31,7 +32,13 @@ function instalmentPlan(command: GrantSubsidy): InstalmentPlanLine[] {
   return ordered.map((i, n) => ({ instalmentId: `R${n + 1}`, dueDate: i.dueDate, month: monthOf(i.dueDate), amount: formatAmount(i.amount) }));
 }
 
-function assertPlanFits(command: GrantSubsidy, fiscalYear: number): void {
+export interface GrantSubsidyFacts {
+  /** Whether the master data knows the provider. */
+  providerRegistered: boolean;
+}
+
+function assertPlanFits(command: GrantSubsidy): void {
+  const { fiscalYear } = command;
   for (const instalment of command.instalments) {
     if (!isInFiscalYear(instalment.dueDate, fiscalYear)) {
       refuse('instalment-outside-fiscal-year', 'Instalment outside the fiscal year', `the instalment due ${instalment.dueDate} is not in ${fiscalYear}; a later year's instalments need that year's budget`);
@@ -51,10 +58,12 @@ function assertPlanFits(command: GrantSubsidy, fiscalYear: number): void {
 }
 
 /** Zuwendungsbescheid: commits the whole plan on the Bescheid date (R5), within the discretionary limit. */
-export function decideGrantSubsidy(command: GrantSubsidy, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
-  assertBookable(state.budget, sozialraumId, fiscalYear);
+export function decideGrantSubsidy(command: GrantSubsidy, state: FlexibleBudgetState, facts: GrantSubsidyFacts): FlexibleStreamEvent[] {
+  if (!facts.providerRegistered) throw new DomainError('provider-not-found', 'Not found', `provider ${command.providerId} is not registered`, 404);
+  const { fiscalYear } = command;
+  assertBookable(state.budget, command);
   assertBescheidInTime(command.bescheidDate, fiscalYear);
-  assertPlanFits(command, fiscalYear);
+  assertPlanFits(command);
   assertWithinDiscretionaryLimit(state, command.category, command.total);
   const subsidyId = nextSubsidyId(state, fiscalYear);
   const instalments = instalmentPlan(command);
@@ -67,7 +76,7 @@ export function decideGrantSubsidy(command: GrantSubsidy, state: FlexibleBudgetS
     {
       type: 'CommitmentRecorded',
       data: {
-        ...subsidyDimensions(sozialraumId, fiscalYear, { subsidyId, providerId: command.providerId, category: command.category, purpose: command.purpose }),
+        ...subsidyDimensions(command, { subsidyId, providerId: command.providerId, category: command.category, purpose: command.purpose }),
         lines: monthLines(instalments.map((i) => ({ month: i.month, amount: new Decimal(i.amount) }))),
         total,
         reason: 'subsidy',
@@ -83,7 +92,7 @@ function assertNotReclaimed(subsidy: Subsidy): void {
   }
 }
 
-export interface OrderInstalmentPayment {
+export interface OrderInstalmentPayment extends SozialraumYear {
   subsidyId: string;
   instalmentId: string;
   /** Date of the payment order. */
@@ -112,8 +121,8 @@ export function paymentMonth(paymentOrderDate: string, fiscalYear: number): stri
  * commitment moves with it (released from the planned month, recorded in the payment month), so
  * every month's open commitment stays forecast − actual; the forecast itself is unchanged.
  */
-export function decideOrderInstalmentPayment(command: OrderInstalmentPayment, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
-  assertBookable(state.budget, sozialraumId, fiscalYear);
+export function decideOrderInstalmentPayment(command: OrderInstalmentPayment, state: FlexibleBudgetState): FlexibleStreamEvent[] {
+  assertBookable(state.budget, command);
   const subsidy = subsidyOf(state, command.subsidyId);
   assertNotReclaimed(subsidy);
   const instalment = subsidy.instalments.find((i) => i.instalmentId === command.instalmentId);
@@ -124,9 +133,9 @@ export function decideOrderInstalmentPayment(command: OrderInstalmentPayment, st
   if (command.businessDate < subsidy.bescheidDate) {
     refuse('payment-before-bescheid', 'Payment before the Bescheid', `a payment order of ${command.businessDate} lies before the Bescheid of ${subsidy.bescheidDate}`);
   }
-  const month = paymentMonth(command.businessDate, fiscalYear);
+  const month = paymentMonth(command.businessDate, command.fiscalYear);
   const amount = formatAmount(instalment.amount);
-  const dimensions = subsidyDimensions(sozialraumId, fiscalYear, subsidy);
+  const dimensions = subsidyDimensions(command, subsidy);
   const events: FlexibleStreamEvent[] = [
     { type: 'SubsidyInstalmentPaymentOrdered', data: { subsidyId: subsidy.subsidyId, instalmentId: instalment.instalmentId, month, amount } },
   ];
@@ -140,7 +149,7 @@ export function decideOrderInstalmentPayment(command: OrderInstalmentPayment, st
   return events;
 }
 
-export interface ReportUsage {
+export interface ReportUsage extends SozialraumYear {
   subsidyId: string;
   /** The reporting provider: only the subsidy's own provider reports its use. */
   providerId: string;
@@ -148,8 +157,8 @@ export interface ReportUsage {
 }
 
 /** Verwendungsnachweis per instalment period; a later report of a period supersedes the earlier one. */
-export function decideReportUsage(command: ReportUsage, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
-  assertBookable(state.budget, sozialraumId, fiscalYear);
+export function decideReportUsage(command: ReportUsage, state: FlexibleBudgetState): FlexibleStreamEvent[] {
+  assertBookable(state.budget, command);
   const subsidy = subsidyOf(state, command.subsidyId, command.providerId);
   assertNotReclaimed(subsidy);
   const seen = new Set<string>();
@@ -172,7 +181,7 @@ export function decideReportUsage(command: ReportUsage, state: FlexibleBudgetSta
   return [{ type: 'SubsidyUsageReported', data: { subsidyId: subsidy.subsidyId, lines } }];
 }
 
-export interface ReclaimSubsidy {
+export interface ReclaimSubsidy extends SozialraumYear {
   subsidyId: string;
   reason: string;
 }
@@ -182,8 +191,8 @@ export interface ReclaimSubsidy {
  * unused according to the usage report becomes a claim. Paid money stays actual expenditure
  * (R2): what comes back is revenue when received.
  */
-export function decideReclaimSubsidy(command: ReclaimSubsidy, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
-  assertBookable(state.budget, sozialraumId, fiscalYear);
+export function decideReclaimSubsidy(command: ReclaimSubsidy, state: FlexibleBudgetState): FlexibleStreamEvent[] {
+  assertBookable(state.budget, command);
   const subsidy = subsidyOf(state, command.subsidyId);
   assertNotReclaimed(subsidy);
   const paid = subsidy.instalments.filter((i) => i.status === 'paid');
@@ -213,7 +222,7 @@ export function decideReclaimSubsidy(command: ReclaimSubsidy, state: FlexibleBud
     events.push({
       type: 'CommitmentReleased',
       data: {
-        ...subsidyDimensions(sozialraumId, fiscalYear, subsidy),
+        ...subsidyDimensions(command, subsidy),
         lines: monthLines(unpaid.map((i) => ({ month: i.month, amount: i.amount }))),
         total: formatAmount(released),
         reason: 'reclaim',
@@ -223,7 +232,7 @@ export function decideReclaimSubsidy(command: ReclaimSubsidy, state: FlexibleBud
   return events;
 }
 
-export interface ReceiveReclaim {
+export interface ReceiveReclaim extends SozialraumYear {
   subsidyId: string;
   amount: Decimal;
   /** Date the money was received. */
@@ -231,8 +240,9 @@ export interface ReceiveReclaim {
 }
 
 /** Money of a claim received: revenue of the month of receipt (R2), never less expenditure. */
-export function decideReceiveReclaim(command: ReceiveReclaim, state: FlexibleBudgetState, sozialraumId: string, fiscalYear: number): FlexibleStreamEvent[] {
-  assertBookable(state.budget, sozialraumId, fiscalYear);
+export function decideReceiveReclaim(command: ReceiveReclaim, state: FlexibleBudgetState): FlexibleStreamEvent[] {
+  const { sozialraumId, fiscalYear } = command;
+  assertBookable(state.budget, command);
   const subsidy = subsidyOf(state, command.subsidyId);
   const outstanding = subsidy.reclaim ? subsidy.reclaim.claimed.minus(subsidy.reclaim.received) : ZERO;
   if (!subsidy.reclaim || !outstanding.greaterThan(0)) refuse('no-open-claim', 'No open claim', `subsidy ${subsidy.subsidyId} has no outstanding reclaim`);

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext } from '../../../libs/ddd/command-context';
 import { DomainError } from '../../../libs/ddd/domain-error';
-import { FlexibleBudgetStore, actingProvider } from '../commands/flexible-budget-store';
+import { AggregateStore } from '../../../libs/ddd/aggregate-store';
+import { streams } from '../../shared/stream-ids';
+import { actingProvider } from '../commands/budget-year';
 import { BudgetYear } from '../commands/flexible.commands';
+import { flexibleBudgetDecider } from '../domain/flexible-budget';
 import { flexibleFigures } from '../domain/flexible-figures';
 import { activityOf, subsidyOf } from '../domain/lookups';
 import { activityView, subsidyView } from './flexible-views';
@@ -10,10 +13,14 @@ import { activityView, subsidyView } from './flexible-views';
 /** Reads folded from the budget stream: immediately consistent with the limit that decides. */
 @Injectable()
 export class FlexibleQueries {
-  constructor(private readonly store: FlexibleBudgetStore) {}
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  private load(ctx: CommandContext, year: BudgetYear) {
+    return this.aggregates.load(streams.budget(ctx.tenantId, year.sozialraumId, year.fiscalYear), flexibleBudgetDecider);
+  }
 
   async figures(ctx: CommandContext, year: BudgetYear) {
-    const { state, version } = await this.store.load(ctx, year);
+    const { state, version } = await this.load(ctx, year);
     if (state.budget.status === 'none') {
       throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${year.sozialraumId} for ${year.fiscalYear}`, 404);
     }
@@ -21,12 +28,12 @@ export class FlexibleQueries {
   }
 
   async subsidy(ctx: CommandContext, year: BudgetYear, subsidyId: string) {
-    const { state, version } = await this.store.load(ctx, year);
+    const { state, version } = await this.load(ctx, year);
     return { ...subsidyView(year.sozialraumId, year.fiscalYear, subsidyOf(state, subsidyId, actingProvider(ctx))), version };
   }
 
   async activity(ctx: CommandContext, year: BudgetYear, activityId: string) {
-    const { state, version } = await this.store.load(ctx, year);
+    const { state, version } = await this.load(ctx, year);
     return { ...activityView(year.sozialraumId, year.fiscalYear, activityOf(state, activityId, actingProvider(ctx))), version };
   }
 }

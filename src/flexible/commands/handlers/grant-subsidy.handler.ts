@@ -1,27 +1,32 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError } from '../../../../libs/ddd/domain-error';
+import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
 import { parseAmount } from '../../../../libs/money';
-import { decideGrantSubsidy } from '../../domain/subsidy.decisions';
 import { MasterDataQueries } from '../../../master-data';
-import { FlexibleBudgetStore } from '../flexible-budget-store';
+import { decidedEvent, flexibleBudgetDecider } from '../../domain/flexible-budget';
+import { decideGrantSubsidy } from '../../domain/subsidy.decisions';
+import { FLEXIBLE_HANDLE_OPTIONS, onBudgetYear } from '../budget-year';
 import { GrantSubsidyCommand } from '../flexible.commands';
 
 @CommandHandler(GrantSubsidyCommand)
 export class GrantSubsidyHandler implements ICommandHandler<GrantSubsidyCommand> {
-  constructor(private readonly store: FlexibleBudgetStore, private readonly providers: MasterDataQueries) {}
+  constructor(private readonly aggregates: AggregateStore, private readonly masterData: MasterDataQueries) {}
 
-  async execute({ ctx, year, dto }: GrantSubsidyCommand) {
-    if (!(await this.providers.providerExists(ctx.tenantId, dto.providerId))) {
-      throw new DomainError('provider-not-found', 'Not found', `provider ${dto.providerId} is not registered`, 404);
-    }
+  async execute({ ctx: requestCtx, year, dto }: GrantSubsidyCommand) {
+    const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
     const command = {
+      ...year,
       providerId: dto.providerId,
       category: dto.category,
       purpose: dto.purpose,
       total: parseAmount(dto.total),
       instalments: dto.instalments.map((i) => ({ dueDate: i.dueDate, amount: parseAmount(i.amount) })),
+      // The Bescheid is dated on the command's business date.
+      bescheidDate: ctx.businessDate,
     };
-    const handled = await this.store.handle(ctx, year, dto.businessDate, (state, c) => decideGrantSubsidy({ ...command, bescheidDate: c.businessDate }, state, year.sozialraumId, year.fiscalYear));
-    return { ...handled, subsidyId: (handled.events[0].data as { subsidyId: string }).subsidyId };
+    const handled = await this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, {
+      facts: async () => ({ providerRegistered: await this.masterData.providerExists(ctx.tenantId, dto.providerId) }),
+      decide: (state, facts) => decideGrantSubsidy(command, state, facts),
+    }, FLEXIBLE_HANDLE_OPTIONS);
+    return { ...handled, subsidyId: decidedEvent(handled.events, 'SubsidyGranted').data.subsidyId };
   }
 }

@@ -1,17 +1,18 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
 import { parseAmount } from '../../../../libs/money';
 import { decideReceiveReclaim } from '../../domain/subsidy.decisions';
-import { FlexibleBudgetStore } from '../flexible-budget-store';
+import { flexibleBudgetDecider } from '../../domain/flexible-budget';
+import { FLEXIBLE_HANDLE_OPTIONS, onBudgetYear } from '../budget-year';
 import { ReceiveReclaimCommand } from '../flexible.commands';
 
 @CommandHandler(ReceiveReclaimCommand)
 export class ReceiveReclaimHandler implements ICommandHandler<ReceiveReclaimCommand> {
-  constructor(private readonly store: FlexibleBudgetStore) {}
+  constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ ctx, year, subsidyId, dto }: ReceiveReclaimCommand) {
-    const amount = parseAmount(dto.amount);
-    return this.store.handle(ctx, year, dto.businessDate, (state, c) =>
-      decideReceiveReclaim({ subsidyId, amount, businessDate: c.businessDate }, state, year.sozialraumId, year.fiscalYear),
-    );
+  execute({ ctx: requestCtx, year, subsidyId, dto }: ReceiveReclaimCommand) {
+    const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
+    const command = { ...year, subsidyId, amount: parseAmount(dto.amount), businessDate: ctx.businessDate };
+    return this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, { decide: (state) => decideReceiveReclaim(command, state) }, FLEXIBLE_HANDLE_OPTIONS);
   }
 }

@@ -1,13 +1,17 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
 import { decideReclaimSubsidy } from '../../domain/subsidy.decisions';
-import { FlexibleBudgetStore } from '../flexible-budget-store';
+import { flexibleBudgetDecider } from '../../domain/flexible-budget';
+import { FLEXIBLE_HANDLE_OPTIONS, onBudgetYear } from '../budget-year';
 import { ReclaimSubsidyCommand } from '../flexible.commands';
 
 @CommandHandler(ReclaimSubsidyCommand)
 export class ReclaimSubsidyHandler implements ICommandHandler<ReclaimSubsidyCommand> {
-  constructor(private readonly store: FlexibleBudgetStore) {}
+  constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ ctx, year, subsidyId, dto }: ReclaimSubsidyCommand) {
-    return this.store.handle(ctx, year, dto.businessDate, (state) => decideReclaimSubsidy({ subsidyId, reason: dto.reason }, state, year.sozialraumId, year.fiscalYear));
+  execute({ ctx: requestCtx, year, subsidyId, dto }: ReclaimSubsidyCommand) {
+    const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
+    const command = { ...year, subsidyId, reason: dto.reason };
+    return this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, { decide: (state) => decideReclaimSubsidy(command, state) }, FLEXIBLE_HANDLE_OPTIONS);
   }
 }

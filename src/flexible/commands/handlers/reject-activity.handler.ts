@@ -1,13 +1,17 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
 import { decideRejectActivity } from '../../domain/activity.decisions';
-import { FlexibleBudgetStore } from '../flexible-budget-store';
+import { flexibleBudgetDecider } from '../../domain/flexible-budget';
+import { FLEXIBLE_HANDLE_OPTIONS, onBudgetYear } from '../budget-year';
 import { RejectActivityCommand } from '../flexible.commands';
 
 @CommandHandler(RejectActivityCommand)
 export class RejectActivityHandler implements ICommandHandler<RejectActivityCommand> {
-  constructor(private readonly store: FlexibleBudgetStore) {}
+  constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ ctx, year, activityId, dto }: RejectActivityCommand) {
-    return this.store.handle(ctx, year, dto.businessDate, (state) => decideRejectActivity({ activityId, reason: dto.reason }, state, year.sozialraumId, year.fiscalYear));
+  execute({ ctx: requestCtx, year, activityId, dto }: RejectActivityCommand) {
+    const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
+    const command = { ...year, activityId, reason: dto.reason };
+    return this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, { decide: (state) => decideRejectActivity(command, state) }, FLEXIBLE_HANDLE_OPTIONS);
   }
 }

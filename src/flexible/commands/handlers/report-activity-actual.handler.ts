@@ -1,18 +1,18 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
 import { parseAmount } from '../../../../libs/money';
 import { decideReportActivityActual } from '../../domain/activity.decisions';
-import { FlexibleBudgetStore, actingProvider } from '../flexible-budget-store';
+import { flexibleBudgetDecider } from '../../domain/flexible-budget';
+import { FLEXIBLE_HANDLE_OPTIONS, actingProvider, onBudgetYear } from '../budget-year';
 import { ReportActivityActualCommand } from '../flexible.commands';
 
 @CommandHandler(ReportActivityActualCommand)
 export class ReportActivityActualHandler implements ICommandHandler<ReportActivityActualCommand> {
-  constructor(private readonly store: FlexibleBudgetStore) {}
+  constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ ctx, year, activityId, dto }: ReportActivityActualCommand) {
-    const providerId = actingProvider(ctx)!;
-    const amount = parseAmount(dto.amount);
-    return this.store.handle(ctx, year, dto.businessDate, (state, c) =>
-      decideReportActivityActual({ activityId, providerId, amount, businessDate: c.businessDate }, state, year.sozialraumId, year.fiscalYear),
-    );
+  execute({ ctx: requestCtx, year, activityId, dto }: ReportActivityActualCommand) {
+    const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
+    const command = { ...year, activityId, providerId: actingProvider(ctx)!, amount: parseAmount(dto.amount), businessDate: ctx.businessDate };
+    return this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, { decide: (state) => decideReportActivityActual(command, state) }, FLEXIBLE_HANDLE_OPTIONS);
   }
 }
