@@ -49,10 +49,17 @@ export function rateAgreementOn(state: RateAgreementsState, legalBasis: LegalBas
   return state.agreements.find((a) => a.legalBasis === legalBasis && overlaps(a, { validFrom: date, validTo: date })) ?? null;
 }
 
-export function decideConcludeRateAgreement(
-  cmd: Omit<RateAgreement, 'agreementId'>,
-  state: RateAgreementsState,
-): RateAgreementEvent[] {
+export interface RateAgreementFacts {
+  /** Whether the master data knows the provider. */
+  providerRegistered: boolean;
+}
+
+function assertProvider(providerId: string, facts: RateAgreementFacts): void {
+  if (!facts.providerRegistered) throw new DomainError('provider-not-found', 'Not found', `provider ${providerId} is not registered`, 404);
+}
+
+export function decideConcludeRateAgreement(cmd: Omit<RateAgreement, 'agreementId'>, state: RateAgreementsState, facts: RateAgreementFacts): RateAgreementEvent[] {
+  assertProvider(cmd.providerId, facts);
   if (cmd.validTo !== null && cmd.validTo < cmd.validFrom) {
     refuse('invalid-period', 'Invalid period', `validTo ${cmd.validTo} is before validFrom ${cmd.validFrom}`);
   }
@@ -70,7 +77,15 @@ export function decideConcludeRateAgreement(
   return [{ type: 'RateAgreementConcluded', data: { agreementId, ...cmd }, businessDate: cmd.validFrom }];
 }
 
-export function decideEndRateAgreement(cmd: { agreementId: string; validTo: string; reason: string }, state: RateAgreementsState): RateAgreementEvent[] {
+export interface EndRateAgreement {
+  providerId: string;
+  agreementId: string;
+  validTo: string;
+  reason: string;
+}
+
+export function decideEndRateAgreement(cmd: EndRateAgreement, state: RateAgreementsState, facts: RateAgreementFacts): RateAgreementEvent[] {
+  assertProvider(cmd.providerId, facts);
   const agreement = state.agreements.find((a) => a.agreementId === cmd.agreementId);
   if (!agreement) throw new DomainError('rate-agreement-not-found', 'Not found', `rate agreement ${cmd.agreementId} was not found`, 404);
   if (cmd.validTo < agreement.validFrom) refuse('invalid-period', 'Invalid period', `validTo ${cmd.validTo} is before validFrom ${agreement.validFrom}`);

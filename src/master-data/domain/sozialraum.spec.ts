@@ -1,49 +1,42 @@
-import { fold } from '../../../libs/ddd/decider';
-import {
-  SozialraumState,
-  decideChangeSozialraum,
-  decideFormTraegerverbund,
-  decideRegisterSozialraum,
-  inForceOn,
-  sozialraumDecider,
-  sozialraumOn,
-  traegerverbundOn,
-} from './sozialraum';
-import { refusal } from '../../../test/support/refusal';
+import { deciderSpec } from '../../../test/support/decider-spec';
+import { SozialraumEvent, SozialraumFacts, decideChangeSozialraum, decideFormTraegerverbund, decideRegisterSozialraum, inForceOn, sozialraumDecider, sozialraumOn, traegerverbundOn } from './sozialraum';
 
 const toitenwinkel = { sozialraumId: 'HRO-TW', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, validFrom: '2024-01-01' };
+const registered: SozialraumEvent = { type: 'SozialraumRegistered', data: toitenwinkel, businessDate: '2024-01-01' };
+const changed = (validFrom: string, reason: string, facts: SozialraumFacts): SozialraumEvent => ({ type: 'SozialraumChanged', data: { sozialraumId: 'HRO-TW', validFrom, reason, ...facts }, businessDate: validFrom });
+const formed = (effectiveFrom: string, leadProviderId: string, memberProviderIds: string[]): SozialraumEvent => ({
+  type: 'TraegerverbundFormed',
+  data: { sozialraumId: 'HRO-TW', effectiveFrom, leadProviderId, memberProviderIds },
+  businessDate: effectiveFrom,
+});
 
-function registered(): SozialraumState {
-  return fold(sozialraumDecider, decideRegisterSozialraum(toitenwinkel, sozialraumDecider.initialState));
-}
-
-function apply(state: SozialraumState, events: ReturnType<typeof decideChangeSozialraum>): SozialraumState {
-  return fold(sozialraumDecider, events, state);
-}
+const register = deciderSpec(sozialraumDecider, decideRegisterSozialraum);
+const change = deciderSpec(sozialraumDecider, decideChangeSozialraum);
+const form = deciderSpec(sozialraumDecider, decideFormTraegerverbund);
+const known = { unregisteredProviderIds: [] };
 
 describe('registering a Sozialraum', () => {
   it('records the facts with the validity date as business date', () => {
-    const events = decideRegisterSozialraum(toitenwinkel, sozialraumDecider.initialState);
-    expect(events).toEqual([{ type: 'SozialraumRegistered', data: toitenwinkel, businessDate: '2024-01-01' }]);
-    const state = fold(sozialraumDecider, events);
+    register.given([]).when(toitenwinkel).thenEvents([{ type: 'SozialraumRegistered', data: toitenwinkel, businessDate: '2024-01-01' }]);
+    const state = register.given([]).when(toitenwinkel).thenState();
     expect(state.sozialraumId).toBe('HRO-TW');
     expect(state.versions).toEqual([{ validFrom: '2024-01-01', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, reason: null }]);
     expect(state.verbund).toEqual([]);
   });
 
   it('accepts unknown residents figures (null) and residents under 21 equal to all residents', () => {
-    expect(decideRegisterSozialraum({ ...toitenwinkel, residents: null, residentsUnder21: 3000 }, sozialraumDecider.initialState)).toHaveLength(1);
-    expect(decideRegisterSozialraum({ ...toitenwinkel, residents: 500, residentsUnder21: null }, sozialraumDecider.initialState)).toHaveLength(1);
-    expect(decideRegisterSozialraum({ ...toitenwinkel, residents: 500, residentsUnder21: 500 }, sozialraumDecider.initialState)).toHaveLength(1);
+    expect(register.given([]).when({ ...toitenwinkel, residents: null, residentsUnder21: 3000 }).events()).toHaveLength(1);
+    expect(register.given([]).when({ ...toitenwinkel, residents: 500, residentsUnder21: null }).events()).toHaveLength(1);
+    expect(register.given([]).when({ ...toitenwinkel, residents: 500, residentsUnder21: 500 }).events()).toHaveLength(1);
   });
 
   it('refuses a second registration of the same Sozialraum (409)', () => {
-    const error = refusal(() => decideRegisterSozialraum({ ...toitenwinkel, name: 'Toitenwinkel neu', validFrom: '2025-01-01' }, registered()));
+    const error = register.given([registered]).when({ ...toitenwinkel, name: 'Toitenwinkel neu', validFrom: '2025-01-01' }).thenRefused('sozialraum-exists');
     expect(error).toMatchObject({ problem: 'sozialraum-exists', status: 409 });
   });
 
   it('refuses more residents under 21 than residents (422)', () => {
-    const error = refusal(() => decideRegisterSozialraum({ ...toitenwinkel, residents: 2000, residentsUnder21: 2001 }, sozialraumDecider.initialState));
+    const error = register.given([]).when({ ...toitenwinkel, residents: 2000, residentsUnder21: 2001 }).thenRefused('residents-inconsistent');
     expect(error).toMatchObject({ problem: 'residents-inconsistent', status: 422 });
     expect(error.detail).toContain('2001');
   });
@@ -51,18 +44,18 @@ describe('registering a Sozialraum', () => {
 
 describe('changing a Sozialraum', () => {
   it('refuses a change of an unregistered Sozialraum (404)', () => {
-    const error = refusal(() => decideChangeSozialraum({ residents: 1, validFrom: '2025-01-01', reason: 'x' }, sozialraumDecider.initialState));
+    const error = change.given([]).when({ residents: 1, validFrom: '2025-01-01', reason: 'x' }).thenRefused('sozialraum-not-found');
     expect(error).toMatchObject({ problem: 'sozialraum-not-found', status: 404 });
   });
 
   it('refuses a change taking effect before the registration', () => {
-    const error = refusal(() => decideChangeSozialraum({ residents: 14000, validFrom: '2023-12-31', reason: 'Nachmeldung' }, registered()));
+    const error = change.given([registered]).when({ residents: 14000, validFrom: '2023-12-31', reason: 'Nachmeldung' }).thenRefused('before-registration');
     expect(error).toMatchObject({ problem: 'before-registration', status: 422 });
     expect(error.detail).toContain('2024-01-01');
   });
 
   it('takes the unchanged facts from the version in force on the change date', () => {
-    const [event] = decideChangeSozialraum({ residents: 14350, validFrom: '2026-01-01', reason: 'Einwohnerstatistik 31.12.2025' }, registered());
+    const [event] = change.given([registered]).when({ residents: 14350, validFrom: '2026-01-01', reason: 'Einwohnerstatistik 31.12.2025' }).events();
     expect(event).toEqual({
       type: 'SozialraumChanged',
       data: { sozialraumId: 'HRO-TW', validFrom: '2026-01-01', reason: 'Einwohnerstatistik 31.12.2025', name: 'Toitenwinkel', residents: 14350, residentsUnder21: 2900 },
@@ -71,33 +64,34 @@ describe('changing a Sozialraum', () => {
   });
 
   it('can clear a figure with null, which undefined (not given) does not', () => {
-    const [cleared] = decideChangeSozialraum({ residentsUnder21: null, validFrom: '2025-01-01', reason: 'Zahl wird neu erhoben' }, registered());
+    const [cleared] = change.given([registered]).when({ residentsUnder21: null, validFrom: '2025-01-01', reason: 'Zahl wird neu erhoben' }).events();
     expect(cleared.data).toMatchObject({ residents: 14200, residentsUnder21: null });
   });
 
   it('refuses residents below the residents under 21 in force, also when only one figure changes', () => {
-    const state = registered();
-    expect(refusal(() => decideChangeSozialraum({ residents: 2899, validFrom: '2025-01-01', reason: 'x' }, state)).problem).toBe('residents-inconsistent');
-    expect(refusal(() => decideChangeSozialraum({ residentsUnder21: 14201, validFrom: '2025-01-01', reason: 'x' }, state)).problem).toBe('residents-inconsistent');
-    expect(refusal(() => decideChangeSozialraum({ residents: 100, residentsUnder21: 200, validFrom: '2025-01-01', reason: 'x' }, state)).problem).toBe('residents-inconsistent');
+    change.given([registered]).when({ residents: 2899, validFrom: '2025-01-01', reason: 'x' }).thenRefused('residents-inconsistent');
+    change.given([registered]).when({ residentsUnder21: 14201, validFrom: '2025-01-01', reason: 'x' }).thenRefused('residents-inconsistent');
+    change.given([registered]).when({ residents: 100, residentsUnder21: 200, validFrom: '2025-01-01', reason: 'x' }).thenRefused('residents-inconsistent');
   });
 
   it('checks a change in the middle of the history against the version in force then, not the latest', () => {
-    let state = registered();
-    state = apply(state, decideChangeSozialraum({ residents: 20000, residentsUnder21: 5000, validFrom: '2026-01-01', reason: 'Eingemeindung' }, state));
+    const history = [registered, changed('2026-01-01', 'Eingemeindung', { name: 'Toitenwinkel', residents: 20000, residentsUnder21: 5000 })];
     // 2025: residents under 21 in force are 2,900, so 3,000 residents is consistent although 2026 has 5,000 under 21.
-    const [event] = decideChangeSozialraum({ residents: 3000, validFrom: '2025-01-01', reason: 'Korrektur' }, state);
+    const [event] = change.given(history).when({ residents: 3000, validFrom: '2025-01-01', reason: 'Korrektur' }).events();
     expect(event.data).toMatchObject({ residents: 3000, residentsUnder21: 2900 });
   });
 });
 
 describe('facts as of a date', () => {
-  let state: SozialraumState;
-  beforeAll(() => {
-    state = registered();
-    state = apply(state, decideChangeSozialraum({ residents: 14350, residentsUnder21: 2950, validFrom: '2026-01-01', reason: 'Statistik 2025' }, state));
-    // Recorded later, valid earlier: the history is ordered by validity date, not by recording.
-    state = apply(state, decideChangeSozialraum({ name: 'Toitenwinkel/Dierkow-Ost', validFrom: '2025-07-01', reason: 'Neuzuschnitt' }, state));
+  const statistik = changed('2026-01-01', 'Statistik 2025', { name: 'Toitenwinkel', residents: 14350, residentsUnder21: 2950 });
+  // Recorded later, valid earlier: the history is ordered by validity date, not by recording.
+  const neuzuschnitt = changed('2025-07-01', 'Neuzuschnitt', { name: 'Toitenwinkel/Dierkow-Ost', residents: 14200, residentsUnder21: 2900 });
+  const history = [registered, statistik, neuzuschnitt];
+  const { state } = change.given(history);
+
+  it('records the changes as decided on the facts in force then', () => {
+    change.given([registered]).when({ residents: 14350, residentsUnder21: 2950, validFrom: '2026-01-01', reason: 'Statistik 2025' }).thenEvents([statistik]);
+    change.given([registered, statistik]).when({ name: 'Toitenwinkel/Dierkow-Ost', validFrom: '2025-07-01', reason: 'Neuzuschnitt' }).thenEvents([neuzuschnitt]);
   });
 
   it('keeps the versions sorted by validity date', () => {
@@ -119,7 +113,7 @@ describe('facts as of a date', () => {
   });
 
   it('replaces the version of the same validity date (a correction), keeping one version per date', () => {
-    const corrected = apply(state, decideChangeSozialraum({ residents: 14400, validFrom: '2026-01-01', reason: 'Korrektur Statistikamt' }, state));
+    const corrected = change.given(history).when({ residents: 14400, validFrom: '2026-01-01', reason: 'Korrektur Statistikamt' }).thenState();
     expect(corrected.versions).toHaveLength(3);
     expect(sozialraumOn(corrected, '2026-01-01')).toMatchObject({ residents: 14400, residentsUnder21: 2950, reason: 'Korrektur Statistikamt' });
   });
@@ -136,42 +130,36 @@ describe('facts as of a date', () => {
 
 describe('Trägerverbund', () => {
   it('refuses a Verbund for an unregistered Sozialraum (404)', () => {
-    const error = refusal(() => decideFormTraegerverbund({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: [] }, sozialraumDecider.initialState));
+    const error = form.given([]).when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: [] }, known).thenRefused('sozialraum-not-found');
     expect(error).toMatchObject({ problem: 'sozialraum-not-found', status: 404 });
   });
 
   it('refuses the lead provider among the members', () => {
-    const error = refusal(() => decideFormTraegerverbund({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-E'] }, registered()));
+    const error = form.given([registered]).when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-E'] }, known).thenRefused('lead-among-members');
     expect(error).toMatchObject({ problem: 'lead-among-members', status: 422 });
   });
 
   it('refuses a member listed twice', () => {
-    const error = refusal(() => decideFormTraegerverbund({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-G', 'TR-F'] }, registered()));
+    const error = form.given([registered]).when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-G', 'TR-F'] }, known).thenRefused('duplicate-member');
     expect(error).toMatchObject({ problem: 'duplicate-member', status: 422 });
   });
 
   it('records the Verbund with its effective date as business date', () => {
-    expect(decideFormTraegerverbund({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] }, registered())).toEqual([
+    form.given([registered]).when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] }, known).thenEvents([
       { type: 'TraegerverbundFormed', data: { sozialraumId: 'HRO-TW', effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] }, businessDate: '2025-01-01' },
     ]);
   });
 
   it('answers the lead provider and members in force on a date, whatever the order of recording', () => {
-    let state = registered();
-    const form = (effectiveFrom: string, leadProviderId: string, memberProviderIds: string[]) => {
-      state = fold(sozialraumDecider, decideFormTraegerverbund({ effectiveFrom, leadProviderId, memberProviderIds }, state), state);
-    };
-    form('2026-01-01', 'TR-F', ['TR-E', 'TR-G']);
-    form('2024-01-01', 'TR-E', ['TR-F']);
-    form('2025-07-01', 'TR-E', ['TR-F', 'TR-G']);
+    const history = [registered, formed('2026-01-01', 'TR-F', ['TR-E', 'TR-G']), formed('2024-01-01', 'TR-E', ['TR-F']), formed('2025-07-01', 'TR-E', ['TR-F', 'TR-G'])];
+    const { state } = form.given(history);
     expect(traegerverbundOn(state, '2023-12-31')).toBeNull();
     expect(traegerverbundOn(state, '2025-06-30')).toEqual({ effectiveFrom: '2024-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] });
     expect(traegerverbundOn(state, '2025-07-01')?.memberProviderIds).toEqual(['TR-F', 'TR-G']);
     expect(traegerverbundOn(state, '2025-12-31')?.leadProviderId).toBe('TR-E');
     expect(traegerverbundOn(state, '2026-01-01')?.leadProviderId).toBe('TR-F');
     // A new Verbund with the same effective date replaces that version.
-    form('2026-01-01', 'TR-G', []);
-    expect(state.verbund.map((v) => [v.effectiveFrom, v.leadProviderId])).toEqual([
+    expect(form.given(history).when({ effectiveFrom: '2026-01-01', leadProviderId: 'TR-G', memberProviderIds: [] }, known).thenState().verbund.map((v) => [v.effectiveFrom, v.leadProviderId])).toEqual([
       ['2024-01-01', 'TR-E'],
       ['2025-07-01', 'TR-E'],
       ['2026-01-01', 'TR-G'],
@@ -179,8 +167,13 @@ describe('Trägerverbund', () => {
   });
 
   it('does not change the facts of the Sozialraum', () => {
-    const state = registered();
-    const after = fold(sozialraumDecider, decideFormTraegerverbund({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: [] }, state), state);
+    const { state } = form.given([registered]);
+    const after = form.given([registered]).when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: [] }, known).thenState();
     expect(after.versions).toEqual(state.versions);
+  });
+
+  it('names the first provider the master data does not know, before anything else', () => {
+    const error = form.given([]).when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-X', 'TR-Y'] }, { unregisteredProviderIds: ['TR-X', 'TR-Y'] }).thenRefused('provider-not-registered');
+    expect(error).toMatchObject({ status: 422, extensions: { providerId: 'TR-X' } });
   });
 });

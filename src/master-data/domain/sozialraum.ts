@@ -108,7 +108,16 @@ export function decideChangeSozialraum(
   return [{ type: 'SozialraumChanged', data: { sozialraumId: state.sozialraumId, validFrom: cmd.validFrom, reason: cmd.reason, ...facts }, businessDate: cmd.validFrom }];
 }
 
-export function decideFormTraegerverbund(cmd: TraegerverbundVersion, state: SozialraumState): SozialraumEvent[] {
+export interface TraegerverbundFacts {
+  /** The providers named (lead first, then members) that the master data does not know. */
+  unregisteredProviderIds: string[];
+}
+
+export function decideFormTraegerverbund(cmd: TraegerverbundVersion, state: SozialraumState, facts: TraegerverbundFacts): SozialraumEvent[] {
+  const [unregistered] = facts.unregisteredProviderIds;
+  if (unregistered !== undefined) {
+    throw new DomainError('provider-not-registered', 'Provider not registered', `provider ${unregistered} is not registered`, 422, { providerId: unregistered });
+  }
   if (state.sozialraumId === null) throw new DomainError('sozialraum-not-found', 'Not found', 'the Sozialraum is not registered', 404);
   if (cmd.memberProviderIds.includes(cmd.leadProviderId)) {
     refuse('lead-among-members', 'Lead provider listed as member', `${cmd.leadProviderId} is the lead provider and cannot also be listed among the members`);

@@ -22,6 +22,24 @@ export interface ProviderListItem {
   version: number;
 }
 
+interface SozialraumRow {
+  sozialraum_id: string;
+  name: string;
+  residents: number | null;
+  residents_under_21: number | null;
+  valid_from: string;
+  lead_provider_id: string | null;
+  member_provider_ids: string[];
+  version: number;
+}
+
+interface ProviderRow {
+  provider_id: string;
+  name: string;
+  legal_form: string;
+  version: number;
+}
+
 /** Keyset pages over the master-data list projection, always within the caller's tenant. */
 @Injectable()
 export class MasterDataListsQuery {
@@ -35,7 +53,7 @@ export class MasterDataListsQuery {
   async sozialraeume(tenantId: string, query: SozialraumListQuery, today: string = todayInBerlin()): Promise<Page<SozialraumListItem>> {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, ['string']);
-    const rows = await this.dataSource.query(
+    const rows: SozialraumRow[] = await this.dataSource.query(
       `select s.sozialraum_id, f.name, f.residents, f.residents_under_21, f.valid_from, v.lead_provider_id,
               coalesce(v.member_provider_ids, '{}') as member_provider_ids, s.version
          from md_sozialraeume s
@@ -53,7 +71,7 @@ export class MasterDataListsQuery {
         order by s.sozialraum_id limit $4`,
       [tenantId, query.leadProviderId ?? null, after ? String(after[0]) : null, limit + 1, today],
     );
-    const page = toPage(rows as any[], limit, (r) => [r.sozialraum_id]);
+    const page = toPage(rows, limit, (r) => [r.sozialraum_id]);
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((r) => ({
@@ -73,13 +91,13 @@ export class MasterDataListsQuery {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, ['string']);
     const pattern = query.nameContains ? `%${query.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const rows = await this.dataSource.query(
+    const rows: ProviderRow[] = await this.dataSource.query(
       `select provider_id, name, legal_form, version from md_providers
         where tenant_id = $1 and ($2::text is null or name ilike $2) and ($3::text is null or provider_id > $3)
         order by provider_id limit $4`,
       [tenantId, pattern, after ? String(after[0]) : null, limit + 1],
     );
-    const page = toPage(rows as any[], limit, (r) => [r.provider_id]);
+    const page = toPage(rows, limit, (r) => [r.provider_id]);
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((r) => ({ providerId: r.provider_id, name: r.name, legalForm: r.legal_form, version: r.version })),
