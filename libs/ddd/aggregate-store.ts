@@ -20,6 +20,11 @@ export interface HandleOptions {
   retryOnConflict?: boolean;
   /** Maximum decisions when races to another process are lost (default 10). */
   maxAttempts?: number;
+  /**
+   * Ids for the decided events, from the event and the stream version it will have: for a process
+   * manager whose events must be recognisable when it decides the same again (otherwise random).
+   */
+  eventId?: (event: DomainEvent, streamVersion: number) => string;
 }
 
 /**
@@ -99,7 +104,7 @@ export class AggregateStore {
       const events = (await decide(loaded.state, loaded.version)).map((e) => ({ ...e, businessDate: e.businessDate ?? ctx.businessDate }));
       if (events.length === 0) return { state: loaded.state, version: loaded.version, events, positions: [] };
       try {
-        const result = await this.store.append(streamId, events.map((e) => toNewEvent(e, ctx)), {
+        const result = await this.store.append(streamId, events.map((e, i) => ({ ...toNewEvent(e, ctx), ...(options.eventId ? { eventId: options.eventId(e, loaded.version + i + 1) } : {}) })), {
           expected: loaded.version === 0 ? 'no_stream' : loaded.version,
         });
         const state = fold(decider, events, loaded.state);

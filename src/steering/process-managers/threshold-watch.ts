@@ -1,19 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AsProjection, Projection } from '../../../libs/event-store/nest/projection.decorator';
-import {
-  AppendOptions,
-  AppendResult,
-  EVENT_STORE,
-  EventStore,
-  LogCheckpoint,
-  NewEvent,
-  ReadAllBatch,
-  ReadAllOptions,
-  ReadStreamOptions,
-  StoredEvent,
-  compareCheckpoints,
-} from '../../../libs/event-store';
+import { EVENT_STORE, EventStore, LogCheckpoint, StoredEvent, compareCheckpoints } from '../../../libs/event-store';
 import { AggregateStore, toDomainEvent } from '../../../libs/ddd/aggregate-store';
 import { ConcurrencyConflict } from '../../../libs/ddd/domain-error';
 import { deterministicEventId } from '../../../libs/ddd/deterministic-id';
@@ -57,15 +45,12 @@ const checkpointOf = (event: StoredEvent): LogCheckpoint => ({ transactionId: ev
 export class ThresholdWatch implements Projection {
   readonly tables = [WATCH_CHANGES, 'steering_watch_pending'];
   private readonly logger = new Logger('ThresholdWatch');
-  /** Decides as every command does (load, decide purely, append on the loaded version), with the watch's event ids. */
-  private readonly aggregates: AggregateStore;
-
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly pgStore: PostgresEventStore,
-  ) {
-    this.aggregates = new AggregateStore(new NamedEventsStore(store));
-  }
+    /** Decides as every command does (load, decide purely, append on the loaded version), in the same queue per stream. */
+    private readonly aggregates: AggregateStore,
+  ) {}
 
   async handle(events: StoredEvent[], manager: EntityManager): Promise<void> {
     if (events.length === 0) return;
@@ -151,7 +136,8 @@ export class ThresholdWatch implements Projection {
           },
           decide: (state, known) => decideThresholds(command, state, known),
         },
-        { retryOnConflict: true, maxAttempts: 5 },
+        // Ids derived from what the event states, so a replay recognises what the live watch wrote.
+        { retryOnConflict: true, maxAttempts: 5, eventId: (event, version) => idOf(streamId, event as SteeringEvent, version - 1) },
       );
       if (handled.events.length) this.logger.log(`${sozialraumId} ${fiscalYear}: ${handled.events.map((e) => `${e.type} on ${e.businessDate}`).join(', ')}`);
       return true;
@@ -166,36 +152,6 @@ export class ThresholdWatch implements Projection {
 /** The steering stream holds an event beyond the part of the log the watch has read. */
 class StreamAheadOfWatch extends Error {}
 
-/**
- * The event store as the watch appends to it: every event gets an id named by what it states and
- * the stream version it follows, so two instances deciding on the same state write the same
- * events and the later append is an idempotent retry of the earlier one.
- */
-class NamedEventsStore implements EventStore {
-  constructor(private readonly store: EventStore) {}
-
-  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const follows = typeof options.expected === 'number' ? options.expected : 0;
-    // Only the steering events the watch decided pass through here.
-    return this.store.append(streamId, events.map((event, i) => ({ ...event, eventId: idOf(streamId, { type: event.type, data: event.data } as SteeringEvent, follows + i) })), options);
-  }
-
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
-    return this.store.readStream(streamId, options);
-  }
-
-  streamVersion(streamId: string): Promise<number | null> {
-    return this.store.streamVersion(streamId);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<ReadAllBatch> {
-    return this.store.readAll(options);
-  }
-
-  headCheckpoint(): Promise<LogCheckpoint> {
-    return this.store.headCheckpoint();
-  }
-}
 
 /**
  * A raise is stated at most once per fiscal year, whatever its date. A move is stated by what it
