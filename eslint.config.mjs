@@ -17,6 +17,8 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       // A variable a closure reads before its one assignment (a shutdown hook set up first) stays let.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      // Reports constants read only by parameter decorators (route pipes) as never used.
+      'no-useless-assignment': 'off',
       'no-console': 'error',
     },
   },

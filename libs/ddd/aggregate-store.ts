@@ -38,9 +38,6 @@ export interface Decision<S, E extends DomainEvent, F = undefined> {
   decide: (state: S, facts: F) => E[];
 }
 
-/** The earlier form: a closure that may look things up while deciding. Being replaced by Decision. */
-type DecideClosure<S, E> = (state: S, version: number) => E[] | Promise<E[]>;
-
 export interface Handled<S, E> {
   state: S;
   version: number;
@@ -79,11 +76,10 @@ export class AggregateStore {
     streamId: string,
     decider: Decider<S, E>,
     ctx: CommandContext,
-    decision: Decision<S, E, F> | DecideClosure<S, E>,
+    decision: Decision<S, E, F>,
     options: HandleOptions = {},
   ): Promise<Handled<S, E>> {
-    const decide: DecideClosure<S, E> =
-      typeof decision === 'function' ? decision : async (state) => decision.decide(state, decision.facts ? await decision.facts(state) : (undefined as F));
+    const decide = async (state: S): Promise<E[]> => decision.decide(state, decision.facts ? await decision.facts(state) : (undefined as F));
     return this.queue.run(streamId, () => this.decideAndAppend(streamId, decider, ctx, decide, options));
   }
 
@@ -91,7 +87,7 @@ export class AggregateStore {
     streamId: string,
     decider: Decider<S, E>,
     ctx: CommandContext,
-    decide: (state: S, version: number) => E[] | Promise<E[]>,
+    decide: (state: S) => Promise<E[]>,
     options: HandleOptions,
   ): Promise<Handled<S, E>> {
     const maxAttempts = options.maxAttempts ?? 10;
@@ -101,7 +97,7 @@ export class AggregateStore {
         throw new PreconditionFailed(ctx.expectedVersion, loaded.version);
       }
       // Dated before folding, so the returned state carries the business dates a reload reads.
-      const events = (await decide(loaded.state, loaded.version)).map((e) => ({ ...e, businessDate: e.businessDate ?? ctx.businessDate }));
+      const events = (await decide(loaded.state)).map((e) => ({ ...e, businessDate: e.businessDate ?? ctx.businessDate }));
       if (events.length === 0) return { state: loaded.state, version: loaded.version, events, positions: [] };
       try {
         const result = await this.store.append(streamId, events.map((e, i) => ({ ...toNewEvent(e, ctx), ...(options.eventId ? { eventId: options.eventId(e, loaded.version + i + 1) } : {}) })), {

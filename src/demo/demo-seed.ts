@@ -13,6 +13,9 @@ import { streams } from '../shared/stream-ids';
 import { ApplySettlementCommand, CalculateSettlementCommand, CloseMonthCommand, CloseYearCommand, ConfirmSettlementCommand, steeringDecider } from '../steering';
 import { DEMO_PROVIDERS, DEMO_SOZIALRAEUME, DEMO_TENANT, DemoPlan, demoMasterDataDates, demoPlan, demoRateAgreements } from './demo-data';
 
+/** The DTO a command class takes (its last constructor parameter): the demo's plain data checked against it. */
+type DtoOf<C extends abstract new (...args: never[]) => unknown> = ConstructorParameters<C> extends [...unknown[], infer D] ? D : never;
+
 /** One fact of the demo: dated, done already or not (read from the aggregates), and how to record it. */
 interface Step {
   date: IsoDate;
@@ -136,7 +139,7 @@ export class DemoSeed {
             terms: {},
             reason: `Sozialraumbudgetvertrag ${plan.years.previous}–${plan.years.previous + 2} (Regelwerk)`,
             decisionReference: `JHA ${plan.years.previous - 1}/11-07`,
-          } as any),
+          } as DtoOf<typeof ConcludeContractVersionCommand>),
         ),
       );
     }
@@ -153,7 +156,7 @@ export class DemoSeed {
             reason: `Haushaltssatzung ${b.fiscalYear}`,
             decisionReference: b.decisionReference,
             businessDate: b.allocatedOn,
-          } as any),
+          } as DtoOf<typeof AllocateBudgetCommand>),
         ),
       );
       at(
@@ -168,7 +171,7 @@ export class DemoSeed {
       const state = async () => (await this.aggregates.load(streams.case(T, caseRef), caseDecider)).state;
       const approvalId = async () => (await state()).approvalOrder[0];
       at(approval.bescheidDate, async () => (await state()).caseRef !== null, run(new OpenCaseCommand(as('caseworker', approval.bescheidDate), { caseRef, sozialraumId })));
-      at(approval.bescheidDate, async () => (await state()).approvalOrder.length > 0, run(new GrantApprovalCommand(as('caseworker', approval.bescheidDate), caseRef, approval as any)));
+      at(approval.bescheidDate, async () => (await state()).approvalOrder.length > 0, run(new GrantApprovalCommand(as('caseworker', approval.bescheidDate), caseRef, approval as DtoOf<typeof GrantApprovalCommand>)));
 
       for (const inv of invoices) {
         const invoice = async () => {
@@ -201,13 +204,13 @@ export class DemoSeed {
       if (kostenbeitrag) {
         const { on, ...fixed } = kostenbeitrag;
         at(on, async () => (await state()).approvals[await approvalId()].kostenbeitraege.length > 0, async () =>
-          this.commands.execute(new FixKostenbeitragCommand(as('wiju', on), caseRef, { approvalId: await approvalId(), ...fixed, businessDate: on } as any)),
+          this.commands.execute(new FixKostenbeitragCommand(as('wiju', on), caseRef, { approvalId: await approvalId(), ...fixed, businessDate: on } as DtoOf<typeof FixKostenbeitragCommand>)),
         );
       }
       if (termination) {
         const { on, ...terminated } = termination;
         at(on, async () => (await state()).approvals[await approvalId()].termination !== null, async () =>
-          this.commands.execute(new TerminateApprovalCommand(as('caseworker', on), caseRef, await approvalId(), { ...terminated, businessDate: on } as any)),
+          this.commands.execute(new TerminateApprovalCommand(as('caseworker', on), caseRef, await approvalId(), { ...terminated, businessDate: on } as DtoOf<typeof TerminateApprovalCommand>)),
         );
       }
     }
@@ -219,7 +222,7 @@ export class DemoSeed {
         Object.values((await this.aggregates.load(streams.budget(T, sozialraumId, fiscalYear), flexibleBudgetDecider)).state.flexible.subsidies).find(
           (x) => x.providerId === grant.providerId && x.purpose === grant.purpose,
         );
-      at(s.bescheidDate, async () => !!(await subsidy()), run(new GrantSubsidyCommand(as('controller', s.bescheidDate), year, { ...grant, businessDate: s.bescheidDate } as any)));
+      at(s.bescheidDate, async () => !!(await subsidy()), run(new GrantSubsidyCommand(as('controller', s.bescheidDate), year, { ...grant, businessDate: s.bescheidDate } as DtoOf<typeof GrantSubsidyCommand>)));
       s.instalments.forEach(({ dueDate }, i) => {
         at(dueDate, async () => !!(await subsidy())?.instalments[i].paymentOrderedOn, async () =>
           this.commands.execute(new OrderInstalmentPaymentCommand(as('wiju', dueDate), year, (await subsidy())!.subsidyId, `R${i + 1}`, { businessDate: dueDate })),
@@ -244,7 +247,7 @@ export class DemoSeed {
 
     for (const r of plan.reallocations) {
       const budget = () => this.budget(r.sozialraumId, r.fiscalYear);
-      at(r.proposedOn, async () => (await budget()).proposalsMade > 0, run(new ProposeReallocationCommand(asProvider(r.proposedBy, r.proposedOn), r.sozialraumId, r.fiscalYear, { from: r.from, to: r.to, amount: r.amount, reason: r.reason, businessDate: r.proposedOn } as any)));
+      at(r.proposedOn, async () => (await budget()).proposalsMade > 0, run(new ProposeReallocationCommand(asProvider(r.proposedBy, r.proposedOn), r.sozialraumId, r.fiscalYear, { from: r.from, to: r.to, amount: r.amount, reason: r.reason, businessDate: r.proposedOn } as DtoOf<typeof ProposeReallocationCommand>)));
       at(r.agreedOn, async () => (await budget()).proposalsMade > 0 && (await budget()).openProposals.length === 0, async () =>
         this.commands.execute(new AnswerReallocationCommand(as('controller', r.agreedOn), r.sozialraumId, r.fiscalYear, (await budget()).openProposals[0].proposalId, 'agree', { reason: 'einverstanden', businessDate: r.agreedOn })),
       );
