@@ -1,6 +1,6 @@
 import { StoredEvent } from '../../../libs/event-store';
-import { isLedgerEventType } from '../../ledger';
-import { PLANNING_TYPES } from '../domain/planned-budget';
+import { isLedgerEvent } from '../../ledger';
+import { isPlanningEvent } from '../domain/planned-budget';
 
 const BUDGET_STREAM = /^([^/]+)\/budget\/([^/]+)\/(\d{4})$/;
 
@@ -16,11 +16,11 @@ export interface SozialraumYearKey {
  * Revenue never changes budget consumption (R2), so it touches no year's forecast.
  */
 export function sozialraumYearOf(event: StoredEvent): SozialraumYearKey | null {
-  if (isLedgerEventType(event.type) && event.type !== 'RevenueRecorded') {
-    const d = event.data as { sozialraumId: string; fiscalYear: number };
-    return { tenantId: event.metadata.tenantId, sozialraumId: d.sozialraumId, fiscalYear: d.fiscalYear };
+  if (isLedgerEvent(event)) {
+    if (event.type === 'RevenueRecorded') return null;
+    return { tenantId: event.metadata.tenantId, sozialraumId: event.data.sozialraumId, fiscalYear: event.data.fiscalYear };
   }
-  if (PLANNING_TYPES.has(event.type)) {
+  if (isPlanningEvent(event)) {
     const m = BUDGET_STREAM.exec(event.streamId);
     if (m) return { tenantId: m[1], sozialraumId: m[2], fiscalYear: Number(m[3]) };
   }

@@ -1,9 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { LogCheckpoint, StoredEvent } from '../../../libs/event-store';
-import { Decimal, formatAmount } from '../../../libs/money';
-import { TimelineChange, timelineChangeOf } from '../domain/forecast-timeline';
-import { toBookEvent } from '../replay/sozialraum-year-replay';
-import { SozialraumYearKey, sozialraumYearOf } from './sozialraum-year-key';
+import { writeRowChanges } from '../../../libs/event-store/row-changes';
+import { Decimal } from '../../../libs/money';
+import { TimelineChange } from '../domain/forecast-timeline';
+import { SozialraumYearKey } from './sozialraum-year-key';
+import { TimelineChangeTables, TouchedYear, timelineChanges } from './timeline-changes.rows';
 
 /**
  * Timeline changes kept as compact rows (one per event that changes a year's forecast or B), so
@@ -34,34 +35,11 @@ interface ChangeRow {
   cause: TimelineChange['cause'];
 }
 
-/** Records the changes of a batch; returns the Sozialraum-years they change, each with its last changing event. */
-export async function recordTimelineChanges(manager: EntityManager, table: string, events: StoredEvent[]): Promise<Array<{ key: SozialraumYearKey; cause: StoredEvent }>> {
-  const touched = new Map<string, { key: SozialraumYearKey; cause: StoredEvent }>();
-  for (const event of events) {
-    const key = sozialraumYearOf(event);
-    if (!key) continue;
-    const change = timelineChangeOf(key.sozialraumId, key.fiscalYear, toBookEvent(event));
-    if (!change) continue;
-    await manager.query(
-      `insert into ${table} (tenant_id, sozialraum_id, fiscal_year, global_position, transaction_id, business_date, event_id, type, delta, planning, cause)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict do nothing`,
-      [
-        key.tenantId,
-        key.sozialraumId,
-        key.fiscalYear,
-        event.globalPosition.toString(),
-        event.transactionId.toString(),
-        change.businessDate,
-        change.eventId,
-        change.type,
-        formatAmount(change.delta),
-        change.planning === null ? null : JSON.stringify(change.planning),
-        change.cause === null ? null : JSON.stringify(change.cause),
-      ],
-    );
-    touched.set(`${key.tenantId}|${key.sozialraumId}|${key.fiscalYear}`, { key, cause: event });
-  }
-  return [...touched.values()];
+/** Records the changes of a batch into `table`; returns the Sozialraum-years they change, each with its last changing event. */
+export async function recordTimelineChanges(manager: Pick<EntityManager, 'query'>, table: string, events: StoredEvent[]): Promise<TouchedYear[]> {
+  const { changes, touched } = timelineChanges(table, events);
+  await writeRowChanges<TimelineChangeTables>(manager, changes);
+  return touched;
 }
 
 /** A year's changes, optionally only those up to a log checkpoint or up to a business date. */
