@@ -15,9 +15,10 @@ export class DomainError extends Error {
   }
 }
 
+/** A resource the command or query names does not exist (or is not visible to the caller): 404. */
 export class NotFound extends DomainError {
-  constructor(what: string) {
-    super('not-found', 'Not found', `${what} was not found`, 404);
+  constructor(problem: string, detail: string, extensions: Record<string, unknown> = {}) {
+    super(problem, 'Not found', detail, 404, extensions);
   }
 }
 

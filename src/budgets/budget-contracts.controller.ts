@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
-import { DomainError } from '../../libs/ddd/domain-error';
+import { NotFound } from '../../libs/ddd/domain-error';
 import { PatternPipe } from '../../libs/http/param-pipes';
 import { IsIsoDate, IsOptional } from '../../libs/http/validators';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
@@ -40,7 +40,7 @@ export class BudgetContractsController {
   @ApiOperation({ summary: 'All versions of the budget contract and the version in force on a date' })
   async get(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Query() query: ContractQuery) {
     if (!(await this.directory.sozialraumExists(ctx.tenantId, sozialraumId))) {
-      throw new DomainError('sozialraum-not-found', 'Not found', `Sozialraum ${sozialraumId} is not registered`, 404);
+      throw new NotFound('sozialraum-not-found', `Sozialraum ${sozialraumId} is not registered`);
     }
     const { state, version } = await this.queries.contractVersions(ctx.tenantId, sozialraumId);
     return { sozialraumId, version, versions: state.versions, inForce: contractInForce(state, query.asOf ?? ctx.businessDate) };

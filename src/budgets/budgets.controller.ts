@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
-import { DomainError } from '../../libs/ddd/domain-error';
+import { NotFound } from '../../libs/ddd/domain-error';
 import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
 import { IsIsoDate, IsOptional } from '../../libs/http/validators';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
@@ -67,7 +67,7 @@ export class BudgetsController {
   ) {
     await this.assertVisible(ctx, sozialraumId);
     const overview = await this.queries.overview(ctx.tenantId, sozialraumId, fiscalYear, query.contractAsOf ?? defaultContractDate(fiscalYear, ctx.businessDate));
-    if (!overview) throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${sozialraumId} for ${fiscalYear}`, 404);
+    if (!overview) throw new NotFound('budget-not-found', `there is no budget of ${sozialraumId} for ${fiscalYear}`);
     return overview;
   }
 
@@ -144,6 +144,6 @@ export class BudgetsController {
   private async assertVisible(ctx: CommandContext, sozialraumId: string): Promise<void> {
     if (ctx.actor.role !== 'provider') return;
     const lead = await this.directory.leadProviderOn(ctx.tenantId, sozialraumId, ctx.businessDate);
-    if (lead !== ctx.providerId) throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${sozialraumId} visible to you`, 404);
+    if (lead !== ctx.providerId) throw new NotFound('budget-not-found', `there is no budget of ${sozialraumId} visible to you`);
   }
 }

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
-import { DomainError } from '../../libs/ddd/domain-error';
+import { NotFound } from '../../libs/ddd/domain-error';
 import { yearOf } from '../../libs/calendar';
 import { PatternPipe } from '../../libs/http/param-pipes';
 import { CASE_REF_MESSAGE, CASE_REF_PATTERN } from '../shared/identifiers';
@@ -43,7 +43,7 @@ const approvalParam = new PatternPipe('approvalId', /^[A-Z]{1,6}-\d{2}-\d{3,5}-B
 const invoiceParam = new PatternPipe('invoiceId', /^[A-Z]{1,6}-\d{2}-\d{3,5}-B\d{1,4}-R\d{1,4}$/, 'must be an invoice id such as TW-25-001-B1-R1');
 
 function notFound(caseRef: string): never {
-  throw new DomainError('case-not-found', 'Not found', `case ${caseRef} was not found`, 404);
+  throw new NotFound('case-not-found', `case ${caseRef} was not found`);
 }
 
 @ApiTags('Einzelfallhilfen')

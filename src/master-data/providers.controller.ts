@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
-import { DomainError } from '../../libs/ddd/domain-error';
+import { NotFound } from '../../libs/ddd/domain-error';
 import { PatternPipe } from '../../libs/http/param-pipes';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
 import { ChangeProviderDto, ConcludeRateAgreementDto, EndRateAgreementDto, RegisterProviderDto } from './commands/master-data.dtos';
@@ -16,7 +16,7 @@ const providerParam = new PatternPipe('providerId', CODE_PATTERN, CODE_MESSAGE);
 const agreementParam = new PatternPipe('agreementId', /^EV-[A-Z0-9-]{1,32}-\d{1,6}$/, 'must be a rate agreement id such as EV-TR-E-1');
 
 function notFound(providerId: string): never {
-  throw new DomainError('provider-not-found', 'Not found', `provider ${providerId} is not registered`, 404);
+  throw new NotFound('provider-not-found', `provider ${providerId} is not registered`);
 }
 
 @ApiTags('Stammdaten')

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
-import { DomainError } from '../../libs/ddd/domain-error';
+import { NotFound } from '../../libs/ddd/domain-error';
 import { PatternPipe } from '../../libs/http/param-pipes';
 import { IsIsoDate, IsOptional } from '../../libs/http/validators';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
@@ -59,7 +59,7 @@ export class SozialraeumeController {
   @ApiOperation({ summary: 'A Sozialraum with its facts and Trägerverbund as of a date, and their whole history' })
   async get(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Query() query: AsOfQuery) {
     const { state, version } = await this.masterData.loadSozialraum(ctx.tenantId, sozialraumId);
-    if (state.sozialraumId === null) throw new DomainError('sozialraum-not-found', 'Not found', `Sozialraum ${sozialraumId} is not registered`, 404);
+    if (state.sozialraumId === null) throw new NotFound('sozialraum-not-found', `Sozialraum ${sozialraumId} is not registered`);
     return view(state, version, query.asOf ?? ctx.businessDate);
   }
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
-import { DomainError } from '../../libs/ddd/domain-error';
+import { NotFound } from '../../libs/ddd/domain-error';
 import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
 import { NotificationQuery, NotificationsQuery } from './queries/notifications.query';
@@ -32,11 +32,11 @@ export class NotificationsController {
   })
   async figures(@Ctx() ctx: CommandContext, @Param('providerId', new PatternPipe('providerId', CODE_PATTERN, CODE_MESSAGE)) providerId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number) {
     if (ctx.actor.role === 'provider' && ctx.providerId !== providerId) {
-      throw new DomainError('not-found', 'Not found', `no figures of ${providerId} are visible to you`, 404);
+      throw new NotFound('not-found', `no figures of ${providerId} are visible to you`);
     }
     // A provider this Jugendamt has not registered has no figures here, not zero figures.
     if (!(await this.masterData.getProvider(ctx.tenantId, providerId))) {
-      throw new DomainError('not-found', 'Not found', `no provider ${providerId} is registered`, 404);
+      throw new NotFound('not-found', `no provider ${providerId} is registered`);
     }
     return this.providerFigures.figures(ctx.tenantId, providerId, fiscalYear);
   }

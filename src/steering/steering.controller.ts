@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { ApiReply } from '../../libs/auth/api-request';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
-import { DomainError } from '../../libs/ddd/domain-error';
+import { NotFound } from '../../libs/ddd/domain-error';
 import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
 import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
 import { BudgetQueries, BudgetYearEnd } from '../budgets';
@@ -237,7 +237,7 @@ export class SteeringController {
 
   private async assertBudget(ctx: CommandContext, sozialraumId: string, fiscalYear: number): Promise<void> {
     if ((await this.budgets.budgetStatus(ctx.tenantId, sozialraumId, fiscalYear)) === 'none') {
-      throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${sozialraumId} for ${fiscalYear}`, 404);
+      throw new NotFound('budget-not-found', `there is no budget of ${sozialraumId} for ${fiscalYear}`);
     }
   }
 
@@ -245,7 +245,7 @@ export class SteeringController {
   private async assertSettlementVisible(ctx: CommandContext, sozialraumId: string, fiscalYear: number): Promise<void> {
     if (ctx.actor.role !== 'provider') return;
     const lead = await this.directory.leadProviderOn(ctx.tenantId, sozialraumId, `${fiscalYear}-12-31`);
-    if (lead !== ctx.providerId) throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${sozialraumId} for ${fiscalYear}`, 404);
+    if (lead !== ctx.providerId) throw new NotFound('budget-not-found', `there is no budget of ${sozialraumId} for ${fiscalYear}`);
   }
 }
 

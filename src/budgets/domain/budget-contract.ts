@@ -1,6 +1,6 @@
 import { Decider } from '../../../libs/ddd';
 import { yearOf } from '../../../libs/calendar';
-import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { refuse, NotFound } from '../../../libs/ddd/domain-error';
 import { by, compareText } from '../../../libs/order';
 import { BudgetContractEvent, ContractVersionConcludedData } from './budget-contract.events';
 import { BudgetContractTerms, DEFAULT_CONTRACT_TERMS } from './contract-terms';
@@ -35,7 +35,7 @@ export interface ConcludeVersionFacts {
 
 export function decideConcludeVersion(command: ConcludeContractVersion, state: BudgetContractState, facts: ConcludeVersionFacts): BudgetContractEvent[] {
   if (!facts.sozialraumRegistered) {
-    throw new DomainError('sozialraum-not-found', 'Not found', `Sozialraum ${command.sozialraumId} is not registered`, 404);
+    throw new NotFound('sozialraum-not-found', `Sozialraum ${command.sozialraumId} is not registered`);
   }
   // A version reaching back into a closed year would re-classify booked money there.
   if (facts.effectiveYearClosed) {

@@ -1,4 +1,4 @@
-import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { DomainError, refuse, NotFound } from '../../../libs/ddd/domain-error';
 import { Decimal, ZERO, formatAmount } from '../../../libs/money';
 import { BUDGET_CATEGORIES, BudgetCategory, CATEGORY_NAMES, isFlexible } from '../../shared/budget-category';
 import { CategoryAmounts, Party, SozialraumBudgetEvent } from './sozialraum-budget.events';
@@ -13,7 +13,7 @@ export interface SozialraumYear {
 /** The budget must exist; bookings and planning changes are refused once the year is closed. */
 export function assertBookable(state: SozialraumBudgetState, { sozialraumId, fiscalYear }: SozialraumYear): void {
   if (state.status === 'none') {
-    throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${sozialraumId} for ${fiscalYear}`, 404);
+    throw new NotFound('budget-not-found', `there is no budget of ${sozialraumId} for ${fiscalYear}`);
   }
   if (state.status === 'closed') {
     refuse('fiscal-year-closed', 'Fiscal year closed', `the fiscal year ${fiscalYear} of ${sozialraumId} is closed and accepts no bookings`);
@@ -33,7 +33,7 @@ export interface AllocateFacts {
 
 export function decideAllocate(command: AllocateBudget, state: SozialraumBudgetState, facts: AllocateFacts): SozialraumBudgetEvent[] {
   if (!facts.sozialraumRegistered) {
-    throw new DomainError('sozialraum-not-found', 'Not found', `Sozialraum ${command.sozialraumId} is not registered`, 404);
+    throw new NotFound('sozialraum-not-found', `Sozialraum ${command.sozialraumId} is not registered`);
   }
   if (state.status !== 'none') {
     throw new DomainError('budget-exists', 'Budget exists', `the budget of ${command.sozialraumId} for ${command.fiscalYear} is allocated already; amend it instead`, 409);
@@ -166,7 +166,7 @@ export function decideProposeReallocation(command: ProposeReallocation, state: S
 
 function openProposal(state: SozialraumBudgetState, proposalId: string) {
   const proposal = state.openProposals.find((p) => p.proposalId === proposalId);
-  if (!proposal) throw new DomainError('proposal-not-open', 'Not found', `there is no open reallocation proposal ${proposalId}`, 404);
+  if (!proposal) throw new NotFound('proposal-not-open', `there is no open reallocation proposal ${proposalId}`);
   return proposal;
 }
 

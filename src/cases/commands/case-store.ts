@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AggregateStore, Handled } from '../../../libs/ddd/aggregate-store';
 import { CommandContext } from '../../../libs/ddd/command-context';
-import { DomainError } from '../../../libs/ddd/domain-error';
+import { NotFound } from '../../../libs/ddd/domain-error';
 import { BudgetQueries } from '../../budgets';
 import { streams } from '../../shared/stream-ids';
 import { CaseStreamEvent } from '../domain/case.events';
@@ -46,7 +46,7 @@ export class CaseStore {
       {
         facts: async (state) => (missing(state) ? null : decision.facts(state)),
         decide: (state, facts) => {
-          if (missing(state)) throw new DomainError('case-not-found', 'Not found', `case ${caseRef} was not found`, 404);
+          if (missing(state)) throw new NotFound('case-not-found', `case ${caseRef} was not found`);
           return decision.decide(state, facts as F);
         },
       },

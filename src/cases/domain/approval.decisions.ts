@@ -1,4 +1,4 @@
-import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { DomainError, refuse, NotFound } from '../../../libs/ddd/domain-error';
 import { addDays, firstDayOfMonth, lastDayOfMonth, monthOf, startOfYear, yearOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { BudgetContractTerms } from '../../budgets';
@@ -23,12 +23,12 @@ export interface RateInput {
 }
 
 export function assertCaseExists(state: CaseState): void {
-  if (state.caseRef === null) throw new DomainError('case-not-found', 'Not found', 'the case was not found', 404);
+  if (state.caseRef === null) throw new NotFound('case-not-found', 'the case was not found');
 }
 
 export function approvalOf(state: CaseState, approvalId: string): Approval {
   const approval = state.approvals[approvalId];
-  if (!approval) throw new DomainError('approval-not-found', 'Not found', `approval ${approvalId} was not found`, 404);
+  if (!approval) throw new NotFound('approval-not-found', `approval ${approvalId} was not found`);
   return approval;
 }
 

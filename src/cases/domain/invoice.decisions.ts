@@ -1,4 +1,4 @@
-import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { refuse, NotFound } from '../../../libs/ddd/domain-error';
 import { yearOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { approvedAmountOfMonth, approvedDaysIn, monthInPeriod, segmentOn } from './approved-amounts';
@@ -22,7 +22,7 @@ export interface SubmitInvoice {
 
 export function invoiceOf(state: CaseState, invoiceId: string): Invoice {
   const invoice = state.invoices[invoiceId];
-  if (!invoice) throw new DomainError('invoice-not-found', 'Not found', `invoice ${invoiceId} was not found`, 404);
+  if (!invoice) throw new NotFound('invoice-not-found', `invoice ${invoiceId} was not found`);
   return invoice;
 }
 
@@ -49,7 +49,7 @@ function submitInvoice(cmd: SubmitInvoice, state: CaseState): CaseStreamEvent[] 
   }
   const approved = approvedAmountOfMonth(approval, cmd.serviceMonth);
   if (!approved.has(cmd.providerId)) {
-    throw new DomainError('approval-not-found', 'Not found', `approval ${cmd.approvalId} was not found`, 404);
+    throw new NotFound('approval-not-found', `approval ${cmd.approvalId} was not found`);
   }
   const twice = activeInvoices(state, approval.approvalId).find((i) => i.serviceMonth === cmd.serviceMonth && i.providerId === cmd.providerId);
   if (twice) {

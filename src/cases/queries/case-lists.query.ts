@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommandContext } from '../../../libs/ddd/command-context';
-import { DomainError } from '../../../libs/ddd/domain-error';
+import { NotFound } from '../../../libs/ddd/domain-error';
 import { Page, decodeCursor, toPage } from '../../../libs/http/pagination';
 import { formatAmount } from '../../../libs/money';
 import { ApprovalListQuery, InvoiceListQuery } from './case-list.dtos';
@@ -45,7 +45,7 @@ export interface PendingInvoiceRow {
 /** The provider a caller may see: its own for provider users (another one is not revealed). */
 function visibleProvider(ctx: CommandContext, requested?: string): string | null {
   if (ctx.actor.role !== 'provider') return requested ?? null;
-  if (requested && requested !== ctx.providerId) throw new DomainError('provider-not-found', 'Not found', `provider ${requested} was not found`, 404);
+  if (requested && requested !== ctx.providerId) throw new NotFound('provider-not-found', `provider ${requested} was not found`);
   return ctx.providerId ?? '\u0000';
 }
 

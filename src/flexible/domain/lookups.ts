@@ -1,4 +1,4 @@
-import { DomainError } from '../../../libs/ddd/domain-error';
+import { NotFound } from '../../../libs/ddd/domain-error';
 import { FlexibleBudgetState } from './flexible-budget';
 import { Activity, Subsidy } from './flexible-state';
 
@@ -9,7 +9,7 @@ import { Activity, Subsidy } from './flexible-state';
 export function subsidyOf(state: FlexibleBudgetState, subsidyId: string, providerId?: string): Subsidy {
   const subsidy = state.flexible.subsidies[subsidyId];
   if (!subsidy || (providerId !== undefined && subsidy.providerId !== providerId)) {
-    throw new DomainError('subsidy-not-found', 'Not found', `there is no subsidy ${subsidyId} in this budget`, 404);
+    throw new NotFound('subsidy-not-found', `there is no subsidy ${subsidyId} in this budget`);
   }
   return subsidy;
 }
@@ -17,7 +17,7 @@ export function subsidyOf(state: FlexibleBudgetState, subsidyId: string, provide
 export function activityOf(state: FlexibleBudgetState, activityId: string, providerId?: string): Activity {
   const activity = state.flexible.activities[activityId];
   if (!activity || (providerId !== undefined && activity.providerId !== providerId)) {
-    throw new DomainError('activity-not-found', 'Not found', `there is no activity ${activityId} in this budget`, 404);
+    throw new NotFound('activity-not-found', `there is no activity ${activityId} in this budget`);
   }
   return activity;
 }

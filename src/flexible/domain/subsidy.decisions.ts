@@ -1,7 +1,6 @@
-import { refuse } from '../../../libs/ddd/domain-error';
+import { refuse, NotFound } from '../../../libs/ddd/domain-error';
 import { monthOf } from '../../../libs/calendar';
 import { Decimal, ZERO, formatAmount, sumAmounts } from '../../../libs/money';
-import { DomainError } from '../../../libs/ddd/domain-error';
 import { SozialraumYear, assertBookable } from '../../budgets';
 import { assertWithinDiscretionaryLimit } from './discretionary-limit';
 import { assertBescheidInTime, commitmentDate, isInFiscalYear } from './fiscal-year-dates';
@@ -59,7 +58,7 @@ function assertPlanFits(command: GrantSubsidy): void {
 
 /** Zuwendungsbescheid: commits the whole plan on the Bescheid date (R5), within the discretionary limit. */
 export function decideGrantSubsidy(command: GrantSubsidy, state: FlexibleBudgetState, facts: GrantSubsidyFacts): FlexibleStreamEvent[] {
-  if (!facts.providerRegistered) throw new DomainError('provider-not-found', 'Not found', `provider ${command.providerId} is not registered`, 404);
+  if (!facts.providerRegistered) throw new NotFound('provider-not-found', `provider ${command.providerId} is not registered`);
   const { fiscalYear } = command;
   assertBookable(state.budget, command);
   assertBescheidInTime(command.bescheidDate, fiscalYear);

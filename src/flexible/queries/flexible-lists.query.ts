@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { CommandContext } from '../../../libs/ddd/command-context';
-import { DomainError } from '../../../libs/ddd/domain-error';
+import { NotFound } from '../../../libs/ddd/domain-error';
 import { Page, decodeCursor, toPage } from '../../../libs/http/pagination';
 import { formatAmount } from '../../../libs/money';
 import { FlexibleActivityRow } from '../projections/flexible-activity.entity';
@@ -59,7 +59,7 @@ export class FlexibleListsQuery {
 
 function visibleProvider(ctx: CommandContext, requested: string | undefined): string | undefined {
   if (ctx.actor.role !== 'provider') return requested;
-  if (requested && requested !== ctx.providerId) throw new DomainError('provider-not-found', 'Not found', `provider ${requested} is not visible to you`, 404);
+  if (requested && requested !== ctx.providerId) throw new NotFound('provider-not-found', `provider ${requested} is not visible to you`);
   return ctx.providerId;
 }
 

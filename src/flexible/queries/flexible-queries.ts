@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandContext } from '../../../libs/ddd/command-context';
-import { DomainError } from '../../../libs/ddd/domain-error';
+import { NotFound } from '../../../libs/ddd/domain-error';
 import { AggregateStore } from '../../../libs/ddd/aggregate-store';
 import { streams } from '../../shared/stream-ids';
 import { actingProvider } from '../commands/budget-year';
@@ -22,7 +22,7 @@ export class FlexibleQueries {
   async figures(ctx: CommandContext, year: BudgetYear) {
     const { state, version } = await this.load(ctx, year);
     if (state.budget.status === 'none') {
-      throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${year.sozialraumId} for ${year.fiscalYear}`, 404);
+      throw new NotFound('budget-not-found', `there is no budget of ${year.sozialraumId} for ${year.fiscalYear}`);
     }
     return { sozialraumId: year.sozialraumId, fiscalYear: year.fiscalYear, status: state.budget.status, version, categories: flexibleFigures(state) };
   }

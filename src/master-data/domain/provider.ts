@@ -1,5 +1,5 @@
 import { Decider, DomainEvent } from '../../../libs/ddd/decider';
-import { DomainError } from '../../../libs/ddd/domain-error';
+import { DomainError, NotFound } from '../../../libs/ddd/domain-error';
 
 /** Rechtsformen of freie Träger as they appear in Rostock's provider register. */
 export const LEGAL_FORMS = ['e.V.', 'gGmbH', 'GmbH', 'gUG', 'Stiftung', 'KdöR', 'Genossenschaft', 'sonstige'] as const;
@@ -34,7 +34,7 @@ export function decideRegisterProvider(cmd: { providerId: string } & ProviderFac
 }
 
 export function decideChangeProvider(cmd: Partial<ProviderFacts> & { reason: string }, state: ProviderState): ProviderEvent[] {
-  if (state.providerId === null || !state.facts) throw new DomainError('provider-not-found', 'Not found', 'the provider is not registered', 404);
+  if (state.providerId === null || !state.facts) throw new NotFound('provider-not-found', 'the provider is not registered');
   const facts = { name: cmd.name ?? state.facts.name, legalForm: cmd.legalForm ?? state.facts.legalForm };
   if (facts.name === state.facts.name && facts.legalForm === state.facts.legalForm) return [];
   return [{ type: 'ProviderChanged', data: { providerId: state.providerId, reason: cmd.reason, ...facts } }];

@@ -1,5 +1,5 @@
 import { Decider, DomainEvent } from '../../../libs/ddd/decider';
-import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { DomainError, refuse, NotFound } from '../../../libs/ddd/domain-error';
 import { LegalBasis } from '../../shared/legal-basis';
 import { RateType } from '../../shared/legal-basis';
 
@@ -55,7 +55,7 @@ export interface RateAgreementFacts {
 }
 
 function assertProvider(providerId: string, facts: RateAgreementFacts): void {
-  if (!facts.providerRegistered) throw new DomainError('provider-not-found', 'Not found', `provider ${providerId} is not registered`, 404);
+  if (!facts.providerRegistered) throw new NotFound('provider-not-found', `provider ${providerId} is not registered`);
 }
 
 export function decideConcludeRateAgreement(cmd: Omit<RateAgreement, 'agreementId'>, state: RateAgreementsState, facts: RateAgreementFacts): RateAgreementEvent[] {
@@ -87,7 +87,7 @@ export interface EndRateAgreement {
 export function decideEndRateAgreement(cmd: EndRateAgreement, state: RateAgreementsState, facts: RateAgreementFacts): RateAgreementEvent[] {
   assertProvider(cmd.providerId, facts);
   const agreement = state.agreements.find((a) => a.agreementId === cmd.agreementId);
-  if (!agreement) throw new DomainError('rate-agreement-not-found', 'Not found', `rate agreement ${cmd.agreementId} was not found`, 404);
+  if (!agreement) throw new NotFound('rate-agreement-not-found', `rate agreement ${cmd.agreementId} was not found`);
   if (cmd.validTo < agreement.validFrom) refuse('invalid-period', 'Invalid period', `validTo ${cmd.validTo} is before validFrom ${agreement.validFrom}`);
   if (agreement.validTo !== null && cmd.validTo > agreement.validTo) {
     refuse('extension-not-allowed', 'Cannot extend', `an agreement ending ${agreement.validTo} is not extended by ending it later; conclude a new one`);

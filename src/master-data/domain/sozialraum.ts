@@ -1,5 +1,5 @@
 import { Decider, DomainEvent } from '../../../libs/ddd/decider';
-import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { DomainError, refuse, NotFound } from '../../../libs/ddd/domain-error';
 import { by, compareText } from '../../../libs/order';
 
 /** Figures of a Sozialraum that change over time (Einwohner from the statistics office). */
@@ -93,7 +93,7 @@ export function decideChangeSozialraum(
   cmd: { validFrom: string; reason: string } & Partial<SozialraumFacts>,
   state: SozialraumState,
 ): SozialraumEvent[] {
-  if (state.sozialraumId === null) throw new DomainError('sozialraum-not-found', 'Not found', 'the Sozialraum is not registered', 404);
+  if (state.sozialraumId === null) throw new NotFound('sozialraum-not-found', 'the Sozialraum is not registered');
   const first = state.versions[0];
   if (cmd.validFrom < first.validFrom) {
     refuse('before-registration', 'Before registration', `a change cannot take effect before the Sozialraum exists (${first.validFrom})`);
@@ -118,7 +118,7 @@ export function decideFormTraegerverbund(cmd: TraegerverbundVersion, state: Sozi
   if (unregistered !== undefined) {
     throw new DomainError('provider-not-registered', 'Provider not registered', `provider ${unregistered} is not registered`, 422, { providerId: unregistered });
   }
-  if (state.sozialraumId === null) throw new DomainError('sozialraum-not-found', 'Not found', 'the Sozialraum is not registered', 404);
+  if (state.sozialraumId === null) throw new NotFound('sozialraum-not-found', 'the Sozialraum is not registered');
   if (cmd.memberProviderIds.includes(cmd.leadProviderId)) {
     refuse('lead-among-members', 'Lead provider listed as member', `${cmd.leadProviderId} is the lead provider and cannot also be listed among the members`);
   }

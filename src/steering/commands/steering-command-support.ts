@@ -1,11 +1,11 @@
 import { CommandContext } from '../../../libs/ddd/command-context';
-import { DomainError } from '../../../libs/ddd/domain-error';
+import { NotFound } from '../../../libs/ddd/domain-error';
 import { BudgetQueries } from '../../budgets';
 
 /** 404 unless the Sozialraum has a budget of the year: steering decides only on budgeted years. */
 export async function assertBudget(budgets: BudgetQueries, tenantId: string, sozialraumId: string, fiscalYear: number): Promise<void> {
   if ((await budgets.budgetStatus(tenantId, sozialraumId, fiscalYear)) === 'none') {
-    throw new DomainError('budget-not-found', 'Not found', `there is no budget of ${sozialraumId} for ${fiscalYear}`, 404);
+    throw new NotFound('budget-not-found', `there is no budget of ${sozialraumId} for ${fiscalYear}`);
   }
 }
 

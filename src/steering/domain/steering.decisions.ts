@@ -1,4 +1,4 @@
-import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { DomainError, refuse, NotFound } from '../../../libs/ddd/domain-error';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { lastDayOfMonth, yearOf } from '../../../libs/calendar';
 import { BudgetContractTerms, competentBody } from '../../budgets';
@@ -76,7 +76,7 @@ export function decideMonthClose(command: MonthClose, state: SteeringState, figu
 }
 
 function openProcedure(state: SteeringState) {
-  if (!state.procedure) throw new DomainError('no-overrun-procedure', 'Not found', 'no overrun procedure has been opened for this Sozialraum-year', 404);
+  if (!state.procedure) throw new NotFound('no-overrun-procedure', 'no overrun procedure has been opened for this Sozialraum-year');
   if (state.procedure.closed) refuse('procedure-closed', 'Procedure closed', `the overrun procedure was closed on ${state.procedure.closed.closedOn}`);
   return state.procedure;
 }
@@ -144,7 +144,7 @@ export function decideSupplementaryDecision(command: SupplementaryDecision, stat
   const { requestId, body, approved, decisionReference, note } = command;
   const procedure = openProcedure(state);
   const request = procedure.requests.find((r) => r.requestId === requestId);
-  if (!request) throw new DomainError('request-not-found', 'Not found', `there is no supplementary-expenditure request ${requestId}`, 404);
+  if (!request) throw new NotFound('request-not-found', `there is no supplementary-expenditure request ${requestId}`);
   if (request.decision) refuse('request-decided', 'Already decided', `request ${requestId} was decided by the ${request.decision.body} on ${request.decision.decidedOn}`);
   if (body !== request.competentBody) {
     refuse('wrong-deciding-body', 'Wrong deciding body', `${request.amount} € is decided by the ${request.competentBody} under the value limits in force, not by the ${body}`, { competentBody: request.competentBody });
@@ -154,7 +154,7 @@ export function decideSupplementaryDecision(command: SupplementaryDecision, stat
 
 /** The procedure the report is about: 404 without one (closed ones are still reported on). */
 export function procedureToReport(state: SteeringState): SteeringState & { procedure: ProcedureState } {
-  if (!state.procedure) throw new DomainError('no-overrun-procedure', 'Not found', 'no overrun procedure has been opened for this Sozialraum-year', 404);
+  if (!state.procedure) throw new NotFound('no-overrun-procedure', 'no overrun procedure has been opened for this Sozialraum-year');
   return state as SteeringState & { procedure: ProcedureState };
 }
 
@@ -227,7 +227,7 @@ export function decideCalculateSettlement(command: SteeringYear, state: Steering
 export function decideConfirmSettlement(command: { party: 'jugendamt' | 'lead-provider'; organisationId: string }, state: SteeringState): SteeringEvent[] {
   const { party, organisationId } = command;
   const settlement = state.settlement;
-  if (!settlement) throw new DomainError('settlement-not-found', 'Not found', 'the settlement has not been calculated yet', 404);
+  if (!settlement) throw new NotFound('settlement-not-found', 'the settlement has not been calculated yet');
   if (settlement.confirmations.some((c) => c.party === party)) refuse('already-confirmed', 'Already confirmed', `the ${party === 'jugendamt' ? 'Jugendamt' : 'lead provider'} confirmed already`);
   if (settlement.confirmations.some((c) => c.organisationId === organisationId)) {
     refuse('confirmation-by-other-organisation-required', 'The other organisation must confirm', `${organisationId} confirmed already; the second confirmation comes from the other party`);
@@ -249,7 +249,7 @@ export function settlementReadyToApply(state: SteeringState): boolean {
  */
 export function settlementApplication(command: SteeringYear, state: SteeringState, facts: { nextYearBudget: boolean }): SettlementAppliedData {
   const { sozialraumId, fiscalYear } = command;
-  if (!state.settlement) throw new DomainError('settlement-not-found', 'Not found', 'the settlement has not been calculated yet', 404);
+  if (!state.settlement) throw new NotFound('settlement-not-found', 'the settlement has not been calculated yet');
   if (state.settlement.confirmations.length < 2) {
     throw new DomainError('settlement-not-confirmed', 'Settlement not confirmed', 'the settlement is applied after the Jugendamt and the lead provider have both confirmed it', 422);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AggregateStore } from '../../../libs/ddd/aggregate-store';
-import { DomainError } from '../../../libs/ddd/domain-error';
+import { NotFound } from '../../../libs/ddd/domain-error';
 import { StoredEvent } from '../../../libs/event-store';
 import { by, compareText } from '../../../libs/order';
 import { streams } from '../../shared/stream-ids';
@@ -23,7 +23,7 @@ export class MonthClosesQuery {
 
   async one(tenantId: string, sozialraumId: string, fiscalYear: number, month: string) {
     const close = (await this.closes(tenantId, sozialraumId, fiscalYear)).find((c) => c.month === month);
-    if (!close) throw new DomainError('month-not-closed', 'Not found', `${month} of ${sozialraumId} has not been closed`, 404);
+    if (!close) throw new NotFound('month-not-closed', `${month} of ${sozialraumId} has not been closed`);
     return { sozialraumId, fiscalYear, ...close };
   }
 
