@@ -1,4 +1,4 @@
-import { Decimal, ZERO, formatAmount, roundToCent } from '../../../libs/money';
+import { Decimal, formatAmount, roundToCent } from '../../../libs/money';
 import { BudgetContractTerms } from '../../budgets';
 
 export type SettlementOutcome = 'none' | 'overrun' | 'underrun';
@@ -72,4 +72,3 @@ export function calculateSettlement(budget: Decimal, flexibleBudget: Decimal, ac
   };
 }
 
-export const NO_AMOUNT = ZERO;
