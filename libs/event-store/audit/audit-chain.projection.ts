@@ -2,10 +2,10 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AsProjection, Projection } from '../nest/projection.decorator';
 import { StoredEvent } from '../event-store.port';
-import { GENESIS, chainHash, eventHash, sealSignature } from './audit-chain';
+import { writeRowChanges } from '../row-changes';
+import { ChainHead, auditChainChanges } from './audit-chain.rows';
 
 export const AUDIT_SEAL_KEY = Symbol('AUDIT_SEAL_KEY');
-const SEAL_EVERY = 1000n;
 
 /**
  * Chains every event, in the consumers' commit-safe order, into a hash chain: changing or removing
@@ -20,27 +20,10 @@ export class AuditChainProjection implements Projection {
 
   constructor(@Optional() @Inject(AUDIT_SEAL_KEY) private readonly sealKey?: string) {}
 
-  async handle(events: StoredEvent[], manager: EntityManager): Promise<void> {
-    const [head] = await manager.query('select chain_index, chain_hash from es_audit_chain order by chain_index desc limit 1');
-    let index = head ? BigInt(head.chain_index) : 0n;
-    let previous: string = head ? head.chain_hash : GENESIS;
-    for (const event of events) {
-      index += 1n;
-      const hash = eventHash(event);
-      previous = chainHash(previous, hash);
-      await manager.query(
-        'insert into es_audit_chain (chain_index, global_position, event_id, event_hash, chain_hash) values ($1, $2, $3, $4, $5)',
-        [index.toString(), event.globalPosition.toString(), event.eventId, hash, previous],
-      );
-      if (this.sealKey && index % SEAL_EVERY === 0n) {
-        const sealedAt = new Date().toISOString();
-        await manager.query('insert into es_audit_seals (chain_index, chain_hash, sealed_at, signature) values ($1, $2, $3, $4)', [
-          index.toString(),
-          previous,
-          sealedAt,
-          sealSignature(this.sealKey, index, previous, sealedAt),
-        ]);
-      }
-    }
+  async handle(events: StoredEvent[], manager: Pick<EntityManager, 'query'>): Promise<void> {
+    const [row]: Array<{ chain_index: string; chain_hash: string }> = await manager.query('select chain_index, chain_hash from es_audit_chain order by chain_index desc limit 1');
+    const head: ChainHead | null = row ? { index: BigInt(row.chain_index), hash: row.chain_hash } : null;
+    const sealing = this.sealKey ? { key: this.sealKey, sealedAt: new Date().toISOString() } : undefined;
+    await writeRowChanges(manager, auditChainChanges(head, events, sealing));
   }
 }
