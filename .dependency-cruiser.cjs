@@ -36,8 +36,7 @@ module.exports = {
     {
       name: 'capabilities-through-their-face',
       severity: 'error',
-      comment:
-        "A capability uses another only through that capability's index.ts (its public face); src/shared is the kernel every capability may use.",
+      comment: "A capability uses another only through that capability's index.ts (its public face); src/shared is the kernel every capability may use.",
       from: { path: '^src/([^/]+)/' },
       to: {
         path: '^src/([^/]+)/.+',

@@ -24,7 +24,7 @@ function readProject(configPath) {
   let include;
   let exclude;
   let outDir;
-  for (let path = resolve(configPath); path; ) {
+  for (let path = resolve(configPath); path;) {
     files.push(path);
     // tsconfig allows comments; a file that is not plain JSON makes the caller build every time.
     const config = JSON.parse(readFileSync(path, 'utf8'));

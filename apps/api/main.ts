@@ -61,7 +61,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   logger.log(`API listening on http://localhost:${config.port} (OpenAPI: http://localhost:${config.port}/docs)`);
   if (config.auth.mode === 'dev') {
-    logger.log('Development tokens: npm run token -- --role controller --tenant HRO-JA   (roles: controller, caseworker, wiju, provider --provider TR-E, auditor, admin)');
+    logger.log(
+      'Development tokens: npm run token -- --role controller --tenant HRO-JA   (roles: controller, caseworker, wiju, provider --provider TR-E, auditor, admin)',
+    );
   }
 }
 

@@ -74,7 +74,7 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
 
 async function tenantEvents(store: PostgresEventStore, tenantId: string) {
   const events = [];
-  for (let checkpoint = LOG_START; ; ) {
+  for (let checkpoint = LOG_START; ;) {
     const batch = await store.readAll({ after: checkpoint, batchSize: 5000 });
     if (batch.events.length === 0) return events;
     checkpoint = batch.checkpoint;
@@ -91,7 +91,8 @@ async function replay(store: PostgresEventStore, args: Record<string, string>, i
   if (args['as-of'] && !isIsoDate(args['as-of'])) throw new Error('--as-of must be a date YYYY-MM-DD');
   if (args['known-at'] && Number.isNaN(Date.parse(args['known-at']))) throw new Error('--known-at must be a timestamp such as 2025-08-20T18:00:00Z');
   if (args['known-at-position'] && !/^\d+$/.test(args['known-at-position'])) throw new Error('--known-at-position must be a log position (a whole number)');
-  if (args.view && !['utilisation', 'monitoring-list', 'timeline'].includes(args.view)) throw new Error('--view must be utilisation, monitoring-list or timeline');
+  if (args.view && !['utilisation', 'monitoring-list', 'timeline'].includes(args.view))
+    throw new Error('--view must be utilisation, monitoring-list or timeline');
   const view = {
     asOf: args['as-of'],
     knownAt: args['known-at'] ? new Date(args['known-at']) : undefined,
@@ -111,7 +112,9 @@ async function replay(store: PostgresEventStore, args: Record<string, string>, i
       : args.view === 'timeline'
         ? timelineJson(forecastTimeline(sozialraum, year, events, view).filter((e) => !view.asOf || e.businessDate <= view.asOf))
         : book.utilisation();
-  io.stdout.write(`${JSON.stringify({ view: { ...view, knownAtPosition: view.knownAtPosition?.toString() }, eventsFolded: book.eventsApplied, result: output }, null, 2)}\n`);
+  io.stdout.write(
+    `${JSON.stringify({ view: { ...view, knownAtPosition: view.knownAtPosition?.toString() }, eventsFolded: book.eventsApplied, result: output }, null, 2)}\n`,
+  );
   return 0;
 }
 

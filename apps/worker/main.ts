@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const appLogger = createAppLogger(nestLogLevels(config.logLevel));
   Logger.overrideLogger(appLogger);
   if (!config.databaseUrl) {
-    throw new Error('the worker shares the API\'s PostgreSQL: set DATABASE_URL (with the embedded default the API runs the projections itself)');
+    throw new Error("the worker shares the API's PostgreSQL: set DATABASE_URL (with the embedded default the API runs the projections itself)");
   }
   const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: appLogger });

@@ -32,6 +32,4 @@ export function contextFromRequest(request: ApiRequest): CommandContext {
   };
 }
 
-export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext =>
-  contextFromRequest(context.switchToHttp().getRequest()),
-);
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => contextFromRequest(context.switchToHttp().getRequest()));

@@ -15,10 +15,7 @@ export interface TokenVerifier {
  * the claims this product uses: sub, tenant, roles, provider, name.
  */
 export function createTokenVerifier(config: AuthConfig, devPublicKey?: KeyLike): TokenVerifier {
-  const key =
-    config.mode === 'oidc'
-      ? createRemoteJWKSet(new URL(config.jwksUrl as string), { cooldownDuration: 30_000, cacheMaxAge: 600_000 })
-      : devPublicKey;
+  const key = config.mode === 'oidc' ? createRemoteJWKSet(new URL(config.jwksUrl as string), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : devPublicKey;
   if (!key) throw new Error('no key to verify tokens with');
   return {
     async verify(token: string): Promise<Principal> {

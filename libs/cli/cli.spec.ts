@@ -7,7 +7,10 @@ describe('failureLine', () => {
   });
 
   it('names every address of a refused connection (AggregateError has no message of its own)', () => {
-    const refused = new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' }), new Error('connect ECONNREFUSED 127.0.0.1:5432')]);
+    const refused = new AggregateError([
+      Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' }),
+      new Error('connect ECONNREFUSED 127.0.0.1:5432'),
+    ]);
     expect(failureLine(refused)).toBe('connect ECONNREFUSED ::1:5432; connect ECONNREFUSED 127.0.0.1:5432');
   });
 

@@ -3,13 +3,34 @@ import { ConfigError, DEFAULT_AUDIENCE, DEV_ISSUER, loadConfig, nestLogLevels } 
 describe('loadConfig', () => {
   it('uses the defaults of the README table when nothing is set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, host: '0.0.0.0', databaseUrl: undefined, embeddedPgPort: 54329, dbPoolMax: 10, runProjections: true, rateLimitPerMinute: 600, bodyLimitBytes: 262144, logLevel: 'info', auditSealKey: undefined });
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      embeddedPgPort: 54329,
+      dbPoolMax: 10,
+      runProjections: true,
+      rateLimitPerMinute: 600,
+      bodyLimitBytes: 262144,
+      logLevel: 'info',
+      auditSealKey: undefined,
+    });
     expect(config.auth).toEqual({ mode: 'dev', jwksUrl: undefined, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, clockToleranceSeconds: 30 });
     expect(config.dataDir).toMatch(/\.data$/);
   });
 
   it('treats an empty variable as unset, as docker compose passes ${VAR:-} through', () => {
-    const config = loadConfig({ NODE_ENV: '', PORT: '', DATABASE_URL: '', AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '', AUDIT_SEAL_KEY: '', RUN_PROJECTIONS: '' });
+    const config = loadConfig({
+      NODE_ENV: '',
+      PORT: '',
+      DATABASE_URL: '',
+      AUTH_JWKS_URL: '',
+      AUTH_ISSUER: '',
+      AUTH_AUDIENCE: '',
+      AUDIT_SEAL_KEY: '',
+      RUN_PROJECTIONS: '',
+    });
     expect(config.nodeEnv).toBe('development');
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBeUndefined();
@@ -22,7 +43,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '' })).toThrow(/AUTH_JWKS_URL/);
     expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/certs', AUTH_ISSUER: '', AUTH_AUDIENCE: 'x' })).toThrow(/AUTH_ISSUER/);
-    const production = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/certs', AUTH_ISSUER: 'https://idp.example/realms/hro', AUTH_AUDIENCE: 'sozialraum-budget' });
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://idp.example/certs',
+      AUTH_ISSUER: 'https://idp.example/realms/hro',
+      AUTH_AUDIENCE: 'sozialraum-budget',
+    });
     expect(production.auth.mode).toBe('oidc');
   });
 

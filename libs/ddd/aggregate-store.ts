@@ -68,7 +68,10 @@ export class AggregateStore {
 
   async load<S, E extends DomainEvent>(streamId: string, decider: Decider<S, E>): Promise<Loaded<S>> {
     const events = await this.store.readStream(streamId);
-    const state = fold(decider, events.map((e) => toDomainEvent(e) as E));
+    const state = fold(
+      decider,
+      events.map((e) => toDomainEvent(e) as E),
+    );
     return { state, version: events.length ? events[events.length - 1].streamVersion : 0, events };
   }
 
@@ -100,9 +103,13 @@ export class AggregateStore {
       const events = (await decide(loaded.state)).map((e) => ({ ...e, businessDate: e.businessDate ?? ctx.businessDate }));
       if (events.length === 0) return { state: loaded.state, version: loaded.version, events, positions: [] };
       try {
-        const result = await this.store.append(streamId, events.map((e, i) => ({ ...toNewEvent(e, ctx), ...(options.eventId ? { eventId: options.eventId(e, loaded.version + i + 1) } : {}) })), {
-          expected: loaded.version === 0 ? 'no_stream' : loaded.version,
-        });
+        const result = await this.store.append(
+          streamId,
+          events.map((e, i) => ({ ...toNewEvent(e, ctx), ...(options.eventId ? { eventId: options.eventId(e, loaded.version + i + 1) } : {}) })),
+          {
+            expected: loaded.version === 0 ? 'no_stream' : loaded.version,
+          },
+        );
         const state = fold(decider, events, loaded.state);
         return { state, version: result.streamVersion, events, positions: result.positions };
       } catch (error) {

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
  * raises get such ids, so raising the same fact twice is an idempotent retry of the event store.
  */
 export function deterministicEventId(...parts: string[]): string {
-  const hash = createHash('sha1').update(`sozialraum-budget:${parts.join('|')}`).digest();
+  const hash = createHash('sha1')
+    .update(`sozialraum-budget:${parts.join('|')}`)
+    .digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

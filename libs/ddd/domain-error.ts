@@ -32,7 +32,10 @@ export class ConcurrencyConflict extends DomainError {
 /** If-Match named a version that is no longer current. */
 export class PreconditionFailed extends DomainError {
   constructor(expected: number | 'exists', actual: number | null) {
-    const detail = expected === 'exists' ? 'If-Match: * requires the resource to exist; it does not' : `If-Match names version ${expected}, the current version is ${actual ?? 'none'}`;
+    const detail =
+      expected === 'exists'
+        ? 'If-Match: * requires the resource to exist; it does not'
+        : `If-Match names version ${expected}, the current version is ${actual ?? 'none'}`;
     super('stale-version', 'Precondition failed', detail, 412, {
       currentVersion: actual,
     });

@@ -55,7 +55,15 @@ export function validateAppend(streamId: string, events: NewEvent[], options: Ap
     if (typeof metadata.tenantId !== 'string' || metadata.tenantId.length === 0) throw new InvalidAppend(`${where}: metadata.tenantId missing`);
     if (metadata.tenantId !== tenantId) throw new InvalidAppend(`${where}: all events of one append must belong to one tenant`);
     const actor = metadata.actor;
-    if (!actor || typeof actor.userId !== 'string' || !actor.userId || typeof actor.role !== 'string' || !actor.role || typeof actor.organisationId !== 'string' || !actor.organisationId) {
+    if (
+      !actor ||
+      typeof actor.userId !== 'string' ||
+      !actor.userId ||
+      typeof actor.role !== 'string' ||
+      !actor.role ||
+      typeof actor.organisationId !== 'string' ||
+      !actor.organisationId
+    ) {
       throw new InvalidAppend(`${where}: metadata.actor needs userId, role and organisationId`);
     }
     if (typeof metadata.correlationId !== 'string' || metadata.correlationId.length === 0) throw new InvalidAppend(`${where}: metadata.correlationId missing`);

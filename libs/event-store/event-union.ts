@@ -1,7 +1,9 @@
 import { StoredEvent } from './event-store.port';
 
 /** An event of a domain's union as the log stores it: its type narrows its data. */
-export type StoredEventOf<E extends { type: string; data: unknown }> = E extends unknown ? Omit<StoredEvent, 'type' | 'data'> & Pick<E, 'type' | 'data'> : never;
+export type StoredEventOf<E extends { type: string; data: unknown }> = E extends unknown
+  ? Omit<StoredEvent, 'type' | 'data'> & Pick<E, 'type' | 'data'>
+  : never;
 
 /**
  * A guard that recognises the stored events of a union by their type names. Given as a record,

@@ -29,12 +29,19 @@ describe('statementsOf', () => {
     const statements = statementsOf([item('A'), item('B'), item('C', { amount: '3.00' }), item('D', { amount: '4.00' })]);
     expect(statements).toEqual([
       { sql: 'insert into items (tenant_id, item_id) values ($1, $2), ($3, $4) on conflict do nothing', parameters: ['T', 'A', 'T', 'B'] },
-      { sql: 'insert into items (tenant_id, item_id, amount) values ($1, $2, $3), ($4, $5, $6) on conflict do nothing', parameters: ['T', 'C', '3.00', 'T', 'D', '4.00'] },
+      {
+        sql: 'insert into items (tenant_id, item_id, amount) values ($1, $2, $3), ($4, $5, $6) on conflict do nothing',
+        parameters: ['T', 'C', '3.00', 'T', 'D', '4.00'],
+      },
     ]);
   });
 
   it('never joins inserts across another change, so the changes apply in their order', () => {
-    const statements = statementsOf<Tables>([item('A'), { kind: 'update', table: 'items', where: { tenant_id: 'T', item_id: 'A' }, set: { status: 'done' } }, item('B')]);
+    const statements = statementsOf<Tables>([
+      item('A'),
+      { kind: 'update', table: 'items', where: { tenant_id: 'T', item_id: 'A' }, set: { status: 'done' } },
+      item('B'),
+    ]);
     expect(statements.map((s) => s.sql)).toEqual([
       'insert into items (tenant_id, item_id) values ($1, $2) on conflict do nothing',
       'update items set status = $1 where tenant_id = $2 and item_id = $3',
@@ -82,6 +89,8 @@ describe('statementsOf', () => {
   });
 
   it('refuses a table or column name that is not a plain identifier', () => {
-    expect(() => statementsOf<Record<string, { a: string }>>([{ kind: 'insert', table: 'items; drop table x', row: { a: '1' }, onConflict: 'ignore' }])).toThrow('not a plain SQL identifier');
+    expect(() =>
+      statementsOf<Record<string, { a: string }>>([{ kind: 'insert', table: 'items; drop table x', row: { a: '1' }, onConflict: 'ignore' }]),
+    ).toThrow('not a plain SQL identifier');
   });
 });

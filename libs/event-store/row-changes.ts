@@ -80,7 +80,9 @@ function upsertStatement(change: Extract<AnyChange, { kind: 'upsert' }>): Statem
   const others = columns.filter((column) => !change.key.includes(column));
   const table = identifier(change.table);
   const set = others.map((column) =>
-    change.onConflict === 'add' ? `${identifier(column)} = ${table}.${identifier(column)} + excluded.${identifier(column)}` : `${identifier(column)} = excluded.${identifier(column)}`,
+    change.onConflict === 'add'
+      ? `${identifier(column)} = ${table}.${identifier(column)} + excluded.${identifier(column)}`
+      : `${identifier(column)} = excluded.${identifier(column)}`,
   );
   const action = set.length ? `do update set ${set.join(', ')}` : 'do nothing';
   return insertStatement(change.table, columns, [change.row], ` on conflict (${key.join(', ')}) ${action}`);
@@ -119,7 +121,14 @@ export function statementsOf<Tables>(changes: readonly RowChange<Tables>[]): Sta
     const columns = presentColumns(run[0].row);
     const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, columns.length)));
     for (let i = 0; i < run.length; i += perStatement) {
-      statements.push(insertStatement(table, columns, run.slice(i, i + perStatement).map((c) => c.row), onConflict === 'ignore' ? ' on conflict do nothing' : ''));
+      statements.push(
+        insertStatement(
+          table,
+          columns,
+          run.slice(i, i + perStatement).map((c) => c.row),
+          onConflict === 'ignore' ? ' on conflict do nothing' : '',
+        ),
+      );
     }
     run = [];
   };

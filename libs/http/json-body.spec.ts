@@ -17,8 +17,13 @@ describe('parseJsonBody', () => {
   });
 
   it('refuses a key that appears twice in one object, naming it, also when spelled with an escape', () => {
-    expect(refusal('{"reason":"a","amount":"1.00","reason":"b"}')).toMatchObject({ type: '/problems/validation-failed', errors: [{ field: 'reason', message: 'appears twice in the same object' }] });
-    expect(refusal('{"terms":{"limits":[{"body":"x"},{"body":"y","b\\u006fdy":"z"}]}}').errors).toEqual([{ field: 'terms.limits[1].body', message: 'appears twice in the same object' }]);
+    expect(refusal('{"reason":"a","amount":"1.00","reason":"b"}')).toMatchObject({
+      type: '/problems/validation-failed',
+      errors: [{ field: 'reason', message: 'appears twice in the same object' }],
+    });
+    expect(refusal('{"terms":{"limits":[{"body":"x"},{"body":"y","b\\u006fdy":"z"}]}}').errors).toEqual([
+      { field: 'terms.limits[1].body', message: 'appears twice in the same object' },
+    ]);
   });
 
   it('allows the same key in sibling objects', () => {

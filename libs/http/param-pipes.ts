@@ -14,7 +14,11 @@ export class FiscalYearPipe implements PipeTransform<string, number> {
 
 /** A path segment matching a pattern (codes, references). */
 export class PatternPipe implements PipeTransform<string, string> {
-  constructor(private readonly field: string, private readonly pattern: RegExp, private readonly message: string) {}
+  constructor(
+    private readonly field: string,
+    private readonly pattern: RegExp,
+    private readonly message: string,
+  ) {}
 
   transform(value: string): string {
     if (typeof value !== 'string' || !this.pattern.test(value)) throw new ValidationProblem([{ field: this.field, message: this.message }]);

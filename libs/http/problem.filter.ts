@@ -48,10 +48,16 @@ export function toProblem(error: unknown): { body: ProblemDetails; headers: Reco
   if (isConnectionLoss(error)) {
     // Logged: operators must see the database going away, clients only that they may retry.
     return {
-      body: problem('database-unavailable', 503, 'Database unavailable', 'The connection to the database was lost. Retry later; a write retried with the same Idempotency-Key is never recorded twice', {
-        retryable: true,
-        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
-      }),
+      body: problem(
+        'database-unavailable',
+        503,
+        'Database unavailable',
+        'The connection to the database was lost. Retry later; a write retried with the same Idempotency-Key is never recorded twice',
+        {
+          retryable: true,
+          retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+        },
+      ),
       headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
       log: true,
     };
@@ -106,7 +112,13 @@ function frameworkProblem(status: number, code?: string): ProblemDetails {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem('bad-request', 400, 'Bad request', 'Content-Length does not match the body');
     default: {
-      if (status === 400) return problem('malformed-json', 400, 'Malformed JSON', 'The request body is not valid JSON (or contains forbidden keys such as __proto__ or constructor)');
+      if (status === 400)
+        return problem(
+          'malformed-json',
+          400,
+          'Malformed JSON',
+          'The request body is not valid JSON (or contains forbidden keys such as __proto__ or constructor)',
+        );
       const [name, title] = STATUS_PROBLEMS[status] ?? ['http-error', 'Error'];
       return problem(name, status, title, title);
     }

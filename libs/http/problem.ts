@@ -22,15 +22,16 @@ export function problem(name: string, status: number, title: string, detail: str
 
 /** Thrown for request-level errors that should answer with a specific problem. */
 export class ProblemException extends Error {
-  constructor(readonly body: ProblemDetails, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly body: ProblemDetails,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(body.detail);
   }
 }
 
 export class ValidationProblem extends ProblemException {
   constructor(errors: Array<{ field: string; message: string }>) {
-    super(
-      problem('validation-failed', 400, 'The request is invalid', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors }),
-    );
+    super(problem('validation-failed', 400, 'The request is invalid', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors }));
   }
 }

@@ -37,7 +37,8 @@ export function bodyIssues(body: unknown, max = 20): FieldIssue[] {
   while (stack.length > 0 && found.length < max) {
     const [value, path] = stack.pop()!;
     if (typeof value === 'string') {
-      if (hasUnstorableCharacter(value)) found.push({ field: path || '(body)', message: 'contains a NUL character or an unpaired surrogate, which cannot be stored' });
+      if (hasUnstorableCharacter(value))
+        found.push({ field: path || '(body)', message: 'contains a NUL character or an unpaired surrogate, which cannot be stored' });
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -58,7 +59,10 @@ export function bodyIssues(body: unknown, max = 20): FieldIssue[] {
 /** Query and path parameters that PostgreSQL could not store or compare. */
 export function parameterIssues(query: unknown, params: unknown): FieldIssue[] {
   const found: FieldIssue[] = [];
-  for (const [source, values] of [['query', query], ['path', params]] as const) {
+  for (const [source, values] of [
+    ['query', query],
+    ['path', params],
+  ] as const) {
     if (!values || typeof values !== 'object') continue;
     for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
       const strings = Array.isArray(value) ? value : [value];
@@ -80,7 +84,10 @@ export function hardenedFastifyOptions() {
     // Malformed %-encoding and over-long path parameters are found by the router, before any hook.
     frameworkErrors: (error: { code?: string; statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
       const body = frameworkErrorProblem(error);
-      reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: safeInstance(request.url) }));
+      reply
+        .status(body.status)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send(JSON.stringify({ ...body, instance: safeInstance(request.url) }));
     },
     // Errors of the HTTP parser (oversized headers, garbage) never reach Fastify's request cycle;
     // the answer is written to the socket directly, as Node would, but as problem+json.
@@ -123,13 +130,17 @@ function safeInstance(url: string | undefined): string | undefined {
 export function registerRequestHardening(fastify: FastifyInstance, bodyLimit: number): void {
   // JSON only: drop the default parsers so other media types answer 415, and read JSON strictly.
   fastify.removeContentTypeParser(['text/plain', 'application/json']);
-  fastify.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'string', bodyLimit }, (_request: unknown, body: string, done: (error: Error | null, value?: unknown) => void) => {
-    try {
-      done(null, parseJsonBody(body));
-    } catch (error) {
-      done(error as Error);
-    }
-  });
+  fastify.addContentTypeParser(
+    JSON_MEDIA_TYPE,
+    { parseAs: 'string', bodyLimit },
+    (_request: unknown, body: string, done: (error: Error | null, value?: unknown) => void) => {
+      try {
+        done(null, parseJsonBody(body));
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  );
   fastify.addHook('onRequest', async (request: FastifyRequest & { correlationId?: string }, reply: FastifyReply) => {
     const type = request.headers['content-type'];
     if (type !== undefined && WRITE_METHODS.has(request.method) && !JSON_MEDIA_TYPE.test(type)) {

@@ -117,7 +117,9 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
         // Another execution of this key is running right now.
         const stored = await this.stored(scope, fingerprint, reply);
         if (stored.found) return stored.body;
-        throw new ProblemException(problem('idempotency-key-in-use', 409, 'Request in progress', 'a request with this Idempotency-Key is still being processed; retry later'));
+        throw new ProblemException(
+          problem('idempotency-key-in-use', 409, 'Request in progress', 'a request with this Idempotency-Key is still being processed; retry later'),
+        );
       }
       try {
         return await this.run(context, request, scope, path, fingerprint, reply, next);
@@ -133,7 +135,15 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
   }
 
   /** Runs the request under the key's lock: reserve or take over the key, execute, store the answer. */
-  private async run(context: ExecutionContext, request: ApiRequest, scope: KeyScope, path: string, fingerprint: string, reply: ApiReply, next: CallHandler): Promise<unknown> {
+  private async run(
+    context: ExecutionContext,
+    request: ApiRequest,
+    scope: KeyScope,
+    path: string,
+    fingerprint: string,
+    reply: ApiReply,
+    next: CallHandler,
+  ): Promise<unknown> {
     let commandId = await this.reserve(scope, request.method, path, fingerprint);
     if (!commandId) {
       const stored = await this.stored(scope, fingerprint, reply);
@@ -153,7 +163,12 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
       // A refusal wrote nothing: the key is freed and a retry is decided again. A command that
       // failed after writing part of its events keeps the key, so a retry cannot write them twice.
       if ((await this.written(scope, commandId, 1)).length === 0) {
-        await this.pool.query(`delete from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3 and command_id = $4`, [scope.tenantId, scope.userId, scope.key, commandId]);
+        await this.pool.query(`delete from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3 and command_id = $4`, [
+          scope.tenantId,
+          scope.userId,
+          scope.key,
+          commandId,
+        ]);
       }
       throw error;
     }
@@ -171,7 +186,11 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
    * The key's entry as it stands: 422 for another request under the same key, the stored answer of
    * a completed one (found), or the command id of an execution still marked in progress.
    */
-  private async stored(scope: KeyScope, fingerprint: string, reply: ApiReply): Promise<{ found: true; body: unknown } | { found: false; commandId: string | null }> {
+  private async stored(
+    scope: KeyScope,
+    fingerprint: string,
+    reply: ApiReply,
+  ): Promise<{ found: true; body: unknown } | { found: false; commandId: string | null }> {
     const { rows } = await this.pool.query(
       `select request_hash, state, status, response_body, command_id from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3`,
       [scope.tenantId, scope.userId, scope.key],
@@ -180,7 +199,12 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     if (!row) return { found: false, commandId: null };
     if (row.request_hash !== fingerprint) {
       throw new ProblemException(
-        problem('idempotency-key-reused', 422, 'Idempotency key reused', 'this Idempotency-Key was used with another request (method, path or body); use a new key for a new request'),
+        problem(
+          'idempotency-key-reused',
+          422,
+          'Idempotency key reused',
+          'this Idempotency-Key was used with another request (method, path or body); use a new key for a new request',
+        ),
       );
     }
     if (row.state === 'completed') {
@@ -201,7 +225,13 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
         order by e.global_position limit $5`,
       [scope.tenantId, scope.userId, scope.key, commandId, limit],
     );
-    return rows.map((row) => ({ streamId: row.stream_id, streamVersion: Number(row.stream_version), type: row.type, position: String(row.global_position), ids: idsOf(row.data) }));
+    return rows.map((row) => ({
+      streamId: row.stream_id,
+      streamVersion: Number(row.stream_version),
+      type: row.type,
+      position: String(row.global_position),
+      ids: idsOf(row.data),
+    }));
   }
 
   /** Gives a key left in progress a new execution (the caller holds the key's lock). */
@@ -221,12 +251,10 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
    * read before the command runs, so every event it writes lies after it.
    */
   private async reserve(scope: KeyScope, method: string, path: string, fingerprint: string): Promise<string | null> {
-    await this.pool.query(`delete from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3 and created_at < now() - make_interval(hours => $4)`, [
-      scope.tenantId,
-      scope.userId,
-      scope.key,
-      IDEMPOTENCY_RETENTION_HOURS,
-    ]);
+    await this.pool.query(
+      `delete from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3 and created_at < now() - make_interval(hours => $4)`,
+      [scope.tenantId, scope.userId, scope.key, IDEMPOTENCY_RETENTION_HOURS],
+    );
     if (Math.random() < 0.01) {
       await this.pool.query(`delete from idempotency_keys where created_at < now() - make_interval(hours => $1)`, [IDEMPOTENCY_RETENTION_HOURS]);
     }

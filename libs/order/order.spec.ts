@@ -7,8 +7,17 @@ describe('list orders', () => {
   });
 
   it('orders numbered ids by their numbers, totally', () => {
-    expect(sortedBy(['AKT-2025-10', 'AKT-2025-2', 'AKT-2024-11', 'AKT-2025-1'], compareNatural)).toEqual(['AKT-2024-11', 'AKT-2025-1', 'AKT-2025-2', 'AKT-2025-10']);
-    expect(sortedBy(['TW-25-001-B10-R1', 'TW-25-001-B2-R12', 'TW-25-001-B2-R3'], compareNatural)).toEqual(['TW-25-001-B2-R3', 'TW-25-001-B2-R12', 'TW-25-001-B10-R1']);
+    expect(sortedBy(['AKT-2025-10', 'AKT-2025-2', 'AKT-2024-11', 'AKT-2025-1'], compareNatural)).toEqual([
+      'AKT-2024-11',
+      'AKT-2025-1',
+      'AKT-2025-2',
+      'AKT-2025-10',
+    ]);
+    expect(sortedBy(['TW-25-001-B10-R1', 'TW-25-001-B2-R12', 'TW-25-001-B2-R3'], compareNatural)).toEqual([
+      'TW-25-001-B2-R3',
+      'TW-25-001-B2-R12',
+      'TW-25-001-B10-R1',
+    ]);
     // Equal as numbers but different ids: still two places, the same in every run.
     expect(sortedBy(['R1', 'R01', 'R001'], compareNatural)).toEqual(['R001', 'R01', 'R1']);
     expect(compareNatural('R1', 'R1')).toBe(0);
@@ -25,7 +34,10 @@ describe('list orders', () => {
       { providerId: 'TR-E', category: 'FS' },
       { providerId: 'TR-E', category: 'FUE' },
     ];
-    const order = thenBy(by((r: (typeof rows)[number]) => r.providerId, compareText), by((r) => r.category, inOrderOf(['FS', 'FUE', 'FU'])));
+    const order = thenBy(
+      by((r: (typeof rows)[number]) => r.providerId, compareText),
+      by((r) => r.category, inOrderOf(['FS', 'FUE', 'FU'])),
+    );
     const expected = [rows[2], rows[3], rows[1], rows[0]];
     expect(sortedBy(rows, order)).toEqual(expected);
     expect(sortedBy([...rows].reverse(), order)).toEqual(expected);

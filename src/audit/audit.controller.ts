@@ -15,7 +15,10 @@ import { AuditVerificationQuery } from './queries/audit-verification.query';
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly log: AuditLogQueries, private readonly verification: AuditVerificationQuery) {}
+  constructor(
+    private readonly log: AuditLogQueries,
+    private readonly verification: AuditVerificationQuery,
+  ) {}
 
   @Get('events')
   @ApiOperation({ summary: "The tenant's event log in commit order: event, stream, actor, correlation, business date, recorded at, hash and chain link" })
@@ -35,7 +38,9 @@ export class AuditController {
   }
 
   @Get('verification')
-  @ApiOperation({ summary: 'Recomputes the hash chain over the log (and the seals, if a seal key is configured): ok, or what was altered, inserted or removed' })
+  @ApiOperation({
+    summary: 'Recomputes the hash chain over the log (and the seals, if a seal key is configured): ok, or what was altered, inserted or removed',
+  })
   verify(@Ctx() ctx: CommandContext) {
     return this.verification.verify(ctx.tenantId);
   }

@@ -27,7 +27,11 @@ class ContractQuery {
 @ApiBearerAuth()
 @Controller('budget-contracts')
 export class BudgetContractsController {
-  constructor(private readonly commands: CommandBus, private readonly queries: BudgetQueries, private readonly directory: MasterDataQueries) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: BudgetQueries,
+    private readonly directory: MasterDataQueries,
+  ) {}
 
   @Post(':sozialraumId/versions')
   @ApiOperation({ summary: 'Conclude a contract version with an effective date; omitted parameters take the rule book defaults' })

@@ -21,12 +21,25 @@ export class BudgetYearEnd {
 
   close(ctx: CommandContext, sozialraumId: string, fiscalYear: number, reason: string): Promise<Handled<SozialraumBudgetState, BudgetStreamEvent>> {
     const command = { sozialraumId, fiscalYear, reason };
-    return this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider, ctx, { decide: (state) => decideClose(command, state) });
+    return this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider, ctx, {
+      decide: (state) => decideClose(command, state),
+    });
   }
 
   /** Idempotent per settlement id: a settlement is applied to a budget once. */
-  applySettlement(ctx: CommandContext, sozialraumId: string, fiscalYear: number, settlement: Settlement): Promise<Handled<SozialraumBudgetState, BudgetStreamEvent>> {
+  applySettlement(
+    ctx: CommandContext,
+    sozialraumId: string,
+    fiscalYear: number,
+    settlement: Settlement,
+  ): Promise<Handled<SozialraumBudgetState, BudgetStreamEvent>> {
     const command = { sozialraumId, fiscalYear, ...settlement };
-    return this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider, ctx, { decide: (state) => decideApplySettlement(command, state) }, { retryOnConflict: true });
+    return this.aggregates.handle(
+      streams.budget(ctx.tenantId, sozialraumId, fiscalYear),
+      sozialraumBudgetDecider,
+      ctx,
+      { decide: (state) => decideApplySettlement(command, state) },
+      { retryOnConflict: true },
+    );
   }
 }

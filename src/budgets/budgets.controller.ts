@@ -27,7 +27,10 @@ const sozialraumParam = new PatternPipe('sozialraumId', CODE_PATTERN, CODE_MESSA
 const proposalParam = new PatternPipe('proposalId', /^UMS-\d{4}-\d{1,6}$/, 'must be a proposal id such as UMS-2025-1');
 
 class OverviewQuery {
-  @ApiPropertyOptional({ description: 'Date whose budget contract version is shown (default today, within the fiscal year: 31.12. of a past year, 01.01. of a future one)', example: '2025-06-01' })
+  @ApiPropertyOptional({
+    description: 'Date whose budget contract version is shown (default today, within the fiscal year: 31.12. of a past year, 01.01. of a future one)',
+    example: '2025-06-01',
+  })
   @IsOptional()
   @IsIsoDate()
   contractAsOf?: string;
@@ -52,7 +55,10 @@ export class BudgetsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List Sozialraum budgets (filter by year, Sozialraum, status; limit/cursor)', description: 'Order: by fiscalYear, then sozialraumId.' })
+  @ApiOperation({
+    summary: 'List Sozialraum budgets (filter by year, Sozialraum, status; limit/cursor)',
+    description: 'Order: by fiscalYear, then sozialraumId.',
+  })
   async listBudgets(@Ctx() ctx: CommandContext, @Query() query: BudgetListQuery) {
     return this.list.list(ctx.tenantId, query);
   }
@@ -66,7 +72,12 @@ export class BudgetsController {
     @Query() query: OverviewQuery,
   ) {
     await this.assertVisible(ctx, sozialraumId);
-    const overview = await this.queries.overview(ctx.tenantId, sozialraumId, fiscalYear, query.contractAsOf ?? defaultContractDate(fiscalYear, ctx.businessDate));
+    const overview = await this.queries.overview(
+      ctx.tenantId,
+      sozialraumId,
+      fiscalYear,
+      query.contractAsOf ?? defaultContractDate(fiscalYear, ctx.businessDate),
+    );
     if (!overview) throw new NotFound('budget-not-found', `there is no budget of ${sozialraumId} for ${fiscalYear}`);
     return overview;
   }
@@ -74,7 +85,12 @@ export class BudgetsController {
   @Post(':sozialraumId/:fiscalYear/opening')
   @HttpCode(200)
   @ApiOperation({ summary: 'Open a planned budget for execution' })
-  async open(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number, @Body() dto: ReasonDto) {
+  async open(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) sozialraumId: string,
+    @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+    @Body() dto: ReasonDto,
+  ) {
     await this.commands.execute(new OpenBudgetCommand(ctx, sozialraumId, fiscalYear, dto));
     return this.overviewAfter(ctx, sozialraumId, fiscalYear);
   }
@@ -82,14 +98,24 @@ export class BudgetsController {
   @Post(':sozialraumId/:fiscalYear/amendments')
   @HttpCode(200)
   @ApiOperation({ summary: 'Amend a category (Nachtrag) with reason and decision reference' })
-  async amend(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number, @Body() dto: AmendBudgetDto) {
+  async amend(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) sozialraumId: string,
+    @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+    @Body() dto: AmendBudgetDto,
+  ) {
     await this.commands.execute(new AmendBudgetCommand(ctx, sozialraumId, fiscalYear, dto));
     return this.overviewAfter(ctx, sozialraumId, fiscalYear);
   }
 
   @Post(':sozialraumId/:fiscalYear/reallocations')
   @ApiOperation({ summary: 'Propose a reallocation between categories (Jugendamt or lead provider); effective only when the other party agrees (R11)' })
-  async propose(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number, @Body() dto: ProposeReallocationDto) {
+  async propose(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) sozialraumId: string,
+    @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+    @Body() dto: ProposeReallocationDto,
+  ) {
     const result = await this.commands.execute(new ProposeReallocationCommand(ctx, sozialraumId, fiscalYear, dto));
     return { proposalId: result.proposalId, ...(await this.overviewAfter(ctx, sozialraumId, fiscalYear)) };
   }
@@ -97,28 +123,51 @@ export class BudgetsController {
   @Post(':sozialraumId/:fiscalYear/reallocations/:proposalId/agreement')
   @HttpCode(200)
   @ApiOperation({ summary: 'The other party agrees: the reallocation takes effect on this business date' })
-  agree(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Param('proposalId', proposalParam) p: string, @Body() dto: ReasonDto) {
+  agree(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Param('proposalId', proposalParam) p: string,
+    @Body() dto: ReasonDto,
+  ) {
     return this.answer(ctx, s, y, p, 'agree', dto);
   }
 
   @Post(':sozialraumId/:fiscalYear/reallocations/:proposalId/rejection')
   @HttpCode(200)
   @ApiOperation({ summary: 'The other party rejects the proposal' })
-  reject(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Param('proposalId', proposalParam) p: string, @Body() dto: ReasonDto) {
+  reject(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Param('proposalId', proposalParam) p: string,
+    @Body() dto: ReasonDto,
+  ) {
     return this.answer(ctx, s, y, p, 'reject', dto);
   }
 
   @Post(':sozialraumId/:fiscalYear/reallocations/:proposalId/withdrawal')
   @HttpCode(200)
   @ApiOperation({ summary: 'The proposing party withdraws its proposal' })
-  withdraw(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Param('proposalId', proposalParam) p: string, @Body() dto: ReasonDto) {
+  withdraw(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Param('proposalId', proposalParam) p: string,
+    @Body() dto: ReasonDto,
+  ) {
     return this.answer(ctx, s, y, p, 'withdraw', dto);
   }
 
   @Post(':sozialraumId/:fiscalYear/freeze')
   @HttpCode(200)
   @ApiOperation({ summary: 'Freeze unbound flexible money (FUE, FU) with reason (R8); legal entitlements are never frozen' })
-  async freeze(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number, @Body() dto: FreezeDto) {
+  async freeze(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) sozialraumId: string,
+    @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+    @Body() dto: FreezeDto,
+  ) {
     await this.commands.execute(new FreezeBudgetCommand(ctx, sozialraumId, fiscalYear, true, dto));
     return this.overviewAfter(ctx, sozialraumId, fiscalYear);
   }
@@ -126,7 +175,12 @@ export class BudgetsController {
   @Post(':sozialraumId/:fiscalYear/freeze-lifting')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lift a freeze of flexible money with reason' })
-  async liftFreeze(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number, @Body() dto: FreezeDto) {
+  async liftFreeze(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) sozialraumId: string,
+    @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+    @Body() dto: FreezeDto,
+  ) {
     await this.commands.execute(new FreezeBudgetCommand(ctx, sozialraumId, fiscalYear, false, dto));
     return this.overviewAfter(ctx, sozialraumId, fiscalYear);
   }

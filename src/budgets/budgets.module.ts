@@ -14,14 +14,7 @@ import { MasterDataModule } from '../master-data';
 @Module({
   imports: [TypeOrmModule.forFeature([BudgetSummaryRow]), MasterDataModule],
   controllers: [BudgetsController, BudgetContractsController],
-  providers: [
-    ...budgetCommandHandlers,
-    BudgetQueries,
-    BudgetListQueryService,
-    BudgetSummaryProjection,
-    CommittedMoney,
-    BudgetYearEnd,
-  ],
+  providers: [...budgetCommandHandlers, BudgetQueries, BudgetListQueryService, BudgetSummaryProjection, CommittedMoney, BudgetYearEnd],
   exports: [BudgetQueries, BudgetYearEnd],
 })
 export class BudgetsModule {}

@@ -6,7 +6,12 @@ describe('CommittedMoney: reads the ledger journal only once it has reached the 
   const head = { transactionId: 10n, position: 42n };
   function committedMoney(checkpoints: Array<{ txid: string; global_position: string } | null>) {
     const queue = [...checkpoints];
-    const dataSource = { query: jest.fn(async () => { const next = queue.length > 1 ? queue.shift() : queue[0]; return next ? [next] : []; }) };
+    const dataSource = {
+      query: jest.fn(async () => {
+        const next = queue.length > 1 ? queue.shift() : queue[0];
+        return next ? [next] : [];
+      }),
+    };
     const ledger = { boundOutside: jest.fn(async () => new Decimal('15600.00')) };
     const projections = { poke: jest.fn() };
     const store = { headCheckpoint: jest.fn(async () => head) };

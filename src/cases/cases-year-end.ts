@@ -11,12 +11,20 @@ import { CaseListsQuery } from './queries/case-lists.query';
 @Injectable()
 @AsYearEndParticipant()
 export class CasesYearEnd implements YearEndParticipant {
-  constructor(private readonly lists: CaseListsQuery, private readonly cases: CaseStore, private readonly projections: ProjectionRunner) {}
+  constructor(
+    private readonly lists: CaseListsQuery,
+    private readonly cases: CaseStore,
+    private readonly projections: ProjectionRunner,
+  ) {}
 
   async pendingWork(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<PendingItem[]> {
     await this.projections.waitFor('case-lists');
     const rows = await this.lists.pendingOf(tenantId, sozialraumId, fiscalYear);
-    return rows.map((r) => ({ kind: 'invoice', id: r.invoice_id, description: `invoice ${r.invoice_id} of case ${r.case_ref} for ${r.service_month} is ${r.status}` }));
+    return rows.map((r) => ({
+      kind: 'invoice',
+      id: r.invoice_id,
+      description: `invoice ${r.invoice_id} of case ${r.case_ref} for ${r.service_month} is ${r.status}`,
+    }));
   }
 
   async rollOver(ctx: CommandContext, sozialraumId: string, fiscalYear: number): Promise<void> {

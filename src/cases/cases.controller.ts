@@ -50,12 +50,15 @@ function notFound(caseRef: string): never {
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly commands: CommandBus, private readonly cases: CaseStore) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly cases: CaseStore,
+  ) {}
 
   /** The case as the caller may see it: a provider only with its own approvals (else 404). */
   private view(ctx: CommandContext, state: CaseState, version: number, caseRef: string) {
     if (state.caseRef === null) notFound(caseRef);
-    const providerId = ctx.actor.role === 'provider' ? ctx.providerId ?? '\u0000' : undefined;
+    const providerId = ctx.actor.role === 'provider' ? (ctx.providerId ?? '\u0000') : undefined;
     const view = caseView(state, version, yearOf(ctx.businessDate), providerId);
     if (providerId && view.approvals.length === 0) notFound(caseRef);
     return view;
@@ -87,56 +90,99 @@ export class CasesController {
 
   @Post(':caseRef/approvals/:approvalId/extension')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Extend an approval to a later end (or make it open-ended), optionally with a new scope (hours, rate, provider) for the extended period; one decision, the added months are committed at that scope' })
-  async extend(@Ctx() ctx: CommandContext, @Param('caseRef', caseParam) caseRef: string, @Param('approvalId', approvalParam) approvalId: string, @Body() dto: ExtendApprovalDto) {
+  @ApiOperation({
+    summary:
+      'Extend an approval to a later end (or make it open-ended), optionally with a new scope (hours, rate, provider) for the extended period; one decision, the added months are committed at that scope',
+  })
+  async extend(
+    @Ctx() ctx: CommandContext,
+    @Param('caseRef', caseParam) caseRef: string,
+    @Param('approvalId', approvalParam) approvalId: string,
+    @Body() dto: ExtendApprovalDto,
+  ) {
     return this.run(ctx, caseRef, new ExtendApprovalCommand(ctx, caseRef, approvalId, dto));
   }
 
   @Post(':caseRef/approvals/:approvalId/scope-changes')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change hours, rate or provider from a date; commitments follow' })
-  async changeScope(@Ctx() ctx: CommandContext, @Param('caseRef', caseParam) caseRef: string, @Param('approvalId', approvalParam) approvalId: string, @Body() dto: ChangeScopeDto) {
+  async changeScope(
+    @Ctx() ctx: CommandContext,
+    @Param('caseRef', caseParam) caseRef: string,
+    @Param('approvalId', approvalParam) approvalId: string,
+    @Body() dto: ChangeScopeDto,
+  ) {
     return this.run(ctx, caseRef, new ChangeScopeCommand(ctx, caseRef, approvalId, dto));
   }
 
   @Post(':caseRef/approvals/:approvalId/termination')
   @HttpCode(200)
   @ApiOperation({ summary: 'Terminate (planmaessig, abbruch, zustaendigkeitswechsel) with an effective end; later commitments are released' })
-  async terminate(@Ctx() ctx: CommandContext, @Param('caseRef', caseParam) caseRef: string, @Param('approvalId', approvalParam) approvalId: string, @Body() dto: TerminateApprovalDto) {
+  async terminate(
+    @Ctx() ctx: CommandContext,
+    @Param('caseRef', caseParam) caseRef: string,
+    @Param('approvalId', approvalParam) approvalId: string,
+    @Body() dto: TerminateApprovalDto,
+  ) {
     return this.run(ctx, caseRef, new TerminateApprovalCommand(ctx, caseRef, approvalId, dto));
   }
 
   @Post(':caseRef/approvals/:approvalId/invoices')
   @ApiOperation({ summary: 'A provider invoices a service month (R4: inside the period, at most approved, once per month)' })
-  async invoice(@Ctx() ctx: CommandContext, @Param('caseRef', caseParam) caseRef: string, @Param('approvalId', approvalParam) approvalId: string, @Body() dto: SubmitInvoiceDto) {
+  async invoice(
+    @Ctx() ctx: CommandContext,
+    @Param('caseRef', caseParam) caseRef: string,
+    @Param('approvalId', approvalParam) approvalId: string,
+    @Body() dto: SubmitInvoiceDto,
+  ) {
     return this.run(ctx, caseRef, new SubmitInvoiceCommand(ctx, caseRef, approvalId, dto));
   }
 
   @Post(':caseRef/invoices/:invoiceId/verifications')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sachlich richtig, then rechnerisch richtig by another person (Vier-Augen-Prinzip)' })
-  async verify(@Ctx() ctx: CommandContext, @Param('caseRef', caseParam) caseRef: string, @Param('invoiceId', invoiceParam) invoiceId: string, @Body() dto: VerifyInvoiceDto) {
+  async verify(
+    @Ctx() ctx: CommandContext,
+    @Param('caseRef', caseParam) caseRef: string,
+    @Param('invoiceId', invoiceParam) invoiceId: string,
+    @Body() dto: VerifyInvoiceDto,
+  ) {
     return this.run(ctx, caseRef, new VerifyInvoiceCommand(ctx, caseRef, invoiceId, dto));
   }
 
   @Post(':caseRef/invoices/:invoiceId/rejection')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject an invoice awaiting verification, with reason' })
-  async reject(@Ctx() ctx: CommandContext, @Param('caseRef', caseParam) caseRef: string, @Param('invoiceId', invoiceParam) invoiceId: string, @Body() dto: ReasonedDto) {
+  async reject(
+    @Ctx() ctx: CommandContext,
+    @Param('caseRef', caseParam) caseRef: string,
+    @Param('invoiceId', invoiceParam) invoiceId: string,
+    @Body() dto: ReasonedDto,
+  ) {
     return this.run(ctx, caseRef, new RejectInvoiceCommand(ctx, caseRef, invoiceId, dto));
   }
 
   @Post(':caseRef/invoices/:invoiceId/payment-order')
   @HttpCode(200)
   @ApiOperation({ summary: 'Zahlungsanordnung: the verified invoice becomes actual expenditure of its service month' })
-  async pay(@Ctx() ctx: CommandContext, @Param('caseRef', caseParam) caseRef: string, @Param('invoiceId', invoiceParam) invoiceId: string, @Body() dto: CommandBaseDto) {
+  async pay(
+    @Ctx() ctx: CommandContext,
+    @Param('caseRef', caseParam) caseRef: string,
+    @Param('invoiceId', invoiceParam) invoiceId: string,
+    @Body() dto: CommandBaseDto,
+  ) {
     return this.run(ctx, caseRef, new OrderPaymentCommand(ctx, caseRef, invoiceId, dto.businessDate));
   }
 
   @Post(':caseRef/invoices/:invoiceId/reversal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Storno of a payment with reason; the commitment of the month is re-opened' })
-  async reverse(@Ctx() ctx: CommandContext, @Param('caseRef', caseParam) caseRef: string, @Param('invoiceId', invoiceParam) invoiceId: string, @Body() dto: ReasonedDto) {
+  async reverse(
+    @Ctx() ctx: CommandContext,
+    @Param('caseRef', caseParam) caseRef: string,
+    @Param('invoiceId', invoiceParam) invoiceId: string,
+    @Body() dto: ReasonedDto,
+  ) {
     return this.run(ctx, caseRef, new ReversePaymentCommand(ctx, caseRef, invoiceId, dto));
   }
 

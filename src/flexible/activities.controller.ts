@@ -15,18 +15,31 @@ import { activityParam, sozialraumParam } from './flexible-params';
 @ApiBearerAuth()
 @Controller('budgets/:sozialraumId/:fiscalYear/activities')
 export class ActivitiesController {
-  constructor(private readonly commands: CommandBus, private readonly queries: FlexibleQueries) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: FlexibleQueries,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'A provider reports a planned flexible activity; nothing is committed before the Jugendamt approves' })
-  async report(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number, @Body() dto: ReportActivityDto) {
+  async report(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) sozialraumId: string,
+    @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+    @Body() dto: ReportActivityDto,
+  ) {
     const handled = await this.commands.execute(new ReportActivityCommand(ctx, { sozialraumId, fiscalYear }, dto));
     return view(sozialraumId, fiscalYear, handled.activityId, handled);
   }
 
   @Get(':activityId')
   @ApiOperation({ summary: 'An activity with its decision and actual amount (providers: their own only)' })
-  detail(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number, @Param('activityId', activityParam) activityId: string) {
+  detail(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) sozialraumId: string,
+    @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+    @Param('activityId', activityParam) activityId: string,
+  ) {
     return this.queries.activity(ctx, { sozialraumId, fiscalYear }, activityId);
   }
 

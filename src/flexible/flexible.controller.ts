@@ -12,7 +12,10 @@ import { sozialraumParam } from './flexible-params';
 @ApiBearerAuth()
 @Controller()
 export class FlexibleController {
-  constructor(private readonly queries: FlexibleQueries, private readonly lists: FlexibleListsQuery) {}
+  constructor(
+    private readonly queries: FlexibleQueries,
+    private readonly lists: FlexibleListsQuery,
+  ) {}
 
   @Get('budgets/:sozialraumId/:fiscalYear/flexible')
   @ApiOperation({ summary: 'Flexible money per category: planned, granted, paid, open, available, frozen (straight from the budget stream)' })
@@ -21,13 +24,19 @@ export class FlexibleController {
   }
 
   @Get('subsidies')
-  @ApiOperation({ summary: 'Subsidies across Sozialräume and years (filters; limit/cursor). Providers see their own only', description: 'Order: by fiscalYear, sozialraumId, then the number of the subsidy (ZUW-2025-1, -2, …).' })
+  @ApiOperation({
+    summary: 'Subsidies across Sozialräume and years (filters; limit/cursor). Providers see their own only',
+    description: 'Order: by fiscalYear, sozialraumId, then the number of the subsidy (ZUW-2025-1, -2, …).',
+  })
   subsidies(@Ctx() ctx: CommandContext, @Query() query: SubsidyListQuery) {
     return this.lists.listSubsidies(ctx, query);
   }
 
   @Get('flexible-activities')
-  @ApiOperation({ summary: 'Provider-reported activities across Sozialräume and years (filters; limit/cursor). Providers see their own only', description: 'Order: by fiscalYear, sozialraumId, then the number of the activity (AKT-2025-1, -2, …).' })
+  @ApiOperation({
+    summary: 'Provider-reported activities across Sozialräume and years (filters; limit/cursor). Providers see their own only',
+    description: 'Order: by fiscalYear, sozialraumId, then the number of the activity (AKT-2025-1, -2, …).',
+  })
   activities(@Ctx() ctx: CommandContext, @Query() query: ActivityListQuery) {
     return this.lists.listActivities(ctx, query);
   }

@@ -15,12 +15,6 @@ import { MasterDataModule } from '../master-data';
 @Module({
   imports: [TypeOrmModule.forFeature([FlexibleSubsidyRow, FlexibleActivityRow]), MasterDataModule],
   controllers: [SubsidiesController, ActivitiesController, FlexibleController],
-  providers: [
-    ...flexibleCommandHandlers,
-    FlexibleQueries,
-    FlexibleListsQuery,
-    FlexibleListsProjection,
-    FlexibleYearEnd,
-  ],
+  providers: [...flexibleCommandHandlers, FlexibleQueries, FlexibleListsQuery, FlexibleListsProjection, FlexibleYearEnd],
 })
 export class FlexibleModule {}

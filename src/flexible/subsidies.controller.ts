@@ -21,18 +21,34 @@ import { FlexibleBudgetState } from './domain/flexible-budget';
 @ApiBearerAuth()
 @Controller('budgets/:sozialraumId/:fiscalYear/subsidies')
 export class SubsidiesController {
-  constructor(private readonly commands: CommandBus, private readonly queries: FlexibleQueries) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: FlexibleQueries,
+  ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Grant a subsidy (Zuwendungsbescheid) to a provider: commits the instalment plan on the business date, within the available flexible money (§ 74 SGB VIII)' })
-  async grant(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number, @Body() dto: GrantSubsidyDto) {
+  @ApiOperation({
+    summary:
+      'Grant a subsidy (Zuwendungsbescheid) to a provider: commits the instalment plan on the business date, within the available flexible money (§ 74 SGB VIII)',
+  })
+  async grant(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) sozialraumId: string,
+    @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+    @Body() dto: GrantSubsidyDto,
+  ) {
     const handled = await this.commands.execute(new GrantSubsidyCommand(ctx, { sozialraumId, fiscalYear }, dto));
     return view(sozialraumId, fiscalYear, handled.subsidyId, handled);
   }
 
   @Get(':subsidyId')
   @ApiOperation({ summary: 'A subsidy with its instalments, usage reports and reclaim (providers: their own only)' })
-  detail(@Ctx() ctx: CommandContext, @Param('sozialraumId', sozialraumParam) sozialraumId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number, @Param('subsidyId', subsidyParam) subsidyId: string) {
+  detail(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sozialraumParam) sozialraumId: string,
+    @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+    @Param('subsidyId', subsidyParam) subsidyId: string,
+  ) {
     return this.queries.subsidy(ctx, { sozialraumId, fiscalYear }, subsidyId);
   }
 
@@ -52,7 +68,7 @@ export class SubsidiesController {
   }
 
   @Post(':subsidyId/usage-reports')
-  @ApiOperation({ summary: 'Usage report (Verwendungsnachweis) of the subsidy\'s provider: spent amount and short description per paid instalment' })
+  @ApiOperation({ summary: "Usage report (Verwendungsnachweis) of the subsidy's provider: spent amount and short description per paid instalment" })
   async reportUsage(
     @Ctx() ctx: CommandContext,
     @Param('sozialraumId', sozialraumParam) sozialraumId: string,

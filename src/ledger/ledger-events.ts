@@ -10,13 +10,7 @@ import { BudgetCategory } from '../shared/budget-category';
  * open commitment = forecast − actual. The emitting module keeps open ≥ 0: an accrual lower than
  * the month's commitment is followed by a release of the difference (R5), a reversal re-opens it.
  */
-export const LEDGER_EVENT_TYPES = [
-  'CommitmentRecorded',
-  'CommitmentReleased',
-  'ExpenditureAccrued',
-  'ExpenditureReversed',
-  'RevenueRecorded',
-] as const;
+export const LEDGER_EVENT_TYPES = ['CommitmentRecorded', 'CommitmentReleased', 'ExpenditureAccrued', 'ExpenditureReversed', 'RevenueRecorded'] as const;
 export type LedgerEventType = (typeof LEDGER_EVENT_TYPES)[number];
 
 export type OutOfBudgetReason = 'excluded-legal-basis' | 'high-cost';

@@ -33,7 +33,15 @@ describe('ledger journal rows', () => {
   it('journals a commitment as one forecast line per month, numbered within the event, on its business date; an event journaled before stays', () => {
     const recorded = on({
       type: 'CommitmentRecorded',
-      data: { ...dimensions, lines: [{ month: '2025-01', amount: '1300.00' }, { month: '2025-02', amount: '1300.5' }], total: '2600.50', reason: 'approval' },
+      data: {
+        ...dimensions,
+        lines: [
+          { month: '2025-01', amount: '1300.00' },
+          { month: '2025-02', amount: '1300.5' },
+        ],
+        total: '2600.50',
+        reason: 'approval',
+      },
       businessDate: '2025-01-01',
     });
     const changes = ledgerJournalChanges([recorded]);
@@ -46,16 +54,55 @@ describe('ledger journal rows', () => {
   });
 
   it('signs releases and reversals negative', () => {
-    const released = on({ type: 'CommitmentReleased', data: { ...dimensions, inBudget: true, outOfBudgetReason: undefined, lines: [{ month: '2025-10', amount: '900.00' }], total: '900.00', reason: 'termination' } });
-    const reversed = on({ type: 'ExpenditureReversed', data: { ...dimensions, month: '2025-03', amount: '1300.00', reference: 'TW-25-001-B1-R1', reason: 'Storno' } });
-    expect(rowsOf(released)).toEqual([{ ...common(released), line: 0, category: 'FS', in_budget: true, out_of_budget_reason: null, measure: 'forecast', month: '2025-10', amount: '-900.00', business_date: '2025-03-01' }]);
+    const released = on({
+      type: 'CommitmentReleased',
+      data: {
+        ...dimensions,
+        inBudget: true,
+        outOfBudgetReason: undefined,
+        lines: [{ month: '2025-10', amount: '900.00' }],
+        total: '900.00',
+        reason: 'termination',
+      },
+    });
+    const reversed = on({
+      type: 'ExpenditureReversed',
+      data: { ...dimensions, month: '2025-03', amount: '1300.00', reference: 'TW-25-001-B1-R1', reason: 'Storno' },
+    });
+    expect(rowsOf(released)).toEqual([
+      {
+        ...common(released),
+        line: 0,
+        category: 'FS',
+        in_budget: true,
+        out_of_budget_reason: null,
+        measure: 'forecast',
+        month: '2025-10',
+        amount: '-900.00',
+        business_date: '2025-03-01',
+      },
+    ]);
     expect(rowsOf(reversed)).toMatchObject([{ measure: 'actual', month: '2025-03', amount: '-1300.00' }]);
   });
 
   it('journals revenue beside the budget, without a category', () => {
-    const revenue = on({ type: 'RevenueRecorded', data: { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-04', kind: 'kostenbeitrag', amount: '120.00', source: dimensions.source } });
+    const revenue = on({
+      type: 'RevenueRecorded',
+      data: { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-04', kind: 'kostenbeitrag', amount: '120.00', source: dimensions.source },
+    });
     expect(rowsOf(revenue)).toEqual([
-      { ...common(revenue), provider_id: null, line: 0, category: null, in_budget: false, out_of_budget_reason: null, measure: 'revenue', month: '2025-04', amount: '120.00', business_date: '2025-03-01' },
+      {
+        ...common(revenue),
+        provider_id: null,
+        line: 0,
+        category: null,
+        in_budget: false,
+        out_of_budget_reason: null,
+        measure: 'revenue',
+        month: '2025-04',
+        amount: '120.00',
+        business_date: '2025-03-01',
+      },
     ]);
   });
 

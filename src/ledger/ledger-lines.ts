@@ -22,7 +22,14 @@ type Dimensions = Omit<LedgerLine, 'month' | 'measure' | 'amount'>;
 /** Revenue lies beside the budget (R2): no category, never in the budget. */
 function dimensionsOf(event: LedgerEvent): Dimensions {
   const source = event.data.source;
-  const common = { sozialraumId: event.data.sozialraumId, fiscalYear: event.data.fiscalYear, providerId: event.data.providerId ?? null, sourceKind: source.kind, sourceId: source.id, caseRef: source.caseRef ?? null };
+  const common = {
+    sozialraumId: event.data.sozialraumId,
+    fiscalYear: event.data.fiscalYear,
+    providerId: event.data.providerId ?? null,
+    sourceKind: source.kind,
+    sourceId: source.id,
+    caseRef: source.caseRef ?? null,
+  };
   if (event.type === 'RevenueRecorded') return { ...common, category: null, inBudget: false, outOfBudgetReason: null };
   return { ...common, category: event.data.category ?? null, inBudget: Boolean(event.data.inBudget), outOfBudgetReason: event.data.outOfBudgetReason ?? null };
 }

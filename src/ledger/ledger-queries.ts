@@ -25,10 +25,11 @@ export class LedgerQueries {
 
   /** Streams that moved money of a Sozialraum-year (for replays from the log). */
   async streamsOf(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<string[]> {
-    const rows = await this.dataSource.query(
-      'select distinct stream_id from ledger_entries where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3',
-      [tenantId, sozialraumId, fiscalYear],
-    );
+    const rows = await this.dataSource.query('select distinct stream_id from ledger_entries where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3', [
+      tenantId,
+      sozialraumId,
+      fiscalYear,
+    ]);
     return rows.map((r: { stream_id: string }) => r.stream_id);
   }
 }

@@ -23,7 +23,11 @@ function notFound(providerId: string): never {
 @ApiBearerAuth()
 @Controller('providers')
 export class ProvidersController {
-  constructor(private readonly commands: CommandBus, private readonly masterData: MasterDataQueries, private readonly lists: MasterDataListsQuery) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly masterData: MasterDataQueries,
+    private readonly lists: MasterDataListsQuery,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a freier Träger (id, name, legal form)' })

@@ -40,7 +40,11 @@ function view(state: SozialraumState, version: number, asOf: string) {
 @ApiBearerAuth()
 @Controller('sozialraeume')
 export class SozialraeumeController {
-  constructor(private readonly commands: CommandBus, private readonly masterData: MasterDataQueries, private readonly lists: MasterDataListsQuery) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly masterData: MasterDataQueries,
+    private readonly lists: MasterDataListsQuery,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a Sozialraum (name, residents, residents under 21, valid from)' })

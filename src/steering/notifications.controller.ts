@@ -20,7 +20,10 @@ export class NotificationsController {
   ) {}
 
   @Get('notifications')
-  @ApiOperation({ summary: 'Steering notifications (warnings, procedures, under-runs, settlements), newest first', description: 'Order: business date, then log position, both descending.' })
+  @ApiOperation({
+    summary: 'Steering notifications (warnings, procedures, under-runs, settlements), newest first',
+    description: 'Order: business date, then log position, both descending.',
+  })
   list(@Ctx() ctx: CommandContext, @Query() query: NotificationQuery) {
     return this.notifications.list(ctx.tenantId, query);
   }
@@ -30,7 +33,11 @@ export class NotificationsController {
     summary: "A provider's own figures of a year (committed, actual, forecast per Sozialraum and category); provider users see only their own",
     description: 'Order of lines: sozialraumId, in-budget before out-of-budget (by reason), category FS, FUE, FU; months ascending.',
   })
-  async figures(@Ctx() ctx: CommandContext, @Param('providerId', new PatternPipe('providerId', CODE_PATTERN, CODE_MESSAGE)) providerId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number) {
+  async figures(
+    @Ctx() ctx: CommandContext,
+    @Param('providerId', new PatternPipe('providerId', CODE_PATTERN, CODE_MESSAGE)) providerId: string,
+    @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+  ) {
     if (ctx.actor.role === 'provider' && ctx.providerId !== providerId) {
       throw new NotFound('not-found', `no figures of ${providerId} are visible to you`);
     }

@@ -57,7 +57,10 @@ export class SteeringController {
   ) {}
 
   @Get(':sozialraumId/:fiscalYear')
-  @ApiOperation({ summary: 'Steering state: threshold crossings, overrun procedure with due dates, its reports to the Kämmerei and whether a supplementary request for the forecast excess is due, closed months, under-run, settlement' })
+  @ApiOperation({
+    summary:
+      'Steering state: threshold crossings, overrun procedure with due dates, its reports to the Kämmerei and whether a supplementary request for the forecast excess is due, closed months, under-run, settlement',
+  })
   async overview(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: BookViewQuery) {
     await this.assertBudget(ctx, s, y);
     return this.queries.overview(ctx.tenantId, s, y, toBookView(q), ctx.businessDate);
@@ -65,10 +68,16 @@ export class SteeringController {
 
   @Get(':sozialraumId/:fiscalYear/utilisation')
   @ApiOperation({
-    summary: 'Utilisation per category and month (planned, committed, actual, forecast, available, % of B), per provider, out-of-budget and revenue beside; asOf / knownAt answer from the event log',
+    summary:
+      'Utilisation per category and month (planned, committed, actual, forecast, available, % of B), per provider, out-of-budget and revenue beside; asOf / knownAt answer from the event log',
     description: 'Order: categories FS, FUE, FU, months January to December; providers by providerId, then category; outOfBudget by reason; revenue by kind.',
   })
-  async utilisation(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: BookViewQuery) {
+  async utilisation(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: BookViewQuery,
+  ) {
     await this.assertBudget(ctx, s, y);
     return this.queries.utilisation(ctx.tenantId, s, y, toBookView(q));
   }
@@ -76,7 +85,13 @@ export class SteeringController {
   @Get(':sozialraumId/:fiscalYear/utilisation/csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Utilisation as CSV (German headers, UTF-8 with BOM, decimal comma by default)' })
-  async utilisationCsv(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: CsvQuery, @Res({ passthrough: true }) reply: ApiReply) {
+  async utilisationCsv(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: CsvQuery,
+    @Res({ passthrough: true }) reply: ApiReply,
+  ) {
     await this.assertBudget(ctx, s, y);
     const u = await this.queries.utilisation(ctx.tenantId, s, y, toBookView(q));
     csvHeaders(reply, `auslastung-${s}-${y}.csv`);
@@ -85,7 +100,12 @@ export class SteeringController {
 
   @Get(':sozialraumId/:fiscalYear/monitoring-list')
   @ApiOperation({ summary: 'Haushaltsüberwachungsliste: Ansatz, Bindungen, Anordnungen, Ist, Rest' })
-  async monitoringList(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: BookViewQuery) {
+  async monitoringList(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: BookViewQuery,
+  ) {
     await this.assertBudget(ctx, s, y);
     return this.queries.monitoringList(ctx.tenantId, s, y, toBookView(q));
   }
@@ -93,7 +113,13 @@ export class SteeringController {
   @Get(':sozialraumId/:fiscalYear/monitoring-list/csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Haushaltsüberwachungsliste as CSV' })
-  async monitoringListCsv(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: CsvQuery, @Res({ passthrough: true }) reply: ApiReply) {
+  async monitoringListCsv(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: CsvQuery,
+    @Res({ passthrough: true }) reply: ApiReply,
+  ) {
     await this.assertBudget(ctx, s, y);
     const h = await this.queries.monitoringList(ctx.tenantId, s, y, toBookView(q));
     csvHeaders(reply, `hue-liste-${s}-${y}.csv`);
@@ -101,7 +127,10 @@ export class SteeringController {
   }
 
   @Get(':sozialraumId/:fiscalYear/forecast-timeline')
-  @ApiOperation({ summary: 'Every change of the forecast by business date with its cause and the running % of B', description: 'Order: business date, then log position.' })
+  @ApiOperation({
+    summary: 'Every change of the forecast by business date with its cause and the running % of B',
+    description: 'Order: business date, then log position.',
+  })
   async timeline(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: BookViewQuery) {
     await this.assertBudget(ctx, s, y);
     return this.queries.timeline(ctx.tenantId, s, y, toBookView(q));
@@ -109,7 +138,12 @@ export class SteeringController {
 
   @Get(':sozialraumId/:fiscalYear/settlement')
   @ApiOperation({ summary: 'The settlement (R10) as recorded, with a preview from the figures seen through asOf / knownAt' })
-  async settlement(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: BookViewQuery) {
+  async settlement(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: BookViewQuery,
+  ) {
     await this.assertBudget(ctx, s, y);
     await this.assertSettlementVisible(ctx, s, y);
     const view = toBookView(q);
@@ -141,15 +175,27 @@ export class SteeringController {
   }
 
   @Get(':sozialraumId/:fiscalYear/month-closes/:month')
-  @ApiOperation({ summary: "A closed month: the Haushaltsüberwachungsliste frozen at closing (as of the month end, as known then); later back-dated bookings never change it" })
-  async monthClose(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Param('month', monthParam) month: string) {
+  @ApiOperation({
+    summary: 'A closed month: the Haushaltsüberwachungsliste frozen at closing (as of the month end, as known then); later back-dated bookings never change it',
+  })
+  async monthClose(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Param('month', monthParam) month: string,
+  ) {
     await this.assertBudget(ctx, s, y);
     return this.monthCloses.one(ctx.tenantId, s, y, month);
   }
 
   @Post(':sozialraumId/:fiscalYear/month-closes')
   @ApiOperation({ summary: 'Close a month: freeze its Haushaltsüberwachungsliste and run the under-run check (R7)' })
-  async closeMonth(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: MonthCloseDto) {
+  async closeMonth(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Body() dto: MonthCloseDto,
+  ) {
     const handled = await this.commands.execute(new CloseMonthCommand(ctx, s, y, dto));
     return { sozialraumId: s, fiscalYear: y, version: handled.version, events: handled.events };
   }
@@ -167,7 +213,12 @@ export class SteeringController {
 
   @Post(':sozialraumId/:fiscalYear/settlement')
   @ApiOperation({ summary: 'Calculate the year-end settlement (R10) with every intermediate figure' })
-  async calculate(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: BusinessDateDto) {
+  async calculate(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Body() dto: BusinessDateDto,
+  ) {
     const handled = await this.commands.execute(new CalculateSettlementCommand(ctx, s, y, dto));
     return { version: handled.version, settlement: handled.state.settlement };
   }
@@ -175,7 +226,12 @@ export class SteeringController {
   @Post(':sozialraumId/:fiscalYear/settlement/confirmations')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm the settlement (Jugendamt or lead provider); after both it is applied to the next year' })
-  async confirm(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: BusinessDateDto) {
+  async confirm(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Body() dto: BusinessDateDto,
+  ) {
     const handled = await this.commands.execute(new ConfirmSettlementCommand(ctx, s, y, dto));
     return { version: handled.version, settlement: handled.state.settlement };
   }
@@ -190,14 +246,24 @@ export class SteeringController {
 
   @Post(':sozialraumId/:fiscalYear/procedure/meetings')
   @ApiOperation({ summary: 'Record the steering meeting of the overrun procedure (participants by organisation, measures)' })
-  async meeting(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: SteeringMeetingDto) {
+  async meeting(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Body() dto: SteeringMeetingDto,
+  ) {
     const handled = await this.commands.execute(new HoldSteeringMeetingCommand(ctx, s, y, dto));
     return { version: handled.version, procedure: handled.state.procedure };
   }
 
   @Post(':sozialraumId/:fiscalYear/procedure/supplementary-requests')
   @ApiOperation({ summary: 'Request supplementary expenditure (über-/außerplanmäßig, R9): amount, justification, source of cover' })
-  async request(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: SupplementaryRequestDto) {
+  async request(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Body() dto: SupplementaryRequestDto,
+  ) {
     const handled = await this.commands.execute(new RequestSupplementaryExpenditureCommand(ctx, s, y, dto));
     return { version: handled.version, procedure: handled.state.procedure };
   }
@@ -205,7 +271,13 @@ export class SteeringController {
   @Post(':sozialraumId/:fiscalYear/procedure/supplementary-requests/:requestId/decision')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the decision of the body the value limits name (a decision by another body is refused)' })
-  async decide(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Param('requestId', requestParam) requestId: string, @Body() dto: SupplementaryDecisionDto) {
+  async decide(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Param('requestId', requestParam) requestId: string,
+    @Body() dto: SupplementaryDecisionDto,
+  ) {
     const handled = await this.commands.execute(new DecideSupplementaryExpenditureCommand(ctx, s, y, requestId, dto));
     return { version: handled.version, procedure: handled.state.procedure };
   }
@@ -215,14 +287,26 @@ export class SteeringController {
     summary:
       'The report of the overrun procedure to the Kämmerei (R7) from the current figures: B, forecast and its % of B, excess over B, actual, crossings, meetings with measures, supplementary requests with decisions; asOf / knownAt as everywhere. version / ETag: the steering stream',
   })
-  async kaemmereiReport(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: BookViewQuery) {
+  async kaemmereiReport(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: BookViewQuery,
+  ) {
     await this.assertBudget(ctx, s, y);
     return this.queries.kaemmereiReport(ctx.tenantId, s, y, toBookView(q));
   }
 
   @Post(':sozialraumId/:fiscalYear/procedure/kaemmerei-report')
-  @ApiOperation({ summary: 'Record that the report was sent to the Kämmerei (reference, date); the figures as sent are kept. May be sent again with updated figures' })
-  async reportToKaemmerei(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: KaemmereiReportDto) {
+  @ApiOperation({
+    summary: 'Record that the report was sent to the Kämmerei (reference, date); the figures as sent are kept. May be sent again with updated figures',
+  })
+  async reportToKaemmerei(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Body() dto: KaemmereiReportDto,
+  ) {
     const handled = await this.commands.execute(new ReportToKaemmereiCommand(ctx, s, y, dto));
     return { version: handled.version, procedure: handled.state.procedure };
   }
@@ -230,7 +314,12 @@ export class SteeringController {
   @Post(':sozialraumId/:fiscalYear/procedure/closing')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the overrun procedure with its outcome' })
-  async closeProcedure(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Body() dto: CloseProcedureDto) {
+  async closeProcedure(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Body() dto: CloseProcedureDto,
+  ) {
     const handled = await this.commands.execute(new CloseProcedureCommand(ctx, s, y, dto));
     return { version: handled.version, procedure: handled.state.procedure };
   }

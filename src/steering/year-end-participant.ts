@@ -15,7 +15,10 @@ export interface PendingItem {
  * the participants are discovered: invoices, activities, subsidy instalments, each by id with
  * its numbers compared as numbers (AKT-2025-2 before AKT-2025-10).
  */
-export const pendingWorkOrder = thenBy<PendingItem>(by((i) => i.kind, inOrderOf(['invoice', 'activity', 'instalment'])), by((i) => i.id, compareNatural));
+export const pendingWorkOrder = thenBy<PendingItem>(
+  by((i) => i.kind, inOrderOf(['invoice', 'activity', 'instalment'])),
+  by((i) => i.id, compareNatural),
+);
 
 /**
  * A capability that takes part in closing a Sozialraum-year: it names work of the year still

@@ -5,7 +5,12 @@ import { AuditChainProjection } from '../../libs/event-store/audit/audit-chain.p
 import { createPool } from '../../libs/database/pool';
 import { createTestDatabase, TestDatabase } from '../support/test-server';
 
-const metadata = { tenantId: 'HRO-JA', actor: { userId: 'u-1', role: 'controller', organisationId: 'HRO-JA' }, correlationId: 'c-1', businessDate: '2025-01-15' };
+const metadata = {
+  tenantId: 'HRO-JA',
+  actor: { userId: 'u-1', role: 'controller', organisationId: 'HRO-JA' },
+  correlationId: 'c-1',
+  businessDate: '2025-01-15',
+};
 
 describe('audit chain', () => {
   let database: TestDatabase;
@@ -17,14 +22,18 @@ describe('audit chain', () => {
     database = await createTestDatabase();
     pool = createPool({ connectionString: database.url, max: 4 });
     // Events read through upcasters are still hashed as stored.
-    store = new PostgresEventStore(pool, new UpcasterRegistry().register('SubsidyGranted', 1, (d) => ({ ...d, upcast: true })));
+    store = new PostgresEventStore(
+      pool,
+      new UpcasterRegistry().register('SubsidyGranted', 1, (d) => ({ ...d, upcast: true })),
+    );
     const projection = new AuditChainProjection('seal-key');
     consumer = new CheckpointedConsumer<PoolClient>({
       name: 'audit-chain',
       store,
       runner: pgTransactionRunner(pool),
       connectionString: database.url,
-      handler: (events, client) => projection.handle(events, { query: (sql: string, params: unknown[]) => client.query(sql, params).then((r) => r.rows) } as any),
+      handler: (events, client) =>
+        projection.handle(events, { query: (sql: string, params: unknown[]) => client.query(sql, params).then((r) => r.rows) } as any),
     });
     for (let i = 0; i < 12; i++) {
       await store.append(`HRO-JA/budget/HRO-TW/${2020 + (i % 3)}`, [{ type: 'SubsidyGranted', data: { amount: `${i}000.00` }, metadata }], { expected: 'any' });

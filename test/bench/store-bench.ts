@@ -10,14 +10,22 @@ import { benchDatabase, machine, median, percentile, printTable, timed } from '.
  * retries), and reading one 10,000-event stream.
  */
 const CATCH_UP_EVENTS = Number(process.env.BENCH_CATCH_UP_EVENTS ?? 200_000);
-const metadata = { tenantId: 'BENCH', actor: { userId: 'bench', role: 'system', organisationId: 'BENCH' }, correlationId: randomUUID(), causationId: null, businessDate: '2025-06-01' };
+const metadata = {
+  tenantId: 'BENCH',
+  actor: { userId: 'bench', role: 'system', organisationId: 'BENCH' },
+  correlationId: randomUUID(),
+  causationId: null,
+  businessDate: '2025-06-01',
+};
 const data = (n: number) => ({ n, sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-06', amount: '1234.56', reference: `TW-25-001-B1-R${n}` });
 const event = (n: number): NewEvent => ({ type: 'BenchEvent', data: data(n), metadata });
 
 async function concurrently(workers: number, perWorker: number, work: (worker: number, i: number) => Promise<unknown>): Promise<void> {
-  await Promise.all(Array.from({ length: workers }, async (_, w) => {
-    for (let i = 0; i < perWorker; i++) await work(w, i);
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = 0; i < perWorker; i++) await work(w, i);
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -27,16 +35,36 @@ async function main(): Promise<void> {
   const fmt = (r: number) => `${Math.round(r).toLocaleString('en')} events/s`;
   try {
     // Raw baseline: an event-shaped row, one INSERT per statement, 16 connections.
-    await db.pool.query(`create table bench_raw (id bigserial primary key, stream_id text not null, type text not null, data jsonb not null, metadata jsonb not null, recorded_at timestamptz not null default now())`);
+    await db.pool.query(
+      `create table bench_raw (id bigserial primary key, stream_id text not null, type text not null, data jsonb not null, metadata jsonb not null, recorded_at timestamptz not null default now())`,
+    );
     const rawInsert = await timed(() =>
-      concurrently(16, 500, (w, i) => db.pool.query('insert into bench_raw (stream_id, type, data, metadata) values ($1, $2, $3, $4)', [`raw-${w}-${i}`, 'BenchEvent', data(i), metadata])),
+      concurrently(16, 500, (w, i) =>
+        db.pool.query('insert into bench_raw (stream_id, type, data, metadata) values ($1, $2, $3, $4)', [`raw-${w}-${i}`, 'BenchEvent', data(i), metadata]),
+      ),
     );
     const rawInsertRate = rate(8000, rawInsert.ms);
 
     const single1 = await timed(() => concurrently(1, 2000, (_w, i) => store.append(`BENCH/c1/${i}`, [event(i)], { expected: 'no_stream' })));
     const single16 = await timed(() => concurrently(16, 500, (w, i) => store.append(`BENCH/c16/${w}/${i}`, [event(i)], { expected: 'no_stream' })));
-    const batch10 = await timed(() => concurrently(1, 400, (_w, i) => store.append(`BENCH/b10/${i}`, Array.from({ length: 10 }, (_, n) => event(n)), { expected: 'no_stream' })));
-    const batch10x16 = await timed(() => concurrently(16, 50, (w, i) => store.append(`BENCH/b10x16/${w}/${i}`, Array.from({ length: 10 }, (_, n) => event(n)), { expected: 'no_stream' })));
+    const batch10 = await timed(() =>
+      concurrently(1, 400, (_w, i) =>
+        store.append(
+          `BENCH/b10/${i}`,
+          Array.from({ length: 10 }, (_, n) => event(n)),
+          { expected: 'no_stream' },
+        ),
+      ),
+    );
+    const batch10x16 = await timed(() =>
+      concurrently(16, 50, (w, i) =>
+        store.append(
+          `BENCH/b10x16/${w}/${i}`,
+          Array.from({ length: 10 }, (_, n) => event(n)),
+          { expected: 'no_stream' },
+        ),
+      ),
+    );
 
     // 8 writers: each on its own streams, then all on one stream (read head, append at that version, retry on conflict).
     const distinct8 = await timed(() => concurrently(8, 250, (w, i) => store.append(`BENCH/d8/${w}/${i}`, [event(i)], { expected: 'no_stream' })));
@@ -56,7 +84,12 @@ async function main(): Promise<void> {
     );
 
     // One long stream (10,000 events), read whole: first, median and p95 of 20 reads.
-    for (let i = 0; i < 10; i++) await store.append('BENCH/long', Array.from({ length: 1000 }, (_, n) => event(n)), { expected: 'any' });
+    for (let i = 0; i < 10; i++)
+      await store.append(
+        'BENCH/long',
+        Array.from({ length: 1000 }, (_, n) => event(n)),
+        { expected: 'any' },
+      );
     const streamReads: number[] = [];
     for (let i = 0; i < 20; i++) {
       const read = await timed(() => store.readStream('BENCH/long'));
@@ -68,7 +101,13 @@ async function main(): Promise<void> {
     // Fill the log to the catch-up size with 100-event appends, then copy as many raw rows for the scan baseline.
     const existing = Number((await db.pool.query('select count(*) from es_events')).rows[0].count);
     const missing = Math.max(0, CATCH_UP_EVENTS - existing);
-    await concurrently(8, Math.ceil(missing / 800), (w, i) => store.append(`BENCH/fill/${w}/${i}`, Array.from({ length: 100 }, (_, n) => event(n)), { expected: 'no_stream' }));
+    await concurrently(8, Math.ceil(missing / 800), (w, i) =>
+      store.append(
+        `BENCH/fill/${w}/${i}`,
+        Array.from({ length: 100 }, (_, n) => event(n)),
+        { expected: 'no_stream' },
+      ),
+    );
     await db.pool.query(`insert into bench_raw (stream_id, type, data, metadata) select stream_id, type, data, metadata from es_events`);
     const total = Number((await db.pool.query('select count(*) from es_events')).rows[0].count);
     const rawRows = Number((await db.pool.query('select count(*) from bench_raw')).rows[0].count);
@@ -116,12 +155,14 @@ async function main(): Promise<void> {
     const loadUntil = Date.now() + 10_000;
     let loadEvents = 0;
     const load = await timed(() =>
-      Promise.all(Array.from({ length: 16 }, async (_, w) => {
-        for (let i = 0; Date.now() < loadUntil; i++) {
-          await store.append(`BENCH/load/${w}/${i}`, [event(i)], { expected: 'no_stream' });
-          loadEvents++;
-        }
-      })),
+      Promise.all(
+        Array.from({ length: 16 }, async (_, w) => {
+          for (let i = 0; Date.now() < loadUntil; i++) {
+            await store.append(`BENCH/load/${w}/${i}`, [event(i)], { expected: 'no_stream' });
+            loadEvents++;
+          }
+        }),
+      ),
     );
     await consumer.waitUntilCaughtUp(60_000);
     await consumer.stop();
@@ -137,12 +178,24 @@ async function main(): Promise<void> {
       ['append 1 event, concurrency 16', vsInsert(rate(8000, single16.ms))],
       ['append 10 events, concurrency 1', vsInsert(rate(4000, batch10.ms))],
       ['append 10 events, concurrency 16', vsInsert(rate(8000, batch10x16.ms))],
-      [`catch-up read of ${catchUp.result.toLocaleString('en')} events (${total.toLocaleString('en')} in the log)`, `${fmt(rate(catchUp.result, catchUp.ms))}  (${(rate(catchUp.result, catchUp.ms) / rate(rawScan.result, rawScan.ms)).toFixed(2)} × raw scan)`],
+      [
+        `catch-up read of ${catchUp.result.toLocaleString('en')} events (${total.toLocaleString('en')} in the log)`,
+        `${fmt(rate(catchUp.result, catchUp.ms))}  (${(rate(catchUp.result, catchUp.ms) / rate(rawScan.result, rawScan.ms)).toFixed(2)} × raw scan)`,
+      ],
       ['append 1 event, 8 writers on distinct streams', vsInsert(rate(2000, distinct8.ms))],
-      ['append 1 event, 8 writers on one stream (400 appends)', `${fmt(rate(400, contended8.ms))}, ${conflicts.toLocaleString('en')} conflicts retried (WrongExpectedVersion)`],
-      ['readStream of a 10,000-event stream', `median ${median(streamReads).toFixed(1)} ms, p95 ${percentile(streamReads, 95).toFixed(1)} ms (${fmt(10_000 / (median(streamReads) / 1000))})`],
+      [
+        'append 1 event, 8 writers on one stream (400 appends)',
+        `${fmt(rate(400, contended8.ms))}, ${conflicts.toLocaleString('en')} conflicts retried (WrongExpectedVersion)`,
+      ],
+      [
+        'readStream of a 10,000-event stream',
+        `median ${median(streamReads).toFixed(1)} ms, p95 ${percentile(streamReads, 95).toFixed(1)} ms (${fmt(10_000 / (median(streamReads) / 1000))})`,
+      ],
       ['readStream backwards, last 100 events of it', `${lastHundred.ms.toFixed(1)} ms`],
-      [`consumer lag under load (${fmt(rate(loadEvents, load.ms))} appended)`, `p50 ${median(lags)} ms, p99 ${percentile(lags, 99)} ms, max ${Math.max(...lags)} ms over ${lags.length.toLocaleString('en')} events`],
+      [
+        `consumer lag under load (${fmt(rate(loadEvents, load.ms))} appended)`,
+        `p50 ${median(lags)} ms, p99 ${percentile(lags, 99)} ms, max ${Math.max(...lags)} ms over ${lags.length.toLocaleString('en')} events`,
+      ],
     ]);
     const r = (events: number, ms: number) => rate(events, ms);
     printTable('Ratios', [

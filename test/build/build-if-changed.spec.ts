@@ -26,8 +26,21 @@ describe('build-if-changed', () => {
     writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { outDir: './dist' }, include: ['apps', 'libs'] }));
     writeFileSync(config(), JSON.stringify({ extends: './tsconfig.json', include: ['apps', 'libs'], exclude: ['**/*.spec.ts', 'libs/testing'] }));
     for (const dir of ['apps/api', 'libs/money', 'libs/testing']) mkdirSync(join(root, dir), { recursive: true });
-    for (const file of ['apps/api/main.ts', 'libs/money/money.ts', 'libs/money/money.spec.ts', 'libs/testing/test-app.ts']) writeFileSync(join(root, file), 'export {};\n');
-    for (const path of ['tsconfig.json', 'tsconfig.build.json', 'apps', 'apps/api', 'apps/api/main.ts', 'libs', 'libs/money', 'libs/money/money.ts', 'libs/money/money.spec.ts', 'libs/testing', 'libs/testing/test-app.ts']) {
+    for (const file of ['apps/api/main.ts', 'libs/money/money.ts', 'libs/money/money.spec.ts', 'libs/testing/test-app.ts'])
+      writeFileSync(join(root, file), 'export {};\n');
+    for (const path of [
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'apps',
+      'apps/api',
+      'apps/api/main.ts',
+      'libs',
+      'libs/money',
+      'libs/money/money.ts',
+      'libs/money/money.spec.ts',
+      'libs/testing',
+      'libs/testing/test-app.ts',
+    ]) {
       setTimes(join(root, path), past);
     }
   });

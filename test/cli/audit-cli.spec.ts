@@ -45,7 +45,12 @@ describe('auditor and operations CLIs', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const admin = await t.token({ role: 'admin' });
-    await t.http().post('/sozialraeume').set('Authorization', `Bearer ${admin}`).send({ sozialraumId: 'HRO-TW', name: 'Toitenwinkel', validFrom: '2024-01-01' }).expect(201);
+    await t
+      .http()
+      .post('/sozialraeume')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ sozialraumId: 'HRO-TW', name: 'Toitenwinkel', validFrom: '2024-01-01' })
+      .expect(201);
     await t.settle();
     folder = mkdtempSync(join(tmpdir(), 'sozialraum-cli-spec-'));
   });
@@ -82,15 +87,23 @@ describe('auditor and operations CLIs', () => {
     await t.settle();
     const result = await call(audit, ['export', '--tenant', 'HRO-JA'], onTestDb());
     expect(result.code).toBe(0);
-    const lines = result.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((e) => e.streamId.startsWith('HRO-JA/') && /^[0-9a-f]{64}$/.test(e.eventHash))).toBe(true);
     expect(result.stderr).toEqual([`exported ${lines.length} events of HRO-JA`]);
-    const api = await t.http().get('/audit/export').set('authorization', `Bearer ${await t.token({ role: 'auditor' })}`).buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => done(null, text));
-    });
+    const api = await t
+      .http()
+      .get('/audit/export')
+      .set('authorization', `Bearer ${await t.token({ role: 'auditor' })}`)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
     expect(api.status).toBe(200);
     expect(result.stdout).toBe(api.body);
   });
@@ -104,7 +117,11 @@ describe('auditor and operations CLIs', () => {
 
   it('says in one line that the database cannot be reached', async () => {
     const env = { NODE_ENV: 'test', DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/sozialraum' };
-    for (const [cli, argv] of [[audit, ['verify']], [audit, ['export', '--tenant', 'HRO-JA']], [ops, ['status']]] as const) {
+    for (const [cli, argv] of [
+      [audit, ['verify']],
+      [audit, ['export', '--tenant', 'HRO-JA']],
+      [ops, ['status']],
+    ] as const) {
       const result = await call(cli, [...argv], env);
       expectOneLineFailure(result, /^cannot connect to PostgreSQL at 127\.0\.0\.1:1\/sozialraum \(DATABASE_URL\): .*ECONNREFUSED/);
       expect(result.stderr[0]).not.toContain('secret');

@@ -195,7 +195,11 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
 
       it('reads a stream forwards and backwards from a version', async () => {
         const id = stream();
-        await store.append(id, [1, 2, 3, 4, 5].map((n) => event('N', { n })), { expected: 'no_stream' });
+        await store.append(
+          id,
+          [1, 2, 3, 4, 5].map((n) => event('N', { n })),
+          { expected: 'no_stream' },
+        );
         const forwards = await store.readStream(id, { fromVersion: 2, maxCount: 2 });
         expect(forwards.map((e) => (e.data as any).n)).toEqual([2, 3]);
         const backwards = await store.readStream(id, { direction: 'backwards', fromVersion: 4 });
@@ -207,7 +211,11 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
 
       it('reads the global log forwards from a checkpoint in batches', async () => {
         const id = stream();
-        const { positions } = await store.append(id, Array.from({ length: 7 }, (_, n) => event('Batch', { n })), { expected: 'no_stream' });
+        const { positions } = await store.append(
+          id,
+          Array.from({ length: 7 }, (_, n) => event('Batch', { n })),
+          { expected: 'no_stream' },
+        );
         const seen: StoredEvent[] = [];
         let checkpoint = LOG_START;
         // An empty batch can also mean "not safely visible yet": transactions in flight anywhere in
@@ -336,7 +344,10 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
         ['missing actor', () => store.append(stream(), [{ ...event(), metadata: { ...event().metadata, actor: undefined as any } }], { expected: 'any' })],
         ['mixed tenants', () => store.append(stream(), [event(), { ...event(), metadata: { ...event().metadata, tenantId: 'OTHER' } }], { expected: 'any' })],
         ['malformed event id', () => store.append(stream(), [event('A', {}, 'not-a-uuid')], { expected: 'any' })],
-        ['malformed business date', () => store.append(stream(), [{ ...event(), metadata: { ...event().metadata, businessDate: '2025-13-45x' } }], { expected: 'any' })],
+        [
+          'malformed business date',
+          () => store.append(stream(), [{ ...event(), metadata: { ...event().metadata, businessDate: '2025-13-45x' } }], { expected: 'any' }),
+        ],
       ];
       it.each(cases)('%s', async (_name, attempt) => {
         const before = await subject.countEvents();
@@ -383,7 +394,11 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
 
       it('after a crash between read-model write and commit, a restart equals a fresh rebuild', async () => {
         const id = stream();
-        await store.append(id, Array.from({ length: 50 }, (_, n) => event('Crash', { n })), { expected: 'no_stream' });
+        await store.append(
+          id,
+          Array.from({ length: 50 }, (_, n) => event('Crash', { n })),
+          { expected: 'no_stream' },
+        );
         let crashes = 0;
         const crashing = subject.consumers.create('crashy', { batchSize: 20, failAfterWrite: () => crashes++ < 3 });
         crashing.start();
@@ -408,7 +423,11 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
 
       it('a stale lease is taken over, and the stale holder coming back commits no batch', async () => {
         const id = stream();
-        await store.append(id, Array.from({ length: 10 }, (_, n) => event('Lease', { n })), { expected: 'no_stream' });
+        await store.append(
+          id,
+          Array.from({ length: 10 }, (_, n) => event('Lease', { n })),
+          { expected: 'no_stream' },
+        );
         let frozen = false;
         let reachedPause!: () => void;
         const paused = new Promise<void>((resolve) => (reachedPause = resolve));
@@ -432,7 +451,11 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
 
         // A reads the next batch and hangs before committing it, holding the lease.
         frozen = true;
-        await store.append(id, Array.from({ length: 10 }, (_, n) => event('Lease', { n: 10 + n })), { expected: 10 });
+        await store.append(
+          id,
+          Array.from({ length: 10 }, (_, n) => event('Lease', { n: 10 + n })),
+          { expected: 10 },
+        );
         await paused;
         const b = subject.consumers.create('takeover', { staleAfterMs: 300 });
         b.start();
@@ -462,7 +485,11 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
       async function interruptedRebuild(name: string): Promise<{ id: string; partial: string[] }> {
         const id = stream();
         for (let k = 0; k < 5; k++) {
-          await store.append(id, Array.from({ length: 50 }, (_, n) => event('Rebuilt', { n: k * 50 + n })), { expected: k === 0 ? 'no_stream' : k * 50 });
+          await store.append(
+            id,
+            Array.from({ length: 50 }, (_, n) => event('Rebuilt', { n: k * 50 + n })),
+            { expected: k === 0 ? 'no_stream' : k * 50 },
+          );
         }
         const live = subject.consumers.create(name, { batchSize: 500 });
         live.start();
@@ -525,11 +552,19 @@ export function eventStoreContract(adapterName: string, createSubject: () => Pro
         const first = subject.consumers.create('single', { staleAfterMs: 60_000 });
         const second = subject.consumers.create('single', { staleAfterMs: 60_000 });
         first.start();
-        await store.append(id, Array.from({ length: 20 }, (_, n) => event('Single', { n })), { expected: 'no_stream' });
+        await store.append(
+          id,
+          Array.from({ length: 20 }, (_, n) => event('Single', { n })),
+          { expected: 'no_stream' },
+        );
         // Once the first has processed something it holds the lease; only then the second starts.
         await first.waitUntilCaughtUp();
         second.start();
-        await store.append(id, Array.from({ length: 10 }, (_, n) => event('Single', { n: 20 + n })), { expected: 20 });
+        await store.append(
+          id,
+          Array.from({ length: 10 }, (_, n) => event('Single', { n: 20 + n })),
+          { expected: 20 },
+        );
         await first.waitUntilCaughtUp();
         await new Promise((r) => setTimeout(r, 300));
         expect(first.processedByThisInstance()).toBeGreaterThanOrEqual(30);

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
-import {
-  CheckpointedConsumer,
-  EventStore,
-  PostgresEventStore,
-  StoredEvent,
-  UpcasterRegistry,
-  pgTransactionRunner,
-} from '../../libs/event-store';
+import { CheckpointedConsumer, EventStore, PostgresEventStore, StoredEvent, UpcasterRegistry, pgTransactionRunner } from '../../libs/event-store';
 import { createPool } from '../../libs/database/pool';
 import { createTestDatabase, TestDatabase } from '../support/test-server';
 import { ConsumerHarness, ContractSubject, TestConsumer, eventStoreContract } from './event-store.contract';
@@ -135,7 +128,11 @@ describe('PostgreSQL event table', () => {
     const pool = createPool({ connectionString: database.url, max: 2 });
     try {
       const store = new PostgresEventStore(pool);
-      await store.append('append-only-1', [{ type: 'Fact', data: { n: 1 }, metadata: { tenantId: 'T', actor: { userId: 'u', role: 'r', organisationId: 'o' }, correlationId: 'c' } }], { expected: 'no_stream' });
+      await store.append(
+        'append-only-1',
+        [{ type: 'Fact', data: { n: 1 }, metadata: { tenantId: 'T', actor: { userId: 'u', role: 'r', organisationId: 'o' }, correlationId: 'c' } }],
+        { expected: 'no_stream' },
+      );
       await expect(pool.query(`update es_events set data = '{"n": 2}'`)).rejects.toMatchObject({ code: 'ESAPP' });
       await expect(pool.query('delete from es_events')).rejects.toMatchObject({ code: 'ESAPP' });
       await expect(pool.query('truncate es_events')).rejects.toMatchObject({ code: 'ESAPP' });
@@ -199,7 +196,12 @@ describe('PostgreSQL consumer whose batch connection dies before the commit', ()
       const store = new PostgresEventStore(pool);
       const metadata = { tenantId: 'T', actor: { userId: 'u', role: 'r', organisationId: 'o' }, correlationId: 'c' };
       const streams = ['killed-a', 'killed-b', 'killed-c'];
-      for (const id of streams) await store.append(id, Array.from({ length: 20 }, (_, n) => ({ type: 'Counted', data: { n }, metadata })), { expected: 'no_stream' });
+      for (const id of streams)
+        await store.append(
+          id,
+          Array.from({ length: 20 }, (_, n) => ({ type: 'Counted', data: { n }, metadata })),
+          { expected: 'no_stream' },
+        );
       let kills = 0;
       const errors: unknown[] = [];
       const consumer = (kill: boolean) =>

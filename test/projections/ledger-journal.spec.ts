@@ -40,7 +40,9 @@ describe('ledger journal', () => {
     // 6,000 rows of 20 columns are 120,000 parameters; the protocol numbers at most 65,535.
     const events = Array.from({ length: 500 }, (_, i) => approvalCommitment(i + 1));
     await dataSource.transaction((manager) => new LedgerJournalProjection().handle(events, manager));
-    const [{ rows, forecast }] = await dataSource.query(`select count(*)::int as rows, sum(amount)::text as forecast from ledger_entries where measure = 'forecast'`);
+    const [{ rows, forecast }] = await dataSource.query(
+      `select count(*)::int as rows, sum(amount)::text as forecast from ledger_entries where measure = 'forecast'`,
+    );
     expect({ rows, forecast }).toEqual({ rows: 6000, forecast: '7800000.00' });
     // A batch read again (after a crash before its checkpoint) leaves the journal as it is.
     await dataSource.transaction((manager) => new LedgerJournalProjection().handle(events.slice(0, 10), manager));

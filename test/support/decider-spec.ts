@@ -39,7 +39,8 @@ export function deciderSpec<S, E extends DomainEvent, C, F>(decider: Decider<S, 
               } catch (error) {
                 refusal = error;
               }
-              if (!(refusal instanceof DomainError)) throw new Error(refusal ? `expected refusal ${problem}, got ${String(refusal)}` : `expected refusal ${problem}, the command was accepted`);
+              if (!(refusal instanceof DomainError))
+                throw new Error(refusal ? `expected refusal ${problem}, got ${String(refusal)}` : `expected refusal ${problem}, the command was accepted`);
               expect(refusal.problem).toBe(problem);
               if (detail !== undefined) expect(refusal.detail).toMatch(detail);
               return refusal;

@@ -21,7 +21,9 @@ export class AuditChainProjection implements Projection {
   constructor(@Optional() @Inject(AUDIT_SEAL_KEY) private readonly sealKey?: string) {}
 
   async handle(events: StoredEvent[], manager: Pick<EntityManager, 'query'>): Promise<void> {
-    const [row]: Array<{ chain_index: string; chain_hash: string }> = await manager.query('select chain_index, chain_hash from es_audit_chain order by chain_index desc limit 1');
+    const [row]: Array<{ chain_index: string; chain_hash: string }> = await manager.query(
+      'select chain_index, chain_hash from es_audit_chain order by chain_index desc limit 1',
+    );
     const head: ChainHead | null = row ? { index: BigInt(row.chain_index), hash: row.chain_hash } : null;
     const sealing = this.sealKey ? { key: this.sealKey, sealedAt: new Date().toISOString() } : undefined;
     await writeRowChanges(manager, auditChainChanges(head, events, sealing));

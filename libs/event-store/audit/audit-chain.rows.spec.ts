@@ -20,11 +20,22 @@ describe('audit chain rows', () => {
     const [first, second] = [event(1), event(2)];
     const firstLink = chainHash(GENESIS, eventHash(first));
     expect(auditChainChanges(null, [first, second])).toEqual([
-      { kind: 'insert', table: 'es_audit_chain', row: { chain_index: '1', global_position: '1', event_id: first.eventId, event_hash: eventHash(first), chain_hash: firstLink }, onConflict: 'fail' },
       {
         kind: 'insert',
         table: 'es_audit_chain',
-        row: { chain_index: '2', global_position: '2', event_id: second.eventId, event_hash: eventHash(second), chain_hash: chainHash(firstLink, eventHash(second)) },
+        row: { chain_index: '1', global_position: '1', event_id: first.eventId, event_hash: eventHash(first), chain_hash: firstLink },
+        onConflict: 'fail',
+      },
+      {
+        kind: 'insert',
+        table: 'es_audit_chain',
+        row: {
+          chain_index: '2',
+          global_position: '2',
+          event_id: second.eventId,
+          event_hash: eventHash(second),
+          chain_hash: chainHash(firstLink, eventHash(second)),
+        },
         onConflict: 'fail',
       },
     ]);
@@ -39,9 +50,19 @@ describe('audit chain rows', () => {
     const sealedAt = '2025-01-15T10:00:01.000Z';
     const changes = auditChainChanges({ index: 998n, hash: GENESIS }, [event(999), event(1000), event(1001)], { key: 'seal-key', sealedAt });
     const rows = changes.map((c) => (c.kind === 'insert' ? c.row : null));
-    expect(changes.map((c, i) => `${c.table}:${rows[i]?.chain_index}`)).toEqual(['es_audit_chain:999', 'es_audit_chain:1000', 'es_audit_seals:1000', 'es_audit_chain:1001']);
+    expect(changes.map((c, i) => `${c.table}:${rows[i]?.chain_index}`)).toEqual([
+      'es_audit_chain:999',
+      'es_audit_chain:1000',
+      'es_audit_seals:1000',
+      'es_audit_chain:1001',
+    ]);
     const head = rows[1]?.chain_hash ?? '';
-    expect(changes[2]).toEqual({ kind: 'insert', table: 'es_audit_seals', row: { chain_index: '1000', chain_hash: head, sealed_at: sealedAt, signature: sealSignature('seal-key', 1000n, head, sealedAt) }, onConflict: 'fail' });
+    expect(changes[2]).toEqual({
+      kind: 'insert',
+      table: 'es_audit_seals',
+      row: { chain_index: '1000', chain_hash: head, sealed_at: sealedAt, signature: sealSignature('seal-key', 1000n, head, sealedAt) },
+      onConflict: 'fail',
+    });
     expect(auditChainChanges({ index: 998n, hash: GENESIS }, [event(999), event(1000)]).map((c) => c.table)).toEqual(['es_audit_chain', 'es_audit_chain']);
   });
 });

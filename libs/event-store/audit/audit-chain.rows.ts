@@ -45,7 +45,12 @@ export function auditChainChanges(head: ChainHead | null, events: readonly Store
       changes.push({
         kind: 'insert',
         table: 'es_audit_seals',
-        row: { chain_index: index.toString(), chain_hash: previous, sealed_at: sealing.sealedAt, signature: sealSignature(sealing.key, index, previous, sealing.sealedAt) },
+        row: {
+          chain_index: index.toString(),
+          chain_hash: previous,
+          sealed_at: sealing.sealedAt,
+          signature: sealSignature(sealing.key, index, previous, sealing.sealedAt),
+        },
         onConflict: 'fail',
       });
     }

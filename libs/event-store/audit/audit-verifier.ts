@@ -19,7 +19,12 @@ export interface VerificationReport {
  * Re-walks the log in chain order and recomputes every link: an edited event changes its hash, a
  * deleted one leaves a link without event, an inserted one an event without link.
  */
-export async function verifyAuditChain(pool: Pool, store: PostgresEventStore, sealKey?: string, inScope?: (event: StoredEvent) => boolean): Promise<VerificationReport> {
+export async function verifyAuditChain(
+  pool: Pool,
+  store: PostgresEventStore,
+  sealKey?: string,
+  inScope?: (event: StoredEvent) => boolean,
+): Promise<VerificationReport> {
   const problems: string[] = [];
   let problemsElsewhere = 0;
   const links = new Map<string, { index: string; eventHash: string; chainHash: string; eventId: string }>();
@@ -29,7 +34,7 @@ export async function verifyAuditChain(pool: Pool, store: PostgresEventStore, se
   let checked = 0;
   let unchained = 0;
   const seen = new Set<string>();
-  for (let checkpoint = LOG_START; ; ) {
+  for (let checkpoint = LOG_START; ;) {
     const batch = await store.readAll({ after: checkpoint, batchSize: 2000 });
     if (batch.events.length === 0) break;
     checkpoint = batch.checkpoint;
@@ -59,12 +64,23 @@ export async function verifyAuditChain(pool: Pool, store: PostgresEventStore, se
   }
   let sealsChecked = 0;
   if (sealKey) {
-    const seals = await pool.query('select s.chain_index, s.chain_hash, s.sealed_at, s.signature, c.chain_hash as linked from es_audit_seals s left join es_audit_chain c using (chain_index) order by s.chain_index');
+    const seals = await pool.query(
+      'select s.chain_index, s.chain_hash, s.sealed_at, s.signature, c.chain_hash as linked from es_audit_seals s left join es_audit_chain c using (chain_index) order by s.chain_index',
+    );
     for (const seal of seals.rows) {
       sealsChecked++;
-      if (sealSignature(sealKey, BigInt(seal.chain_index), seal.chain_hash, new Date(seal.sealed_at).toISOString()) !== seal.signature) problems.push(`seal at link ${seal.chain_index} has an invalid signature`);
+      if (sealSignature(sealKey, BigInt(seal.chain_index), seal.chain_hash, new Date(seal.sealed_at).toISOString()) !== seal.signature)
+        problems.push(`seal at link ${seal.chain_index} has an invalid signature`);
       if (seal.linked !== seal.chain_hash) problems.push(`seal at link ${seal.chain_index} does not match the chain`);
     }
   }
-  return { ok: problems.length === 0 && problemsElsewhere === 0, eventsChecked: checked, chainHead: previous, unchained, problems, problemsElsewhere, sealsChecked };
+  return {
+    ok: problems.length === 0 && problemsElsewhere === 0,
+    eventsChecked: checked,
+    chainHead: previous,
+    unchained,
+    problems,
+    problemsElsewhere,
+    sealsChecked,
+  };
 }

@@ -78,7 +78,12 @@ export class PostgresEventStore implements EventStore {
       } catch (error) {
         const pgError = error as { code?: string; constraint?: string };
         if (!client && pgError.code === '23505' && pgError.constraint === 'es_events_event_id_key' && attempt === 0) continue;
-        throw translateError(error, streamId, request.expected, request.events.map((e) => e.eventId));
+        throw translateError(
+          error,
+          streamId,
+          request.expected,
+          request.events.map((e) => e.eventId),
+        );
       }
     }
   }

@@ -45,7 +45,10 @@ export interface AuditLogEntry {
 
 @Injectable()
 export class AuditLogQueries {
-  constructor(private readonly store: PostgresEventStore, @Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    private readonly store: PostgresEventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
 
   /** The tenant's event log in commit order, a page at a time. */
   async page(tenantId: string, query: AuditLogQuery): Promise<Page<AuditLogEntry>> {

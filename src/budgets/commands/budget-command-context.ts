@@ -12,7 +12,12 @@ import { MasterDataQueries } from '../../master-data';
  * Europe/Berlin), never by the client-sent business date: otherwise a former lead could back-date
  * and a future lead forward-date a command to act for the providers.
  */
-export async function actingParty(ctx: CommandContext, sozialraumId: string, directory: MasterDataQueries, recordingDay: string = todayInBerlin()): Promise<Party> {
+export async function actingParty(
+  ctx: CommandContext,
+  sozialraumId: string,
+  directory: MasterDataQueries,
+  recordingDay: string = todayInBerlin(),
+): Promise<Party> {
   if (ctx.actor.role === 'controller') return 'jugendamt';
   if (ctx.actor.role === 'provider') {
     const lead = await directory.leadProviderOn(ctx.tenantId, sozialraumId, recordingDay);

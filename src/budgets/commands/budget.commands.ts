@@ -1,31 +1,46 @@
 import { CommandContext } from '../../../libs/ddd/command-context';
-import {
-  AllocateBudgetDto,
-  AmendBudgetDto,
-  ConcludeContractVersionDto,
-  FreezeDto,
-  ProposeReallocationDto,
-  ReasonDto,
-} from './budget.dtos';
+import { AllocateBudgetDto, AmendBudgetDto, ConcludeContractVersionDto, FreezeDto, ProposeReallocationDto, ReasonDto } from './budget.dtos';
 
 export class ConcludeContractVersionCommand {
-  constructor(readonly ctx: CommandContext, readonly sozialraumId: string, readonly dto: ConcludeContractVersionDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly sozialraumId: string,
+    readonly dto: ConcludeContractVersionDto,
+  ) {}
 }
 
 export class AllocateBudgetCommand {
-  constructor(readonly ctx: CommandContext, readonly dto: AllocateBudgetDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly dto: AllocateBudgetDto,
+  ) {}
 }
 
 export class OpenBudgetCommand {
-  constructor(readonly ctx: CommandContext, readonly sozialraumId: string, readonly fiscalYear: number, readonly dto: ReasonDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly sozialraumId: string,
+    readonly fiscalYear: number,
+    readonly dto: ReasonDto,
+  ) {}
 }
 
 export class AmendBudgetCommand {
-  constructor(readonly ctx: CommandContext, readonly sozialraumId: string, readonly fiscalYear: number, readonly dto: AmendBudgetDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly sozialraumId: string,
+    readonly fiscalYear: number,
+    readonly dto: AmendBudgetDto,
+  ) {}
 }
 
 export class ProposeReallocationCommand {
-  constructor(readonly ctx: CommandContext, readonly sozialraumId: string, readonly fiscalYear: number, readonly dto: ProposeReallocationDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly sozialraumId: string,
+    readonly fiscalYear: number,
+    readonly dto: ProposeReallocationDto,
+  ) {}
 }
 
 export type ReallocationAnswer = 'agree' | 'reject' | 'withdraw';
@@ -42,7 +57,13 @@ export class AnswerReallocationCommand {
 }
 
 export class FreezeBudgetCommand {
-  constructor(readonly ctx: CommandContext, readonly sozialraumId: string, readonly fiscalYear: number, readonly imposed: boolean, readonly dto: FreezeDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly sozialraumId: string,
+    readonly fiscalYear: number,
+    readonly imposed: boolean,
+    readonly dto: FreezeDto,
+  ) {}
 }
 
 export interface BudgetCommandResult {

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsAmount, IsIsoDate, IsOptional } from '../../../libs/http/validators';
 import { BUDGET_CATEGORIES, BudgetCategory } from '../../shared/budget-category';
 import { CommandBaseDto } from '../../../libs/http/command-base.dto';
@@ -136,7 +151,8 @@ export class ContractTermsDto {
   @ApiPropertyOptional({ example: '105' }) @IsOptional() @IsString() @MaxLength(6) procedureThresholdPct?: string;
   @ApiPropertyOptional({ example: '110' }) @IsOptional() @IsString() @MaxLength(6) renegotiationThresholdPct?: string;
   @ApiPropertyOptional({ example: '50' }) @IsOptional() @IsString() @MaxLength(6) providerSharePct?: string;
-  @ApiPropertyOptional({ enum: ['flexible-budget', 'total-budget'] }) @IsOptional() @IsIn(['flexible-budget', 'total-budget']) malusCapBasis?: 'flexible-budget' | 'total-budget';
+  @ApiPropertyOptional({ enum: ['flexible-budget', 'total-budget'] }) @IsOptional() @IsIn(['flexible-budget', 'total-budget']) malusCapBasis?:
+    'flexible-budget' | 'total-budget';
   @ApiPropertyOptional({ example: '10' }) @IsOptional() @IsString() @MaxLength(6) malusCapPct?: string;
   @ApiPropertyOptional({ example: '50' }) @IsOptional() @IsString() @MaxLength(6) carryForwardSharePct?: string;
   @ApiPropertyOptional({ example: '10' }) @IsOptional() @IsString() @MaxLength(6) carryForwardCapPct?: string;

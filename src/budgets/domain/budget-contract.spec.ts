@@ -22,7 +22,11 @@ describe('budget contract', () => {
       highCostDailyRateThreshold: '-1',
       excludedLegalBases: ['99' as LegalBasis],
       underrunReviewMonth: 13,
-      supplementaryApprovalLimits: [{ body: 'OB', upTo: '50000.00' }, { body: 'HA', upTo: '40000.00' }, { body: 'BS', upTo: '1.00' }],
+      supplementaryApprovalLimits: [
+        { body: 'OB', upTo: '50000.00' },
+        { body: 'HA', upTo: '40000.00' },
+        { body: 'BS', upTo: '1.00' },
+      ],
     });
     expect(errors.map((e) => e.field).sort()).toEqual(
       [
@@ -38,9 +42,21 @@ describe('budget contract', () => {
   });
 
   it('answers the version in force on a date, defaults before the first', () => {
-    const version = (effectiveFrom: string, corridorPct: string) => ({ sozialraumId: 'HRO-TW', effectiveFrom, terms: { ...DEFAULT_CONTRACT_TERMS, corridorPct }, decisionReference: null, reason: 'Vertrag' });
-    const [first] = conclude.given([]).when(version('2026-01-01', '3'), facts).thenEvents([{ type: 'BudgetContractVersionConcluded', data: { ...version('2026-01-01', '3'), versionNumber: 1 } }]);
-    const [second] = conclude.given([first]).when(version('2025-01-01', '5'), facts).thenEvents([{ type: 'BudgetContractVersionConcluded', data: { ...version('2025-01-01', '5'), versionNumber: 2 } }]);
+    const version = (effectiveFrom: string, corridorPct: string) => ({
+      sozialraumId: 'HRO-TW',
+      effectiveFrom,
+      terms: { ...DEFAULT_CONTRACT_TERMS, corridorPct },
+      decisionReference: null,
+      reason: 'Vertrag',
+    });
+    const [first] = conclude
+      .given([])
+      .when(version('2026-01-01', '3'), facts)
+      .thenEvents([{ type: 'BudgetContractVersionConcluded', data: { ...version('2026-01-01', '3'), versionNumber: 1 } }]);
+    const [second] = conclude
+      .given([first])
+      .when(version('2025-01-01', '5'), facts)
+      .thenEvents([{ type: 'BudgetContractVersionConcluded', data: { ...version('2025-01-01', '5'), versionNumber: 2 } }]);
     const { state } = conclude.given([first, second]);
     expect(contractInForce(state, '2024-12-31')).toMatchObject({ versionNumber: null, terms: { corridorPct: '5' } });
     expect(contractInForce(state, '2025-06-30')).toMatchObject({ versionNumber: 2, effectiveFrom: '2025-01-01', terms: { corridorPct: '5' } });
@@ -50,8 +66,18 @@ describe('budget contract', () => {
 
   it('is concluded only for a registered Sozialraum and never into a closed year', () => {
     const version = { sozialraumId: 'HRO-TW', effectiveFrom: '2025-01-01', terms: { ...DEFAULT_CONTRACT_TERMS }, decisionReference: null, reason: 'Vertrag' };
-    expect(conclude.given([]).when(version, { ...facts, sozialraumRegistered: false }).thenRefused('sozialraum-not-found').status).toBe(404);
-    expect(conclude.given([]).when(version, { ...facts, effectiveYearClosed: true }).thenRefused('fiscal-year-closed', /2025 of HRO-TW is closed/).status).toBe(422);
+    expect(
+      conclude
+        .given([])
+        .when(version, { ...facts, sozialraumRegistered: false })
+        .thenRefused('sozialraum-not-found').status,
+    ).toBe(404);
+    expect(
+      conclude
+        .given([])
+        .when(version, { ...facts, effectiveYearClosed: true })
+        .thenRefused('fiscal-year-closed', /2025 of HRO-TW is closed/).status,
+    ).toBe(422);
   });
 
   it('names the body competent for a supplementary amount (R9)', () => {

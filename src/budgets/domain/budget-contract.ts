@@ -39,10 +39,18 @@ export function decideConcludeVersion(command: ConcludeContractVersion, state: B
   }
   // A version reaching back into a closed year would re-classify booked money there.
   if (facts.effectiveYearClosed) {
-    refuse('fiscal-year-closed', 'Fiscal year closed', `the fiscal year ${yearOf(command.effectiveFrom)} of ${command.sozialraumId} is closed; a contract version cannot take effect in it`);
+    refuse(
+      'fiscal-year-closed',
+      'Fiscal year closed',
+      `the fiscal year ${yearOf(command.effectiveFrom)} of ${command.sozialraumId} is closed; a contract version cannot take effect in it`,
+    );
   }
   if (state.versions.some((v) => v.effectiveFrom === command.effectiveFrom)) {
-    refuse('contract-version-exists', 'Contract version exists', `a contract version effective from ${command.effectiveFrom} exists already; conclude one with another effective date`);
+    refuse(
+      'contract-version-exists',
+      'Contract version exists',
+      `a contract version effective from ${command.effectiveFrom} exists already; conclude one with another effective date`,
+    );
   }
   return [
     {

@@ -36,7 +36,12 @@ export function decideAllocate(command: AllocateBudget, state: SozialraumBudgetS
     throw new NotFound('sozialraum-not-found', `Sozialraum ${command.sozialraumId} is not registered`);
   }
   if (state.status !== 'none') {
-    throw new DomainError('budget-exists', 'Budget exists', `the budget of ${command.sozialraumId} for ${command.fiscalYear} is allocated already; amend it instead`, 409);
+    throw new DomainError(
+      'budget-exists',
+      'Budget exists',
+      `the budget of ${command.sozialraumId} for ${command.fiscalYear} is allocated already; amend it instead`,
+      409,
+    );
   }
   const total = BUDGET_CATEGORIES.reduce((sum, c) => sum.plus(command.planned[c]), ZERO);
   if (total.isZero()) refuse('budget-empty', 'Empty budget', 'a Sozialraum budget needs a planned amount in at least one category');
@@ -61,7 +66,8 @@ export interface OpenBudget extends SozialraumYear {
 
 export function decideOpen(command: OpenBudget, state: SozialraumBudgetState): SozialraumBudgetEvent[] {
   assertBookable(state, command);
-  if (state.status !== 'planned') refuse('budget-already-open', 'Budget already open', `the budget of ${command.sozialraumId} for ${command.fiscalYear} is open already`);
+  if (state.status !== 'planned')
+    refuse('budget-already-open', 'Budget already open', `the budget of ${command.sozialraumId} for ${command.fiscalYear} is open already`);
   return [{ type: 'BudgetOpened', data: { reason: command.reason } }];
 }
 
@@ -86,9 +92,14 @@ export function decideAmend(command: AmendBudget, state: SozialraumBudgetState, 
   }
   const bound = state.bound[command.category].plus(facts.boundElsewhere);
   if (command.newAmount.lessThan(bound)) {
-    refuse('amount-below-commitments', 'Amendment below commitments', `${CATEGORY_NAMES[command.category]} has ${formatAmount(bound)} committed or spent; it cannot be planned lower`, {
-      committed: formatAmount(bound),
-    });
+    refuse(
+      'amount-below-commitments',
+      'Amendment below commitments',
+      `${CATEGORY_NAMES[command.category]} has ${formatAmount(bound)} committed or spent; it cannot be planned lower`,
+      {
+        committed: formatAmount(bound),
+      },
+    );
   }
   return [
     {
@@ -131,9 +142,14 @@ export function nextProposalId(state: SozialraumBudgetState, fiscalYear: number)
 function assertMovable(state: SozialraumBudgetState, from: BudgetCategory, amount: Decimal, boundElsewhere: Decimal): void {
   const movable = availableIn(state, from, boundElsewhere);
   if (amount.greaterThan(movable)) {
-    refuse('reallocation-moves-committed-money', 'Committed money cannot be moved', `only ${formatAmount(Decimal.max(movable, ZERO))} of ${CATEGORY_NAMES[from]} is not committed; ${formatAmount(amount)} cannot be moved`, {
-      movable: formatAmount(Decimal.max(movable, ZERO)),
-    });
+    refuse(
+      'reallocation-moves-committed-money',
+      'Committed money cannot be moved',
+      `only ${formatAmount(Decimal.max(movable, ZERO))} of ${CATEGORY_NAMES[from]} is not committed; ${formatAmount(amount)} cannot be moved`,
+      {
+        movable: formatAmount(Decimal.max(movable, ZERO)),
+      },
+    );
   }
 }
 
@@ -185,9 +201,14 @@ export type AnswerFacts = Pick<ReallocationFacts, 'party'>;
 function answeredProposal(state: SozialraumBudgetState, command: AnswerReallocation) {
   const proposal = openProposal(state, command.proposalId);
   if (command.businessDate && proposal.proposedOn && command.businessDate < proposal.proposedOn) {
-    refuse('answer-before-proposal', 'Answer dated before the proposal', `proposal ${proposal.proposalId} was made on ${proposal.proposedOn}; it cannot be answered on ${command.businessDate}`, {
-      proposedOn: proposal.proposedOn,
-    });
+    refuse(
+      'answer-before-proposal',
+      'Answer dated before the proposal',
+      `proposal ${proposal.proposalId} was made on ${proposal.proposedOn}; it cannot be answered on ${command.businessDate}`,
+      {
+        proposedOn: proposal.proposedOn,
+      },
+    );
   }
   return proposal;
 }
@@ -197,14 +218,25 @@ export function decideAgreeReallocation(command: AnswerReallocation, state: Sozi
   assertBookable(state, command);
   const proposal = answeredProposal(state, command);
   if (proposal.proposedBy === facts.party) {
-    refuse('agreement-by-other-party-required', 'The other party must agree', `the ${proposal.proposedBy === 'jugendamt' ? 'Jugendamt' : 'lead provider'} proposed this reallocation; only the other party can agree`);
+    refuse(
+      'agreement-by-other-party-required',
+      'The other party must agree',
+      `the ${proposal.proposedBy === 'jugendamt' ? 'Jugendamt' : 'lead provider'} proposed this reallocation; only the other party can agree`,
+    );
   }
   const amount = new Decimal(proposal.amount);
   assertMovable(state, proposal.from, amount, facts.boundElsewhereInFrom);
   return [
     {
       type: 'ReallocationAgreed',
-      data: { proposalId: proposal.proposalId, from: proposal.from, to: proposal.to, amount: proposal.amount, agreedBy: facts.party, agreerOrganisationId: command.organisationId },
+      data: {
+        proposalId: proposal.proposalId,
+        from: proposal.from,
+        to: proposal.to,
+        amount: proposal.amount,
+        agreedBy: facts.party,
+        agreerOrganisationId: command.organisationId,
+      },
     },
   ];
 }
@@ -240,11 +272,19 @@ export function decideFreeze(command: FreezeBudget, state: SozialraumBudgetState
   const { imposed, categories, reason } = command;
   const inflexible = categories.filter((c) => !isFlexible(c));
   if (inflexible.length) {
-    refuse('freeze-only-flexible', 'Only flexible money can be frozen', 'legal entitlements are never blocked (R8): only fallübergreifend (FUE) and fallunspezifisch (FU) money can be frozen');
+    refuse(
+      'freeze-only-flexible',
+      'Only flexible money can be frozen',
+      'legal entitlements are never blocked (R8): only fallübergreifend (FUE) and fallunspezifisch (FU) money can be frozen',
+    );
   }
   const changing = [...new Set(categories)].filter((c) => state.frozen[c] !== imposed);
   if (changing.length === 0) {
-    refuse(imposed ? 'already-frozen' : 'not-frozen', imposed ? 'Already frozen' : 'Not frozen', `${categories.join(', ')} ${imposed ? 'is frozen already' : 'is not frozen'}`);
+    refuse(
+      imposed ? 'already-frozen' : 'not-frozen',
+      imposed ? 'Already frozen' : 'Not frozen',
+      `${categories.join(', ')} ${imposed ? 'is frozen already' : 'is not frozen'}`,
+    );
   }
   return [{ type: imposed ? 'BudgetFreezeImposed' : 'BudgetFreezeLifted', data: { categories: changing, reason } }];
 }
@@ -273,6 +313,11 @@ export interface ApplySettlement extends SozialraumYear, Settlement {}
 export function decideApplySettlement(command: ApplySettlement, state: SozialraumBudgetState): SozialraumBudgetEvent[] {
   assertBookable(state, command);
   if (state.settlementsApplied.includes(command.settlementId)) return [];
-  const data = { settlementId: command.settlementId, fromFiscalYear: command.fromFiscalYear, category: 'FU' as BudgetCategory, amount: formatAmount(command.amount) };
+  const data = {
+    settlementId: command.settlementId,
+    fromFiscalYear: command.fromFiscalYear,
+    category: 'FU' as BudgetCategory,
+    amount: formatAmount(command.amount),
+  };
   return [{ type: command.kind === 'carry-forward' ? 'SavingsCarriedForward' : 'MalusApplied', data }];
 }

@@ -26,8 +26,7 @@ export interface SozialraumBudgetState {
   settlementsApplied: string[];
 }
 
-const perCategory = <T>(value: () => T): PerCategory<T> =>
-  Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, value()])) as PerCategory<T>;
+const perCategory = <T>(value: () => T): PerCategory<T> => Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, value()])) as PerCategory<T>;
 
 export const initialBudgetState: SozialraumBudgetState = {
   status: 'none',
@@ -65,7 +64,11 @@ export function evolveBudget(state: SozialraumBudgetState, event: BudgetStreamEv
     case 'BudgetAmended':
       return { ...state, planned: withCategory(state.planned, event.data.category, new Decimal(event.data.newAmount)) };
     case 'ReallocationProposed':
-      return { ...state, openProposals: [...state.openProposals, { ...event.data, proposedOn: event.businessDate ?? '' }], proposalsMade: state.proposalsMade + 1 };
+      return {
+        ...state,
+        openProposals: [...state.openProposals, { ...event.data, proposedOn: event.businessDate ?? '' }],
+        proposalsMade: state.proposalsMade + 1,
+      };
     case 'ReallocationAgreed': {
       const { from, to, proposalId } = event.data;
       const amount = new Decimal(event.data.amount);

@@ -12,7 +12,17 @@ const update = (set: object, version = 7) => ({ kind: 'update', table: 'budget_s
 describe('budget summary rows', () => {
   it('creates the row of a budget with its planned amounts when it is allocated, keeping a row that exists', () => {
     const allocated = on(
-      { type: 'BudgetAllocated', data: { sozialraumId: 'HRO-TW', fiscalYear: 2025, planned: { FS: '900000.00', FUE: '60000.00', FU: '40000.00' }, total: '1000000.00', decisionReference: null, reason: 'Haushalt' } },
+      {
+        type: 'BudgetAllocated',
+        data: {
+          sozialraumId: 'HRO-TW',
+          fiscalYear: 2025,
+          planned: { FS: '900000.00', FUE: '60000.00', FU: '40000.00' },
+          total: '1000000.00',
+          decisionReference: null,
+          reason: 'Haushalt',
+        },
+      },
       1,
     );
     expect(budgetSummaryChanges([allocated])).toEqual([
@@ -33,7 +43,10 @@ describe('budget summary rows', () => {
   });
 
   it('sets the amended category to its new amount', () => {
-    const amended = on({ type: 'BudgetAmended', data: { category: 'FUE', previousAmount: '60000.00', newAmount: '65000.00', delta: '5000.00', reason: 'Nachtrag', decisionReference: 'BV-1' } });
+    const amended = on({
+      type: 'BudgetAmended',
+      data: { category: 'FUE', previousAmount: '60000.00', newAmount: '65000.00', delta: '5000.00', reason: 'Nachtrag', decisionReference: 'BV-1' },
+    });
     expect(budgetSummaryChanges([amended])).toEqual([update({ planned_fue: '65000.00' })]);
   });
 

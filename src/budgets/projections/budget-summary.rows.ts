@@ -54,8 +54,7 @@ export function budgetSummaryChanges(events: readonly StoredEvent[]): BudgetSumm
     if (!match) continue;
     const key = { tenant_id: match[1], sozialraum_id: match[2], fiscal_year: Number(match[3]) };
     const touch = { version: event.streamVersion, updated_at: event.recordedAt };
-    const update = (set: SummarySet) =>
-      changes.push({ kind: 'update', table: 'budget_summaries', where: key, set: { ...set, ...touch } });
+    const update = (set: SummarySet) => changes.push({ kind: 'update', table: 'budget_summaries', where: key, set: { ...set, ...touch } });
     if (!isPlanningEvent(event)) {
       update({});
       continue;

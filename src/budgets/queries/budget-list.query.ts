@@ -29,7 +29,11 @@ export class BudgetListQueryService {
     if (query.sozialraumId) qb.andWhere('b.sozialraum_id = :sr', { sr: query.sozialraumId });
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
     if (after) qb.andWhere('(b.fiscal_year, b.sozialraum_id) > (:y, :s)', { y: after[0], s: after[1] });
-    const rows = await qb.orderBy('b.fiscal_year', 'ASC').addOrderBy('b.sozialraum_id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('b.fiscal_year', 'ASC')
+      .addOrderBy('b.sozialraum_id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     const page = toPage(rows, limit, (r) => [r.fiscalYear, r.sozialraumId]);
     return {
       nextCursor: page.nextCursor,

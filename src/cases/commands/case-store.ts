@@ -22,7 +22,10 @@ export interface CaseDecision<F> {
  */
 @Injectable()
 export class CaseStore {
-  constructor(private readonly aggregates: AggregateStore, private readonly budgets: BudgetQueries) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly budgets: BudgetQueries,
+  ) {}
 
   load(tenantId: string, caseRef: string) {
     return this.aggregates.load(streams.case(tenantId, caseRef), caseDecider);
@@ -32,12 +35,22 @@ export class CaseStore {
    * The closed fiscal years of the case's Sozialraum among those a decision on the given
    * approvals and dates may concern (`yearsAtStake`); none before the case is opened.
    */
-  async closedYears(tenantId: string, state: CaseState, approvalIds: ReadonlyArray<string | undefined>, dates: ReadonlyArray<string | null | undefined>): Promise<number[]> {
+  async closedYears(
+    tenantId: string,
+    state: CaseState,
+    approvalIds: ReadonlyArray<string | undefined>,
+    dates: ReadonlyArray<string | null | undefined>,
+  ): Promise<number[]> {
     if (!state.sozialraumId) return [];
     return this.budgets.closedYears(tenantId, state.sozialraumId, yearsAtStake(state, approvalIds, dates));
   }
 
-  handle<F>(ctx: CommandContext, caseRef: string, decision: CaseDecision<F>, options: { mustExist?: boolean } = { mustExist: true }): Promise<Handled<CaseState, CaseStreamEvent>> {
+  handle<F>(
+    ctx: CommandContext,
+    caseRef: string,
+    decision: CaseDecision<F>,
+    options: { mustExist?: boolean } = { mustExist: true },
+  ): Promise<Handled<CaseState, CaseStreamEvent>> {
     const missing = (state: CaseState) => options.mustExist !== false && state.caseRef === null;
     return this.aggregates.handle<CaseState, CaseStreamEvent, F | null>(
       streams.case(ctx.tenantId, caseRef),

@@ -93,7 +93,10 @@ export class ExtendApprovalDto extends CommandBaseDto {
   @Matches(QUANTITY, { message: `hoursPerMonth ${QUANTITY_MESSAGE}` })
   hoursPerMonth?: string;
 
-  @ApiPropertyOptional({ example: 'Einzelvereinbarung', description: 'Required when the rate differs from the rate agreement in force at the start of the extended period' })
+  @ApiPropertyOptional({
+    example: 'Einzelvereinbarung',
+    description: 'Required when the rate differs from the rate agreement in force at the start of the extended period',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

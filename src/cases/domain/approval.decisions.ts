@@ -38,9 +38,20 @@ export function decideOpenCase(cmd: { caseRef: string; sozialraumId: string }, s
 }
 
 /** R1: inside the budget unless the legal basis is excluded or the daily rate makes a Hochkostenfall. */
-export function classify(legalBasis: LegalBasis, rateType: RateType, rate: Decimal, terms: BudgetContractTerms, contractVersion: number | null): Classification {
+export function classify(
+  legalBasis: LegalBasis,
+  rateType: RateType,
+  rate: Decimal,
+  terms: BudgetContractTerms,
+  contractVersion: number | null,
+): Classification {
   if (terms.excludedLegalBases.includes(legalBasis)) {
-    return { inBudget: false, reason: 'excluded-legal-basis', explanation: `${legalBasisLabel(legalBasis)} is outside the Sozialraum budget under the contract in force`, contractVersion };
+    return {
+      inBudget: false,
+      reason: 'excluded-legal-basis',
+      explanation: `${legalBasisLabel(legalBasis)} is outside the Sozialraum budget under the contract in force`,
+      contractVersion,
+    };
   }
   if (rateType === 'daily' && rate.greaterThan(terms.highCostDailyRateThreshold)) {
     return {
@@ -57,16 +68,27 @@ export function classify(legalBasis: LegalBasis, rateType: RateType, rate: Decim
  * The rate of a segment: the provider's rate agreement in force unless another rate is given,
  * which needs a reason (R1 rate defaults, issue: "a different rate needs a reason").
  */
-export function resolveRate(input: RateInput, agreement: RateAgreementRef | null): { rateType: RateType; rate: Decimal; agreementId: string | null; rateReason: string | null } {
+export function resolveRate(
+  input: RateInput,
+  agreement: RateAgreementRef | null,
+): { rateType: RateType; rate: Decimal; agreementId: string | null; rateReason: string | null } {
   const rateType = input.rateType ?? agreement?.rateType;
   if (!rateType) refuse('rate-required', 'Rate required', 'there is no rate agreement in force for this provider and help; give rateType and rate');
   const rate = input.rate !== undefined ? new Decimal(input.rate) : agreement && agreement.rateType === rateType ? new Decimal(agreement.amount) : null;
-  if (!rate) refuse('rate-required', 'Rate required', `there is no ${rateType} rate agreement in force for this provider and help; give the rate with a reason`);
+  if (!rate)
+    refuse('rate-required', 'Rate required', `there is no ${rateType} rate agreement in force for this provider and help; give the rate with a reason`);
   const followsAgreement = agreement !== null && agreement.rateType === rateType && rate.equals(agreement.amount);
   if (!followsAgreement && !input.rateReason) {
-    refuse('rate-reason-required', 'Reason for a deviating rate required', agreement ? `the rate agreement ${agreement.agreementId} says ${agreement.rateType} ${agreement.amount}; a different rate needs rateReason` : 'no rate agreement is in force; a rate without agreement needs rateReason', {
-      agreement,
-    });
+    refuse(
+      'rate-reason-required',
+      'Reason for a deviating rate required',
+      agreement
+        ? `the rate agreement ${agreement.agreementId} says ${agreement.rateType} ${agreement.amount}; a different rate needs rateReason`
+        : 'no rate agreement is in force; a rate without agreement needs rateReason',
+      {
+        agreement,
+      },
+    );
   }
   if (!rate.greaterThan(0)) refuse('amount-not-positive', 'Rate must be positive', 'the rate must be positive');
   return { rateType, rate, agreementId: followsAgreement ? agreement!.agreementId : null, rateReason: followsAgreement ? null : input.rateReason! };
@@ -74,7 +96,8 @@ export function resolveRate(input: RateInput, agreement: RateAgreementRef | null
 
 function hoursFor(rateType: RateType, hoursPerMonth: string | undefined): string | null {
   if (rateType !== 'hourly') {
-    if (hoursPerMonth !== undefined) refuse('hours-not-applicable', 'Hours not applicable', 'hoursPerMonth is only given for Fachleistungsstunden (rateType hourly)');
+    if (hoursPerMonth !== undefined)
+      refuse('hours-not-applicable', 'Hours not applicable', 'hoursPerMonth is only given for Fachleistungsstunden (rateType hourly)');
     return null;
   }
   if (hoursPerMonth === undefined) refuse('hours-required', 'Hours required', 'an FLS approval needs hoursPerMonth');
@@ -130,7 +153,12 @@ export function decideGrantApproval(cmd: GrantApproval, state: CaseState, facts:
     businessDate: cmd.bescheidDate,
   };
   // The Bescheid date is the decision's business date.
-  return refuseClosedYears(cmd.bescheidDate, state, withCommitments(state, [granted], approvalId, cmd.bescheidDate, { recorded: 'approval', released: 'approval' }), facts);
+  return refuseClosedYears(
+    cmd.bescheidDate,
+    state,
+    withCommitments(state, [granted], approvalId, cmd.bescheidDate, { recorded: 'approval', released: 'approval' }),
+    facts,
+  );
 }
 
 function assertRunning(approval: Approval): void {
@@ -166,7 +194,8 @@ export interface ScopeChangeFacts extends CaseFacts {
   scope: ScopeFacts | null;
 }
 
-export const hasScope = (input: ScopeInput) => input.providerId !== undefined || input.rate !== undefined || input.hoursPerMonth !== undefined || input.rateReason !== undefined;
+export const hasScope = (input: ScopeInput) =>
+  input.providerId !== undefined || input.rate !== undefined || input.hoursPerMonth !== undefined || input.rateReason !== undefined;
 
 /**
  * First day an extension's new scope applies: the day after the current end. A monthly or FLS
@@ -197,16 +226,35 @@ export function decideExtendApproval(cmd: ExtendApproval, state: CaseState, fact
     if (!facts.scope) throw new Error('an extension with a new scope needs the rate agreement and contract terms');
     const from = extensionScopeFrom(approval);
     if (cmd.newEnd !== null && from > cmd.newEnd) {
-      refuse('change-not-at-month-start', 'Change must start a month', `a ${approval.rateType} rate is per calendar month (R3): the extension to ${cmd.newEnd} stays in the month of the current end ${approval.end}, so a new scope would apply to no month; extend beyond it or keep the scope`);
+      refuse(
+        'change-not-at-month-start',
+        'Change must start a month',
+        `a ${approval.rateType} rate is per calendar month (R3): the extension to ${cmd.newEnd} stays in the month of the current end ${approval.end}, so a new scope would apply to no month; extend beyond it or keep the scope`,
+      );
     }
     segment = scopeSegment(approval, from, cmd, facts.scope);
   }
-  const committedThrough = cmd.newEnd === null ? Math.max(approval.committedThrough, yearOf(approval.end), yearOf(cmd.businessDate)) : Math.max(approval.committedThrough, yearOf(cmd.newEnd));
+  const committedThrough =
+    cmd.newEnd === null
+      ? Math.max(approval.committedThrough, yearOf(approval.end), yearOf(cmd.businessDate))
+      : Math.max(approval.committedThrough, yearOf(cmd.newEnd));
   const extended: CaseStreamEvent = {
     type: 'ApprovalExtended',
-    data: { approvalId: approval.approvalId, previousEnd: approval.end, newEnd: cmd.newEnd, committedThrough, reason: cmd.reason, ...(segment ? { segment } : {}) },
+    data: {
+      approvalId: approval.approvalId,
+      previousEnd: approval.end,
+      newEnd: cmd.newEnd,
+      committedThrough,
+      reason: cmd.reason,
+      ...(segment ? { segment } : {}),
+    },
   };
-  return refuseClosedYears(cmd.businessDate, state, withCommitments(state, [extended], approval.approvalId, cmd.businessDate, { recorded: 'extension', released: 'extension' }), facts);
+  return refuseClosedYears(
+    cmd.businessDate,
+    state,
+    withCommitments(state, [extended], approval.approvalId, cmd.businessDate, { recorded: 'extension', released: 'extension' }),
+    facts,
+  );
 }
 
 /**
@@ -222,13 +270,20 @@ function scopeSegment(approval: Approval, from: string, input: ScopeInput, facts
   const rateInput: RateInput = {
     rateType: approval.rateType,
     rate: input.rate ?? (providerChanged ? undefined : current.rate),
-    rateReason: input.rateReason ?? (input.rate === undefined && !providerChanged ? current.rateReason ?? undefined : undefined),
+    rateReason: input.rateReason ?? (input.rate === undefined && !providerChanged ? (current.rateReason ?? undefined) : undefined),
   };
   const { rate, agreementId, rateReason } = resolveRate(rateInput, facts.agreement);
-  const hoursPerMonth = approval.rateType === 'hourly' ? hoursFor('hourly', input.hoursPerMonth ?? current.hoursPerMonth ?? undefined) : hoursFor(approval.rateType, input.hoursPerMonth);
+  const hoursPerMonth =
+    approval.rateType === 'hourly'
+      ? hoursFor('hourly', input.hoursPerMonth ?? current.hoursPerMonth ?? undefined)
+      : hoursFor(approval.rateType, input.hoursPerMonth);
   const classification = classify(approval.legalBasis, approval.rateType, rate, facts.terms, facts.contractVersion);
   if (classification.inBudget !== approval.classification.inBudget) {
-    refuse('classification-would-change', 'Classification would change', `${classification.explanation}; an approval keeps its classification (${approval.classification.reason}): end it and grant a new one`);
+    refuse(
+      'classification-would-change',
+      'Classification would change',
+      `${classification.explanation}; an approval keeps its classification (${approval.classification.reason}): end it and grant a new one`,
+    );
   }
   return { from, providerId, rate: formatAmount(rate), hoursPerMonth, agreementId, rateReason };
 }
@@ -253,14 +308,27 @@ export function decideChangeScope(cmd: ChangeScope, state: CaseState, facts: Sco
 function changeScope(cmd: ChangeScope, state: CaseState, scope: ScopeFacts): CaseStreamEvent[] {
   const approval = approvalOf(state, cmd.approvalId);
   if (cmd.from < approval.start || (approval.end !== null && cmd.from > approval.end)) {
-    refuse('outside-approved-period', 'Outside the approved period', `the change from ${cmd.from} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`);
+    refuse(
+      'outside-approved-period',
+      'Outside the approved period',
+      `the change from ${cmd.from} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`,
+    );
   }
   if (approval.rateType !== 'daily' && cmd.from !== firstDayOfMonth(monthOf(cmd.from)) && cmd.from !== approval.start) {
-    refuse('change-not-at-month-start', 'Change must start a month', `a ${approval.rateType} rate is per calendar month (R3); a change takes effect on the first of a month, not ${cmd.from}`);
+    refuse(
+      'change-not-at-month-start',
+      'Change must start a month',
+      `a ${approval.rateType} rate is per calendar month (R3); a change takes effect on the first of a month, not ${cmd.from}`,
+    );
   }
   const invoiced = invoicedAfter(state, approval.approvalId, dayBefore(cmd.from));
   if (invoiced.length) {
-    refuse('months-already-invoiced', 'Months already invoiced', `the months ${invoiced.join(', ')} are invoiced at the old scope; reverse or reject those invoices first`, { months: invoiced });
+    refuse(
+      'months-already-invoiced',
+      'Months already invoiced',
+      `the months ${invoiced.join(', ')} are invoiced at the old scope; reverse or reject those invoices first`,
+      { months: invoiced },
+    );
   }
   const segment = scopeSegment(approval, cmd.from, cmd, scope);
   const changed: CaseStreamEvent = { type: 'ApprovalScopeChanged', data: { approvalId: approval.approvalId, segment, reason: cmd.reason } };
@@ -283,7 +351,8 @@ export function decideTerminateApproval(cmd: TerminateApproval, state: CaseState
   assertCaseExists(state);
   const approval = approvalOf(state, cmd.approvalId);
   assertRunning(approval);
-  if (cmd.effectiveEnd < approval.start) refuse('invalid-period', 'Invalid period', `the effective end ${cmd.effectiveEnd} is before the start ${approval.start}`);
+  if (cmd.effectiveEnd < approval.start)
+    refuse('invalid-period', 'Invalid period', `the effective end ${cmd.effectiveEnd} is before the start ${approval.start}`);
   if (approval.end !== null && cmd.effectiveEnd > approval.end) {
     refuse('not-a-termination', 'Not a termination', `the effective end ${cmd.effectiveEnd} is after the approved end ${approval.end}; use an extension`);
   }
@@ -307,11 +376,21 @@ export function decideTerminateApproval(cmd: TerminateApproval, state: CaseState
     })
     .map((i) => i.serviceMonth);
   if (later.length || overBilled.length) {
-    refuse('months-already-invoiced', 'Service after the end already invoiced', `service after ${cmd.effectiveEnd} is already invoiced (${[...later, ...overBilled].join(', ')}); reverse or reject those invoices first`, {
-      months: [...later, ...overBilled],
-    });
+    refuse(
+      'months-already-invoiced',
+      'Service after the end already invoiced',
+      `service after ${cmd.effectiveEnd} is already invoiced (${[...later, ...overBilled].join(', ')}); reverse or reject those invoices first`,
+      {
+        months: [...later, ...overBilled],
+      },
+    );
   }
-  return refuseClosedYears(cmd.businessDate, state, withCommitments(state, [terminated], approval.approvalId, cmd.businessDate, { recorded: 'termination', released: 'termination' }), facts);
+  return refuseClosedYears(
+    cmd.businessDate,
+    state,
+    withCommitments(state, [terminated], approval.approvalId, cmd.businessDate, { recorded: 'termination', released: 'termination' }),
+    facts,
+  );
 }
 
 /** Year close: every open-ended approval still running carries its commitment into the next year (R5: on 01.01.). */

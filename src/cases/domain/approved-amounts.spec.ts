@@ -2,9 +2,22 @@ import { approvedAmountOfMonth, approvedDaysIn, coveredMonthsOf, coveredUntil, m
 import { Approval } from './case-state';
 import { RateSegment } from './case.events';
 
-const segment = (from: string, providerId: string, rate: string, hoursPerMonth: string | null = null): RateSegment => ({ from, providerId, rate, hoursPerMonth, agreementId: null, rateReason: 'x' });
+const segment = (from: string, providerId: string, rate: string, hoursPerMonth: string | null = null): RateSegment => ({
+  from,
+  providerId,
+  rate,
+  hoursPerMonth,
+  agreementId: null,
+  rateReason: 'x',
+});
 
-function approval(rateType: Approval['rateType'], start: string, end: string | null, segments: RateSegment[], committedThrough = Number(start.slice(0, 4))): Approval {
+function approval(
+  rateType: Approval['rateType'],
+  start: string,
+  end: string | null,
+  segments: RateSegment[],
+  committedThrough = Number(start.slice(0, 4)),
+): Approval {
   return {
     approvalId: 'TW-25-001-B1',
     legalBasis: rateType === 'daily' ? '34' : '31',

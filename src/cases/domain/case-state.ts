@@ -148,7 +148,10 @@ export function evolveCase(state: CaseState, event: CaseStreamEvent): CaseState 
     case 'KostenbeitragFixed':
       return withApproval(state, event.data.approvalId, (a) => ({
         ...a,
-        kostenbeitraege: [...a.kostenbeitraege, { kostenbeitragId: event.data.kostenbeitragId, monthlyAmount: event.data.monthlyAmount, from: event.data.from, to: event.data.to }],
+        kostenbeitraege: [
+          ...a.kostenbeitraege,
+          { kostenbeitragId: event.data.kostenbeitragId, monthlyAmount: event.data.monthlyAmount, from: event.data.from, to: event.data.to },
+        ],
       }));
     case 'KostenerstattungClaimed': {
       const { approvalId, ...claim } = event.data;
@@ -161,13 +164,20 @@ export function evolveCase(state: CaseState, event: CaseStreamEvent): CaseState 
       const sign = event.type === 'CommitmentRecorded' ? 1 : -1;
       return withApproval(state, d.source.id, (a) => ({
         ...a,
-        committed: addLines(a.committed, d.fiscalYear, d.lines.map((l) => ({ key: lineKey(l.month, d.providerId), amount: new Decimal(l.amount).times(sign) }))),
+        committed: addLines(
+          a.committed,
+          d.fiscalYear,
+          d.lines.map((l) => ({ key: lineKey(l.month, d.providerId), amount: new Decimal(l.amount).times(sign) })),
+        ),
       }));
     }
     case 'RevenueRecorded': {
       const d = event.data;
       if (d.kind !== 'kostenbeitrag' || d.source.kind !== 'approval') return state;
-      return withApproval(state, d.source.id, (a) => ({ ...a, revenue: addLines(a.revenue, d.fiscalYear, [{ key: lineKey(d.month, null), amount: new Decimal(d.amount) }]) }));
+      return withApproval(state, d.source.id, (a) => ({
+        ...a,
+        revenue: addLines(a.revenue, d.fiscalYear, [{ key: lineKey(d.month, null), amount: new Decimal(d.amount) }]),
+      }));
     }
     default:
       return state;
@@ -178,7 +188,5 @@ export const caseDecider: Decider<CaseState, CaseStreamEvent> = { initialState: 
 
 /** Payments and verified invoices fix a month's amount; the active invoice of a month, if any. */
 export function activeInvoices(state: CaseState, approvalId: string): Invoice[] {
-  return state.invoiceOrder
-    .map((id) => state.invoices[id])
-    .filter((i) => i.approvalId === approvalId && i.status !== 'rejected' && i.status !== 'reversed');
+  return state.invoiceOrder.map((id) => state.invoices[id]).filter((i) => i.approvalId === approvalId && i.status !== 'rejected' && i.status !== 'reversed');
 }

@@ -82,7 +82,10 @@ export type CaseDomainEvent =
   | DomainEvent<'PaymentOrdered', { invoiceId: string; amount: string; serviceMonth: string }>
   | DomainEvent<'PaymentReversed', { invoiceId: string; amount: string; reason: string }>
   | DomainEvent<'KostenbeitragFixed', { kostenbeitragId: string; approvalId: string; monthlyAmount: string; from: string; to: string | null }>
-  | DomainEvent<'KostenerstattungClaimed', { claimId: string; approvalId: string; debtorAuthority: string; serviceMonth: string; amount: string; reference: string }>;
+  | DomainEvent<
+      'KostenerstattungClaimed',
+      { claimId: string; approvalId: string; debtorAuthority: string; serviceMonth: string; amount: string; reference: string }
+    >;
 
 /** Everything a case stream holds: its own facts and the money movements they cause. */
 export type CaseStreamEvent = CaseDomainEvent | LedgerEvent;

@@ -70,14 +70,34 @@ function money(approval: GivenApproval, fiscalYear: number, providerId: string) 
 const total = (lines: MonthAmount[]) => formatAmount(lines.reduce((sum, l) => sum.plus(l.amount), ZERO));
 const toLines = (lines: Array<[string, string]>): MonthAmount[] => lines.map(([month, amount]) => ({ month, amount }));
 
-export function commitmentRecorded(approval: GivenApproval, lines: Array<[string, string]>, reason: string, businessDate: string, providerId = approval.providerId): CaseStreamEvent {
+export function commitmentRecorded(
+  approval: GivenApproval,
+  lines: Array<[string, string]>,
+  reason: string,
+  businessDate: string,
+  providerId = approval.providerId,
+): CaseStreamEvent {
   const monthLines = toLines(lines);
-  return { type: 'CommitmentRecorded', data: { ...money(approval, yearOf(lines[0][0]), providerId), lines: monthLines, total: total(monthLines), reason }, businessDate };
+  return {
+    type: 'CommitmentRecorded',
+    data: { ...money(approval, yearOf(lines[0][0]), providerId), lines: monthLines, total: total(monthLines), reason },
+    businessDate,
+  };
 }
 
-export function commitmentReleased(approval: GivenApproval, lines: Array<[string, string]>, reason: string, businessDate: string, providerId = approval.providerId): CaseStreamEvent {
+export function commitmentReleased(
+  approval: GivenApproval,
+  lines: Array<[string, string]>,
+  reason: string,
+  businessDate: string,
+  providerId = approval.providerId,
+): CaseStreamEvent {
   const monthLines = toLines(lines);
-  return { type: 'CommitmentReleased', data: { ...money(approval, yearOf(lines[0][0]), providerId), lines: monthLines, total: total(monthLines), reason }, businessDate };
+  return {
+    type: 'CommitmentReleased',
+    data: { ...money(approval, yearOf(lines[0][0]), providerId), lines: monthLines, total: total(monthLines), reason },
+    businessDate,
+  };
 }
 
 /**
@@ -110,7 +130,8 @@ export function granted(approval: GivenApproval, committed: Array<Array<[string,
     },
     businessDate: approval.bescheidDate,
   };
-  const dated = (lines: Array<[string, string]>) => (yearOf(approval.bescheidDate) < yearOf(lines[0][0]) ? `${yearOf(lines[0][0])}-01-01` : approval.bescheidDate);
+  const dated = (lines: Array<[string, string]>) =>
+    yearOf(approval.bescheidDate) < yearOf(lines[0][0]) ? `${yearOf(lines[0][0])}-01-01` : approval.bescheidDate;
   return [caseOpened, grant, ...committed.map((lines) => commitmentRecorded(approval, lines, 'approval', dated(lines)))];
 }
 
@@ -131,7 +152,11 @@ export function paymentOrdered(approval: GivenApproval, n: number, serviceMonth:
   const invoiceId = `${A}-R${n}`;
   return [
     { type: 'PaymentOrdered', data: { invoiceId, amount, serviceMonth }, businessDate },
-    { type: 'ExpenditureAccrued', data: { ...money(approval, yearOf(serviceMonth), approval.providerId), month: serviceMonth, amount, reference: invoiceId }, businessDate },
+    {
+      type: 'ExpenditureAccrued',
+      data: { ...money(approval, yearOf(serviceMonth), approval.providerId), month: serviceMonth, amount, reference: invoiceId },
+      businessDate,
+    },
   ];
 }
 
@@ -142,7 +167,8 @@ export function moneyLines(events: CaseStreamEvent[]): Array<[string, number, st
     if (e.type === 'CommitmentRecorded' || e.type === 'CommitmentReleased') {
       for (const l of e.data.lines) rows.push([e.type, e.data.fiscalYear, e.data.providerId, l.month, l.amount]);
     }
-    if (e.type === 'ExpenditureAccrued' || e.type === 'ExpenditureReversed') rows.push([e.type, e.data.fiscalYear, e.data.providerId, e.data.month, e.data.amount]);
+    if (e.type === 'ExpenditureAccrued' || e.type === 'ExpenditureReversed')
+      rows.push([e.type, e.data.fiscalYear, e.data.providerId, e.data.month, e.data.amount]);
   }
   return rows;
 }

@@ -7,8 +7,20 @@ import { fiscalYearsConcerned, refuseClosedYears, yearsAtStake } from './closed-
 const fold = (events: CaseStreamEvent[]) => events.reduce(caseDecider.evolve, caseDecider.initialState);
 
 /** FLS from 01.11.2025 to 28.02.2026, invoiced for November. */
-const spanning: GivenApproval = { legalBasis: '31', providerId: 'TR-E', rateType: 'hourly', rate: '65.00', hoursPerMonth: '20', start: '2025-11-01', end: '2026-02-28', bescheidDate: '2025-10-20' };
-const history = () => [...granted(spanning, [perMonth('2025-11', '2025-12', '1300.00'), perMonth('2026-01', '2026-02', '1300.00')]), invoiceSubmitted(1, 'TR-E', '2025-11', '20', '1300.00')];
+const spanning: GivenApproval = {
+  legalBasis: '31',
+  providerId: 'TR-E',
+  rateType: 'hourly',
+  rate: '65.00',
+  hoursPerMonth: '20',
+  start: '2025-11-01',
+  end: '2026-02-28',
+  bescheidDate: '2025-10-20',
+};
+const history = () => [
+  ...granted(spanning, [perMonth('2025-11', '2025-12', '1300.00'), perMonth('2026-01', '2026-02', '1300.00')]),
+  invoiceSubmitted(1, 'TR-E', '2025-11', '20', '1300.00'),
+];
 
 describe('a closed fiscal year accepts no bookings and no decision dated into it', () => {
   it('years at stake: the dates of the command and every year of the approvals acted on, with the years between', () => {
@@ -25,12 +37,19 @@ describe('a closed fiscal year accepts no bookings and no decision dated into it
     const state = fold(history());
     const booking = commitmentRecorded(spanning, [['2026-03', '1300.00']], 'extension', '2026-01-01');
     const error = refusal(() => refuseClosedYears('2025-12-20', state, [booking], { closedYears: [2025, 2026] }));
-    expect([error.problem, error.detail, error.extensions]).toEqual(['fiscal-year-closed', '2025 is closed; a decision dated 2025-12-20 cannot be recorded any more', { fiscalYear: 2025 }]);
+    expect([error.problem, error.detail, error.extensions]).toEqual([
+      'fiscal-year-closed',
+      '2025 is closed; a decision dated 2025-12-20 cannot be recorded any more',
+      { fiscalYear: 2025 },
+    ]);
   });
 
   it('refuses bookings into a closed year, naming every closed year booked', () => {
     const state = fold(history());
-    const events = [commitmentRecorded(spanning, [['2025-12', '100.00']], 'x', '2026-01-10'), commitmentRecorded(spanning, [['2026-01', '100.00']], 'x', '2026-01-10')];
+    const events = [
+      commitmentRecorded(spanning, [['2025-12', '100.00']], 'x', '2026-01-10'),
+      commitmentRecorded(spanning, [['2026-01', '100.00']], 'x', '2026-01-10'),
+    ];
     const error = refusal(() => refuseClosedYears('2027-01-10', state, events, { closedYears: [2025, 2026] }));
     expect([error.problem, error.extensions]).toEqual(['fiscal-year-closed', { closedYears: [2025, 2026] }]);
     expect(refuseClosedYears('2026-01-10', state, events, { closedYears: [2024, 2027] })).toBe(events);
@@ -39,7 +58,9 @@ describe('a closed fiscal year accepts no bookings and no decision dated into it
   it('refuses an invoice step of a service month in a closed year, also when no money moves', () => {
     const state = fold(history());
     const step: CaseStreamEvent = { type: 'InvoiceVerified', data: { invoiceId: `${A}-R1`, step: 'sachlich-richtig', verifiedBy: 'wiju-1' } };
-    expect(refusal(() => refuseClosedYears('2026-01-10', state, [step], { closedYears: [2025] })).detail).toBe('the fiscal year 2025 is closed and accepts no bookings');
+    expect(refusal(() => refuseClosedYears('2026-01-10', state, [step], { closedYears: [2025] })).detail).toBe(
+      'the fiscal year 2025 is closed and accepts no bookings',
+    );
     expect(fiscalYearsConcerned(state, [step])).toEqual([2025]);
     // A rejection books nothing: only its date counts.
     const rejection: CaseStreamEvent = { type: 'InvoiceRejected', data: { invoiceId: `${A}-R1`, reason: 'x' } };

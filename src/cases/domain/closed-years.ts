@@ -27,7 +27,8 @@ export function fiscalYearsOf(events: readonly CaseStreamEvent[]): number[] {
 /** The service month an event of an invoice or a Kostenerstattung concerns, also when no money moves. */
 function serviceMonthOf(e: CaseStreamEvent, serviceMonths: Map<string, string>): string | undefined {
   if (e.type === 'InvoiceSubmitted') serviceMonths.set(e.data.invoiceId, e.data.serviceMonth);
-  if (e.type === 'InvoiceSubmitted' || e.type === 'InvoiceVerified' || e.type === 'PaymentOrdered' || e.type === 'PaymentReversed') return serviceMonths.get(e.data.invoiceId);
+  if (e.type === 'InvoiceSubmitted' || e.type === 'InvoiceVerified' || e.type === 'PaymentOrdered' || e.type === 'PaymentReversed')
+    return serviceMonths.get(e.data.invoiceId);
   if (e.type === 'KostenerstattungClaimed') return e.data.serviceMonth;
   return undefined;
 }
@@ -83,15 +84,27 @@ export function refuseClosedYears(businessDate: string, state: CaseState, events
   const closed = new Set(facts.closedYears);
   const dateYear = yearOf(businessDate);
   if (closed.has(dateYear)) {
-    throw new DomainError('fiscal-year-closed', 'Fiscal year closed', `${dateYear} is closed; a decision dated ${businessDate} cannot be recorded any more`, 422, { fiscalYear: dateYear });
+    throw new DomainError(
+      'fiscal-year-closed',
+      'Fiscal year closed',
+      `${dateYear} is closed; a decision dated ${businessDate} cannot be recorded any more`,
+      422,
+      { fiscalYear: dateYear },
+    );
   }
   const serviceMonths = serviceMonthsOf(state);
   for (const e of events) {
     const month = serviceMonthOf(e, serviceMonths);
-    if (month && closed.has(yearOf(month))) refuse('fiscal-year-closed', 'Fiscal year closed', `the fiscal year ${yearOf(month)} is closed and accepts no bookings`);
+    if (month && closed.has(yearOf(month)))
+      refuse('fiscal-year-closed', 'Fiscal year closed', `the fiscal year ${yearOf(month)} is closed and accepts no bookings`);
     if (isLedgerEvent(e) && closed.has(e.data.fiscalYear)) {
       const booked = fiscalYearsOf(events).filter((y) => closed.has(y));
-      refuse('fiscal-year-closed', 'Fiscal year closed', `this change would book into the closed fiscal year ${booked.join(', ')}; closed years accept no bookings`, { closedYears: booked });
+      refuse(
+        'fiscal-year-closed',
+        'Fiscal year closed',
+        `this change would book into the closed fiscal year ${booked.join(', ')}; closed years accept no bookings`,
+        { closedYears: booked },
+      );
     }
   }
   return events;

@@ -1,12 +1,36 @@
 import { deciderSpec } from '../../../test/support/decider-spec';
 import { decideChangeScope, decideGrantApproval, decideRollOver, decideTerminateApproval } from './approval.decisions';
 import { caseDecider } from './case-state';
-import { A, GivenApproval, caseOpened, commitmentReleased, dataOfAll, granted, grantFacts, invoiceSubmitted, invoiceVerified, moneyLines, open, paymentOrdered, perDay, perMonth, scopeFacts, totalOf } from './case.fixtures';
+import {
+  A,
+  GivenApproval,
+  caseOpened,
+  commitmentReleased,
+  dataOfAll,
+  granted,
+  grantFacts,
+  invoiceSubmitted,
+  invoiceVerified,
+  moneyLines,
+  open,
+  paymentOrdered,
+  perDay,
+  perMonth,
+  scopeFacts,
+  totalOf,
+} from './case.fixtures';
 import { expectedCommitment, reconcileApproval, rollInto } from './commitments';
 import { decideReversePayment, decideSubmitInvoice, decideVerifyInvoice } from './invoice.decisions';
 import { decideFixKostenbeitrag } from './revenue.decisions';
 
-const spfh = { legalBasis: '31' as const, providerId: 'TR-E', hoursPerMonth: '20', rateType: 'hourly' as const, rate: '65.00', rateReason: 'Einzelvereinbarung' };
+const spfh = {
+  legalBasis: '31' as const,
+  providerId: 'TR-E',
+  hoursPerMonth: '20',
+  rateType: 'hourly' as const,
+  rate: '65.00',
+  rateReason: 'Einzelvereinbarung',
+};
 const daily = (rate: string) => ({ legalBasis: '34' as const, providerId: 'TR-F', rateType: 'daily' as const, rate, rateReason: 'Einzelvereinbarung' });
 
 const grant = deciderSpec(caseDecider, decideGrantApproval);
@@ -24,14 +48,20 @@ const openEndedSpfhHistory = () => granted(openEndedSpfh, [perMonth('2025-11', '
 
 describe('R5 commitments: what an approval binds per fiscal year, month and provider', () => {
   it('commits a Bescheid of the previous year on 01.01. of the new year', () => {
-    const events = grant.given([caseOpened]).when({ ...spfh, start: '2025-01-01', end: '2025-12-31', bescheidDate: '2024-12-15' }, grantFacts()).events();
+    const events = grant
+      .given([caseOpened])
+      .when({ ...spfh, start: '2025-01-01', end: '2025-12-31', bescheidDate: '2024-12-15' }, grantFacts())
+      .events();
     const [commitment] = events.filter((e) => e.type === 'CommitmentRecorded');
     expect(commitment.businessDate).toBe('2025-01-01');
     expect(commitment.data).toMatchObject({ fiscalYear: 2025, total: '15600.00' });
   });
 
   it('counts daily rates by days of presence, first and last day inclusive, across month ends', () => {
-    const events = grant.given([caseOpened]).when({ ...daily('195.00'), start: '2025-03-01', end: null, bescheidDate: '2025-02-20' }, grantFacts()).events();
+    const events = grant
+      .given([caseOpened])
+      .when({ ...daily('195.00'), start: '2025-03-01', end: null, bescheidDate: '2025-02-20' }, grantFacts())
+      .events();
     const lines = moneyLines(events);
     expect(lines[0]).toEqual(['CommitmentRecorded', 2025, 'TR-F', '2025-03', '6045.00']);
     expect(lines[1]).toEqual(['CommitmentRecorded', 2025, 'TR-F', '2025-04', '5850.00']);
@@ -39,9 +69,15 @@ describe('R5 commitments: what an approval binds per fiscal year, month and prov
   });
 
   it('counts 29 days in February of a leap year and 28 otherwise', () => {
-    const leap = grant.given([caseOpened]).when({ ...daily('100.00'), start: '2028-02-01', end: '2028-02-29', bescheidDate: '2028-01-10' }, grantFacts()).events();
+    const leap = grant
+      .given([caseOpened])
+      .when({ ...daily('100.00'), start: '2028-02-01', end: '2028-02-29', bescheidDate: '2028-01-10' }, grantFacts())
+      .events();
     expect(moneyLines(leap)).toEqual([['CommitmentRecorded', 2028, 'TR-F', '2028-02', '2900.00']]);
-    const common = grant.given([caseOpened]).when({ ...daily('100.00'), start: '2027-02-15', end: '2027-03-02', bescheidDate: '2027-01-10' }, grantFacts()).events();
+    const common = grant
+      .given([caseOpened])
+      .when({ ...daily('100.00'), start: '2027-02-15', end: '2027-03-02', bescheidDate: '2027-01-10' }, grantFacts())
+      .events();
     expect(moneyLines(common)).toEqual([
       ['CommitmentRecorded', 2027, 'TR-F', '2027-02', '1400.00'],
       ['CommitmentRecorded', 2027, 'TR-F', '2027-03', '200.00'],
@@ -51,7 +87,10 @@ describe('R5 commitments: what an approval binds per fiscal year, month and prov
   it('commits an open-ended approval to 31.12. only; a fixed period into the next year becomes a Vorbelastung dated 01.01.', () => {
     const openEnded = grant.given([caseOpened]).when(openEndedSpfh, grantFacts()).events();
     expect(moneyLines(openEnded).map((l) => l[3])).toEqual(['2025-11', '2025-12']);
-    const spanning = grant.given([caseOpened]).when({ ...openEndedSpfh, end: '2026-02-28' }, grantFacts()).events();
+    const spanning = grant
+      .given([caseOpened])
+      .when({ ...openEndedSpfh, end: '2026-02-28' }, grantFacts())
+      .events();
     const next = spanning.filter((e) => e.type === 'CommitmentRecorded' && e.data.fiscalYear === 2026);
     expect(next).toHaveLength(1);
     expect(next[0].businessDate).toBe('2026-01-01');
@@ -64,7 +103,10 @@ describe('R5 commitments: what an approval binds per fiscal year, month and prov
     const commitment = rolled.find((e) => e.type === 'CommitmentRecorded')!;
     expect(commitment.businessDate).toBe('2026-01-01');
     expect(commitment.data).toMatchObject({ fiscalYear: 2026, total: '15600.00', reason: 'year-rollover' });
-    rollOver.given([...openEndedSpfhHistory(), ...rolled]).when({ fiscalYear: 2025 }, open).thenEvents([]);
+    rollOver
+      .given([...openEndedSpfhHistory(), ...rolled])
+      .when({ fiscalYear: 2025 }, open)
+      .thenEvents([]);
   });
 
   it('R5 before the year close: an invoice for January of an open-ended approval first commits the new year from 01.01.', () => {
@@ -79,14 +121,23 @@ describe('R5 commitments: what an approval binds per fiscal year, month and prov
     expect(after.approvals[A].committedThrough).toBe(2026);
     expect(after.invoices[`${A}-R1`].amount).toBe('6045.00');
     // The year close finds nothing left to roll: the 2026 commitment is not doubled.
-    rollOver.given([...history, ...events]).when({ fiscalYear: 2025 }, open).thenEvents([]);
+    rollOver
+      .given([...history, ...events])
+      .when({ fiscalYear: 2025 }, open)
+      .thenEvents([]);
     expect(rollInto(after, A, 2026)).toEqual([]);
     // Into a closed year: refused like any booking.
-    submit.given(history).when({ ...january, invoiceNumber: 'x' }, { closedYears: [2026] }).thenRefused('fiscal-year-closed');
+    submit
+      .given(history)
+      .when({ ...january, invoiceNumber: 'x' }, { closedYears: [2026] })
+      .thenRefused('fiscal-year-closed');
   });
 
   it('R5 before the year close: a Kostenbeitrag from a later year rolls year by year; a fixed period or a terminated approval does not roll', () => {
-    const events = fixKostenbeitrag.given(openEndedSpfhHistory()).when({ approvalId: A, monthlyAmount: '50.00', from: '2027-02-01', to: null, businessDate: '2025-12-01' }, open).events();
+    const events = fixKostenbeitrag
+      .given(openEndedSpfhHistory())
+      .when({ approvalId: A, monthlyAmount: '50.00', from: '2027-02-01', to: null, businessDate: '2025-12-01' }, open)
+      .events();
     expect(dataOfAll(events, 'ApprovalRolledOver').map((d) => d.fiscalYear)).toEqual([2026, 2027]);
     expect(events.flatMap((e) => (e.type === 'CommitmentRecorded' ? [[e.data.fiscalYear, e.businessDate, e.data.total]] : []))).toEqual([
       [2026, '2026-01-01', '15600.00'],
@@ -95,7 +146,10 @@ describe('R5 commitments: what an approval binds per fiscal year, month and prov
     expect(events.filter((e) => e.type === 'RevenueRecorded')).toHaveLength(11);
     const fixed = rollOver.given(granted({ ...openEndedSpfh, end: '2025-12-31' }, [perMonth('2025-11', '2025-12', '1300.00')])).state;
     expect(rollInto(fixed, A, 2026)).toEqual([]);
-    const terminated = rollOver.given([...openEndedSpfhHistory(), { type: 'ApprovalTerminated', data: { approvalId: A, reason: 'abbruch', effectiveEnd: '2025-12-15', note: null } }]).state;
+    const terminated = rollOver.given([
+      ...openEndedSpfhHistory(),
+      { type: 'ApprovalTerminated', data: { approvalId: A, reason: 'abbruch', effectiveEnd: '2025-12-15', note: null } },
+    ]).state;
     expect(rollInto(terminated, A, 2026)).toEqual([]);
   });
 
@@ -113,7 +167,21 @@ describe('R5 commitments: what an approval binds per fiscal year, month and prov
 
   it('keeps a monthly flat rate for the month of a mid-month termination and releases the later months', () => {
     const events = terminate
-      .given(granted({ legalBasis: '32', providerId: 'TR-G', rateType: 'monthly', rate: '2450.00', rateReason: 'x', start: '2025-05-01', end: null, bescheidDate: '2025-04-10' }, [perMonth('2025-05', '2025-12', '2450.00')]))
+      .given(
+        granted(
+          {
+            legalBasis: '32',
+            providerId: 'TR-G',
+            rateType: 'monthly',
+            rate: '2450.00',
+            rateReason: 'x',
+            start: '2025-05-01',
+            end: null,
+            bescheidDate: '2025-04-10',
+          },
+          [perMonth('2025-05', '2025-12', '2450.00')],
+        ),
+      )
       .when({ approvalId: A, reason: 'abbruch', effectiveEnd: '2025-09-30', note: null, businessDate: '2025-09-15' }, open)
       .events();
     expect(totalOf(events, 'CommitmentReleased')).toBe('7350.00');
@@ -121,8 +189,21 @@ describe('R5 commitments: what an approval binds per fiscal year, month and prov
 
   it('moves the commitment to a new provider from a date (per provider lines)', () => {
     const events = changeScope
-      .given(granted({ ...daily('195.00'), start: '2025-03-01', end: '2025-04-30', bescheidDate: '2025-02-20' }, [perDay('195.00', '2025-03-01', '2025-04-30')]))
-      .when({ approvalId: A, from: '2025-04-16', providerId: 'TR-X', rate: '195.00', rateReason: 'Wechsel', reason: 'Einrichtungswechsel', businessDate: '2025-04-10' }, scopeFacts())
+      .given(
+        granted({ ...daily('195.00'), start: '2025-03-01', end: '2025-04-30', bescheidDate: '2025-02-20' }, [perDay('195.00', '2025-03-01', '2025-04-30')]),
+      )
+      .when(
+        {
+          approvalId: A,
+          from: '2025-04-16',
+          providerId: 'TR-X',
+          rate: '195.00',
+          rateReason: 'Wechsel',
+          reason: 'Einrichtungswechsel',
+          businessDate: '2025-04-10',
+        },
+        scopeFacts(),
+      )
       .events();
     expect(moneyLines(events)).toEqual([
       ['CommitmentReleased', 2025, 'TR-F', '2025-04', '2925.00'],
@@ -134,7 +215,18 @@ describe('R5 commitments: what an approval binds per fiscal year, month and prov
     const approval: GivenApproval = { ...spfh, start: '2025-10-01', end: '2026-03-31', bescheidDate: '2025-09-20' };
     const events = changeScope
       .given(granted(approval, [perMonth('2025-10', '2025-12', '1300.00'), perMonth('2026-01', '2026-03', '1300.00')]))
-      .when({ approvalId: A, from: '2025-12-01', providerId: 'TR-X', reason: 'Trägerwechsel', businessDate: '2025-11-20', rate: '65.00', rateReason: 'Einzelvereinbarung' }, scopeFacts())
+      .when(
+        {
+          approvalId: A,
+          from: '2025-12-01',
+          providerId: 'TR-X',
+          reason: 'Trägerwechsel',
+          businessDate: '2025-11-20',
+          rate: '65.00',
+          rateReason: 'Einzelvereinbarung',
+        },
+        scopeFacts(),
+      )
       .events();
     expect(moneyLines(events)).toEqual([
       ['CommitmentReleased', 2025, 'TR-E', '2025-12', '1300.00'],
@@ -152,7 +244,17 @@ describe('R5 commitments: what an approval binds per fiscal year, month and prov
 
 describe('R5 commitments: invoices consume and release them', () => {
   /** Schulbegleitung, 60 h × 38.50 = 2,310.00 a month, February to July 2025. */
-  const schulbegleitung: GivenApproval = { legalBasis: '35a', providerId: 'TR-E', rateType: 'hourly', rate: '38.50', rateReason: 'x', hoursPerMonth: '60', start: '2025-02-01', end: '2025-07-31', bescheidDate: '2025-01-20' };
+  const schulbegleitung: GivenApproval = {
+    legalBasis: '35a',
+    providerId: 'TR-E',
+    rateType: 'hourly',
+    rate: '38.50',
+    rateReason: 'x',
+    hoursPerMonth: '60',
+    start: '2025-02-01',
+    end: '2025-07-31',
+    bescheidDate: '2025-01-20',
+  };
   const invoiced45 = () => [...granted(schulbegleitung, [perMonth('2025-02', '2025-07', '2310.00')]), invoiceSubmitted(1, 'TR-E', '2025-03', '45', '1732.50')];
 
   it('a verified invoice lower than the month releases the difference on the date of the second step', () => {
@@ -178,7 +280,10 @@ describe('R5 commitments: invoices consume and release them', () => {
       commitmentReleased(schulbegleitung, [['2025-03', '577.50']], 'invoice-lower', '2025-04-08'),
       ...paymentOrdered(schulbegleitung, 1, '2025-03', '1732.50', '2025-04-10'),
     ];
-    const events = reverse.given(paid).when({ invoiceId: `${A}-R1`, reason: 'falscher Monat', businessDate: '2025-04-20' }, open).events();
+    const events = reverse
+      .given(paid)
+      .when({ invoiceId: `${A}-R1`, reason: 'falscher Monat', businessDate: '2025-04-20' }, open)
+      .events();
     expect(moneyLines(events)).toEqual([
       ['ExpenditureReversed', 2025, 'TR-E', '2025-03', '1732.50'],
       ['CommitmentRecorded', 2025, 'TR-E', '2025-03', '577.50'],
@@ -194,7 +299,12 @@ describe('R5 commitments: invoices consume and release them', () => {
       invoiceVerified(1, 'rechnerisch-richtig', 'wiju-2', '2025-04-08'),
       ...paymentOrdered(schulbegleitung, 1, '2025-03', '2310.00', '2025-04-10'),
     ];
-    const events = terminate.given(paidMarch).when({ approvalId: A, reason: 'abbruch', effectiveEnd: '2025-03-31', note: null, businessDate: '2025-04-15' }, open).events();
-    expect(moneyLines(events).map((l) => [l[0], l[3], l[4]])).toEqual(['2025-04', '2025-05', '2025-06', '2025-07'].map((m) => ['CommitmentReleased', m, '2310.00']));
+    const events = terminate
+      .given(paidMarch)
+      .when({ approvalId: A, reason: 'abbruch', effectiveEnd: '2025-03-31', note: null, businessDate: '2025-04-15' }, open)
+      .events();
+    expect(moneyLines(events).map((l) => [l[0], l[3], l[4]])).toEqual(
+      ['2025-04', '2025-05', '2025-06', '2025-07'].map((m) => ['CommitmentReleased', m, '2310.00']),
+    );
   });
 });

@@ -121,10 +121,18 @@ export function reconcileApproval(state: CaseState, approvalId: string, business
     const up = byProvider([...delta].filter(([, a]) => a.greaterThan(0)));
     const down = byProvider([...delta].filter(([, a]) => a.lessThan(0)).map(([k, a]) => [k, a.negated()]));
     for (const [providerId, lines] of down) {
-      events.push({ type: 'CommitmentReleased', data: { ...approvalDimensions(state, approval, year, providerId), lines, total: total(lines), reason: reasons.released }, businessDate: date });
+      events.push({
+        type: 'CommitmentReleased',
+        data: { ...approvalDimensions(state, approval, year, providerId), lines, total: total(lines), reason: reasons.released },
+        businessDate: date,
+      });
     }
     for (const [providerId, lines] of up) {
-      events.push({ type: 'CommitmentRecorded', data: { ...approvalDimensions(state, approval, year, providerId), lines, total: total(lines), reason: reasons.recorded }, businessDate: date });
+      events.push({
+        type: 'CommitmentRecorded',
+        data: { ...approvalDimensions(state, approval, year, providerId), lines, total: total(lines), reason: reasons.recorded },
+        businessDate: date,
+      });
     }
   }
   for (const year of yearsOf(approval.revenue, approval)) {
@@ -149,7 +157,13 @@ export function reconcileApproval(state: CaseState, approvalId: string, business
 }
 
 /** A decision about an approval followed by the money movements it causes. */
-export function withCommitments(state: CaseState, decided: CaseStreamEvent[], approvalId: string, businessDate: string, reasons: MoneyReasons): CaseStreamEvent[] {
+export function withCommitments(
+  state: CaseState,
+  decided: CaseStreamEvent[],
+  approvalId: string,
+  businessDate: string,
+  reasons: MoneyReasons,
+): CaseStreamEvent[] {
   const after = decided.reduce(evolveCase, state);
   return [...decided, ...reconcileApproval(after, approvalId, businessDate, reasons)];
 }

@@ -42,10 +42,18 @@ export function decideSubmitInvoice(cmd: SubmitInvoice, state: CaseState, facts:
 function submitInvoice(cmd: SubmitInvoice, state: CaseState): CaseStreamEvent[] {
   const approval = approvalOf(state, cmd.approvalId);
   if (!monthInPeriod(approval, cmd.serviceMonth)) {
-    refuse('outside-approved-period', 'Outside the approved period', `${cmd.serviceMonth} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`);
+    refuse(
+      'outside-approved-period',
+      'Outside the approved period',
+      `${cmd.serviceMonth} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`,
+    );
   }
   if (cmd.submittedOn < `${cmd.serviceMonth}-01`) {
-    refuse('service-month-not-begun', 'Service month not begun', `${cmd.serviceMonth} has not begun on ${cmd.submittedOn}; an invoice is for help already delivered`);
+    refuse(
+      'service-month-not-begun',
+      'Service month not begun',
+      `${cmd.serviceMonth} has not begun on ${cmd.submittedOn}; an invoice is for help already delivered`,
+    );
   }
   const approved = approvedAmountOfMonth(approval, cmd.serviceMonth);
   if (!approved.has(cmd.providerId)) {
@@ -53,9 +61,14 @@ function submitInvoice(cmd: SubmitInvoice, state: CaseState): CaseStreamEvent[] 
   }
   const twice = activeInvoices(state, approval.approvalId).find((i) => i.serviceMonth === cmd.serviceMonth && i.providerId === cmd.providerId);
   if (twice) {
-    refuse('month-already-invoiced', 'Month already invoiced', `${cmd.serviceMonth} is already invoiced with ${twice.invoiceId} (${twice.invoiceNumber}); a correction is a reversal or rejection plus a new invoice`, {
-      invoiceId: twice.invoiceId,
-    });
+    refuse(
+      'month-already-invoiced',
+      'Month already invoiced',
+      `${cmd.serviceMonth} is already invoiced with ${twice.invoiceId} (${twice.invoiceNumber}); a correction is a reversal or rejection plus a new invoice`,
+      {
+        invoiceId: twice.invoiceId,
+      },
+    );
   }
   const amount = invoiceAmount(cmd, state, approved.get(cmd.providerId)!);
   const invoiceId = `${approval.approvalId}-R${state.invoiceOrder.filter((id) => state.invoices[id].approvalId === approval.approvalId).length + 1}`;
@@ -82,7 +95,12 @@ function invoiceAmount(cmd: SubmitInvoice, state: CaseState, approvedForProvider
     if (cmd.quantity !== undefined) refuse('quantity-not-applicable', 'No quantity for a flat month', 'a monthly flat rate is invoiced without hours or days');
     return approvedForProvider;
   }
-  if (cmd.quantity === undefined) refuse('quantity-required', 'Quantity required', `an invoice for a ${approval.rateType} rate states the ${approval.rateType === 'hourly' ? 'hours' : 'days'} delivered`);
+  if (cmd.quantity === undefined)
+    refuse(
+      'quantity-required',
+      'Quantity required',
+      `an invoice for a ${approval.rateType} rate states the ${approval.rateType === 'hourly' ? 'hours' : 'days'} delivered`,
+    );
   const quantity = new Decimal(cmd.quantity);
   if (!quantity.greaterThan(0)) refuse('quantity-not-positive', 'Quantity must be positive', 'the delivered quantity must be positive');
   if (approval.rateType === 'hourly') {
@@ -90,20 +108,30 @@ function invoiceAmount(cmd: SubmitInvoice, state: CaseState, approvedForProvider
     const segment = segmentOn(approval, days[0]);
     const maxHours = new Decimal(segment.hoursPerMonth ?? 0);
     if (quantity.greaterThan(maxHours)) {
-      refuse('invoice-exceeds-approval', 'Invoice exceeds the approval', `${quantity.toString()} hours invoiced, ${maxHours.toString()} approved for ${cmd.serviceMonth}; the excess of ${quantity.minus(maxHours).toString()} hours is refused`, {
-        approvedHours: maxHours.toString(),
-        approvedAmount: formatAmount(maxHours.times(segment.rate)),
-      });
+      refuse(
+        'invoice-exceeds-approval',
+        'Invoice exceeds the approval',
+        `${quantity.toString()} hours invoiced, ${maxHours.toString()} approved for ${cmd.serviceMonth}; the excess of ${quantity.minus(maxHours).toString()} hours is refused`,
+        {
+          approvedHours: maxHours.toString(),
+          approvedAmount: formatAmount(maxHours.times(segment.rate)),
+        },
+      );
     }
     return quantity.times(segment.rate);
   }
   if (!quantity.isInteger()) refuse('days-not-whole', 'Days must be whole', 'days of presence are whole days');
   const days = approvedDaysIn(approval, cmd.serviceMonth).filter((day) => segmentOn(approval, day).providerId === cmd.providerId);
   if (quantity.greaterThan(days.length)) {
-    refuse('invoice-exceeds-approval', 'Invoice exceeds the approval', `${quantity.toString()} days invoiced, ${days.length} days approved in ${cmd.serviceMonth}; the excess is refused`, {
-      approvedDays: days.length,
-      approvedAmount: formatAmount(approvedForProvider),
-    });
+    refuse(
+      'invoice-exceeds-approval',
+      'Invoice exceeds the approval',
+      `${quantity.toString()} days invoiced, ${days.length} days approved in ${cmd.serviceMonth}; the excess is refused`,
+      {
+        approvedDays: days.length,
+        approvedAmount: formatAmount(approvedForProvider),
+      },
+    );
   }
   return days.slice(0, quantity.toNumber()).reduce((sum, day) => sum.plus(segmentOn(approval, day).rate), new Decimal(0));
 }
@@ -128,9 +156,17 @@ export function decideVerifyInvoice(cmd: VerifyInvoice, state: CaseState, facts:
   if (expected === null) refuse('invoice-not-awaiting-verification', 'Not awaiting verification', `invoice ${invoice.invoiceId} is ${invoice.status}`);
   if (cmd.step !== expected) refuse('wrong-verification-step', 'Wrong verification step', `invoice ${invoice.invoiceId} awaits ${expected}, not ${cmd.step}`);
   if (invoice.verifications.some((v) => v.verifiedBy === cmd.verifiedBy)) {
-    refuse('four-eyes-principle', 'Second verification by another person', `${cmd.verifiedBy} already verified invoice ${invoice.invoiceId}; the second step needs a different person (Vier-Augen-Prinzip)`);
+    refuse(
+      'four-eyes-principle',
+      'Second verification by another person',
+      `${cmd.verifiedBy} already verified invoice ${invoice.invoiceId}; the second step needs a different person (Vier-Augen-Prinzip)`,
+    );
   }
-  const verified: CaseStreamEvent = { type: 'InvoiceVerified', data: { invoiceId: invoice.invoiceId, step: cmd.step, verifiedBy: cmd.verifiedBy }, businessDate: cmd.businessDate };
+  const verified: CaseStreamEvent = {
+    type: 'InvoiceVerified',
+    data: { invoiceId: invoice.invoiceId, step: cmd.step, verifiedBy: cmd.verifiedBy },
+    businessDate: cmd.businessDate,
+  };
   if (cmd.step === 'sachlich-richtig') return refuseClosedYears(cmd.businessDate, state, [verified], facts);
   const after = evolveCase(state, verified);
   const money = reconcileApproval(after, invoice.approvalId, cmd.businessDate, { recorded: 'invoice-verified', released: 'invoice-lower' });
@@ -146,7 +182,11 @@ export function decideRejectInvoice(cmd: { invoiceId: string; reason: string; bu
   assertCaseExists(state);
   const invoice = invoiceOf(state, cmd.invoiceId);
   if (invoice.status !== 'awaiting-first-verification' && invoice.status !== 'awaiting-second-verification') {
-    refuse('invoice-not-rejectable', 'Invoice cannot be rejected', `invoice ${invoice.invoiceId} is ${invoice.status}; only invoices awaiting verification are rejected (a paid one is reversed)`);
+    refuse(
+      'invoice-not-rejectable',
+      'Invoice cannot be rejected',
+      `invoice ${invoice.invoiceId} is ${invoice.status}; only invoices awaiting verification are rejected (a paid one is reversed)`,
+    );
   }
   // It books nothing, so only its date can lie in a closed year: back-dated into one it is refused like any decision.
   return refuseClosedYears(cmd.businessDate, state, [{ type: 'InvoiceRejected', data: { invoiceId: invoice.invoiceId, reason: cmd.reason } }], facts);
@@ -161,28 +201,49 @@ export function decideOrderPayment(cmd: { invoiceId: string; businessDate: strin
   }
   const fiscalYear = yearOf(invoice.serviceMonth);
   const approval = state.approvals[invoice.approvalId];
-  return refuseClosedYears(cmd.businessDate, state, [
-    { type: 'PaymentOrdered', data: { invoiceId: invoice.invoiceId, amount: invoice.amount, serviceMonth: invoice.serviceMonth }, businessDate: cmd.businessDate },
-    {
-      type: 'ExpenditureAccrued',
-      data: { ...approvalDimensions(state, approval, fiscalYear, invoice.providerId), month: invoice.serviceMonth, amount: invoice.amount, reference: invoice.invoiceId },
-      businessDate: cmd.businessDate,
-    },
-  ], facts);
+  return refuseClosedYears(
+    cmd.businessDate,
+    state,
+    [
+      {
+        type: 'PaymentOrdered',
+        data: { invoiceId: invoice.invoiceId, amount: invoice.amount, serviceMonth: invoice.serviceMonth },
+        businessDate: cmd.businessDate,
+      },
+      {
+        type: 'ExpenditureAccrued',
+        data: {
+          ...approvalDimensions(state, approval, fiscalYear, invoice.providerId),
+          month: invoice.serviceMonth,
+          amount: invoice.amount,
+          reference: invoice.invoiceId,
+        },
+        businessDate: cmd.businessDate,
+      },
+    ],
+    facts,
+  );
 }
 
 /** Storno: the payment is reversed with a reason and the month's commitment re-opened at the approved amount. */
 export function decideReversePayment(cmd: { invoiceId: string; reason: string; businessDate: string }, state: CaseState, facts: CaseFacts): CaseStreamEvent[] {
   assertCaseExists(state);
   const invoice = invoiceOf(state, cmd.invoiceId);
-  if (invoice.status !== 'paid') refuse('invoice-not-paid', 'Invoice not paid', `invoice ${invoice.invoiceId} is ${invoice.status}; only a paid invoice is reversed`);
+  if (invoice.status !== 'paid')
+    refuse('invoice-not-paid', 'Invoice not paid', `invoice ${invoice.invoiceId} is ${invoice.status}; only a paid invoice is reversed`);
   const fiscalYear = yearOf(invoice.serviceMonth);
   const approval = state.approvals[invoice.approvalId];
   const reversed: CaseStreamEvent[] = [
     { type: 'PaymentReversed', data: { invoiceId: invoice.invoiceId, amount: invoice.amount, reason: cmd.reason }, businessDate: cmd.businessDate },
     {
       type: 'ExpenditureReversed',
-      data: { ...approvalDimensions(state, approval, fiscalYear, invoice.providerId), month: invoice.serviceMonth, amount: invoice.amount, reference: invoice.invoiceId, reason: cmd.reason },
+      data: {
+        ...approvalDimensions(state, approval, fiscalYear, invoice.providerId),
+        month: invoice.serviceMonth,
+        amount: invoice.amount,
+        reference: invoice.invoiceId,
+        reason: cmd.reason,
+      },
       businessDate: cmd.businessDate,
     },
   ];

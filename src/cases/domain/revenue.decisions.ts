@@ -41,7 +41,11 @@ function fixKostenbeitrag(cmd: FixKostenbeitrag, state: CaseState): CaseStreamEv
   const approval = approvalOf(state, cmd.approvalId);
   if (cmd.to !== null && cmd.to < cmd.from) refuse('invalid-period', 'Invalid period', `the end ${cmd.to} is before the start ${cmd.from}`);
   if (cmd.from < approval.start || (approval.end !== null && cmd.from > approval.end)) {
-    refuse('outside-approved-period', 'Outside the approved period', `a Kostenbeitrag from ${cmd.from} lies outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`);
+    refuse(
+      'outside-approved-period',
+      'Outside the approved period',
+      `a Kostenbeitrag from ${cmd.from} lies outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`,
+    );
   }
   const kostenbeitragId = `${approval.approvalId}-KB${approval.kostenbeitraege.length + 1}`;
   const fixed: CaseStreamEvent = {
@@ -61,23 +65,35 @@ export function decideClaimKostenerstattung(cmd: ClaimKostenerstattung, state: C
   const fiscalYear = yearOf(cmd.serviceMonth);
   const claimId = `${approval.approvalId}-KE${approval.kostenerstattungen.length + 1}`;
   const amount = formatAmount(new Decimal(cmd.amount));
-  return refuseClosedYears(cmd.businessDate, state, [
-    {
-      type: 'KostenerstattungClaimed',
-      data: { claimId, approvalId: approval.approvalId, debtorAuthority: cmd.debtorAuthority, serviceMonth: cmd.serviceMonth, amount, reference: cmd.reference },
-      businessDate: cmd.businessDate,
-    },
-    {
-      type: 'RevenueRecorded',
-      data: {
-        sozialraumId: state.sozialraumId!,
-        fiscalYear,
-        month: cmd.serviceMonth,
-        kind: 'kostenerstattung',
-        amount,
-        source: { kind: 'approval', id: approval.approvalId, caseRef: state.caseRef!, label: `Kostenerstattung ${cmd.debtorAuthority}` },
+  return refuseClosedYears(
+    cmd.businessDate,
+    state,
+    [
+      {
+        type: 'KostenerstattungClaimed',
+        data: {
+          claimId,
+          approvalId: approval.approvalId,
+          debtorAuthority: cmd.debtorAuthority,
+          serviceMonth: cmd.serviceMonth,
+          amount,
+          reference: cmd.reference,
+        },
+        businessDate: cmd.businessDate,
       },
-      businessDate: cmd.businessDate,
-    },
-  ], facts);
+      {
+        type: 'RevenueRecorded',
+        data: {
+          sozialraumId: state.sozialraumId!,
+          fiscalYear,
+          month: cmd.serviceMonth,
+          kind: 'kostenerstattung',
+          amount,
+          source: { kind: 'approval', id: approval.approvalId, caseRef: state.caseRef!, label: `Kostenerstattung ${cmd.debtorAuthority}` },
+        },
+        businessDate: cmd.businessDate,
+      },
+    ],
+    facts,
+  );
 }

@@ -5,8 +5,16 @@ import { approvalsOfInvoices, caseListChanges } from './case-lists.rows';
 
 const STREAM = 'HRO-JA/case/TW-25-001';
 const at = new Date('2025-04-02T08:00:00.000Z');
-const on = (event: CaseDomainEvent | { type: string; data: unknown }, streamVersion = 5, streamId = STREAM) => stored(streamId, event, { streamVersion, recordedAt: at });
-const segment = (providerId: string) => ({ from: '2025-03-01', providerId, rate: '65.00', hoursPerMonth: '20', agreementId: null, rateReason: 'Einzelvereinbarung' });
+const on = (event: CaseDomainEvent | { type: string; data: unknown }, streamVersion = 5, streamId = STREAM) =>
+  stored(streamId, event, { streamVersion, recordedAt: at });
+const segment = (providerId: string) => ({
+  from: '2025-03-01',
+  providerId,
+  rate: '65.00',
+  hoursPerMonth: '20',
+  agreementId: null,
+  rateReason: 'Einzelvereinbarung',
+});
 
 const granted = on(
   {
@@ -29,7 +37,10 @@ const granted = on(
 );
 const submitted = (approvalId: string, invoiceId: string, streamId = STREAM) =>
   on(
-    { type: 'InvoiceSubmitted', data: { invoiceId, approvalId, providerId: 'TR-E', serviceMonth: '2025-03', quantity: '20', amount: '1300.00', invoiceNumber: 'RE-1', leitwegId: null } },
+    {
+      type: 'InvoiceSubmitted',
+      data: { invoiceId, approvalId, providerId: 'TR-E', serviceMonth: '2025-03', quantity: '20', amount: '1300.00', invoiceNumber: 'RE-1', leitwegId: null },
+    },
     6,
     streamId,
   );
@@ -64,7 +75,20 @@ describe('case list rows', () => {
   it('follows extensions, scope changes and terminations, adding providers once each', () => {
     const changes = caseListChanges(
       [
-        on({ type: 'ApprovalExtended', data: { approvalId: 'TW-25-001-B1', previousEnd: '2025-06-30', newEnd: '2025-12-31', committedThrough: 2025, reason: 'x', segment: segment('TR-K') } }, 3),
+        on(
+          {
+            type: 'ApprovalExtended',
+            data: {
+              approvalId: 'TW-25-001-B1',
+              previousEnd: '2025-06-30',
+              newEnd: '2025-12-31',
+              committedThrough: 2025,
+              reason: 'x',
+              segment: segment('TR-K'),
+            },
+          },
+          3,
+        ),
         on({ type: 'ApprovalExtended', data: { approvalId: 'TW-25-001-B1', previousEnd: '2025-12-31', newEnd: null, committedThrough: 2025, reason: 'x' } }, 4),
         on({ type: 'ApprovalScopeChanged', data: { approvalId: 'TW-25-001-B1', segment: segment('TR-M'), reason: 'x' } }, 5),
         on({ type: 'ApprovalTerminated', data: { approvalId: 'TW-25-001-B1', reason: 'abbruch', effectiveEnd: '2025-09-30', note: null } }, 6),
@@ -80,7 +104,10 @@ describe('case list rows', () => {
   });
 
   it('lists a submitted invoice under the case and Sozialraum of its stored approval', () => {
-    const changes = caseListChanges([submitted('TW-25-001-B1', 'TW-25-001-B1-R1')], [{ tenantId: 'HRO-JA', approvalId: 'TW-25-001-B1', caseRef: 'TW-25-001', sozialraumId: 'HRO-EV' }]);
+    const changes = caseListChanges(
+      [submitted('TW-25-001-B1', 'TW-25-001-B1-R1')],
+      [{ tenantId: 'HRO-JA', approvalId: 'TW-25-001-B1', caseRef: 'TW-25-001', sozialraumId: 'HRO-EV' }],
+    );
     expect(changes).toEqual([
       {
         kind: 'insert',
@@ -105,7 +132,10 @@ describe('case list rows', () => {
   it('takes an invoice’s approval from the same batch, where the stored row is not there yet; a stored row wins as the insert keeps it', () => {
     const fromBatch = caseListChanges([granted, submitted('TW-25-001-B1', 'TW-25-001-B1-R1')], []);
     expect(fromBatch[1]).toMatchObject({ table: 'case_invoices', row: { case_ref: 'TW-25-001', sozialraum_id: 'HRO-TW' } });
-    const stored = caseListChanges([granted, submitted('TW-25-001-B1', 'TW-25-001-B1-R1')], [{ tenantId: 'HRO-JA', approvalId: 'TW-25-001-B1', caseRef: 'TW-25-001', sozialraumId: 'HRO-EV' }]);
+    const stored = caseListChanges(
+      [granted, submitted('TW-25-001-B1', 'TW-25-001-B1-R1')],
+      [{ tenantId: 'HRO-JA', approvalId: 'TW-25-001-B1', caseRef: 'TW-25-001', sozialraumId: 'HRO-EV' }],
+    );
     expect(stored[1]).toMatchObject({ table: 'case_invoices', row: { sozialraum_id: 'HRO-EV' } });
   });
 

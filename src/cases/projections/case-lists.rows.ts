@@ -87,7 +87,12 @@ export function caseListChanges(events: readonly StoredEvent[], approvals: reado
     if (!CASE_STREAM.test(event.streamId) || !isCaseEvent(event)) continue;
     const tenantId = event.metadata.tenantId;
     const approval = (approvalId: string, set: Extract<CaseListChange, { table: 'case_approvals'; kind: 'update' }>['set']) =>
-      changes.push({ kind: 'update', table: 'case_approvals', where: { tenant_id: tenantId, approval_id: approvalId }, set: { ...set, version: event.streamVersion } });
+      changes.push({
+        kind: 'update',
+        table: 'case_approvals',
+        where: { tenant_id: tenantId, approval_id: approvalId },
+        set: { ...set, version: event.streamVersion },
+      });
     const invoice = (invoiceId: string, set: Extract<CaseListChange, { table: 'case_invoices'; kind: 'update' }>['set']) =>
       changes.push({ kind: 'update', table: 'case_invoices', where: { tenant_id: tenantId, invoice_id: invoiceId }, set });
     switch (event.type) {
@@ -120,7 +125,10 @@ export function caseListChanges(events: readonly StoredEvent[], approvals: reado
       }
       case 'ApprovalExtended':
         // Stored extensions before the scope of the extended period was recorded carry no segment.
-        approval(event.data.approvalId, { end_date: event.data.newEnd, ...(event.data.segment ? { provider_ids: appendDistinct(event.data.segment.providerId) } : {}) });
+        approval(event.data.approvalId, {
+          end_date: event.data.newEnd,
+          ...(event.data.segment ? { provider_ids: appendDistinct(event.data.segment.providerId) } : {}),
+        });
         break;
       case 'ApprovalScopeChanged':
         approval(event.data.approvalId, { provider_ids: appendDistinct(event.data.segment.providerId) });
@@ -153,7 +161,8 @@ export function caseListChanges(events: readonly StoredEvent[], approvals: reado
         break;
       }
       case 'InvoiceVerified':
-        if (event.data.step === 'sachlich-richtig') invoice(event.data.invoiceId, { status: 'awaiting-second-verification', first_verifier: event.data.verifiedBy });
+        if (event.data.step === 'sachlich-richtig')
+          invoice(event.data.invoiceId, { status: 'awaiting-second-verification', first_verifier: event.data.verifiedBy });
         else invoice(event.data.invoiceId, { status: 'awaiting-payment-order' });
         break;
       case 'InvoiceRejected':

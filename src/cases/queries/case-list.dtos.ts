@@ -4,7 +4,14 @@ import { IsOptional } from '../../../libs/http/validators';
 import { PageQuery } from '../../../libs/http/pagination';
 import { CASE_REF_MESSAGE, CASE_REF_PATTERN, CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
 
-export const INVOICE_STATUSES = ['awaiting-first-verification', 'awaiting-second-verification', 'awaiting-payment-order', 'paid', 'rejected', 'reversed'] as const;
+export const INVOICE_STATUSES = [
+  'awaiting-first-verification',
+  'awaiting-second-verification',
+  'awaiting-payment-order',
+  'paid',
+  'rejected',
+  'reversed',
+] as const;
 
 class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'HRO-TW' })
@@ -31,7 +38,10 @@ export class ApprovalListQuery extends CaseListQuery {
 }
 
 export class InvoiceListQuery extends CaseListQuery {
-  @ApiPropertyOptional({ enum: INVOICE_STATUSES, description: 'Work queues: awaiting-first-verification, awaiting-second-verification, awaiting-payment-order' })
+  @ApiPropertyOptional({
+    enum: INVOICE_STATUSES,
+    description: 'Work queues: awaiting-first-verification, awaiting-second-verification, awaiting-payment-order',
+  })
   @IsOptional()
   @IsIn(INVOICE_STATUSES)
   status?: string;

@@ -62,7 +62,15 @@ export class CaseListsQuery {
         where tenant_id = $1 and ($2::text is null or $2 = any(provider_ids)) and ($3::text is null or sozialraum_id = $3)
           and ($4::text is null or case_ref = $4) and ($5::text is null or status = $5) and ($6::text is null or approval_id > $6)
         order by approval_id limit $7`,
-      [ctx.tenantId, visibleProvider(ctx, query.providerId), query.sozialraumId ?? null, query.caseRef ?? null, query.status ?? null, after ? String(after[0]) : null, limit + 1],
+      [
+        ctx.tenantId,
+        visibleProvider(ctx, query.providerId),
+        query.sozialraumId ?? null,
+        query.caseRef ?? null,
+        query.status ?? null,
+        after ? String(after[0]) : null,
+        limit + 1,
+      ],
     );
     const page = toPage(rows, limit, (r) => [r.approval_id]);
     return {
@@ -92,7 +100,16 @@ export class CaseListsQuery {
           and ($4::text is null or case_ref = $4) and ($5::text is null or status = $5)
           and ($6::timestamptz is null or (submitted_at, invoice_id) > ($6::timestamptz, $7::text))
         order by submitted_at, invoice_id limit $8`,
-      [ctx.tenantId, visibleProvider(ctx, query.providerId), query.sozialraumId ?? null, query.caseRef ?? null, query.status ?? null, after ? String(after[0]) : null, after ? String(after[1]) : null, limit + 1],
+      [
+        ctx.tenantId,
+        visibleProvider(ctx, query.providerId),
+        query.sozialraumId ?? null,
+        query.caseRef ?? null,
+        query.status ?? null,
+        after ? String(after[0]) : null,
+        after ? String(after[1]) : null,
+        limit + 1,
+      ],
     );
     const page = toPage(rows, limit, (r) => [new Date(r.submitted_at).toISOString(), r.invoice_id]);
     return {

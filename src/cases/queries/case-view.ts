@@ -8,7 +8,9 @@ const sum = (values: Iterable<Decimal.Value>) => [...values].reduce<Decimal>((s,
 
 function yearFigures(state: CaseState, approval: Approval, year: number, providerId?: string) {
   const lines = Object.entries(approval.committed[year] ?? {}).filter(([key]) => !providerId || splitKey(key)[1] === providerId);
-  const invoices = state.invoiceOrder.map((id) => state.invoices[id]).filter((i) => i.approvalId === approval.approvalId && yearOf(i.serviceMonth) === year && (!providerId || i.providerId === providerId));
+  const invoices = state.invoiceOrder
+    .map((id) => state.invoices[id])
+    .filter((i) => i.approvalId === approval.approvalId && yearOf(i.serviceMonth) === year && (!providerId || i.providerId === providerId));
   const committed = sum(lines.map(([, amount]) => amount));
   const invoiced = sum(invoices.filter((i) => i.status !== 'rejected' && i.status !== 'reversed').map((i) => i.amount));
   const actual = sum(invoices.filter((i) => i.status === 'paid').map((i) => i.amount));
@@ -21,7 +23,13 @@ function yearFigures(state: CaseState, approval: Approval, year: number, provide
     // Kostenbeitrag and Kostenerstattung revenue concerns the parents and other authorities, not the provider.
     ...(providerId
       ? {}
-      : { revenue: formatAmount(sum(Object.values(approval.revenue[year] ?? {})).plus(sum(approval.kostenerstattungen.filter((k) => yearOf(k.serviceMonth) === year).map((k) => k.amount)))) }),
+      : {
+          revenue: formatAmount(
+            sum(Object.values(approval.revenue[year] ?? {})).plus(
+              sum(approval.kostenerstattungen.filter((k) => yearOf(k.serviceMonth) === year).map((k) => k.amount)),
+            ),
+          ),
+        }),
   };
 }
 
@@ -52,7 +60,15 @@ export function caseView(state: CaseState, version: number, currentYear: number,
     .map((id) => state.approvals[id])
     .filter((a) => !providerId || a.segments.some((s) => s.providerId === providerId))
     .map((approval) => {
-      const years = [...new Set([...Object.keys(approval.committed).map(Number), ...state.invoiceOrder.map((id) => state.invoices[id]).filter((i) => i.approvalId === approval.approvalId).map((i) => yearOf(i.serviceMonth))])].sort(compareNumbers);
+      const years = [
+        ...new Set([
+          ...Object.keys(approval.committed).map(Number),
+          ...state.invoiceOrder
+            .map((id) => state.invoices[id])
+            .filter((i) => i.approvalId === approval.approvalId)
+            .map((i) => yearOf(i.serviceMonth)),
+        ]),
+      ].sort(compareNumbers);
       const figures = years.map((y) => yearFigures(state, approval, y, providerId));
       return {
         approvalId: approval.approvalId,

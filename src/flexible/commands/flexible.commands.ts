@@ -9,37 +9,81 @@ export interface BudgetYear {
 }
 
 export class GrantSubsidyCommand {
-  constructor(readonly ctx: CommandContext, readonly year: BudgetYear, readonly dto: GrantSubsidyDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly year: BudgetYear,
+    readonly dto: GrantSubsidyDto,
+  ) {}
 }
 
 export class OrderInstalmentPaymentCommand {
-  constructor(readonly ctx: CommandContext, readonly year: BudgetYear, readonly subsidyId: string, readonly instalmentId: string, readonly dto: PaymentOrderDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly year: BudgetYear,
+    readonly subsidyId: string,
+    readonly instalmentId: string,
+    readonly dto: PaymentOrderDto,
+  ) {}
 }
 
 export class ReportUsageCommand {
-  constructor(readonly ctx: CommandContext, readonly year: BudgetYear, readonly subsidyId: string, readonly dto: UsageReportDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly year: BudgetYear,
+    readonly subsidyId: string,
+    readonly dto: UsageReportDto,
+  ) {}
 }
 
 export class ReclaimSubsidyCommand {
-  constructor(readonly ctx: CommandContext, readonly year: BudgetYear, readonly subsidyId: string, readonly dto: ReclaimDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly year: BudgetYear,
+    readonly subsidyId: string,
+    readonly dto: ReclaimDto,
+  ) {}
 }
 
 export class ReceiveReclaimCommand {
-  constructor(readonly ctx: CommandContext, readonly year: BudgetYear, readonly subsidyId: string, readonly dto: ReclaimReceiptDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly year: BudgetYear,
+    readonly subsidyId: string,
+    readonly dto: ReclaimReceiptDto,
+  ) {}
 }
 
 export class ReportActivityCommand {
-  constructor(readonly ctx: CommandContext, readonly year: BudgetYear, readonly dto: ReportActivityDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly year: BudgetYear,
+    readonly dto: ReportActivityDto,
+  ) {}
 }
 
 export class ApproveActivityCommand {
-  constructor(readonly ctx: CommandContext, readonly year: BudgetYear, readonly activityId: string, readonly dto: ApproveActivityDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly year: BudgetYear,
+    readonly activityId: string,
+    readonly dto: ApproveActivityDto,
+  ) {}
 }
 
 export class RejectActivityCommand {
-  constructor(readonly ctx: CommandContext, readonly year: BudgetYear, readonly activityId: string, readonly dto: RejectActivityDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly year: BudgetYear,
+    readonly activityId: string,
+    readonly dto: RejectActivityDto,
+  ) {}
 }
 
 export class ReportActivityActualCommand {
-  constructor(readonly ctx: CommandContext, readonly year: BudgetYear, readonly activityId: string, readonly dto: ActualReportDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly year: BudgetYear,
+    readonly activityId: string,
+    readonly dto: ActualReportDto,
+  ) {}
 }

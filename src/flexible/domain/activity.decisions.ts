@@ -38,12 +38,21 @@ export function decideReportActivity(command: ReportActivity, state: FlexibleBud
   const { sozialraumId, fiscalYear } = command;
   assertBookable(state.budget, command);
   if (!isInFiscalYear(command.activityDate, fiscalYear)) {
-    refuse('activity-outside-fiscal-year', 'Activity outside the fiscal year', `an activity on ${command.activityDate} is not paid from the budget of ${fiscalYear}`);
+    refuse(
+      'activity-outside-fiscal-year',
+      'Activity outside the fiscal year',
+      `an activity on ${command.activityDate} is not paid from the budget of ${fiscalYear}`,
+    );
   }
   if (!verbund || (verbund.leadProviderId !== command.providerId && !verbund.memberIds.includes(command.providerId))) {
-    refuse('provider-not-in-traegerverbund', 'Provider not in the Trägerverbund', `${command.providerId} is not a member of the Trägerverbund of ${sozialraumId} on ${command.activityDate}`, {
-      providerId: command.providerId,
-    });
+    refuse(
+      'provider-not-in-traegerverbund',
+      'Provider not in the Trägerverbund',
+      `${command.providerId} is not a member of the Trägerverbund of ${sozialraumId} on ${command.activityDate}`,
+      {
+        providerId: command.providerId,
+      },
+    );
   }
   if (!command.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'a planned activity costs a positive amount');
   return [
@@ -65,7 +74,11 @@ export function decideReportActivity(command: ReportActivity, state: FlexibleBud
 
 function assertUndecided(activity: Activity): void {
   if (activity.status !== 'reported') {
-    refuse('activity-already-decided', 'Activity already decided', `activity ${activity.activityId} was ${activity.status === 'rejected' ? 'rejected' : 'approved'} on ${activity.decidedOn}`);
+    refuse(
+      'activity-already-decided',
+      'Activity already decided',
+      `activity ${activity.activityId} was ${activity.status === 'rejected' ? 'rejected' : 'approved'} on ${activity.decidedOn}`,
+    );
   }
 }
 
@@ -86,7 +99,12 @@ export function decideApproveActivity(command: ApproveActivity, state: FlexibleB
   const amount = command.amount ?? activity.requested;
   if (!amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'an approval commits a positive amount; reject the activity instead');
   if (amount.greaterThan(activity.requested)) {
-    refuse('approval-exceeds-request', 'Approval exceeds the request', `${formatAmount(amount)} is more than the reported ${formatAmount(activity.requested)}`, { requested: formatAmount(activity.requested) });
+    refuse(
+      'approval-exceeds-request',
+      'Approval exceeds the request',
+      `${formatAmount(amount)} is more than the reported ${formatAmount(activity.requested)}`,
+      { requested: formatAmount(activity.requested) },
+    );
   }
   assertWithinDiscretionaryLimit(state, activity.category, amount);
   const total = formatAmount(amount);
@@ -128,7 +146,11 @@ export function decideReportActivityActual(command: ReportActivityActual, state:
   assertBookable(state.budget, command);
   const activity = activityOf(state, command.activityId, command.providerId);
   if (activity.status === 'settled') {
-    refuse('actual-already-reported', 'Actual amount already reported', `the actual amount of ${activity.activityId} was reported on ${activity.actualReportedOn}`);
+    refuse(
+      'actual-already-reported',
+      'Actual amount already reported',
+      `the actual amount of ${activity.activityId} was reported on ${activity.actualReportedOn}`,
+    );
   }
   if (activity.status !== 'approved' || !activity.approved) {
     refuse('activity-not-approved', 'Activity not approved', `activity ${activity.activityId} is ${activity.status}; only approved activities are paid`);
@@ -148,13 +170,22 @@ export function decideReportActivityActual(command: ReportActivityActual, state:
   const released = activity.approved.minus(command.amount);
   const dimensions = activityDimensions(command, activity);
   const events: FlexibleStreamEvent[] = [
-    { type: 'FlexibleActivityActualReported', data: { activityId: activity.activityId, actualAmount: formatAmount(command.amount), released: formatAmount(released) } },
+    {
+      type: 'FlexibleActivityActualReported',
+      data: { activityId: activity.activityId, actualAmount: formatAmount(command.amount), released: formatAmount(released) },
+    },
   ];
   if (command.amount.greaterThan(0)) {
-    events.push({ type: 'ExpenditureAccrued', data: { ...dimensions, month: activity.month, amount: formatAmount(command.amount), reference: activity.activityId } });
+    events.push({
+      type: 'ExpenditureAccrued',
+      data: { ...dimensions, month: activity.month, amount: formatAmount(command.amount), reference: activity.activityId },
+    });
   }
   if (released.greaterThan(0)) {
-    events.push({ type: 'CommitmentReleased', data: { ...dimensions, lines: [{ month: activity.month, amount: formatAmount(released) }], total: formatAmount(released), reason: 'report-lower' } });
+    events.push({
+      type: 'CommitmentReleased',
+      data: { ...dimensions, lines: [{ month: activity.month, amount: formatAmount(released) }], total: formatAmount(released), reason: 'report-lower' },
+    });
   }
   return events;
 }

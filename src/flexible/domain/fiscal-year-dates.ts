@@ -4,7 +4,11 @@ import { endOfYear, startOfYear, yearOf } from '../../../libs/calendar';
 /** A Bescheid for this fiscal year: not after its end (a later one belongs to another year's budget). */
 export function assertBescheidInTime(bescheidDate: string, fiscalYear: number): void {
   if (bescheidDate > endOfYear(fiscalYear)) {
-    refuse('bescheid-after-fiscal-year', 'Bescheid after the fiscal year', `a Bescheid of ${bescheidDate} cannot commit money of the fiscal year ${fiscalYear}`);
+    refuse(
+      'bescheid-after-fiscal-year',
+      'Bescheid after the fiscal year',
+      `a Bescheid of ${bescheidDate} cannot commit money of the fiscal year ${fiscalYear}`,
+    );
   }
 }
 

@@ -1,11 +1,6 @@
 import { Decimal, ZERO } from '../../../libs/money';
 import { BudgetStreamEvent } from '../../budgets';
-import {
-  FlexibleActivityReportedData,
-  FlexibleCategory,
-  FlexibleEvent,
-  SubsidyGrantedData,
-} from './flexible.events';
+import { FlexibleActivityReportedData, FlexibleCategory, FlexibleEvent, SubsidyGrantedData } from './flexible.events';
 
 export type InstalmentStatus = 'committed' | 'paid' | 'released';
 
@@ -148,7 +143,9 @@ export function evolveFlexible(state: FlexibleState, e: FlexibleEvent): Flexible
     case 'SubsidyGranted':
       return { ...state, subsidies: { ...state.subsidies, [e.data.subsidyId]: granted(e.data) }, subsidiesGranted: state.subsidiesGranted + 1 };
     case 'SubsidyInstalmentPaymentOrdered':
-      return withSubsidy(state, e.data.subsidyId, (s) => withInstalments(s, [e.data.instalmentId], (i) => ({ ...i, status: 'paid', paymentOrderedOn: on, month: e.data.month ?? i.month })));
+      return withSubsidy(state, e.data.subsidyId, (s) =>
+        withInstalments(s, [e.data.instalmentId], (i) => ({ ...i, status: 'paid', paymentOrderedOn: on, month: e.data.month ?? i.month })),
+      );
     case 'SubsidyUsageReported': {
       const lines = e.data.lines;
       return withSubsidy(state, e.data.subsidyId, (s) =>
@@ -170,7 +167,9 @@ export function evolveFlexible(state: FlexibleState, e: FlexibleEvent): Flexible
       }));
     }
     case 'SubsidyReclaimReceived':
-      return withSubsidy(state, e.data.subsidyId, (s) => (s.reclaim ? { ...s, reclaim: { ...s.reclaim, received: s.reclaim.received.plus(e.data.amount) } } : s));
+      return withSubsidy(state, e.data.subsidyId, (s) =>
+        s.reclaim ? { ...s, reclaim: { ...s.reclaim, received: s.reclaim.received.plus(e.data.amount) } } : s,
+      );
     case 'FlexibleActivityReported':
       return { ...state, activities: { ...state.activities, [e.data.activityId]: reported(e.data, on) }, activitiesReported: state.activitiesReported + 1 };
     case 'FlexibleActivityApproved':

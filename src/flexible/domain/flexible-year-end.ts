@@ -20,15 +20,27 @@ export function flexiblePendingWork(state: FlexibleState): PendingItem[] {
   const items: PendingItem[] = [];
   for (const a of Object.values(state.activities).sort(by((a) => a.activityId, compareNatural))) {
     if (a.status === 'reported') {
-      items.push({ kind: 'activity', id: a.activityId, description: `activity ${a.activityId} of ${a.providerId} (${a.description}, ${formatAmount(a.requested)}) awaits the decision` });
+      items.push({
+        kind: 'activity',
+        id: a.activityId,
+        description: `activity ${a.activityId} of ${a.providerId} (${a.description}, ${formatAmount(a.requested)}) awaits the decision`,
+      });
     } else if (a.status === 'approved') {
-      items.push({ kind: 'activity', id: a.activityId, description: `activity ${a.activityId} of ${a.providerId} (${a.description}) is approved, its actual cost is not reported yet` });
+      items.push({
+        kind: 'activity',
+        id: a.activityId,
+        description: `activity ${a.activityId} of ${a.providerId} (${a.description}) is approved, its actual cost is not reported yet`,
+      });
     }
   }
   for (const s of Object.values(state.subsidies).sort(by((s) => s.subsidyId, compareNatural))) {
     for (const i of s.instalments) {
       if (i.status !== 'committed') continue;
-      items.push({ kind: 'instalment', id: `${s.subsidyId}-${i.instalmentId}`, description: `instalment ${i.instalmentId} of subsidy ${s.subsidyId} (${s.purpose}, ${formatAmount(i.amount)} due ${i.dueDate}) has no payment order` });
+      items.push({
+        kind: 'instalment',
+        id: `${s.subsidyId}-${i.instalmentId}`,
+        description: `instalment ${i.instalmentId} of subsidy ${s.subsidyId} (${s.purpose}, ${formatAmount(i.amount)} due ${i.dueDate}) has no payment order`,
+      });
     }
   }
   return items;

@@ -13,7 +13,13 @@ export const YEAR = { sozialraumId: 'HRO-TW', fiscalYear: 2025 };
 export const TOITENWINKEL: FlexibleBudgetEvent[] = [
   {
     type: 'BudgetAllocated',
-    data: { ...YEAR, planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' }, total: '200000.00', decisionReference: 'BV 2024/123', reason: 'Haushalt 2025' },
+    data: {
+      ...YEAR,
+      planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' },
+      total: '200000.00',
+      decisionReference: 'BV 2024/123',
+      reason: 'Haushalt 2025',
+    },
     businessDate: '2024-12-10',
   },
   { type: 'BudgetOpened', data: { reason: 'Haushalt rechtskräftig' }, businessDate: '2025-01-01' },
@@ -23,7 +29,11 @@ export const TOITENWINKEL: FlexibleBudgetEvent[] = [
 export function reallocatedFueToFu(amount = '5000.00'): FlexibleBudgetEvent[] {
   const move = { proposalId: 'UMS-2025-1', from: 'FUE' as const, to: 'FU' as const, amount };
   return [
-    { type: 'ReallocationProposed', data: { ...move, reason: 'mehr offene Jugendarbeit', proposedBy: 'lead-provider', proposerOrganisationId: 'TR-E' }, businessDate: '2025-05-20' },
+    {
+      type: 'ReallocationProposed',
+      data: { ...move, reason: 'mehr offene Jugendarbeit', proposedBy: 'lead-provider', proposerOrganisationId: 'TR-E' },
+      businessDate: '2025-05-20',
+    },
     { type: 'ReallocationAgreed', data: { ...move, agreedBy: 'jugendamt', agreerOrganisationId: 'HRO-JA' }, businessDate: '2025-06-01' },
   ];
 }
@@ -60,7 +70,11 @@ export function instalmentPaid(subsidy: SubsidyRef, instalmentId: string, on: st
   const month = monthOf(on);
   return [
     { type: 'SubsidyInstalmentPaymentOrdered', data: { subsidyId: subsidy.subsidyId, instalmentId, month, amount }, businessDate: on },
-    { type: 'ExpenditureAccrued', data: { ...subsidyDimensions(YEAR, subsidy), month, amount, reference: `${subsidy.subsidyId}-${instalmentId}` }, businessDate: on },
+    {
+      type: 'ExpenditureAccrued',
+      data: { ...subsidyDimensions(YEAR, subsidy), month, amount, reference: `${subsidy.subsidyId}-${instalmentId}` },
+      businessDate: on,
+    },
   ];
 }
 
@@ -68,7 +82,10 @@ export function instalmentPaid(subsidy: SubsidyRef, instalmentId: string, on: st
 export function usageReported(subsidyId: string, on: string, lines: Array<[instalmentId: string, spent: string, paid: string]>): FlexibleBudgetEvent {
   return {
     type: 'SubsidyUsageReported',
-    data: { subsidyId, lines: lines.map(([instalmentId, spent, paid]) => ({ instalmentId, spent, unused: formatAmount(d(paid).minus(spent)), description: 'Kursreihe' })) },
+    data: {
+      subsidyId,
+      lines: lines.map(([instalmentId, spent, paid]) => ({ instalmentId, spent, unused: formatAmount(d(paid).minus(spent)), description: 'Kursreihe' })),
+    },
     businessDate: on,
   };
 }

@@ -31,7 +31,12 @@ const elternkurse = (bescheidDate = '2025-01-15'): GrantSubsidy => ({
 const ELTERNKURSE: SubsidyRef = { subsidyId: 'ZUW-2025-1', providerId: 'TR-E', category: 'FUE', purpose: 'Elternkurse' };
 const granted: FlexibleBudgetEvent[] = [
   ...TOITENWINKEL,
-  ...subsidyGranted(ELTERNKURSE, '2025-01-15', [['2025-02-03', '6000.00'], ['2025-05-02', '6000.00'], ['2025-08-01', '6000.00'], ['2025-11-03', '6000.00']]),
+  ...subsidyGranted(ELTERNKURSE, '2025-01-15', [
+    ['2025-02-03', '6000.00'],
+    ['2025-05-02', '6000.00'],
+    ['2025-08-01', '6000.00'],
+    ['2025-11-03', '6000.00'],
+  ]),
 ];
 
 const payment = (on: string, instalmentId: string, subsidyId = 'ZUW-2025-1') => ({ ...YEAR, subsidyId, instalmentId, businessDate: on });
@@ -71,7 +76,13 @@ describe('subsidies (Zuwendungen)', () => {
         reason: 'subsidy',
       },
     });
-    expect(figure(grant.given(TOITENWINKEL).when(elternkurse(), registered).thenState(), 'FUE')).toMatchObject({ planned: '30000.00', granted: '24000.00', paid: '0.00', open: '24000.00', available: '6000.00' });
+    expect(figure(grant.given(TOITENWINKEL).when(elternkurse(), registered).thenState(), 'FUE')).toMatchObject({
+      planned: '30000.00',
+      granted: '24000.00',
+      paid: '0.00',
+      open: '24000.00',
+      available: '6000.00',
+    });
     // The fixture of the later tests is what the decision records.
     expect(onDate('2025-01-15', grant.given(TOITENWINKEL).when(elternkurse(), registered).events())).toEqual(granted.slice(TOITENWINKEL.length));
   });
@@ -118,7 +129,10 @@ describe('subsidies (Zuwendungen)', () => {
 
   it('turns each instalment into actual expenditure of its payment month when the payment is ordered (R3)', () => {
     const [ordered, accrued] = onDate('2025-05-02', pay.given(granted).when(payment('2025-05-02', 'R2')).events());
-    expect(ordered).toMatchObject({ type: 'SubsidyInstalmentPaymentOrdered', data: { subsidyId: 'ZUW-2025-1', instalmentId: 'R2', month: '2025-05', amount: '6000.00' } });
+    expect(ordered).toMatchObject({
+      type: 'SubsidyInstalmentPaymentOrdered',
+      data: { subsidyId: 'ZUW-2025-1', instalmentId: 'R2', month: '2025-05', amount: '6000.00' },
+    });
     expect(accrued).toEqual({
       type: 'ExpenditureAccrued',
       businessDate: '2025-05-02',
@@ -134,12 +148,24 @@ describe('subsidies (Zuwendungen)', () => {
         reference: 'ZUW-2025-1-R2',
       },
     });
-    expect(figure(pay.given(granted).when(payment('2025-05-02', 'R2')).thenState(), 'FUE')).toMatchObject({ granted: '24000.00', paid: '6000.00', open: '18000.00', available: '6000.00' });
-    expect(onDate('2025-05-02', pay.given(granted).when(payment('2025-05-02', 'R2')).events())).toEqual(instalmentPaid(ELTERNKURSE, 'R2', '2025-05-02', '6000.00'));
+    expect(figure(pay.given(granted).when(payment('2025-05-02', 'R2')).thenState(), 'FUE')).toMatchObject({
+      granted: '24000.00',
+      paid: '6000.00',
+      open: '18000.00',
+      available: '6000.00',
+    });
+    expect(onDate('2025-05-02', pay.given(granted).when(payment('2025-05-02', 'R2')).events())).toEqual(
+      instalmentPaid(ELTERNKURSE, 'R2', '2025-05-02', '6000.00'),
+    );
     const paidR2 = [...granted, ...instalmentPaid(ELTERNKURSE, 'R2', '2025-05-02', '6000.00')];
     pay.given(paidR2).when(payment('2025-05-03', 'R2')).thenRefused('instalment-already-paid');
     pay.given(paidR2).when(payment('2025-05-03', 'R9')).thenRefused('instalment-not-found');
-    expect(pay.given(paidR2).when(payment('2025-05-03', 'R1', 'ZUW-2025-7')).thenRefused('subsidy-not-found').status).toBe(404);
+    expect(
+      pay
+        .given(paidR2)
+        .when(payment('2025-05-03', 'R1', 'ZUW-2025-7'))
+        .thenRefused('subsidy-not-found').status,
+    ).toBe(404);
   });
 
   it('books a late payment order as actual expenditure of its payment month and moves the commitment with it (R3)', () => {
@@ -151,9 +177,19 @@ describe('subsidies (Zuwendungen)', () => {
     expect(events[2].data).toMatchObject({ lines: [{ month: '2025-03', amount: '6000.00' }], total: '6000.00', reason: 'paid-in-other-month' });
     expect(events[3]).toMatchObject({ businessDate: '2025-03-10', data: { month: '2025-03', amount: '6000.00', reference: 'ZUW-2025-1-R1', category: 'FUE' } });
     const paidLate = [...granted, ...events];
-    expect(pay.given(paidLate).state.flexible.subsidies['ZUW-2025-1'].instalments[0]).toMatchObject({ status: 'paid', month: '2025-03', paymentOrderedOn: '2025-03-10' });
+    expect(pay.given(paidLate).state.flexible.subsidies['ZUW-2025-1'].instalments[0]).toMatchObject({
+      status: 'paid',
+      month: '2025-03',
+      paymentOrderedOn: '2025-03-10',
+    });
     // Paid on its due date: no move, the accrual stays in the planned month.
-    expect(pay.given(paidLate).when(payment('2025-05-02', 'R2')).events().map((e) => [e.type, 'month' in e.data ? e.data.month : undefined])).toEqual([
+    expect(
+      pay
+        .given(paidLate)
+        .when(payment('2025-05-02', 'R2'))
+        .events()
+        .map((e) => [e.type, 'month' in e.data ? e.data.month : undefined]),
+    ).toEqual([
       ['SubsidyInstalmentPaymentOrdered', '2025-05'],
       ['ExpenditureAccrued', '2025-05'],
     ]);
@@ -175,17 +211,50 @@ describe('subsidies (Zuwendungen)', () => {
     const paidR1 = [...granted, ...instalmentPaid(ELTERNKURSE, 'R1', '2025-02-03', '6000.00')];
 
     it('records spent and unused money per paid instalment; a later report of a period supersedes', () => {
-      const [reported] = onDate('2025-04-30', reportUsage.given(paidR1).when(usage([['R1', '5500']])).events());
-      expect(reported).toMatchObject({ type: 'SubsidyUsageReported', data: { lines: [{ instalmentId: 'R1', spent: '5500.00', unused: '500.00', description: 'Kursreihe' }] } });
-      const state = reportUsage.given([...paidR1, reported]).when(usage([['R1', '5800']])).thenState();
+      const [reported] = onDate(
+        '2025-04-30',
+        reportUsage
+          .given(paidR1)
+          .when(usage([['R1', '5500']]))
+          .events(),
+      );
+      expect(reported).toMatchObject({
+        type: 'SubsidyUsageReported',
+        data: { lines: [{ instalmentId: 'R1', spent: '5500.00', unused: '500.00', description: 'Kursreihe' }] },
+      });
+      const state = reportUsage
+        .given([...paidR1, reported])
+        .when(usage([['R1', '5800']]))
+        .thenState();
       expect(state.flexible.subsidies['ZUW-2025-1'].instalments[0].usage?.unused.toFixed(2)).toBe('200.00');
     });
 
     it("is the subsidy provider's own: others do not see it; only paid money, at most what was paid", () => {
-      expect(reportUsage.given(paidR1).when(usage([['R1', '100']], 'TR-F')).thenRefused('subsidy-not-found').status).toBe(404);
-      reportUsage.given(paidR1).when(usage([['R2', '100']])).thenRefused('instalment-not-paid');
-      expect(reportUsage.given(paidR1).when(usage([['R1', '6000.01']])).thenRefused('usage-exceeds-instalment').extensions).toMatchObject({ paid: '6000.00' });
-      reportUsage.given(paidR1).when(usage([['R1', '1'], ['R1', '2']])).thenRefused('instalment-reported-twice');
+      expect(
+        reportUsage
+          .given(paidR1)
+          .when(usage([['R1', '100']], 'TR-F'))
+          .thenRefused('subsidy-not-found').status,
+      ).toBe(404);
+      reportUsage
+        .given(paidR1)
+        .when(usage([['R2', '100']]))
+        .thenRefused('instalment-not-paid');
+      expect(
+        reportUsage
+          .given(paidR1)
+          .when(usage([['R1', '6000.01']]))
+          .thenRefused('usage-exceeds-instalment').extensions,
+      ).toMatchObject({ paid: '6000.00' });
+      reportUsage
+        .given(paidR1)
+        .when(
+          usage([
+            ['R1', '1'],
+            ['R1', '2'],
+          ]),
+        )
+        .thenRefused('instalment-reported-twice');
     });
   });
 
@@ -194,7 +263,10 @@ describe('subsidies (Zuwendungen)', () => {
       ...granted,
       ...instalmentPaid(ELTERNKURSE, 'R1', '2025-02-03', '6000.00'),
       ...instalmentPaid(ELTERNKURSE, 'R2', '2025-05-02', '6000.00'),
-      usageReported('ZUW-2025-1', '2025-07-15', [['R1', '6000.00', '6000.00'], ['R2', '4750.50', '6000.00']]),
+      usageReported('ZUW-2025-1', '2025-07-15', [
+        ['R1', '6000.00', '6000.00'],
+        ['R2', '4750.50', '6000.00'],
+      ]),
     ];
     const stopped = { ...YEAR, subsidyId: 'ZUW-2025-1', reason: 'Kurse eingestellt' };
 
@@ -206,26 +278,57 @@ describe('subsidies (Zuwendungen)', () => {
       });
       expect(released).toMatchObject({
         type: 'CommitmentReleased',
-        data: { category: 'FUE', inBudget: true, source: { kind: 'subsidy', id: 'ZUW-2025-1' }, lines: [{ month: '2025-08', amount: '6000.00' }, { month: '2025-11', amount: '6000.00' }], total: '12000.00', reason: 'reclaim' },
+        data: {
+          category: 'FUE',
+          inBudget: true,
+          source: { kind: 'subsidy', id: 'ZUW-2025-1' },
+          lines: [
+            { month: '2025-08', amount: '6000.00' },
+            { month: '2025-11', amount: '6000.00' },
+          ],
+          total: '12000.00',
+          reason: 'reclaim',
+        },
       });
       // Paid money stays actual expenditure (R2); the freed commitment is available again.
-      expect(figure(reclaim.given(halfYear).when(stopped).thenState(), 'FUE')).toMatchObject({ granted: '12000.00', paid: '12000.00', open: '0.00', available: '18000.00' });
+      expect(figure(reclaim.given(halfYear).when(stopped).thenState(), 'FUE')).toMatchObject({
+        granted: '12000.00',
+        paid: '12000.00',
+        open: '0.00',
+        available: '18000.00',
+      });
       const afterReclaim = [...halfYear, reclaimed, released];
       pay.given(afterReclaim).when(payment('2025-08-01', 'R3')).thenRefused('subsidy-reclaimed');
-      reportUsage.given(afterReclaim).when(usage([['R1', '1']])).thenRefused('subsidy-reclaimed');
-      reclaim.given(afterReclaim).when({ ...stopped, reason: 'again' }).thenRefused('subsidy-reclaimed');
+      reportUsage
+        .given(afterReclaim)
+        .when(usage([['R1', '1']]))
+        .thenRefused('subsidy-reclaimed');
+      reclaim
+        .given(afterReclaim)
+        .when({ ...stopped, reason: 'again' })
+        .thenRefused('subsidy-reclaimed');
     });
 
     it('books money received back as revenue, never as less expenditure (R2)', () => {
       const reclaimed = [...halfYear, ...onDate('2025-07-20', reclaim.given(halfYear).when(stopped).events())];
       const receipt = (on: string, amount: string) => ({ ...YEAR, subsidyId: 'ZUW-2025-1', amount: d(amount), businessDate: on });
-      expect(receive.given(reclaimed).when(receipt('2025-08-05', '1249.51')).thenRefused('receipt-exceeds-claim').extensions).toMatchObject({ outstanding: '1249.50' });
+      expect(receive.given(reclaimed).when(receipt('2025-08-05', '1249.51')).thenRefused('receipt-exceeds-claim').extensions).toMatchObject({
+        outstanding: '1249.50',
+      });
       const [received, revenue] = onDate('2025-08-05', receive.given(reclaimed).when(receipt('2025-08-05', '1000')).events());
       expect(received).toMatchObject({ type: 'SubsidyReclaimReceived', data: { amount: '1000.00', outstanding: '249.50' } });
       expect(revenue).toEqual({
         type: 'RevenueRecorded',
         businessDate: '2025-08-05',
-        data: { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-08', kind: 'rueckforderung', amount: '1000.00', source: { kind: 'subsidy', id: 'ZUW-2025-1', label: 'Elternkurse' }, providerId: 'TR-E' },
+        data: {
+          sozialraumId: 'HRO-TW',
+          fiscalYear: 2025,
+          month: '2025-08',
+          kind: 'rueckforderung',
+          amount: '1000.00',
+          source: { kind: 'subsidy', id: 'ZUW-2025-1', label: 'Elternkurse' },
+          providerId: 'TR-E',
+        },
       });
       const partly = [...reclaimed, received, revenue];
       const rest = onDate('2025-09-01', receive.given(partly).when(receipt('2025-09-01', '249.50')).events());
@@ -237,22 +340,52 @@ describe('subsidies (Zuwendungen)', () => {
 
     it('needs the usage report of every paid instalment, and something to reclaim', () => {
       const paidR1 = [...granted, ...instalmentPaid(ELTERNKURSE, 'R1', '2025-02-03', '6000.00')];
-      expect(reclaim.given(paidR1).when({ ...stopped, reason: 'x' }).thenRefused('usage-report-missing').extensions).toMatchObject({ missing: ['R1'] });
+      expect(
+        reclaim
+          .given(paidR1)
+          .when({ ...stopped, reason: 'x' })
+          .thenRefused('usage-report-missing').extensions,
+      ).toMatchObject({ missing: ['R1'] });
       const allPaid = [
         ...paidR1,
         ...instalmentPaid(ELTERNKURSE, 'R2', '2025-05-02', '6000.00'),
         ...instalmentPaid(ELTERNKURSE, 'R3', '2025-08-01', '6000.00'),
         ...instalmentPaid(ELTERNKURSE, 'R4', '2025-11-03', '6000.00'),
-        usageReported('ZUW-2025-1', '2025-12-10', [['R1', '6000.00', '6000.00'], ['R2', '6000.00', '6000.00'], ['R3', '6000.00', '6000.00'], ['R4', '6000.00', '6000.00']]),
+        usageReported('ZUW-2025-1', '2025-12-10', [
+          ['R1', '6000.00', '6000.00'],
+          ['R2', '6000.00', '6000.00'],
+          ['R3', '6000.00', '6000.00'],
+          ['R4', '6000.00', '6000.00'],
+        ]),
       ];
-      reclaim.given(allPaid).when({ ...stopped, reason: 'x' }).thenRefused('nothing-to-reclaim');
+      reclaim
+        .given(allPaid)
+        .when({ ...stopped, reason: 'x' })
+        .thenRefused('nothing-to-reclaim');
     });
 
     it('releases without a claim when nothing was paid yet; no receipt then', () => {
-      const events = onDate('2025-01-30', reclaim.given(granted).when({ ...stopped, reason: 'Träger zieht zurück' }).events());
+      const events = onDate(
+        '2025-01-30',
+        reclaim
+          .given(granted)
+          .when({ ...stopped, reason: 'Träger zieht zurück' })
+          .events(),
+      );
       expect(events.map((e) => e.type)).toEqual(['SubsidyReclaimed', 'CommitmentReleased']);
-      expect(figure(reclaim.given(granted).when({ ...stopped, reason: 'Träger zieht zurück' }).thenState(), 'FUE')).toMatchObject({ granted: '0.00', available: '30000.00' });
-      receive.given([...granted, ...events]).when({ ...YEAR, subsidyId: 'ZUW-2025-1', amount: d('1'), businessDate: '2025-02-01' }).thenRefused('no-open-claim');
+      expect(
+        figure(
+          reclaim
+            .given(granted)
+            .when({ ...stopped, reason: 'Träger zieht zurück' })
+            .thenState(),
+          'FUE',
+        ),
+      ).toMatchObject({ granted: '0.00', available: '30000.00' });
+      receive
+        .given([...granted, ...events])
+        .when({ ...YEAR, subsidyId: 'ZUW-2025-1', amount: d('1'), businessDate: '2025-02-01' })
+        .thenRefused('no-open-claim');
     });
   });
 });

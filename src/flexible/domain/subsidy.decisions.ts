@@ -40,19 +40,32 @@ function assertPlanFits(command: GrantSubsidy): void {
   const { fiscalYear } = command;
   for (const instalment of command.instalments) {
     if (!isInFiscalYear(instalment.dueDate, fiscalYear)) {
-      refuse('instalment-outside-fiscal-year', 'Instalment outside the fiscal year', `the instalment due ${instalment.dueDate} is not in ${fiscalYear}; a later year's instalments need that year's budget`);
+      refuse(
+        'instalment-outside-fiscal-year',
+        'Instalment outside the fiscal year',
+        `the instalment due ${instalment.dueDate} is not in ${fiscalYear}; a later year's instalments need that year's budget`,
+      );
     }
     if (instalment.dueDate < command.bescheidDate) {
-      refuse('instalment-before-bescheid', 'Instalment before the Bescheid', `the instalment due ${instalment.dueDate} lies before the Bescheid of ${command.bescheidDate}`);
+      refuse(
+        'instalment-before-bescheid',
+        'Instalment before the Bescheid',
+        `the instalment due ${instalment.dueDate} lies before the Bescheid of ${command.bescheidDate}`,
+      );
     }
     if (!instalment.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'every instalment is a positive amount');
   }
   const sum = sumAmounts(command.instalments.map((i) => i.amount));
   if (!sum.equals(command.total)) {
-    refuse('instalments-do-not-match-total', 'Instalments do not match the total', `the instalments add up to ${formatAmount(sum)}, the subsidy is ${formatAmount(command.total)}`, {
-      instalmentSum: formatAmount(sum),
-      total: formatAmount(command.total),
-    });
+    refuse(
+      'instalments-do-not-match-total',
+      'Instalments do not match the total',
+      `the instalments add up to ${formatAmount(sum)}, the subsidy is ${formatAmount(command.total)}`,
+      {
+        instalmentSum: formatAmount(sum),
+        total: formatAmount(command.total),
+      },
+    );
   }
 }
 
@@ -70,7 +83,15 @@ export function decideGrantSubsidy(command: GrantSubsidy, state: FlexibleBudgetS
   return [
     {
       type: 'SubsidyGranted',
-      data: { subsidyId, providerId: command.providerId, category: command.category, purpose: command.purpose, total, bescheidDate: command.bescheidDate, instalments },
+      data: {
+        subsidyId,
+        providerId: command.providerId,
+        category: command.category,
+        purpose: command.purpose,
+        total,
+        bescheidDate: command.bescheidDate,
+        instalments,
+      },
     },
     {
       type: 'CommitmentRecorded',
@@ -87,7 +108,11 @@ export function decideGrantSubsidy(command: GrantSubsidy, state: FlexibleBudgetS
 
 function assertNotReclaimed(subsidy: Subsidy): void {
   if (subsidy.reclaim) {
-    refuse('subsidy-reclaimed', 'Subsidy reclaimed', `subsidy ${subsidy.subsidyId} was reclaimed on ${subsidy.reclaim.reclaimedOn}; it takes no further payments or reports`);
+    refuse(
+      'subsidy-reclaimed',
+      'Subsidy reclaimed',
+      `subsidy ${subsidy.subsidyId} was reclaimed on ${subsidy.reclaim.reclaimedOn}; it takes no further payments or reports`,
+    );
   }
 }
 
@@ -127,10 +152,18 @@ export function decideOrderInstalmentPayment(command: OrderInstalmentPayment, st
   const instalment = subsidy.instalments.find((i) => i.instalmentId === command.instalmentId);
   if (!instalment) refuse('instalment-not-found', 'No such instalment', `subsidy ${subsidy.subsidyId} has no instalment ${command.instalmentId}`);
   if (instalment.status === 'paid') {
-    refuse('instalment-already-paid', 'Instalment already paid', `instalment ${instalment.instalmentId} of ${subsidy.subsidyId} was ordered for payment on ${instalment.paymentOrderedOn}`);
+    refuse(
+      'instalment-already-paid',
+      'Instalment already paid',
+      `instalment ${instalment.instalmentId} of ${subsidy.subsidyId} was ordered for payment on ${instalment.paymentOrderedOn}`,
+    );
   }
   if (command.businessDate < subsidy.bescheidDate) {
-    refuse('payment-before-bescheid', 'Payment before the Bescheid', `a payment order of ${command.businessDate} lies before the Bescheid of ${subsidy.bescheidDate}`);
+    refuse(
+      'payment-before-bescheid',
+      'Payment before the Bescheid',
+      `a payment order of ${command.businessDate} lies before the Bescheid of ${subsidy.bescheidDate}`,
+    );
   }
   const month = paymentMonth(command.businessDate, command.fiscalYear);
   const amount = formatAmount(instalment.amount);
@@ -162,7 +195,8 @@ export function decideReportUsage(command: ReportUsage, state: FlexibleBudgetSta
   assertNotReclaimed(subsidy);
   const seen = new Set<string>();
   const lines = command.lines.map((line) => {
-    if (seen.has(line.instalmentId)) refuse('instalment-reported-twice', 'Instalment reported twice', `instalment ${line.instalmentId} appears twice in the report`);
+    if (seen.has(line.instalmentId))
+      refuse('instalment-reported-twice', 'Instalment reported twice', `instalment ${line.instalmentId} appears twice in the report`);
     seen.add(line.instalmentId);
     const instalment = subsidy.instalments.find((i) => i.instalmentId === line.instalmentId);
     if (!instalment) refuse('instalment-not-found', 'No such instalment', `subsidy ${subsidy.subsidyId} has no instalment ${line.instalmentId}`);
@@ -170,12 +204,22 @@ export function decideReportUsage(command: ReportUsage, state: FlexibleBudgetSta
       refuse('instalment-not-paid', 'Instalment not paid', `instalment ${instalment.instalmentId} has not been paid; only paid money can be accounted for`);
     }
     if (line.spent.greaterThan(instalment.amount)) {
-      refuse('usage-exceeds-instalment', 'More spent than paid', `${formatAmount(line.spent)} exceeds the instalment of ${formatAmount(instalment.amount)}; the subsidy covers at most what was paid`, {
-        instalmentId: instalment.instalmentId,
-        paid: formatAmount(instalment.amount),
-      });
+      refuse(
+        'usage-exceeds-instalment',
+        'More spent than paid',
+        `${formatAmount(line.spent)} exceeds the instalment of ${formatAmount(instalment.amount)}; the subsidy covers at most what was paid`,
+        {
+          instalmentId: instalment.instalmentId,
+          paid: formatAmount(instalment.amount),
+        },
+      );
     }
-    return { instalmentId: instalment.instalmentId, spent: formatAmount(line.spent), unused: formatAmount(instalment.amount.minus(line.spent)), description: line.description };
+    return {
+      instalmentId: instalment.instalmentId,
+      spent: formatAmount(line.spent),
+      unused: formatAmount(instalment.amount.minus(line.spent)),
+      description: line.description,
+    };
   });
   return [{ type: 'SubsidyUsageReported', data: { subsidyId: subsidy.subsidyId, lines } }];
 }
@@ -197,7 +241,12 @@ export function decideReclaimSubsidy(command: ReclaimSubsidy, state: FlexibleBud
   const paid = subsidy.instalments.filter((i) => i.status === 'paid');
   const missing = paid.filter((i) => !i.usage).map((i) => i.instalmentId);
   if (missing.length) {
-    refuse('usage-report-missing', 'Usage report missing', `the use of paid instalments ${missing.join(', ')} is not reported yet; the claim is based on the usage report`, { missing });
+    refuse(
+      'usage-report-missing',
+      'Usage report missing',
+      `the use of paid instalments ${missing.join(', ')} is not reported yet; the claim is based on the usage report`,
+      { missing },
+    );
   }
   const unpaid = subsidy.instalments.filter((i) => i.status === 'committed');
   const released = sumAmounts(unpaid.map((i) => i.amount));
@@ -247,10 +296,19 @@ export function decideReceiveReclaim(command: ReceiveReclaim, state: FlexibleBud
   if (!subsidy.reclaim || !outstanding.greaterThan(0)) refuse('no-open-claim', 'No open claim', `subsidy ${subsidy.subsidyId} has no outstanding reclaim`);
   if (!command.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'a receipt is a positive amount');
   if (command.amount.greaterThan(outstanding)) {
-    refuse('receipt-exceeds-claim', 'Receipt exceeds the claim', `${formatAmount(command.amount)} exceeds the outstanding claim of ${formatAmount(outstanding)}`, { outstanding: formatAmount(outstanding) });
+    refuse(
+      'receipt-exceeds-claim',
+      'Receipt exceeds the claim',
+      `${formatAmount(command.amount)} exceeds the outstanding claim of ${formatAmount(outstanding)}`,
+      { outstanding: formatAmount(outstanding) },
+    );
   }
   if (command.businessDate < subsidy.reclaim.reclaimedOn) {
-    refuse('receipt-before-claim', 'Receipt before the claim', `a receipt of ${command.businessDate} lies before the reclaim of ${subsidy.reclaim.reclaimedOn}`);
+    refuse(
+      'receipt-before-claim',
+      'Receipt before the claim',
+      `a receipt of ${command.businessDate} lies before the reclaim of ${subsidy.reclaim.reclaimedOn}`,
+    );
   }
   if (!isInFiscalYear(command.businessDate, fiscalYear)) {
     refuse('receipt-outside-fiscal-year', 'Receipt outside the fiscal year', `a receipt of ${command.businessDate} is not revenue of ${fiscalYear}`);

@@ -14,7 +14,12 @@ import { decideGrantSubsidy, decideOrderInstalmentPayment } from './subsidy.deci
  */
 describe('Toitenwinkel 2025, flexible money', () => {
   let history: FlexibleBudgetEvent[] = [...TOITENWINKEL];
-  const record = <C, F>(spec: { given(events: FlexibleBudgetEvent[]): { when(command: C, facts?: F): { events(): FlexibleBudgetEvent[] } } }, on: string, command: C, facts?: F) => {
+  const record = <C, F>(
+    spec: { given(events: FlexibleBudgetEvent[]): { when(command: C, facts?: F): { events(): FlexibleBudgetEvent[] } } },
+    on: string,
+    command: C,
+    facts?: F,
+  ) => {
     history = [...history, ...onDate(on, spec.given(history).when(command, facts).events())];
   };
   const grant = deciderSpec(flexibleBudgetDecider, decideGrantSubsidy);
@@ -25,13 +30,49 @@ describe('Toitenwinkel 2025, flexible money', () => {
   const registered = { providerRegistered: true };
   const months = monthsBetween('2025-01', '2025-12');
 
-  record(grant, '2025-01-15', { ...YEAR, providerId: 'TR-E', category: 'FUE', purpose: 'Elternkurse', total: d('24000'), instalments: ['02', '05', '08', '11'].map((m) => ({ dueDate: `2025-${m}-03`, amount: d('6000') })), bescheidDate: '2025-01-15' }, registered);
-  record(grant, '2025-01-15', { ...YEAR, providerId: 'TR-E', category: 'FU', purpose: 'Jugendtreff Toitenwinkel', total: d('30000'), instalments: months.map((m) => ({ dueDate: `${m}-15`, amount: d('2500') })), bescheidDate: '2025-01-15' }, registered);
-  record(report, '2025-04-25', { ...YEAR, providerId: 'TR-E', category: 'FU', activityDate: '2025-06-14', amount: d('2800'), description: 'Stadtteilfest', evidenceReference: null }, { verbund: TOITENWINKEL_VERBUND });
+  record(
+    grant,
+    '2025-01-15',
+    {
+      ...YEAR,
+      providerId: 'TR-E',
+      category: 'FUE',
+      purpose: 'Elternkurse',
+      total: d('24000'),
+      instalments: ['02', '05', '08', '11'].map((m) => ({ dueDate: `2025-${m}-03`, amount: d('6000') })),
+      bescheidDate: '2025-01-15',
+    },
+    registered,
+  );
+  record(
+    grant,
+    '2025-01-15',
+    {
+      ...YEAR,
+      providerId: 'TR-E',
+      category: 'FU',
+      purpose: 'Jugendtreff Toitenwinkel',
+      total: d('30000'),
+      instalments: months.map((m) => ({ dueDate: `${m}-15`, amount: d('2500') })),
+      bescheidDate: '2025-01-15',
+    },
+    registered,
+  );
+  record(
+    report,
+    '2025-04-25',
+    { ...YEAR, providerId: 'TR-E', category: 'FU', activityDate: '2025-06-14', amount: d('2800'), description: 'Stadtteilfest', evidenceReference: null },
+    { verbund: TOITENWINKEL_VERBUND },
+  );
   record(approve, '2025-05-02', { ...YEAR, activityId: 'AKT-2025-1', amount: null, bescheidDate: '2025-05-02' });
   history = [...history, ...reallocatedFueToFu()];
   record(reportActual, '2025-06-20', { ...YEAR, activityId: 'AKT-2025-1', providerId: 'TR-E', amount: d('2800'), businessDate: '2025-06-20' });
-  for (const [id, on] of [['R1', '2025-02-03'], ['R2', '2025-05-03'], ['R3', '2025-08-03'], ['R4', '2025-11-03']]) {
+  for (const [id, on] of [
+    ['R1', '2025-02-03'],
+    ['R2', '2025-05-03'],
+    ['R3', '2025-08-03'],
+    ['R4', '2025-11-03'],
+  ]) {
     record(pay, on, { ...YEAR, subsidyId: 'ZUW-2025-1', instalmentId: id, businessDate: on });
   }
   months.forEach((m, i) => record(pay, `${m}-15`, { ...YEAR, subsidyId: 'ZUW-2025-2', instalmentId: `R${i + 1}`, businessDate: `${m}-15` }));
@@ -39,8 +80,26 @@ describe('Toitenwinkel 2025, flexible money', () => {
 
   it('ends the year with the figures of the example', () => {
     expect(flexibleFigures(state())).toEqual([
-      { category: 'FUE', name: 'fallübergreifend', planned: '25000.00', granted: '24000.00', paid: '24000.00', open: '0.00', available: '1000.00', frozen: false },
-      { category: 'FU', name: 'fallunspezifisch', planned: '45000.00', granted: '32800.00', paid: '32800.00', open: '0.00', available: '12200.00', frozen: false },
+      {
+        category: 'FUE',
+        name: 'fallübergreifend',
+        planned: '25000.00',
+        granted: '24000.00',
+        paid: '24000.00',
+        open: '0.00',
+        available: '1000.00',
+        frozen: false,
+      },
+      {
+        category: 'FU',
+        name: 'fallunspezifisch',
+        planned: '45000.00',
+        granted: '32800.00',
+        paid: '32800.00',
+        open: '0.00',
+        available: '12200.00',
+        frozen: false,
+      },
     ]);
   });
 

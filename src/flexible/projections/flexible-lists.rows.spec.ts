@@ -6,7 +6,8 @@ import { flexibleListChanges } from './flexible-lists.rows';
 const STREAM = 'HRO-JA/budget/HRO-TW/2025';
 const year = { tenant_id: 'HRO-JA', sozialraum_id: 'HRO-TW', fiscal_year: 2025 };
 const at = new Date('2025-05-06T10:00:00.000Z');
-const on = (event: FlexibleEvent | { type: string; data: unknown; businessDate?: string | null }, streamId = STREAM) => stored(streamId, { businessDate: '2025-05-05', ...event }, { recordedAt: at });
+const on = (event: FlexibleEvent | { type: string; data: unknown; businessDate?: string | null }, streamId = STREAM) =>
+  stored(streamId, { businessDate: '2025-05-05', ...event }, { recordedAt: at });
 
 describe('flexible list rows', () => {
   it('lists a granted subsidy with its number in the year, its total granted and its count of instalments', () => {
@@ -68,9 +69,22 @@ describe('flexible list rows', () => {
     const changes = flexibleListChanges([
       on({
         type: 'FlexibleActivityReported',
-        data: { activityId: 'FA-2025-3', providerId: 'TR-K', category: 'FUE', activityDate: '2025-05-20', month: '2025-05', amount: '800.00', description: 'Elternkurs', evidenceReference: null },
+        data: {
+          activityId: 'FA-2025-3',
+          providerId: 'TR-K',
+          category: 'FUE',
+          activityDate: '2025-05-20',
+          month: '2025-05',
+          amount: '800.00',
+          description: 'Elternkurs',
+          evidenceReference: null,
+        },
       }),
-      on({ type: 'FlexibleActivityApproved', data: { activityId: 'FA-2025-3', approvedAmount: '750.00', bescheidDate: '2025-05-07' }, businessDate: '2025-05-07' }),
+      on({
+        type: 'FlexibleActivityApproved',
+        data: { activityId: 'FA-2025-3', approvedAmount: '750.00', bescheidDate: '2025-05-07' },
+        businessDate: '2025-05-07',
+      }),
       on({ type: 'FlexibleActivityActualReported', data: { activityId: 'FA-2025-3', actualAmount: '700.00', released: '50.00' } }),
       on({ type: 'FlexibleActivityRejected', data: { activityId: 'FA-2025-3', reason: 'x' }, businessDate: null }),
     ]);

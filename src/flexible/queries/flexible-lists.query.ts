@@ -32,7 +32,11 @@ export class FlexibleListsQuery {
     return this.page(qb, query, activityItem);
   }
 
-  private filtered<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, ctx: CommandContext, query: SubsidyListQuery | ActivityListQuery): SelectQueryBuilder<T> {
+  private filtered<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    ctx: CommandContext,
+    query: SubsidyListQuery | ActivityListQuery,
+  ): SelectQueryBuilder<T> {
     const providerId = visibleProvider(ctx, query.providerId);
     qb.where('r.tenant_id = :tenantId', { tenantId: ctx.tenantId });
     if (providerId) qb.andWhere('r.provider_id = :providerId', { providerId });
@@ -51,7 +55,12 @@ export class FlexibleListsQuery {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, ['int', 'string', 'int']);
     if (after) qb.andWhere('(r.fiscal_year, r.sozialraum_id, r.seq) > (:y, :s, :n)', { y: after[0], s: after[1], n: after[2] });
-    const rows = await qb.orderBy('r.fiscal_year', 'ASC').addOrderBy('r.sozialraum_id', 'ASC').addOrderBy('r.seq', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('r.fiscal_year', 'ASC')
+      .addOrderBy('r.sozialraum_id', 'ASC')
+      .addOrderBy('r.seq', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     const page = toPage(rows, limit, (r) => [r.fiscalYear, r.sozialraumId, r.seq]);
     return { items: page.items.map(toItem), nextCursor: page.nextCursor };
   }

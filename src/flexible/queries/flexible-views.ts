@@ -29,7 +29,9 @@ export function subsidyView(sozialraumId: string, fiscalYear: number, subsidy: S
       amount: formatAmount(i.amount),
       status: i.status,
       paymentOrderedOn: i.paymentOrderedOn,
-      usage: i.usage ? { spent: formatAmount(i.usage.spent), unused: formatAmount(i.usage.unused), description: i.usage.description, reportedOn: i.usage.reportedOn } : null,
+      usage: i.usage
+        ? { spent: formatAmount(i.usage.spent), unused: formatAmount(i.usage.unused), description: i.usage.description, reportedOn: i.usage.reportedOn }
+        : null,
     })),
     reclaim: reclaim
       ? {

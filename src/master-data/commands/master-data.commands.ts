@@ -10,29 +10,56 @@ import {
 } from './master-data.dtos';
 
 export class RegisterSozialraumCommand {
-  constructor(readonly ctx: CommandContext, readonly dto: RegisterSozialraumDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly dto: RegisterSozialraumDto,
+  ) {}
 }
 
 export class ChangeSozialraumCommand {
-  constructor(readonly ctx: CommandContext, readonly sozialraumId: string, readonly dto: ChangeSozialraumDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly sozialraumId: string,
+    readonly dto: ChangeSozialraumDto,
+  ) {}
 }
 
 export class FormTraegerverbundCommand {
-  constructor(readonly ctx: CommandContext, readonly sozialraumId: string, readonly dto: FormTraegerverbundDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly sozialraumId: string,
+    readonly dto: FormTraegerverbundDto,
+  ) {}
 }
 
 export class RegisterProviderCommand {
-  constructor(readonly ctx: CommandContext, readonly dto: RegisterProviderDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly dto: RegisterProviderDto,
+  ) {}
 }
 
 export class ChangeProviderCommand {
-  constructor(readonly ctx: CommandContext, readonly providerId: string, readonly dto: ChangeProviderDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly providerId: string,
+    readonly dto: ChangeProviderDto,
+  ) {}
 }
 
 export class ConcludeRateAgreementCommand {
-  constructor(readonly ctx: CommandContext, readonly providerId: string, readonly dto: ConcludeRateAgreementDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly providerId: string,
+    readonly dto: ConcludeRateAgreementDto,
+  ) {}
 }
 
 export class EndRateAgreementCommand {
-  constructor(readonly ctx: CommandContext, readonly providerId: string, readonly agreementId: string, readonly dto: EndRateAgreementDto) {}
+  constructor(
+    readonly ctx: CommandContext,
+    readonly providerId: string,
+    readonly agreementId: string,
+    readonly dto: EndRateAgreementDto,
+  ) {}
 }

@@ -18,7 +18,9 @@ describe('providers (freie Träger)', () => {
   });
 
   it('refuses a second registration (409), even with other facts', () => {
-    expect(register.given([registered]).when({ providerId: 'TR-E', name: 'Anderer Träger gGmbH', legalForm: 'gGmbH' }).thenRefused('provider-exists').status).toBe(409);
+    expect(
+      register.given([registered]).when({ providerId: 'TR-E', name: 'Anderer Träger gGmbH', legalForm: 'gGmbH' }).thenRefused('provider-exists').status,
+    ).toBe(409);
   });
 
   it('refuses a change of an unregistered provider (404)', () => {
@@ -26,9 +28,15 @@ describe('providers (freie Träger)', () => {
   });
 
   it('changes the name only, keeping the legal form, with the reason', () => {
-    change.given([registered]).when({ name: 'Jugendhilfeverbund Rostock Nordost e.V.', reason: 'Satzungsänderung' }).thenEvents([
-      { type: 'ProviderChanged', data: { providerId: 'TR-E', reason: 'Satzungsänderung', name: 'Jugendhilfeverbund Rostock Nordost e.V.', legalForm: 'e.V.' } },
-    ]);
+    change
+      .given([registered])
+      .when({ name: 'Jugendhilfeverbund Rostock Nordost e.V.', reason: 'Satzungsänderung' })
+      .thenEvents([
+        {
+          type: 'ProviderChanged',
+          data: { providerId: 'TR-E', reason: 'Satzungsänderung', name: 'Jugendhilfeverbund Rostock Nordost e.V.', legalForm: 'e.V.' },
+        },
+      ]);
   });
 
   it('changes the legal form (Umwandlung) and keeps the latest facts', () => {

@@ -58,7 +58,11 @@ function assertProvider(providerId: string, facts: RateAgreementFacts): void {
   if (!facts.providerRegistered) throw new NotFound('provider-not-found', `provider ${providerId} is not registered`);
 }
 
-export function decideConcludeRateAgreement(cmd: Omit<RateAgreement, 'agreementId'>, state: RateAgreementsState, facts: RateAgreementFacts): RateAgreementEvent[] {
+export function decideConcludeRateAgreement(
+  cmd: Omit<RateAgreement, 'agreementId'>,
+  state: RateAgreementsState,
+  facts: RateAgreementFacts,
+): RateAgreementEvent[] {
   assertProvider(cmd.providerId, facts);
   if (cmd.validTo !== null && cmd.validTo < cmd.validFrom) {
     refuse('invalid-period', 'Invalid period', `validTo ${cmd.validTo} is before validFrom ${cmd.validFrom}`);

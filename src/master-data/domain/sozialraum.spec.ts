@@ -1,9 +1,23 @@
 import { deciderSpec } from '../../../test/support/decider-spec';
-import { SozialraumEvent, SozialraumFacts, decideChangeSozialraum, decideFormTraegerverbund, decideRegisterSozialraum, inForceOn, sozialraumDecider, sozialraumOn, traegerverbundOn } from './sozialraum';
+import {
+  SozialraumEvent,
+  SozialraumFacts,
+  decideChangeSozialraum,
+  decideFormTraegerverbund,
+  decideRegisterSozialraum,
+  inForceOn,
+  sozialraumDecider,
+  sozialraumOn,
+  traegerverbundOn,
+} from './sozialraum';
 
 const toitenwinkel = { sozialraumId: 'HRO-TW', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, validFrom: '2024-01-01' };
 const registered: SozialraumEvent = { type: 'SozialraumRegistered', data: toitenwinkel, businessDate: '2024-01-01' };
-const changed = (validFrom: string, reason: string, facts: SozialraumFacts): SozialraumEvent => ({ type: 'SozialraumChanged', data: { sozialraumId: 'HRO-TW', validFrom, reason, ...facts }, businessDate: validFrom });
+const changed = (validFrom: string, reason: string, facts: SozialraumFacts): SozialraumEvent => ({
+  type: 'SozialraumChanged',
+  data: { sozialraumId: 'HRO-TW', validFrom, reason, ...facts },
+  businessDate: validFrom,
+});
 const formed = (effectiveFrom: string, leadProviderId: string, memberProviderIds: string[]): SozialraumEvent => ({
   type: 'TraegerverbundFormed',
   data: { sozialraumId: 'HRO-TW', effectiveFrom, leadProviderId, memberProviderIds },
@@ -17,7 +31,10 @@ const known = { unregisteredProviderIds: [] };
 
 describe('registering a Sozialraum', () => {
   it('records the facts with the validity date as business date', () => {
-    register.given([]).when(toitenwinkel).thenEvents([{ type: 'SozialraumRegistered', data: toitenwinkel, businessDate: '2024-01-01' }]);
+    register
+      .given([])
+      .when(toitenwinkel)
+      .thenEvents([{ type: 'SozialraumRegistered', data: toitenwinkel, businessDate: '2024-01-01' }]);
     const state = register.given([]).when(toitenwinkel).thenState();
     expect(state.sozialraumId).toBe('HRO-TW');
     expect(state.versions).toEqual([{ validFrom: '2024-01-01', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, reason: null }]);
@@ -25,18 +42,39 @@ describe('registering a Sozialraum', () => {
   });
 
   it('accepts unknown residents figures (null) and residents under 21 equal to all residents', () => {
-    expect(register.given([]).when({ ...toitenwinkel, residents: null, residentsUnder21: 3000 }).events()).toHaveLength(1);
-    expect(register.given([]).when({ ...toitenwinkel, residents: 500, residentsUnder21: null }).events()).toHaveLength(1);
-    expect(register.given([]).when({ ...toitenwinkel, residents: 500, residentsUnder21: 500 }).events()).toHaveLength(1);
+    expect(
+      register
+        .given([])
+        .when({ ...toitenwinkel, residents: null, residentsUnder21: 3000 })
+        .events(),
+    ).toHaveLength(1);
+    expect(
+      register
+        .given([])
+        .when({ ...toitenwinkel, residents: 500, residentsUnder21: null })
+        .events(),
+    ).toHaveLength(1);
+    expect(
+      register
+        .given([])
+        .when({ ...toitenwinkel, residents: 500, residentsUnder21: 500 })
+        .events(),
+    ).toHaveLength(1);
   });
 
   it('refuses a second registration of the same Sozialraum (409)', () => {
-    const error = register.given([registered]).when({ ...toitenwinkel, name: 'Toitenwinkel neu', validFrom: '2025-01-01' }).thenRefused('sozialraum-exists');
+    const error = register
+      .given([registered])
+      .when({ ...toitenwinkel, name: 'Toitenwinkel neu', validFrom: '2025-01-01' })
+      .thenRefused('sozialraum-exists');
     expect(error).toMatchObject({ problem: 'sozialraum-exists', status: 409 });
   });
 
   it('refuses more residents under 21 than residents (422)', () => {
-    const error = register.given([]).when({ ...toitenwinkel, residents: 2000, residentsUnder21: 2001 }).thenRefused('residents-inconsistent');
+    const error = register
+      .given([])
+      .when({ ...toitenwinkel, residents: 2000, residentsUnder21: 2001 })
+      .thenRefused('residents-inconsistent');
     expect(error).toMatchObject({ problem: 'residents-inconsistent', status: 422 });
     expect(error.detail).toContain('2001');
   });
@@ -58,7 +96,14 @@ describe('changing a Sozialraum', () => {
     const [event] = change.given([registered]).when({ residents: 14350, validFrom: '2026-01-01', reason: 'Einwohnerstatistik 31.12.2025' }).events();
     expect(event).toEqual({
       type: 'SozialraumChanged',
-      data: { sozialraumId: 'HRO-TW', validFrom: '2026-01-01', reason: 'Einwohnerstatistik 31.12.2025', name: 'Toitenwinkel', residents: 14350, residentsUnder21: 2900 },
+      data: {
+        sozialraumId: 'HRO-TW',
+        validFrom: '2026-01-01',
+        reason: 'Einwohnerstatistik 31.12.2025',
+        name: 'Toitenwinkel',
+        residents: 14350,
+        residentsUnder21: 2900,
+      },
       businessDate: '2026-01-01',
     });
   });
@@ -91,7 +136,10 @@ describe('facts as of a date', () => {
 
   it('records the changes as decided on the facts in force then', () => {
     change.given([registered]).when({ residents: 14350, residentsUnder21: 2950, validFrom: '2026-01-01', reason: 'Statistik 2025' }).thenEvents([statistik]);
-    change.given([registered, statistik]).when({ name: 'Toitenwinkel/Dierkow-Ost', validFrom: '2025-07-01', reason: 'Neuzuschnitt' }).thenEvents([neuzuschnitt]);
+    change
+      .given([registered, statistik])
+      .when({ name: 'Toitenwinkel/Dierkow-Ost', validFrom: '2025-07-01', reason: 'Neuzuschnitt' })
+      .thenEvents([neuzuschnitt]);
   });
 
   it('keeps the versions sorted by validity date', () => {
@@ -130,28 +178,49 @@ describe('facts as of a date', () => {
 
 describe('Trägerverbund', () => {
   it('refuses a Verbund for an unregistered Sozialraum (404)', () => {
-    const error = form.given([]).when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: [] }, known).thenRefused('sozialraum-not-found');
+    const error = form
+      .given([])
+      .when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: [] }, known)
+      .thenRefused('sozialraum-not-found');
     expect(error).toMatchObject({ problem: 'sozialraum-not-found', status: 404 });
   });
 
   it('refuses the lead provider among the members', () => {
-    const error = form.given([registered]).when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-E'] }, known).thenRefused('lead-among-members');
+    const error = form
+      .given([registered])
+      .when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-E'] }, known)
+      .thenRefused('lead-among-members');
     expect(error).toMatchObject({ problem: 'lead-among-members', status: 422 });
   });
 
   it('refuses a member listed twice', () => {
-    const error = form.given([registered]).when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-G', 'TR-F'] }, known).thenRefused('duplicate-member');
+    const error = form
+      .given([registered])
+      .when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-G', 'TR-F'] }, known)
+      .thenRefused('duplicate-member');
     expect(error).toMatchObject({ problem: 'duplicate-member', status: 422 });
   });
 
   it('records the Verbund with its effective date as business date', () => {
-    form.given([registered]).when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] }, known).thenEvents([
-      { type: 'TraegerverbundFormed', data: { sozialraumId: 'HRO-TW', effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] }, businessDate: '2025-01-01' },
-    ]);
+    form
+      .given([registered])
+      .when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] }, known)
+      .thenEvents([
+        {
+          type: 'TraegerverbundFormed',
+          data: { sozialraumId: 'HRO-TW', effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] },
+          businessDate: '2025-01-01',
+        },
+      ]);
   });
 
   it('answers the lead provider and members in force on a date, whatever the order of recording', () => {
-    const history = [registered, formed('2026-01-01', 'TR-F', ['TR-E', 'TR-G']), formed('2024-01-01', 'TR-E', ['TR-F']), formed('2025-07-01', 'TR-E', ['TR-F', 'TR-G'])];
+    const history = [
+      registered,
+      formed('2026-01-01', 'TR-F', ['TR-E', 'TR-G']),
+      formed('2024-01-01', 'TR-E', ['TR-F']),
+      formed('2025-07-01', 'TR-E', ['TR-F', 'TR-G']),
+    ];
     const { state } = form.given(history);
     expect(traegerverbundOn(state, '2023-12-31')).toBeNull();
     expect(traegerverbundOn(state, '2025-06-30')).toEqual({ effectiveFrom: '2024-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-F'] });
@@ -159,7 +228,13 @@ describe('Trägerverbund', () => {
     expect(traegerverbundOn(state, '2025-12-31')?.leadProviderId).toBe('TR-E');
     expect(traegerverbundOn(state, '2026-01-01')?.leadProviderId).toBe('TR-F');
     // A new Verbund with the same effective date replaces that version.
-    expect(form.given(history).when({ effectiveFrom: '2026-01-01', leadProviderId: 'TR-G', memberProviderIds: [] }, known).thenState().verbund.map((v) => [v.effectiveFrom, v.leadProviderId])).toEqual([
+    expect(
+      form
+        .given(history)
+        .when({ effectiveFrom: '2026-01-01', leadProviderId: 'TR-G', memberProviderIds: [] }, known)
+        .thenState()
+        .verbund.map((v) => [v.effectiveFrom, v.leadProviderId]),
+    ).toEqual([
       ['2024-01-01', 'TR-E'],
       ['2025-07-01', 'TR-E'],
       ['2026-01-01', 'TR-G'],
@@ -173,7 +248,10 @@ describe('Trägerverbund', () => {
   });
 
   it('names the first provider the master data does not know, before anything else', () => {
-    const error = form.given([]).when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-X', 'TR-Y'] }, { unregisteredProviderIds: ['TR-X', 'TR-Y'] }).thenRefused('provider-not-registered');
+    const error = form
+      .given([])
+      .when({ effectiveFrom: '2025-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-X', 'TR-Y'] }, { unregisteredProviderIds: ['TR-X', 'TR-Y'] })
+      .thenRefused('provider-not-registered');
     expect(error).toMatchObject({ status: 422, extensions: { providerId: 'TR-X' } });
   });
 });

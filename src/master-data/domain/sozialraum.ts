@@ -89,10 +89,7 @@ export function decideRegisterSozialraum(cmd: { sozialraumId: string; validFrom:
   return [{ type: 'SozialraumRegistered', data: { ...cmd }, businessDate: cmd.validFrom }];
 }
 
-export function decideChangeSozialraum(
-  cmd: { validFrom: string; reason: string } & Partial<SozialraumFacts>,
-  state: SozialraumState,
-): SozialraumEvent[] {
+export function decideChangeSozialraum(cmd: { validFrom: string; reason: string } & Partial<SozialraumFacts>, state: SozialraumState): SozialraumEvent[] {
   if (state.sozialraumId === null) throw new NotFound('sozialraum-not-found', 'the Sozialraum is not registered');
   const first = state.versions[0];
   if (cmd.validFrom < first.validFrom) {
@@ -105,7 +102,13 @@ export function decideChangeSozialraum(
     residentsUnder21: cmd.residentsUnder21 === undefined ? base.residentsUnder21 : cmd.residentsUnder21,
   };
   checkResidents(facts);
-  return [{ type: 'SozialraumChanged', data: { sozialraumId: state.sozialraumId, validFrom: cmd.validFrom, reason: cmd.reason, ...facts }, businessDate: cmd.validFrom }];
+  return [
+    {
+      type: 'SozialraumChanged',
+      data: { sozialraumId: state.sozialraumId, validFrom: cmd.validFrom, reason: cmd.reason, ...facts },
+      businessDate: cmd.validFrom,
+    },
+  ];
 }
 
 export interface TraegerverbundFacts {
@@ -116,7 +119,9 @@ export interface TraegerverbundFacts {
 export function decideFormTraegerverbund(cmd: TraegerverbundVersion, state: SozialraumState, facts: TraegerverbundFacts): SozialraumEvent[] {
   const [unregistered] = facts.unregisteredProviderIds;
   if (unregistered !== undefined) {
-    throw new DomainError('provider-not-registered', 'Provider not registered', `provider ${unregistered} is not registered`, 422, { providerId: unregistered });
+    throw new DomainError('provider-not-registered', 'Provider not registered', `provider ${unregistered} is not registered`, 422, {
+      providerId: unregistered,
+    });
   }
   if (state.sozialraumId === null) throw new NotFound('sozialraum-not-found', 'the Sozialraum is not registered');
   if (cmd.memberProviderIds.includes(cmd.leadProviderId)) {

@@ -6,7 +6,14 @@ import { SozialraumEvent } from '../domain/sozialraum';
 
 export type MasterDataListTables = {
   md_sozialraeume: { tenant_id: string; sozialraum_id: string; version: number };
-  md_sozialraum_versions: { tenant_id: string; sozialraum_id: string; valid_from: string; name: string; residents: number | null; residents_under_21: number | null };
+  md_sozialraum_versions: {
+    tenant_id: string;
+    sozialraum_id: string;
+    valid_from: string;
+    name: string;
+    residents: number | null;
+    residents_under_21: number | null;
+  };
   md_verbund_versions: { tenant_id: string; sozialraum_id: string; effective_from: string; lead_provider_id: string; member_provider_ids: readonly string[] };
   md_providers: { tenant_id: string; provider_id: string; name?: string; legal_form?: string; version: number };
 };
@@ -37,7 +44,8 @@ export function masterDataListChanges(events: readonly StoredEvent[]): MasterDat
       case 'SozialraumChanged': {
         const d = event.data;
         const sozialraum = { tenant_id: tenantId, sozialraum_id: d.sozialraumId };
-        if (event.type === 'SozialraumRegistered') changes.push({ kind: 'insert', table: 'md_sozialraeume', row: { ...sozialraum, version }, onConflict: 'ignore' });
+        if (event.type === 'SozialraumRegistered')
+          changes.push({ kind: 'insert', table: 'md_sozialraeume', row: { ...sozialraum, version }, onConflict: 'ignore' });
         else changes.push({ kind: 'update', table: 'md_sozialraeume', where: sozialraum, set: { version } });
         changes.push({
           kind: 'upsert',

@@ -58,7 +58,13 @@ export function timelineChangeOf(sozialraumId: string, fiscalYear: number, event
  * B: when and why a line was crossed. Within one business day, changes keep their log order.
  */
 export function timelineOf(changes: TimelineChange[]): TimelineEntry[] {
-  const ordered = sortedBy(changes, thenBy(by((c) => c.businessDate, compareText), by((c) => c.position, compareNumbers)));
+  const ordered = sortedBy(
+    changes,
+    thenBy(
+      by((c) => c.businessDate, compareText),
+      by((c) => c.position, compareNumbers),
+    ),
+  );
   let planned = zeroPerCategory();
   let forecast = ZERO;
   return ordered.map((change) => {

@@ -65,7 +65,11 @@ export function kaemmereiReport(
     actual: formatAmount(actual),
     crossings,
     meetingDueBy: procedure.meetingDueBy,
-    meetings: procedure.meetings.map((m) => ({ heldOn: m.heldOn, participants: m.participants.map((p) => ({ organisationId: p.organisationId, role: p.role })), measures: [...m.measures] })),
+    meetings: procedure.meetings.map((m) => ({
+      heldOn: m.heldOn,
+      participants: m.participants.map((p) => ({ organisationId: p.organisationId, role: p.role })),
+      measures: [...m.measures],
+    })),
     supplementaryRequests: procedure.requests.map((r) => ({
       requestId: r.requestId,
       kind: r.kind,

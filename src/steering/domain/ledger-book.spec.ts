@@ -23,25 +23,107 @@ function toitenwinkel(): BookEvent[] {
   const months = (from: number, to: number, amount: (m: number) => string) =>
     Array.from({ length: to - from + 1 }, (_, i) => ({ month: `2025-${String(from + i).padStart(2, '0')}`, amount: amount(from + i) }));
   const commit = (stream: string, date: string, category: string, id: string, provider: string, lines: { month: string; amount: string }[], extra: any = {}) =>
-    push(stream, 'CommitmentRecorded', date, { ...dims(category, id, provider, extra.inBudget ?? true, extra.reason), lines, total: lines.reduce((s, l) => s.plus(l.amount), new Decimal(0)).toFixed(2), reason: 'approval' });
+    push(stream, 'CommitmentRecorded', date, {
+      ...dims(category, id, provider, extra.inBudget ?? true, extra.reason),
+      lines,
+      total: lines.reduce((s, l) => s.plus(l.amount), new Decimal(0)).toFixed(2),
+      reason: 'approval',
+    });
   const accrue = (stream: string, date: string, category: string, id: string, provider: string, month: string, amount: string, extra: any = {}) =>
-    push(stream, 'ExpenditureAccrued', date, { ...dims(category, id, provider, extra.inBudget ?? true, extra.reason), month, amount, reference: `${id}-${month}` });
+    push(stream, 'ExpenditureAccrued', date, {
+      ...dims(category, id, provider, extra.inBudget ?? true, extra.reason),
+      month,
+      amount,
+      reference: `${id}-${month}`,
+    });
   const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   const budget = 'HRO-JA/budget/HRO-TW/2025';
 
-  push(budget, 'BudgetAllocated', '2025-01-01', { sozialraumId: 'HRO-TW', fiscalYear: 2025, planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' }, total: '200000.00' });
-  commit('c/T1', '2025-01-01', 'FS', 'T1', 'TR-E', months(1, 12, () => '1300.00'));
-  commit(budget, '2025-01-15', 'FUE', 'ELTERN', 'TR-E', [2, 5, 8, 11].map((m) => ({ month: `2025-${String(m).padStart(2, '0')}`, amount: '6000.00' })));
-  commit(budget, '2025-01-15', 'FU', 'TREFF', 'TR-E', months(1, 12, () => '2500.00'));
-  commit('c/T3', '2025-01-20', 'FS', 'T3', 'TR-E', months(2, 7, () => '2310.00'));
-  commit('c/T2', '2025-02-20', 'FS', 'T2', 'TR-F', months(3, 12, (m) => new Decimal(days[m - 1]).times('195').toFixed(2)));
-  push('c/T3', 'CommitmentReleased', '2025-04-08', { ...dims('FS', 'T3', 'TR-E'), lines: [{ month: '2025-03', amount: '577.50' }], total: '577.50', reason: 'invoice-lower' });
-  commit('c/T4', '2025-04-10', 'FS', 'T4', 'TR-G', months(5, 12, () => '2450.00'));
+  push(budget, 'BudgetAllocated', '2025-01-01', {
+    sozialraumId: 'HRO-TW',
+    fiscalYear: 2025,
+    planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' },
+    total: '200000.00',
+  });
+  commit(
+    'c/T1',
+    '2025-01-01',
+    'FS',
+    'T1',
+    'TR-E',
+    months(1, 12, () => '1300.00'),
+  );
+  commit(
+    budget,
+    '2025-01-15',
+    'FUE',
+    'ELTERN',
+    'TR-E',
+    [2, 5, 8, 11].map((m) => ({ month: `2025-${String(m).padStart(2, '0')}`, amount: '6000.00' })),
+  );
+  commit(
+    budget,
+    '2025-01-15',
+    'FU',
+    'TREFF',
+    'TR-E',
+    months(1, 12, () => '2500.00'),
+  );
+  commit(
+    'c/T3',
+    '2025-01-20',
+    'FS',
+    'T3',
+    'TR-E',
+    months(2, 7, () => '2310.00'),
+  );
+  commit(
+    'c/T2',
+    '2025-02-20',
+    'FS',
+    'T2',
+    'TR-F',
+    months(3, 12, (m) => new Decimal(days[m - 1]).times('195').toFixed(2)),
+  );
+  push('c/T3', 'CommitmentReleased', '2025-04-08', {
+    ...dims('FS', 'T3', 'TR-E'),
+    lines: [{ month: '2025-03', amount: '577.50' }],
+    total: '577.50',
+    reason: 'invoice-lower',
+  });
+  commit(
+    'c/T4',
+    '2025-04-10',
+    'FS',
+    'T4',
+    'TR-G',
+    months(5, 12, () => '2450.00'),
+  );
   commit(budget, '2025-05-02', 'FU', 'FEST', 'TR-E', [{ month: '2025-06', amount: '2800.00' }]);
   push(budget, 'ReallocationAgreed', '2025-06-01', { proposalId: 'UMS-2025-1', from: 'FUE', to: 'FU', amount: '5000.00' });
-  commit('c/T5', '2025-06-05', 'FS', 'T5', 'TR-E', months(7, 12, () => '650.00'));
-  push('c/T4', 'CommitmentReleased', '2025-09-15', { ...dims('FS', 'T4', 'TR-G'), lines: months(10, 12, () => '2450.00'), total: '7350.00', reason: 'termination' });
-  commit('c/T7', '2025-09-24', 'FS', 'T7', 'TR-F', months(10, 12, (m) => new Decimal(days[m - 1]).times('340').toFixed(2)), { inBudget: false, reason: 'high-cost' });
+  commit(
+    'c/T5',
+    '2025-06-05',
+    'FS',
+    'T5',
+    'TR-E',
+    months(7, 12, () => '650.00'),
+  );
+  push('c/T4', 'CommitmentReleased', '2025-09-15', {
+    ...dims('FS', 'T4', 'TR-G'),
+    lines: months(10, 12, () => '2450.00'),
+    total: '7350.00',
+    reason: 'termination',
+  });
+  commit(
+    'c/T7',
+    '2025-09-24',
+    'FS',
+    'T7',
+    'TR-F',
+    months(10, 12, (m) => new Decimal(days[m - 1]).times('340').toFixed(2)),
+    { inBudget: false, reason: 'high-cost' },
+  );
 
   for (let m = 1; m <= 12; m++) {
     const month = `2025-${String(m).padStart(2, '0')}`;
@@ -52,10 +134,18 @@ function toitenwinkel(): BookEvent[] {
     if (m >= 5 && m <= 9) accrue('c/T4', `${month}-28`, 'FS', 'T4', 'TR-G', month, '2450.00');
     if (m >= 7) accrue('c/T5', `${month}-28`, 'FS', 'T5', 'TR-E', month, '650.00');
     if ([2, 5, 8, 11].includes(m)) accrue(budget, `${month}-10`, 'FUE', 'ELTERN', 'TR-E', month, '6000.00');
-    if (m >= 10) accrue('c/T7', `${month}-28`, 'FS', 'T7', 'TR-F', month, new Decimal(days[m - 1]).times('340').toFixed(2), { inBudget: false, reason: 'high-cost' });
+    if (m >= 10)
+      accrue('c/T7', `${month}-28`, 'FS', 'T7', 'TR-F', month, new Decimal(days[m - 1]).times('340').toFixed(2), { inBudget: false, reason: 'high-cost' });
   }
   accrue(budget, '2025-06-20', 'FU', 'FEST', 'TR-E', '2025-06', '2800.00');
-  push('c/T2', 'RevenueRecorded', '2025-03-01', { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-03', kind: 'kostenbeitrag', amount: '1800.00', source: { kind: 'approval', id: 'T2' } });
+  push('c/T2', 'RevenueRecorded', '2025-03-01', {
+    sozialraumId: 'HRO-TW',
+    fiscalYear: 2025,
+    month: '2025-03',
+    kind: 'kostenbeitrag',
+    amount: '1800.00',
+    source: { kind: 'approval', id: 'T2' },
+  });
   return events;
 }
 
@@ -74,7 +164,18 @@ describe('ledger book and forecast timeline: the Toitenwinkel year', () => {
       ['FU', '45000.00', '32800.00'],
     ]);
     expect(u.monthlyActual.map((m) => m.total)).toEqual([
-      '3800.00', '12110.00', '11577.50', '11960.00', '20605.00', '17210.00', '15255.00', '18945.00', '12750.00', '10495.00', '16300.00', '10495.00',
+      '3800.00',
+      '12110.00',
+      '11577.50',
+      '11960.00',
+      '20605.00',
+      '17210.00',
+      '15255.00',
+      '18945.00',
+      '12750.00',
+      '10495.00',
+      '16300.00',
+      '10495.00',
     ]);
     expect(u.outOfBudget).toEqual([{ reason: 'high-cost', forecast: '31280.00', actual: '31280.00' }]);
     expect(u.revenue).toEqual([{ kind: 'kostenbeitrag', amount: '1800.00' }]);
@@ -134,20 +235,68 @@ describe('ledger book and forecast timeline: the Toitenwinkel year', () => {
       businessDate: '2025-12-29',
       position: 9998n,
       recordedAt: new Date(),
-      data: { sozialraumId: 'HRO-TW', fiscalYear: 2025, category: 'FS', inBudget: true, providerId: 'TR-E', source: { kind: 'approval', id: 'T1' }, month: '2025-12', amount: '1300.00', reference: 'T1-2025-12', reason: 'Doppelzahlung' },
+      data: {
+        sozialraumId: 'HRO-TW',
+        fiscalYear: 2025,
+        category: 'FS',
+        inBudget: true,
+        providerId: 'TR-E',
+        source: { kind: 'approval', id: 'T1' },
+        month: '2025-12',
+        amount: '1300.00',
+        reference: 'T1-2025-12',
+        reason: 'Doppelzahlung',
+      },
     };
     const reversed = LedgerBook.fold('HRO-TW', 2025, [...events, reversal]).monitoringList();
     expect(reversed.rows[0]).toMatchObject({ anordnungen: '103402.50', ist: '103402.50' });
   });
 
   it('lists providers, out-of-budget money and revenue in their documented order, whatever order the events came in', () => {
-    const ledger = (eventId: string, type: string, data: any): BookEvent => ({ eventId, streamId: `c/${data.source.id}`, type, businessDate: '2025-10-01', position: 0n, recordedAt: new Date(), data });
+    const ledger = (eventId: string, type: string, data: any): BookEvent => ({
+      eventId,
+      streamId: `c/${data.source.id}`,
+      type,
+      businessDate: '2025-10-01',
+      position: 0n,
+      recordedAt: new Date(),
+      data,
+    });
     const dims = { sozialraumId: 'HRO-TW', fiscalYear: 2025, category: 'FS', inBudget: false };
     const more = [
-      ledger('x1', 'CommitmentRecorded', { ...dims, outOfBudgetReason: 'excluded-legal-basis', providerId: 'TR-G', source: { kind: 'approval', id: 'T8' }, lines: [{ month: '2025-10', amount: '3080.00' }], total: '3080.00' }),
-      ledger('x2', 'RevenueRecorded', { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-10', kind: 'kostenerstattung', amount: '900.00', source: { kind: 'approval', id: 'T8' } }),
-      ledger('x3', 'RevenueRecorded', { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-11', kind: 'rueckforderung', amount: '150.00', source: { kind: 'subsidy', id: 'Z1' } }),
-      ledger('x4', 'CommitmentRecorded', { ...dims, category: 'FU', inBudget: true, providerId: 'TR-E-1', source: { kind: 'subsidy', id: 'Z1' }, lines: [{ month: '2025-10', amount: '100.00' }], total: '100.00' }),
+      ledger('x1', 'CommitmentRecorded', {
+        ...dims,
+        outOfBudgetReason: 'excluded-legal-basis',
+        providerId: 'TR-G',
+        source: { kind: 'approval', id: 'T8' },
+        lines: [{ month: '2025-10', amount: '3080.00' }],
+        total: '3080.00',
+      }),
+      ledger('x2', 'RevenueRecorded', {
+        sozialraumId: 'HRO-TW',
+        fiscalYear: 2025,
+        month: '2025-10',
+        kind: 'kostenerstattung',
+        amount: '900.00',
+        source: { kind: 'approval', id: 'T8' },
+      }),
+      ledger('x3', 'RevenueRecorded', {
+        sozialraumId: 'HRO-TW',
+        fiscalYear: 2025,
+        month: '2025-11',
+        kind: 'rueckforderung',
+        amount: '150.00',
+        source: { kind: 'subsidy', id: 'Z1' },
+      }),
+      ledger('x4', 'CommitmentRecorded', {
+        ...dims,
+        category: 'FU',
+        inBudget: true,
+        providerId: 'TR-E-1',
+        source: { kind: 'subsidy', id: 'Z1' },
+        lines: [{ month: '2025-10', amount: '100.00' }],
+        total: '100.00',
+      }),
     ];
     // Planning first (B depends on its order), the money movements once forward and once backward.
     const planning = events.filter((e) => !e.type.startsWith('Commitment') && !e.type.startsWith('Expenditure') && e.type !== 'RevenueRecorded');
@@ -180,7 +329,16 @@ describe('ledger book and forecast timeline: the Toitenwinkel year', () => {
       businessDate: '2025-10-01',
       position: 9999n,
       recordedAt: new Date(),
-      data: { sozialraumId: 'HRO-TW', fiscalYear: 2025, category: 'FS', inBudget: true, providerId: 'TR-F', source: { kind: 'approval', id: 'T9' }, lines: [{ month: '2025-10', amount: '60000.00' }], total: '60000.00' },
+      data: {
+        sozialraumId: 'HRO-TW',
+        fiscalYear: 2025,
+        category: 'FS',
+        inBudget: true,
+        providerId: 'TR-F',
+        source: { kind: 'approval', id: 'T9' },
+        lines: [{ month: '2025-10', amount: '60000.00' }],
+        total: '60000.00',
+      },
     };
     const crossings = firstCrossings(forecastTimeline('HRO-TW', 2025, [...events, extra]), () => DEFAULT_CONTRACT_TERMS);
     expect(crossings.map((c) => [c.kind, c.businessDate, c.eventId])).toEqual([

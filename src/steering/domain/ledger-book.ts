@@ -18,7 +18,10 @@ const newCell = (): Cell => ({ forecast: ZERO, actual: ZERO });
  * them keep the order their keys first came in, which is the order of the events replayed or of
  * the read-model rows read: never an order to show.
  */
-export const providerLineOrder = thenBy<{ providerId: string; category: string }>(by((p) => p.providerId, compareText), by((p) => p.category, inOrderOf(BUDGET_CATEGORIES)));
+export const providerLineOrder = thenBy<{ providerId: string; category: string }>(
+  by((p) => p.providerId, compareText),
+  by((p) => p.category, inOrderOf(BUDGET_CATEGORIES)),
+);
 export const outOfBudgetOrder = by<{ reason: string }, string>((r) => r.reason, compareText);
 export const revenueOrder = by<{ kind: string }, string>((r) => r.kind, compareText);
 
@@ -38,7 +41,10 @@ export class LedgerBook {
   readonly orders = new Map<string, Decimal>(); // category|month of order
   eventsApplied = 0;
 
-  constructor(readonly sozialraumId: string, readonly fiscalYear: number) {}
+  constructor(
+    readonly sozialraumId: string,
+    readonly fiscalYear: number,
+  ) {}
 
   static fold(sozialraumId: string, fiscalYear: number, events: BookEvent[], view: BookView = {}): LedgerBook {
     const book = new LedgerBook(sozialraumId, fiscalYear);
@@ -154,7 +160,13 @@ export class LedgerBook {
       providers: sortedBy(
         [...this.byProvider.entries()].map(([key, cell]) => {
           const [providerId, category] = key.split('|');
-          return { providerId, category, committed: formatAmount(cell.forecast.minus(cell.actual)), actual: formatAmount(cell.actual), forecast: formatAmount(cell.forecast) };
+          return {
+            providerId,
+            category,
+            committed: formatAmount(cell.forecast.minus(cell.actual)),
+            actual: formatAmount(cell.actual),
+            forecast: formatAmount(cell.forecast),
+          };
         }),
         providerLineOrder,
       ),

@@ -35,7 +35,18 @@ export function calculateSettlement(budget: Decimal, flexibleBudget: Decimal, ac
     corridor: formatAmount(corridor),
   };
   if (deviation.abs().lessThanOrEqualTo(corridor)) {
-    return { outcome: 'none', ...base, excess: null, savings: null, providerShare: '0.00', providerShareCap: null, jugendamtShare: null, carryForward: '0.00', carryForwardCap: null, returnedToMunicipalBudget: null };
+    return {
+      outcome: 'none',
+      ...base,
+      excess: null,
+      savings: null,
+      providerShare: '0.00',
+      providerShareCap: null,
+      jugendamtShare: null,
+      carryForward: '0.00',
+      carryForwardCap: null,
+      returnedToMunicipalBudget: null,
+    };
   }
   if (deviation.greaterThan(corridor)) {
     const excess = deviation.minus(corridor);
@@ -71,4 +82,3 @@ export function calculateSettlement(budget: Decimal, flexibleBudget: Decimal, ac
     returnedToMunicipalBudget: formatAmount(deviation.negated().minus(carry)),
   };
 }
-

@@ -1,7 +1,15 @@
 import { Decider } from '../../../libs/ddd';
 import { addDays } from '../../../libs/calendar';
 import { compareText, sortedBy } from '../../../libs/order';
-import { KaemmereiReportedData, SteeringEvent, SettlementCalculatedData, SupplementaryRequestData, SteeringMeetingData, THRESHOLD_KINDS, ThresholdKind } from './steering.events';
+import {
+  KaemmereiReportedData,
+  SteeringEvent,
+  SettlementCalculatedData,
+  SupplementaryRequestData,
+  SteeringMeetingData,
+  THRESHOLD_KINDS,
+  ThresholdKind,
+} from './steering.events';
 
 export interface ProcedureState {
   procedureId: string;
@@ -11,7 +19,9 @@ export interface ProcedureState {
   /** Set while corrections keep the forecast below the procedure line: the procedure stays open until closed with an outcome. */
   crossingWithdrawnOn: string | null;
   meetings: Array<SteeringMeetingData & { recordedOn: string }>;
-  requests: Array<SupplementaryRequestData & { requestedOn: string; decision: { body: string; approved: boolean; decisionReference: string; decidedOn: string } | null }>;
+  requests: Array<
+    SupplementaryRequestData & { requestedOn: string; decision: { body: string; approved: boolean; decisionReference: string; decidedOn: string } | null }
+  >;
   /** Each sending of the report to the Kämmerei, with the figures as sent. */
   kaemmereiReports: Array<Omit<KaemmereiReportedData, 'procedureId'>>;
   closed: { outcome: string; closedOn: string } | null;
@@ -26,7 +36,8 @@ export interface SteeringState {
   closedMonths: string[];
   underrunDetectedOn: string | null;
   procedure: ProcedureState | null;
-  settlement: (SettlementCalculatedData & { calculatedOn: string; confirmations: Array<{ party: string; organisationId: string; on: string }>; applied: boolean }) | null;
+  settlement:
+    (SettlementCalculatedData & { calculatedOn: string; confirmations: Array<{ party: string; organisationId: string; on: string }>; applied: boolean }) | null;
 }
 
 export const initialSteeringState: SteeringState = {
@@ -60,7 +71,16 @@ export function evolveSteering(state: SteeringState, event: SteeringEvent): Stee
       return {
         ...state,
         crossings,
-        procedure: { procedureId: event.data.procedureId, openedOn: on, meetingDueBy: event.data.meetingDueBy ?? addDays(on, 14), crossingWithdrawnOn: null, meetings: [], requests: [], kaemmereiReports: [], closed: null },
+        procedure: {
+          procedureId: event.data.procedureId,
+          openedOn: on,
+          meetingDueBy: event.data.meetingDueBy ?? addDays(on, 14),
+          crossingWithdrawnOn: null,
+          meetings: [],
+          requests: [],
+          kaemmereiReports: [],
+          closed: null,
+        },
       };
     }
     case 'ThresholdCrossingMoved': {
@@ -88,9 +108,13 @@ export function evolveSteering(state: SteeringState, event: SteeringEvent): Stee
     case 'UnderrunDetected':
       return { ...state, underrunDetectedOn: on };
     case 'SteeringMeetingHeld':
-      return state.procedure ? { ...state, procedure: { ...state.procedure, meetings: [...state.procedure.meetings, { ...event.data, recordedOn: on }] } } : state;
+      return state.procedure
+        ? { ...state, procedure: { ...state.procedure, meetings: [...state.procedure.meetings, { ...event.data, recordedOn: on }] } }
+        : state;
     case 'SupplementaryExpenditureRequested':
-      return state.procedure ? { ...state, procedure: { ...state.procedure, requests: [...state.procedure.requests, { ...event.data, requestedOn: on, decision: null }] } } : state;
+      return state.procedure
+        ? { ...state, procedure: { ...state.procedure, requests: [...state.procedure.requests, { ...event.data, requestedOn: on, decision: null }] } }
+        : state;
     case 'SupplementaryExpenditureDecided':
       return state.procedure
         ? {
@@ -98,7 +122,9 @@ export function evolveSteering(state: SteeringState, event: SteeringEvent): Stee
             procedure: {
               ...state.procedure,
               requests: state.procedure.requests.map((r) =>
-                r.requestId === event.data.requestId ? { ...r, decision: { body: event.data.body, approved: event.data.approved, decisionReference: event.data.decisionReference, decidedOn: on } } : r,
+                r.requestId === event.data.requestId
+                  ? { ...r, decision: { body: event.data.body, approved: event.data.approved, decisionReference: event.data.decisionReference, decidedOn: on } }
+                  : r,
               ),
             },
           }
@@ -114,7 +140,13 @@ export function evolveSteering(state: SteeringState, event: SteeringEvent): Stee
       return { ...state, settlement: { ...event.data, calculatedOn: on, confirmations: [], applied: false } };
     case 'SettlementConfirmed':
       return state.settlement
-        ? { ...state, settlement: { ...state.settlement, confirmations: [...state.settlement.confirmations, { party: event.data.party, organisationId: event.data.organisationId, on }] } }
+        ? {
+            ...state,
+            settlement: {
+              ...state.settlement,
+              confirmations: [...state.settlement.confirmations, { party: event.data.party, organisationId: event.data.organisationId, on }],
+            },
+          }
         : state;
     case 'SettlementApplied':
       return state.settlement ? { ...state, settlement: { ...state.settlement, applied: true } } : state;

@@ -96,13 +96,24 @@ export function decideSteeringMeeting(
   const present = new Set(participants.map((p) => p.organisationId));
   const missing = [parties.jugendamtId, parties.leadProviderId ?? 'the lead provider'].filter((org) => !present.has(org));
   if (missing.length) {
-    refuse('meeting-needs-both-parties', 'Both parties must take part', `a steering meeting is held by the Jugendamt and the lead provider; not among the participants: ${missing.join(', ')}`, {
-      missing,
-    });
+    refuse(
+      'meeting-needs-both-parties',
+      'Both parties must take part',
+      `a steering meeting is held by the Jugendamt and the lead provider; not among the participants: ${missing.join(', ')}`,
+      {
+        missing,
+      },
+    );
   }
   // Plain values only: the event is stored as JSON, whatever shape the caller's objects had.
   const attendees = participants.map((p) => ({ organisationId: p.organisationId, role: p.role }));
-  return [{ type: 'SteeringMeetingHeld', data: { procedureId: procedure.procedureId, heldOn, participants: attendees, measures: [...measures] }, businessDate: heldOn }];
+  return [
+    {
+      type: 'SteeringMeetingHeld',
+      data: { procedureId: procedure.procedureId, heldOn, participants: attendees, measures: [...measures] },
+      businessDate: heldOn,
+    },
+  ];
 }
 
 export interface SupplementaryRequest {
@@ -145,9 +156,15 @@ export function decideSupplementaryDecision(command: SupplementaryDecision, stat
   const procedure = openProcedure(state);
   const request = procedure.requests.find((r) => r.requestId === requestId);
   if (!request) throw new NotFound('request-not-found', `there is no supplementary-expenditure request ${requestId}`);
-  if (request.decision) refuse('request-decided', 'Already decided', `request ${requestId} was decided by the ${request.decision.body} on ${request.decision.decidedOn}`);
+  if (request.decision)
+    refuse('request-decided', 'Already decided', `request ${requestId} was decided by the ${request.decision.body} on ${request.decision.decidedOn}`);
   if (body !== request.competentBody) {
-    refuse('wrong-deciding-body', 'Wrong deciding body', `${request.amount} € is decided by the ${request.competentBody} under the value limits in force, not by the ${body}`, { competentBody: request.competentBody });
+    refuse(
+      'wrong-deciding-body',
+      'Wrong deciding body',
+      `${request.amount} € is decided by the ${request.competentBody} under the value limits in force, not by the ${body}`,
+      { competentBody: request.competentBody },
+    );
   }
   return [{ type: 'SupplementaryExpenditureDecided', data: { procedureId: procedure.procedureId, requestId, body, approved, decisionReference, note } }];
 }
@@ -176,7 +193,8 @@ export interface KaemmereiReportFacts extends ProcedureFigures {
 export function decideKaemmereiReport(sending: KaemmereiSending, state: SteeringState, facts: KaemmereiReportFacts): SteeringEvent[] {
   const { sozialraumId, fiscalYear } = sending;
   const procedure = openProcedure(state);
-  if (sending.reportedOn < procedure.openedOn) refuse('report-before-procedure', 'Report before the procedure', `the procedure opened on ${procedure.openedOn}`);
+  if (sending.reportedOn < procedure.openedOn)
+    refuse('report-before-procedure', 'Report before the procedure', `the procedure opened on ${procedure.openedOn}`);
   const { termsOn, logPosition: _logPosition, ...figures } = facts;
   const report = kaemmereiReport(sozialraumId, fiscalYear, figures, { ...state, procedure }, termsOn);
   return [
@@ -199,9 +217,11 @@ export function decideKaemmereiReport(sending: KaemmereiSending, state: Steering
 export function decideCloseProcedure(command: { outcome: string }, state: SteeringState): SteeringEvent[] {
   const { outcome } = command;
   const procedure = openProcedure(state);
-  if (procedure.meetings.length === 0) refuse('meeting-missing', 'Steering meeting missing', 'an overrun procedure closes after the steering meeting has been held');
+  if (procedure.meetings.length === 0)
+    refuse('meeting-missing', 'Steering meeting missing', 'an overrun procedure closes after the steering meeting has been held');
   const undecided = procedure.requests.filter((r) => !r.decision);
-  if (undecided.length) refuse('requests-undecided', 'Requests undecided', `undecided supplementary-expenditure requests: ${undecided.map((r) => r.requestId).join(', ')}`);
+  if (undecided.length)
+    refuse('requests-undecided', 'Requests undecided', `undecided supplementary-expenditure requests: ${undecided.map((r) => r.requestId).join(', ')}`);
   return [{ type: 'OverrunProcedureClosed', data: { procedureId: procedure.procedureId, outcome } }];
 }
 
@@ -211,16 +231,31 @@ export function decideCloseProcedure(command: { outcome: string }, state: Steeri
  */
 export type SettlementFacts =
   | { yearClosed: false }
-  | { yearClosed: true; budget: Decimal; flexibleBudget: Decimal; actual: Decimal; terms: BudgetContractTerms; leadProviderId: string | null; logPosition: bigint };
+  | {
+      yearClosed: true;
+      budget: Decimal;
+      flexibleBudget: Decimal;
+      actual: Decimal;
+      terms: BudgetContractTerms;
+      leadProviderId: string | null;
+      logPosition: bigint;
+    };
 
 /** R10: the settlement is calculated once, after the year close, with every intermediate figure. */
 export function decideCalculateSettlement(command: SteeringYear, state: SteeringState, facts: SettlementFacts): SteeringEvent[] {
   const { sozialraumId, fiscalYear } = command;
-  if (!facts.yearClosed) throw new DomainError('year-not-closed', 'Fiscal year not closed', `the settlement of ${fiscalYear} is calculated after the year close`, 422);
+  if (!facts.yearClosed)
+    throw new DomainError('year-not-closed', 'Fiscal year not closed', `the settlement of ${fiscalYear} is calculated after the year close`, 422);
   const { leadProviderId, logPosition } = facts;
-  if (state.settlement) throw new DomainError('settlement-exists', 'Settlement exists', `the settlement of ${fiscalYear} was calculated on ${state.settlement.calculatedOn}`, 409);
+  if (state.settlement)
+    throw new DomainError('settlement-exists', 'Settlement exists', `the settlement of ${fiscalYear} was calculated on ${state.settlement.calculatedOn}`, 409);
   const figures = calculateSettlement(facts.budget, facts.flexibleBudget, facts.actual, facts.terms);
-  return [{ type: 'SettlementCalculated', data: { settlementId: `ABR-${sozialraumId}-${fiscalYear}`, sozialraumId, fiscalYear, figures, leadProviderId, logPosition: logPosition.toString() } }];
+  return [
+    {
+      type: 'SettlementCalculated',
+      data: { settlementId: `ABR-${sozialraumId}-${fiscalYear}`, sozialraumId, fiscalYear, figures, leadProviderId, logPosition: logPosition.toString() },
+    },
+  ];
 }
 
 /** Two confirmations by different organisations: the Jugendamt and the lead provider. */
@@ -228,9 +263,14 @@ export function decideConfirmSettlement(command: { party: 'jugendamt' | 'lead-pr
   const { party, organisationId } = command;
   const settlement = state.settlement;
   if (!settlement) throw new NotFound('settlement-not-found', 'the settlement has not been calculated yet');
-  if (settlement.confirmations.some((c) => c.party === party)) refuse('already-confirmed', 'Already confirmed', `the ${party === 'jugendamt' ? 'Jugendamt' : 'lead provider'} confirmed already`);
+  if (settlement.confirmations.some((c) => c.party === party))
+    refuse('already-confirmed', 'Already confirmed', `the ${party === 'jugendamt' ? 'Jugendamt' : 'lead provider'} confirmed already`);
   if (settlement.confirmations.some((c) => c.organisationId === organisationId)) {
-    refuse('confirmation-by-other-organisation-required', 'The other organisation must confirm', `${organisationId} confirmed already; the second confirmation comes from the other party`);
+    refuse(
+      'confirmation-by-other-organisation-required',
+      'The other organisation must confirm',
+      `${organisationId} confirmed already; the second confirmation comes from the other party`,
+    );
   }
   if (party === 'lead-provider' && settlement.leadProviderId && organisationId !== settlement.leadProviderId) {
     throw new DomainError('not-lead-provider', 'Forbidden', `only the lead provider ${settlement.leadProviderId} confirms for the providers`, 403);
@@ -251,15 +291,30 @@ export function settlementApplication(command: SteeringYear, state: SteeringStat
   const { sozialraumId, fiscalYear } = command;
   if (!state.settlement) throw new NotFound('settlement-not-found', 'the settlement has not been calculated yet');
   if (state.settlement.confirmations.length < 2) {
-    throw new DomainError('settlement-not-confirmed', 'Settlement not confirmed', 'the settlement is applied after the Jugendamt and the lead provider have both confirmed it', 422);
+    throw new DomainError(
+      'settlement-not-confirmed',
+      'Settlement not confirmed',
+      'the settlement is applied after the Jugendamt and the lead provider have both confirmed it',
+      422,
+    );
   }
   if (state.settlement.applied) throw new DomainError('settlement-applied', 'Settlement applied', 'the settlement has been applied already', 409);
   const figures = state.settlement.figures;
   const kind: SettlementAppliedData['kind'] = figures.outcome === 'overrun' ? 'malus' : figures.outcome === 'underrun' ? 'carry-forward' : 'none';
   if (kind !== 'none' && !facts.nextYearBudget) {
-    throw new DomainError('next-year-budget-missing', 'Next year budget missing', `allocate the ${fiscalYear + 1} budget of ${sozialraumId} first; the settlement is applied to its fallunspezifisch money`, 422);
+    throw new DomainError(
+      'next-year-budget-missing',
+      'Next year budget missing',
+      `allocate the ${fiscalYear + 1} budget of ${sozialraumId} first; the settlement is applied to its fallunspezifisch money`,
+      422,
+    );
   }
-  return { settlementId: state.settlement.settlementId, toFiscalYear: fiscalYear + 1, kind, amount: kind === 'malus' ? figures.providerShare : figures.carryForward };
+  return {
+    settlementId: state.settlement.settlementId,
+    toFiscalYear: fiscalYear + 1,
+    kind,
+    amount: kind === 'malus' ? figures.providerShare : figures.carryForward,
+  };
 }
 
 /** Records the application on the steering stream once (the budget takes a settlement once per id too). */

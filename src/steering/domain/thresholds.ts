@@ -105,7 +105,11 @@ export function decideCrossings(command: ThresholdYear, state: SteeringState, fa
       });
     } else if (!recorded) {
       if (crossing.kind === 'procedure') {
-        events.push({ type: THRESHOLD_EVENT.procedure, data: { ...data, procedureId: `UEV-${sozialraumId}-${fiscalYear}`, meetingDueBy: addDays(crossing.businessDate, 14) }, businessDate: crossing.businessDate });
+        events.push({
+          type: THRESHOLD_EVENT.procedure,
+          data: { ...data, procedureId: `UEV-${sozialraumId}-${fiscalYear}`, meetingDueBy: addDays(crossing.businessDate, 14) },
+          businessDate: crossing.businessDate,
+        });
       } else {
         events.push({ type: THRESHOLD_EVENT[crossing.kind], data, businessDate: crossing.businessDate });
       }
@@ -164,6 +168,10 @@ export function underrunLine(budget: Decimal, terms: BudgetContractTerms): Decim
 }
 
 /** Whether the close of `month` detects the under-run: from the review month on, below the line, once a year. */
-export function underrunAtMonthClose(month: string, state: SteeringState, figures: { forecast: Decimal; budget: Decimal; terms: BudgetContractTerms }): boolean {
+export function underrunAtMonthClose(
+  month: string,
+  state: SteeringState,
+  figures: { forecast: Decimal; budget: Decimal; terms: BudgetContractTerms },
+): boolean {
   return !state.underrunDetectedOn && monthNumber(month) >= figures.terms.underrunReviewMonth && isUnderrun(figures.forecast, figures.budget, figures.terms);
 }

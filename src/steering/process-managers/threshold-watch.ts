@@ -62,10 +62,12 @@ export class ThresholdWatch implements Projection {
       const contract = CONTRACT_STREAM.exec(event.streamId);
       // New thresholds may move or remove crossings of every year of the Sozialraum.
       if (contract) {
-        await this.markPending(manager, event, `select distinct tenant_id, sozialraum_id, fiscal_year, $3::uuid, $4::text, $5::text from ${WATCH_CHANGES} where tenant_id = $1 and sozialraum_id = $2`, [
-          contract[1],
-          contract[2],
-        ]);
+        await this.markPending(
+          manager,
+          event,
+          `select distinct tenant_id, sozialraum_id, fiscal_year, $3::uuid, $4::text, $5::text from ${WATCH_CHANGES} where tenant_id = $1 and sozialraum_id = $2`,
+          [contract[1], contract[2]],
+        );
       }
     }
     const pending: PendingYear[] = await manager.query('select * from steering_watch_pending order by tenant_id, sozialraum_id, fiscal_year');
@@ -118,7 +120,10 @@ export class ThresholdWatch implements Projection {
     // The log as read up to the horizon: the year's changes of forecast and B, and the thresholds then in force.
     const changes = await loadTimelineChanges(manager, WATCH_CHANGES, { tenantId, sozialraumId, fiscalYear }, { upTo: horizon });
     const contractEvents = (await this.store.readStream(streams.contract(tenantId, sozialraumId))).filter(known);
-    const contract = contractEvents.reduce((s, e) => budgetContractDecider.evolve(s, toDomainEvent(e) as Parameters<typeof budgetContractDecider.evolve>[1]), budgetContractDecider.initialState);
+    const contract = contractEvents.reduce(
+      (s, e) => budgetContractDecider.evolve(s, toDomainEvent(e) as Parameters<typeof budgetContractDecider.evolve>[1]),
+      budgetContractDecider.initialState,
+    );
     const facts: ThresholdFacts = { changes, termsOn: (date) => contractInForce(contract, date).terms };
     const command = { sozialraumId, fiscalYear };
     const ctx = { ...systemContext(tenantId, year.cause_business_date ?? '', year.cause_event_id), correlationId: year.cause_correlation_id };
@@ -151,7 +156,6 @@ export class ThresholdWatch implements Projection {
 
 /** The steering stream holds an event beyond the part of the log the watch has read. */
 class StreamAheadOfWatch extends Error {}
-
 
 /**
  * A raise is stated at most once per fiscal year, whatever its date. A move is stated by what it

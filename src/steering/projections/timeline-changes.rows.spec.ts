@@ -15,7 +15,18 @@ const year = { tenant_id: 'HRO-JA', sozialraum_id: 'HRO-TW', fiscal_year: 2025 }
 
 describe('timeline change rows', () => {
   it('records a commitment of the budget as a change of the forecast, with its cause', () => {
-    const recorded = money({ type: 'CommitmentRecorded', data: { ...approval, lines: [{ month: '2025-03', amount: '1300.00' }, { month: '2025-04', amount: '1300.00' }], total: '2600.00', reason: 'approval' } });
+    const recorded = money({
+      type: 'CommitmentRecorded',
+      data: {
+        ...approval,
+        lines: [
+          { month: '2025-03', amount: '1300.00' },
+          { month: '2025-04', amount: '1300.00' },
+        ],
+        total: '2600.00',
+        reason: 'approval',
+      },
+    });
     const { changes, touched } = timelineChanges(TABLE, [recorded]);
     expect(changes).toEqual([
       {
@@ -43,13 +54,22 @@ describe('timeline change rows', () => {
     expect(changes).toEqual([
       expect.objectContaining({
         table: 'steering_watch_changes',
-        row: expect.objectContaining({ business_date: '2025-02-15', type: 'BudgetAmended', delta: '0.00', planning: JSON.stringify(planning), cause: JSON.stringify({ kind: 'budget', id: BUDGET, reason: 'Nachtrag' }) }),
+        row: expect.objectContaining({
+          business_date: '2025-02-15',
+          type: 'BudgetAmended',
+          delta: '0.00',
+          planning: JSON.stringify(planning),
+          cause: JSON.stringify({ kind: 'budget', id: BUDGET, reason: 'Nachtrag' }),
+        }),
       }),
     ]);
   });
 
   it('names each year it changes once, with the last event of the batch that changed it', () => {
-    const released = money({ type: 'CommitmentReleased', data: { ...approval, lines: [{ month: '2025-10', amount: '500.00' }], total: '500.00', reason: 'termination' } }, '2025-09-15');
+    const released = money(
+      { type: 'CommitmentReleased', data: { ...approval, lines: [{ month: '2025-10', amount: '500.00' }], total: '500.00', reason: 'termination' } },
+      '2025-09-15',
+    );
     const { changes, touched } = timelineChanges(TABLE, [amended, released]);
     expect(changes.map((c) => c.kind === 'insert' && c.row.delta)).toEqual(['0.00', '-500.00']);
     expect(touched).toEqual([{ key: { tenantId: 'HRO-JA', sozialraumId: 'HRO-TW', fiscalYear: 2025 }, cause: released }]);
@@ -57,8 +77,14 @@ describe('timeline change rows', () => {
 
   it('leaves out what changes neither forecast nor B: actuals, money beside the budget, revenue, other events', () => {
     const accrued = money({ type: 'ExpenditureAccrued', data: { ...approval, month: '2025-03', amount: '1300.00', reference: 'x' } });
-    const outside = money({ type: 'CommitmentRecorded', data: { ...approval, inBudget: false, outOfBudgetReason: 'high-cost', lines: [{ month: '2025-03', amount: '1.00' }], total: '1.00', reason: 'approval' } });
-    const revenue = money({ type: 'RevenueRecorded', data: { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-03', kind: 'kostenbeitrag', amount: '10.00', source } });
+    const outside = money({
+      type: 'CommitmentRecorded',
+      data: { ...approval, inBudget: false, outOfBudgetReason: 'high-cost', lines: [{ month: '2025-03', amount: '1.00' }], total: '1.00', reason: 'approval' },
+    });
+    const revenue = money({
+      type: 'RevenueRecorded',
+      data: { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-03', kind: 'kostenbeitrag', amount: '10.00', source },
+    });
     const opened = stored(BUDGET, { type: 'BudgetOpened', data: { reason: 'x' } });
     expect(timelineChanges(TABLE, [accrued, outside, revenue, opened])).toEqual({ changes: [], touched: [] });
   });
@@ -66,13 +92,21 @@ describe('timeline change rows', () => {
 
 describe('sozialraumYearOf', () => {
   it('takes the year of a money movement from its data and that of a planning event from its budget stream', () => {
-    const moved = money({ type: 'ExpenditureAccrued', data: { ...approval, sozialraumId: 'HRO-EV', fiscalYear: 2024, month: '2024-12', amount: '1.00', reference: 'x' } });
+    const moved = money({
+      type: 'ExpenditureAccrued',
+      data: { ...approval, sozialraumId: 'HRO-EV', fiscalYear: 2024, month: '2024-12', amount: '1.00', reference: 'x' },
+    });
     expect(sozialraumYearOf(moved)).toEqual({ tenantId: 'HRO-JA', sozialraumId: 'HRO-EV', fiscalYear: 2024 });
     expect(sozialraumYearOf(amended)).toEqual({ tenantId: 'HRO-JA', sozialraumId: 'HRO-TW', fiscalYear: 2025 });
   });
 
   it('gives no year for revenue (R2), planning events outside budget streams and other events', () => {
-    const revenue = money({ type: 'RevenueRecorded', data: { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-03', kind: 'kostenbeitrag', amount: '10.00', source } });
-    expect([revenue, stored(CASE, { type: 'BudgetAmended', data: planning }), stored(BUDGET, { type: 'BudgetOpened', data: { reason: 'x' } })].map(sozialraumYearOf)).toEqual([null, null, null]);
+    const revenue = money({
+      type: 'RevenueRecorded',
+      data: { sozialraumId: 'HRO-TW', fiscalYear: 2025, month: '2025-03', kind: 'kostenbeitrag', amount: '10.00', source },
+    });
+    expect(
+      [revenue, stored(CASE, { type: 'BudgetAmended', data: planning }), stored(BUDGET, { type: 'BudgetOpened', data: { reason: 'x' } })].map(sozialraumYearOf),
+    ).toEqual([null, null, null]);
   });
 });

@@ -101,16 +101,36 @@ export function utilisationChanges(events: readonly StoredEvent[], planned: read
         const month = (event.metadata.businessDate ?? event.recordedAt.toISOString()).slice(0, 7);
         orders.add({ ...year, category: line.category ?? 'FS', month }, 'amount', line.amount);
       }
-      const cell = { ...year, scope: line.inBudget ? 'budget' : (line.outOfBudgetReason ?? 'other'), category: line.category ?? 'FS', provider_id: line.providerId ?? '-', month: line.month };
+      const cell = {
+        ...year,
+        scope: line.inBudget ? 'budget' : (line.outOfBudgetReason ?? 'other'),
+        category: line.category ?? 'FS',
+        provider_id: line.providerId ?? '-',
+        month: line.month,
+      };
       cells.add(cell, line.measure === 'forecast' ? 'forecast' : 'actual', line.amount);
     }
   }
 
   const changes: UtilisationChange[] = [];
-  for (const row of revenue.summed()) changes.push({ kind: 'upsert', table: 'utilisation_revenue', row, key: ['tenant_id', 'sozialraum_id', 'fiscal_year', 'kind', 'month'], onConflict: 'add' });
-  for (const row of orders.summed()) changes.push({ kind: 'upsert', table: 'utilisation_orders', row, key: ['tenant_id', 'sozialraum_id', 'fiscal_year', 'category', 'month'], onConflict: 'add' });
+  for (const row of revenue.summed())
+    changes.push({ kind: 'upsert', table: 'utilisation_revenue', row, key: ['tenant_id', 'sozialraum_id', 'fiscal_year', 'kind', 'month'], onConflict: 'add' });
+  for (const row of orders.summed())
+    changes.push({
+      kind: 'upsert',
+      table: 'utilisation_orders',
+      row,
+      key: ['tenant_id', 'sozialraum_id', 'fiscal_year', 'category', 'month'],
+      onConflict: 'add',
+    });
   for (const row of cells.summed())
-    changes.push({ kind: 'upsert', table: 'utilisation_cells', row, key: ['tenant_id', 'sozialraum_id', 'fiscal_year', 'scope', 'category', 'provider_id', 'month'], onConflict: 'add' });
+    changes.push({
+      kind: 'upsert',
+      table: 'utilisation_cells',
+      row,
+      key: ['tenant_id', 'sozialraum_id', 'fiscal_year', 'scope', 'category', 'provider_id', 'month'],
+      onConflict: 'add',
+    });
   for (const { key, planned: amounts } of plannedByYear.values()) {
     for (const category of BUDGET_CATEGORIES) {
       changes.push({

@@ -50,7 +50,10 @@ export interface NotificationItem {
 
 @Injectable()
 export class NotificationsQuery {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly projections: ProjectionRunner) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly projections: ProjectionRunner,
+  ) {}
 
   async list(tenantId: string, query: NotificationQuery): Promise<Page<NotificationItem>> {
     await this.projections.waitFor('steering-notifications');

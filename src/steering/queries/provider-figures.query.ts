@@ -19,28 +19,49 @@ const lineOrder = thenBy<{ sozialraumId: string; scope: string; category: string
 /** A provider's own figures of a year across Sozialräume: what a Träger's bookkeeper reconciles. */
 @Injectable()
 export class ProviderFiguresQuery {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly projections: ProjectionRunner) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly projections: ProjectionRunner,
+  ) {}
 
   async figures(tenantId: string, providerId: string, fiscalYear: number) {
     await this.projections.waitFor('utilisation');
-    const rows: Array<{ sozialraum_id: string; scope: string; category: string; month: string; forecast: string; actual: string }> = await this.dataSource.query(
-      `select sozialraum_id, scope, category, month, sum(forecast)::text as forecast, sum(actual)::text as actual
+    const rows: Array<{ sozialraum_id: string; scope: string; category: string; month: string; forecast: string; actual: string }> =
+      await this.dataSource.query(
+        `select sozialraum_id, scope, category, month, sum(forecast)::text as forecast, sum(actual)::text as actual
          from utilisation_cells where tenant_id = $1 and provider_id = $2 and fiscal_year = $3
         group by sozialraum_id, scope, category, month order by sozialraum_id, scope, category, month`,
-      [tenantId, providerId, fiscalYear],
-    );
+        [tenantId, providerId, fiscalYear],
+      );
     const figures = (forecast: Decimal, actual: Decimal) => ({
       committed: formatAmount(forecast.minus(actual)),
       actual: formatAmount(actual),
       forecast: formatAmount(forecast),
     });
     // One line per Sozialraum, scope and category, with its months: what the provider's own books show per Leistungsmonat.
-    const lines = new Map<string, { sozialraumId: string; scope: string; category: string; forecast: Decimal; actual: Decimal; months: Array<{ month: string; committed: string; actual: string; forecast: string }> }>();
+    const lines = new Map<
+      string,
+      {
+        sozialraumId: string;
+        scope: string;
+        category: string;
+        forecast: Decimal;
+        actual: Decimal;
+        months: Array<{ month: string; committed: string; actual: string; forecast: string }>;
+      }
+    >();
     let actual = new Decimal(0);
     let forecast = new Decimal(0);
     for (const r of rows) {
       const key = `${r.sozialraum_id}|${r.scope}|${r.category}`;
-      const line = lines.get(key) ?? { sozialraumId: r.sozialraum_id, scope: r.scope, category: r.category, forecast: new Decimal(0), actual: new Decimal(0), months: [] };
+      const line = lines.get(key) ?? {
+        sozialraumId: r.sozialraum_id,
+        scope: r.scope,
+        category: r.category,
+        forecast: new Decimal(0),
+        actual: new Decimal(0),
+        months: [],
+      };
       line.forecast = line.forecast.plus(r.forecast);
       line.actual = line.actual.plus(r.actual);
       line.months.push({ month: r.month, ...figures(new Decimal(r.forecast), new Decimal(r.actual)) });

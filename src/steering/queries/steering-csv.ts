@@ -16,7 +16,16 @@ export function utilisationCsv(u: ReturnType<LedgerBook['utilisation']>, decimal
 
 export function monitoringListCsv(h: ReturnType<LedgerBook['monitoringList']>, decimalComma: boolean): string {
   const headers = ['Sozialraum', 'Haushaltsjahr', 'Kategorie', 'Ansatz', 'Bindungen', 'Anordnungen', 'Ist', 'Rest'];
-  const rows: Array<Array<string | number>> = h.rows.map((r) => [h.sozialraumId, h.fiscalYear, CATEGORY_NAMES[r.category as BudgetCategory], r.ansatz, r.bindungen, r.anordnungen, r.ist, r.rest]);
+  const rows: Array<Array<string | number>> = h.rows.map((r) => [
+    h.sozialraumId,
+    h.fiscalYear,
+    CATEGORY_NAMES[r.category as BudgetCategory],
+    r.ansatz,
+    r.bindungen,
+    r.anordnungen,
+    r.ist,
+    r.rest,
+  ]);
   rows.push([h.sozialraumId, h.fiscalYear, 'Gesamt', h.total.ansatz, h.total.bindungen, h.total.anordnungen, h.total.ist, h.total.rest]);
   return toCsv(headers, rows, decimalComma);
 }

@@ -47,7 +47,12 @@ export class SteeringQueries {
   }
 
   /** The figures a query answers from: today's from the utilisation read model, any other view replayed from the log. */
-  async viewedBook(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView): Promise<{ book: LedgerBook; source: 'event-log' | 'read-model' }> {
+  async viewedBook(
+    tenantId: string,
+    sozialraumId: string,
+    fiscalYear: number,
+    view: BookView,
+  ): Promise<{ book: LedgerBook; source: 'event-log' | 'read-model' }> {
     const fromLog = view.asOf !== undefined || view.knownAt !== undefined || view.knownAtPosition !== undefined;
     return fromLog
       ? { book: await this.book(tenantId, sozialraumId, fiscalYear, view), source: 'event-log' }
@@ -76,7 +81,13 @@ export class SteeringQueries {
     const withProcedure = procedureToReport(state);
     const { book, source } = await this.viewedBook(tenantId, sozialraumId, fiscalYear, view);
     const termsOn = await this.termsOn(tenantId, sozialraumId);
-    const report = kaemmereiReport(sozialraumId, fiscalYear, { budget: book.budgetTotal, forecast: book.totals().forecast, actual: book.totals().actual }, withProcedure, termsOn);
+    const report = kaemmereiReport(
+      sozialraumId,
+      fiscalYear,
+      { budget: book.budgetTotal, forecast: book.totals().forecast, actual: book.totals().actual },
+      withProcedure,
+      termsOn,
+    );
     return { ...report, version, source, view: describeView(view) };
   }
 
@@ -116,12 +127,24 @@ export class SteeringQueries {
       const totals = book.totals();
       procedure = {
         ...state.procedure,
-        meetingOverdue: !state.procedure.closed && !state.procedure.crossingWithdrawnOn && state.procedure.meetings.length === 0 && today > state.procedure.meetingDueBy,
+        meetingOverdue:
+          !state.procedure.closed && !state.procedure.crossingWithdrawnOn && state.procedure.meetings.length === 0 && today > state.procedure.meetingDueBy,
         kaemmereiReportOutstanding: !state.procedure.closed && state.procedure.kaemmereiReports.length === 0,
         supplementaryRequestDue: supplementaryRequestDue({ budget: book.budgetTotal, forecast: totals.forecast, actual: totals.actual }, state.procedure),
       };
     }
-    return { sozialraumId, fiscalYear, version, view: describeView(view), crossings: state.crossings, withdrawnCrossings: state.withdrawnCrossings, closedMonths: state.closedMonths, underrunDetectedOn: state.underrunDetectedOn, procedure, settlement: state.settlement };
+    return {
+      sozialraumId,
+      fiscalYear,
+      version,
+      view: describeView(view),
+      crossings: state.crossings,
+      withdrawnCrossings: state.withdrawnCrossings,
+      closedMonths: state.closedMonths,
+      underrunDetectedOn: state.underrunDetectedOn,
+      procedure,
+      settlement: state.settlement,
+    };
   }
 
   /** Today's figures from the utilisation read model (kept current by its consumer). */
@@ -129,7 +152,10 @@ export class SteeringQueries {
     await this.projections.waitFor('utilisation');
     const book = new LedgerBook(sozialraumId, fiscalYear);
     const key = [tenantId, sozialraumId, fiscalYear];
-    const planned = await this.dataSource.query('select category, planned from utilisation_planned where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3', key);
+    const planned = await this.dataSource.query(
+      'select category, planned from utilisation_planned where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3',
+      key,
+    );
     for (const row of planned) book.planned = { ...book.planned, [row.category]: new Decimal(row.planned) };
     const cells = await this.dataSource.query(
       'select scope, category, provider_id, month, forecast, actual from utilisation_cells where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3',
@@ -144,9 +170,15 @@ export class SteeringQueries {
         merge(book.outOfBudget, `${c.scope}|${c.month}`, cell);
       }
     }
-    const revenue = await this.dataSource.query('select kind, month, amount from utilisation_revenue where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3', key);
+    const revenue = await this.dataSource.query(
+      'select kind, month, amount from utilisation_revenue where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3',
+      key,
+    );
     for (const r of revenue) book.revenue.set(`${r.kind}|${r.month}`, new Decimal(r.amount));
-    const orders = await this.dataSource.query('select category, month, amount from utilisation_orders where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3', key);
+    const orders = await this.dataSource.query(
+      'select category, month, amount from utilisation_orders where tenant_id = $1 and sozialraum_id = $2 and fiscal_year = $3',
+      key,
+    );
     for (const o of orders) book.orders.set(`${o.category}|${o.month}`, new Decimal(o.amount));
     return book;
   }

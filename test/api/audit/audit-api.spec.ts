@@ -11,9 +11,22 @@ describe('audit API', () => {
     t = await createTestApp();
     await registerSozialraum(t, 'HRO-AU', 'Prüfung');
     await openBudget(t, 'HRO-AU', 2025, { FS: '100000.00', FUE: '10000.00', FU: '10000.00' });
-    await t.http().post('/providers/TR-E/rate-agreements').set('authorization', `Bearer ${await t.token({ role: 'admin' })}`).send({ legalBasis: '34', rateType: 'daily', amount: '250.00', validFrom: '2024-01-01' });
+    await t
+      .http()
+      .post('/providers/TR-E/rate-agreements')
+      .set('authorization', `Bearer ${await t.token({ role: 'admin' })}`)
+      .send({ legalBasis: '34', rateType: 'daily', amount: '250.00', validFrom: '2024-01-01' });
     await expectStatus(as(t, 'caseworker').post('/cases', { caseRef: 'AU-25-001', sozialraumId: 'HRO-AU' }), 201);
-    await expectStatus(as(t, 'caseworker').post('/cases/AU-25-001/approvals', { legalBasis: '34', providerId: 'TR-E', start: '2025-02-01', end: '2025-06-30', bescheidDate: '2025-01-20' }), 201);
+    await expectStatus(
+      as(t, 'caseworker').post('/cases/AU-25-001/approvals', {
+        legalBasis: '34',
+        providerId: 'TR-E',
+        start: '2025-02-01',
+        end: '2025-06-30',
+        bescheidDate: '2025-01-20',
+      }),
+      201,
+    );
     await t.settle();
   });
   afterAll(async () => t?.close());
@@ -68,11 +81,17 @@ describe('audit API', () => {
   });
 
   it('exports the same events and hashes as NDJSON', async () => {
-    const res = await t.http().get('/audit/export').set('authorization', `Bearer ${await t.token({ role: 'auditor' })}`);
+    const res = await t
+      .http()
+      .get('/audit/export')
+      .set('authorization', `Bearer ${await t.token({ role: 'auditor' })}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('application/x-ndjson');
     expect(res.headers['content-disposition']).toContain('ereignisse-HRO-JA.ndjson');
-    const lines = res.text.trim().split('\n').map((line: string) => JSON.parse(line));
+    const lines = res.text
+      .trim()
+      .split('\n')
+      .map((line: string) => JSON.parse(line));
     expect(lines).toHaveLength(await tenantEventCount());
     const page = await expectStatus(auditor().get('/audit/events?limit=200'), 200);
     expect(lines.map((l: any) => [l.eventId, l.eventHash])).toEqual(page.body.items.map((e: any) => [e.eventId, e.eventHash]));
@@ -85,8 +104,14 @@ describe('audit API', () => {
       await open.query('begin');
       await open.query('select pg_current_xact_id()');
       await expectStatus(as(t, 'caseworker').post('/cases', { caseRef: 'AU-25-002', sozialraumId: 'HRO-AU' }), 201);
-      const res = await t.http().get('/audit/export').set('authorization', `Bearer ${await t.token({ role: 'auditor' })}`);
-      const lines = res.text.trim().split('\n').map((line: string) => JSON.parse(line));
+      const res = await t
+        .http()
+        .get('/audit/export')
+        .set('authorization', `Bearer ${await t.token({ role: 'auditor' })}`);
+      const lines = res.text
+        .trim()
+        .split('\n')
+        .map((line: string) => JSON.parse(line));
       expect(lines.some((l: any) => l.streamId === 'HRO-JA/case/AU-25-002')).toBe(true);
       expect(lines).toHaveLength(await tenantEventCount());
     } finally {
@@ -100,7 +125,9 @@ describe('audit API', () => {
     expect(clean.body).toMatchObject({ ok: true, problems: [] });
     expect(clean.body.eventsChecked).toBeGreaterThan(0);
 
-    const { rows } = await t.db.query(`select event_id, global_position from es_events where stream_id = 'HRO-JA/case/AU-25-001' order by stream_version limit 1`);
+    const { rows } = await t.db.query(
+      `select event_id, global_position from es_events where stream_id = 'HRO-JA/case/AU-25-001' order by stream_version limit 1`,
+    );
     await t.db.query('alter table es_events disable trigger es_events_append_only');
     await t.db.query(`update es_events set data = jsonb_set(data, '{providerId}', '"TR-X"') where event_id = $1`, [rows[0].event_id]);
     await t.db.query('alter table es_events enable trigger es_events_append_only');
@@ -109,7 +136,10 @@ describe('audit API', () => {
     expect(tampered.body.problems.join('\n')).toContain(`event ${rows[0].event_id} at position ${rows[0].global_position}`);
 
     // Another tenant's auditor learns that the log was altered, not which event of whom.
-    const other = await t.http().get('/audit/verification').set('authorization', `Bearer ${await t.token({ role: 'auditor', tenant: 'HRO-XX' })}`);
+    const other = await t
+      .http()
+      .get('/audit/verification')
+      .set('authorization', `Bearer ${await t.token({ role: 'auditor', tenant: 'HRO-XX' })}`);
     expect(other.body).toMatchObject({ ok: false, eventsChecked: 0, problems: [] });
     expect(other.body.problemsElsewhere).toBeGreaterThan(0);
   });

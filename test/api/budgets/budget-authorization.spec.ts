@@ -40,7 +40,13 @@ describe('budget planning: who may do what', () => {
   });
 
   it('allocation and opening: controller only', async () => {
-    const allocation = { sozialraumId: 'HRO-TW', fiscalYear: 2025, planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' }, reason: 'Haushalt 2025', businessDate: '2024-12-10' };
+    const allocation = {
+      sozialraumId: 'HRO-TW',
+      fiscalYear: 2025,
+      planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' },
+      reason: 'Haushalt 2025',
+      businessDate: '2024-12-10',
+    };
     await onlyAllowed(['controller'], '/budgets', allocation);
     expect((await expectStatus(as(t, 'controller').post('/budgets', allocation), 201)).body).toMatchObject({ status: 'planned', total: '200000.00' });
     const opening = { reason: 'Haushalt rechtskräftig', businessDate: '2025-01-01' };
@@ -71,10 +77,16 @@ describe('budget planning: who may do what', () => {
     const freeze = { categories: ['FU'], reason: 'Haushaltssperre', businessDate: '2025-08-01' };
     await onlyAllowed(['controller'], `${base}/freeze`, freeze);
     const frozen = await expectStatus(as(t, 'controller').post(`${base}/freeze`, freeze), 200);
-    expect(frozen.body.categories.map((c: any) => [c.category, c.frozen])).toEqual([['FS', undefined], ['FUE', false], ['FU', true]]);
+    expect(frozen.body.categories.map((c: any) => [c.category, c.frozen])).toEqual([
+      ['FS', undefined],
+      ['FUE', false],
+      ['FU', true],
+    ]);
     const lifting = { categories: ['FU'], reason: 'Sperre aufgehoben', businessDate: '2025-08-20' };
     await onlyAllowed(['controller'], `${base}/freeze-lifting`, lifting);
-    expect((await expectStatus(as(t, 'controller').post(`${base}/freeze-lifting`, lifting), 200)).body.categories.find((c: any) => c.category === 'FU').frozen).toBe(false);
+    expect(
+      (await expectStatus(as(t, 'controller').post(`${base}/freeze-lifting`, lifting), 200)).body.categories.find((c: any) => c.category === 'FU').frozen,
+    ).toBe(false);
   });
 
   it('reads: providers see neither the budget list nor the contracts, but the overview of the Sozialraum they lead', async () => {

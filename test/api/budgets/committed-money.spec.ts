@@ -19,7 +19,14 @@ describe('planning decisions see FS commitments recorded a moment before', () =>
     await expectStatus(caseworker().post('/cases', { caseRef, sozialraumId: 'HRO-CM' }), 201);
     // SPFH § 31: 20 h × 65.00 € a month, to 31.12. — 15,600.00 € bound in FS from January.
     const res = await expectStatus(
-      caseworker().post(`/cases/${caseRef}/approvals`, { legalBasis: '31', providerId: 'TR-E', start, end: '2025-12-31', bescheidDate: start, hoursPerMonth: '20' }),
+      caseworker().post(`/cases/${caseRef}/approvals`, {
+        legalBasis: '31',
+        providerId: 'TR-E',
+        start,
+        end: '2025-12-31',
+        bescheidDate: start,
+        hoursPerMonth: '20',
+      }),
       201,
     );
     return res.body.approvals[0];
@@ -51,13 +58,20 @@ describe('planning decisions see FS commitments recorded a moment before', () =>
       '/problems/reallocation-moves-committed-money',
     );
     expect(refused.body.movable).toBe('4400.00');
-    await expectStatus(controller().post(`${base}/reallocations`, { from: 'FS', to: 'FU', amount: '4400.00', reason: 'Jugendtreff', businessDate: '2025-02-01' }), 201);
+    await expectStatus(
+      controller().post(`${base}/reallocations`, { from: 'FS', to: 'FU', amount: '4400.00', reason: 'Jugendtreff', businessDate: '2025-02-01' }),
+      201,
+    );
   });
 
   it('an agreement right after an approval is re-checked against the money that approval bound', async () => {
     // UMS-2025-1 (4,400.00 FS → FU) is open; a second approval binds FS money before the answer.
     await approve('CM-25-002', '2025-01-01');
-    await expectRefused(lead().post(`${base}/reallocations/UMS-2025-1/agreement`, { reason: 'ja', businessDate: '2025-02-02' }), 422, '/problems/reallocation-moves-committed-money');
+    await expectRefused(
+      lead().post(`${base}/reallocations/UMS-2025-1/agreement`, { reason: 'ja', businessDate: '2025-02-02' }),
+      422,
+      '/problems/reallocation-moves-committed-money',
+    );
   });
 
   it('an amendment right after an approval cannot plan FS below what it bound', async () => {
@@ -66,13 +80,25 @@ describe('planning decisions see FS commitments recorded a moment before', () =>
     await approve('CM-25-003', '2025-07-01');
     // 20 h × 65.00 € for July to December: 7,800.00 € more, 39,000.00 € bound in FS.
     const refused = await expectRefused(
-      controller().post(`${base}/amendments`, { category: 'FS', amount: '38999.99', reason: 'Nachtrag', decisionReference: 'JHA-2025-07', businessDate: '2025-07-02' }),
+      controller().post(`${base}/amendments`, {
+        category: 'FS',
+        amount: '38999.99',
+        reason: 'Nachtrag',
+        decisionReference: 'JHA-2025-07',
+        businessDate: '2025-07-02',
+      }),
       422,
       '/problems/amount-below-commitments',
     );
     expect(refused.body.committed).toBe('39000.00');
     const amended = await expectStatus(
-      controller().post(`${base}/amendments`, { category: 'FS', amount: '39000.00', reason: 'Nachtrag', decisionReference: 'JHA-2025-07', businessDate: '2025-07-02' }),
+      controller().post(`${base}/amendments`, {
+        category: 'FS',
+        amount: '39000.00',
+        reason: 'Nachtrag',
+        decisionReference: 'JHA-2025-07',
+        businessDate: '2025-07-02',
+      }),
       200,
     );
     expect(amended.body.categories.find((c: any) => c.category === 'FS')).toMatchObject({ planned: '39000.00' });

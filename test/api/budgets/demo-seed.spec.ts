@@ -4,7 +4,10 @@ import { as, expectStatus } from '../flexible/flexible-client';
 
 /** Events whose business date lies after `today`: the demo records nothing ahead of its day. */
 async function datedAfter(t: TestApp, today: string): Promise<Array<{ type: string; businessDate: string }>> {
-  const { rows } = await t.db.query(`select type, metadata->>'businessDate' as "businessDate" from es_events where metadata->>'businessDate' > $1 order by global_position`, [today]);
+  const { rows } = await t.db.query(
+    `select type, metadata->>'businessDate' as "businessDate" from es_events where metadata->>'businessDate' > $1 order by global_position`,
+    [today],
+  );
   return rows;
 }
 
@@ -21,7 +24,10 @@ describe('demo tenant seeded on 2026-12-02: 2025 closed and settled, 2026 in pro
 
   it('completes a tenant of which an interrupted run left the first provider and Sozialraum', async () => {
     await expectStatus(as(t, 'admin').post('/providers', { providerId: 'TR-E', name: 'Jugendhilfeverbund Nordost e.V.', legalForm: 'e.V.' }), 201);
-    await expectStatus(as(t, 'admin').post('/sozialraeume', { sozialraumId: 'HRO-TW', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, validFrom: '2024-01-01' }), 201);
+    await expectStatus(
+      as(t, 'admin').post('/sozialraeume', { sozialraumId: 'HRO-TW', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, validFrom: '2024-01-01' }),
+      201,
+    );
     seeded = await t.app.get(DemoSeed).run(today);
     expect(seeded).toMatchObject({ previousYear: 2025, currentYear: 2026, today });
     expect(seeded.written).toBeGreaterThan(500);
@@ -81,7 +87,10 @@ describe('demo tenant seeded on 2026-12-02: 2025 closed and settled, 2026 in pro
     });
     // Groß Klein spent far less: the cap of 10 % of B binds the carry-forward.
     const gk = await expectStatus(controller.get('/steering/HRO-GK/2025/settlement'), 200);
-    expect(gk.body.recorded).toMatchObject({ applied: true, figures: { budget: '220000.00', actual: '98130.00', outcome: 'underrun', carryForwardCap: '22000.00', carryForward: '22000.00' } });
+    expect(gk.body.recorded).toMatchObject({
+      applied: true,
+      figures: { budget: '220000.00', actual: '98130.00', outcome: 'underrun', carryForwardCap: '22000.00', carryForward: '22000.00' },
+    });
 
     const tw2026 = await expectStatus(controller.get('/budgets/HRO-TW/2026'), 200);
     expect(figures(tw2026.body).map((f: any) => f.slice(0, 2))).toEqual([
@@ -136,7 +145,10 @@ describe('demo tenant seeded on 2026-12-02: 2025 closed and settled, 2026 in pro
 
     // Everything was recorded while the seed ran: known before it, the book is empty; known after it, complete.
     const before = new Date(seeded.startedAt.getTime() - 1).toISOString();
-    expect((await expectStatus(controller.get(`/steering/HRO-TW/2026/utilisation?knownAt=${before}`), 200)).body).toMatchObject({ forecast: '0.00', actual: '0.00' });
+    expect((await expectStatus(controller.get(`/steering/HRO-TW/2026/utilisation?knownAt=${before}`), 200)).body).toMatchObject({
+      forecast: '0.00',
+      actual: '0.00',
+    });
     const after = await expectStatus(controller.get(`/steering/HRO-TW/2026/utilisation?knownAt=${seeded.finishedAt.toISOString()}`), 200);
     expect(after.body).toMatchObject({ forecast: '213807.50' });
   });

@@ -15,7 +15,8 @@ describe('master-data, contract and budget endpoint examples', () => {
   afterAll(async () => t?.close());
 
   const matrix = roleMatrix;
-  const ours = (key: string) => /^[A-Z]+ \/(sozialraeume|providers|budget-contracts|budgets)(\/|$)/.test(key) && !/\/(flexible|subsidies|activities)(\/|$)/.test(key);
+  const ours = (key: string) =>
+    /^[A-Z]+ \/(sozialraeume|providers|budget-contracts|budgets)(\/|$)/.test(key) && !/\/(flexible|subsidies|activities)(\/|$)/.test(key);
   const rows = [...matrix.entries()].filter(([key]) => ours(key));
 
   it('has an example for every matrix row of Sozialräume, providers, contracts and budgets, and none for unknown rows', () => {
@@ -36,11 +37,19 @@ describe('master-data, contract and budget endpoint examples', () => {
   });
 
   it('the provider examples of reallocations act as the lead provider and work for it as well', async () => {
-    for (const key of ['POST /budgets/:sozialraumId/:fiscalYear/reallocations', 'POST /budgets/:sozialraumId/:fiscalYear/reallocations/:proposalId/agreement', 'POST /budgets/:sozialraumId/:fiscalYear/reallocations/:proposalId/withdrawal']) {
+    for (const key of [
+      'POST /budgets/:sozialraumId/:fiscalYear/reallocations',
+      'POST /budgets/:sozialraumId/:fiscalYear/reallocations/:proposalId/agreement',
+      'POST /budgets/:sozialraumId/:fiscalYear/reallocations/:proposalId/withdrawal',
+    ]) {
       expect(matrix.get(key)?.has('provider')).toBe(true);
       const call = await endpointExamples.get(key)!(createExampleApi(t), 'provider');
       const token = await t.token({ role: 'provider', provider: call.provider ?? 'TR-E', sub: 'provider-example' });
-      const res = await t.http().post(call.path).set('authorization', `Bearer ${token}`).send(call.body ?? {});
+      const res = await t
+        .http()
+        .post(call.path)
+        .set('authorization', `Bearer ${token}`)
+        .send(call.body ?? {});
       expect({ key, status: res.status }).toEqual({ key, status: key.endsWith('/reallocations') ? 201 : 200 });
     }
   });

@@ -8,19 +8,33 @@ const LEAD = 'TR-E';
 
 async function proposal(api: ExampleApi, by: 'controller' | 'provider'): Promise<{ sozialraumId: string; proposalId: string }> {
   const sozialraumId = await freshBudget(api);
-  const body = await api.call(by, 'POST', `/budgets/${sozialraumId}/2025/reallocations`, { from: 'FUE', to: 'FU', amount: '1000.00', reason: 'mehr offene Jugendarbeit', businessDate: '2025-05-20' }, LEAD);
+  const body = await api.call(
+    by,
+    'POST',
+    `/budgets/${sozialraumId}/2025/reallocations`,
+    { from: 'FUE', to: 'FU', amount: '1000.00', reason: 'mehr offene Jugendarbeit', businessDate: '2025-05-20' },
+    LEAD,
+  );
   return { sozialraumId, proposalId: body.openProposals?.[0]?.proposalId ?? body.proposalId };
 }
 
 async function providerWithAgreement(api: ExampleApi): Promise<{ providerId: string; agreementId: string }> {
   const providerId = api.unique('TR-X');
   await api.call('admin', 'POST', '/providers', { providerId, name: `Träger ${providerId}`, legalForm: 'gGmbH' });
-  const body = await api.call('admin', 'POST', `/providers/${providerId}/rate-agreements`, { legalBasis: '31', rateType: 'hourly', amount: '65.00', validFrom: '2025-01-01' });
+  const body = await api.call('admin', 'POST', `/providers/${providerId}/rate-agreements`, {
+    legalBasis: '31',
+    rateType: 'hourly',
+    amount: '65.00',
+    validFrom: '2025-01-01',
+  });
   return { providerId, agreementId: body.agreement.agreementId };
 }
 
 registerExamples({
-  'POST /sozialraeume': (api) => ({ path: '/sozialraeume', body: { sozialraumId: api.unique('SR'), name: 'Groß Klein', residents: 11800, residentsUnder21: 2600, validFrom: '2024-01-01' } }),
+  'POST /sozialraeume': (api) => ({
+    path: '/sozialraeume',
+    body: { sozialraumId: api.unique('SR'), name: 'Groß Klein', residents: 11800, residentsUnder21: 2600, validFrom: '2024-01-01' },
+  }),
   'GET /sozialraeume': () => ({ path: '/sozialraeume?limit=5' }),
   'GET /sozialraeume/:sozialraumId': async (api) => ({ path: `/sozialraeume/${await freshSozialraum(api)}?asOf=2025-06-01` }),
   'POST /sozialraeume/:sozialraumId/changes': async (api) => ({
@@ -29,7 +43,10 @@ registerExamples({
   }),
   'POST /sozialraeume/:sozialraumId/traegerverbund': async (api) => {
     await ensureProviders(api, ['TR-E', 'TR-F']);
-    return { path: `/sozialraeume/${await freshSozialraum(api)}/traegerverbund`, body: { leadProviderId: 'TR-E', memberProviderIds: ['TR-F'], effectiveFrom: '2025-07-01' } };
+    return {
+      path: `/sozialraeume/${await freshSozialraum(api)}/traegerverbund`,
+      body: { leadProviderId: 'TR-E', memberProviderIds: ['TR-F'], effectiveFrom: '2025-07-01' },
+    };
   },
   'POST /providers': (api) => ({ path: '/providers', body: { providerId: api.unique('TR'), name: 'Jugendhilfe Warnow gGmbH', legalForm: 'gGmbH' } }),
   'GET /providers': () => ({ path: '/providers?limit=5' }),
@@ -37,11 +54,17 @@ registerExamples({
     await ensureProviders(api);
     return { path: '/providers/TR-E' };
   },
-  'POST /providers/:providerId/changes': async (api) => ({ path: `/providers/${(await providerWithAgreement(api)).providerId}/changes`, body: { legalForm: 'GmbH', reason: 'Umwandlung laut Handelsregister' } }),
+  'POST /providers/:providerId/changes': async (api) => ({
+    path: `/providers/${(await providerWithAgreement(api)).providerId}/changes`,
+    body: { legalForm: 'GmbH', reason: 'Umwandlung laut Handelsregister' },
+  }),
   'POST /providers/:providerId/rate-agreements': async (api) => {
     const providerId = api.unique('TR-R');
     await api.call('admin', 'POST', '/providers', { providerId, name: `Träger ${providerId}` });
-    return { path: `/providers/${providerId}/rate-agreements`, body: { legalBasis: '34', rateType: 'daily', amount: '195.00', validFrom: '2025-01-01', validTo: '2025-12-31', reference: 'EV 2025/34-1' } };
+    return {
+      path: `/providers/${providerId}/rate-agreements`,
+      body: { legalBasis: '34', rateType: 'daily', amount: '195.00', validFrom: '2025-01-01', validTo: '2025-12-31', reference: 'EV 2025/34-1' },
+    };
   },
   'GET /providers/:providerId/rate-agreements': async (api) => {
     await ensureProviders(api);
@@ -71,11 +94,20 @@ registerExamples({
   'GET /budget-contracts/:sozialraumId': async (api) => ({ path: `/budget-contracts/${await freshSozialraum(api)}?asOf=2025-06-01` }),
   'POST /budgets': async (api) => ({
     path: '/budgets',
-    body: { sozialraumId: await freshSozialraum(api), fiscalYear: 2025, planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' }, reason: 'Haushalt 2025', businessDate: '2024-12-10' },
+    body: {
+      sozialraumId: await freshSozialraum(api),
+      fiscalYear: 2025,
+      planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' },
+      reason: 'Haushalt 2025',
+      businessDate: '2024-12-10',
+    },
   }),
   'GET /budgets': () => ({ path: '/budgets?fiscalYear=2025&limit=5' }),
   'GET /budgets/:sozialraumId/:fiscalYear': async (api) => ({ path: `/budgets/${await freshBudget(api)}/2025` }),
-  'POST /budgets/:sozialraumId/:fiscalYear/opening': async (api) => ({ path: `/budgets/${await freshBudget(api, 'planned')}/2025/opening`, body: { reason: 'Haushalt rechtskräftig', businessDate: '2025-01-01' } }),
+  'POST /budgets/:sozialraumId/:fiscalYear/opening': async (api) => ({
+    path: `/budgets/${await freshBudget(api, 'planned')}/2025/opening`,
+    body: { reason: 'Haushalt rechtskräftig', businessDate: '2025-01-01' },
+  }),
   'POST /budgets/:sozialraumId/:fiscalYear/amendments': async (api) => ({
     path: `/budgets/${await freshBudget(api)}/2025/amendments`,
     body: { category: 'FU', amount: '45000.00', reason: 'Nachtragshaushalt', decisionReference: 'BV 2025/0815', businessDate: '2025-06-15' },
@@ -87,17 +119,32 @@ registerExamples({
   }),
   'POST /budgets/:sozialraumId/:fiscalYear/reallocations/:proposalId/agreement': async (api, role) => {
     const { sozialraumId, proposalId } = await proposal(api, role === 'controller' ? 'provider' : 'controller');
-    return { path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/agreement`, body: { reason: 'einverstanden', businessDate: '2025-06-01' }, provider: LEAD };
+    return {
+      path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/agreement`,
+      body: { reason: 'einverstanden', businessDate: '2025-06-01' },
+      provider: LEAD,
+    };
   },
   'POST /budgets/:sozialraumId/:fiscalYear/reallocations/:proposalId/rejection': async (api, role) => {
     const { sozialraumId, proposalId } = await proposal(api, role === 'controller' ? 'provider' : 'controller');
-    return { path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/rejection`, body: { reason: 'Mittel werden für Gruppenangebote gebraucht', businessDate: '2025-06-01' }, provider: LEAD };
+    return {
+      path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/rejection`,
+      body: { reason: 'Mittel werden für Gruppenangebote gebraucht', businessDate: '2025-06-01' },
+      provider: LEAD,
+    };
   },
   'POST /budgets/:sozialraumId/:fiscalYear/reallocations/:proposalId/withdrawal': async (api, role) => {
     const { sozialraumId, proposalId } = await proposal(api, role === 'controller' ? 'controller' : 'provider');
-    return { path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/withdrawal`, body: { reason: 'hat sich erledigt', businessDate: '2025-05-25' }, provider: LEAD };
+    return {
+      path: `/budgets/${sozialraumId}/2025/reallocations/${proposalId}/withdrawal`,
+      body: { reason: 'hat sich erledigt', businessDate: '2025-05-25' },
+      provider: LEAD,
+    };
   },
-  'POST /budgets/:sozialraumId/:fiscalYear/freeze': async (api) => ({ path: `/budgets/${await freshBudget(api)}/2025/freeze`, body: { categories: ['FU'], reason: 'Haushaltssperre', businessDate: '2025-07-01' } }),
+  'POST /budgets/:sozialraumId/:fiscalYear/freeze': async (api) => ({
+    path: `/budgets/${await freshBudget(api)}/2025/freeze`,
+    body: { categories: ['FU'], reason: 'Haushaltssperre', businessDate: '2025-07-01' },
+  }),
   'POST /budgets/:sozialraumId/:fiscalYear/freeze-lifting': async (api) => {
     const sozialraumId = await freshBudget(api);
     await api.call('controller', 'POST', `/budgets/${sozialraumId}/2025/freeze`, { categories: ['FU'], reason: 'Haushaltssperre', businessDate: '2025-07-01' });

@@ -35,7 +35,10 @@ describe('frozen flexible money and a closed year', () => {
     const base = '/budgets/HRO-TW/2025';
 
     it('freezes FU and FÜ: new flexible commitments are refused, planned amounts and B stay', async () => {
-      const frozen = await expectStatus(controller().post(`${base}/freeze`, { categories: ['FU', 'FUE'], reason: 'Haushaltssperre § 29 GemHVO', businessDate: '2025-08-01' }), 200);
+      const frozen = await expectStatus(
+        controller().post(`${base}/freeze`, { categories: ['FU', 'FUE'], reason: 'Haushaltssperre § 29 GemHVO', businessDate: '2025-08-01' }),
+        200,
+      );
       expect(frozen.body.categories.map((c: any) => [c.category, c.planned, c.frozen])).toEqual([
         ['FS', '130000.00', undefined],
         ['FUE', '30000.00', true],
@@ -73,15 +76,25 @@ describe('frozen flexible money and a closed year', () => {
     });
 
     it('lifting one category frees only that one', async () => {
-      const lifted = await expectStatus(controller().post(`${base}/freeze-lifting`, { categories: ['FUE'], reason: 'Sperre für Elternarbeit aufgehoben', businessDate: '2025-08-20' }), 200);
+      const lifted = await expectStatus(
+        controller().post(`${base}/freeze-lifting`, { categories: ['FUE'], reason: 'Sperre für Elternarbeit aufgehoben', businessDate: '2025-08-20' }),
+        200,
+      );
       expect([category(lifted.body, 'FUE').frozen, category(lifted.body, 'FU').frozen]).toEqual([false, true]);
       await expectStatus(controller().post(`${base}/subsidies`, grant('FUE', 'Elternabende', '800.00', '2025-08-21')), 201);
       await expectRefused(controller().post(`${base}/subsidies`, grant('FU', 'Ferienfahrt', '500.00', '2025-08-21')), 422, '/problems/budget-frozen');
       await expectRefused(controller().post(`${base}/freeze-lifting`, { categories: ['FUE'], reason: 'nochmal' }), 422, '/problems/not-frozen');
-      await expectStatus(controller().post(`${base}/freeze-lifting`, { categories: ['FU'], reason: 'Haushaltssperre beendet', businessDate: '2025-09-01' }), 200);
+      await expectStatus(
+        controller().post(`${base}/freeze-lifting`, { categories: ['FU'], reason: 'Haushaltssperre beendet', businessDate: '2025-09-01' }),
+        200,
+      );
       await expectStatus(controller().post(`${base}/subsidies`, grant('FU', 'Ferienfahrt', '500.00', '2025-09-02')), 201);
       const after = await expectStatus(controller().get(base), 200);
-      expect([category(after.body, 'FUE').bound, category(after.body, 'FU').bound, category(after.body, 'FU').available]).toEqual(['800.00', '500.00', '39500.00']);
+      expect([category(after.body, 'FUE').bound, category(after.body, 'FU').bound, category(after.body, 'FU').available]).toEqual([
+        '800.00',
+        '500.00',
+        '39500.00',
+      ]);
     });
   });
 
@@ -90,12 +103,27 @@ describe('frozen flexible money and a closed year', () => {
 
     beforeAll(async () => {
       await expectStatus(
-        controller().post('/budgets', { sozialraumId: 'HRO-GK', fiscalYear: 2024, planned: { FS: '150000.00', FUE: '25000.00', FU: '35000.00' }, reason: 'Haushalt 2024', businessDate: '2023-12-12' }),
+        controller().post('/budgets', {
+          sozialraumId: 'HRO-GK',
+          fiscalYear: 2024,
+          planned: { FS: '150000.00', FUE: '25000.00', FU: '35000.00' },
+          reason: 'Haushalt 2024',
+          businessDate: '2023-12-12',
+        }),
         201,
       );
       await expectStatus(controller().post(`${base}/opening`, { reason: 'Haushalt rechtskräftig', businessDate: '2024-01-01' }), 200);
       // A proposal still open when the year closes.
-      await expectStatus(as(t, 'provider', 'TR-E').post(`${base}/reallocations`, { from: 'FUE', to: 'FU', amount: '1000.00', reason: 'Jugendtreff', businessDate: '2024-11-20' }), 201);
+      await expectStatus(
+        as(t, 'provider', 'TR-E').post(`${base}/reallocations`, {
+          from: 'FUE',
+          to: 'FU',
+          amount: '1000.00',
+          reason: 'Jugendtreff',
+          businessDate: '2024-11-20',
+        }),
+        201,
+      );
       await expectStatus(controller().post('/steering/HRO-GK/2024/year-close', { reason: 'Jahresabschluss 2024', businessDate: '2025-01-20' }), 200);
     });
 
@@ -110,10 +138,28 @@ describe('frozen flexible money and a closed year', () => {
 
     it('refuses every booking and planning change with 422 fiscal-year-closed and writes nothing', async () => {
       const lead = as(t, 'provider', 'TR-E');
-      await expectRefused(controller().post(`${base}/amendments`, { category: 'FU', amount: '36000.00', reason: 'zu spät', decisionReference: 'BV 2025/0001', businessDate: '2024-12-20' }), 422, '/problems/fiscal-year-closed');
+      await expectRefused(
+        controller().post(`${base}/amendments`, {
+          category: 'FU',
+          amount: '36000.00',
+          reason: 'zu spät',
+          decisionReference: 'BV 2025/0001',
+          businessDate: '2024-12-20',
+        }),
+        422,
+        '/problems/fiscal-year-closed',
+      );
       await expectRefused(controller().post(`${base}/subsidies`, grant('FU', 'Weihnachtsfeier', '300.00', '2024-12-01')), 422, '/problems/fiscal-year-closed');
-      await expectRefused(controller().post(`${base}/reallocations`, { from: 'FUE', to: 'FU', amount: '100.00', reason: 'x', businessDate: '2024-12-20' }), 422, '/problems/fiscal-year-closed');
-      await expectRefused(controller().post(`${base}/reallocations/UMS-2024-1/agreement`, { reason: 'ja', businessDate: '2024-12-20' }), 422, '/problems/fiscal-year-closed');
+      await expectRefused(
+        controller().post(`${base}/reallocations`, { from: 'FUE', to: 'FU', amount: '100.00', reason: 'x', businessDate: '2024-12-20' }),
+        422,
+        '/problems/fiscal-year-closed',
+      );
+      await expectRefused(
+        controller().post(`${base}/reallocations/UMS-2024-1/agreement`, { reason: 'ja', businessDate: '2024-12-20' }),
+        422,
+        '/problems/fiscal-year-closed',
+      );
       await expectRefused(lead.post(`${base}/reallocations/UMS-2024-1/withdrawal`, { reason: 'erledigt' }), 422, '/problems/fiscal-year-closed');
       await expectRefused(controller().post(`${base}/freeze`, { categories: ['FU'], reason: 'x' }), 422, '/problems/fiscal-year-closed');
       await expectRefused(controller().post(`${base}/opening`, { reason: 'wieder öffnen' }), 422, '/problems/fiscal-year-closed');
@@ -128,12 +174,24 @@ describe('frozen flexible money and a closed year', () => {
 
     it('the next year of the same Sozialraum is not affected', async () => {
       await expectStatus(
-        controller().post('/budgets', { sozialraumId: 'HRO-GK', fiscalYear: 2025, planned: { FS: '160000.00', FUE: '25000.00', FU: '35000.00' }, reason: 'Haushalt 2025', businessDate: '2024-12-10' }),
+        controller().post('/budgets', {
+          sozialraumId: 'HRO-GK',
+          fiscalYear: 2025,
+          planned: { FS: '160000.00', FUE: '25000.00', FU: '35000.00' },
+          reason: 'Haushalt 2025',
+          businessDate: '2024-12-10',
+        }),
         201,
       );
       await expectStatus(controller().post('/budgets/HRO-GK/2025/opening', { reason: 'Haushalt rechtskräftig', businessDate: '2025-01-01' }), 200);
       const amended = await expectStatus(
-        controller().post('/budgets/HRO-GK/2025/amendments', { category: 'FU', amount: '36000.00', reason: 'Nachtrag Jugendarbeit', decisionReference: 'BV 2025/0077', businessDate: '2025-02-10' }),
+        controller().post('/budgets/HRO-GK/2025/amendments', {
+          category: 'FU',
+          amount: '36000.00',
+          reason: 'Nachtrag Jugendarbeit',
+          decisionReference: 'BV 2025/0077',
+          businessDate: '2025-02-10',
+        }),
         200,
       );
       expect(amended.body).toMatchObject({ status: 'open', total: '221000.00' });

@@ -10,8 +10,17 @@ describe('master data: not found, tenants, roles', () => {
   function otherTenant(role: Role): Caller {
     const token = t.token({ role, tenant: 'OTHER-JA', sub: `${role}-other` });
     return {
-      get: async (path) => t.http().get(path).set('authorization', `Bearer ${await token}`),
-      post: async (path, body = {}) => t.http().post(path).set('authorization', `Bearer ${await token}`).send(body),
+      get: async (path) =>
+        t
+          .http()
+          .get(path)
+          .set('authorization', `Bearer ${await token}`),
+      post: async (path, body = {}) =>
+        t
+          .http()
+          .post(path)
+          .set('authorization', `Bearer ${await token}`)
+          .send(body),
     };
   }
 
@@ -31,12 +40,36 @@ describe('master data: not found, tenants, roles', () => {
     ]) {
       await expectStatus(admin().post('/providers', { providerId, name, legalForm }), 201);
     }
-    await expectStatus(admin().post('/sozialraeume', { sozialraumId: 'HRO-TW', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, validFrom: '2024-01-01' }), 201);
-    await expectStatus(admin().post('/sozialraeume/HRO-TW/traegerverbund', { leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-G'], effectiveFrom: '2024-01-01' }), 201);
-    await expectStatus(admin().post('/providers/TR-E/rate-agreements', { legalBasis: '31', rateType: 'hourly', amount: '65.00', validFrom: '2025-01-01', reference: 'EV 2025/31-E' }), 201);
-    await expectStatus(as(t, 'controller').post('/budget-contracts/HRO-TW/versions', { effectiveFrom: '2025-01-01', terms: {}, reason: 'Sozialraumbudgetvertrag' }), 201);
     await expectStatus(
-      as(t, 'controller').post('/budgets', { sozialraumId: 'HRO-TW', fiscalYear: 2025, planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' }, reason: 'Haushalt 2025', businessDate: '2024-12-10' }),
+      admin().post('/sozialraeume', { sozialraumId: 'HRO-TW', name: 'Toitenwinkel', residents: 14200, residentsUnder21: 2900, validFrom: '2024-01-01' }),
+      201,
+    );
+    await expectStatus(
+      admin().post('/sozialraeume/HRO-TW/traegerverbund', { leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-G'], effectiveFrom: '2024-01-01' }),
+      201,
+    );
+    await expectStatus(
+      admin().post('/providers/TR-E/rate-agreements', {
+        legalBasis: '31',
+        rateType: 'hourly',
+        amount: '65.00',
+        validFrom: '2025-01-01',
+        reference: 'EV 2025/31-E',
+      }),
+      201,
+    );
+    await expectStatus(
+      as(t, 'controller').post('/budget-contracts/HRO-TW/versions', { effectiveFrom: '2025-01-01', terms: {}, reason: 'Sozialraumbudgetvertrag' }),
+      201,
+    );
+    await expectStatus(
+      as(t, 'controller').post('/budgets', {
+        sozialraumId: 'HRO-TW',
+        fiscalYear: 2025,
+        planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' },
+        reason: 'Haushalt 2025',
+        businessDate: '2024-12-10',
+      }),
       201,
     );
   });
@@ -47,13 +80,33 @@ describe('master data: not found, tenants, roles', () => {
     await expectProblem(admin().get('/providers/TR-Z'), 404, '/problems/provider-not-found');
     await expectProblem(admin().post('/providers/TR-Z/changes', { name: 'x', reason: 'x' }), 404, '/problems/provider-not-found');
     await expectProblem(admin().get('/providers/TR-Z/rate-agreements'), 404, '/problems/provider-not-found');
-    await expectProblem(admin().post('/providers/TR-Z/rate-agreements', { legalBasis: '31', rateType: 'hourly', amount: '60.00', validFrom: '2025-01-01' }), 404, '/problems/provider-not-found');
-    await expectProblem(admin().post('/providers/TR-E/rate-agreements/EV-TR-E-9/ending', { validTo: '2025-06-30', reason: 'x' }), 404, '/problems/rate-agreement-not-found');
+    await expectProblem(
+      admin().post('/providers/TR-Z/rate-agreements', { legalBasis: '31', rateType: 'hourly', amount: '60.00', validFrom: '2025-01-01' }),
+      404,
+      '/problems/provider-not-found',
+    );
+    await expectProblem(
+      admin().post('/providers/TR-E/rate-agreements/EV-TR-E-9/ending', { validTo: '2025-06-30', reason: 'x' }),
+      404,
+      '/problems/rate-agreement-not-found',
+    );
     // An agreement of another provider is not found under this one.
-    await expectProblem(admin().post('/providers/TR-F/rate-agreements/EV-TR-E-1/ending', { validTo: '2025-06-30', reason: 'x' }), 404, '/problems/rate-agreement-not-found');
+    await expectProblem(
+      admin().post('/providers/TR-F/rate-agreements/EV-TR-E-1/ending', { validTo: '2025-06-30', reason: 'x' }),
+      404,
+      '/problems/rate-agreement-not-found',
+    );
     await expectProblem(admin().get('/sozialraeume/HRO-XX'), 404, '/problems/sozialraum-not-found');
-    await expectProblem(admin().post('/sozialraeume/HRO-XX/changes', { residents: 1, validFrom: '2025-01-01', reason: 'x' }), 404, '/problems/sozialraum-not-found');
-    await expectProblem(admin().post('/sozialraeume/HRO-XX/traegerverbund', { leadProviderId: 'TR-E', memberProviderIds: [], effectiveFrom: '2025-01-01' }), 404, '/problems/sozialraum-not-found');
+    await expectProblem(
+      admin().post('/sozialraeume/HRO-XX/changes', { residents: 1, validFrom: '2025-01-01', reason: 'x' }),
+      404,
+      '/problems/sozialraum-not-found',
+    );
+    await expectProblem(
+      admin().post('/sozialraeume/HRO-XX/traegerverbund', { leadProviderId: 'TR-E', memberProviderIds: [], effectiveFrom: '2025-01-01' }),
+      404,
+      '/problems/sozialraum-not-found',
+    );
     await expectProblem(as(t, 'controller').get('/budget-contracts/HRO-XX'), 404, '/problems/sozialraum-not-found');
     await expectProblem(as(t, 'controller').get('/budgets/HRO-TW/2024'), 404, '/problems/budget-not-found');
     expect(await t.eventCount()).toBe(before);
@@ -65,10 +118,32 @@ describe('master data: not found, tenants, roles', () => {
     expect(badId.status).toBe(400);
     expect(badId.body.errors).toEqual([expect.objectContaining({ field: 'sozialraumId' })]);
     expect((await admin().get('/providers/tr-e')).status).toBe(400);
-    await expectProblem(admin().post('/sozialraeume', { sozialraumId: 'HRO-DI', name: 'Dierkow', residents: 100, residentsUnder21: 101 }), 422, '/problems/residents-inconsistent');
-    await expectProblem(admin().post('/sozialraeume/HRO-TW/changes', { residents: 14000, validFrom: '2023-06-01', reason: 'zu früh' }), 422, '/problems/before-registration');
-    await expectProblem(admin().post('/sozialraeume/HRO-TW/traegerverbund', { leadProviderId: 'TR-E', memberProviderIds: ['TR-E'], effectiveFrom: '2025-01-01' }), 422, '/problems/lead-among-members');
-    await expectProblem(admin().post('/providers/TR-E/rate-agreements', { legalBasis: '31', rateType: 'hourly', amount: '60.00', validFrom: '2026-01-01', validTo: '2025-12-31' }), 422, '/problems/invalid-period');
+    await expectProblem(
+      admin().post('/sozialraeume', { sozialraumId: 'HRO-DI', name: 'Dierkow', residents: 100, residentsUnder21: 101 }),
+      422,
+      '/problems/residents-inconsistent',
+    );
+    await expectProblem(
+      admin().post('/sozialraeume/HRO-TW/changes', { residents: 14000, validFrom: '2023-06-01', reason: 'zu früh' }),
+      422,
+      '/problems/before-registration',
+    );
+    await expectProblem(
+      admin().post('/sozialraeume/HRO-TW/traegerverbund', { leadProviderId: 'TR-E', memberProviderIds: ['TR-E'], effectiveFrom: '2025-01-01' }),
+      422,
+      '/problems/lead-among-members',
+    );
+    await expectProblem(
+      admin().post('/providers/TR-E/rate-agreements', {
+        legalBasis: '31',
+        rateType: 'hourly',
+        amount: '60.00',
+        validFrom: '2026-01-01',
+        validTo: '2025-12-31',
+      }),
+      422,
+      '/problems/invalid-period',
+    );
     expect(await t.eventCount()).toBe(before);
   });
 
@@ -98,23 +173,39 @@ describe('master data: not found, tenants, roles', () => {
   });
 
   it('changes a provider with a reason; a change that changes nothing writes nothing', async () => {
-    const changed = await expectStatus(admin().post('/providers/TR-G/changes', { legalForm: 'gUG', name: 'Tagesgruppe Dierkow gUG', reason: 'Umwandlung laut Handelsregister' }), 200);
+    const changed = await expectStatus(
+      admin().post('/providers/TR-G/changes', { legalForm: 'gUG', name: 'Tagesgruppe Dierkow gUG', reason: 'Umwandlung laut Handelsregister' }),
+      200,
+    );
     expect(changed.body).toMatchObject({ providerId: 'TR-G', version: 2, name: 'Tagesgruppe Dierkow gUG', legalForm: 'gUG' });
     const before = await t.eventCount();
     const same = await expectStatus(admin().post('/providers/TR-G/changes', { legalForm: 'gUG', reason: 'nochmal' }), 200);
     expect(same.body.version).toBe(2);
     expect(await t.eventCount()).toBe(before);
-    expect((await expectStatus(as(t, 'auditor').get('/providers/TR-G'), 200)).body).toMatchObject({ name: 'Tagesgruppe Dierkow gUG', legalForm: 'gUG', version: 2 });
+    expect((await expectStatus(as(t, 'auditor').get('/providers/TR-G'), 200)).body).toMatchObject({
+      name: 'Tagesgruppe Dierkow gUG',
+      legalForm: 'gUG',
+      version: 2,
+    });
     await t.settle();
     const listed = await expectStatus(admin().get('/providers?nameContains=dierkow'), 200);
     expect(listed.body.items).toEqual([{ providerId: 'TR-G', name: 'Tagesgruppe Dierkow gUG', legalForm: 'gUG', version: 2 }]);
   });
 
   it('lists the lead provider in force today even when an older Verbund is recorded afterwards', async () => {
-    await expectStatus(admin().post('/sozialraeume', { sozialraumId: 'HRO-LK', name: 'Lütten Klein', residents: 17900, residentsUnder21: 3100, validFrom: '2024-01-01' }), 201);
-    await expectStatus(admin().post('/sozialraeume/HRO-LK/traegerverbund', { leadProviderId: 'TR-F', memberProviderIds: ['TR-E'], effectiveFrom: '2026-01-01' }), 201);
+    await expectStatus(
+      admin().post('/sozialraeume', { sozialraumId: 'HRO-LK', name: 'Lütten Klein', residents: 17900, residentsUnder21: 3100, validFrom: '2024-01-01' }),
+      201,
+    );
+    await expectStatus(
+      admin().post('/sozialraeume/HRO-LK/traegerverbund', { leadProviderId: 'TR-F', memberProviderIds: ['TR-E'], effectiveFrom: '2026-01-01' }),
+      201,
+    );
     // Recorded later, effective earlier: the Verbund of 2024 and 2025.
-    await expectStatus(admin().post('/sozialraeume/HRO-LK/traegerverbund', { leadProviderId: 'TR-E', memberProviderIds: ['TR-G'], effectiveFrom: '2024-01-01' }), 201);
+    await expectStatus(
+      admin().post('/sozialraeume/HRO-LK/traegerverbund', { leadProviderId: 'TR-E', memberProviderIds: ['TR-G'], effectiveFrom: '2024-01-01' }),
+      201,
+    );
     const detail = await expectStatus(admin().get('/sozialraeume/HRO-LK?asOf=2025-06-01'), 200);
     expect(detail.body.traegerverbund).toEqual({ effectiveFrom: '2024-01-01', leadProviderId: 'TR-E', memberProviderIds: ['TR-G'] });
     expect(detail.body.traegerverbundHistory.map((v: any) => [v.effectiveFrom, v.leadProviderId])).toEqual([

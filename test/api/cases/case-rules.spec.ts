@@ -19,7 +19,14 @@ describe('individual help: rules over HTTP', () => {
   async function spfhCase(caseRef: string) {
     await expectStatus(caseworker().post('/cases', { caseRef, sozialraumId: 'HRO-R8' }), 201);
     const res = await expectStatus(
-      caseworker().post(`/cases/${caseRef}/approvals`, { legalBasis: '31', providerId: 'TR-E', start: '2025-01-01', end: '2025-12-31', bescheidDate: '2025-01-02', hoursPerMonth: '20' }),
+      caseworker().post(`/cases/${caseRef}/approvals`, {
+        legalBasis: '31',
+        providerId: 'TR-E',
+        start: '2025-01-01',
+        end: '2025-12-31',
+        bescheidDate: '2025-01-02',
+        hoursPerMonth: '20',
+      }),
       201,
     );
     return res.body.approvals[0].approvalId as string;
@@ -51,20 +58,44 @@ describe('individual help: rules over HTTP', () => {
 
   it('four eyes over HTTP: the same wiju user cannot verify an invoice twice; a provider cannot invoice for another provider', async () => {
     const approvalId = await spfhCase('RA-25-002');
-    const submitted = await expectStatus(trE().post(`/cases/RA-25-002/approvals/${approvalId}/invoices`, { serviceMonth: '2025-01', quantity: '20', invoiceNumber: 'RE-1', businessDate: '2025-02-03' }), 201);
+    const submitted = await expectStatus(
+      trE().post(`/cases/RA-25-002/approvals/${approvalId}/invoices`, {
+        serviceMonth: '2025-01',
+        quantity: '20',
+        invoiceNumber: 'RE-1',
+        businessDate: '2025-02-03',
+      }),
+      201,
+    );
     const invoiceId = submitted.body.approvals[0].invoices[0].invoiceId;
-    await expectStatus(wiju(t, 'wiju-a').post(`/cases/RA-25-002/invoices/${invoiceId}/verifications`, { step: 'sachlich-richtig', businessDate: '2025-02-04' }), 200);
-    const twice = await wiju(t, 'wiju-a').post(`/cases/RA-25-002/invoices/${invoiceId}/verifications`, { step: 'rechnerisch-richtig', businessDate: '2025-02-04' });
+    await expectStatus(
+      wiju(t, 'wiju-a').post(`/cases/RA-25-002/invoices/${invoiceId}/verifications`, { step: 'sachlich-richtig', businessDate: '2025-02-04' }),
+      200,
+    );
+    const twice = await wiju(t, 'wiju-a').post(`/cases/RA-25-002/invoices/${invoiceId}/verifications`, {
+      step: 'rechnerisch-richtig',
+      businessDate: '2025-02-04',
+    });
     expect(twice.status).toBe(422);
     expect(twice.body.type).toBe('/problems/four-eyes-principle');
-    const foreign = await as(t, 'provider', 'TR-G').post(`/cases/RA-25-002/approvals/${approvalId}/invoices`, { serviceMonth: '2025-02', quantity: '20', invoiceNumber: 'RE-2' });
+    const foreign = await as(t, 'provider', 'TR-G').post(`/cases/RA-25-002/approvals/${approvalId}/invoices`, {
+      serviceMonth: '2025-02',
+      quantity: '20',
+      invoiceNumber: 'RE-2',
+    });
     expect(foreign.status).toBe(404);
   });
 
   it('work queues list invoices by verification step', async () => {
     const approvalId = await spfhCase('RA-25-003');
-    const a = await expectStatus(trE().post(`/cases/RA-25-003/approvals/${approvalId}/invoices`, { serviceMonth: '2025-01', quantity: '20', invoiceNumber: 'Q-1' }), 201);
-    const b = await expectStatus(trE().post(`/cases/RA-25-003/approvals/${approvalId}/invoices`, { serviceMonth: '2025-02', quantity: '18', invoiceNumber: 'Q-2' }), 201);
+    const a = await expectStatus(
+      trE().post(`/cases/RA-25-003/approvals/${approvalId}/invoices`, { serviceMonth: '2025-01', quantity: '20', invoiceNumber: 'Q-1' }),
+      201,
+    );
+    const b = await expectStatus(
+      trE().post(`/cases/RA-25-003/approvals/${approvalId}/invoices`, { serviceMonth: '2025-02', quantity: '18', invoiceNumber: 'Q-2' }),
+      201,
+    );
     const second = b.body.approvals[0].invoices[1].invoiceId;
     await expectStatus(wiju(t, 'wiju-a').post(`/cases/RA-25-003/invoices/${second}/verifications`, { step: 'sachlich-richtig' }), 200);
     await t.settle();
@@ -79,7 +110,10 @@ describe('individual help: rules over HTTP', () => {
     const paid = await invoiceAndPay(t, 'RA-25-004', approvalId, 'TR-E', '2025-01', '15', { submitted: '2025-02-03' });
     expect(paid.approvals[0].years[0]).toMatchObject({ committed: '15275.00', actual: '975.00', openCommitment: '14300.00' });
     const invoiceId = paid.approvals[0].invoices[0].invoiceId;
-    const reversed = await expectStatus(as(t, 'wiju').post(`/cases/RA-25-004/invoices/${invoiceId}/reversal`, { reason: 'falsche Stundenzahl', businessDate: '2025-02-20' }), 200);
+    const reversed = await expectStatus(
+      as(t, 'wiju').post(`/cases/RA-25-004/invoices/${invoiceId}/reversal`, { reason: 'falsche Stundenzahl', businessDate: '2025-02-20' }),
+      200,
+    );
     expect(reversed.body.approvals[0].years[0]).toMatchObject({ committed: '15600.00', actual: '0.00', openCommitment: '15600.00' });
     const again = await invoiceAndPay(t, 'RA-25-004', approvalId, 'TR-E', '2025-01', '20', { submitted: '2025-02-21' });
     expect(again.approvals[0].years[0]).toMatchObject({ committed: '15600.00', actual: '1300.00' });
@@ -99,7 +133,12 @@ describe('individual help: rules over HTTP', () => {
   it('a change of scope from before the approval start without a provider is refused with 422 outside-approved-period, nothing written', async () => {
     const approvalId = await spfhCase('RA-25-007');
     const before = await t.eventCount();
-    const res = await caseworker().post(`/cases/RA-25-007/approvals/${approvalId}/scope-changes`, { from: '2024-12-01', hoursPerMonth: '10', reason: 'weniger Bedarf', businessDate: '2025-01-10' });
+    const res = await caseworker().post(`/cases/RA-25-007/approvals/${approvalId}/scope-changes`, {
+      from: '2024-12-01',
+      hoursPerMonth: '10',
+      reason: 'weniger Bedarf',
+      businessDate: '2025-01-10',
+    });
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.type).toBe('/problems/outside-approved-period');
@@ -108,9 +147,19 @@ describe('individual help: rules over HTTP', () => {
 
   it('a provider sees its own figures but no revenue: neither Kostenbeitrag and Kostenerstattung lists nor their totals', async () => {
     const approvalId = await spfhCase('RA-25-008');
-    await expectStatus(as(t, 'wiju').post('/cases/RA-25-008/kostenbeitraege', { approvalId, monthlyAmount: '50.00', from: '2025-01-01', businessDate: '2025-01-10' }), 201);
     await expectStatus(
-      as(t, 'wiju').post('/cases/RA-25-008/kostenerstattungen', { approvalId, debtorAuthority: 'LRO-JA', serviceMonth: '2025-01', amount: '1300.00', reference: 'KE-2025-1', businessDate: '2025-02-10' }),
+      as(t, 'wiju').post('/cases/RA-25-008/kostenbeitraege', { approvalId, monthlyAmount: '50.00', from: '2025-01-01', businessDate: '2025-01-10' }),
+      201,
+    );
+    await expectStatus(
+      as(t, 'wiju').post('/cases/RA-25-008/kostenerstattungen', {
+        approvalId,
+        debtorAuthority: 'LRO-JA',
+        serviceMonth: '2025-01',
+        amount: '1300.00',
+        reference: 'KE-2025-1',
+        businessDate: '2025-02-10',
+      }),
       201,
     );
     const office = (await expectStatus(controller().get('/cases/RA-25-008'), 200)).body.approvals[0];
@@ -122,7 +171,15 @@ describe('individual help: rules over HTTP', () => {
     expect(own).not.toHaveProperty('kostenbeitraege');
     expect(own).not.toHaveProperty('kostenerstattungen');
     // The answer to the provider's own command shows the same view.
-    const submitted = await expectStatus(trE().post(`/cases/RA-25-008/approvals/${approvalId}/invoices`, { serviceMonth: '2025-01', quantity: '20', invoiceNumber: 'RE-KB-1', businessDate: '2025-02-03' }), 201);
+    const submitted = await expectStatus(
+      trE().post(`/cases/RA-25-008/approvals/${approvalId}/invoices`, {
+        serviceMonth: '2025-01',
+        quantity: '20',
+        invoiceNumber: 'RE-KB-1',
+        businessDate: '2025-02-03',
+      }),
+      201,
+    );
     expect(submitted.body.approvals[0].years.every((y: any) => !('revenue' in y))).toBe(true);
     expect(JSON.stringify(submitted.body)).not.toMatch(/revenue|kostenbeitr|kostenerstatt/i);
   });
@@ -132,18 +189,31 @@ describe('individual help: rules over HTTP', () => {
     await openBudget(t, 'HRO-VL', 2025, { FS: '130000.00', FUE: '30000.00', FU: '40000.00' });
     await expectStatus(caseworker().post('/cases', { caseRef: 'VL-25-001', sozialraumId: 'HRO-VL' }), 201);
     const granted = await expectStatus(
-      caseworker().post('/cases/VL-25-001/approvals', { legalBasis: '31', providerId: 'TR-E', start: '2025-01-01', end: '2025-06-30', bescheidDate: '2025-01-02', hoursPerMonth: '24' }),
+      caseworker().post('/cases/VL-25-001/approvals', {
+        legalBasis: '31',
+        providerId: 'TR-E',
+        start: '2025-01-01',
+        end: '2025-06-30',
+        bescheidDate: '2025-01-02',
+        hoursPerMonth: '24',
+      }),
       201,
     );
     const approvalId = granted.body.approvals[0].approvalId;
     // 24 FLS × 65.00 = 1560.00 a month, January to June.
     expect(granted.body.approvals[0].years[0]).toMatchObject({ fiscalYear: 2025, committed: '9360.00' });
     await t.settle();
-    const timeline = async () => (await expectStatus(controller().get('/steering/HRO-VL/2025/forecast-timeline'), 200)).body.entries.filter((e: any) => e.cause?.caseRef === 'VL-25-001');
+    const timeline = async () =>
+      (await expectStatus(controller().get('/steering/HRO-VL/2025/forecast-timeline'), 200)).body.entries.filter((e: any) => e.cause?.caseRef === 'VL-25-001');
     expect(await timeline()).toHaveLength(1);
 
     const extended = await expectStatus(
-      caseworker().post(`/cases/VL-25-001/approvals/${approvalId}/extension`, { newEnd: '2025-12-31', hoursPerMonth: '16', reason: 'Hilfeplan: Fortsetzung mit 16 FLS', businessDate: '2025-06-20' }),
+      caseworker().post(`/cases/VL-25-001/approvals/${approvalId}/extension`, {
+        newEnd: '2025-12-31',
+        hoursPerMonth: '16',
+        reason: 'Hilfeplan: Fortsetzung mit 16 FLS',
+        businessDate: '2025-06-20',
+      }),
       200,
     );
     // July to December at 16 FLS × 65.00 = 1040.00: 9360.00 + 6 × 1040.00 = 15600.00.
@@ -162,17 +232,36 @@ describe('individual help: rules over HTTP', () => {
     expect(utilisation.body).toMatchObject({ forecast: '15600.00', budget: '200000.00', forecastPctOfBudget: '7.80' });
     const rows = await timeline();
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatchObject({ businessDate: '2025-06-20', type: 'CommitmentRecorded', delta: '6240.00', forecast: '15600.00', cause: { kind: 'approval', id: approvalId, reason: 'extension' } });
+    expect(rows[1]).toMatchObject({
+      businessDate: '2025-06-20',
+      type: 'CommitmentRecorded',
+      delta: '6240.00',
+      forecast: '15600.00',
+      cause: { kind: 'approval', id: approvalId, reason: 'extension' },
+    });
   });
 
   it('an extension with another provider: its rate agreement decides, it sees the approval; an unregistered provider is refused, nothing written', async () => {
     await expectStatus(caseworker().post('/cases', { caseRef: 'RA-25-009', sozialraumId: 'HRO-R8' }), 201);
     const granted = await expectStatus(
-      caseworker().post('/cases/RA-25-009/approvals', { legalBasis: '31', providerId: 'TR-E', start: '2025-01-01', end: '2025-06-30', bescheidDate: '2025-01-02', hoursPerMonth: '24' }),
+      caseworker().post('/cases/RA-25-009/approvals', {
+        legalBasis: '31',
+        providerId: 'TR-E',
+        start: '2025-01-01',
+        end: '2025-06-30',
+        bescheidDate: '2025-01-02',
+        hoursPerMonth: '24',
+      }),
       201,
     );
     const approvalId = granted.body.approvals[0].approvalId;
-    const extend = (body: object) => caseworker().post(`/cases/RA-25-009/approvals/${approvalId}/extension`, { newEnd: '2025-12-31', reason: 'Trägerwechsel', businessDate: '2025-06-20', ...body });
+    const extend = (body: object) =>
+      caseworker().post(`/cases/RA-25-009/approvals/${approvalId}/extension`, {
+        newEnd: '2025-12-31',
+        reason: 'Trägerwechsel',
+        businessDate: '2025-06-20',
+        ...body,
+      });
     const before = await t.eventCount();
     const unknown = await extend({ providerId: 'TR-Q', hoursPerMonth: '20' });
     expect(unknown.status).toBe(422);
@@ -183,7 +272,10 @@ describe('individual help: rules over HTTP', () => {
     expect(noReason.body.type).toBe('/problems/rate-required');
     expect(await t.eventCount()).toBe(before);
 
-    const extended = await expectStatus(extend({ providerId: 'TR-F', hoursPerMonth: '20', rate: '70.00', rateReason: 'Einzelvereinbarung Trägerwechsel' }), 200);
+    const extended = await expectStatus(
+      extend({ providerId: 'TR-F', hoursPerMonth: '20', rate: '70.00', rateReason: 'Einzelvereinbarung Trägerwechsel' }),
+      200,
+    );
     // 6 × 24 × 65.00 = 9360.00 with TR-E, then 6 × 20 × 70.00 = 8400.00 with TR-F.
     expect(extended.body.approvals[0].years[0]).toMatchObject({ committed: '17760.00' });
     await t.settle();

@@ -25,11 +25,22 @@ export async function registerExampleMasterData(t: TestApp, sozialraumId = 'HRO-
     if (res.status === 409) continue;
     await expectStatus(Promise.resolve(res), 201);
     for (const rate of EXAMPLE_RATES.filter((r) => r.providerId === provider.providerId)) {
-      await expectStatus(admin.post(`/providers/${provider.providerId}/rate-agreements`, { legalBasis: rate.legalBasis, rateType: rate.rateType, amount: rate.amount, validFrom: '2024-01-01' }), 201);
+      await expectStatus(
+        admin.post(`/providers/${provider.providerId}/rate-agreements`, {
+          legalBasis: rate.legalBasis,
+          rateType: rate.rateType,
+          amount: rate.amount,
+          validFrom: '2024-01-01',
+        }),
+        201,
+      );
     }
   }
   await expectStatus(admin.post('/sozialraeume', { sozialraumId, name, residents: 14200, residentsUnder21: 2900, validFrom: '2024-01-01' }), 201);
-  await expectStatus(admin.post(`/sozialraeume/${sozialraumId}/traegerverbund`, { leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-G'], effectiveFrom: '2024-01-01' }), 201);
+  await expectStatus(
+    admin.post(`/sozialraeume/${sozialraumId}/traegerverbund`, { leadProviderId: 'TR-E', memberProviderIds: ['TR-F', 'TR-G'], effectiveFrom: '2024-01-01' }),
+    201,
+  );
 }
 
 /** Submits, verifies (two different wiju users) and pays an invoice; returns the case after payment. */
@@ -44,21 +55,43 @@ export async function invoiceAndPay(
 ): Promise<any> {
   const provider = as(t, 'provider', providerId);
   const submitted = await expectStatus(
-    provider.post(`/cases/${caseRef}/approvals/${approvalId}/invoices`, { serviceMonth, quantity, invoiceNumber: `RE-${serviceMonth}-${approvalId}`, businessDate: dates.submitted }),
+    provider.post(`/cases/${caseRef}/approvals/${approvalId}/invoices`, {
+      serviceMonth,
+      quantity,
+      invoiceNumber: `RE-${serviceMonth}-${approvalId}`,
+      businessDate: dates.submitted,
+    }),
     201,
   );
   const invoice = submitted.body.approvals.find((a: any) => a.approvalId === approvalId).invoices.at(-1);
   const verified = dates.verified ?? dates.submitted;
-  await expectStatus(wiju(t, 'wiju-1').post(`/cases/${caseRef}/invoices/${invoice.invoiceId}/verifications`, { step: 'sachlich-richtig', businessDate: verified }), 200);
-  await expectStatus(wiju(t, 'wiju-2').post(`/cases/${caseRef}/invoices/${invoice.invoiceId}/verifications`, { step: 'rechnerisch-richtig', businessDate: verified }), 200);
-  return (await expectStatus(wiju(t, 'wiju-2').post(`/cases/${caseRef}/invoices/${invoice.invoiceId}/payment-order`, { businessDate: dates.paid ?? verified }), 200)).body;
+  await expectStatus(
+    wiju(t, 'wiju-1').post(`/cases/${caseRef}/invoices/${invoice.invoiceId}/verifications`, { step: 'sachlich-richtig', businessDate: verified }),
+    200,
+  );
+  await expectStatus(
+    wiju(t, 'wiju-2').post(`/cases/${caseRef}/invoices/${invoice.invoiceId}/verifications`, { step: 'rechnerisch-richtig', businessDate: verified }),
+    200,
+  );
+  return (
+    await expectStatus(wiju(t, 'wiju-2').post(`/cases/${caseRef}/invoices/${invoice.invoiceId}/payment-order`, { businessDate: dates.paid ?? verified }), 200)
+  ).body;
 }
 
 /** A wiju user with a given user id (four-eyes needs two different people). */
 export function wiju(t: TestApp, sub: string) {
   const token = t.token({ role: 'wiju', sub });
   return {
-    get: async (path: string) => t.http().get(path).set('authorization', `Bearer ${await token}`),
-    post: async (path: string, body: object = {}) => t.http().post(path).set('authorization', `Bearer ${await token}`).send(body),
+    get: async (path: string) =>
+      t
+        .http()
+        .get(path)
+        .set('authorization', `Bearer ${await token}`),
+    post: async (path: string, body: object = {}) =>
+      t
+        .http()
+        .post(path)
+        .set('authorization', `Bearer ${await token}`)
+        .send(body),
   };
 }

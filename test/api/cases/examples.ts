@@ -10,7 +10,11 @@ const nextCaseRef = () => `EX-25-${String(10000 + (++counter % 90000)).padStart(
 
 async function ensureProvider(api: ExampleApi): Promise<void> {
   const admin = await api.t.token({ role: 'admin', sub: 'admin-setup' });
-  const res = await api.t.http().post('/providers').set('authorization', `Bearer ${admin}`).send({ providerId: 'TR-E', name: 'Träger TR-E', legalForm: 'e.V.' });
+  const res = await api.t
+    .http()
+    .post('/providers')
+    .set('authorization', `Bearer ${admin}`)
+    .send({ providerId: 'TR-E', name: 'Träger TR-E', legalForm: 'e.V.' });
   if (res.status !== 201 && res.status !== 409) throw new Error(`setup provider TR-E answered ${res.status}: ${JSON.stringify(res.body)}`);
   // The FLS agreement the approvals follow; 409 means it is in force already.
   const agreement = await api.t
@@ -18,7 +22,8 @@ async function ensureProvider(api: ExampleApi): Promise<void> {
     .post('/providers/TR-E/rate-agreements')
     .set('authorization', `Bearer ${admin}`)
     .send({ legalBasis: '31', rateType: 'hourly', amount: '65.00', validFrom: '2020-01-01' });
-  if (agreement.status !== 201 && agreement.status !== 409) throw new Error(`setup rate agreement answered ${agreement.status}: ${JSON.stringify(agreement.body)}`);
+  if (agreement.status !== 201 && agreement.status !== 409)
+    throw new Error(`setup rate agreement answered ${agreement.status}: ${JSON.stringify(agreement.body)}`);
 }
 
 async function freshCase(api: ExampleApi): Promise<string> {
@@ -47,15 +52,22 @@ async function approvedCase(api: ExampleApi): Promise<{ caseRef: string; approva
 /** An invoice for January 2025 in the wanted state. */
 async function invoiceIn(api: ExampleApi, state: 'submitted' | 'first-verified' | 'verified' | 'paid') {
   const { caseRef, approvalId } = await approvedCase(api);
-  const body = await api.call('provider', 'POST', `/cases/${caseRef}/approvals/${approvalId}/invoices`, { serviceMonth: '2025-01', quantity: '20', invoiceNumber: 'RE-1', businessDate: '2025-02-03' });
+  const body = await api.call('provider', 'POST', `/cases/${caseRef}/approvals/${approvalId}/invoices`, {
+    serviceMonth: '2025-01',
+    quantity: '20',
+    invoiceNumber: 'RE-1',
+    businessDate: '2025-02-03',
+  });
   const invoiceId = body.approvals[0].invoices[0].invoiceId;
   const wiju = async (sub: string, path: string, payload: object) => {
     const token = await api.t.token({ role: 'wiju', sub });
     const res = await api.t.http().post(path).set('authorization', `Bearer ${token}`).send(payload);
     if (res.status !== 200) throw new Error(`setup ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
   };
-  if (state !== 'submitted') await wiju('wiju-setup-1', `/cases/${caseRef}/invoices/${invoiceId}/verifications`, { step: 'sachlich-richtig', businessDate: '2025-02-05' });
-  if (state === 'verified' || state === 'paid') await wiju('wiju-setup-2', `/cases/${caseRef}/invoices/${invoiceId}/verifications`, { step: 'rechnerisch-richtig', businessDate: '2025-02-05' });
+  if (state !== 'submitted')
+    await wiju('wiju-setup-1', `/cases/${caseRef}/invoices/${invoiceId}/verifications`, { step: 'sachlich-richtig', businessDate: '2025-02-05' });
+  if (state === 'verified' || state === 'paid')
+    await wiju('wiju-setup-2', `/cases/${caseRef}/invoices/${invoiceId}/verifications`, { step: 'rechnerisch-richtig', businessDate: '2025-02-05' });
   if (state === 'paid') await wiju('wiju-setup-2', `/cases/${caseRef}/invoices/${invoiceId}/payment-order`, { businessDate: '2025-02-06' });
   return { caseRef, approvalId, invoiceId };
 }
@@ -74,19 +86,31 @@ registerExamples({
   }),
   'POST /cases/:caseRef/approvals/:approvalId/extension': async (api) => {
     const { caseRef, approvalId } = await approvedCase(api);
-    return { path: `/cases/${caseRef}/approvals/${approvalId}/extension`, body: { newEnd: '2026-06-30', hoursPerMonth: '16', reason: 'Hilfeplan: Fortsetzung mit weniger Stunden', businessDate: '2025-11-20' } };
+    return {
+      path: `/cases/${caseRef}/approvals/${approvalId}/extension`,
+      body: { newEnd: '2026-06-30', hoursPerMonth: '16', reason: 'Hilfeplan: Fortsetzung mit weniger Stunden', businessDate: '2025-11-20' },
+    };
   },
   'POST /cases/:caseRef/approvals/:approvalId/scope-changes': async (api) => {
     const { caseRef, approvalId } = await approvedCase(api);
-    return { path: `/cases/${caseRef}/approvals/${approvalId}/scope-changes`, body: { from: '2025-07-01', hoursPerMonth: '15', reason: 'Hilfeplanfortschreibung', businessDate: '2025-06-20' } };
+    return {
+      path: `/cases/${caseRef}/approvals/${approvalId}/scope-changes`,
+      body: { from: '2025-07-01', hoursPerMonth: '15', reason: 'Hilfeplanfortschreibung', businessDate: '2025-06-20' },
+    };
   },
   'POST /cases/:caseRef/approvals/:approvalId/termination': async (api) => {
     const { caseRef, approvalId } = await approvedCase(api);
-    return { path: `/cases/${caseRef}/approvals/${approvalId}/termination`, body: { reason: 'planmaessig', effectiveEnd: '2025-09-30', businessDate: '2025-09-15' } };
+    return {
+      path: `/cases/${caseRef}/approvals/${approvalId}/termination`,
+      body: { reason: 'planmaessig', effectiveEnd: '2025-09-30', businessDate: '2025-09-15' },
+    };
   },
   'POST /cases/:caseRef/approvals/:approvalId/invoices': async (api) => {
     const { caseRef, approvalId } = await approvedCase(api);
-    return { path: `/cases/${caseRef}/approvals/${approvalId}/invoices`, body: { serviceMonth: '2025-01', quantity: '20', invoiceNumber: 'RE-2025-01', businessDate: '2025-02-03' } };
+    return {
+      path: `/cases/${caseRef}/approvals/${approvalId}/invoices`,
+      body: { serviceMonth: '2025-01', quantity: '20', invoiceNumber: 'RE-2025-01', businessDate: '2025-02-03' },
+    };
   },
   'POST /cases/:caseRef/invoices/:invoiceId/verifications': async (api) => {
     const { caseRef, invoiceId } = await invoiceIn(api, 'submitted');
@@ -110,7 +134,10 @@ registerExamples({
   },
   'POST /cases/:caseRef/kostenerstattungen': async (api) => {
     const { caseRef, approvalId } = await approvedCase(api);
-    return { path: `/cases/${caseRef}/kostenerstattungen`, body: { approvalId, debtorAuthority: 'LRO-JA', serviceMonth: '2025-03', amount: '1300.00', reference: 'KE-2025-1', businessDate: '2025-04-10' } };
+    return {
+      path: `/cases/${caseRef}/kostenerstattungen`,
+      body: { approvalId, debtorAuthority: 'LRO-JA', serviceMonth: '2025-03', amount: '1300.00', reference: 'KE-2025-1', businessDate: '2025-04-10' },
+    };
   },
   'GET /approvals': () => ({ path: '/approvals?limit=10' }),
   'GET /invoices': () => ({ path: '/invoices?status=awaiting-first-verification' }),

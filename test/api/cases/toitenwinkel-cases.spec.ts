@@ -37,20 +37,38 @@ describe('Toitenwinkel 2025: individual help through the API', () => {
   }
 
   it('T1 § 31 SPFH, Bescheid 2024: committed on 01.01. with 15,600.00, twelve months of 20 FLS paid', async () => {
-    const approval = await approve('TW-25-001', { legalBasis: '31', providerId: 'TR-E', start: '2025-01-01', end: '2025-12-31', bescheidDate: '2024-12-15', hoursPerMonth: '20' });
+    const approval = await approve('TW-25-001', {
+      legalBasis: '31',
+      providerId: 'TR-E',
+      start: '2025-01-01',
+      end: '2025-12-31',
+      bescheidDate: '2024-12-15',
+      hoursPerMonth: '20',
+    });
     expect(approval.rates[0]).toMatchObject({ rate: '65.00', hoursPerMonth: '20', agreementId: 'EV-TR-E-1' });
     expect(approval.classification).toMatchObject({ inBudget: true, reason: 'in-budget' });
     expect(approval.years).toEqual([expect.objectContaining({ fiscalYear: 2025, committed: '15600.00', actual: '0.00', openCommitment: '15600.00' })]);
-    for (const month of monthsBetween('2025-01', '2025-12')) await invoiceAndPay(t, 'TW-25-001', approval.approvalId, 'TR-E', month, '20', { submitted: afterMonth(month) });
+    for (const month of monthsBetween('2025-01', '2025-12'))
+      await invoiceAndPay(t, 'TW-25-001', approval.approvalId, 'TR-E', month, '20', { submitted: afterMonth(month) });
     expect(await actual2025('TW-25-001')).toBe('15600.00');
   });
 
   it('T2 § 34 open-ended from 01.03.: 306 days committed to 31.12. (59,670.00), each month paid by days', async () => {
     const approval = await approve('TW-25-002', { legalBasis: '34', providerId: 'TR-F', start: '2025-03-01', bescheidDate: '2025-02-20' });
     expect(approval.years[0]).toMatchObject({ committed: '59670.00' });
-    await expectStatus(as(t, 'wiju').post('/cases/TW-25-002/kostenbeitraege', { approvalId: approval.approvalId, monthlyAmount: '180.00', from: '2025-03-01', businessDate: '2025-03-10' }), 201);
+    await expectStatus(
+      as(t, 'wiju').post('/cases/TW-25-002/kostenbeitraege', {
+        approvalId: approval.approvalId,
+        monthlyAmount: '180.00',
+        from: '2025-03-01',
+        businessDate: '2025-03-10',
+      }),
+      201,
+    );
     for (const month of monthsBetween('2025-03', '2025-12')) {
-      await invoiceAndPay(t, 'TW-25-002', approval.approvalId, 'TR-F', month, String(daysInMonth(2025, Number(month.slice(5)))), { submitted: afterMonth(month) });
+      await invoiceAndPay(t, 'TW-25-002', approval.approvalId, 'TR-F', month, String(daysInMonth(2025, Number(month.slice(5)))), {
+        submitted: afterMonth(month),
+      });
     }
     expect(await actual2025('TW-25-002')).toBe('59670.00');
     const view = (await expectStatus(controller().get('/cases/TW-25-002'), 200)).body.approvals[0];
@@ -59,11 +77,21 @@ describe('Toitenwinkel 2025: individual help through the API', () => {
   });
 
   it('T3 § 35a Schulbegleitung: March invoiced at 45 h and verified on 08.04. releases 577.50', async () => {
-    const approval = await approve('TW-25-003', { legalBasis: '35a', providerId: 'TR-E', start: '2025-02-01', end: '2025-07-31', bescheidDate: '2025-01-20', hoursPerMonth: '60' });
+    const approval = await approve('TW-25-003', {
+      legalBasis: '35a',
+      providerId: 'TR-E',
+      start: '2025-02-01',
+      end: '2025-07-31',
+      bescheidDate: '2025-01-20',
+      hoursPerMonth: '60',
+    });
     expect(approval.years[0]).toMatchObject({ committed: '13860.00' });
     for (const month of monthsBetween('2025-02', '2025-07')) {
       const march = month === '2025-03';
-      const after = await invoiceAndPay(t, 'TW-25-003', approval.approvalId, 'TR-E', month, march ? '45' : '60', { submitted: march ? '2025-04-03' : afterMonth(month), verified: march ? '2025-04-08' : undefined });
+      const after = await invoiceAndPay(t, 'TW-25-003', approval.approvalId, 'TR-E', month, march ? '45' : '60', {
+        submitted: march ? '2025-04-03' : afterMonth(month),
+        verified: march ? '2025-04-08' : undefined,
+      });
       if (march) expect(after.approvals[0].years[0]).toMatchObject({ committed: '13282.50' });
     }
     expect(await actual2025('TW-25-003')).toBe('13282.50');
@@ -72,23 +100,39 @@ describe('Toitenwinkel 2025: individual help through the API', () => {
   it('T4 § 32 Tagesgruppe: terminated (Abbruch) on 15.09. effective 30.09., October to December released', async () => {
     const approval = await approve('TW-25-004', { legalBasis: '32', providerId: 'TR-G', start: '2025-05-01', bescheidDate: '2025-04-10' });
     expect(approval.years[0]).toMatchObject({ committed: '19600.00' });
-    for (const month of monthsBetween('2025-05', '2025-08')) await invoiceAndPay(t, 'TW-25-004', approval.approvalId, 'TR-G', month, undefined, { submitted: afterMonth(month) });
+    for (const month of monthsBetween('2025-05', '2025-08'))
+      await invoiceAndPay(t, 'TW-25-004', approval.approvalId, 'TR-G', month, undefined, { submitted: afterMonth(month) });
     const terminated = await expectStatus(
-      caseworker().post(`/cases/TW-25-004/approvals/${approval.approvalId}/termination`, { reason: 'abbruch', effectiveEnd: '2025-09-30', businessDate: '2025-09-15' }),
+      caseworker().post(`/cases/TW-25-004/approvals/${approval.approvalId}/termination`, {
+        reason: 'abbruch',
+        effectiveEnd: '2025-09-30',
+        businessDate: '2025-09-15',
+      }),
       200,
     );
     expect(terminated.body.approvals[0]).toMatchObject({ status: 'terminated', period: { start: '2025-05-01', end: '2025-09-30' } });
     expect(terminated.body.approvals[0].years[0]).toMatchObject({ committed: '12250.00' });
     await invoiceAndPay(t, 'TW-25-004', approval.approvalId, 'TR-G', '2025-09', undefined, { submitted: '2025-10-05' });
-    const october = await as(t, 'provider', 'TR-G').post(`/cases/TW-25-004/approvals/${approval.approvalId}/invoices`, { serviceMonth: '2025-10', invoiceNumber: 'RE-10' });
+    const october = await as(t, 'provider', 'TR-G').post(`/cases/TW-25-004/approvals/${approval.approvalId}/invoices`, {
+      serviceMonth: '2025-10',
+      invoiceNumber: 'RE-10',
+    });
     expect(october.status).toBe(422);
     expect(october.body.type).toBe('/problems/outside-approved-period');
     expect(await actual2025('TW-25-004')).toBe('12250.00');
   });
 
   it('T5 § 30 Erziehungsbeistand: six months of 10 FLS', async () => {
-    const approval = await approve('TW-25-005', { legalBasis: '30', providerId: 'TR-E', start: '2025-07-01', end: '2025-12-31', bescheidDate: '2025-06-05', hoursPerMonth: '10' });
-    for (const month of monthsBetween('2025-07', '2025-12')) await invoiceAndPay(t, 'TW-25-005', approval.approvalId, 'TR-E', month, '10', { submitted: afterMonth(month) });
+    const approval = await approve('TW-25-005', {
+      legalBasis: '30',
+      providerId: 'TR-E',
+      start: '2025-07-01',
+      end: '2025-12-31',
+      bescheidDate: '2025-06-05',
+      hoursPerMonth: '10',
+    });
+    for (const month of monthsBetween('2025-07', '2025-12'))
+      await invoiceAndPay(t, 'TW-25-005', approval.approvalId, 'TR-E', month, '10', { submitted: afterMonth(month) });
     expect(await actual2025('TW-25-005')).toBe('3900.00');
   });
 
@@ -101,16 +145,33 @@ describe('Toitenwinkel 2025: individual help through the API', () => {
     // A daily rate other than the agreement's needs a reason; 340.00 is above the 300.00 threshold.
     const refused = await caseworker().post('/cases', { caseRef: 'TW-25-007', sozialraumId: 'HRO-TW' });
     expect(refused.status).toBe(201);
-    const noReason = await caseworker().post('/cases/TW-25-007/approvals', { legalBasis: '34', providerId: 'TR-F', start: '2025-10-01', bescheidDate: '2025-09-24', rate: '340.00' });
+    const noReason = await caseworker().post('/cases/TW-25-007/approvals', {
+      legalBasis: '34',
+      providerId: 'TR-F',
+      start: '2025-10-01',
+      bescheidDate: '2025-09-24',
+      rate: '340.00',
+    });
     expect(noReason.status).toBe(422);
     expect(noReason.body.type).toBe('/problems/rate-reason-required');
-    const t7 = (await expectStatus(
-      caseworker().post('/cases/TW-25-007/approvals', { legalBasis: '34', providerId: 'TR-F', start: '2025-10-01', bescheidDate: '2025-09-24', rate: '340.00', rateReason: 'Intensivgruppe, Einzelvereinbarung' }),
-      201,
-    )).body.approvals[0];
+    const t7 = (
+      await expectStatus(
+        caseworker().post('/cases/TW-25-007/approvals', {
+          legalBasis: '34',
+          providerId: 'TR-F',
+          start: '2025-10-01',
+          bescheidDate: '2025-09-24',
+          rate: '340.00',
+          rateReason: 'Intensivgruppe, Einzelvereinbarung',
+        }),
+        201,
+      )
+    ).body.approvals[0];
     expect(t7.classification).toMatchObject({ inBudget: false, reason: 'high-cost' });
     for (const month of monthsBetween('2025-10', '2025-12')) {
-      await invoiceAndPay(t, 'TW-25-007', t7.approvalId, 'TR-F', month, String(daysInMonth(2025, Number(month.slice(5)))), { submitted: addDays(`${nextMonth(month)}-01`, 2) });
+      await invoiceAndPay(t, 'TW-25-007', t7.approvalId, 'TR-F', month, String(daysInMonth(2025, Number(month.slice(5)))), {
+        submitted: addDays(`${nextMonth(month)}-01`, 2),
+      });
     }
     expect(await actual2025('TW-25-007')).toBe('31280.00');
   });
@@ -149,7 +210,15 @@ describe('Toitenwinkel 2025: individual help through the API', () => {
     expect(invoices).toHaveLength(24);
     expect(invoices.every((i: any) => i.providerId === 'TR-E')).toBe(true);
     // Oldest submission first, invoice id between submissions recorded at the same instant.
-    expect(invoices).toEqual(sortedBy(invoices, thenBy(by((i: any) => i.submittedAt, compareText), by((i: any) => i.invoiceId, compareText))));
+    expect(invoices).toEqual(
+      sortedBy(
+        invoices,
+        thenBy(
+          by((i: any) => i.submittedAt, compareText),
+          by((i: any) => i.invoiceId, compareText),
+        ),
+      ),
+    );
     await expectStatus(trE.get('/invoices?providerId=TR-F'), 404);
   });
 });

@@ -13,8 +13,18 @@ async function freshBudget(api: ExampleApi): Promise<string> {
   const provider = await api.t.http().post('/providers').set('authorization', `Bearer ${admin}`).send({ providerId: 'TR-E', name: 'Träger TR-E' });
   if (provider.status !== 201 && provider.status !== 409) throw new Error(`setup provider TR-E answered ${provider.status}: ${JSON.stringify(provider.body)}`);
   await api.call('admin', 'POST', '/sozialraeume', { sozialraumId, name: `Sozialraum ${sozialraumId}` });
-  await api.call('admin', 'POST', `/sozialraeume/${sozialraumId}/traegerverbund`, { leadProviderId: 'TR-E', memberProviderIds: [], effectiveFrom: '2024-01-01' });
-  await api.call('controller', 'POST', '/budgets', { sozialraumId, fiscalYear: YEAR, planned: { FS: '0.00', FUE: '10000.00', FU: '10000.00' }, reason: 'Haushalt', businessDate: '2024-12-10' });
+  await api.call('admin', 'POST', `/sozialraeume/${sozialraumId}/traegerverbund`, {
+    leadProviderId: 'TR-E',
+    memberProviderIds: [],
+    effectiveFrom: '2024-01-01',
+  });
+  await api.call('controller', 'POST', '/budgets', {
+    sozialraumId,
+    fiscalYear: YEAR,
+    planned: { FS: '0.00', FUE: '10000.00', FU: '10000.00' },
+    reason: 'Haushalt',
+    businessDate: '2024-12-10',
+  });
   await api.call('controller', 'POST', `/budgets/${sozialraumId}/${YEAR}/opening`, { reason: 'Haushalt rechtskräftig', businessDate: `${YEAR}-01-01` });
   return `/budgets/${sozialraumId}/${YEAR}`;
 }
@@ -68,7 +78,10 @@ registerExamples({
   }),
   'POST /budgets/:sozialraumId/:fiscalYear/subsidies/:subsidyId/reclaim-receipt': async (api) => {
     const subsidy = await paid(api);
-    await api.call('provider', 'POST', `${subsidy}/usage-reports`, { lines: [{ instalmentId: 'R1', spent: '550.00', description: 'Kursreihe Frühjahr' }], businessDate: '2025-06-30' });
+    await api.call('provider', 'POST', `${subsidy}/usage-reports`, {
+      lines: [{ instalmentId: 'R1', spent: '550.00', description: 'Kursreihe Frühjahr' }],
+      businessDate: '2025-06-30',
+    });
     await api.call('controller', 'POST', `${subsidy}/reclaim`, { reason: '50.00 nicht verwendet', businessDate: '2025-07-01' });
     return { path: `${subsidy}/reclaim-receipt`, body: { amount: '50.00', businessDate: '2025-07-15' } };
   },

@@ -11,8 +11,17 @@ export function as(t: TestApp, role: Role, provider?: string): Caller {
   const token = t.token({ role, provider: role === 'provider' ? (provider ?? 'TR-E') : undefined, sub: `${role}-${provider ?? 'x'}` });
   const auth = async () => `Bearer ${await token}`;
   return {
-    get: async (path) => t.http().get(path).set('authorization', await auth()),
-    post: async (path, body = {}) => t.http().post(path).set('authorization', await auth()).send(body),
+    get: async (path) =>
+      t
+        .http()
+        .get(path)
+        .set('authorization', await auth()),
+    post: async (path, body = {}) =>
+      t
+        .http()
+        .post(path)
+        .set('authorization', await auth())
+        .send(body),
   };
 }
 

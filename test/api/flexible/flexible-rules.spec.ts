@@ -39,11 +39,23 @@ describe('flexible money: rules over HTTP', () => {
     const outsider = await admin.post('/providers', { providerId: 'TR-Z', name: 'Träger Z' });
     expect([201, 409]).toContain(outsider.status);
     const events = await t.eventCount();
-    const res = await expectStatus(as(t, 'provider', 'TR-Z').post(`${base}/activities`, { category: 'FU', activityDate: '2025-05-10', amount: '500.00', description: 'Sportnacht', businessDate: '2025-02-10' }), 422);
+    const res = await expectStatus(
+      as(t, 'provider', 'TR-Z').post(`${base}/activities`, {
+        category: 'FU',
+        activityDate: '2025-05-10',
+        amount: '500.00',
+        description: 'Sportnacht',
+        businessDate: '2025-02-10',
+      }),
+      422,
+    );
     expect(res.body).toMatchObject({ type: '/problems/provider-not-in-traegerverbund', providerId: 'TR-Z' });
     expect(await t.eventCount()).toBe(events);
     // TR-F is a member of the Verbund: its report is taken.
-    await expectStatus(trF().post(`${base}/activities`, { category: 'FU', activityDate: '2025-05-10', amount: '500.00', description: 'Sportnacht', businessDate: '2025-02-10' }), 201);
+    await expectStatus(
+      trF().post(`${base}/activities`, { category: 'FU', activityDate: '2025-05-10', amount: '500.00', description: 'Sportnacht', businessDate: '2025-02-10' }),
+      201,
+    );
   });
 
   it('refuses a commitment beyond the available money with budget-exhausted and the available amount', async () => {
@@ -57,11 +69,16 @@ describe('flexible money: rules over HTTP', () => {
   it('refuses new commitments while frozen; money committed before is still paid and reported (R8)', async () => {
     const base = await budget();
     await expectStatus(controller().post(`${base}/subsidies`, subsidy('2000.00')), 201);
-    await expectStatus(trE().post(`${base}/activities`, { category: 'FU', activityDate: '2025-05-10', amount: '500.00', description: 'Sportnacht', businessDate: '2025-02-10' }), 201);
+    await expectStatus(
+      trE().post(`${base}/activities`, { category: 'FU', activityDate: '2025-05-10', amount: '500.00', description: 'Sportnacht', businessDate: '2025-02-10' }),
+      201,
+    );
     await expectStatus(controller().post(`${base}/freeze`, { categories: ['FU'], reason: 'Haushaltssperre', businessDate: '2025-02-15' }), 200);
     const refused = await expectStatus(controller().post(`${base}/subsidies`, { ...subsidy('1.00'), businessDate: '2025-02-16' }), 422);
     expect(refused.body.type).toBe('/problems/budget-frozen');
-    expect((await expectStatus(controller().post(`${base}/activities/AKT-2025-1/approval`, { businessDate: '2025-02-16' }), 422)).body.type).toBe('/problems/budget-frozen');
+    expect((await expectStatus(controller().post(`${base}/activities/AKT-2025-1/approval`, { businessDate: '2025-02-16' }), 422)).body.type).toBe(
+      '/problems/budget-frozen',
+    );
     await expectStatus(wiju().post(`${base}/subsidies/ZUW-2025-1/instalments/R1/payment-order`, { businessDate: '2025-03-01' }), 200);
     const [, fu] = (await expectStatus(controller().get(`${base}/flexible`), 200)).body.categories;
     expect(fu).toMatchObject({ granted: '2000.00', paid: '2000.00', frozen: true });
@@ -69,7 +86,16 @@ describe('flexible money: rules over HTTP', () => {
 
   it('refuses an actual amount above the approval; a lower one releases the rest', async () => {
     const base = await budget();
-    await expectStatus(trE().post(`${base}/activities`, { category: 'FUE', activityDate: '2025-04-05', amount: '1500.00', description: 'Elterncafé', businessDate: '2025-02-10' }), 201);
+    await expectStatus(
+      trE().post(`${base}/activities`, {
+        category: 'FUE',
+        activityDate: '2025-04-05',
+        amount: '1500.00',
+        description: 'Elterncafé',
+        businessDate: '2025-02-10',
+      }),
+      201,
+    );
     await expectStatus(controller().post(`${base}/activities/AKT-2025-1/approval`, { amount: '1200.00', businessDate: '2025-02-12' }), 200);
     const over = await expectStatus(trE().post(`${base}/activities/AKT-2025-1/actual-report`, { amount: '1200.01', businessDate: '2025-04-06' }), 422);
     expect(over.body).toMatchObject({ type: '/problems/actual-exceeds-approval', approved: '1200.00' });
@@ -81,8 +107,20 @@ describe('flexible money: rules over HTTP', () => {
 
   it('a rejection keeps its reason and commits nothing', async () => {
     const base = await budget();
-    await expectStatus(trE().post(`${base}/activities`, { category: 'FU', activityDate: '2025-04-05', amount: '800.00', description: 'Graffiti-Workshop', businessDate: '2025-02-10' }), 201);
-    const res = await expectStatus(controller().post(`${base}/activities/AKT-2025-1/rejection`, { reason: 'kein Bezug zum Sozialraum', businessDate: '2025-02-12' }), 200);
+    await expectStatus(
+      trE().post(`${base}/activities`, {
+        category: 'FU',
+        activityDate: '2025-04-05',
+        amount: '800.00',
+        description: 'Graffiti-Workshop',
+        businessDate: '2025-02-10',
+      }),
+      201,
+    );
+    const res = await expectStatus(
+      controller().post(`${base}/activities/AKT-2025-1/rejection`, { reason: 'kein Bezug zum Sozialraum', businessDate: '2025-02-12' }),
+      200,
+    );
     expect(res.body).toMatchObject({ status: 'rejected', rejectionReason: 'kein Bezug zum Sozialraum' });
     expect((await expectStatus(controller().post(`${base}/activities/AKT-2025-1/approval`, {}), 422)).body.type).toBe('/problems/activity-already-decided');
   });
@@ -96,15 +134,34 @@ describe('flexible money: rules over HTTP', () => {
     await expectStatus(controller().post(`${base}/subsidies`, subsidy('6000.00', 'FUE', plan)), 201);
     await expectStatus(wiju().post(`${base}/subsidies/ZUW-2025-1/instalments/R1/payment-order`, { businessDate: '2025-03-01' }), 200);
     await expectStatus(trF().post(`${base}/subsidies/ZUW-2025-1/usage-reports`, { lines: [{ instalmentId: 'R1', spent: '1.00', description: 'x' }] }), 404);
-    const reported = await expectStatus(trE().post(`${base}/subsidies/ZUW-2025-1/usage-reports`, { lines: [{ instalmentId: 'R1', spent: '2500.00', description: 'Kurs mit 6 statt 8 Terminen' }], businessDate: '2025-06-30' }), 201);
+    const reported = await expectStatus(
+      trE().post(`${base}/subsidies/ZUW-2025-1/usage-reports`, {
+        lines: [{ instalmentId: 'R1', spent: '2500.00', description: 'Kurs mit 6 statt 8 Terminen' }],
+        businessDate: '2025-06-30',
+      }),
+      201,
+    );
     expect(reported.body.instalments[0].usage).toMatchObject({ spent: '2500.00', unused: '500.00', reportedOn: '2025-06-30' });
-    const reclaimed = await expectStatus(controller().post(`${base}/subsidies/ZUW-2025-1/reclaim`, { reason: 'Kurs eingestellt', businessDate: '2025-07-01' }), 200);
-    expect(reclaimed.body).toMatchObject({ status: 'reclaimed', granted: '3000.00', paid: '3000.00', reclaim: { released: '3000.00', claimed: '500.00', received: '0.00', outstanding: '500.00' } });
+    const reclaimed = await expectStatus(
+      controller().post(`${base}/subsidies/ZUW-2025-1/reclaim`, { reason: 'Kurs eingestellt', businessDate: '2025-07-01' }),
+      200,
+    );
+    expect(reclaimed.body).toMatchObject({
+      status: 'reclaimed',
+      granted: '3000.00',
+      paid: '3000.00',
+      reclaim: { released: '3000.00', claimed: '500.00', received: '0.00', outstanding: '500.00' },
+    });
     expect(reclaimed.body.instalments.map((i: any) => i.status)).toEqual(['paid', 'released']);
-    expect((await expectStatus(wiju().post(`${base}/subsidies/ZUW-2025-1/instalments/R2/payment-order`, {}), 422)).body.type).toBe('/problems/subsidy-reclaimed');
+    expect((await expectStatus(wiju().post(`${base}/subsidies/ZUW-2025-1/instalments/R2/payment-order`, {}), 422)).body.type).toBe(
+      '/problems/subsidy-reclaimed',
+    );
     const over = await expectStatus(controller().post(`${base}/subsidies/ZUW-2025-1/reclaim-receipt`, { amount: '500.01', businessDate: '2025-07-20' }), 422);
     expect(over.body).toMatchObject({ type: '/problems/receipt-exceeds-claim', outstanding: '500.00' });
-    const received = await expectStatus(controller().post(`${base}/subsidies/ZUW-2025-1/reclaim-receipt`, { amount: '500.00', businessDate: '2025-07-20' }), 200);
+    const received = await expectStatus(
+      controller().post(`${base}/subsidies/ZUW-2025-1/reclaim-receipt`, { amount: '500.00', businessDate: '2025-07-20' }),
+      200,
+    );
     expect(received.body.reclaim).toMatchObject({ received: '500.00', outstanding: '0.00' });
 
     const [fue] = (await expectStatus(controller().get(`${base}/flexible`), 200)).body.categories;
@@ -114,13 +171,24 @@ describe('flexible money: rules over HTTP', () => {
     expect(utilisation.body.categories.find((c: any) => c.category === 'FUE')).toMatchObject({ actual: '3000.00', forecast: '3000.00' });
     expect(utilisation.body.revenue).toEqual([{ kind: 'rueckforderung', amount: '500.00' }]);
     const list = await expectStatus(controller().get(`/subsidies?sozialraumId=${base.split('/')[2]}`), 200);
-    expect(list.body.items).toEqual([expect.objectContaining({ status: 'reclaimed', granted: '3000.00', paid: '3000.00', claimed: '500.00', received: '500.00' })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ status: 'reclaimed', granted: '3000.00', paid: '3000.00', claimed: '500.00', received: '500.00' }),
+    ]);
   });
 
   it('keeps providers to their own subsidies and activities', async () => {
     const base = await budget();
     await expectStatus(controller().post(`${base}/subsidies`, subsidy('100.00')), 201);
-    await expectStatus(trE().post(`${base}/activities`, { category: 'FU', activityDate: '2025-04-05', amount: '50.00', description: 'Kinonachmittag', businessDate: '2025-02-10' }), 201);
+    await expectStatus(
+      trE().post(`${base}/activities`, {
+        category: 'FU',
+        activityDate: '2025-04-05',
+        amount: '50.00',
+        description: 'Kinonachmittag',
+        businessDate: '2025-02-10',
+      }),
+      201,
+    );
     await expectStatus(controller().post(`${base}/activities/AKT-2025-1/approval`, { businessDate: '2025-02-11' }), 200);
     expect((await expectStatus(trF().get(`${base}/subsidies/ZUW-2025-1`), 404)).body.type).toBe('/problems/subsidy-not-found');
     expect((await expectStatus(trF().get(`${base}/activities/AKT-2025-1`), 404)).body.type).toBe('/problems/activity-not-found');
@@ -152,7 +220,16 @@ describe('flexible money: rules over HTTP', () => {
   it('pages lists with limit and cursor', async () => {
     const base = await budget();
     for (let i = 1; i <= 3; i++) {
-      await expectStatus(trE().post(`${base}/activities`, { category: 'FU', activityDate: '2025-04-05', amount: `${i}0.00`, description: `Angebot ${i}`, businessDate: '2025-02-10' }), 201);
+      await expectStatus(
+        trE().post(`${base}/activities`, {
+          category: 'FU',
+          activityDate: '2025-04-05',
+          amount: `${i}0.00`,
+          description: `Angebot ${i}`,
+          businessDate: '2025-02-10',
+        }),
+        201,
+      );
     }
     await t.settle();
     const sozialraumId = base.split('/')[2];

@@ -21,7 +21,9 @@ describe('the last euro of flexible money under concurrent requests', () => {
   }
 
   async function boundEvents(sozialraumId: string): Promise<number> {
-    const { rows } = await t.db.query(`select count(*)::int as n from es_events where stream_id = $1 and type = 'CommitmentRecorded'`, [`HRO-JA/budget/${sozialraumId}/2025`]);
+    const { rows } = await t.db.query(`select count(*)::int as n from es_events where stream_id = $1 and type = 'CommitmentRecorded'`, [
+      `HRO-JA/budget/${sozialraumId}/2025`,
+    ]);
     return rows[0].n;
   }
 
@@ -30,7 +32,16 @@ describe('the last euro of flexible money under concurrent requests', () => {
     const provider = as(t, 'provider', 'TR-E');
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {
-      const res = await expectStatus(provider.post(`${base}/activities`, { category: 'FU', activityDate: '2025-07-01', amount: '300.00', description: `Angebot ${i + 1}`, businessDate: '2025-03-01' }), 201);
+      const res = await expectStatus(
+        provider.post(`${base}/activities`, {
+          category: 'FU',
+          activityDate: '2025-07-01',
+          amount: '300.00',
+          description: `Angebot ${i + 1}`,
+          businessDate: '2025-03-01',
+        }),
+        201,
+      );
       ids.push(res.body.activityId);
     }
     const controller = as(t, 'controller');
@@ -53,7 +64,14 @@ describe('the last euro of flexible money under concurrent requests', () => {
     const base = await budgetWith('HRO-RACE-B', '1000.00');
     const controller = as(t, 'controller');
     const grant = (purpose: string) =>
-      controller.post(`${base}/subsidies`, { providerId: 'TR-E', category: 'FU', purpose, total: '600.00', instalments: [{ dueDate: '2025-09-01', amount: '600.00' }], businessDate: '2025-03-01' });
+      controller.post(`${base}/subsidies`, {
+        providerId: 'TR-E',
+        category: 'FU',
+        purpose,
+        total: '600.00',
+        instalments: [{ dueDate: '2025-09-01', amount: '600.00' }],
+        businessDate: '2025-03-01',
+      });
     const answers = await Promise.all([grant('Ferienfahrt'), grant('Sportnacht'), grant('Kochkurs')]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 422, 422]);
     expect(answers.filter((a) => a.status === 422).every((a) => a.body.type === '/problems/budget-exhausted' && a.body.available === '400.00')).toBe(true);

@@ -37,7 +37,16 @@ describe('Toitenwinkel 2025: flexible money through the API', () => {
       }),
       201,
     );
-    expect(res.body).toMatchObject({ subsidyId: 'ZUW-2025-1', providerId: 'TR-E', category: 'FUE', bescheidDate: '2025-01-15', total: '24000.00', granted: '24000.00', paid: '0.00', status: 'granted' });
+    expect(res.body).toMatchObject({
+      subsidyId: 'ZUW-2025-1',
+      providerId: 'TR-E',
+      category: 'FUE',
+      bescheidDate: '2025-01-15',
+      total: '24000.00',
+      granted: '24000.00',
+      paid: '0.00',
+      status: 'granted',
+    });
     expect(res.body.instalments.map((i: any) => [i.instalmentId, i.month, i.amount])).toEqual(fueMonths.map((m, i) => [`R${i + 1}`, m, '6000.00']));
     expect(typeof res.body.version).toBe('number');
   });
@@ -74,14 +83,38 @@ describe('Toitenwinkel 2025: flexible money through the API', () => {
     const approved = await expectStatus(controller().post(`${base}/activities/AKT-2025-1/approval`, { businessDate: '2025-05-02' }), 200);
     expect(approved.body).toMatchObject({ status: 'approved', approved: '2800.00', decidedOn: '2025-05-02' });
     expect(await figures()).toEqual([
-      { category: 'FUE', name: 'fallübergreifend', planned: '30000.00', granted: '24000.00', paid: '0.00', open: '24000.00', available: '6000.00', frozen: false },
-      { category: 'FU', name: 'fallunspezifisch', planned: '40000.00', granted: '32800.00', paid: '0.00', open: '32800.00', available: '7200.00', frozen: false },
+      {
+        category: 'FUE',
+        name: 'fallübergreifend',
+        planned: '30000.00',
+        granted: '24000.00',
+        paid: '0.00',
+        open: '24000.00',
+        available: '6000.00',
+        frozen: false,
+      },
+      {
+        category: 'FU',
+        name: 'fallunspezifisch',
+        planned: '40000.00',
+        granted: '32800.00',
+        paid: '0.00',
+        open: '32800.00',
+        available: '7200.00',
+        frozen: false,
+      },
     ]);
   });
 
   it('moves 5,000.00 from FÜ to FU: proposed by TR-E on 20.05., agreed by the Jugendamt on 01.06.', async () => {
-    const proposed = await expectStatus(trE().post(`${base}/reallocations`, { from: 'FUE', to: 'FU', amount: '5000.00', reason: 'mehr offene Jugendarbeit', businessDate: '2025-05-20' }), 201);
-    await expectStatus(controller().post(`${base}/reallocations/${proposed.body.proposalId}/agreement`, { reason: 'einverstanden', businessDate: '2025-06-01' }), 200);
+    const proposed = await expectStatus(
+      trE().post(`${base}/reallocations`, { from: 'FUE', to: 'FU', amount: '5000.00', reason: 'mehr offene Jugendarbeit', businessDate: '2025-05-20' }),
+      201,
+    );
+    await expectStatus(
+      controller().post(`${base}/reallocations/${proposed.body.proposalId}/agreement`, { reason: 'einverstanden', businessDate: '2025-06-01' }),
+      200,
+    );
     const [fue, fu] = await figures();
     expect(fue).toMatchObject({ planned: '25000.00', granted: '24000.00', available: '1000.00' });
     expect(fu).toMatchObject({ planned: '45000.00', granted: '32800.00', available: '12200.00' });
@@ -106,8 +139,26 @@ describe('Toitenwinkel 2025: flexible money through the API', () => {
 
   it('ends the year with FÜ 25,000.00 planned / 24,000.00 actual and FU 45,000.00 planned / 32,800.00 actual', async () => {
     expect(await figures()).toEqual([
-      { category: 'FUE', name: 'fallübergreifend', planned: '25000.00', granted: '24000.00', paid: '24000.00', open: '0.00', available: '1000.00', frozen: false },
-      { category: 'FU', name: 'fallunspezifisch', planned: '45000.00', granted: '32800.00', paid: '32800.00', open: '0.00', available: '12200.00', frozen: false },
+      {
+        category: 'FUE',
+        name: 'fallübergreifend',
+        planned: '25000.00',
+        granted: '24000.00',
+        paid: '24000.00',
+        open: '0.00',
+        available: '1000.00',
+        frozen: false,
+      },
+      {
+        category: 'FU',
+        name: 'fallunspezifisch',
+        planned: '45000.00',
+        granted: '32800.00',
+        paid: '32800.00',
+        open: '0.00',
+        available: '12200.00',
+        frozen: false,
+      },
     ]);
   });
 

@@ -31,7 +31,12 @@ describe('platform: Ctrl-C on the API with its embedded PostgreSQL', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), NODE_ENV: 'development' };
     delete env.DATABASE_URL;
     // Its own process group, as a terminal runs a job: the signal below reaches every process in it.
-    child = spawn(process.execPath, ['-r', join(__dirname, 'swc-register.js'), join(ROOT, 'apps/api/main.ts')], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['-r', join(__dirname, 'swc-register.js'), join(ROOT, 'apps/api/main.ts')], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const exited = new Promise<{ code: number | null; signal: string | null }>((done) => child!.once('exit', (code, signal) => done({ code, signal })));
     const listening = new Promise<void>((done, fail) => {

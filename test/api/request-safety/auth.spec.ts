@@ -26,7 +26,12 @@ describe('authentication with the identity provider (JWKS)', () => {
     });
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const port = (jwks.address() as AddressInfo).port;
-    t = await createTestApp({ AUTH_JWKS_URL: `http://127.0.0.1:${port}/certs`, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, AUTH_CLOCK_TOLERANCE_SECONDS: '5' });
+    t = await createTestApp({
+      AUTH_JWKS_URL: `http://127.0.0.1:${port}/certs`,
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: AUDIENCE,
+      AUTH_CLOCK_TOLERANCE_SECONDS: '5',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -66,7 +71,9 @@ describe('authentication with the identity provider (JWKS)', () => {
   it('refuses a wrong signature, alg none, a self-issued development token and garbage', async () => {
     expect((await get(await sign({}, { key: otherKey }))).status).toBe(401);
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ sub: 'x', tenant: 'HRO-JA', roles: ['admin'], iss: ISSUER, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 300 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: 'x', tenant: 'HRO-JA', roles: ['admin'], iss: ISSUER, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 300 }),
+    ).toString('base64url');
     expect((await get(`${header}.${payload}.`)).status).toBe(401);
     expect((await get(await t.token({ role: 'admin' }))).status).toBe(401);
     expect((await get('not-a-token')).status).toBe(401);
@@ -96,7 +103,11 @@ describe('isolation, actor records and rate limits', () => {
   });
   afterAll(async () => t?.close());
 
-  const other = async (role: 'controller' | 'admin', path: string) => t.http().get(path).set('authorization', `Bearer ${await t.token({ role, tenant: 'OTHER-JA', sub: `${role}-other` })}`);
+  const other = async (role: 'controller' | 'admin', path: string) =>
+    t
+      .http()
+      .get(path)
+      .set('authorization', `Bearer ${await t.token({ role, tenant: 'OTHER-JA', sub: `${role}-other` })}`);
 
   it("answers 404 for another tenant's resources and shows it none of them", async () => {
     expect((await other('controller', '/budgets/HRO-IS/2025')).status).toBe(404);
@@ -107,15 +118,21 @@ describe('isolation, actor records and rate limits', () => {
     expect((await other('admin', '/providers')).body.items).toEqual([]);
     // Writing into another tenant's Sozialraum is a 404 as well, and writes nothing.
     const before = await t.eventCount();
-    const res = await t.http().post('/budgets/HRO-IS/2025/amendments').set('authorization', `Bearer ${await t.token({ role: 'controller', tenant: 'OTHER-JA' })}`).send({ category: 'FU', amount: '1.00', reason: 'x', decisionReference: 'y' });
+    const res = await t
+      .http()
+      .post('/budgets/HRO-IS/2025/amendments')
+      .set('authorization', `Bearer ${await t.token({ role: 'controller', tenant: 'OTHER-JA' })}`)
+      .send({ category: 'FU', amount: '1.00', reason: 'x', decisionReference: 'y' });
     expect(res.status).toBe(404);
     expect(await t.eventCount()).toBe(before);
   });
 
   it('takes the authentication scheme in any case (RFC 9110), and nothing but a bearer token', async () => {
     const token = await t.token({ role: 'controller' });
-    for (const scheme of ['Bearer', 'bearer', 'BEARER']) expect((await t.http().get('/budgets/HRO-IS/2025').set('authorization', `${scheme} ${token}`)).status).toBe(200);
-    for (const header of [`Basic ${token}`, `Bearer`, `Bearer${token}`, `Bearer ${token} extra`]) expect((await t.http().get('/budgets/HRO-IS/2025').set('authorization', header)).status).toBe(401);
+    for (const scheme of ['Bearer', 'bearer', 'BEARER'])
+      expect((await t.http().get('/budgets/HRO-IS/2025').set('authorization', `${scheme} ${token}`)).status).toBe(200);
+    for (const header of [`Basic ${token}`, `Bearer`, `Bearer${token}`, `Bearer ${token} extra`])
+      expect((await t.http().get('/budgets/HRO-IS/2025').set('authorization', header)).status).toBe(401);
   });
 
   it("answers 404 when a provider user asks for another provider's data", async () => {
@@ -125,7 +142,12 @@ describe('isolation, actor records and rate limits', () => {
 
   it('records actor, correlation and causation in every event and returns the request id', async () => {
     const token = await t.token({ role: 'controller', sub: 'c-0815' });
-    const res = await t.http().post('/budgets/HRO-IS/2025/freeze').set('authorization', `Bearer ${token}`).set('x-correlation-id', 'corr-2025-0815').send({ categories: ['FU'], reason: 'Haushaltssperre', businessDate: '2025-07-01' });
+    const res = await t
+      .http()
+      .post('/budgets/HRO-IS/2025/freeze')
+      .set('authorization', `Bearer ${token}`)
+      .set('x-correlation-id', 'corr-2025-0815')
+      .send({ categories: ['FU'], reason: 'Haushaltssperre', businessDate: '2025-07-01' });
     expect(res.status).toBe(200);
     expect(res.headers['x-request-id']).toMatch(/.+/);
     const { rows } = await t.db.query(`select metadata from es_events where type = 'BudgetFreezeImposed'`);
@@ -140,7 +162,10 @@ describe('isolation, actor records and rate limits', () => {
 
   it('never lets a token that holds auditor write, whatever else it holds', async () => {
     const amendment = { category: 'FU', amount: '1200.00', reason: 'Nachtrag', decisionReference: 'BV 9', businessDate: '2025-03-01' };
-    for (const roles of [['auditor', 'controller'], ['controller', 'auditor']] as const) {
+    for (const roles of [
+      ['auditor', 'controller'],
+      ['controller', 'auditor'],
+    ] as const) {
       const token = await t.token({ role: [...roles], sub: `mixed-${roles.join('-')}` });
       const before = await t.eventCount();
       const res = await t.http().post('/budgets/HRO-IS/2025/amendments').set('authorization', `Bearer ${token}`).send(amendment);
@@ -157,7 +182,11 @@ describe('isolation, actor records and rate limits', () => {
   });
 
   it('refuses a token that holds provider together with another role: its organisation is ambiguous', async () => {
-    for (const role of [['provider', 'controller'], ['admin', 'provider'], ['provider', 'auditor']] as const) {
+    for (const role of [
+      ['provider', 'controller'],
+      ['admin', 'provider'],
+      ['provider', 'auditor'],
+    ] as const) {
       const token = await t.token({ role: [...role], provider: 'TR-E', sub: `mixed-${role.join('-')}` });
       for (const path of ['/budgets/HRO-IS/2025', '/providers/TR-E/rate-agreements']) {
         const res = await t.http().get(path).set('authorization', `Bearer ${token}`);
@@ -165,7 +194,11 @@ describe('isolation, actor records and rate limits', () => {
         expect(res.body).toMatchObject({ type: '/problems/forbidden', status: 403, detail: expect.stringContaining('ambiguous') });
       }
       const before = await t.eventCount();
-      const res = await t.http().post('/budgets/HRO-IS/2025/activities').set('authorization', `Bearer ${token}`).send({ category: 'FU', activityDate: '2025-06-14', amount: '280.00', description: 'Stadtteilfest', businessDate: '2025-04-25' });
+      const res = await t
+        .http()
+        .post('/budgets/HRO-IS/2025/activities')
+        .set('authorization', `Bearer ${token}`)
+        .send({ category: 'FU', activityDate: '2025-06-14', amount: '280.00', description: 'Stadtteilfest', businessDate: '2025-04-25' });
       expect(res.status).toBe(403);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(await t.eventCount()).toBe(before);
@@ -209,7 +242,14 @@ describe('rate limit before authentication', () => {
     expect(missing.body).toMatchObject({ type: '/problems/rate-limited', status: 429 });
     expect(Number(missing.headers['retry-after'])).toBeGreaterThan(0);
     // The limit applies before authentication, so the address waits whatever token it sends next.
-    expect((await t.http().get('/budgets').set('authorization', `Bearer ${await t.token({ role: 'controller' })}`)).status).toBe(429);
+    expect(
+      (
+        await t
+          .http()
+          .get('/budgets')
+          .set('authorization', `Bearer ${await t.token({ role: 'controller' })}`)
+      ).status,
+    ).toBe(429);
     // Public routes stay reachable.
     expect((await t.http().get('/health')).status).toBe(200);
   });

@@ -38,7 +38,15 @@ describe('bad input on every write endpoint: wrong types, negative and over-prec
     const before = await t.eventCount();
     const wrong: string[] = [];
     const expectInvalid = async (label: string, path: string, value: unknown) => {
-      wrong.push(...refusalMismatch(`${label} (${path}: ${JSON.stringify(value)})`, await send(t, write, withLeaf(body, path, value)), 400, '/problems/validation-failed', path));
+      wrong.push(
+        ...refusalMismatch(
+          `${label} (${path}: ${JSON.stringify(value)})`,
+          await send(t, write, withLeaf(body, path, value)),
+          400,
+          '/problems/validation-failed',
+          path,
+        ),
+      );
     };
     for (const { path, value } of leaves(body)) {
       await expectInvalid('wrong type', path, wrongType(value));

@@ -23,7 +23,10 @@ describe('bad input in query and path parameters, and before routing', () => {
     const api = createExampleApi(t);
     for (const [key, role] of readRoutes) {
       const call = await endpointExamples.get(key)!(api, role);
-      calls.set(key, { path: call.path, token: await t.token({ role, provider: role === 'provider' ? (call.provider ?? 'TR-E') : undefined, sub: `${role}-queries` }) });
+      calls.set(key, {
+        path: call.path,
+        token: await t.token({ role, provider: role === 'provider' ? (call.provider ?? 'TR-E') : undefined, sub: `${role}-queries` }),
+      });
     }
     await t.settle();
   }, 120_000);
@@ -53,7 +56,14 @@ describe('bad input in query and path parameters, and before routing', () => {
       const mutated = [...segments];
       mutated[i] = `${segments[i]}%00`;
       const res = await get(`${mutated.join('/')}${query ? `?${query}` : ''}`, token);
-      wrong.push(...refusalMismatch(`path ${template[i]}`, res, 400, res.body?.type === '/problems/validation-failed' ? '/problems/validation-failed' : '/problems/bad-request'));
+      wrong.push(
+        ...refusalMismatch(
+          `path ${template[i]}`,
+          res,
+          400,
+          res.body?.type === '/problems/validation-failed' ? '/problems/validation-failed' : '/problems/bad-request',
+        ),
+      );
     }
     expect(wrong).toEqual([]);
   });
@@ -82,6 +92,10 @@ describe('bad input in query and path parameters, and before routing', () => {
       req.on('error', reject);
       req.end();
     });
-    expect(answer).toEqual({ status: 431, type: 'application/problem+json', body: expect.objectContaining({ type: '/problems/headers-too-large', status: 431, title: expect.any(String), detail: expect.any(String) }) });
+    expect(answer).toEqual({
+      status: 431,
+      type: 'application/problem+json',
+      body: expect.objectContaining({ type: '/problems/headers-too-large', status: 431, title: expect.any(String), detail: expect.any(String) }),
+    });
   });
 });

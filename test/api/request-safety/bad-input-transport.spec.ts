@@ -41,9 +41,27 @@ describe('bad input on every write endpoint: body, media type, size, unknown and
       ...refusalMismatch('form data', await send(t, write, 'reason=x', 'application/x-www-form-urlencoded'), 415, '/problems/unsupported-media-type'),
       ...refusalMismatch('body over 256 KiB', await send(t, write, { ...body, padding: 'x'.repeat(256 * 1024 + 1) }), 413, '/problems/payload-too-large'),
       ...refusalMismatch('unknown field', await send(t, write, { ...body, vorname: 'Max' }), 400, '/problems/validation-failed', 'vorname'),
-      ...refusalMismatch('constructor key', await send(t, write, `${JSON.stringify(body).slice(0, -1)}${Object.keys(body).length ? ',' : ''}"constructor":"x"}`), 400, '/problems/validation-failed', 'constructor'),
-      ...refusalMismatch('__proto__ key', await send(t, write, `{"__proto__":{"admin":true}${Object.keys(body).length ? ',' : ''}${JSON.stringify(body).slice(1)}`), 400, '/problems/validation-failed', '__proto__'),
-      ...refusalMismatch('nested 10,000 levels', await send(t, write, `{"tief":${'['.repeat(10_000)}${']'.repeat(10_000)}${Object.keys(body).length ? ',' : ''}${JSON.stringify(body).slice(1)}`), 400, '/problems/validation-failed', 'tief'),
+      ...refusalMismatch(
+        'constructor key',
+        await send(t, write, `${JSON.stringify(body).slice(0, -1)}${Object.keys(body).length ? ',' : ''}"constructor":"x"}`),
+        400,
+        '/problems/validation-failed',
+        'constructor',
+      ),
+      ...refusalMismatch(
+        '__proto__ key',
+        await send(t, write, `{"__proto__":{"admin":true}${Object.keys(body).length ? ',' : ''}${JSON.stringify(body).slice(1)}`),
+        400,
+        '/problems/validation-failed',
+        '__proto__',
+      ),
+      ...refusalMismatch(
+        'nested 10,000 levels',
+        await send(t, write, `{"tief":${'['.repeat(10_000)}${']'.repeat(10_000)}${Object.keys(body).length ? ',' : ''}${JSON.stringify(body).slice(1)}`),
+        400,
+        '/problems/validation-failed',
+        'tief',
+      ),
       ...refusalMismatch('duplicate key', await send(t, write, duplicateKey(body)), 400, '/problems/validation-failed', Object.keys(body)[0] ?? 'doppelt'),
     ];
     expect(wrong).toEqual([]);

@@ -23,7 +23,12 @@ describe('bad input', () => {
 
   const post = async (path: string, body: string | object, contentType = 'application/json') => {
     const token = await t.token({ role: 'controller' });
-    return t.http().post(path).set('authorization', `Bearer ${token}`).set('content-type', contentType).send(typeof body === 'string' ? body : JSON.stringify(body));
+    return t
+      .http()
+      .post(path)
+      .set('authorization', `Bearer ${token}`)
+      .set('content-type', contentType)
+      .send(typeof body === 'string' ? body : JSON.stringify(body));
   };
   const amendment = { category: 'FU', amount: '21000.00', reason: 'Nachtrag', decisionReference: 'BV 1', businessDate: '2025-03-01' };
 
@@ -75,11 +80,11 @@ describe('bad input', () => {
 
   it('refuses malformed path parameters and query values', async () => {
     const controller = as(t, 'controller');
-    expectProblem(await controller.get('/budgets/hro%20bi/2025') as any, 400);
-    expectProblem(await controller.get('/budgets/HRO-BI/20x5') as any, 400);
-    expectProblem(await controller.get('/steering/HRO-BI/2025/utilisation?asOf=2025-13-01') as any, 400);
-    expectProblem(await controller.get('/budgets?limit=100000') as any, 400);
-    expectProblem(await controller.get('/budgets?cursor=bm90LWEtY3Vyc29y') as any, 400);
+    expectProblem((await controller.get('/budgets/hro%20bi/2025')) as any, 400);
+    expectProblem((await controller.get('/budgets/HRO-BI/20x5')) as any, 400);
+    expectProblem((await controller.get('/steering/HRO-BI/2025/utilisation?asOf=2025-13-01')) as any, 400);
+    expectProblem((await controller.get('/budgets?limit=100000')) as any, 400);
+    expectProblem((await controller.get('/budgets?cursor=bm90LWEtY3Vyc29y')) as any, 400);
   });
 });
 
@@ -94,7 +99,13 @@ describe('strings that look like injections', () => {
 
   it('stores them verbatim and returns them as JSON data, never interpreted', async () => {
     const reason = `Robert'); DROP TABLE es_events;-- <script>alert("x")</script> {{7*7}} \${process.env.HOME} ä ß €`;
-    const res = await as(t, 'controller').post('/budgets/HRO-SQ/2025/amendments', { category: 'FU', amount: '21000.00', reason, decisionReference: "BV 1' OR '1'='1", businessDate: '2025-03-01' });
+    const res = await as(t, 'controller').post('/budgets/HRO-SQ/2025/amendments', {
+      category: 'FU',
+      amount: '21000.00',
+      reason,
+      decisionReference: "BV 1' OR '1'='1",
+      businessDate: '2025-03-01',
+    });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const entry = res.body.history.find((h: any) => h.type === 'BudgetAmended');
@@ -134,14 +145,25 @@ describe('strings that look like injections', () => {
 
   it('stores the purpose of a subsidy and the description of a provider activity verbatim', async () => {
     const granted = await as(t, 'controller').post('/budgets/HRO-SQ/2025/subsidies', {
-      providerId: 'TR-E', category: 'FUE', purpose: `${SQL} ${SCRIPT}`, total: '100.00', instalments: [{ dueDate: '2025-05-05', amount: '100.00' }], businessDate: '2025-04-01',
+      providerId: 'TR-E',
+      category: 'FUE',
+      purpose: `${SQL} ${SCRIPT}`,
+      total: '100.00',
+      instalments: [{ dueDate: '2025-05-05', amount: '100.00' }],
+      businessDate: '2025-04-01',
     });
     expectSafeJson(granted, 201);
     const subsidy = await as(t, 'controller').get(`/budgets/HRO-SQ/2025/subsidies/${granted.body.subsidyId}`);
     expectSafeJson(subsidy, 200);
     expect(subsidy.body.purpose).toBe(`${SQL} ${SCRIPT}`);
 
-    const reported = await as(t, 'provider', 'TR-E').post('/budgets/HRO-SQ/2025/activities', { category: 'FU', activityDate: '2025-06-14', amount: '80.00', description: SCRIPT, businessDate: '2025-04-25' });
+    const reported = await as(t, 'provider', 'TR-E').post('/budgets/HRO-SQ/2025/activities', {
+      category: 'FU',
+      activityDate: '2025-06-14',
+      amount: '80.00',
+      description: SCRIPT,
+      businessDate: '2025-04-25',
+    });
     expectSafeJson(reported, 201);
     const activity = await as(t, 'controller').get(`/budgets/HRO-SQ/2025/activities/${reported.body.activityId}`);
     expectSafeJson(activity, 200);
@@ -158,7 +180,10 @@ describe('strings that look like injections', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
     // A cursor that decodes to the right shape but the wrong types reaches the database layer.
-    const odd = await t.http().get(`/budgets?cursor=${Buffer.from(JSON.stringify([{ a: 1 }, 'x'])).toString('base64url')}`).set('authorization', `Bearer ${token}`);
+    const odd = await t
+      .http()
+      .get(`/budgets?cursor=${Buffer.from(JSON.stringify([{ a: 1 }, 'x'])).toString('base64url')}`)
+      .set('authorization', `Bearer ${token}`);
     expect(odd.status).toBe(400);
     expect(JSON.stringify(odd.body)).not.toMatch(/at .*\.(js|ts):\d+|select |SQL|QueryFailedError/i);
     expect(odd.headers['content-type']).toMatch(/application\/problem\+json/);

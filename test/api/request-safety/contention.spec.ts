@@ -19,15 +19,17 @@ describe('parallel writers on one stream', () => {
   async function parallel(key: string, role: Role, vary: (body: Record<string, unknown>, i: number) => Record<string, unknown>) {
     const call = await endpointExamples.get(key)!(createExampleApi(t), role);
     const token = await t.token({ role, sub: `${role}-parallel` });
-    return Promise.all(
-      Array.from({ length: WRITERS }, (_, i) => t.http().post(call.path).set('authorization', `Bearer ${token}`).send(vary(call.body!, i))),
-    );
+    return Promise.all(Array.from({ length: WRITERS }, (_, i) => t.http().post(call.path).set('authorization', `Bearer ${token}`).send(vary(call.body!, i))));
   }
   const count = async (type: string) => (await t.db.query('select count(*)::int as n from es_events where type = $1', [type])).rows[0].n;
 
   it(`${WRITERS} budget amendments to one Sozialraum-year all succeed`, async () => {
     const before = await count('BudgetAmended');
-    const answers = await parallel('POST /budgets/:sozialraumId/:fiscalYear/amendments', 'controller', (body, i) => ({ ...body, amount: `${45000 + i}.00`, decisionReference: `BV 2025/${i}` }));
+    const answers = await parallel('POST /budgets/:sozialraumId/:fiscalYear/amendments', 'controller', (body, i) => ({
+      ...body,
+      amount: `${45000 + i}.00`,
+      decisionReference: `BV 2025/${i}`,
+    }));
     expect(answers.map((a) => a.status)).toEqual(Array(WRITERS).fill(200));
     expect(await count('BudgetAmended')).toBe(before + WRITERS);
     // Each answer shows the budget as its own amendment left it: twenty distinct versions.

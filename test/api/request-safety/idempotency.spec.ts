@@ -7,7 +7,10 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
   let t: TestApp;
   const token = (role: 'admin' | 'controller', sub = `${role}-1`) => t.token({ role, sub });
   const post = async (role: 'admin' | 'controller', path: string, body: object, headers: Record<string, string> = {}) => {
-    let req = t.http().post(path).set('authorization', `Bearer ${await token(role)}`);
+    let req = t
+      .http()
+      .post(path)
+      .set('authorization', `Bearer ${await token(role)}`);
     for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
     return req.send(body);
   };
@@ -42,9 +45,18 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
   });
 
   it('never books twice when the same request races itself', async () => {
-    const body = { providerId: 'TR-E', category: 'FUE', purpose: 'Elternkurse', total: '1000.00', instalments: [{ dueDate: '2025-05-05', amount: '1000.00' }], businessDate: '2025-04-01' };
+    const body = {
+      providerId: 'TR-E',
+      category: 'FUE',
+      purpose: 'Elternkurse',
+      total: '1000.00',
+      instalments: [{ dueDate: '2025-05-05', amount: '1000.00' }],
+      businessDate: '2025-04-01',
+    };
     const events = await t.eventCount();
-    const answers = await Promise.all(Array.from({ length: 4 }, () => post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-race' })));
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-race' })),
+    );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
@@ -55,7 +67,14 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
   });
 
   it('records the execution in every event it writes, so a crash before the answer was stored never books twice', async () => {
-    const body = { providerId: 'TR-E', category: 'FU', purpose: 'Ferienfreizeit', total: '500.00', instalments: [{ dueDate: '2025-06-01', amount: '500.00' }], businessDate: '2025-04-02' };
+    const body = {
+      providerId: 'TR-E',
+      category: 'FU',
+      purpose: 'Ferienfreizeit',
+      total: '500.00',
+      instalments: [{ dueDate: '2025-06-01', amount: '500.00' }],
+      businessDate: '2025-04-02',
+    };
     const first = await expectStatus(post('controller', '/budgets/HRO-IK/2025/subsidies', body, { 'idempotency-key': 'zuwendung-crash' }), 201);
     const { rows } = await t.db.query(`select command_id from idempotency_keys where key = 'zuwendung-crash'`);
     const written = await t.db.query(`select type from es_events where metadata->>'commandId' = $1 order by global_position`, [rows[0].command_id]);
@@ -64,7 +83,9 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
     // As if the process died after the append and before it stored the answer: the key stays
     // "in progress". While an execution of the key runs (it holds the key's lock), a retry is
     // told to wait, however long it takes; once no execution runs, the retry finds the events.
-    await t.db.query(`update idempotency_keys set state = 'in-progress', status = null, response_body = null, created_at = now() - interval '10 minutes' where key = 'zuwendung-crash'`);
+    await t.db.query(
+      `update idempotency_keys set state = 'in-progress', status = null, response_body = null, created_at = now() - interval '10 minutes' where key = 'zuwendung-crash'`,
+    );
     const events = await t.eventCount();
     const running = await t.db.connect();
     const lockName = JSON.stringify(['HRO-JA', 'controller-1', 'zuwendung-crash']);
@@ -91,7 +112,14 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
   });
 
   it('runs a request again whose first execution died before writing anything', async () => {
-    const body = { providerId: 'TR-E', category: 'FU', purpose: 'Sportnacht', total: '300.00', instalments: [{ dueDate: '2025-06-01', amount: '300.00' }], businessDate: '2025-04-03' };
+    const body = {
+      providerId: 'TR-E',
+      category: 'FU',
+      purpose: 'Sportnacht',
+      total: '300.00',
+      instalments: [{ dueDate: '2025-06-01', amount: '300.00' }],
+      businessDate: '2025-04-03',
+    };
     // A reservation left behind by a process that died before its command wrote anything (its
     // lock went with its session).
     await t.db.query(
@@ -114,7 +142,12 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
     const bad = await post('admin', '/providers', { providerId: 'TR-K3', name: 'x' }, { 'idempotency-key': 'ä'.repeat(3) });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
-    const other = await t.http().post('/providers').set('authorization', `Bearer ${await t.token({ role: 'admin', tenant: 'OTHER-JA' })}`).set('idempotency-key', 'k-provider').send({ providerId: 'TR-K1', name: 'Träger K1' });
+    const other = await t
+      .http()
+      .post('/providers')
+      .set('authorization', `Bearer ${await t.token({ role: 'admin', tenant: 'OTHER-JA' })}`)
+      .set('idempotency-key', 'k-provider')
+      .send({ providerId: 'TR-K1', name: 'Träger K1' });
     expect(other.status).toBe(201);
     expect(other.headers['idempotency-replayed']).toBeUndefined();
   });
@@ -140,7 +173,14 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
     // A provider user of another provider never gets TR-E's stored answer.
     await expectStatus(as(t, 'admin').post('/providers', { providerId: 'TR-F', name: 'Träger TR-F' }), 201);
     const subsidy = await expectStatus(
-      as(t, 'controller').post('/budgets/HRO-IK/2025/subsidies', { providerId: 'TR-E', category: 'FUE', purpose: 'Ferienfreizeit', total: '500.00', instalments: [{ dueDate: '2025-05-05', amount: '500.00' }], businessDate: '2025-04-01' }),
+      as(t, 'controller').post('/budgets/HRO-IK/2025/subsidies', {
+        providerId: 'TR-E',
+        category: 'FUE',
+        purpose: 'Ferienfreizeit',
+        total: '500.00',
+        instalments: [{ dueDate: '2025-05-05', amount: '500.00' }],
+        businessDate: '2025-04-01',
+      }),
       201,
     );
     const base = `/budgets/HRO-IK/2025/subsidies/${subsidy.body.subsidyId}`;
@@ -171,22 +211,42 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
     const overview = await expectStatus(as(t, 'controller').get('/budgets/HRO-IK/2025'), 200);
     expect(overview.headers.etag).toBe(`"${overview.body.version}"`);
     const events = await t.eventCount();
-    const stale = await post('controller', '/budgets/HRO-IK/2025/amendments', { category: 'FS', amount: '90000.00', reason: 'x', decisionReference: 'BV 2025/2', businessDate: '2025-05-01' }, { 'if-match': `"${overview.body.version - 1}"` });
+    const stale = await post(
+      'controller',
+      '/budgets/HRO-IK/2025/amendments',
+      { category: 'FS', amount: '90000.00', reason: 'x', decisionReference: 'BV 2025/2', businessDate: '2025-05-01' },
+      { 'if-match': `"${overview.body.version - 1}"` },
+    );
     expect(stale.status).toBe(412);
     expect(stale.body.type).toBe('/problems/stale-version');
     expect(await t.eventCount()).toBe(events);
-    const fresh = await post('controller', '/budgets/HRO-IK/2025/amendments', { category: 'FS', amount: '90000.00', reason: 'Nachtrag', decisionReference: 'BV 2025/2', businessDate: '2025-05-01' }, { 'if-match': overview.headers.etag });
+    const fresh = await post(
+      'controller',
+      '/budgets/HRO-IK/2025/amendments',
+      { category: 'FS', amount: '90000.00', reason: 'Nachtrag', decisionReference: 'BV 2025/2', businessDate: '2025-05-01' },
+      { 'if-match': overview.headers.etag },
+    );
     expect(fresh.status).toBe(200);
     expect(fresh.headers.etag).toBe(`"${overview.body.version + 1}"`);
   });
 
   it('takes If-Match: * as any current version, and refuses it with 412 where nothing exists yet', async () => {
     const overview = await expectStatus(as(t, 'controller').get('/budgets/HRO-IK/2025'), 200);
-    const any = await post('controller', '/budgets/HRO-IK/2025/amendments', { category: 'FS', amount: '91000.00', reason: 'Nachtrag', decisionReference: 'BV 2025/3', businessDate: '2025-05-02' }, { 'if-match': '*' });
+    const any = await post(
+      'controller',
+      '/budgets/HRO-IK/2025/amendments',
+      { category: 'FS', amount: '91000.00', reason: 'Nachtrag', decisionReference: 'BV 2025/3', businessDate: '2025-05-02' },
+      { 'if-match': '*' },
+    );
     expect(any.status).toBe(200);
     expect(any.body.version).toBe(overview.body.version + 1);
     const events = await t.eventCount();
-    const missing = await post('controller', '/budgets/HRO-IK/2031/amendments', { category: 'FS', amount: '91000.00', reason: 'Nachtrag', decisionReference: 'BV 2031/1', businessDate: '2025-05-02' }, { 'if-match': '*' });
+    const missing = await post(
+      'controller',
+      '/budgets/HRO-IK/2031/amendments',
+      { category: 'FS', amount: '91000.00', reason: 'Nachtrag', decisionReference: 'BV 2031/1', businessDate: '2025-05-02' },
+      { 'if-match': '*' },
+    );
     expect(missing.status).toBe(412);
     expect(missing.body.type).toBe('/problems/stale-version');
     expect(await t.eventCount()).toBe(events);
@@ -194,7 +254,13 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
 
   it('refuses -0.00 as an amendment amount and writes nothing', async () => {
     const events = await t.eventCount();
-    const res = await post('controller', '/budgets/HRO-IK/2025/amendments', { category: 'FUE', amount: '-0.00', reason: 'Nachtrag', decisionReference: 'BV 2025/4', businessDate: '2025-05-02' });
+    const res = await post('controller', '/budgets/HRO-IK/2025/amendments', {
+      category: 'FUE',
+      amount: '-0.00',
+      reason: 'Nachtrag',
+      decisionReference: 'BV 2025/4',
+      businessDate: '2025-05-02',
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'amount', message: 'must not be negative' }]);
     expect(await t.eventCount()).toBe(events);
@@ -202,7 +268,17 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
 
   it('parallel amendments without If-Match lose no update: the last one read is the figure shown', async () => {
     const amounts = ['30000.00', '31000.00', '32000.00', '33000.00', '34000.00', '35000.00'];
-    const answers = await Promise.all(amounts.map((amount) => post('controller', '/budgets/HRO-IK/2025/amendments', { category: 'FUE', amount, reason: 'parallel', decisionReference: `BV ${amount}`, businessDate: '2025-06-01' })));
+    const answers = await Promise.all(
+      amounts.map((amount) =>
+        post('controller', '/budgets/HRO-IK/2025/amendments', {
+          category: 'FUE',
+          amount,
+          reason: 'parallel',
+          decisionReference: `BV ${amount}`,
+          businessDate: '2025-06-01',
+        }),
+      ),
+    );
     expect(answers.every((a) => a.status === 200 || a.status === 409)).toBe(true);
     const ok = answers.filter((a) => a.status === 200);
     expect(ok.length).toBeGreaterThan(0);

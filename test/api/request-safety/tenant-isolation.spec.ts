@@ -33,7 +33,16 @@ const PROVIDER_SCOPED = new Set([
   'GET /providers/:providerId/rate-agreements',
 ]);
 /** Lists that the setup fills in HRO-JA, so that an empty list elsewhere means something. */
-const FILLED_LISTS = ['GET /approvals', 'GET /invoices', 'GET /subsidies', 'GET /flexible-activities', 'GET /notifications', 'GET /budgets', 'GET /sozialraeume', 'GET /providers'];
+const FILLED_LISTS = [
+  'GET /approvals',
+  'GET /invoices',
+  'GET /subsidies',
+  'GET /flexible-activities',
+  'GET /notifications',
+  'GET /budgets',
+  'GET /sozialraeume',
+  'GET /providers',
+];
 
 interface Read {
   key: string;
@@ -79,7 +88,12 @@ describe('tenant and provider isolation on every read endpoint', () => {
   }
 
   async function get(path: string, token: { role: Role; tenant?: string; provider?: string }) {
-    const jwt = await t.token({ role: token.role, tenant: token.tenant, provider: token.provider, sub: `${token.role}-${token.tenant ?? 'HRO-JA'}-${token.provider ?? ''}` });
+    const jwt = await t.token({
+      role: token.role,
+      tenant: token.tenant,
+      provider: token.provider,
+      sub: `${token.role}-${token.tenant ?? 'HRO-JA'}-${token.provider ?? ''}`,
+    });
     return t.http().get(path).set('authorization', `Bearer ${jwt}`);
   }
 
@@ -115,9 +129,13 @@ describe('tenant and provider isolation on every read endpoint', () => {
   it.each(reads.map(([key, allowed]) => [key, [...allowed]] as const))('%s: another tenant sees 404 or an empty list', async (key, allowed) => {
     const read = prepared.get(key)!;
     const wrong: string[] = [];
-    for (const role of allowed.filter((r) => r !== 'provider')) wrong.push(...leak(`${OTHER_TENANT} ${role}`, read, await get(read.path, { role, tenant: OTHER_TENANT }), [200, 404]));
+    for (const role of allowed.filter((r) => r !== 'provider'))
+      wrong.push(...leak(`${OTHER_TENANT} ${role}`, read, await get(read.path, { role, tenant: OTHER_TENANT }), [200, 404]));
     // A provider user of another tenant, even one with the same provider id.
-    if (allowed.includes('provider')) wrong.push(...leak(`${OTHER_TENANT} provider TR-E`, read, await get(read.path, { role: 'provider', tenant: OTHER_TENANT, provider: 'TR-E' }), [200, 403, 404]));
+    if (allowed.includes('provider'))
+      wrong.push(
+        ...leak(`${OTHER_TENANT} provider TR-E`, read, await get(read.path, { role: 'provider', tenant: OTHER_TENANT, provider: 'TR-E' }), [200, 403, 404]),
+      );
     expect(wrong).toEqual([]);
   });
 

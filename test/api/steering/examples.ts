@@ -59,7 +59,13 @@ const meeting = {
   ],
   measures: ['Fallkonferenz zu stationären Hilfen', 'Prüfung ambulanter Alternativen'],
 };
-const request = { kind: 'ueberplanmaessig', amount: '40000.00', justification: 'unabweisbar: Rechtsanspruch', coverSource: 'Mehrerträge Gewerbesteuer', businessDate: '2025-03-15' };
+const request = {
+  kind: 'ueberplanmaessig',
+  amount: '40000.00',
+  justification: 'unabweisbar: Rechtsanspruch',
+  coverSource: 'Mehrerträge Gewerbesteuer',
+  businessDate: '2025-03-15',
+};
 const view = (path: string) => async (api: ExampleApi) => ({ path: `/steering/${await freshBudget(api)}/2025${path}` });
 
 registerExamples({
@@ -78,19 +84,43 @@ registerExamples({
     await api.call('controller', 'POST', `/steering/${sozialraumId}/2025/month-closes`, { month: '2025-01', businessDate: '2025-02-05' });
     return { path: `/steering/${sozialraumId}/2025/month-closes/2025-01` };
   },
-  'POST /steering/:sozialraumId/:fiscalYear/month-closes': async (api) => ({ path: `/steering/${await freshBudget(api)}/2025/month-closes`, body: { month: '2025-01' } }),
-  'POST /steering/:sozialraumId/:fiscalYear/year-close': async (api) => ({ path: `/steering/${await freshBudget(api)}/2025/year-close`, body: { reason: 'Jahresabschluss 2025', businessDate: '2026-01-20' } }),
-  'POST /steering/:sozialraumId/:fiscalYear/settlement': async (api) => ({ path: `/steering/${await closedYear(api)}/2025/settlement`, body: { businessDate: '2026-01-21' } }),
-  'POST /steering/:sozialraumId/:fiscalYear/settlement/confirmations': async (api) => ({ path: `/steering/${await calculated(api)}/2025/settlement/confirmations`, body: { businessDate: '2026-01-22' } }),
+  'POST /steering/:sozialraumId/:fiscalYear/month-closes': async (api) => ({
+    path: `/steering/${await freshBudget(api)}/2025/month-closes`,
+    body: { month: '2025-01' },
+  }),
+  'POST /steering/:sozialraumId/:fiscalYear/year-close': async (api) => ({
+    path: `/steering/${await freshBudget(api)}/2025/year-close`,
+    body: { reason: 'Jahresabschluss 2025', businessDate: '2026-01-20' },
+  }),
+  'POST /steering/:sozialraumId/:fiscalYear/settlement': async (api) => ({
+    path: `/steering/${await closedYear(api)}/2025/settlement`,
+    body: { businessDate: '2026-01-21' },
+  }),
+  'POST /steering/:sozialraumId/:fiscalYear/settlement/confirmations': async (api) => ({
+    path: `/steering/${await calculated(api)}/2025/settlement/confirmations`,
+    body: { businessDate: '2026-01-22' },
+  }),
   'POST /steering/:sozialraumId/:fiscalYear/settlement/application': async (api) => {
     const sozialraumId = await calculated(api);
     await api.call('controller', 'POST', `/steering/${sozialraumId}/2025/settlement/confirmations`, { businessDate: '2026-01-22' });
     await api.call('provider', 'POST', `/steering/${sozialraumId}/2025/settlement/confirmations`, { businessDate: '2026-01-23' });
-    await api.call('controller', 'POST', '/budgets', { sozialraumId, fiscalYear: 2026, planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' }, reason: 'Haushalt 2026', businessDate: '2025-12-10' });
+    await api.call('controller', 'POST', '/budgets', {
+      sozialraumId,
+      fiscalYear: 2026,
+      planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' },
+      reason: 'Haushalt 2026',
+      businessDate: '2025-12-10',
+    });
     return { path: `/steering/${sozialraumId}/2025/settlement/application`, body: { businessDate: '2026-01-25' } };
   },
-  'POST /steering/:sozialraumId/:fiscalYear/procedure/meetings': async (api) => ({ path: `/steering/${await overrun(api)}/2025/procedure/meetings`, body: meeting }),
-  'POST /steering/:sozialraumId/:fiscalYear/procedure/supplementary-requests': async (api) => ({ path: `/steering/${await withMeeting(api)}/2025/procedure/supplementary-requests`, body: request }),
+  'POST /steering/:sozialraumId/:fiscalYear/procedure/meetings': async (api) => ({
+    path: `/steering/${await overrun(api)}/2025/procedure/meetings`,
+    body: meeting,
+  }),
+  'POST /steering/:sozialraumId/:fiscalYear/procedure/supplementary-requests': async (api) => ({
+    path: `/steering/${await withMeeting(api)}/2025/procedure/supplementary-requests`,
+    body: request,
+  }),
   'POST /steering/:sozialraumId/:fiscalYear/procedure/supplementary-requests/:requestId/decision': async (api) => {
     const { sozialraumId, requestId } = await withRequest(api);
     return {
@@ -98,15 +128,25 @@ registerExamples({
       body: { body: 'Oberbürgermeister', approved: true, decisionReference: 'OB-Entscheidung 2025/117', businessDate: '2025-03-20' },
     };
   },
-  'GET /steering/:sozialraumId/:fiscalYear/procedure/kaemmerei-report': async (api) => ({ path: `/steering/${await withMeeting(api)}/2025/procedure/kaemmerei-report` }),
+  'GET /steering/:sozialraumId/:fiscalYear/procedure/kaemmerei-report': async (api) => ({
+    path: `/steering/${await withMeeting(api)}/2025/procedure/kaemmerei-report`,
+  }),
   'POST /steering/:sozialraumId/:fiscalYear/procedure/kaemmerei-report': async (api) => ({
     path: `/steering/${await overrun(api)}/2025/procedure/kaemmerei-report`,
     body: { reference: 'Vorlage 2025/KÄ-017', reportedOn: '2025-03-10' },
   }),
   'POST /steering/:sozialraumId/:fiscalYear/procedure/closing': async (api) => {
     const { sozialraumId, requestId } = await withRequest(api);
-    await api.call('controller', 'POST', `/steering/${sozialraumId}/2025/procedure/supplementary-requests/${requestId}/decision`, { body: 'Oberbürgermeister', approved: true, decisionReference: 'OB 2025/117', businessDate: '2025-03-20' });
-    return { path: `/steering/${sozialraumId}/2025/procedure/closing`, body: { outcome: 'Überplanmäßige Mittel bewilligt; Maßnahmen vereinbart', businessDate: '2025-03-30' } };
+    await api.call('controller', 'POST', `/steering/${sozialraumId}/2025/procedure/supplementary-requests/${requestId}/decision`, {
+      body: 'Oberbürgermeister',
+      approved: true,
+      decisionReference: 'OB 2025/117',
+      businessDate: '2025-03-20',
+    });
+    return {
+      path: `/steering/${sozialraumId}/2025/procedure/closing`,
+      body: { outcome: 'Überplanmäßige Mittel bewilligt; Maßnahmen vereinbart', businessDate: '2025-03-30' },
+    };
   },
   'GET /notifications': () => ({ path: '/notifications?limit=10' }),
   'GET /provider-figures/:providerId/:fiscalYear': async (api) => {

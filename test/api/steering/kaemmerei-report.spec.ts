@@ -29,13 +29,38 @@ describe('report to the Kämmerei and the supplementary request due', () => {
     await registerSozialraum(t, 'HRO-KN', 'Ohne Überschreitung');
     await openBudget(t, 'HRO-KN', 2025, { FS: '100000.00', FUE: '10000.00', FU: '10000.00' });
     const admin = await t.token({ role: 'admin' });
-    await expectStatus(t.http().post('/providers/TR-E/rate-agreements').set('authorization', `Bearer ${admin}`).send({ legalBasis: '34', rateType: 'daily', amount: '250.00', validFrom: '2024-01-01' }), 201);
+    await expectStatus(
+      t
+        .http()
+        .post('/providers/TR-E/rate-agreements')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ legalBasis: '34', rateType: 'daily', amount: '250.00', validFrom: '2024-01-01' }),
+      201,
+    );
     const caseworker = as(t, 'caseworker');
     await expectStatus(caseworker.post('/cases', { caseRef: 'KR-25-001', sozialraumId: 'HRO-KR' }), 201);
-    await expectStatus(caseworker.post('/cases/KR-25-001/approvals', { legalBasis: '34', providerId: 'TR-E', start: '2025-01-01', end: '2025-12-31', bescheidDate: '2025-01-10' }), 201);
+    await expectStatus(
+      caseworker.post('/cases/KR-25-001/approvals', {
+        legalBasis: '34',
+        providerId: 'TR-E',
+        start: '2025-01-01',
+        end: '2025-12-31',
+        bescheidDate: '2025-01-10',
+      }),
+      201,
+    );
     await invoiceAndPay(t, 'KR-25-001', 'KR-25-001-B1', 'TR-E', '2025-01', '31', { submitted: '2025-02-03', verified: '2025-02-04', paid: '2025-02-05' });
     await expectStatus(caseworker.post('/cases', { caseRef: 'KR-25-002', sozialraumId: 'HRO-KR' }), 201);
-    await expectStatus(caseworker.post('/cases/KR-25-002/approvals', { legalBasis: '34', providerId: 'TR-E', start: '2025-07-22', end: '2025-12-31', bescheidDate: '2025-05-20' }), 201);
+    await expectStatus(
+      caseworker.post('/cases/KR-25-002/approvals', {
+        legalBasis: '34',
+        providerId: 'TR-E',
+        start: '2025-07-22',
+        end: '2025-12-31',
+        bescheidDate: '2025-05-20',
+      }),
+      201,
+    );
     await t.settle();
   });
   afterAll(async () => t?.close());
@@ -125,47 +150,101 @@ describe('report to the Kämmerei and the supplementary request due', () => {
 
     const current = await expectStatus(controller().get(report), 200);
     const sent = await expectStatus(controller().post(report, { reference: 'Vorlage 2025/KÄ-017', reportedOn: '2025-06-05' }), 201);
-    expect(sent.body.procedure.kaemmereiReports).toEqual([{ reportNo: 1, reportedOn: '2025-06-05', reference: 'Vorlage 2025/KÄ-017', report: contentOf(current.body), logPosition: expect.stringMatching(/^\d+$/) }]);
+    expect(sent.body.procedure.kaemmereiReports).toEqual([
+      { reportNo: 1, reportedOn: '2025-06-05', reference: 'Vorlage 2025/KÄ-017', report: contentOf(current.body), logPosition: expect.stringMatching(/^\d+$/) },
+    ]);
 
     const overview = await expectStatus(controller().get(base), 200);
     expect(overview.body.procedure.kaemmereiReportOutstanding).toBe(false);
     expect(overview.body.procedure.kaemmereiReports).toHaveLength(1);
-    const events = (await t.db.query(`select type, metadata->>'businessDate' as business_date from es_events where stream_id = 'HRO-JA/steering/HRO-KR/2025' and type = 'KaemmereiReported'`)).rows;
+    const events = (
+      await t.db.query(
+        `select type, metadata->>'businessDate' as business_date from es_events where stream_id = 'HRO-JA/steering/HRO-KR/2025' and type = 'KaemmereiReported'`,
+      )
+    ).rows;
     expect(events).toEqual([{ type: 'KaemmereiReported', business_date: '2025-06-05' }]);
 
     const notifications = await expectStatus(controller().get('/notifications?sozialraumId=HRO-KR'), 200);
     const reported = notifications.body.items.filter((n: any) => n.type === 'KaemmereiReported');
     expect(reported).toHaveLength(1);
     expect(reported[0]).toMatchObject({ businessDate: '2025-06-05' });
-    expect(reported[0].summary).toBe('HRO-KR 2025: Bericht an die Kämmerei (Vorlage 2025/KÄ-017, 1. Bericht) – Hochrechnung 132000.00 = 110.00 % des Budgets, Überschreitung 12000.00');
+    expect(reported[0].summary).toBe(
+      'HRO-KR 2025: Bericht an die Kämmerei (Vorlage 2025/KÄ-017, 1. Bericht) – Hochrechnung 132000.00 = 110.00 % des Budgets, Überschreitung 12000.00',
+    );
   });
 
   it('shows the supplementary request due until requests cover the forecast excess', async () => {
     const due = async () => (await expectStatus(controller().get(base), 200)).body.procedure.supplementaryRequestDue;
     const request = (amount: string, businessDate: string) =>
-      expectStatus(controller().post(`${base}/procedure/supplementary-requests`, { kind: 'ueberplanmaessig', amount, justification: 'unabweisbar: Rechtsanspruch § 34', coverSource: 'Mehrerträge Gewerbesteuer', businessDate }), 201);
+      expectStatus(
+        controller().post(`${base}/procedure/supplementary-requests`, {
+          kind: 'ueberplanmaessig',
+          amount,
+          justification: 'unabweisbar: Rechtsanspruch § 34',
+          coverSource: 'Mehrerträge Gewerbesteuer',
+          businessDate,
+        }),
+        201,
+      );
 
     await request('5000.00', '2025-06-10');
     expect(await due()).toEqual({ forecastExcess: '12000.00', requested: '5000.00', approved: '0.00', outstanding: '7000.00', due: true });
-    await expectStatus(controller().post(`${base}/procedure/supplementary-requests/UEV-HRO-KR-2025-A1/decision`, { body: 'Oberbürgermeister', approved: true, decisionReference: 'OB 2025/201', businessDate: '2025-06-12' }), 200);
+    await expectStatus(
+      controller().post(`${base}/procedure/supplementary-requests/UEV-HRO-KR-2025-A1/decision`, {
+        body: 'Oberbürgermeister',
+        approved: true,
+        decisionReference: 'OB 2025/201',
+        businessDate: '2025-06-12',
+      }),
+      200,
+    );
     expect(await due()).toEqual({ forecastExcess: '12000.00', requested: '5000.00', approved: '5000.00', outstanding: '7000.00', due: true });
 
     await request('7000.00', '2025-06-16');
     expect(await due()).toEqual({ forecastExcess: '12000.00', requested: '12000.00', approved: '5000.00', outstanding: '0.00', due: false });
-    await expectStatus(controller().post(`${base}/procedure/supplementary-requests/UEV-HRO-KR-2025-A2/decision`, { body: 'Oberbürgermeister', approved: true, decisionReference: 'OB 2025/214', businessDate: '2025-06-20' }), 200);
+    await expectStatus(
+      controller().post(`${base}/procedure/supplementary-requests/UEV-HRO-KR-2025-A2/decision`, {
+        body: 'Oberbürgermeister',
+        approved: true,
+        decisionReference: 'OB 2025/214',
+        businessDate: '2025-06-20',
+      }),
+      200,
+    );
     expect(await due()).toEqual({ forecastExcess: '12000.00', requested: '12000.00', approved: '12000.00', outstanding: '0.00', due: false });
     // Before the second request, as of 15.06., 7,000.00 were still to be requested.
     const asOf = await expectStatus(controller().get(`${base}?asOf=2025-06-15`), 200);
-    expect(asOf.body.procedure.supplementaryRequestDue).toEqual({ forecastExcess: '12000.00', requested: '5000.00', approved: '5000.00', outstanding: '7000.00', due: true });
+    expect(asOf.body.procedure.supplementaryRequestDue).toEqual({
+      forecastExcess: '12000.00',
+      requested: '5000.00',
+      approved: '5000.00',
+      outstanding: '7000.00',
+      due: true,
+    });
   });
 
   it('follows the forecast: a new approval makes a request due again, and a later sending reports the updated figures', async () => {
     // KR-25-003 for December: 31 days × 250.00 = 7,750.00; forecast 139,750.00 = 116.46 %, over 110 % too.
     await expectStatus(as(t, 'caseworker').post('/cases', { caseRef: 'KR-25-003', sozialraumId: 'HRO-KR' }), 201);
-    await expectStatus(as(t, 'caseworker').post('/cases/KR-25-003/approvals', { legalBasis: '34', providerId: 'TR-E', start: '2025-12-01', end: '2025-12-31', bescheidDate: '2025-07-01' }), 201);
+    await expectStatus(
+      as(t, 'caseworker').post('/cases/KR-25-003/approvals', {
+        legalBasis: '34',
+        providerId: 'TR-E',
+        start: '2025-12-01',
+        end: '2025-12-31',
+        bescheidDate: '2025-07-01',
+      }),
+      201,
+    );
     await t.settle();
     const overview = await expectStatus(controller().get(base), 200);
-    expect(overview.body.procedure.supplementaryRequestDue).toEqual({ forecastExcess: '19750.00', requested: '12000.00', approved: '12000.00', outstanding: '7750.00', due: true });
+    expect(overview.body.procedure.supplementaryRequestDue).toEqual({
+      forecastExcess: '19750.00',
+      requested: '12000.00',
+      approved: '12000.00',
+      outstanding: '7750.00',
+      due: true,
+    });
 
     const current = await expectStatus(controller().get(report), 200);
     expect(current.body).toMatchObject({
@@ -194,7 +273,10 @@ describe('report to the Kämmerei and the supplementary request due', () => {
   });
 
   it('refuses a sending once the procedure is closed; nothing is due there any more', async () => {
-    await expectStatus(controller().post(`${base}/procedure/closing`, { outcome: 'Überplanmäßige Mittel bewilligt; Maßnahmen vereinbart', businessDate: '2025-07-15' }), 200);
+    await expectStatus(
+      controller().post(`${base}/procedure/closing`, { outcome: 'Überplanmäßige Mittel bewilligt; Maßnahmen vereinbart', businessDate: '2025-07-15' }),
+      200,
+    );
     const late = await controller().post(report, { reference: 'Vorlage 2025/KÄ-030', reportedOn: '2025-07-20' });
     expect(late.status).toBe(422);
     expect(late.body.type).toBe('/problems/procedure-closed');

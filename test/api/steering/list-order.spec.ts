@@ -34,22 +34,61 @@ describe('order of the steering lists', () => {
     let highCostApproval = '';
     return {
       highCost: async () => {
-        highCostApproval = await approve(highCost, { legalBasis: '34', providerId: 'TR-F', start: '2025-10-01', end: '2025-12-31', bescheidDate: '2025-09-24', rate: '340.00', rateReason: 'Intensivgruppe' });
+        highCostApproval = await approve(highCost, {
+          legalBasis: '34',
+          providerId: 'TR-F',
+          start: '2025-10-01',
+          end: '2025-12-31',
+          bescheidDate: '2025-09-24',
+          rate: '340.00',
+          rateReason: 'Intensivgruppe',
+        });
         await invoiceAndPay(t, highCost, highCostApproval, 'TR-F', '2025-10', '31', { submitted: '2025-11-03' });
       },
       kostenbeitrag: async () =>
-        expectStatus(wiju().post(`/cases/${highCost}/kostenbeitraege`, { approvalId: highCostApproval, monthlyAmount: '100.00', from: '2025-10-01', to: '2025-12-31', businessDate: '2025-10-10' }), 201),
+        expectStatus(
+          wiju().post(`/cases/${highCost}/kostenbeitraege`, {
+            approvalId: highCostApproval,
+            monthlyAmount: '100.00',
+            from: '2025-10-01',
+            to: '2025-12-31',
+            businessDate: '2025-10-10',
+          }),
+          201,
+        ),
       kostenerstattung: async () =>
         expectStatus(
-          wiju().post(`/cases/${highCost}/kostenerstattungen`, { approvalId: highCostApproval, debtorAuthority: 'LRO-JA', serviceMonth: '2025-10', amount: '500.00', reference: `KE-${prefix}`, businessDate: '2025-11-10' }),
+          wiju().post(`/cases/${highCost}/kostenerstattungen`, {
+            approvalId: highCostApproval,
+            debtorAuthority: 'LRO-JA',
+            serviceMonth: '2025-10',
+            amount: '500.00',
+            reference: `KE-${prefix}`,
+            businessDate: '2025-11-10',
+          }),
           201,
         ),
       excluded: async () => {
-        const approvalId = await approve(excluded, { legalBasis: '42', providerId: 'TR-F', start: '2025-10-06', end: '2025-10-19', bescheidDate: '2025-10-06' });
+        const approvalId = await approve(excluded, {
+          legalBasis: '42',
+          providerId: 'TR-F',
+          start: '2025-10-06',
+          end: '2025-10-19',
+          bescheidDate: '2025-10-06',
+        });
         await invoiceAndPay(t, excluded, approvalId, 'TR-F', '2025-10', '14', { submitted: '2025-11-03' });
       },
-      spfh: async () => approve(`${prefix}-25-003`, { legalBasis: '31', providerId: 'TR-E', start: '2025-01-01', end: '2025-12-31', bescheidDate: '2024-12-15', hoursPerMonth: '20' }),
-      tagesgruppe: async () => approve(`${prefix}-25-004`, { legalBasis: '32', providerId: 'TR-G', start: '2025-05-01', end: '2025-12-31', bescheidDate: '2025-04-10' }),
+      spfh: async () =>
+        approve(`${prefix}-25-003`, {
+          legalBasis: '31',
+          providerId: 'TR-E',
+          start: '2025-01-01',
+          end: '2025-12-31',
+          bescheidDate: '2024-12-15',
+          hoursPerMonth: '20',
+        }),
+      tagesgruppe: async () =>
+        approve(`${prefix}-25-004`, { legalBasis: '32', providerId: 'TR-G', start: '2025-05-01', end: '2025-12-31', bescheidDate: '2025-04-10' }),
     };
   }
 
@@ -63,7 +102,9 @@ describe('order of the steering lists', () => {
     const controller = as(t, 'controller');
     const knownAt = new Date().toISOString();
     for (const view of ['', `?knownAt=${encodeURIComponent(knownAt)}`]) {
-      const [ua, ub] = await Promise.all(['HRO-OA', 'HRO-OB'].map(async (s) => (await expectStatus(controller.get(`/steering/${s}/2025/utilisation${view}`), 200)).body));
+      const [ua, ub] = await Promise.all(
+        ['HRO-OA', 'HRO-OB'].map(async (s) => (await expectStatus(controller.get(`/steering/${s}/2025/utilisation${view}`), 200)).body),
+      );
       expect(ua.source).toBe(view ? 'event-log' : 'read-model');
       expect({ ...ub, sozialraumId: 'HRO-OA' }).toEqual(ua);
       expect(ua.outOfBudget).toEqual([

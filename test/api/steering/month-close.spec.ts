@@ -21,7 +21,14 @@ describe('month close: the frozen Haushaltsüberwachungsliste', () => {
     await registerExampleMasterData(t, sr, 'Monatsabschluss');
     await openBudget(t, sr, 2025, { FS: '130000.00', FUE: '30000.00', FU: '40000.00' });
     await expectStatus(
-      controller().post(`${base}/subsidies`, { providerId: 'TR-E', category: 'FU', purpose: 'Jugendtreff', total: '6000.00', instalments: ['01', '02', '03'].map((m) => ({ dueDate: `2025-${m}-15`, amount: '2000.00' })), businessDate: '2025-01-10' }),
+      controller().post(`${base}/subsidies`, {
+        providerId: 'TR-E',
+        category: 'FU',
+        purpose: 'Jugendtreff',
+        total: '6000.00',
+        instalments: ['01', '02', '03'].map((m) => ({ dueDate: `2025-${m}-15`, amount: '2000.00' })),
+        businessDate: '2025-01-10',
+      }),
       201,
     );
     for (const [i, m] of ['01', '02', '03'].entries()) {
@@ -41,7 +48,13 @@ describe('month close: the frozen Haushaltsüberwachungsliste', () => {
 
   it('freezes the list as of the month end at closing; a later back-dated booking leaves it unchanged', async () => {
     const live = await expectStatus(controller().get(`${steering}/monitoring-list?asOf=2025-03-31`), 200);
-    expect(live.body.rows.find((r: any) => r.category === 'FU')).toMatchObject({ ansatz: '40000.00', bindungen: '0.00', anordnungen: '6000.00', ist: '6000.00', rest: '34000.00' });
+    expect(live.body.rows.find((r: any) => r.category === 'FU')).toMatchObject({
+      ansatz: '40000.00',
+      bindungen: '0.00',
+      anordnungen: '6000.00',
+      ist: '6000.00',
+      rest: '34000.00',
+    });
     await expectStatus(controller().post(`${steering}/month-closes`, { month: '2025-03', businessDate: '2025-04-07' }), 201);
 
     const frozen = await expectStatus(controller().get(`${steering}/month-closes/2025-03`), 200);
@@ -50,7 +63,14 @@ describe('month close: the frozen Haushaltsüberwachungsliste', () => {
 
     // Booked on 09.04. with business date 20.03.: an Elternkurs subsidy paid in March.
     await expectStatus(
-      controller().post(`${base}/subsidies`, { providerId: 'TR-E', category: 'FUE', purpose: 'Elternkurse', total: '1500.00', instalments: [{ dueDate: '2025-03-20', amount: '1500.00' }], businessDate: '2025-03-20' }),
+      controller().post(`${base}/subsidies`, {
+        providerId: 'TR-E',
+        category: 'FUE',
+        purpose: 'Elternkurse',
+        total: '1500.00',
+        instalments: [{ dueDate: '2025-03-20', amount: '1500.00' }],
+        businessDate: '2025-03-20',
+      }),
       201,
     );
     await expectStatus(as(t, 'wiju').post(`${base}/subsidies/ZUW-2025-2/instalments/R1/payment-order`, { businessDate: '2025-03-20' }), 200);

@@ -16,19 +16,45 @@ describe('overrun procedure', () => {
     t = await createTestApp();
     await registerSozialraum(t, 'HRO-UE', 'Überschreitung');
     await openBudget(t, 'HRO-UE', 2025, { FS: '100000.00', FUE: '10000.00', FU: '10000.00' });
-    await t.http().post('/providers/TR-E/rate-agreements').set('authorization', `Bearer ${await t.token({ role: 'admin' })}`).send({ legalBasis: '34', rateType: 'daily', amount: '250.00', validFrom: '2024-01-01' });
+    await t
+      .http()
+      .post('/providers/TR-E/rate-agreements')
+      .set('authorization', `Bearer ${await t.token({ role: 'admin' })}`)
+      .send({ legalBasis: '34', rateType: 'daily', amount: '250.00', validFrom: '2024-01-01' });
     await expectStatus(as(t, 'caseworker').post('/cases', { caseRef: 'UE-25-001', sozialraumId: 'HRO-UE' }), 201);
     // 365 days × 250.00 = 91,250.00 on top of nothing: 76 %; a second one crosses 105 % and 110 %.
-    await expectStatus(as(t, 'caseworker').post('/cases/UE-25-001/approvals', { legalBasis: '34', providerId: 'TR-E', start: '2025-01-01', end: '2025-12-31', bescheidDate: '2025-01-10' }), 201);
+    await expectStatus(
+      as(t, 'caseworker').post('/cases/UE-25-001/approvals', {
+        legalBasis: '34',
+        providerId: 'TR-E',
+        start: '2025-01-01',
+        end: '2025-12-31',
+        bescheidDate: '2025-01-10',
+      }),
+      201,
+    );
     await expectStatus(as(t, 'caseworker').post('/cases', { caseRef: 'UE-25-002', sozialraumId: 'HRO-UE' }), 201);
-    await expectStatus(as(t, 'caseworker').post('/cases/UE-25-002/approvals', { legalBasis: '34', providerId: 'TR-E', start: '2025-06-01', end: '2025-12-31', bescheidDate: '2025-05-20' }), 201);
+    await expectStatus(
+      as(t, 'caseworker').post('/cases/UE-25-002/approvals', {
+        legalBasis: '34',
+        providerId: 'TR-E',
+        start: '2025-06-01',
+        end: '2025-12-31',
+        bescheidDate: '2025-05-20',
+      }),
+      201,
+    );
     await t.settle();
   });
   afterAll(async () => t?.close());
 
   it('opens the procedure on the business date of the crossing, with the meeting due in 14 days and flagged overdue', async () => {
     const res = await expectStatus(controller().get(base), 200);
-    expect(res.body.crossings).toMatchObject({ warning: { businessDate: '2025-05-20' }, procedure: { businessDate: '2025-05-20' }, renegotiation: { businessDate: '2025-05-20' } });
+    expect(res.body.crossings).toMatchObject({
+      warning: { businessDate: '2025-05-20' },
+      procedure: { businessDate: '2025-05-20' },
+      renegotiation: { businessDate: '2025-05-20' },
+    });
     expect(res.body.procedure).toMatchObject({ procedureId: 'UEV-HRO-UE-2025', openedOn: '2025-05-20', meetingDueBy: '2025-06-03', meetingOverdue: true });
     const notifications = await expectStatus(controller().get('/notifications?sozialraumId=HRO-UE'), 200);
     expect(notifications.body.items.map((n: any) => n.type).sort()).toEqual(['BudgetWarningRaised', 'OverrunProcedureOpened', 'RenegotiationTriggered']);
@@ -44,42 +70,86 @@ describe('overrun procedure', () => {
       measures: ['Fallkonferenz stationäre Hilfen', 'Prüfung ambulanter Alternativen'],
     };
     // Both parties must take part: two people of the Jugendamt alone are not a steering meeting.
-    const alone = await controller().post(`${base}/procedure/meetings`, { ...meeting, participants: [meeting.participants[0], { organisationId: 'HRO-JA', role: 'Controlling' }] });
+    const alone = await controller().post(`${base}/procedure/meetings`, {
+      ...meeting,
+      participants: [meeting.participants[0], { organisationId: 'HRO-JA', role: 'Controlling' }],
+    });
     expect(alone.status).toBe(422);
     expect(alone.body.type).toBe('/problems/meeting-needs-both-parties');
     // Another provider is not the lead provider of the Sozialraum's Trägerverbund.
-    const otherProvider = await controller().post(`${base}/procedure/meetings`, { ...meeting, participants: [meeting.participants[0], { organisationId: 'TR-F', role: 'Geschäftsführung' }] });
+    const otherProvider = await controller().post(`${base}/procedure/meetings`, {
+      ...meeting,
+      participants: [meeting.participants[0], { organisationId: 'TR-F', role: 'Geschäftsführung' }],
+    });
     expect(otherProvider.status).toBe(422);
     expect(otherProvider.body).toMatchObject({ type: '/problems/meeting-needs-both-parties', missing: ['TR-E'] });
     await expectStatus(controller().post(`${base}/procedure/meetings`, meeting), 201);
     expect((await expectStatus(controller().get(base), 200)).body.procedure.meetingOverdue).toBe(false);
 
     const requested = await expectStatus(
-      controller().post(`${base}/procedure/supplementary-requests`, { kind: 'ueberplanmaessig', amount: '60000.00', justification: 'unabweisbar: Rechtsanspruch § 34', coverSource: 'Mehrerträge Gewerbesteuer', businessDate: '2025-06-02' }),
+      controller().post(`${base}/procedure/supplementary-requests`, {
+        kind: 'ueberplanmaessig',
+        amount: '60000.00',
+        justification: 'unabweisbar: Rechtsanspruch § 34',
+        coverSource: 'Mehrerträge Gewerbesteuer',
+        businessDate: '2025-06-02',
+      }),
       201,
     );
     const request = requested.body.procedure.requests[0];
     expect(request).toMatchObject({ amount: '60000.00', competentBody: 'Hauptausschuss' });
     const early = await controller().post(`${base}/procedure/closing`, { outcome: 'zu früh' });
     expect(early.body.type).toBe('/problems/requests-undecided');
-    const wrong = await controller().post(`${base}/procedure/supplementary-requests/${request.requestId}/decision`, { body: 'Oberbürgermeister', approved: true, decisionReference: 'OB 1' });
+    const wrong = await controller().post(`${base}/procedure/supplementary-requests/${request.requestId}/decision`, {
+      body: 'Oberbürgermeister',
+      approved: true,
+      decisionReference: 'OB 1',
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.body).toMatchObject({ type: '/problems/wrong-deciding-body', competentBody: 'Hauptausschuss' });
-    await expectStatus(controller().post(`${base}/procedure/supplementary-requests/${request.requestId}/decision`, { body: 'Hauptausschuss', approved: true, decisionReference: 'HA 2025/061', businessDate: '2025-06-12' }), 200);
-    const closed = await expectStatus(controller().post(`${base}/procedure/closing`, { outcome: 'Überplanmäßige Mittel bewilligt; Maßnahmen vereinbart', businessDate: '2025-06-15' }), 200);
+    await expectStatus(
+      controller().post(`${base}/procedure/supplementary-requests/${request.requestId}/decision`, {
+        body: 'Hauptausschuss',
+        approved: true,
+        decisionReference: 'HA 2025/061',
+        businessDate: '2025-06-12',
+      }),
+      200,
+    );
+    const closed = await expectStatus(
+      controller().post(`${base}/procedure/closing`, { outcome: 'Überplanmäßige Mittel bewilligt; Maßnahmen vereinbart', businessDate: '2025-06-15' }),
+      200,
+    );
     expect(closed.body.procedure.closed).toMatchObject({ closedOn: '2025-06-15' });
   });
 
   const steeringEvents = async () =>
-    (await t.db.query(`select type, event_id, metadata->>'businessDate' as business_date from es_events where stream_id = 'HRO-JA/steering/HRO-UE/2025' order by stream_version`)).rows;
+    (
+      await t.db.query(
+        `select type, event_id, metadata->>'businessDate' as business_date from es_events where stream_id = 'HRO-JA/steering/HRO-UE/2025' order by stream_version`,
+      )
+    ).rows;
 
   it('explains a back-dated approval that moves the warning earlier, once, and moves the procedure with it only when its line moves', async () => {
     // 122 days × 250.00 = 30,500.00 from a Bescheid of 01.04.: 121,750.00 > B = 120,000.00 on that day.
     await expectStatus(as(t, 'caseworker').post('/cases', { caseRef: 'UE-25-003', sozialraumId: 'HRO-UE' }), 201);
-    await expectStatus(as(t, 'caseworker').post('/cases/UE-25-003/approvals', { legalBasis: '34', providerId: 'TR-E', start: '2025-09-01', end: '2025-12-31', bescheidDate: '2025-04-01' }), 201);
+    await expectStatus(
+      as(t, 'caseworker').post('/cases/UE-25-003/approvals', {
+        legalBasis: '34',
+        providerId: 'TR-E',
+        start: '2025-09-01',
+        end: '2025-12-31',
+        bescheidDate: '2025-04-01',
+      }),
+      201,
+    );
     await t.settle();
     const res = await expectStatus(controller().get(base), 200);
-    expect(res.body.crossings).toMatchObject({ warning: { businessDate: '2025-04-01' }, procedure: { businessDate: '2025-05-20' }, renegotiation: { businessDate: '2025-05-20' } });
+    expect(res.body.crossings).toMatchObject({
+      warning: { businessDate: '2025-04-01' },
+      procedure: { businessDate: '2025-05-20' },
+      renegotiation: { businessDate: '2025-05-20' },
+    });
     expect(res.body.procedure).toMatchObject({ openedOn: '2025-05-20', meetingDueBy: '2025-06-03', crossingWithdrawnOn: null });
     const moved = (await steeringEvents()).filter((e) => e.type === 'ThresholdCrossingMoved');
     expect(moved).toHaveLength(1);
@@ -111,7 +181,7 @@ describe('overrun procedure', () => {
     const watch = t.app.get(ThresholdWatch);
     const dataSource = t.app.get(DataSource);
     const all: StoredEvent[] = [];
-    for (let after = LOG_START; ; ) {
+    for (let after = LOG_START; ;) {
       const batch = await store.readAll({ after, batchSize: 1000 });
       if (batch.events.length === 0) break;
       all.push(...batch.events);
@@ -135,7 +205,7 @@ describe('overrun procedure', () => {
     // The timeline read model equals the replay from the log, whole and cut off at a business date.
     const head = (await t.db.query('select max(global_position)::text as p from es_events')).rows[0].p;
     for (const asOf of ['', '&asOf=2025-04-30']) {
-      const fromModel = await expectStatus(controller().get(`${base}/forecast-timeline${asOf.replace("&", "?")}`), 200);
+      const fromModel = await expectStatus(controller().get(`${base}/forecast-timeline${asOf.replace('&', '?')}`), 200);
       const fromLog = await expectStatus(controller().get(`${base}/forecast-timeline?knownAtPosition=${head}${asOf}`), 200);
       expect(fromModel.body.source).toBe('read-model');
       expect(fromLog.body.source).toBe('event-log');
@@ -146,7 +216,10 @@ describe('overrun procedure', () => {
 
   it('re-decides the crossings when a new contract version moves the thresholds', async () => {
     const terms = { warningThresholdPct: '150', procedureThresholdPct: '155', renegotiationThresholdPct: '160' };
-    await expectStatus(controller().post('/budget-contracts/HRO-UE/versions', { effectiveFrom: '2025-01-02', terms, reason: 'Nachverhandlung: neue Schwellen' }), 201);
+    await expectStatus(
+      controller().post('/budget-contracts/HRO-UE/versions', { effectiveFrom: '2025-01-02', terms, reason: 'Nachverhandlung: neue Schwellen' }),
+      201,
+    );
     await t.settle();
     const res = await expectStatus(controller().get(base), 200);
     // The forecast peaks at 146 % of B: under the new lines nothing stands any more.

@@ -33,13 +33,62 @@ describe('Toitenwinkel 2025: the whole year', () => {
     approvals[caseRef] = res.body.approvals[0].approvalId;
   }
 
-  const cases: Array<{ ref: string; provider: string; bescheid: string; body: Record<string, unknown>; months: string[]; quantity: (m: string) => string | undefined }> = [
-    { ref: 'TW-25-001', provider: 'TR-E', bescheid: '2024-12-15', body: { legalBasis: '31', start: '2025-01-01', end: '2025-12-31', hoursPerMonth: '20' }, months, quantity: () => '20' },
-    { ref: 'TW-25-002', provider: 'TR-F', bescheid: '2025-02-20', body: { legalBasis: '34', start: '2025-03-01' }, months: monthsBetween('2025-03', '2025-12'), quantity: (m) => String(daysInMonth(2025, Number(m.slice(5)))) },
-    { ref: 'TW-25-003', provider: 'TR-E', bescheid: '2025-01-20', body: { legalBasis: '35a', start: '2025-02-01', end: '2025-07-31', hoursPerMonth: '60' }, months: monthsBetween('2025-02', '2025-07'), quantity: (m) => (m === '2025-03' ? '45' : '60') },
-    { ref: 'TW-25-004', provider: 'TR-G', bescheid: '2025-04-10', body: { legalBasis: '32', start: '2025-05-01' }, months: monthsBetween('2025-05', '2025-09'), quantity: () => undefined },
-    { ref: 'TW-25-005', provider: 'TR-E', bescheid: '2025-06-05', body: { legalBasis: '30', start: '2025-07-01', end: '2025-12-31', hoursPerMonth: '10' }, months: monthsBetween('2025-07', '2025-12'), quantity: () => '10' },
-    { ref: 'TW-25-006', provider: 'TR-F', bescheid: '2025-10-06', body: { legalBasis: '42', start: '2025-10-06', end: '2025-10-19' }, months: ['2025-10'], quantity: () => '14' },
+  const cases: Array<{
+    ref: string;
+    provider: string;
+    bescheid: string;
+    body: Record<string, unknown>;
+    months: string[];
+    quantity: (m: string) => string | undefined;
+  }> = [
+    {
+      ref: 'TW-25-001',
+      provider: 'TR-E',
+      bescheid: '2024-12-15',
+      body: { legalBasis: '31', start: '2025-01-01', end: '2025-12-31', hoursPerMonth: '20' },
+      months,
+      quantity: () => '20',
+    },
+    {
+      ref: 'TW-25-002',
+      provider: 'TR-F',
+      bescheid: '2025-02-20',
+      body: { legalBasis: '34', start: '2025-03-01' },
+      months: monthsBetween('2025-03', '2025-12'),
+      quantity: (m) => String(daysInMonth(2025, Number(m.slice(5)))),
+    },
+    {
+      ref: 'TW-25-003',
+      provider: 'TR-E',
+      bescheid: '2025-01-20',
+      body: { legalBasis: '35a', start: '2025-02-01', end: '2025-07-31', hoursPerMonth: '60' },
+      months: monthsBetween('2025-02', '2025-07'),
+      quantity: (m) => (m === '2025-03' ? '45' : '60'),
+    },
+    {
+      ref: 'TW-25-004',
+      provider: 'TR-G',
+      bescheid: '2025-04-10',
+      body: { legalBasis: '32', start: '2025-05-01' },
+      months: monthsBetween('2025-05', '2025-09'),
+      quantity: () => undefined,
+    },
+    {
+      ref: 'TW-25-005',
+      provider: 'TR-E',
+      bescheid: '2025-06-05',
+      body: { legalBasis: '30', start: '2025-07-01', end: '2025-12-31', hoursPerMonth: '10' },
+      months: monthsBetween('2025-07', '2025-12'),
+      quantity: () => '10',
+    },
+    {
+      ref: 'TW-25-006',
+      provider: 'TR-F',
+      bescheid: '2025-10-06',
+      body: { legalBasis: '42', start: '2025-10-06', end: '2025-10-19' },
+      months: ['2025-10'],
+      quantity: () => '14',
+    },
     {
       ref: 'TW-25-007',
       provider: 'TR-F',
@@ -62,7 +111,17 @@ describe('Toitenwinkel 2025: the whole year', () => {
         at(verified, () => invoiceAndPay(t, c.ref, approvals[c.ref], c.provider, m, c.quantity(m), { submitted: `${nextMonth(m)}-03`, verified }));
       }
     }
-    at('2025-03-10', () => expectStatus(as(t, 'wiju').post('/cases/TW-25-002/kostenbeitraege', { approvalId: approvals['TW-25-002'], monthlyAmount: '180.00', from: '2025-03-01', businessDate: '2025-03-10' }), 201));
+    at('2025-03-10', () =>
+      expectStatus(
+        as(t, 'wiju').post('/cases/TW-25-002/kostenbeitraege', {
+          approvalId: approvals['TW-25-002'],
+          monthlyAmount: '180.00',
+          from: '2025-03-01',
+          businessDate: '2025-03-10',
+        }),
+        201,
+      ),
+    );
     // What the controller saw on 01.05.: everything of business dates up to 30.04. recorded, nothing later.
     at('2025-05-01', async () => {
       await t.settle();
@@ -76,24 +135,94 @@ describe('Toitenwinkel 2025: the whole year', () => {
       knownBeforeTermination = new Date().toISOString();
       await new Promise((resolve) => setTimeout(resolve, 20));
     });
-    at('2025-09-15', () => expectStatus(caseworker().post(`/cases/TW-25-004/approvals/${approvals['TW-25-004']}/termination`, { reason: 'abbruch', effectiveEnd: '2025-09-30', businessDate: '2025-09-15' }), 200));
+    at('2025-09-15', () =>
+      expectStatus(
+        caseworker().post(`/cases/TW-25-004/approvals/${approvals['TW-25-004']}/termination`, {
+          reason: 'abbruch',
+          effectiveEnd: '2025-09-30',
+          businessDate: '2025-09-15',
+        }),
+        200,
+      ),
+    );
 
     const fueMonths = ['2025-02', '2025-05', '2025-08', '2025-11'];
     at('2025-01-15', () =>
-      expectStatus(controller().post(`${base}/subsidies`, { providerId: 'TR-E', category: 'FUE', purpose: 'Elternkurse', total: '24000.00', instalments: fueMonths.map((m) => ({ dueDate: `${m}-03`, amount: '6000.00' })), businessDate: '2025-01-15' }), 201),
+      expectStatus(
+        controller().post(`${base}/subsidies`, {
+          providerId: 'TR-E',
+          category: 'FUE',
+          purpose: 'Elternkurse',
+          total: '24000.00',
+          instalments: fueMonths.map((m) => ({ dueDate: `${m}-03`, amount: '6000.00' })),
+          businessDate: '2025-01-15',
+        }),
+        201,
+      ),
     );
     at('2025-01-15', () =>
-      expectStatus(controller().post(`${base}/subsidies`, { providerId: 'TR-E', category: 'FU', purpose: 'Jugendtreff Toitenwinkel', total: '30000.00', instalments: months.map((m) => ({ dueDate: `${m}-15`, amount: '2500.00' })), businessDate: '2025-01-15' }), 201),
+      expectStatus(
+        controller().post(`${base}/subsidies`, {
+          providerId: 'TR-E',
+          category: 'FU',
+          purpose: 'Jugendtreff Toitenwinkel',
+          total: '30000.00',
+          instalments: months.map((m) => ({ dueDate: `${m}-15`, amount: '2500.00' })),
+          businessDate: '2025-01-15',
+        }),
+        201,
+      ),
     );
-    fueMonths.forEach((m, i) => at(`${m}-03`, () => expectStatus(as(t, 'wiju').post(`${base}/subsidies/ZUW-2025-1/instalments/R${i + 1}/payment-order`, { businessDate: `${m}-03` }), 200)));
-    months.forEach((m, i) => at(`${m}-15`, () => expectStatus(as(t, 'wiju').post(`${base}/subsidies/ZUW-2025-2/instalments/R${i + 1}/payment-order`, { businessDate: `${m}-15` }), 200)));
-    at('2025-04-25', () => expectStatus(trE().post(`${base}/activities`, { category: 'FU', activityDate: '2025-06-14', amount: '2800.00', description: 'Stadtteilfest Toitenwinkel', businessDate: '2025-04-25' }), 201));
+    fueMonths.forEach((m, i) =>
+      at(`${m}-03`, () =>
+        expectStatus(as(t, 'wiju').post(`${base}/subsidies/ZUW-2025-1/instalments/R${i + 1}/payment-order`, { businessDate: `${m}-03` }), 200),
+      ),
+    );
+    months.forEach((m, i) =>
+      at(`${m}-15`, () =>
+        expectStatus(as(t, 'wiju').post(`${base}/subsidies/ZUW-2025-2/instalments/R${i + 1}/payment-order`, { businessDate: `${m}-15` }), 200),
+      ),
+    );
+    at('2025-04-25', () =>
+      expectStatus(
+        trE().post(`${base}/activities`, {
+          category: 'FU',
+          activityDate: '2025-06-14',
+          amount: '2800.00',
+          description: 'Stadtteilfest Toitenwinkel',
+          businessDate: '2025-04-25',
+        }),
+        201,
+      ),
+    );
     at('2025-05-02', () => expectStatus(controller().post(`${base}/activities/AKT-2025-1/approval`, { businessDate: '2025-05-02' }), 200));
-    at('2025-05-20', () => expectStatus(trE().post(`${base}/reallocations`, { from: 'FUE', to: 'FU', amount: '5000.00', reason: 'mehr offene Jugendarbeit', businessDate: '2025-05-20' }), 201));
-    at('2025-06-01', () => expectStatus(controller().post(`${base}/reallocations/UMS-2025-1/agreement`, { reason: 'einverstanden', businessDate: '2025-06-01' }), 200));
+    at('2025-05-20', () =>
+      expectStatus(
+        trE().post(`${base}/reallocations`, { from: 'FUE', to: 'FU', amount: '5000.00', reason: 'mehr offene Jugendarbeit', businessDate: '2025-05-20' }),
+        201,
+      ),
+    );
+    at('2025-06-01', () =>
+      expectStatus(controller().post(`${base}/reallocations/UMS-2025-1/agreement`, { reason: 'einverstanden', businessDate: '2025-06-01' }), 200),
+    );
     at('2025-06-20', () => expectStatus(trE().post(`${base}/activities/AKT-2025-1/actual-report`, { amount: '2800.00', businessDate: '2025-06-20' }), 200));
-    months.forEach((m) => at(`${nextMonth(m)}-09`, () => expectStatus(controller().post('/steering/HRO-TW/2025/month-closes', { month: m, businessDate: `${nextMonth(m)}-09` }), 201)));
-    at('2025-12-10', () => expectStatus(controller().post('/budgets', { sozialraumId: 'HRO-TW', fiscalYear: 2026, planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' }, reason: 'Haushalt 2026', businessDate: '2025-12-10' }), 201));
+    months.forEach((m) =>
+      at(`${nextMonth(m)}-09`, () =>
+        expectStatus(controller().post('/steering/HRO-TW/2025/month-closes', { month: m, businessDate: `${nextMonth(m)}-09` }), 201),
+      ),
+    );
+    at('2025-12-10', () =>
+      expectStatus(
+        controller().post('/budgets', {
+          sozialraumId: 'HRO-TW',
+          fiscalYear: 2026,
+          planned: { FS: '130000.00', FUE: '30000.00', FU: '40000.00' },
+          reason: 'Haushalt 2026',
+          businessDate: '2025-12-10',
+        }),
+        201,
+      ),
+    );
 
     // Stable sort: actions of one day keep the order in which they were listed.
     for (const action of actions.map((a, i) => ({ ...a, i })).sort((a, b) => a.date.localeCompare(b.date) || a.i - b.i)) await action.run();
@@ -104,14 +233,30 @@ describe('Toitenwinkel 2025: the whole year', () => {
   it('shows the monthly actuals of the example, 161,502.50 in all', async () => {
     const res = await expectStatus(controller().get('/steering/HRO-TW/2025/utilisation'), 200);
     const expected = [
-      ['1300.00', '0.00', '2500.00'], ['3610.00', '6000.00', '2500.00'], ['9077.50', '0.00', '2500.00'], ['9460.00', '0.00', '2500.00'],
-      ['12105.00', '6000.00', '2500.00'], ['11910.00', '0.00', '5300.00'], ['12755.00', '0.00', '2500.00'], ['10445.00', '6000.00', '2500.00'],
-      ['10250.00', '0.00', '2500.00'], ['7995.00', '0.00', '2500.00'], ['7800.00', '6000.00', '2500.00'], ['7995.00', '0.00', '2500.00'],
+      ['1300.00', '0.00', '2500.00'],
+      ['3610.00', '6000.00', '2500.00'],
+      ['9077.50', '0.00', '2500.00'],
+      ['9460.00', '0.00', '2500.00'],
+      ['12105.00', '6000.00', '2500.00'],
+      ['11910.00', '0.00', '5300.00'],
+      ['12755.00', '0.00', '2500.00'],
+      ['10445.00', '6000.00', '2500.00'],
+      ['10250.00', '0.00', '2500.00'],
+      ['7995.00', '0.00', '2500.00'],
+      ['7800.00', '6000.00', '2500.00'],
+      ['7995.00', '0.00', '2500.00'],
     ];
     expect(res.body.monthlyActual.map((m: any) => [m.FS, m.FUE, m.FU])).toEqual(expected);
     expect(res.body).toMatchObject({ budget: '200000.00', actual: '161502.50', forecast: '161502.50' });
     const cat = (c: string) => res.body.categories.find((x: any) => x.category === c);
-    expect([cat('FS').planned, cat('FS').actual, cat('FUE').planned, cat('FUE').actual, cat('FU').planned, cat('FU').actual]).toEqual(['130000.00', '104702.50', '25000.00', '24000.00', '45000.00', '32800.00']);
+    expect([cat('FS').planned, cat('FS').actual, cat('FUE').planned, cat('FUE').actual, cat('FU').planned, cat('FU').actual]).toEqual([
+      '130000.00',
+      '104702.50',
+      '25000.00',
+      '24000.00',
+      '45000.00',
+      '32800.00',
+    ]);
   });
 
   it('explains the forecast line by business date exactly as the example does', async () => {
@@ -175,7 +320,10 @@ describe('Toitenwinkel 2025: the whole year', () => {
     expect(may.body).toMatchObject({ forecast: '162152.50', forecastPctOfBudget: '81.08', actual: '29987.50', view: { knownAt: knownOnFirstOfMay } });
     expect(may.body.monthlyActual.slice(0, 4).map((m: any) => m.total)).toEqual(['3800.00', '12110.00', '11577.50', '2500.00']);
     // Nothing was recorded later with a business date up to 30.04.: as of that day today the figures are the same.
-    expect((await expectStatus(controller().get('/steering/HRO-TW/2025/utilisation?asOf=2025-04-30'), 200)).body).toMatchObject({ forecast: '162152.50', actual: '29987.50' });
+    expect((await expectStatus(controller().get('/steering/HRO-TW/2025/utilisation?asOf=2025-04-30'), 200)).body).toMatchObject({
+      forecast: '162152.50',
+      actual: '29987.50',
+    });
   });
 
   it('answers as known at a log position: the April close froze what was recorded on 09.05.', async () => {
@@ -202,7 +350,17 @@ describe('Toitenwinkel 2025: the whole year', () => {
     expect(rows(asOf.body).map((r: any) => r[0])).toEqual(['2025-01-01', '2025-01-15', '2025-01-15', '2025-01-20', '2025-02-20', '2025-04-08', '2025-04-10']);
     expect(rows(asOf.body).at(-1)).toEqual(['2025-04-10', '19600.00', '162152.50']);
     const known = await expectStatus(controller().get(`/steering/HRO-TW/2025/forecast-timeline?knownAt=${encodeURIComponent(knownBeforeTermination)}`), 200);
-    expect(rows(known.body).map((r: any) => r[0])).toEqual(['2025-01-01', '2025-01-15', '2025-01-15', '2025-01-20', '2025-02-20', '2025-04-08', '2025-04-10', '2025-05-02', '2025-06-05']);
+    expect(rows(known.body).map((r: any) => r[0])).toEqual([
+      '2025-01-01',
+      '2025-01-15',
+      '2025-01-15',
+      '2025-01-20',
+      '2025-02-20',
+      '2025-04-08',
+      '2025-04-10',
+      '2025-05-02',
+      '2025-06-05',
+    ]);
     expect(rows(known.body).at(-1)).toEqual(['2025-06-05', '3900.00', '168852.50']);
 
     const all = await expectStatus(controller().get('/steering/HRO-TW/2025/forecast-timeline'), 200);
@@ -230,11 +388,16 @@ describe('Toitenwinkel 2025: the whole year', () => {
 
   it('exports utilisation and Haushaltsüberwachungsliste as CSV for Excel: BOM, German headers, decimal comma', async () => {
     const token = await t.token({ role: 'controller' });
-    const csv = await t.http().get('/steering/HRO-TW/2025/monitoring-list/csv?decimalComma=true').set('authorization', `Bearer ${token}`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const csv = await t
+      .http()
+      .get('/steering/HRO-TW/2025/monitoring-list/csv?decimalComma=true')
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv; charset=utf-8/i);
     const bytes: Buffer = csv.body;
@@ -306,14 +469,24 @@ describe('Toitenwinkel 2025: the whole year', () => {
 
     // 2025 is closed: revenue of a 2025 month is refused, and so is any decision back-dated into
     // 2025, even one that books only 2026; dated in 2026 the extension books 2026.
-    const closed = await as(t, 'wiju').post('/cases/TW-25-002/kostenerstattungen', { approvalId: approvals['TW-25-002'], debtorAuthority: 'LRO-JA', serviceMonth: '2025-10', amount: '100.00', reference: 'KE-1', businessDate: '2026-01-26' });
+    const closed = await as(t, 'wiju').post('/cases/TW-25-002/kostenerstattungen', {
+      approvalId: approvals['TW-25-002'],
+      debtorAuthority: 'LRO-JA',
+      serviceMonth: '2025-10',
+      amount: '100.00',
+      reference: 'KE-1',
+      businessDate: '2026-01-26',
+    });
     expect(closed.status).toBe(422);
     expect(closed.body.type).toBe('/problems/fiscal-year-closed');
     const extension = { newEnd: '2026-03-31', reason: 'Fortsetzung laut Hilfeplan' };
     const backDated = await caseworker().post(`/cases/TW-25-001/approvals/${approvals['TW-25-001']}/extension`, { ...extension, businessDate: '2025-12-20' });
     expect(backDated.status).toBe(422);
     expect(backDated.body).toMatchObject({ type: '/problems/fiscal-year-closed', fiscalYear: 2025 });
-    const extended = await expectStatus(caseworker().post(`/cases/TW-25-001/approvals/${approvals['TW-25-001']}/extension`, { ...extension, businessDate: '2026-01-27' }), 200);
+    const extended = await expectStatus(
+      caseworker().post(`/cases/TW-25-001/approvals/${approvals['TW-25-001']}/extension`, { ...extension, businessDate: '2026-01-27' }),
+      200,
+    );
     expect(extended.body.approvals[0].years.find((y: any) => y.fiscalYear === 2026)).toMatchObject({ committed: '3900.00' });
   });
 
@@ -324,7 +497,14 @@ describe('Toitenwinkel 2025: the whole year', () => {
     // Known on 14.09.: no settlement yet; the preview from 111,462.50 actual is capped at 10 % of B.
     const known = await expectStatus(controller().get(`/steering/HRO-TW/2025/settlement?knownAt=${encodeURIComponent(knownBeforeTermination)}`), 200);
     expect(known.body.recorded).toBeNull();
-    expect(known.body.preview).toMatchObject({ actual: '111462.50', deviation: '-88537.50', outcome: 'underrun', savings: '78537.50', carryForwardCap: '20000.00', carryForward: '20000.00' });
+    expect(known.body.preview).toMatchObject({
+      actual: '111462.50',
+      deviation: '-88537.50',
+      outcome: 'underrun',
+      savings: '78537.50',
+      carryForwardCap: '20000.00',
+      carryForward: '20000.00',
+    });
     // As of 31.12.: the December invoices verified on 05.01. are not in; the settlement of 21.01. not either.
     const yearEnd = await expectStatus(controller().get('/steering/HRO-TW/2025/settlement?asOf=2025-12-31'), 200);
     expect(yearEnd.body.recorded).toBeNull();
@@ -334,10 +514,28 @@ describe('Toitenwinkel 2025: the whole year', () => {
   it('rebuilds every projection from the event log to identical rows', async () => {
     await t.settle();
     const runner = t.app.get(ProjectionRunner);
-    const tables = ['ledger_entries', 'utilisation_cells', 'utilisation_planned', 'utilisation_revenue', 'steering_notifications', 'steering_watch_changes', 'steering_watch_pending', 'forecast_timeline_changes', 'utilisation_orders', 'budget_summaries', 'case_approvals', 'case_invoices', 'flexible_subsidies', 'flexible_activities', 'md_sozialraeume', 'md_providers'];
+    const tables = [
+      'ledger_entries',
+      'utilisation_cells',
+      'utilisation_planned',
+      'utilisation_revenue',
+      'steering_notifications',
+      'steering_watch_changes',
+      'steering_watch_pending',
+      'forecast_timeline_changes',
+      'utilisation_orders',
+      'budget_summaries',
+      'case_approvals',
+      'case_invoices',
+      'flexible_subsidies',
+      'flexible_activities',
+      'md_sozialraeume',
+      'md_providers',
+    ];
     const dump = async () => {
       const out: Record<string, unknown[]> = {};
-      for (const table of tables) out[table] = (await t.db.query(`select * from ${table}`)).rows.map((r) => JSON.stringify(r, (_k, v) => (v instanceof Date ? 'date' : v))).sort();
+      for (const table of tables)
+        out[table] = (await t.db.query(`select * from ${table}`)).rows.map((r) => JSON.stringify(r, (_k, v) => (v instanceof Date ? 'date' : v))).sort();
       return out;
     };
     // Today's Haushaltsüberwachungsliste comes from the read model and equals the replay of the whole log.

@@ -41,7 +41,10 @@ export function registerExamples(examples: Record<string, EndpointExample>): voi
 
 export function createExampleApi(t: TestApp): ExampleApi {
   let counter = 0;
-  const run = randomUUID().slice(0, 6).toUpperCase().replace(/[^A-Z0-9]/g, 'X');
+  const run = randomUUID()
+    .slice(0, 6)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, 'X');
   return {
     t,
     unique: (prefix) => `${prefix}${run}${++counter}`,

@@ -10,16 +10,24 @@ import { AllocateBudgetCommand, BudgetCommandResult } from '../budget.commands';
 
 @CommandHandler(AllocateBudgetCommand)
 export class AllocateBudgetHandler implements ICommandHandler<AllocateBudgetCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly directory: MasterDataQueries) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly directory: MasterDataQueries,
+  ) {}
 
   async execute({ ctx, dto }: AllocateBudgetCommand): Promise<BudgetCommandResult> {
     const { sozialraumId, fiscalYear } = dto;
     const planned = { FS: parseAmount(dto.planned.FS), FUE: parseAmount(dto.planned.FUE), FU: parseAmount(dto.planned.FU) };
     const command = { sozialraumId, fiscalYear, planned, decisionReference: dto.decisionReference ?? null, reason: dto.reason };
-    const handled = await this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider, onBusinessDate(ctx, dto.businessDate), {
-      facts: async () => ({ sozialraumRegistered: await this.directory.sozialraumExists(ctx.tenantId, sozialraumId) }),
-      decide: (state, facts) => decideAllocate(command, state, facts),
-    });
+    const handled = await this.aggregates.handle(
+      streams.budget(ctx.tenantId, sozialraumId, fiscalYear),
+      sozialraumBudgetDecider,
+      onBusinessDate(ctx, dto.businessDate),
+      {
+        facts: async () => ({ sozialraumRegistered: await this.directory.sozialraumExists(ctx.tenantId, sozialraumId) }),
+        decide: (state, facts) => decideAllocate(command, state, facts),
+      },
+    );
     return { sozialraumId, fiscalYear, version: handled.version, events: handled.events.map((e) => e.type) };
   }
 }

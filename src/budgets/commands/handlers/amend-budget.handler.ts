@@ -11,17 +11,35 @@ import { AmendBudgetCommand, BudgetCommandResult } from '../budget.commands';
 
 @CommandHandler(AmendBudgetCommand)
 export class AmendBudgetHandler implements ICommandHandler<AmendBudgetCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly committed: CommittedMoney) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly committed: CommittedMoney,
+  ) {}
 
   async execute({ ctx, sozialraumId, fiscalYear, dto }: AmendBudgetCommand): Promise<BudgetCommandResult> {
     const streamId = streams.budget(ctx.tenantId, sozialraumId, fiscalYear);
-    const command = { sozialraumId, fiscalYear, category: dto.category, newAmount: parseAmount(dto.amount), reason: dto.reason, decisionReference: dto.decisionReference };
-    const handled = await this.aggregates.handle(streamId, sozialraumBudgetDecider, onBusinessDate(ctx, dto.businessDate), {
-      // 1. FS money bound by approvals lies in the case streams (the ledger journal says how much).
-      facts: async () => ({ boundElsewhere: isFlexible(dto.category) ? ZERO : await this.committed.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, dto.category, streamId) }),
-      // 2. The rule decides, purely.
-      decide: (state, facts) => decideAmend(command, state, facts),
-    }, { retryOnConflict: true });
+    const command = {
+      sozialraumId,
+      fiscalYear,
+      category: dto.category,
+      newAmount: parseAmount(dto.amount),
+      reason: dto.reason,
+      decisionReference: dto.decisionReference,
+    };
+    const handled = await this.aggregates.handle(
+      streamId,
+      sozialraumBudgetDecider,
+      onBusinessDate(ctx, dto.businessDate),
+      {
+        // 1. FS money bound by approvals lies in the case streams (the ledger journal says how much).
+        facts: async () => ({
+          boundElsewhere: isFlexible(dto.category) ? ZERO : await this.committed.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, dto.category, streamId),
+        }),
+        // 2. The rule decides, purely.
+        decide: (state, facts) => decideAmend(command, state, facts),
+      },
+      { retryOnConflict: true },
+    );
     // 3. Appended; the answer carries the new version (ETag).
     return { sozialraumId, fiscalYear, version: handled.version, events: handled.events.map((e) => e.type) };
   }

@@ -13,7 +13,11 @@ import { actingParty } from '../budget-command-context';
 
 @CommandHandler(AnswerReallocationCommand)
 export class AnswerReallocationHandler implements ICommandHandler<AnswerReallocationCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly committed: CommittedMoney, private readonly directory: MasterDataQueries) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly committed: CommittedMoney,
+    private readonly directory: MasterDataQueries,
+  ) {}
 
   async execute({ ctx: requestCtx, sozialraumId, fiscalYear, proposalId, answer, dto }: AnswerReallocationCommand): Promise<BudgetCommandResult> {
     const ctx = onBusinessDate(requestCtx, dto.businessDate);
@@ -23,18 +27,34 @@ export class AnswerReallocationHandler implements ICommandHandler<AnswerRealloca
     const options = { retryOnConflict: true };
     const handled =
       answer === 'agree'
-        ? await this.aggregates.handle(streamId, sozialraumBudgetDecider, ctx, {
-            // Only an agreement moves money: FS money bound in the proposal's source category counts.
-            facts: async (state) => {
-              const from = state.openProposals.find((p) => p.proposalId === proposalId)?.from;
-              return { party, boundElsewhereInFrom: !from || isFlexible(from) ? ZERO : await this.committed.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, from, streamId) };
+        ? await this.aggregates.handle(
+            streamId,
+            sozialraumBudgetDecider,
+            ctx,
+            {
+              // Only an agreement moves money: FS money bound in the proposal's source category counts.
+              facts: async (state) => {
+                const from = state.openProposals.find((p) => p.proposalId === proposalId)?.from;
+                return {
+                  party,
+                  boundElsewhereInFrom:
+                    !from || isFlexible(from) ? ZERO : await this.committed.boundOutside(ctx.tenantId, sozialraumId, fiscalYear, from, streamId),
+                };
+              },
+              decide: (state, facts) => decideAgreeReallocation(command, state, facts),
             },
-            decide: (state, facts) => decideAgreeReallocation(command, state, facts),
-          }, options)
-        : await this.aggregates.handle(streamId, sozialraumBudgetDecider, ctx, {
-            facts: async () => ({ party }),
-            decide: (state, facts) => (answer === 'reject' ? decideRejectReallocation : decideWithdrawReallocation)(command, state, facts),
-          }, options);
+            options,
+          )
+        : await this.aggregates.handle(
+            streamId,
+            sozialraumBudgetDecider,
+            ctx,
+            {
+              facts: async () => ({ party }),
+              decide: (state, facts) => (answer === 'reject' ? decideRejectReallocation : decideWithdrawReallocation)(command, state, facts),
+            },
+            options,
+          );
     return { sozialraumId, fiscalYear, version: handled.version, events: handled.events.map((e) => e.type) };
   }
 }

@@ -21,13 +21,19 @@ export class ConcludeContractVersionHandler implements ICommandHandler<ConcludeC
     const { terms, errors } = completeTerms(dto.terms as Partial<BudgetContractTerms>);
     if (errors.length) throw new ValidationProblem(errors);
     const command = { sozialraumId, effectiveFrom: dto.effectiveFrom, terms, decisionReference: dto.decisionReference ?? null, reason: dto.reason };
-    const handled = await this.aggregates.handle(streams.contract(ctx.tenantId, sozialraumId), budgetContractDecider, ctx, {
-      facts: async () => ({
-        sozialraumRegistered: await this.directory.sozialraumExists(ctx.tenantId, sozialraumId),
-        effectiveYearClosed: (await this.budgets.budgetStatus(ctx.tenantId, sozialraumId, yearOf(dto.effectiveFrom))) === 'closed',
-      }),
-      decide: (state, facts) => decideConcludeVersion(command, state, facts),
-    }, { retryOnConflict: true });
+    const handled = await this.aggregates.handle(
+      streams.contract(ctx.tenantId, sozialraumId),
+      budgetContractDecider,
+      ctx,
+      {
+        facts: async () => ({
+          sozialraumRegistered: await this.directory.sozialraumExists(ctx.tenantId, sozialraumId),
+          effectiveYearClosed: (await this.budgets.budgetStatus(ctx.tenantId, sozialraumId, yearOf(dto.effectiveFrom))) === 'closed',
+        }),
+        decide: (state, facts) => decideConcludeVersion(command, state, facts),
+      },
+      { retryOnConflict: true },
+    );
     return { sozialraumId, version: handled.version, versions: handled.state.versions };
   }
 }

@@ -12,9 +12,15 @@ export class FreezeBudgetHandler implements ICommandHandler<FreezeBudgetCommand>
 
   async execute({ ctx, sozialraumId, fiscalYear, imposed, dto }: FreezeBudgetCommand): Promise<BudgetCommandResult> {
     const command = { sozialraumId, fiscalYear, imposed, categories: dto.categories, reason: dto.reason };
-    const handled = await this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider, onBusinessDate(ctx, dto.businessDate), {
-      decide: (state) => decideFreeze(command, state),
-    }, { retryOnConflict: true });
+    const handled = await this.aggregates.handle(
+      streams.budget(ctx.tenantId, sozialraumId, fiscalYear),
+      sozialraumBudgetDecider,
+      onBusinessDate(ctx, dto.businessDate),
+      {
+        decide: (state) => decideFreeze(command, state),
+      },
+      { retryOnConflict: true },
+    );
     return { sozialraumId, fiscalYear, version: handled.version, events: handled.events.map((e) => e.type) };
   }
 }

@@ -12,9 +12,14 @@ export class OpenBudgetHandler implements ICommandHandler<OpenBudgetCommand> {
 
   async execute({ ctx, sozialraumId, fiscalYear, dto }: OpenBudgetCommand): Promise<BudgetCommandResult> {
     const command = { sozialraumId, fiscalYear, reason: dto.reason };
-    const handled = await this.aggregates.handle(streams.budget(ctx.tenantId, sozialraumId, fiscalYear), sozialraumBudgetDecider, onBusinessDate(ctx, dto.businessDate), {
-      decide: (state) => decideOpen(command, state),
-    });
+    const handled = await this.aggregates.handle(
+      streams.budget(ctx.tenantId, sozialraumId, fiscalYear),
+      sozialraumBudgetDecider,
+      onBusinessDate(ctx, dto.businessDate),
+      {
+        decide: (state) => decideOpen(command, state),
+      },
+    );
     return { sozialraumId, fiscalYear, version: handled.version, events: handled.events.map((e) => e.type) };
   }
 }

@@ -30,7 +30,13 @@ async function registeredProvider(masterData: MasterDataQueries, tenantId: strin
   }
 }
 
-async function agreementOn(masterData: MasterDataQueries, tenantId: string, providerId: string, legalBasis: LegalBasis, date: string): Promise<RateAgreementRef | null> {
+async function agreementOn(
+  masterData: MasterDataQueries,
+  tenantId: string,
+  providerId: string,
+  legalBasis: LegalBasis,
+  date: string,
+): Promise<RateAgreementRef | null> {
   const agreement = await masterData.rateAgreementOn(tenantId, providerId, legalBasis, date);
   return agreement ? { agreementId: agreement.agreementId, rateType: agreement.rateType, amount: agreement.amount } : null;
 }
@@ -39,7 +45,15 @@ async function agreementOn(masterData: MasterDataQueries, tenantId: string, prov
  * The rate agreement in force for the provider of a new scope on its first day, and the contract
  * that classified the approval (in force at its Bescheid date, R1).
  */
-async function scopeFacts(masterData: MasterDataQueries, budgets: BudgetQueries, tenantId: string, state: CaseState, approval: Approval, providerId: string, from: string): Promise<ScopeFacts> {
+async function scopeFacts(
+  masterData: MasterDataQueries,
+  budgets: BudgetQueries,
+  tenantId: string,
+  state: CaseState,
+  approval: Approval,
+  providerId: string,
+  from: string,
+): Promise<ScopeFacts> {
   const agreement = await agreementOn(masterData, tenantId, providerId, approval.legalBasis, from);
   const contract = await budgets.contractOn(tenantId, state.sozialraumId!, approval.bescheidDate);
   return { agreement, terms: contract.terms, contractVersion: contract.versionNumber };
@@ -47,7 +61,10 @@ async function scopeFacts(masterData: MasterDataQueries, budgets: BudgetQueries,
 
 @CommandHandler(OpenCaseCommand)
 export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
-  constructor(private readonly cases: CaseStore, private readonly masterData: MasterDataQueries) {}
+  constructor(
+    private readonly cases: CaseStore,
+    private readonly masterData: MasterDataQueries,
+  ) {}
 
   async execute({ ctx, dto }: OpenCaseCommand) {
     if (!(await this.masterData.getSozialraum(ctx.tenantId, dto.sozialraumId))) {
@@ -60,7 +77,11 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
 
 @CommandHandler(GrantApprovalCommand)
 export class GrantApprovalHandler implements ICommandHandler<GrantApprovalCommand> {
-  constructor(private readonly cases: CaseStore, private readonly masterData: MasterDataQueries, private readonly budgets: BudgetQueries) {}
+  constructor(
+    private readonly cases: CaseStore,
+    private readonly masterData: MasterDataQueries,
+    private readonly budgets: BudgetQueries,
+  ) {}
 
   async execute({ ctx, caseRef, dto }: GrantApprovalCommand) {
     await registeredProvider(this.masterData, ctx.tenantId, dto.providerId);
@@ -80,7 +101,11 @@ export class GrantApprovalHandler implements ICommandHandler<GrantApprovalComman
 
 @CommandHandler(ExtendApprovalCommand)
 export class ExtendApprovalHandler implements ICommandHandler<ExtendApprovalCommand> {
-  constructor(private readonly cases: CaseStore, private readonly masterData: MasterDataQueries, private readonly budgets: BudgetQueries) {}
+  constructor(
+    private readonly cases: CaseStore,
+    private readonly masterData: MasterDataQueries,
+    private readonly budgets: BudgetQueries,
+  ) {}
 
   async execute({ ctx, caseRef, approvalId, dto }: ExtendApprovalCommand) {
     if (dto.providerId) await registeredProvider(this.masterData, ctx.tenantId, dto.providerId);
@@ -94,7 +119,15 @@ export class ExtendApprovalHandler implements ICommandHandler<ExtendApprovalComm
         // The rate agreement in force when the extended period begins, not the one at the approval's start.
         const scope =
           approval && hasScope(dto) && approval.end !== null
-            ? await scopeFacts(this.masterData, this.budgets, ctx.tenantId, state, approval, dto.providerId ?? segmentOn(approval, extensionScopeFrom(approval)).providerId, extensionScopeFrom(approval))
+            ? await scopeFacts(
+                this.masterData,
+                this.budgets,
+                ctx.tenantId,
+                state,
+                approval,
+                dto.providerId ?? segmentOn(approval, extensionScopeFrom(approval)).providerId,
+                extensionScopeFrom(approval),
+              )
             : null;
         return { closedYears: await this.cases.closedYears(ctx.tenantId, state, [approvalId], [command.businessDate, command.newEnd]), scope };
       },
@@ -105,7 +138,11 @@ export class ExtendApprovalHandler implements ICommandHandler<ExtendApprovalComm
 
 @CommandHandler(ChangeScopeCommand)
 export class ChangeScopeHandler implements ICommandHandler<ChangeScopeCommand> {
-  constructor(private readonly cases: CaseStore, private readonly masterData: MasterDataQueries, private readonly budgets: BudgetQueries) {}
+  constructor(
+    private readonly cases: CaseStore,
+    private readonly masterData: MasterDataQueries,
+    private readonly budgets: BudgetQueries,
+  ) {}
 
   async execute({ ctx, caseRef, approvalId, dto }: ChangeScopeCommand) {
     if (dto.providerId) await registeredProvider(this.masterData, ctx.tenantId, dto.providerId);
@@ -115,7 +152,9 @@ export class ChangeScopeHandler implements ICommandHandler<ChangeScopeCommand> {
       facts: async (state) => {
         const approval = state.approvals[approvalId];
         // A date before the start has no segment of its own: the domain refuses it (outside-approved-period).
-        const scope = approval ? await scopeFacts(this.masterData, this.budgets, ctx.tenantId, state, approval, dto.providerId ?? segmentOn(approval, dto.from).providerId, dto.from) : null;
+        const scope = approval
+          ? await scopeFacts(this.masterData, this.budgets, ctx.tenantId, state, approval, dto.providerId ?? segmentOn(approval, dto.from).providerId, dto.from)
+          : null;
         return { closedYears: await this.cases.closedYears(ctx.tenantId, state, [approvalId], [command.businessDate, command.from]), scope };
       },
       decide: (state, facts) => decideChangeScope(command, state, facts),
@@ -129,7 +168,13 @@ export class TerminateApprovalHandler implements ICommandHandler<TerminateApprov
 
   async execute({ ctx, caseRef, approvalId, dto }: TerminateApprovalCommand) {
     const dated = onBusinessDate(ctx, dto.businessDate);
-    const command: TerminateApproval = { approvalId, reason: dto.reason, effectiveEnd: dto.effectiveEnd, note: dto.note ?? null, businessDate: dated.businessDate };
+    const command: TerminateApproval = {
+      approvalId,
+      reason: dto.reason,
+      effectiveEnd: dto.effectiveEnd,
+      note: dto.note ?? null,
+      businessDate: dated.businessDate,
+    };
     return this.cases.handle(dated, caseRef, {
       facts: async (state) => ({ closedYears: await this.cases.closedYears(ctx.tenantId, state, [approvalId], [command.businessDate, command.effectiveEnd]) }),
       decide: (state, facts) => decideTerminateApproval(command, state, facts),

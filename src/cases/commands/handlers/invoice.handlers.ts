@@ -2,7 +2,15 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { onBusinessDate } from '../../../../libs/ddd/command-context';
 import { DomainError } from '../../../../libs/ddd/domain-error';
 import { CaseState } from '../../domain/case-state';
-import { decideOrderPayment, decideRejectInvoice, decideReversePayment, decideSubmitInvoice, decideVerifyInvoice, SubmitInvoice, VerifyInvoice } from '../../domain/invoice.decisions';
+import {
+  decideOrderPayment,
+  decideRejectInvoice,
+  decideReversePayment,
+  decideSubmitInvoice,
+  decideVerifyInvoice,
+  SubmitInvoice,
+  VerifyInvoice,
+} from '../../domain/invoice.decisions';
 import { ClaimKostenerstattung, FixKostenbeitrag, decideClaimKostenerstattung, decideFixKostenbeitrag } from '../../domain/revenue.decisions';
 import { CaseStore } from '../case-store';
 import {
@@ -28,7 +36,15 @@ export class SubmitInvoiceHandler implements ICommandHandler<SubmitInvoiceComman
   async execute({ ctx, caseRef, approvalId, dto }: SubmitInvoiceCommand) {
     if (!ctx.providerId) throw new DomainError('forbidden', 'Forbidden', 'invoices are submitted by provider users with a provider claim', 403);
     const dated = onBusinessDate(ctx, dto.businessDate);
-    const command: SubmitInvoice = { approvalId, providerId: ctx.providerId, submittedOn: dated.businessDate, serviceMonth: dto.serviceMonth, quantity: dto.quantity, invoiceNumber: dto.invoiceNumber, leitwegId: dto.leitwegId };
+    const command: SubmitInvoice = {
+      approvalId,
+      providerId: ctx.providerId,
+      submittedOn: dated.businessDate,
+      serviceMonth: dto.serviceMonth,
+      quantity: dto.quantity,
+      invoiceNumber: dto.invoiceNumber,
+      leitwegId: dto.leitwegId,
+    };
     return this.cases.handle(dated, caseRef, {
       facts: async (state) => ({ closedYears: await this.cases.closedYears(ctx.tenantId, state, [approvalId], [command.submittedOn, command.serviceMonth]) }),
       decide: (state, facts) => decideSubmitInvoice(command, state, facts),
@@ -98,9 +114,17 @@ export class FixKostenbeitragHandler implements ICommandHandler<FixKostenbeitrag
 
   async execute({ ctx, caseRef, dto }: FixKostenbeitragCommand) {
     const dated = onBusinessDate(ctx, dto.businessDate);
-    const command: FixKostenbeitrag = { approvalId: dto.approvalId, monthlyAmount: dto.monthlyAmount, from: dto.from, to: dto.to ?? null, businessDate: dated.businessDate };
+    const command: FixKostenbeitrag = {
+      approvalId: dto.approvalId,
+      monthlyAmount: dto.monthlyAmount,
+      from: dto.from,
+      to: dto.to ?? null,
+      businessDate: dated.businessDate,
+    };
     return this.cases.handle(dated, caseRef, {
-      facts: async (state) => ({ closedYears: await this.cases.closedYears(ctx.tenantId, state, [command.approvalId], [command.businessDate, command.from, command.to]) }),
+      facts: async (state) => ({
+        closedYears: await this.cases.closedYears(ctx.tenantId, state, [command.approvalId], [command.businessDate, command.from, command.to]),
+      }),
       decide: (state, facts) => decideFixKostenbeitrag(command, state, facts),
     });
   }
@@ -114,7 +138,9 @@ export class ClaimKostenerstattungHandler implements ICommandHandler<ClaimKosten
     const dated = onBusinessDate(ctx, dto.businessDate);
     const command: ClaimKostenerstattung = { ...dto, businessDate: dated.businessDate };
     return this.cases.handle(dated, caseRef, {
-      facts: async (state) => ({ closedYears: await this.cases.closedYears(ctx.tenantId, state, [command.approvalId], [command.businessDate, command.serviceMonth]) }),
+      facts: async (state) => ({
+        closedYears: await this.cases.closedYears(ctx.tenantId, state, [command.approvalId], [command.businessDate, command.serviceMonth]),
+      }),
       decide: (state, facts) => decideClaimKostenerstattung(command, state, facts),
     });
   }

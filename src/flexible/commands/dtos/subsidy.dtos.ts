@@ -90,4 +90,3 @@ export class ReclaimReceiptDto extends CommandBaseDto {
   @IsAmount({ allowZero: false })
   amount: string;
 }
-

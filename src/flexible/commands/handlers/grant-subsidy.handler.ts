@@ -9,7 +9,10 @@ import { GrantSubsidyCommand } from '../flexible.commands';
 
 @CommandHandler(GrantSubsidyCommand)
 export class GrantSubsidyHandler implements ICommandHandler<GrantSubsidyCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly masterData: MasterDataQueries) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly masterData: MasterDataQueries,
+  ) {}
 
   async execute({ ctx: requestCtx, year, dto }: GrantSubsidyCommand) {
     const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
@@ -23,10 +26,16 @@ export class GrantSubsidyHandler implements ICommandHandler<GrantSubsidyCommand>
       // The Bescheid is dated on the command's business date.
       bescheidDate: ctx.businessDate,
     };
-    const handled = await this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, {
-      facts: async () => ({ providerRegistered: await this.masterData.providerExists(ctx.tenantId, dto.providerId) }),
-      decide: (state, facts) => decideGrantSubsidy(command, state, facts),
-    }, FLEXIBLE_HANDLE_OPTIONS);
+    const handled = await this.aggregates.handle(
+      streamId,
+      flexibleBudgetDecider,
+      ctx,
+      {
+        facts: async () => ({ providerRegistered: await this.masterData.providerExists(ctx.tenantId, dto.providerId) }),
+        decide: (state, facts) => decideGrantSubsidy(command, state, facts),
+      },
+      FLEXIBLE_HANDLE_OPTIONS,
+    );
     return { ...handled, subsidyId: decidedEvent(handled.events, 'SubsidyGranted').data.subsidyId };
   }
 }

@@ -12,6 +12,12 @@ export class OrderInstalmentPaymentHandler implements ICommandHandler<OrderInsta
   execute({ ctx: requestCtx, year, subsidyId, instalmentId, dto }: OrderInstalmentPaymentCommand) {
     const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
     const command = { ...year, subsidyId, instalmentId, businessDate: ctx.businessDate };
-    return this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, { decide: (state) => decideOrderInstalmentPayment(command, state) }, FLEXIBLE_HANDLE_OPTIONS);
+    return this.aggregates.handle(
+      streamId,
+      flexibleBudgetDecider,
+      ctx,
+      { decide: (state) => decideOrderInstalmentPayment(command, state) },
+      FLEXIBLE_HANDLE_OPTIONS,
+    );
   }
 }

@@ -13,6 +13,12 @@ export class ReportActivityActualHandler implements ICommandHandler<ReportActivi
   execute({ ctx: requestCtx, year, activityId, dto }: ReportActivityActualCommand) {
     const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
     const command = { ...year, activityId, providerId: actingProvider(ctx)!, amount: parseAmount(dto.amount), businessDate: ctx.businessDate };
-    return this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, { decide: (state) => decideReportActivityActual(command, state) }, FLEXIBLE_HANDLE_OPTIONS);
+    return this.aggregates.handle(
+      streamId,
+      flexibleBudgetDecider,
+      ctx,
+      { decide: (state) => decideReportActivityActual(command, state) },
+      FLEXIBLE_HANDLE_OPTIONS,
+    );
   }
 }

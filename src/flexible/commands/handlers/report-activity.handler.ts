@@ -9,7 +9,10 @@ import { ReportActivityCommand } from '../flexible.commands';
 
 @CommandHandler(ReportActivityCommand)
 export class ReportActivityHandler implements ICommandHandler<ReportActivityCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly masterData: MasterDataQueries) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly masterData: MasterDataQueries,
+  ) {}
 
   async execute({ ctx: requestCtx, year, dto }: ReportActivityCommand) {
     const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
@@ -22,10 +25,16 @@ export class ReportActivityHandler implements ICommandHandler<ReportActivityComm
       description: dto.description,
       evidenceReference: dto.evidenceReference ?? null,
     };
-    const handled = await this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, {
-      facts: async () => ({ verbund: await this.masterData.traegerverbundOn(ctx.tenantId, year.sozialraumId, dto.activityDate) }),
-      decide: (state, facts) => decideReportActivity(command, state, facts),
-    }, FLEXIBLE_HANDLE_OPTIONS);
+    const handled = await this.aggregates.handle(
+      streamId,
+      flexibleBudgetDecider,
+      ctx,
+      {
+        facts: async () => ({ verbund: await this.masterData.traegerverbundOn(ctx.tenantId, year.sozialraumId, dto.activityDate) }),
+        decide: (state, facts) => decideReportActivity(command, state, facts),
+      },
+      FLEXIBLE_HANDLE_OPTIONS,
+    );
     return { ...handled, activityId: decidedEvent(handled.events, 'FlexibleActivityReported').data.activityId };
   }
 }

@@ -12,7 +12,12 @@ export class ReportUsageHandler implements ICommandHandler<ReportUsageCommand> {
 
   execute({ ctx: requestCtx, year, subsidyId, dto }: ReportUsageCommand) {
     const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
-    const command = { ...year, subsidyId, providerId: actingProvider(ctx)!, lines: dto.lines.map((l) => ({ instalmentId: l.instalmentId, spent: parseAmount(l.spent), description: l.description })) };
+    const command = {
+      ...year,
+      subsidyId,
+      providerId: actingProvider(ctx)!,
+      lines: dto.lines.map((l) => ({ instalmentId: l.instalmentId, spent: parseAmount(l.spent), description: l.description })),
+    };
     return this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, { decide: (state) => decideReportUsage(command, state) }, FLEXIBLE_HANDLE_OPTIONS);
   }
 }

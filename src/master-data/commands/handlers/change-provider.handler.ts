@@ -10,9 +10,15 @@ export class ChangeProviderHandler implements ICommandHandler<ChangeProviderComm
 
   async execute({ ctx, providerId, dto }: ChangeProviderCommand) {
     const command = { name: dto.name, legalForm: dto.legalForm, reason: dto.reason };
-    const handled = await this.aggregates.handle(streams.provider(ctx.tenantId, providerId), providerDecider, ctx, {
-      decide: (state) => decideChangeProvider(command, state),
-    }, { retryOnConflict: true });
+    const handled = await this.aggregates.handle(
+      streams.provider(ctx.tenantId, providerId),
+      providerDecider,
+      ctx,
+      {
+        decide: (state) => decideChangeProvider(command, state),
+      },
+      { retryOnConflict: true },
+    );
     return { providerId, version: handled.version, ...handled.state.facts };
   }
 }

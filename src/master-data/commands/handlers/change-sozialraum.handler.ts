@@ -11,9 +11,15 @@ export class ChangeSozialraumHandler implements ICommandHandler<ChangeSozialraum
   async execute({ ctx, sozialraumId, dto }: ChangeSozialraumCommand) {
     // A figure left out keeps the value in force (undefined), which null would clear.
     const command = { validFrom: dto.validFrom, reason: dto.reason, name: dto.name, residents: dto.residents, residentsUnder21: dto.residentsUnder21 };
-    const handled = await this.aggregates.handle(streams.sozialraum(ctx.tenantId, sozialraumId), sozialraumDecider, ctx, {
-      decide: (state) => decideChangeSozialraum(command, state),
-    }, { retryOnConflict: true });
+    const handled = await this.aggregates.handle(
+      streams.sozialraum(ctx.tenantId, sozialraumId),
+      sozialraumDecider,
+      ctx,
+      {
+        decide: (state) => decideChangeSozialraum(command, state),
+      },
+      { retryOnConflict: true },
+    );
     return { sozialraumId, version: handled.version, state: handled.state };
   }
 }

@@ -8,7 +8,10 @@ import { ConcludeRateAgreementCommand } from '../master-data.commands';
 
 @CommandHandler(ConcludeRateAgreementCommand)
 export class ConcludeRateAgreementHandler implements ICommandHandler<ConcludeRateAgreementCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly masterData: MasterDataQueries) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly masterData: MasterDataQueries,
+  ) {}
 
   async execute({ ctx, providerId, dto }: ConcludeRateAgreementCommand) {
     const command = {
@@ -21,10 +24,16 @@ export class ConcludeRateAgreementHandler implements ICommandHandler<ConcludeRat
       reference: dto.reference ?? null,
     };
     // The overlap check depends only on this stream, so a lost race is safely re-decided.
-    const handled = await this.aggregates.handle(streams.rateAgreements(ctx.tenantId, providerId), rateAgreementsDecider, ctx, {
-      facts: async () => ({ providerRegistered: await this.masterData.providerExists(ctx.tenantId, providerId) }),
-      decide: (state, facts) => decideConcludeRateAgreement(command, state, facts),
-    }, { retryOnConflict: true });
+    const handled = await this.aggregates.handle(
+      streams.rateAgreements(ctx.tenantId, providerId),
+      rateAgreementsDecider,
+      ctx,
+      {
+        facts: async () => ({ providerRegistered: await this.masterData.providerExists(ctx.tenantId, providerId) }),
+        decide: (state, facts) => decideConcludeRateAgreement(command, state, facts),
+      },
+      { retryOnConflict: true },
+    );
     return { providerId, version: handled.version, agreement: handled.state.agreements[handled.state.agreements.length - 1] };
   }
 }

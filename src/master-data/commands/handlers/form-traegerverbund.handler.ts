@@ -7,20 +7,29 @@ import { FormTraegerverbundCommand } from '../master-data.commands';
 
 @CommandHandler(FormTraegerverbundCommand)
 export class FormTraegerverbundHandler implements ICommandHandler<FormTraegerverbundCommand> {
-  constructor(private readonly aggregates: AggregateStore, private readonly masterData: MasterDataQueries) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly masterData: MasterDataQueries,
+  ) {}
 
   async execute({ ctx, sozialraumId, dto }: FormTraegerverbundCommand) {
     const command = { effectiveFrom: dto.effectiveFrom, leadProviderId: dto.leadProviderId, memberProviderIds: dto.memberProviderIds };
-    const handled = await this.aggregates.handle(streams.sozialraum(ctx.tenantId, sozialraumId), sozialraumDecider, ctx, {
-      facts: async () => {
-        const unregisteredProviderIds: string[] = [];
-        for (const providerId of [dto.leadProviderId, ...dto.memberProviderIds]) {
-          if (!(await this.masterData.providerExists(ctx.tenantId, providerId))) unregisteredProviderIds.push(providerId);
-        }
-        return { unregisteredProviderIds };
+    const handled = await this.aggregates.handle(
+      streams.sozialraum(ctx.tenantId, sozialraumId),
+      sozialraumDecider,
+      ctx,
+      {
+        facts: async () => {
+          const unregisteredProviderIds: string[] = [];
+          for (const providerId of [dto.leadProviderId, ...dto.memberProviderIds]) {
+            if (!(await this.masterData.providerExists(ctx.tenantId, providerId))) unregisteredProviderIds.push(providerId);
+          }
+          return { unregisteredProviderIds };
+        },
+        decide: (state, facts) => decideFormTraegerverbund(command, state, facts),
       },
-      decide: (state, facts) => decideFormTraegerverbund(command, state, facts),
-    }, { retryOnConflict: true });
+      { retryOnConflict: true },
+    );
     return { sozialraumId, version: handled.version, state: handled.state };
   }
 }

@@ -27,14 +27,28 @@ export class ApplySettlementHandler implements ICommandHandler<ApplySettlementCo
   async execute({ ctx: requested, sozialraumId, fiscalYear, dto }: ApplySettlementCommand): Promise<SteeringHandled> {
     const steeringStream = streams.steering(requested.tenantId, sozialraumId, fiscalYear);
     const { state, version } = await this.aggregates.load(steeringStream, steeringDecider);
-    if (requested.expectedVersion !== undefined && !satisfiesIfMatch(requested.expectedVersion, version)) throw new PreconditionFailed(requested.expectedVersion, version);
+    if (requested.expectedVersion !== undefined && !satisfiesIfMatch(requested.expectedVersion, version))
+      throw new PreconditionFailed(requested.expectedVersion, version);
     const ctx = withoutIfMatch(onBusinessDate(requested, dto.businessDate));
     const command = { sozialraumId, fiscalYear };
     // Decided before anything is written: the budget of the next year takes it first, then the steering stream records it.
-    const application = settlementApplication(command, state, { nextYearBudget: (await this.budgets.budgetStatus(ctx.tenantId, sozialraumId, fiscalYear + 1)) !== 'none' });
+    const application = settlementApplication(command, state, {
+      nextYearBudget: (await this.budgets.budgetStatus(ctx.tenantId, sozialraumId, fiscalYear + 1)) !== 'none',
+    });
     if (application.kind !== 'none') {
-      await this.budgetYearEnd.applySettlement(ctx, sozialraumId, fiscalYear + 1, { settlementId: application.settlementId, fromFiscalYear: fiscalYear, kind: application.kind, amount: new Decimal(application.amount) });
+      await this.budgetYearEnd.applySettlement(ctx, sozialraumId, fiscalYear + 1, {
+        settlementId: application.settlementId,
+        fromFiscalYear: fiscalYear,
+        kind: application.kind,
+        amount: new Decimal(application.amount),
+      });
     }
-    return this.aggregates.handle(steeringStream, steeringDecider, ctx, { decide: (current) => decideSettlementApplied(application, current) }, { retryOnConflict: true });
+    return this.aggregates.handle(
+      steeringStream,
+      steeringDecider,
+      ctx,
+      { decide: (current) => decideSettlementApplied(application, current) },
+      { retryOnConflict: true },
+    );
   }
 }

@@ -33,7 +33,15 @@ export class CalculateSettlementHandler implements ICommandHandler<CalculateSett
         const book = await this.queries.book(ctx.tenantId, sozialraumId, fiscalYear, { knownAtPosition: head.position });
         const { terms } = await this.budgets.contractOn(ctx.tenantId, sozialraumId, yearEnd);
         const leadProviderId = await this.directory.leadProviderOn(ctx.tenantId, sozialraumId, yearEnd);
-        return { yearClosed: true as const, budget: book.budgetTotal, flexibleBudget: book.planned.FUE.plus(book.planned.FU), actual: book.totals().actual, terms, leadProviderId, logPosition: head.position };
+        return {
+          yearClosed: true as const,
+          budget: book.budgetTotal,
+          flexibleBudget: book.planned.FUE.plus(book.planned.FU),
+          actual: book.totals().actual,
+          terms,
+          leadProviderId,
+          logPosition: head.position,
+        };
       },
       decide: (state, facts) => decideCalculateSettlement(command, state, facts),
     });

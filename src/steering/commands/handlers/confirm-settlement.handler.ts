@@ -19,7 +19,13 @@ export class ConfirmSettlementHandler implements ICommandHandler<ConfirmSettleme
   async execute({ ctx: requested, sozialraumId, fiscalYear, dto }: ConfirmSettlementCommand): Promise<SteeringHandled> {
     const ctx = onBusinessDate(requested, dto.businessDate);
     const command = { party: ctx.actor.role === 'controller' ? ('jugendamt' as const) : ('lead-provider' as const), organisationId: ctx.actor.organisationId };
-    const confirmed = await this.aggregates.handle(streams.steering(ctx.tenantId, sozialraumId, fiscalYear), steeringDecider, ctx, { decide: (state) => decideConfirmSettlement(command, state) }, { retryOnConflict: true });
+    const confirmed = await this.aggregates.handle(
+      streams.steering(ctx.tenantId, sozialraumId, fiscalYear),
+      steeringDecider,
+      ctx,
+      { decide: (state) => decideConfirmSettlement(command, state) },
+      { retryOnConflict: true },
+    );
     if (settlementReadyToApply(confirmed.state)) {
       const nextYearExists = (await this.budgets.budgetStatus(ctx.tenantId, sozialraumId, fiscalYear + 1)) !== 'none';
       // If-Match guarded the confirmation (the steering stream the client read); applying it

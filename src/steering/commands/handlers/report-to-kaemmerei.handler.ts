@@ -37,7 +37,13 @@ export class ReportToKaemmereiHandler implements ICommandHandler<ReportToKaemmer
           const head = await this.store.headCheckpoint();
           const book = await this.queries.book(ctx.tenantId, sozialraumId, fiscalYear, { knownAtPosition: head.position });
           const totals = book.totals();
-          return { budget: book.budgetTotal, forecast: totals.forecast, actual: totals.actual, logPosition: head.position, termsOn: await this.queries.termsOn(ctx.tenantId, sozialraumId) };
+          return {
+            budget: book.budgetTotal,
+            forecast: totals.forecast,
+            actual: totals.actual,
+            logPosition: head.position,
+            termsOn: await this.queries.termsOn(ctx.tenantId, sozialraumId),
+          };
         },
         decide: (state, facts) => decideKaemmereiReport(command, state, facts),
       },
