@@ -108,7 +108,7 @@ export type FlexibleEvent =
   | { type: 'FlexibleActivityActualReported'; data: FlexibleActivityActualReportedData; businessDate?: string };
 
 /** Every type of FlexibleEvent, checked complete by the compiler. */
-const FLEXIBLE_EVENT_TYPES: Record<FlexibleEvent['type'], true> = {
+export const FLEXIBLE_EVENT_TYPES: Record<FlexibleEvent['type'], true> = {
   SubsidyGranted: true,
   SubsidyInstalmentPaymentOrdered: true,
   SubsidyUsageReported: true,

@@ -1,7 +1,7 @@
 import { StoredEvent } from '../../../libs/event-store/event-store.port';
 import { eventsOf } from '../../../libs/event-store/event-union';
 import { RowChange, add, subtract } from '../../../libs/event-store/row-changes';
-import { FlexibleCategory, FlexibleEvent } from '../domain/flexible.events';
+import { FLEXIBLE_EVENT_TYPES, FlexibleCategory, FlexibleEvent } from '../domain/flexible.events';
 
 type YearKey = { tenant_id: string; sozialraum_id: string; fiscal_year: number };
 
@@ -43,17 +43,7 @@ type Columns<T extends keyof FlexibleListTables> = Extract<FlexibleListChange, {
 
 const BUDGET_STREAM = /^([^/]+)\/budget\/([^/]+)\/(\d{4})$/;
 
-const isFlexibleEvent = eventsOf<FlexibleEvent>({
-  SubsidyGranted: true,
-  SubsidyInstalmentPaymentOrdered: true,
-  SubsidyUsageReported: true,
-  SubsidyReclaimed: true,
-  SubsidyReclaimReceived: true,
-  FlexibleActivityReported: true,
-  FlexibleActivityApproved: true,
-  FlexibleActivityRejected: true,
-  FlexibleActivityActualReported: true,
-});
+const isFlexibleEvent = eventsOf<FlexibleEvent>(FLEXIBLE_EVENT_TYPES);
 
 /** "ZUW-2025-12" → 12: the order of subsidies and activities within their year. */
 const seqOf = (id: string) => Number(id.slice(id.lastIndexOf('-') + 1));

@@ -19,7 +19,10 @@ describe('parallel writers on one stream', () => {
   async function parallel(key: string, role: Role, vary: (body: Record<string, unknown>, i: number) => Record<string, unknown>) {
     const call = await endpointExamples.get(key)!(createExampleApi(t), role);
     const token = await t.token({ role, sub: `${role}-parallel` });
-    return Promise.all(Array.from({ length: WRITERS }, (_, i) => t.http().post(call.path).set('authorization', `Bearer ${token}`).send(vary(call.body!, i))));
+    const answers = await Promise.all(
+      Array.from({ length: WRITERS }, (_, i) => t.http().post(call.path).set('authorization', `Bearer ${token}`).send(vary(call.body!, i))),
+    );
+    return Object.assign(answers, { path: call.path });
   }
   const count = async (type: string) => (await t.db.query('select count(*)::int as n from es_events where type = $1', [type])).rows[0].n;
 
@@ -35,7 +38,7 @@ describe('parallel writers on one stream', () => {
     // Decided one after another: each amendment names the amount the one before it left.
     const overview = await t
       .http()
-      .get(answers[0].req.path.replace(/\/amendments$/, ''))
+      .get(answers.path.replace(/\/amendments$/, ''))
       .set('authorization', `Bearer ${await t.token({ role: 'controller' })}`);
     const amended = overview.body.history.filter((h: any) => h.type === 'BudgetAmended' && /^BV 2025\/\d+$/.test(h.data.decisionReference));
     expect(amended).toHaveLength(WRITERS);
