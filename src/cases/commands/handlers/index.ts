@@ -1,13 +1,15 @@
-import { ChangeScopeHandler, ExtendApprovalHandler, GrantApprovalHandler, OpenCaseHandler, TerminateApprovalHandler } from './approval.handlers';
-import {
-  ClaimKostenerstattungHandler,
-  FixKostenbeitragHandler,
-  OrderPaymentHandler,
-  RejectInvoiceHandler,
-  ReversePaymentHandler,
-  SubmitInvoiceHandler,
-  VerifyInvoiceHandler,
-} from './invoice.handlers';
+import { OpenCaseHandler } from './open-case.handler';
+import { GrantApprovalHandler } from './grant-approval.handler';
+import { ExtendApprovalHandler } from './extend-approval.handler';
+import { ChangeScopeHandler } from './change-scope.handler';
+import { TerminateApprovalHandler } from './terminate-approval.handler';
+import { SubmitInvoiceHandler } from './submit-invoice.handler';
+import { VerifyInvoiceHandler } from './verify-invoice.handler';
+import { RejectInvoiceHandler } from './reject-invoice.handler';
+import { OrderPaymentHandler } from './order-payment.handler';
+import { ReversePaymentHandler } from './reverse-payment.handler';
+import { FixKostenbeitragHandler } from './fix-kostenbeitrag.handler';
+import { ClaimKostenerstattungHandler } from './claim-kostenerstattung.handler';
 
 export const caseCommandHandlers = [
   OpenCaseHandler,

@@ -1,0 +1,22 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DomainError } from '../../../../libs/ddd/domain-error';
+import { MasterDataQueries } from '../../../master-data';
+import { decideOpenCase } from '../../domain/approval.decisions';
+import { CaseStore } from '../case-store';
+import { OpenCaseCommand } from '../case.commands';
+
+@CommandHandler(OpenCaseCommand)
+export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
+  constructor(
+    private readonly cases: CaseStore,
+    private readonly masterData: MasterDataQueries,
+  ) {}
+
+  async execute({ ctx, dto }: OpenCaseCommand) {
+    if (!(await this.masterData.getSozialraum(ctx.tenantId, dto.sozialraumId))) {
+      throw new DomainError('sozialraum-not-registered', 'Sozialraum not registered', `Sozialraum ${dto.sozialraumId} is not registered`, 422);
+    }
+    const command = { caseRef: dto.caseRef, sozialraumId: dto.sozialraumId };
+    return this.cases.handle(ctx, dto.caseRef, { facts: async () => undefined, decide: (state) => decideOpenCase(command, state) }, { mustExist: false });
+  }
+}

@@ -1,0 +1,20 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { onBusinessDate } from '../../../../libs/ddd/command-context';
+import { decideRejectInvoice } from '../../domain/invoice.decisions';
+import { CaseStore } from '../case-store';
+import { RejectInvoiceCommand } from '../case.commands';
+import { invoiceFacts } from './invoice-facts';
+
+@CommandHandler(RejectInvoiceCommand)
+export class RejectInvoiceHandler implements ICommandHandler<RejectInvoiceCommand> {
+  constructor(private readonly cases: CaseStore) {}
+
+  async execute({ ctx, caseRef, invoiceId, dto }: RejectInvoiceCommand) {
+    const dated = onBusinessDate(ctx, dto.businessDate);
+    const command = { invoiceId, reason: dto.reason, businessDate: dated.businessDate };
+    return this.cases.handle(dated, caseRef, {
+      facts: (state) => invoiceFacts(this.cases, ctx.tenantId, state, invoiceId, command.businessDate),
+      decide: (state, facts) => decideRejectInvoice(command, state, facts),
+    });
+  }
+}
