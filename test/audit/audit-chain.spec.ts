@@ -41,6 +41,20 @@ describe('audit chain', () => {
     await consumer.drain();
   });
 
+  /**
+   * Readers of the log see an event once every transaction that could still commit before it has
+   * ended, across the whole server; on a server shared with other test files that can take a
+   * moment. So the tests wait for the condition instead of assuming one drain or read is enough.
+   */
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+  const chainEverything = async () => {
+    const count = async (table: string) => (await pool.query(`select count(*)::int as n from ${table}`)).rows[0].n;
+    while ((await count('es_audit_chain')) < (await count('es_events'))) {
+      await consumer.drain();
+      await pause();
+    }
+  };
+
   afterAll(async () => {
     await consumer.stop();
     await pool.end();
@@ -55,12 +69,17 @@ describe('audit chain', () => {
 
   it('reports events appended after the last link as not yet chained, not as tampering', async () => {
     await store.append('HRO-JA/budget/HRO-TW/2030', [{ type: 'Late', data: {}, metadata, eventId: randomUUID() }], { expected: 'any' });
-    const report = await verifyAuditChain(pool, store);
+    let report = await verifyAuditChain(pool, store);
+    while (report.unchained === 0) {
+      await pause();
+      report = await verifyAuditChain(pool, store);
+    }
     expect(report).toMatchObject({ ok: true, unchained: 1 });
-    await consumer.drain();
+    await chainEverything();
   });
 
   it('detects an event altered behind the triggers, and a removed one', async () => {
+    await chainEverything();
     await pool.query('alter table es_events disable trigger es_events_append_only');
     await pool.query(`update es_events set data = '{"amount": "99999.00"}' where global_position = (select min(global_position) + 2 from es_events)`);
     await pool.query(`delete from es_events where global_position = (select max(global_position) from es_events)`);
