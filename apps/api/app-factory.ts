@@ -8,6 +8,7 @@ import { ApiModule, ApiModuleOptions } from './api.module';
 import { createAppLogger } from '../../libs/config/app-logger';
 import { createValidationPipe } from '../../libs/http/validation';
 import { hardenedFastifyOptions, registerRequestHardening } from '../../libs/http/request-hardening';
+import { declareCommonContract } from '../../libs/http/openapi-document';
 
 /** Builds the HTTP API (not yet listening); used by the entry point and by the API tests. */
 export async function createApiApp(options: ApiModuleOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<NestFastifyApplication> {
@@ -39,18 +40,21 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
   });
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Sozialraumbudget – Finanzsteuerung')
-      .setDescription(
-        'Event-sourced budget steering for sozialraumorientierte Kinder- und Jugendhilfe. Amounts are EUR decimal strings ' +
-          '("1234.50"), dates ISO calendar dates. Errors are RFC 9457 problem+json. Writes accept Idempotency-Key; ' +
-          'aggregate responses carry an ETag that If-Match can name.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
+  const document = declareCommonContract(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Sozialraumbudget – Finanzsteuerung')
+        .setDescription(
+          'Event-sourced budget steering for sozialraumorientierte Kinder- und Jugendhilfe. Amounts are EUR decimal strings ' +
+            '("1234.50"), dates ISO calendar dates. Errors are RFC 9457 problem+json. Writes accept Idempotency-Key; ' +
+            'aggregate responses carry an ETag that If-Match can name.',
+        )
+        .setVersion('1')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+        .build(),
+    ),
+    new Set(['/health']),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

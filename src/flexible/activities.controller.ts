@@ -11,7 +11,7 @@ import { FlexibleQueries } from './queries/flexible-queries';
 import { activityView } from './queries/flexible-views';
 import { activityParam, sozialraumParam } from './flexible-params';
 
-@ApiTags('Flexible money')
+@ApiTags('Flexible Mittel')
 @ApiBearerAuth()
 @Controller('budgets/:sozialraumId/:fiscalYear/activities')
 export class ActivitiesController {

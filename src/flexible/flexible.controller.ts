@@ -8,7 +8,7 @@ import { FlexibleListsQuery } from './queries/flexible-lists.query';
 import { FlexibleQueries } from './queries/flexible-queries';
 import { sozialraumParam } from './flexible-params';
 
-@ApiTags('Flexible money')
+@ApiTags('Flexible Mittel')
 @ApiBearerAuth()
 @Controller()
 export class FlexibleController {

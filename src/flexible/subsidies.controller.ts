@@ -17,7 +17,7 @@ import { subsidyView } from './queries/flexible-views';
 import { instalmentParam, sozialraumParam, subsidyParam } from './flexible-params';
 import { FlexibleBudgetState } from './domain/flexible-budget';
 
-@ApiTags('Flexible money')
+@ApiTags('Flexible Mittel')
 @ApiBearerAuth()
 @Controller('budgets/:sozialraumId/:fiscalYear/subsidies')
 export class SubsidiesController {

@@ -139,7 +139,7 @@ export class ApprovalLimitDto {
   @MaxLength(100)
   body: string;
 
-  @ApiProperty({ example: '50000.00', nullable: true, description: 'null for the body deciding everything above' })
+  @ApiProperty({ type: String, example: '50000.00', nullable: true, description: 'null for the body deciding everything above' })
   @IsOptional({ nullable: true })
   @IsAmount()
   upTo: string | null;

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serialiseDocument } from '../../libs/http/openapi-document';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const COMMITTED = join(__dirname, '../../docs/openapi.json');
+const CLIENT_TYPES = join(__dirname, '../support/api-schema.ts');
+const TAGS = ['Stammdaten', 'Budgetverträge', 'Sozialraumbudgets', 'Flexible Mittel', 'Einzelfallhilfen', 'Steuerung', 'Rechnungsprüfung', 'Betrieb'];
+
+/**
+ * docs/openapi.json is the API contract clients are generated from. It is written from the running
+ * API by `npm run docs:openapi`; this test fails when the API and the committed document differ, so
+ * every change of the contract shows in the diff of a review.
+ */
+describe('the committed OpenAPI document', () => {
+  let t: TestApp;
+  let document: any;
+  beforeAll(async () => {
+    t = await createTestApp();
+    document = (await t.http().get('/docs-json')).body;
+  });
+  afterAll(async () => t?.close());
+
+  it('is the document the API serves (run `npm run docs:openapi` after changing the API)', () => {
+    const served = serialiseDocument(document);
+    if (process.env.UPDATE_OPENAPI === '1') writeFileSync(COMMITTED, served);
+    expect(readFileSync(COMMITTED, 'utf8')).toBe(served);
+  });
+
+  it('is what the typed client is generated from (openapi-typescript; run `npm run docs:openapi`)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sozialraum-openapi-'));
+    try {
+      const generated = join(folder, 'api-schema.ts');
+      execFileSync(process.execPath, [join(__dirname, '../../node_modules/openapi-typescript/bin/cli.js'), COMMITTED, '-o', generated], { stdio: 'pipe' });
+      if (process.env.UPDATE_OPENAPI === '1') writeFileSync(CLIENT_TYPES, readFileSync(generated, 'utf8'));
+      expect(readFileSync(CLIENT_TYPES, 'utf8')).toBe(readFileSync(generated, 'utf8'));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('declares the bearer token, Idempotency-Key and If-Match where the API honours them, with German tags', () => {
+    const operations = Object.entries<Record<string, any>>(document.paths).flatMap(([path, item]) =>
+      Object.entries<any>(item).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(operations.length).toBeGreaterThan(80);
+    expect(document.security).toEqual([{ bearer: [] }]);
+    expect(operations.filter((o) => o.path === '/health').every((o) => Array.isArray(o.op.security) && o.op.security.length === 0)).toBe(true);
+    const writes = operations.filter((o) => o.method !== 'get');
+    const headers = (o: { op: any }) => (o.op.parameters ?? []).filter((p: any) => p.in === 'header').map((p: any) => p.name);
+    expect(writes.filter((o) => !headers(o).includes('Idempotency-Key') || !headers(o).includes('If-Match')).map((o) => `${o.method} ${o.path}`)).toEqual([]);
+    expect(operations.filter((o) => !(o.op.tags ?? []).every((tag: string) => TAGS.includes(tag))).map((o) => `${o.method} ${o.path}: ${o.op.tags}`)).toEqual(
+      [],
+    );
+  });
+});
