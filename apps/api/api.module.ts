@@ -17,6 +17,7 @@ import { UserThrottlerGuard } from '../../libs/http/user-throttler.guard';
 import { IdempotencyInterceptor, STREAM_RESOURCE } from '../../libs/idempotency/idempotency.interceptor';
 import { resourceOfStream } from '../../src/shared/stream-ids';
 import { ETagInterceptor } from '../../libs/idempotency/etag.interceptor';
+import { LocationInterceptor } from '../../libs/http/contract/location.interceptor';
 import { domainModules } from '../../src/domain.modules';
 import { HealthController } from './health/health.controller';
 import { OpsController } from './ops/ops.controller';
@@ -51,7 +52,8 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: UserThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        // Order matters: a replayed response passes the ETag interceptor like a fresh one.
+        // Order matters: a replayed response passes the Location and ETag interceptors like a fresh one.
+        { provide: APP_INTERCEPTOR, useClass: LocationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: STREAM_RESOURCE, useValue: resourceOfStream },

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { LogLevel, LoggerService } from '@nestjs/common';
 import { ApiModule, ApiModuleOptions } from './api.module';
@@ -9,6 +9,17 @@ import { createAppLogger } from '../../libs/config/app-logger';
 import { createValidationPipe } from '../../libs/http/validation';
 import { hardenedFastifyOptions, registerRequestHardening } from '../../libs/http/request-hardening';
 import { declareCommonContract } from '../../libs/http/openapi-document';
+import { routeKey } from '../../libs/auth/auth.guard';
+import { roleMatrix } from '../../src/shared/role-matrix';
+
+const documents = new WeakMap<NestFastifyApplication, OpenAPIObject>();
+
+/** The OpenAPI document an app built by createApiApp serves at /docs-json. */
+export function apiDocumentOf(app: NestFastifyApplication): OpenAPIObject {
+  const document = documents.get(app);
+  if (!document) throw new Error('the app was not built by createApiApp');
+  return document;
+}
 
 /** Builds the HTTP API (not yet listening); used by the entry point and by the API tests. */
 export async function createApiApp(options: ApiModuleOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<NestFastifyApplication> {
@@ -46,16 +57,26 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
       new DocumentBuilder()
         .setTitle('Sozialraumbudget – Finanzsteuerung')
         .setDescription(
-          'Event-sourced budget steering for sozialraumorientierte Kinder- und Jugendhilfe. Amounts are EUR decimal strings ' +
-            '("1234.50"), dates ISO calendar dates. Errors are RFC 9457 problem+json. Writes accept Idempotency-Key; ' +
-            'aggregate responses carry an ETag that If-Match can name.',
+          'Ereignisbasierte Finanzsteuerung der sozialraumorientierten Kinder- und Jugendhilfe: Sozialraumbudgets, Bewilligungen, ' +
+            'Rechnungen, Zahlungen, flexible Mittel, Steuerung und Jahresabschluss nach dem Regelwerk (docs/steering.md, R1–R12). ' +
+            'Beträge sind EUR als Dezimal-Text ("1234.50"), nie als Zahl; Daten sind ISO-Kalenderdaten. Fehler sind RFC 9457 problem+json, ' +
+            'deutsch, mit Accept-Language: en englisch. Schreibende Aufrufe nehmen Idempotency-Key und If-Match an; Antworten zu einem ' +
+            'Datenstrom tragen ein ETag, ein 201 die Location der angelegten Ressource und ihre Kennung im Inhalt.',
         )
         .setVersion('1')
         .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
         .build(),
     ),
-    new Set(['/health']),
+    {
+      publicPaths: new Set(['/health']),
+      rolesOf: (method, route) => {
+        const roles = roleMatrix.get(routeKey(method, route));
+        return roles && [...roles];
+      },
+      oidcDiscoveryUrl: options.config.auth.mode === 'oidc' ? `${options.config.auth.issuer.replace(/\/$/, '')}/.well-known/openid-configuration` : undefined,
+    },
   );
+  documents.set(app, document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { problem, ProblemException } from '../http/problem';
+import { text } from '../text/text';
+import { AUTH_PROBLEMS } from './auth-problems';
 import { PUBLIC_ROUTE } from './public.decorator';
 import { ROLE_MATRIX, RoleMatrix } from './role-matrix';
 import { InvalidToken, TOKEN_VERIFIER, TokenVerifier } from './token-verifier';
@@ -33,9 +35,15 @@ export class AuthGuard implements CanActivate {
     const address: string = request.ip ?? 'unknown';
     const retryAfter = this.limiter?.retryAfterSeconds(address) ?? 0;
     if (retryAfter > 0) {
-      throw new ProblemException(problem('rate-limited', 429, 'Too many requests', 'Too many unauthenticated requests from this address; slow down'), {
-        'retry-after': String(retryAfter),
-      });
+      throw new ProblemException(
+        problem(
+          AUTH_PROBLEMS['rate-limited'],
+          text('Zu viele nicht angemeldete Anfragen von dieser Adresse; bitte langsamer.', 'Too many unauthenticated requests from this address; slow down.'),
+        ),
+        {
+          'retry-after': String(retryAfter),
+        },
+      );
     }
     const header: string | undefined = request.headers.authorization;
     // RFC 9110 § 11.1: the scheme name is case-insensitive ("bearer", "BEARER").
@@ -43,29 +51,36 @@ export class AuthGuard implements CanActivate {
     const challenge = { 'www-authenticate': 'Bearer' };
     if (!token) {
       this.limiter?.recordFailure(address);
-      throw new ProblemException(problem('unauthenticated', 401, 'Authentication required', 'A bearer token is required'), challenge);
+      throw new ProblemException(problem(AUTH_PROBLEMS.unauthenticated, text('Ein Bearer-Token ist erforderlich.', 'A bearer token is required.')), challenge);
     }
     let principal: Principal;
     try {
       principal = await this.verifier.verify(token);
     } catch (error) {
       this.limiter?.recordFailure(address);
-      const detail = error instanceof InvalidToken ? error.message : 'the token could not be verified';
-      throw new ProblemException(problem('unauthenticated', 401, 'Authentication required', detail), { 'www-authenticate': 'Bearer error="invalid_token"' });
+      const detail = error instanceof InvalidToken ? error.reason : text('Das Token konnte nicht geprüft werden.', 'The token could not be verified.');
+      throw new ProblemException(problem(AUTH_PROBLEMS.unauthenticated, detail), { 'www-authenticate': 'Bearer error="invalid_token"' });
     }
     const key = routeKey(request.method, request.routeOptions?.url ?? request.routerPath);
     const allowed = this.matrix.get(key);
-    const forbidden = (detail: string) => new ProblemException(problem('forbidden', 403, 'Forbidden', detail));
+    const forbidden = (de: string, en: string) => new ProblemException(problem(AUTH_PROBLEMS.forbidden, text(de, en)));
     // A provider user acts for one Träger; combined with a Jugendamt role its organisation is ambiguous.
     if (principal.roles.includes('provider') && new Set(principal.roles).size > 1) {
-      throw forbidden(`a token with the role provider cannot hold other roles (${principal.roles.join(', ')}): its organisation is ambiguous`);
+      throw forbidden(
+        `Ein Token mit der Rolle provider kann keine weiteren Rollen tragen (${principal.roles.join(', ')}): seine Organisation wäre nicht eindeutig.`,
+        `A token with the role provider cannot hold other roles (${principal.roles.join(', ')}): its organisation is ambiguous.`,
+      );
     }
     // Auditors never write, whatever else the token holds.
     if (principal.roles.includes('auditor') && !READ_METHODS.has(request.method)) {
-      throw forbidden(`a token with the role auditor may only read; ${key} writes`);
+      throw forbidden(`Ein Token mit der Rolle auditor darf nur lesen; ${key} schreibt.`, `A token with the role auditor may only read; ${key} writes.`);
     }
     const role = principal.roles.find((r) => allowed?.has(r));
-    if (!role) throw forbidden(`none of your roles (${principal.roles.join(', ')}) may call ${key}`);
+    if (!role)
+      throw forbidden(
+        `Keine Ihrer Rollen (${principal.roles.join(', ')}) darf ${key} aufrufen.`,
+        `None of your roles (${principal.roles.join(', ')}) may call ${key}.`,
+      );
     request.principal = principal;
     request.actingRole = role;
     return true;

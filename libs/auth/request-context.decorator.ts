@@ -2,6 +2,8 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { CommandContext, ExpectedVersion } from '../ddd/command-context';
 import { todayInBerlin } from '../calendar/calendar';
 import { problem, ProblemException } from '../http/problem';
+import { HTTP_PROBLEMS } from '../http/http-problems';
+import { text } from '../text/text';
 import { Principal, organisationOf } from './principal';
 import { ApiRequest } from './api-request';
 
@@ -15,7 +17,10 @@ export function contextFromRequest(request: ApiRequest): CommandContext {
     expectedVersion = 'exists';
   } else if (ifMatch !== undefined) {
     const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim());
-    if (!match) throw new ProblemException(problem('bad-request', 400, 'Bad request', 'If-Match must be an ETag such as "3", or *'));
+    if (!match)
+      throw new ProblemException(
+        problem(HTTP_PROBLEMS['bad-request'], text('If-Match muss ein ETag wie "3" sein oder *.', 'If-Match must be an ETag such as "3", or *.')),
+      );
     expectedVersion = Number(match[1]);
   }
   return {

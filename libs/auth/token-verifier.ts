@@ -1,10 +1,16 @@
 import { JWTPayload, KeyLike, createRemoteJWKSet, jwtVerify } from 'jose';
 import { AuthConfig } from '../config/app-config';
 import { Principal, ROLES, Role } from './principal';
+import { Text, text } from '../text/text';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
-export class InvalidToken extends Error {}
+/** Why a token was refused, in the words a user reads. */
+export class InvalidToken extends Error {
+  constructor(readonly reason: Text) {
+    super(reason.en);
+  }
+}
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
@@ -32,28 +38,29 @@ export function createTokenVerifier(config: AuthConfig, devPublicKey?: KeyLike):
   };
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown): Text {
   const code = (error as { code?: string })?.code;
   switch (code) {
     case 'ERR_JWT_EXPIRED':
-      return 'the token has expired';
+      return text('Das Token ist abgelaufen.', 'The token has expired.');
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-      return `the token is not valid here (${(error as Error).message})`;
+      return text(`Das Token gilt hier nicht (${(error as Error).message}).`, `The token is not valid here (${(error as Error).message}).`);
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
-      return 'the token signature is invalid';
+      return text('Die Signatur des Tokens ist ungültig.', 'The token signature is invalid.');
     default:
-      return 'the token could not be verified';
+      return text('Das Token konnte nicht geprüft werden.', 'The token could not be verified.');
   }
 }
 
 export function toPrincipal(payload: JWTPayload): Principal {
   const tenant = payload.tenant;
-  if (typeof tenant !== 'string' || !tenant) throw new InvalidToken('the token has no tenant claim');
+  if (typeof tenant !== 'string' || !tenant) throw new InvalidToken(text('Das Token nennt keinen Mandanten (tenant).', 'The token has no tenant claim.'));
   const rawRoles = Array.isArray(payload.roles) ? payload.roles : [];
   const roles = rawRoles.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
-  if (roles.length === 0) throw new InvalidToken('the token carries no known role');
+  if (roles.length === 0) throw new InvalidToken(text('Das Token trägt keine bekannte Rolle.', 'The token carries no known role.'));
   const provider = typeof payload.provider === 'string' && payload.provider ? payload.provider : undefined;
-  if (roles.includes('provider') && !provider) throw new InvalidToken('a provider user needs a provider claim');
+  if (roles.includes('provider') && !provider)
+    throw new InvalidToken(text('Ein Nutzer eines Trägers braucht die Angabe provider im Token.', 'A provider user needs a provider claim.'));
   return {
     userId: payload.sub as string,
     tenantId: tenant,

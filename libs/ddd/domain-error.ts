@@ -1,31 +1,46 @@
+import { Text, text } from '../text/text';
+import { DDD_PROBLEMS } from './ddd-problems';
+import { ProblemKind } from './problem-kind';
+
 /**
- * A refusal by a domain rule. `problem` becomes the RFC 9457 problem type
- * (".../problems/<problem>"), so clients can react to the rule by name.
+ * A refusal by a domain rule. The kind names the rule (its problem type, status and title), the
+ * detail says in German and English what was wrong with this command.
  */
 export class DomainError extends Error {
+  readonly problem: string;
+  readonly status: number;
+  readonly title: Text;
+
   constructor(
-    readonly problem: string,
-    readonly title: string,
-    readonly detail: string,
-    readonly status: number = 422,
+    readonly kind: ProblemKind,
+    readonly detail: Text,
     readonly extensions: Record<string, unknown> = {},
   ) {
-    super(detail);
+    super(detail.en);
     this.name = 'DomainError';
+    this.problem = kind.name;
+    this.status = kind.status;
+    this.title = kind.title;
   }
 }
 
 /** A resource the command or query names does not exist (or is not visible to the caller): 404. */
 export class NotFound extends DomainError {
-  constructor(problem: string, detail: string, extensions: Record<string, unknown> = {}) {
-    super(problem, 'Not found', detail, 404, extensions);
+  constructor(kind: ProblemKind, detail: Text, extensions: Record<string, unknown> = {}) {
+    if (kind.status !== 404) throw new Error(`${kind.name} is not a 404 problem`);
+    super(kind, detail, extensions);
   }
 }
 
 /** A concurrent change won the race and the command is not safe to re-decide automatically. */
 export class ConcurrencyConflict extends DomainError {
-  constructor(detail = 'the resource was changed concurrently; reload and try again') {
-    super('concurrent-modification', 'Concurrent modification', detail, 409);
+  constructor(
+    detail = text(
+      'Die Daten wurden gleichzeitig von anderer Seite geändert; bitte neu laden und erneut versuchen.',
+      'The resource was changed concurrently; reload and try again.',
+    ),
+  ) {
+    super(DDD_PROBLEMS['concurrent-modification'], detail);
   }
 }
 
@@ -34,15 +49,16 @@ export class PreconditionFailed extends DomainError {
   constructor(expected: number | 'exists', actual: number | null) {
     const detail =
       expected === 'exists'
-        ? 'If-Match: * requires the resource to exist; it does not'
-        : `If-Match names version ${expected}, the current version is ${actual ?? 'none'}`;
-    super('stale-version', 'Precondition failed', detail, 412, {
-      currentVersion: actual,
-    });
+        ? text('If-Match: * setzt voraus, dass es die Ressource gibt; es gibt sie nicht.', 'If-Match: * requires the resource to exist; it does not.')
+        : text(
+            `If-Match nennt die Fassung ${expected}, aktuell ist ${actual ?? 'keine'}.`,
+            `If-Match names version ${expected}, the current version is ${actual ?? 'none'}.`,
+          );
+    super(DDD_PROBLEMS['stale-version'], detail, { currentVersion: actual });
   }
 }
 
-/** A rule forbids the command; each call site names the rule. */
-export function refuse(problem: string, title: string, detail: string, extensions: Record<string, unknown> = {}): never {
-  throw new DomainError(problem, title, detail, 422, extensions);
+/** A rule forbids the command; each call site names the rule and says what was wrong. */
+export function refuse(kind: ProblemKind, detail: Text, extensions: Record<string, unknown> = {}): never {
+  throw new DomainError(kind, detail, extensions);
 }

@@ -1,11 +1,11 @@
-import { ProblemException, ValidationProblem } from './problem';
+import { ProblemException, ValidationProblem, renderProblem } from './problem';
 import { MAX_BODY_DEPTH, parseJsonBody } from './json-body';
 
 const refusal = (text: string) => {
   try {
     parseJsonBody(text);
   } catch (error) {
-    return (error as ProblemException).body;
+    return renderProblem((error as ProblemException).problem, 'en');
   }
   throw new Error('accepted');
 };
@@ -19,10 +19,10 @@ describe('parseJsonBody', () => {
   it('refuses a key that appears twice in one object, naming it, also when spelled with an escape', () => {
     expect(refusal('{"reason":"a","amount":"1.00","reason":"b"}')).toMatchObject({
       type: '/problems/validation-failed',
-      errors: [{ field: 'reason', message: 'appears twice in the same object' }],
+      errors: [{ field: 'reason', message: 'appears twice in the same object.' }],
     });
     expect(refusal('{"terms":{"limits":[{"body":"x"},{"body":"y","b\\u006fdy":"z"}]}}').errors).toEqual([
-      { field: 'terms.limits[1].body', message: 'appears twice in the same object' },
+      { field: 'terms.limits[1].body', message: 'appears twice in the same object.' },
     ]);
   });
 
@@ -37,7 +37,7 @@ describe('parseJsonBody', () => {
     expect(problem.type).toBe('/problems/validation-failed');
     expect(problem.errors?.[0].field).toBe('x');
     expect(refusal('['.repeat(100) + ']'.repeat(100)).errors?.[0].field).toBe('(body)');
-    expect(refusal(deep(10_000)).errors?.[0].message).toBe(`nests deeper than ${MAX_BODY_DEPTH} levels`);
+    expect(refusal(deep(10_000)).errors?.[0].message).toBe(`nests deeper than ${MAX_BODY_DEPTH} levels.`);
   });
 
   it('answers malformed and empty bodies as malformed JSON', () => {

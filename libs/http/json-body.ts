@@ -1,4 +1,6 @@
-import { ProblemException, ValidationProblem, problem } from './problem';
+import { FieldIssue, ProblemException, ValidationProblem, problem } from './problem';
+import { HTTP_PROBLEMS } from './http-problems';
+import { text as say } from '../text/text';
 
 /**
  * How deeply a request body may nest objects and arrays. The deepest body the API reads has three
@@ -22,12 +24,20 @@ interface Frame {
  * so two readers of the same body could see different requests).
  */
 export function parseJsonBody(text: string, maxDepth = MAX_BODY_DEPTH): unknown {
-  if (text.trim() === '') throw new ProblemException(problem('malformed-json', 400, 'Malformed JSON', 'The request body is empty but declared as JSON'));
+  if (text.trim() === '')
+    throw new ProblemException(
+      problem(
+        HTTP_PROBLEMS['malformed-json'],
+        say('Der Inhalt der Anfrage ist leer, aber als JSON angekündigt.', 'The request body is empty but declared as JSON.'),
+      ),
+    );
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ProblemException(problem('malformed-json', 400, 'Malformed JSON', 'The request body is not valid JSON'));
+    throw new ProblemException(
+      problem(HTTP_PROBLEMS['malformed-json'], say('Der Inhalt der Anfrage ist kein gültiges JSON.', 'The request body is not valid JSON.')),
+    );
   }
   const issue = structureIssue(text, maxDepth);
   if (issue) throw new ValidationProblem([issue]);
@@ -39,7 +49,7 @@ export function parseJsonBody(text: string, maxDepth = MAX_BODY_DEPTH): unknown 
  * first key repeated within one object, with the path the validation errors use (`a.b[0].c`).
  * Iterative, and only strings need real parsing, because the syntax is already known to be valid.
  */
-function structureIssue(text: string, maxDepth: number): { field: string; message: string } | null {
+function structureIssue(text: string, maxDepth: number): FieldIssue | null {
   const stack: Frame[] = [];
   const childPath = (frame: Frame | undefined): string => {
     if (!frame) return '';
@@ -51,7 +61,11 @@ function structureIssue(text: string, maxDepth: number): { field: string; messag
     if (c === '{' || c === '[') {
       const path = childPath(stack[stack.length - 1]);
       // Named by the top-level field the client sent; the full path would be as long as the nesting.
-      if (stack.length >= maxDepth) return { field: path.match(/^[^.[]+/)?.[0] ?? '(body)', message: `nests deeper than ${maxDepth} levels` };
+      if (stack.length >= maxDepth)
+        return {
+          field: path.match(/^[^.[]+/)?.[0] ?? '(body)',
+          message: say(`ist tiefer als ${maxDepth} Ebenen verschachtelt.`, `nests deeper than ${maxDepth} levels.`),
+        };
       stack.push({ kind: c === '{' ? 'object' : 'array', path, keys: new Set(), index: 0, expectKey: c === '{' });
     } else if (c === '}' || c === ']') {
       stack.pop();
@@ -75,7 +89,7 @@ function structureIssue(text: string, maxDepth: number): { field: string; messag
         const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
         frame.key = key;
         frame.expectKey = false;
-        if (frame.keys.has(key)) return { field: childPath(frame), message: 'appears twice in the same object' };
+        if (frame.keys.has(key)) return { field: childPath(frame), message: say('kommt im selben Objekt zweimal vor.', 'appears twice in the same object.') };
         frame.keys.add(key);
       }
       i = end;

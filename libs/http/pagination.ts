@@ -2,11 +2,12 @@ import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsOptional } from './validators';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { problem, ProblemException } from './problem';
+import { ValidationProblem } from './problem';
+import { text } from '../text/text';
 
 /** Query parameters of every list: limit and an opaque cursor from the previous page. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, description: 'Höchstzahl der Einträge je Seite' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -14,7 +15,7 @@ export class PageQuery {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @ApiPropertyOptional({ description: 'nextCursor der vorigen Seite' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -51,11 +52,7 @@ export function decodeCursor(cursor: string | undefined, shape: CursorPart[]): u
   } catch {
     /* fall through */
   }
-  throw new ProblemException(
-    problem('validation-failed', 400, 'The request is invalid', 'cursor: is not a cursor of this list', {
-      errors: [{ field: 'cursor', message: 'is not a cursor of this list' }],
-    }),
-  );
+  throw new ValidationProblem([{ field: 'cursor', message: text('ist keine Fortsetzungsmarke dieser Liste.', 'is not a cursor of this list.') }]);
 }
 
 /** Builds a page from `limit + 1` fetched rows. */

@@ -1,17 +1,32 @@
 import { DomainError } from '../ddd/domain-error';
+import { defineProblems } from '../ddd/problem-kind';
+import { text } from '../text/text';
+import { renderProblem } from './problem';
+
+const KINDS = defineProblems({
+  'projection-behind': { status: 503, de: 'Zahlen nicht aktuell', en: 'Figures not current' },
+  'budget-frozen': { status: 422, de: 'Gesperrt', en: 'Frozen' },
+});
 import { toProblem } from './problem.filter';
 
 describe('toProblem', () => {
   it('answers a retryable domain refusal with Retry-After as well as the body', () => {
-    const { body, headers } = toProblem(
-      new DomainError('projection-behind', 'Figures not current', 'try again', 503, { retryable: true, retryAfterSeconds: 1 }),
+    const { problem, headers } = toProblem(
+      new DomainError(KINDS['projection-behind'], text('bitte erneut', 'try again'), { retryable: true, retryAfterSeconds: 1 }),
     );
+    const body = renderProblem(problem, 'de');
     expect(body).toMatchObject({ type: '/problems/projection-behind', status: 503, retryable: true, retryAfterSeconds: 1 });
     expect(headers).toEqual({ 'retry-after': '1' });
   });
 
   it('sets no extra header for an ordinary refusal', () => {
-    expect(toProblem(new DomainError('budget-frozen', 'Frozen', 'frozen', 422)).headers).toEqual({});
+    expect(toProblem(new DomainError(KINDS['budget-frozen'], text('gesperrt', 'frozen'))).headers).toEqual({});
+  });
+
+  it('speaks German by default and English when asked, with the same type', () => {
+    const { problem } = toProblem(new DomainError(KINDS['budget-frozen'], text('Das Budget ist gesperrt.', 'The budget is frozen.')));
+    expect(renderProblem(problem, 'de')).toMatchObject({ type: '/problems/budget-frozen', title: 'Gesperrt', detail: 'Das Budget ist gesperrt.' });
+    expect(renderProblem(problem, 'en')).toMatchObject({ type: '/problems/budget-frozen', title: 'Frozen', detail: 'The budget is frozen.' });
   });
 
   it('answers a lost database connection with a retryable 503, however the driver or TypeORM reports it', () => {
@@ -26,10 +41,11 @@ describe('toProblem', () => {
       Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
     ];
     for (const error of lost) {
-      const { body, headers } = toProblem(error);
+      const { problem, headers } = toProblem(error);
+      const body = renderProblem(problem, 'en');
       expect(body).toMatchObject({ type: '/problems/database-unavailable', status: 503, retryable: true });
       expect(headers).toEqual({ 'retry-after': String(body.retryAfterSeconds) });
     }
-    expect(toProblem(Object.assign(new Error('duplicate key'), { code: '23505' })).body.status).toBe(500);
+    expect(toProblem(Object.assign(new Error('duplicate key'), { code: '23505' })).problem.kind.status).toBe(500);
   });
 });

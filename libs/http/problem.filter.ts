@@ -2,61 +2,82 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from '../ddd/domain-error';
 import { InvalidAppend } from '../event-store/errors';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problem } from './problem';
+import { DDD_PROBLEMS } from '../ddd/ddd-problems';
+import { ProblemKind } from '../ddd/problem-kind';
+import { AUTH_PROBLEMS } from '../auth/auth-problems';
+import { negotiateLanguage, text } from '../text/text';
+import { HTTP_PROBLEMS } from './http-problems';
+import { PROBLEM_CONTENT_TYPE, Problem, ProblemException, problem, renderProblem } from './problem';
 
-const STATUS_PROBLEMS: Record<number, [string, string]> = {
-  400: ['bad-request', 'Bad request'],
-  401: ['unauthenticated', 'Authentication required'],
-  403: ['forbidden', 'Forbidden'],
-  404: ['not-found', 'Not found'],
-  405: ['method-not-allowed', 'Method not allowed'],
-  409: ['conflict', 'Conflict'],
-  412: ['stale-version', 'Precondition failed'],
-  413: ['payload-too-large', 'Payload too large'],
-  415: ['unsupported-media-type', 'Unsupported media type'],
-  422: ['unprocessable', 'Unprocessable request'],
-  429: ['rate-limited', 'Too many requests'],
+const STATUS_PROBLEMS: Record<number, ProblemKind> = {
+  400: HTTP_PROBLEMS['bad-request'],
+  401: AUTH_PROBLEMS.unauthenticated,
+  403: AUTH_PROBLEMS.forbidden,
+  404: HTTP_PROBLEMS['not-found'],
+  405: HTTP_PROBLEMS['method-not-allowed'],
+  409: HTTP_PROBLEMS.conflict,
+  412: DDD_PROBLEMS['stale-version'],
+  413: HTTP_PROBLEMS['payload-too-large'],
+  415: HTTP_PROBLEMS['unsupported-media-type'],
+  422: HTTP_PROBLEMS.unprocessable,
+  429: HTTP_PROBLEMS['rate-limited'],
 };
+
+const statusProblem = (status: number): ProblemKind => STATUS_PROBLEMS[status] ?? { ...HTTP_PROBLEMS['http-error'], status };
 
 /**
  * Every error leaves as application/problem+json. Stack traces and SQL never reach the client;
  * they are logged with the request id.
  */
-export function toProblem(error: unknown): { body: ProblemDetails; headers: Record<string, string>; log: boolean } {
-  if (error instanceof ProblemException) return { body: error.body, headers: error.headers, log: false };
+export function toProblem(error: unknown): { problem: Problem; headers: Record<string, string>; log: boolean } {
+  if (error instanceof ProblemException) return { problem: error.problem, headers: error.headers, log: false };
   if (error instanceof DomainError) {
     // A retryable refusal tells clients when to come back, as the body says too.
     const retryAfter = error.extensions?.retryAfterSeconds;
     const headers: Record<string, string> = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
-    return { body: problem(error.problem, error.status, error.title, error.detail, error.extensions), headers, log: false };
+    return { problem: problem(error.kind, error.detail, error.extensions), headers, log: false };
   }
   if (error instanceof InvalidAppend) {
-    return { body: problem('invalid-event', 422, 'The change cannot be recorded', error.reason), headers: {}, log: true };
+    return {
+      problem: problem(HTTP_PROBLEMS['invalid-event'], text(`Das Ereignis verletzt eine Regel des Ereignisspeichers: ${error.reason}`, error.reason)),
+      headers: {},
+      log: true,
+    };
   }
   if (error instanceof ThrottlerException) {
-    return { body: problem('rate-limited', 429, 'Too many requests', 'Too many requests from this user; slow down'), headers: {}, log: false };
+    return {
+      problem: problem(
+        HTTP_PROBLEMS['rate-limited'],
+        text('Zu viele Anfragen dieses Nutzers; bitte langsamer.', 'Too many requests from this user; slow down.'),
+      ),
+      headers: {},
+      log: false,
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // The body parser's JSON error arrives wrapped as a plain 400; name it as what it is.
-    if (status === 400 && /not valid JSON/i.test(error.message)) return { body: frameworkProblem(400, 'FST_ERR_CTP_INVALID_JSON'), headers: {}, log: false };
-    const [name, title] = STATUS_PROBLEMS[status] ?? ['http-error', 'Error'];
-    const response = error.getResponse();
-    const detail = typeof response === 'string' ? response : String((response as { message?: unknown })?.message ?? error.message);
-    return { body: problem(name, status, title, status === 404 ? 'The requested resource does not exist' : detail), headers: {}, log: false };
+    if (status === 400 && /not valid JSON/i.test(error.message)) return { problem: frameworkProblem(400, 'FST_ERR_CTP_INVALID_JSON'), headers: {}, log: false };
+    if (status === 404) {
+      return {
+        problem: problem(HTTP_PROBLEMS['not-found'], text('Die angefragte Ressource gibt es nicht.', 'The requested resource does not exist.')),
+        headers: {},
+        log: false,
+      };
+    }
+    const kind = statusProblem(status);
+    return { problem: problem(kind, kind.title), headers: {}, log: status >= 500 };
   }
   if (isConnectionLoss(error)) {
     // Logged: operators must see the database going away, clients only that they may retry.
     return {
-      body: problem(
-        'database-unavailable',
-        503,
-        'Database unavailable',
-        'The connection to the database was lost. Retry later; a write retried with the same Idempotency-Key is never recorded twice',
-        {
-          retryable: true,
-          retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
-        },
+      problem: problem(
+        HTTP_PROBLEMS['database-unavailable'],
+        text(
+          'Die Verbindung zur Datenbank ist abgebrochen. Bitte später erneut versuchen; eine Buchung, die mit demselben Idempotency-Key wiederholt wird, wird nie doppelt gebucht.',
+          'The connection to the database was lost. Retry later; a write retried with the same Idempotency-Key is never recorded twice.',
+        ),
+        { retryable: true, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
       ),
       headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
       log: true,
@@ -64,10 +85,16 @@ export function toProblem(error: unknown): { body: ProblemDetails; headers: Reco
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return { body: frameworkProblem(fastifyError.statusCode, fastifyError.code), headers: {}, log: false };
+    return { problem: frameworkProblem(fastifyError.statusCode, fastifyError.code), headers: {}, log: false };
   }
   return {
-    body: problem('internal-error', 500, 'Internal error', 'An unexpected error occurred; it has been logged with the request id'),
+    problem: problem(
+      HTTP_PROBLEMS['internal-error'],
+      text(
+        'Ein unerwarteter Fehler ist aufgetreten; er wurde mit der Kennung der Anfrage protokolliert.',
+        'An unexpected error occurred; it has been logged with the request id.',
+      ),
+    ),
     headers: {},
     log: true,
   };
@@ -99,28 +126,35 @@ export function isConnectionLoss(error: unknown): boolean {
   return false;
 }
 
-function frameworkProblem(status: number, code?: string): ProblemDetails {
+function frameworkProblem(status: number, code?: string): Problem {
   switch (code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return problem('unsupported-media-type', 415, 'Unsupported media type', 'Request bodies must be application/json');
+      return problem(
+        HTTP_PROBLEMS['unsupported-media-type'],
+        text('Der Inhalt einer Anfrage muss application/json sein.', 'Request bodies must be application/json.'),
+      );
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return problem('payload-too-large', 413, 'Payload too large', 'The request body exceeds the size limit');
+      return problem(HTTP_PROBLEMS['payload-too-large'], text('Der Inhalt der Anfrage ist größer als erlaubt.', 'The request body exceeds the size limit.'));
     case 'FST_ERR_CTP_INVALID_JSON':
-      return problem('malformed-json', 400, 'Malformed JSON', 'The request body is not valid JSON');
+      return problem(HTTP_PROBLEMS['malformed-json'], text('Der Inhalt der Anfrage ist kein gültiges JSON.', 'The request body is not valid JSON.'));
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return problem('malformed-json', 400, 'Malformed JSON', 'The request body is empty but declared as JSON');
+      return problem(
+        HTTP_PROBLEMS['malformed-json'],
+        text('Der Inhalt der Anfrage ist leer, aber als JSON angekündigt.', 'The request body is empty but declared as JSON.'),
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return problem('bad-request', 400, 'Bad request', 'Content-Length does not match the body');
+      return problem(HTTP_PROBLEMS['bad-request'], text('Content-Length passt nicht zum Inhalt der Anfrage.', 'Content-Length does not match the body.'));
     default: {
       if (status === 400)
         return problem(
-          'malformed-json',
-          400,
-          'Malformed JSON',
-          'The request body is not valid JSON (or contains forbidden keys such as __proto__ or constructor)',
+          HTTP_PROBLEMS['malformed-json'],
+          text(
+            'Der Inhalt der Anfrage ist kein gültiges JSON (oder enthält verbotene Schlüssel wie __proto__ oder constructor).',
+            'The request body is not valid JSON (or contains forbidden keys such as __proto__ or constructor).',
+          ),
         );
-      const [name, title] = STATUS_PROBLEMS[status] ?? ['http-error', 'Error'];
-      return problem(name, status, title, title);
+      const kind = statusProblem(status);
+      return problem(kind, kind.title);
     }
   }
 }
@@ -133,7 +167,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest();
     const reply = ctx.getResponse();
-    const { body, headers, log } = toProblem(exception);
+    const { problem: found, headers, log } = toProblem(exception);
+    const language = negotiateLanguage(request?.headers?.['accept-language']);
+    const body = renderProblem(found, language);
     if (log) {
       this.logger.error(`request ${request?.id}: ${(exception as Error)?.message}`, (exception as Error)?.stack);
     }
@@ -141,6 +177,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     reply.status(body.status);
     for (const [name, value] of Object.entries(headers)) reply.header(name, value);
     reply.header('content-type', PROBLEM_CONTENT_TYPE);
+    reply.header('content-language', language);
+    reply.header('vary', 'Accept-Language');
     reply.send(JSON.stringify(withInstance));
   }
 }

@@ -20,7 +20,13 @@ describe('request hardening', () => {
 
   it('names query and path parameters with NUL characters', () => {
     expect(parameterIssues({ nameContains: '\u0000', limit: '5' }, { caseRef: 'TW-25-001' })).toEqual([
-      { field: 'nameContains', message: '(query parameter) contains a NUL character or an unpaired surrogate' },
+      {
+        field: 'nameContains',
+        message: {
+          de: '(Abfrageparameter) enthält ein NUL-Zeichen oder ein einzelnes Surrogat.',
+          en: '(query parameter) contains a NUL character or an unpaired surrogate.',
+        },
+      },
     ]);
     expect(parameterIssues({ type: ['a', 'b\u0000'] }, {})).toHaveLength(1);
   });

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
-import { ValidationProblem, PROBLEM_CONTENT_TYPE, problem, ProblemDetails } from './problem';
+import { ValidationProblem, PROBLEM_CONTENT_TYPE, problem, Problem, renderProblem } from './problem';
+import { HTTP_PROBLEMS } from './http-problems';
+import { Text, negotiateLanguage, text } from '../text/text';
 import { parseJsonBody } from './json-body';
 import { toProblem } from './problem.filter';
 
@@ -19,7 +21,7 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 
 export interface FieldIssue {
   field: string;
-  message: string;
+  message: Text;
 }
 
 export function hasUnstorableCharacter(value: string): boolean {
@@ -38,7 +40,13 @@ export function bodyIssues(body: unknown, max = 20): FieldIssue[] {
     const [value, path] = stack.pop()!;
     if (typeof value === 'string') {
       if (hasUnstorableCharacter(value))
-        found.push({ field: path || '(body)', message: 'contains a NUL character or an unpaired surrogate, which cannot be stored' });
+        found.push({
+          field: path || '(body)',
+          message: text(
+            'enthält ein NUL-Zeichen oder ein einzelnes Surrogat, das nicht gespeichert werden kann.',
+            'contains a NUL character or an unpaired surrogate, which cannot be stored.',
+          ),
+        });
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -48,8 +56,19 @@ export function bodyIssues(body: unknown, max = 20): FieldIssue[] {
     }
     for (const key of Object.keys(value)) {
       const child = path ? `${path}.${key}` : key;
-      if (FORBIDDEN_KEYS.has(key)) found.push({ field: child, message: 'is a forbidden key (__proto__, constructor and prototype are never accepted)' });
-      else if (hasUnstorableCharacter(key)) found.push({ field: path || '(body)', message: 'has a key with a NUL character or an unpaired surrogate' });
+      if (FORBIDDEN_KEYS.has(key))
+        found.push({
+          field: child,
+          message: text(
+            'ist ein verbotener Schlüssel (__proto__, constructor und prototype werden nie angenommen).',
+            'is a forbidden key (__proto__, constructor and prototype are never accepted).',
+          ),
+        });
+      else if (hasUnstorableCharacter(key))
+        found.push({
+          field: path || '(body)',
+          message: text('hat einen Schlüssel mit einem NUL-Zeichen oder einem einzelnen Surrogat.', 'has a key with a NUL character or an unpaired surrogate.'),
+        });
       else stack.push([(value as Record<string, unknown>)[key], child]);
     }
   }
@@ -67,7 +86,13 @@ export function parameterIssues(query: unknown, params: unknown): FieldIssue[] {
     for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
       const strings = Array.isArray(value) ? value : [value];
       if (strings.some((s) => typeof s === 'string' && hasUnstorableCharacter(s)) || hasUnstorableCharacter(name)) {
-        found.push({ field: name, message: `(${source} parameter) contains a NUL character or an unpaired surrogate` });
+        found.push({
+          field: name,
+          message: text(
+            `(${source === 'query' ? 'Abfrageparameter' : 'Pfadparameter'}) enthält ein NUL-Zeichen oder ein einzelnes Surrogat.`,
+            `(${source} parameter) contains a NUL character or an unpaired surrogate.`,
+          ),
+        });
       }
     }
   }
@@ -83,17 +108,20 @@ export function hardenedFastifyOptions() {
     },
     // Malformed %-encoding and over-long path parameters are found by the router, before any hook.
     frameworkErrors: (error: { code?: string; statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
-      const body = frameworkErrorProblem(error);
+      const language = negotiateLanguage(request.headers['accept-language']);
+      const body = renderProblem(frameworkErrorProblem(error), language);
       reply
         .status(body.status)
         .header('content-type', PROBLEM_CONTENT_TYPE)
+        .header('content-language', language)
         .send(JSON.stringify({ ...body, instance: safeInstance(request.url) }));
     },
     // Errors of the HTTP parser (oversized headers, garbage) never reach Fastify's request cycle;
     // the answer is written to the socket directly, as Node would, but as problem+json.
     clientErrorHandler: (error: NodeJS.ErrnoException, socket: Socket) => {
       if (error.code === 'ECONNRESET' || socket.destroyed) return;
-      const body = clientErrorProblem(error.code);
+      // The parser gave up before the headers were read: no language was asked for.
+      const body = renderProblem(clientErrorProblem(error.code), 'de');
       const json = JSON.stringify(body);
       if (socket.writable) {
         socket.write(
@@ -105,16 +133,23 @@ export function hardenedFastifyOptions() {
   };
 }
 
-function frameworkErrorProblem(error: { code?: string; statusCode?: number }): ProblemDetails {
-  if (error.code === 'FST_ERR_BAD_URL') return problem('bad-url', 400, 'Bad request', 'The URL contains malformed percent-encoding');
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return problem('uri-too-long', 414, 'URI too long', 'A path parameter exceeds the maximum length');
-  return toProblem(error).body;
+function frameworkErrorProblem(error: { code?: string; statusCode?: number }): Problem {
+  if (error.code === 'FST_ERR_BAD_URL')
+    return problem(HTTP_PROBLEMS['bad-url'], text('Die Adresse enthält eine fehlerhafte %-Kodierung.', 'The URL contains malformed percent-encoding.'));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return problem(HTTP_PROBLEMS['uri-too-long'], text('Ein Pfadparameter ist länger als erlaubt.', 'A path parameter exceeds the maximum length.'));
+  return toProblem(error).problem;
 }
 
-function clientErrorProblem(code: string | undefined): ProblemDetails {
-  if (code === 'HPE_HEADER_OVERFLOW') return problem('headers-too-large', 431, 'Request header fields too large', 'The request headers exceed the size limit');
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return problem('request-timeout', 408, 'Request timeout', 'The request was not received in time');
-  return problem('bad-request', 400, 'Bad request', 'The request is not valid HTTP');
+function clientErrorProblem(code: string | undefined): Problem {
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return problem(
+      HTTP_PROBLEMS['headers-too-large'],
+      text('Die Kopfzeilen der Anfrage sind größer als erlaubt.', 'The request headers exceed the size limit.'),
+    );
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return problem(HTTP_PROBLEMS['request-timeout'], text('Die Anfrage kam nicht rechtzeitig an.', 'The request was not received in time.'));
+  return problem(HTTP_PROBLEMS['bad-request'], text('Die Anfrage ist kein gültiges HTTP.', 'The request is not valid HTTP.'));
 }
 
 /** The request path for `instance`, without a query and only if it is printable. */

@@ -1,12 +1,19 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { ValidationProblem } from './problem';
+import { FieldIssue, ValidationProblem } from './problem';
+import { MISSING, validationText } from './validation-messages';
 
-function flatten(errors: ValidationError[], parent = ''): Array<{ field: string; message: string }> {
-  const out: Array<{ field: string; message: string }> = [];
+/**
+ * One message per field: the first constraint it fails (validation stops there), or that it is
+ * missing. A missing `reason` fails isString, isNotEmpty and maxLength alike; one sentence says it.
+ */
+function flatten(errors: ValidationError[], parent = ''): FieldIssue[] {
+  const out: FieldIssue[] = [];
   for (const error of errors) {
     const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    for (const message of Object.values(error.constraints ?? {})) {
-      out.push({ field, message: message.startsWith('property ') ? 'is not an allowed field' : message });
+    const constraints = Object.entries(error.constraints ?? {});
+    if (constraints.length > 0) {
+      const [constraint, message] = constraints.find(([name]) => name === 'whitelistValidation') ?? constraints[0];
+      out.push({ field, message: error.value === undefined && constraint !== 'whitelistValidation' ? MISSING : validationText(constraint, message) });
     }
     if (error.children?.length) out.push(...flatten(error.children, field));
   }
@@ -41,8 +48,10 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    stopAtFirstError: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value is kept to tell a missing field from a wrong one; it never reaches the answer.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => new ValidationProblem(flatten(errors)),
   });
 }

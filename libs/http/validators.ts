@@ -1,5 +1,6 @@
 import { ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
-import { parseAmount } from '../money/money';
+import { AmountFormatError, parseAmount } from '../money/money';
+import { localised, localisedText } from './validation-messages';
 import { isIsoDate, isIsoMonth } from '../calendar/calendar';
 
 /** An amount string per the rule book (docs/steering.md, Money and time): at most 2 decimals, not above 999,999,999.99. */
@@ -22,9 +23,9 @@ export function IsAmount(options: { allowNegative?: boolean; allowZero?: boolean
         defaultMessage(args) {
           try {
             parseAmount(args?.value, options);
-            return 'is invalid';
+            return localised('ist ungültig.', 'is invalid.');
           } catch (error) {
-            return `${(error as Error).message}`;
+            return error instanceof AmountFormatError ? localisedText(error.reason) : localised('ist kein Betrag.', 'is not an amount.');
           }
         },
       },
@@ -41,7 +42,7 @@ export function IsIsoDate(validationOptions?: ValidationOptions) {
       options: validationOptions,
       validator: {
         validate: (value: unknown) => isIsoDate(value),
-        defaultMessage: () => 'must be a calendar date in the form YYYY-MM-DD',
+        defaultMessage: () => localised('muss ein Kalenderdatum der Form JJJJ-MM-TT sein.', 'must be a calendar date in the form YYYY-MM-DD.'),
       },
     });
 }
@@ -55,7 +56,7 @@ export function IsIsoMonth(validationOptions?: ValidationOptions) {
       options: validationOptions,
       validator: {
         validate: (value: unknown) => isIsoMonth(value),
-        defaultMessage: () => 'must be a month in the form YYYY-MM',
+        defaultMessage: () => localised('muss ein Monat der Form JJJJ-MM sein.', 'must be a month in the form YYYY-MM.'),
       },
     });
 }

@@ -5,7 +5,9 @@ import { Pool } from 'pg';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { DATABASE_URL, PG_POOL } from '../database/database.module';
 import { createPool } from '../database/pool';
-import { problem, ProblemException } from '../http/problem';
+import { problem, ProblemException, ValidationProblem } from '../http/problem';
+import { text } from '../text/text';
+import { IDEMPOTENCY_PROBLEMS } from './idempotency-problems';
 import { ApiReply, ApiRequest } from '../auth/api-request';
 import { Principal } from '../auth/principal';
 import { IDEMPOTENCY_KEY_PATTERN, requestFingerprint } from './request-fingerprint';
@@ -39,10 +41,11 @@ export interface WrittenEvent {
 const appliedProblem = (written: WrittenEvent[], location: string | undefined) =>
   new ProblemException(
     problem(
-      'idempotent-request-applied',
-      409,
-      'Request already applied',
-      'an earlier request with this Idempotency-Key was recorded, but its answer was lost; it is not run again. `written` lists what it recorded; the Location shows the resource now.',
+      IDEMPOTENCY_PROBLEMS['idempotent-request-applied'],
+      text(
+        'Eine frühere Anfrage mit diesem Idempotency-Key wurde gebucht, ihre Antwort ging aber verloren; sie wird nicht noch einmal ausgeführt. `written` nennt, was sie gebucht hat; Location zeigt die Ressource, wie sie jetzt ist.',
+        'An earlier request with this Idempotency-Key was recorded, but its answer was lost; it is not run again. `written` lists what it recorded; the Location shows the resource now.',
+      ),
       { written, ...(location ? { location } : {}) },
     ),
     location ? { location } : {},
@@ -96,11 +99,9 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
 
   private async handle(context: ExecutionContext, request: ApiRequest & { principal: Principal }, key: string, next: CallHandler): Promise<unknown> {
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      throw new ProblemException(
-        problem('validation-failed', 400, 'The request is invalid', 'Idempotency-Key must be 1 to 255 visible ASCII characters', {
-          errors: [{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }],
-        }),
-      );
+      throw new ValidationProblem([
+        { field: 'Idempotency-Key', message: text('muss aus 1 bis 255 sichtbaren ASCII-Zeichen bestehen.', 'must be 1 to 255 visible ASCII characters.') },
+      ]);
     }
     // Keys are scoped per tenant and user: another user's key, however equal, is never replayed.
     const scope: KeyScope = { tenantId: request.principal.tenantId, userId: request.principal.userId, key };
@@ -118,7 +119,13 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
         const stored = await this.stored(scope, fingerprint, reply);
         if (stored.found) return stored.body;
         throw new ProblemException(
-          problem('idempotency-key-in-use', 409, 'Request in progress', 'a request with this Idempotency-Key is still being processed; retry later'),
+          problem(
+            IDEMPOTENCY_PROBLEMS['idempotency-key-in-use'],
+            text(
+              'Eine Anfrage mit diesem Idempotency-Key wird noch verarbeitet; bitte später erneut versuchen.',
+              'A request with this Idempotency-Key is still being processed; retry later.',
+            ),
+          ),
         );
       }
       try {
@@ -200,10 +207,11 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     if (row.request_hash !== fingerprint) {
       throw new ProblemException(
         problem(
-          'idempotency-key-reused',
-          422,
-          'Idempotency key reused',
-          'this Idempotency-Key was used with another request (method, path or body); use a new key for a new request',
+          IDEMPOTENCY_PROBLEMS['idempotency-key-reused'],
+          text(
+            'Dieser Idempotency-Key wurde schon für eine andere Anfrage (Methode, Pfad oder Inhalt) verwendet; eine neue Anfrage braucht einen neuen Schlüssel.',
+            'This Idempotency-Key was used with another request (method, path or body); use a new key for a new request.',
+          ),
         ),
       );
     }

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { Text, text } from '../text/text';
 
 /** Amounts are EUR as exact decimals; transported as strings with at most two decimals. */
 export const MAX_AMOUNT = new Decimal('999999999.99');
@@ -6,22 +7,36 @@ const AMOUNT_PATTERN = /^-?\d{1,9}(\.\d{1,2})?$/;
 
 export type Amount = Decimal;
 
-export class AmountFormatError extends Error {}
+/** Why a string is not an amount; the message is English, `reason` says it in every language. */
+export class AmountFormatError extends Error {
+  constructor(readonly reason: Text) {
+    super(reason.en);
+  }
+}
+
+const AMOUNT_REASONS = {
+  notDecimal: text('muss ein Dezimal-Text wie "1234.50" sein.', 'must be a decimal string such as "1234.50".'),
+  tooPrecise: text('hat mehr als 2 Nachkommastellen.', 'has more than 2 decimal places.'),
+  tooLarge: text('übersteigt 999.999.999,99.', 'exceeds 999,999,999.99.'),
+  negativeZero: text('ist eine negative Null; bitte 0.00 schreiben.', 'is a negative zero; write 0.00.'),
+  negative: text('darf nicht negativ sein.', 'must not be negative.'),
+  zero: text('muss größer als null sein.', 'must be greater than zero.'),
+};
 
 /** Parses an amount string strictly ("1234.5", "1234.50"); never from a JS number. */
 export function parseAmount(value: unknown, options: { allowNegative?: boolean; allowZero?: boolean } = {}): Decimal {
-  if (typeof value !== 'string') throw new AmountFormatError('must be a decimal string such as "1234.50"');
+  if (typeof value !== 'string') throw new AmountFormatError(AMOUNT_REASONS.notDecimal);
   if (!AMOUNT_PATTERN.test(value)) {
-    if (/^-?\d+\.\d{3,}$/.test(value)) throw new AmountFormatError('has more than 2 decimal places');
-    if (/^-?\d{10,}/.test(value)) throw new AmountFormatError('exceeds 999,999,999.99');
-    throw new AmountFormatError('must be a decimal string such as "1234.50"');
+    if (/^-?\d+\.\d{3,}$/.test(value)) throw new AmountFormatError(AMOUNT_REASONS.tooPrecise);
+    if (/^-?\d{10,}/.test(value)) throw new AmountFormatError(AMOUNT_REASONS.tooLarge);
+    throw new AmountFormatError(AMOUNT_REASONS.notDecimal);
   }
   const amount = new Decimal(value);
   // "-0.00" is zero with a sign someone typed: refused, so a zero amount has one spelling only.
-  if (value.startsWith('-') && amount.isZero()) throw new AmountFormatError(options.allowNegative ? 'is a negative zero; write 0.00' : 'must not be negative');
-  if (amount.isNegative() && !options.allowNegative) throw new AmountFormatError('must not be negative');
-  if (amount.isZero() && options.allowZero === false) throw new AmountFormatError('must be greater than zero');
-  if (amount.abs().greaterThan(MAX_AMOUNT)) throw new AmountFormatError('exceeds 999,999,999.99');
+  if (value.startsWith('-') && amount.isZero()) throw new AmountFormatError(options.allowNegative ? AMOUNT_REASONS.negativeZero : AMOUNT_REASONS.negative);
+  if (amount.isNegative() && !options.allowNegative) throw new AmountFormatError(AMOUNT_REASONS.negative);
+  if (amount.isZero() && options.allowZero === false) throw new AmountFormatError(AMOUNT_REASONS.zero);
+  if (amount.abs().greaterThan(MAX_AMOUNT)) throw new AmountFormatError(AMOUNT_REASONS.tooLarge);
   return amount;
 }
 

@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Operation } from '../../libs/http/contract/operation.decorator';
+import { AuditLogPage, AuditVerification } from './audit.schemas';
+import { Static } from '../../libs/http/contract/schema-types';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { AuditLogQueries, AuditLogQuery } from './queries/audit-log.query';
@@ -21,14 +24,23 @@ export class AuditController {
   ) {}
 
   @Get('events')
-  @ApiOperation({ summary: "The tenant's event log in commit order: event, stream, actor, correlation, business date, recorded at, hash and chain link" })
-  events(@Ctx() ctx: CommandContext, @Query() query: AuditLogQuery) {
+  @Operation({
+    summary: 'Ereignisprotokoll lesen',
+    description:
+      'Das Ereignisprotokoll des Mandanten in Buchungsreihenfolge, seitenweise: Ereignis, Datenstrom, wer (Nutzer, Rolle, Organisation), Korrelation, fachliches Datum, Buchungszeitpunkt, Hash und Glied der Prüfkette; wahlweise nur ein Datenstrom (streamId) oder ein Ereignistyp (type).',
+    answer: { status: 200, schema: AuditLogPage },
+  })
+  events(@Ctx() ctx: CommandContext, @Query() query: AuditLogQuery): Promise<Static<typeof AuditLogPage>> {
     return this.log.page(ctx.tenantId, query);
   }
 
   @Get('export')
-  @ApiOperation({ summary: "All events of the tenant as NDJSON (one JSON object per line, as in /audit/events), for the auditor's own tools" })
-  @ApiProduces('application/x-ndjson')
+  @Operation({
+    summary: 'Ereignisprotokoll exportieren',
+    description:
+      'Alle Ereignisse des Mandanten, die zu Beginn des Exports gebucht sind, als NDJSON (ein JSON-Objekt je Zeile, wie in /audit/events) für die Werkzeuge der Rechnungsprüfung.',
+    answer: { status: 200, mediaType: 'application/x-ndjson', description: 'Ein Ereignis je Zeile, in Buchungsreihenfolge' },
+  })
   export(@Ctx() ctx: CommandContext): StreamableFile {
     // Streamed line by line: a tenant's whole log need not fit into memory.
     return new StreamableFile(Readable.from(this.log.exportLines(ctx.tenantId)), {
@@ -38,10 +50,13 @@ export class AuditController {
   }
 
   @Get('verification')
-  @ApiOperation({
-    summary: 'Recomputes the hash chain over the log (and the seals, if a seal key is configured): ok, or what was altered, inserted or removed',
+  @Operation({
+    summary: 'Prüfkette nachrechnen',
+    description:
+      'Rechnet die Hash-Kette über das ganze Ereignisprotokoll nach (und die Siegel, wenn ein Siegelschlüssel eingerichtet ist): ok, oder was verändert, eingefügt oder entfernt wurde.',
+    answer: { status: 200, schema: AuditVerification },
   })
-  verify(@Ctx() ctx: CommandContext) {
+  verify(@Ctx() ctx: CommandContext): Promise<Static<typeof AuditVerification>> {
     return this.verification.verify(ctx.tenantId);
   }
 }

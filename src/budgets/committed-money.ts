@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../libs/ddd/domain-error';
+import { text } from '../../libs/text/text';
+import { BUDGET_PROBLEMS } from './budgets.problems';
 import { EVENT_STORE, EventStore, LogCheckpoint, compareCheckpoints } from '../../libs/event-store/event-store.port';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
 import { Decimal } from '../../libs/money';
@@ -51,10 +53,11 @@ export class CommittedMoney {
       if (checkpoint && compareCheckpoints(checkpoint, head) >= 0) return;
       if (Date.now() >= deadline) {
         throw new DomainError(
-          'projection-behind',
-          'Committed money not yet known',
-          `the ledger journal has not yet recorded every commitment; the decision needs them all. Try again in a moment`,
-          503,
+          BUDGET_PROBLEMS['projection-behind'],
+          text(
+            'Das Buchungsjournal hat noch nicht alle Mittelbindungen erfasst; die Entscheidung braucht sie alle. Bitte in einem Moment erneut versuchen.',
+            'The ledger journal has not yet recorded every commitment; the decision needs them all. Try again in a moment.',
+          ),
           { retryable: true, retryAfterSeconds: 1 },
         );
       }

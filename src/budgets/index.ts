@@ -6,6 +6,7 @@
 export { BudgetsModule } from './budgets.module';
 export { BudgetQueries } from './queries/budget-queries';
 export { BudgetYearEnd } from './budget-year-end';
+export { BUDGET_PROBLEMS } from './budgets.problems';
 export * from './commands/budget.commands';
 export * from './domain/contract-terms';
 export * from './domain/budget-contract';

@@ -7,6 +7,13 @@ import { CaseStore } from './commands/case-store';
 import { decideRollOver } from './domain/approval.decisions';
 import { CaseListsQuery } from './queries/case-lists.query';
 
+/** What an open invoice still waits for, as the pending work of the year says it. */
+const AWAITING: Record<string, string> = {
+  'awaiting-first-verification': 'wartet auf die Prüfung „sachlich richtig“',
+  'awaiting-second-verification': 'wartet auf die Prüfung „rechnerisch richtig“',
+  'awaiting-payment-order': 'wartet auf die Zahlungsanordnung',
+};
+
 /** Individual help at year close: invoices still in verification block it; open-ended approvals roll on. */
 @Injectable()
 @AsYearEndParticipant()
@@ -23,7 +30,7 @@ export class CasesYearEnd implements YearEndParticipant {
     return rows.map((r) => ({
       kind: 'invoice',
       id: r.invoice_id,
-      description: `invoice ${r.invoice_id} of case ${r.case_ref} for ${r.service_month} is ${r.status}`,
+      description: `Rechnung ${r.invoice_id} des Falls ${r.case_ref} für ${r.service_month} ${AWAITING[r.status] ?? `steht im Status ${r.status}`}`,
     }));
   }
 

@@ -1,22 +1,34 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Operation } from '../../libs/http/contract/operation.decorator';
+import { text } from '../../libs/text/text';
+import { SHARED_PROBLEMS } from '../shared/shared-problems';
+import { MASTER_DATA_PROBLEMS } from './master-data.problems';
+import { ProviderPage, ProviderView, RateAgreementAnswer, RateAgreementList } from './master-data.schemas';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { NotFound } from '../../libs/ddd/domain-error';
 import { PatternPipe } from '../../libs/http/param-pipes';
-import { CODE_MESSAGE, CODE_PATTERN } from '../shared/identifiers';
+import { CODE_PATTERN, CODE_TEXT } from '../shared/identifiers';
 import { ChangeProviderDto, ConcludeRateAgreementDto, EndRateAgreementDto, RegisterProviderDto } from './commands/master-data.dtos';
 import { ChangeProviderCommand, ConcludeRateAgreementCommand, EndRateAgreementCommand, RegisterProviderCommand } from './commands/master-data.commands';
 import { MasterDataQueries } from './master-data-queries';
 import { ProviderListQuery } from './queries/master-data-list.dtos';
 import { MasterDataListsQuery } from './queries/master-data-lists.query';
 
-const providerParam = new PatternPipe('providerId', CODE_PATTERN, CODE_MESSAGE);
-const agreementParam = new PatternPipe('agreementId', /^EV-[A-Z0-9-]{1,32}-\d{1,6}$/, 'must be a rate agreement id such as EV-TR-E-1');
+const providerParam = new PatternPipe('providerId', CODE_PATTERN, CODE_TEXT);
+const agreementParam = new PatternPipe(
+  'agreementId',
+  /^EV-[A-Z0-9-]{1,32}-\d{1,6}$/,
+  text('muss die Kennung einer Entgeltvereinbarung wie EV-TR-E-1 sein.', 'must be a rate agreement id such as EV-TR-E-1.'),
+);
 
 function notFound(providerId: string): never {
-  throw new NotFound('provider-not-found', `provider ${providerId} is not registered`);
+  throw new NotFound(
+    SHARED_PROBLEMS['provider-not-found'],
+    text(`Der Träger ${providerId} ist nicht registriert.`, `Provider ${providerId} is not registered.`),
+  );
 }
 
 @ApiTags('Stammdaten')
@@ -30,38 +42,69 @@ export class ProvidersController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a freier Träger (id, name, legal form)' })
+  @Operation({
+    summary: 'Freien Träger registrieren',
+    description: 'Legt einen freien Träger mit Kennung, Name und Rechtsform an (ProviderRegistered).',
+    answer: { status: 201, schema: ProviderView, location: '/providers/{providerId}' },
+    refusals: [MASTER_DATA_PROBLEMS['provider-exists']],
+  })
   async register(@Ctx() ctx: CommandContext, @Body() dto: RegisterProviderDto) {
     return this.commands.execute(new RegisterProviderCommand(ctx, dto));
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the providers of the tenant (limit/cursor)', description: 'Order: by providerId.' })
+  @Operation({
+    summary: 'Träger auflisten',
+    description: 'Die freien Träger des Mandanten, seitenweise (limit, cursor). Reihenfolge: nach providerId.',
+    answer: { status: 200, schema: ProviderPage },
+  })
   async list(@Ctx() ctx: CommandContext, @Query() query: ProviderListQuery) {
     return this.lists.providers(ctx.tenantId, query);
   }
 
   @Get(':providerId')
-  @ApiOperation({ summary: 'A provider' })
+  @Operation({
+    summary: 'Einen Träger lesen',
+    description: 'Name, Rechtsform und Fassung eines freien Trägers.',
+    answer: { status: 200, schema: ProviderView },
+    refusals: [SHARED_PROBLEMS['provider-not-found']],
+  })
   async get(@Ctx() ctx: CommandContext, @Param('providerId', providerParam) providerId: string) {
     return (await this.masterData.getProvider(ctx.tenantId, providerId)) ?? notFound(providerId);
   }
 
   @Post(':providerId/changes')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change name or legal form of a provider, with reason' })
+  @Operation({
+    summary: 'Name oder Rechtsform eines Trägers ändern',
+    description: 'Bucht einen geänderten Namen oder eine geänderte Rechtsform mit Begründung (ProviderChanged); ohne Änderung wird nichts gebucht.',
+    answer: { status: 200, schema: ProviderView },
+    refusals: [SHARED_PROBLEMS['provider-not-found']],
+  })
   async change(@Ctx() ctx: CommandContext, @Param('providerId', providerParam) providerId: string, @Body() dto: ChangeProviderDto) {
     return this.commands.execute(new ChangeProviderCommand(ctx, providerId, dto));
   }
 
   @Post(':providerId/rate-agreements')
-  @ApiOperation({ summary: 'Conclude an Entgeltvereinbarung for one kind of help; overlapping validity is refused (409)' })
+  @Operation({
+    summary: 'Entgeltvereinbarung abschließen',
+    description:
+      'Bucht eine Entgeltvereinbarung des Trägers für eine Hilfeart (Paragraf des SGB VIII): Art und Höhe des Entgelts und Geltungszeitraum (RateAgreementConcluded). Bewilligungen übernehmen das Entgelt, das zu ihrem Beginn gilt; eine Vereinbarung, die sich mit einer bestehenden derselben Hilfeart überschneidet, wird abgelehnt (409).',
+    answer: { status: 201, schema: RateAgreementAnswer, location: '/providers/{providerId}/rate-agreements' },
+    refusals: [SHARED_PROBLEMS['provider-not-found'], SHARED_PROBLEMS['invalid-period'], MASTER_DATA_PROBLEMS['rate-agreement-overlap']],
+  })
   async conclude(@Ctx() ctx: CommandContext, @Param('providerId', providerParam) providerId: string, @Body() dto: ConcludeRateAgreementDto) {
-    return this.commands.execute(new ConcludeRateAgreementCommand(ctx, providerId, dto));
+    const concluded = await this.commands.execute(new ConcludeRateAgreementCommand(ctx, providerId, dto));
+    return { ...concluded, agreementId: concluded.agreement.agreementId };
   }
 
   @Get(':providerId/rate-agreements')
-  @ApiOperation({ summary: 'Rate agreements of a provider (provider users: only their own)', description: 'Order: as concluded (EV-<provider>-1, -2, …).' })
+  @Operation({
+    summary: 'Entgeltvereinbarungen eines Trägers',
+    description: 'Alle Entgeltvereinbarungen eines Trägers; Nutzer eines Trägers sehen nur die eigenen. Reihenfolge: wie abgeschlossen (EV-<Träger>-1, -2, …).',
+    answer: { status: 200, schema: RateAgreementList },
+    refusals: [SHARED_PROBLEMS['provider-not-found']],
+  })
   async agreements(@Ctx() ctx: CommandContext, @Param('providerId', providerParam) providerId: string) {
     if (ctx.providerId !== undefined && ctx.providerId !== providerId) notFound(providerId);
     if (!(await this.masterData.getProvider(ctx.tenantId, providerId))) notFound(providerId);
@@ -71,13 +114,24 @@ export class ProvidersController {
 
   @Post(':providerId/rate-agreements/:agreementId/ending')
   @HttpCode(200)
-  @ApiOperation({ summary: 'End a rate agreement on a date (to make room for a renegotiated one)' })
+  @Operation({
+    summary: 'Entgeltvereinbarung beenden',
+    description:
+      'Beendet eine Entgeltvereinbarung zu validTo mit Begründung (RateAgreementEnded), etwa um Platz für eine neu verhandelte zu schaffen. Ein späteres Ende verlängert sie nicht.',
+    answer: { status: 200, schema: RateAgreementAnswer },
+    refusals: [
+      SHARED_PROBLEMS['provider-not-found'],
+      MASTER_DATA_PROBLEMS['rate-agreement-not-found'],
+      SHARED_PROBLEMS['invalid-period'],
+      MASTER_DATA_PROBLEMS['extension-not-allowed'],
+    ],
+  })
   async end(
     @Ctx() ctx: CommandContext,
     @Param('providerId', providerParam) providerId: string,
     @Param('agreementId', agreementParam) agreementId: string,
     @Body() dto: EndRateAgreementDto,
   ) {
-    return this.commands.execute(new EndRateAgreementCommand(ctx, providerId, agreementId, dto));
+    return { ...(await this.commands.execute(new EndRateAgreementCommand(ctx, providerId, agreementId, dto))), agreementId };
   }
 }

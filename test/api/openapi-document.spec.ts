@@ -55,4 +55,59 @@ describe('the committed OpenAPI document', () => {
       [],
     );
   });
+
+  const operationsOf = (doc: any) =>
+    Object.entries<Record<string, any>>(doc.paths).flatMap(([path, item]) => Object.entries<any>(item).map(([method, op]) => ({ path, method, op })));
+
+  it('describes every operation in German: summary and description', () => {
+    const undescribed = operationsOf(document).filter(
+      ({ op }) => !op.summary?.trim() || !op.description?.trim() || op.description.trim() === op.summary.trim(),
+    );
+    expect(undescribed.map((o) => `${o.method} ${o.path}`)).toEqual([]);
+  });
+
+  it('answers every success with a named schema (or a declared file type), every 201 with its Location', () => {
+    const schemas = Object.keys(document.components.schemas);
+    const wrong: string[] = [];
+    for (const { path, method, op } of operationsOf(document)) {
+      const successes = Object.entries<any>(op.responses).filter(([status]) => Number(status) < 300);
+      if (successes.length !== 1) wrong.push(`${method} ${path}: ${successes.length} success answers`);
+      for (const [status, response] of successes) {
+        const content = response.content ?? {};
+        const json = content['application/json']?.schema;
+        const file = content['text/csv'] ?? content['application/x-ndjson'];
+        const ref = /^#\/components\/schemas\/(\w+)$/.exec(json?.$ref ?? '')?.[1];
+        if (!file && (!ref || !schemas.includes(ref))) wrong.push(`${method} ${path} ${status}: no named schema`);
+        if (status === '201' && !response.headers?.Location) wrong.push(`${method} ${path}: 201 without Location`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('declares for every operation the problem answers any call can get, each with the problem types of its status', () => {
+    const wrong: string[] = [];
+    for (const { path, method, op } of operationsOf(document)) {
+      const expected = path === '/health' ? [400, 429] : method === 'get' ? [400, 401, 403, 429, 503] : [400, 401, 403, 409, 412, 413, 415, 422, 429, 503];
+      for (const status of expected) {
+        const schema = op.responses[status]?.content?.['application/problem+json']?.schema;
+        const types = schema?.allOf?.[1]?.properties?.type?.enum;
+        if (!schema || !Array.isArray(types) || types.length === 0 || !types.every((t: string) => t.startsWith('/problems/'))) {
+          wrong.push(`${method.toUpperCase()} ${path}: ${status}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('declares, with an identity provider configured, its discovery URL as a security scheme', async () => {
+    const issuer = 'https://login.rostock.de/realms/jugendamt';
+    const oidc = await createTestApp({ AUTH_JWKS_URL: `${issuer}/protocol/openid-connect/certs`, AUTH_ISSUER: issuer, AUTH_AUDIENCE: 'sozialraum-budget' });
+    try {
+      const served = (await oidc.http().get('/docs-json')).body;
+      expect(served.components.securitySchemes.oidc).toMatchObject({ type: 'openIdConnect', openIdConnectUrl: `${issuer}/.well-known/openid-configuration` });
+      expect(served.security).toEqual([{ bearer: [] }, { oidc: [] }]);
+    } finally {
+      await oidc.close();
+    }
+  });
 });

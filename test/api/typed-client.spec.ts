@@ -7,7 +7,7 @@ import { createTestApp, TestApp } from '../support/test-app';
  * A client generated from the committed docs/openapi.json (openapi-typescript types, openapi-fetch)
  * drives a planning flow against the real API: the request types the document declares are the
  * ones the server accepts, from registering a Sozialraum to an amendment sent with an
- * Idempotency-Key and If-Match.
+ * Idempotency-Key and If-Match; answers and refusals are typed from the document's schemas.
  */
 describe('the client generated from docs/openapi.json', () => {
   let t: TestApp;
@@ -54,6 +54,9 @@ describe('the client generated from docs/openapi.json', () => {
       },
     });
     expect(contract.response.status).toBe(201);
+    // A 201 names the created version at the top level and where it is read.
+    expect(contract.data?.versionNumber).toBe(1);
+    expect(contract.response.headers.get('location')).toBe('/budget-contracts/HRO-TW');
     const allocated = await controller.POST('/budgets', {
       body: {
         sozialraumId: 'HRO-TW',
@@ -64,6 +67,7 @@ describe('the client generated from docs/openapi.json', () => {
       },
     });
     expect(allocated.response.status).toBe(201);
+    expect(allocated.response.headers.get('location')).toBe('/budgets/HRO-TW/2025');
     const opened = await controller.POST('/budgets/{sozialraumId}/{fiscalYear}/opening', {
       params: { path: { sozialraumId: 'HRO-TW', fiscalYear: 2025 } },
       body: { reason: 'Haushalt rechtskräftig', businessDate: '2025-01-01' },
@@ -86,8 +90,16 @@ describe('the client generated from docs/openapi.json', () => {
     expect(await t.eventCount()).toBe(events);
 
     const after = await controller.GET('/budgets/{sozialraumId}/{fiscalYear}', { params: { path: { sozialraumId: 'HRO-TW', fiscalYear: 2025 } } });
-    // Responses have no declared schemas yet, so the body is read as what the API answers.
-    const categories = (after.data as unknown as { categories: Array<{ category: string; planned: string }> }).categories;
-    expect(categories.find((c) => c.category === 'FU')?.planned).toBe('45000.00');
+    // The answer is typed from the document's named schema: no cast.
+    expect(after.data?.categories.find((c) => c.category === 'FU')?.planned).toBe('45000.00');
+
+    // A refusal is typed too: the problem of its status, in German unless English is asked for.
+    const stale = await controller.POST('/budgets/{sozialraumId}/{fiscalYear}/amendments', {
+      ...amendment,
+      params: { ...amendment.params, header: { 'Idempotency-Key': 'nachtrag-fu-2025-zwei', 'If-Match': etag } },
+    });
+    expect(stale.response.status).toBe(412);
+    expect(stale.error?.type).toBe('/problems/stale-version');
+    expect(stale.error?.title).toBe('Fassung nicht mehr aktuell');
   });
 });

@@ -12,8 +12,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Approvals (filter by Sozialraum, provider, case, status; provider users see only their own)
-         * @description Order: by approvalId.
+         * Bewilligungen auflisten
+         * @description Die Bewilligungen des Mandanten, seitenweise (limit, cursor), auf Wunsch nach Sozialraum, Träger, Fall und Stand gefiltert; Nutzer eines Trägers sehen nur die eigenen, ein anderer Träger ist für sie nicht zu finden. Reihenfolge: nach approvalId.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
          */
         get: operations["CaseListsController_approvals"];
         put?: never;
@@ -31,7 +33,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's event log in commit order: event, stream, actor, correlation, business date, recorded at, hash and chain link */
+        /**
+         * Ereignisprotokoll lesen
+         * @description Das Ereignisprotokoll des Mandanten in Buchungsreihenfolge, seitenweise: Ereignis, Datenstrom, wer (Nutzer, Rolle, Organisation), Korrelation, fachliches Datum, Buchungszeitpunkt, Hash und Glied der Prüfkette; wahlweise nur ein Datenstrom (streamId) oder ein Ereignistyp (type).
+         *
+         *     Rollen: controller, auditor.
+         */
         get: operations["AuditController_events"];
         put?: never;
         post?: never;
@@ -48,7 +55,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All events of the tenant as NDJSON (one JSON object per line, as in /audit/events), for the auditor's own tools */
+        /**
+         * Ereignisprotokoll exportieren
+         * @description Alle Ereignisse des Mandanten, die zu Beginn des Exports gebucht sind, als NDJSON (ein JSON-Objekt je Zeile, wie in /audit/events) für die Werkzeuge der Rechnungsprüfung.
+         *
+         *     Rollen: controller, auditor.
+         */
         get: operations["AuditController_export"];
         put?: never;
         post?: never;
@@ -65,7 +77,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recomputes the hash chain over the log (and the seals, if a seal key is configured): ok, or what was altered, inserted or removed */
+        /**
+         * Prüfkette nachrechnen
+         * @description Rechnet die Hash-Kette über das ganze Ereignisprotokoll nach (und die Siegel, wenn ein Siegelschlüssel eingerichtet ist): ok, oder was verändert, eingefügt oder entfernt wurde.
+         *
+         *     Rollen: controller, auditor.
+         */
         get: operations["AuditController_verify"];
         put?: never;
         post?: never;
@@ -82,7 +99,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All versions of the budget contract and the version in force on a date */
+        /**
+         * Budgetvertrag eines Sozialraums lesen
+         * @description Alle Fassungen des Budgetvertrags eines Sozialraums, nach Wirksamkeitsdatum, und die am Tag asOf geltende (inForce). Gilt an dem Tag keine Fassung, sind es die Vorgaben des Regelwerks ohne Fassungsnummer.
+         *
+         *     Rollen: controller, caseworker, wiju, auditor, admin.
+         */
         get: operations["BudgetContractsController_get"];
         put?: never;
         post?: never;
@@ -101,7 +123,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Conclude a contract version with an effective date; omitted parameters take the rule book defaults */
+        /**
+         * Fassung des Budgetvertrags abschließen
+         * @description Schließt für einen Sozialraum eine Fassung des Budgetvertrags ab, die ab effectiveFrom gilt (BudgetContractVersionConcluded): die Parameter des Regelwerks (Korridor, Schwellen, Quoten, Obergrenzen, Umfang R1, Wertgrenzen R9); nicht genannte Parameter erhalten die Vorgaben des Regelwerks. Fassungen werden in der Reihenfolge des Abschlusses nummeriert; eine Fassung kann nicht in einem abgeschlossenen Haushaltsjahr in Kraft treten.
+         *
+         *     Rollen: controller.
+         */
         post: operations["BudgetContractsController_conclude"];
         delete?: never;
         options?: never;
@@ -117,12 +144,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List Sozialraum budgets (filter by year, Sozialraum, status; limit/cursor)
-         * @description Order: by fiscalYear, then sozialraumId.
+         * Sozialraumbudgets auflisten
+         * @description Die Sozialraumbudgets des Mandanten mit geplanten Beträgen, B, Sperren und Zahl der offenen Umschichtungsvorschläge, gefiltert nach Haushaltsjahr, Sozialraum und Status, seitenweise (limit, cursor). Reihenfolge: nach fiscalYear, dann sozialraumId.
+         *
+         *     Rollen: controller, caseworker, wiju, auditor, admin.
          */
         get: operations["BudgetsController_listBudgets"];
         put?: never;
-        /** Allocate a Sozialraum budget for a fiscal year (planned amounts per category; B is their sum) */
+        /**
+         * Sozialraumbudget für ein Haushaltsjahr zuweisen
+         * @description Weist einem registrierten Sozialraum für ein Haushaltsjahr die geplanten Beträge je Kategorie (FS, FUE, FU) zu; B ist ihre Summe (BudgetAllocated). Das Budget ist danach geplant und wird mit der Freigabe bewirtschaftet; ein zweites Budget für dasselbe Jahr wird abgelehnt, Änderungen gehen über einen Nachtrag.
+         *
+         *     Rollen: controller.
+         */
         post: operations["BudgetsController_allocate"];
         delete?: never;
         options?: never;
@@ -137,7 +171,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Budget overview: categories after amendments and reallocations, contract in force, open proposals, history (who, when, why) */
+        /**
+         * Ein Sozialraumbudget lesen
+         * @description Das Budget eines Sozialraums für ein Haushaltsjahr, unmittelbar aus seinem Datenstrom: die Kategorien nach Nachträgen, Umschichtungen und Abrechnungen (bei flexiblen Mitteln mit gebundenen, verfügbaren und gesperrten Mitteln), der am Tag contractAsOf geltende Budgetvertrag, die offenen Umschichtungsvorschläge und die Planungsgeschichte (wer, wann, warum) in Buchungsreihenfolge. Ein Träger sieht das Budget nur, solange er den Trägerverbund des Sozialraums führt.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor, admin.
+         */
         get: operations["BudgetsController_overview"];
         put?: never;
         post?: never;
@@ -156,7 +195,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A provider reports a planned flexible activity; nothing is committed before the Jugendamt approves */
+        /**
+         * Geplante fallunspezifische oder fallübergreifende Aktivität melden
+         * @description Ein Träger des Trägerverbunds des Sozialraums (federführend oder Mitglied am Tag der Aktivität) meldet eine geplante Aktivität im Haushaltsjahr mit Kosten und Beschreibung (FlexibleActivityReported). Gebunden wird nichts, bevor das Jugendamt bewilligt (R8).
+         *
+         *     Rollen: provider.
+         */
         post: operations["ActivitiesController_report"];
         delete?: never;
         options?: never;
@@ -171,7 +215,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An activity with its decision and actual amount (providers: their own only) */
+        /**
+         * Eine Aktivität lesen
+         * @description Die gemeldete Aktivität mit Entscheidung und Ist-Betrag, unmittelbar aus dem Budgetstrom. Nutzer eines Trägers sehen nur die Aktivitäten ihres Trägers.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
+         */
         get: operations["ActivitiesController_detail"];
         put?: never;
         post?: never;
@@ -190,7 +239,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** After the activity: the provider reports what it cost (at most the approved amount); the rest is released */
+        /**
+         * Ist-Kosten einer Aktivität melden
+         * @description Nach der Aktivität meldet ihr Träger, was sie gekostet hat, höchstens den bewilligten Betrag (FlexibleActivityActualReported): der Betrag wird Ist-Ausgabe des Monats der Aktivität (ExpenditureAccrued; R3), der Rest der Bewilligung wird freigegeben (CommitmentReleased; R5). Mehr als bewilligt braucht eine neue Bewilligung.
+         *
+         *     Rollen: provider.
+         */
         post: operations["ActivitiesController_reportActual"];
         delete?: never;
         options?: never;
@@ -207,7 +261,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve an activity: commits its month within the available flexible money (§ 74 SGB VIII) */
+        /**
+         * Aktivität bewilligen
+         * @description Bewilligt die Aktivität mit dem gemeldeten oder einem niedrigeren Betrag (FlexibleActivityApproved) und bindet ihn am Bescheiddatum, dem Geschäftsdatum, im Monat der Aktivität (CommitmentRecorded; R3, R5), nur im Rahmen der verfügbaren flexiblen Mittel und nicht bei Haushaltssperre (§ 74 SGB VIII, R8).
+         *
+         *     Rollen: controller.
+         */
         post: operations["ActivitiesController_approve"];
         delete?: never;
         options?: never;
@@ -224,7 +283,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject an activity with a reason */
+        /**
+         * Aktivität ablehnen
+         * @description Lehnt eine noch nicht entschiedene Aktivität mit Begründung ab (FlexibleActivityRejected); gebunden wird nichts.
+         *
+         *     Rollen: controller.
+         */
         post: operations["ActivitiesController_reject"];
         delete?: never;
         options?: never;
@@ -241,7 +305,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Amend a category (Nachtrag) with reason and decision reference */
+        /**
+         * Nachtrag zu einer Kategorie buchen
+         * @description Setzt den geplanten Betrag einer Kategorie mit Begründung und Beschluss neu fest (BudgetAmended); B ändert sich um die Differenz. Ein Nachtrag geht nie unter die Mittel, die in der Kategorie gebunden oder ausgegeben sind (R11), bei FS einschließlich der Bewilligungen der Fälle.
+         *
+         *     Rollen: controller.
+         */
         post: operations["BudgetsController_amend"];
         delete?: never;
         options?: never;
@@ -256,7 +325,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Flexible money per category: planned, granted, paid, open, available, frozen (straight from the budget stream) */
+        /**
+         * Flexible Mittel eines Sozialraum-Jahres je Kategorie
+         * @description Je Kategorie (FUE, FU): geplant, gebunden, gezahlt, offen, verfügbar (§ 74 SGB VIII) und ob eine Haushaltssperre gilt (R8), unmittelbar aus dem Budgetstrom gelesen.
+         *
+         *     Rollen: controller, caseworker, wiju, auditor.
+         */
         get: operations["FlexibleController_figures"];
         put?: never;
         post?: never;
@@ -275,7 +349,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Freeze unbound flexible money (FUE, FU) with reason (R8); legal entitlements are never frozen */
+        /**
+         * Flexible Mittel sperren (Haushaltssperre)
+         * @description Sperrt mit Begründung die nicht gebundenen flexiblen Mittel der genannten Kategorien FUE und FU (BudgetFreezeImposed): Neue Bindungen flexibler Mittel werden abgelehnt, bis die Sperre aufgehoben ist. Rechtsansprüche (FS) werden nie gesperrt (R8).
+         *
+         *     Rollen: controller.
+         */
         post: operations["BudgetsController_freeze"];
         delete?: never;
         options?: never;
@@ -292,7 +371,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lift a freeze of flexible money with reason */
+        /**
+         * Sperre flexibler Mittel aufheben
+         * @description Hebt mit Begründung die Sperre der genannten flexiblen Kategorien auf (BudgetFreezeLifted); danach können wieder flexible Mittel gebunden werden (R8).
+         *
+         *     Rollen: controller.
+         */
         post: operations["BudgetsController_liftFreeze"];
         delete?: never;
         options?: never;
@@ -309,7 +393,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a planned budget for execution */
+        /**
+         * Geplantes Budget zur Bewirtschaftung freigeben
+         * @description Gibt ein geplantes Sozialraumbudget mit Begründung zur Bewirtschaftung frei (BudgetOpened), einmal je Haushaltsjahr.
+         *
+         *     Rollen: controller.
+         */
         post: operations["BudgetsController_open"];
         delete?: never;
         options?: never;
@@ -326,7 +415,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Propose a reallocation between categories (Jugendamt or lead provider); effective only when the other party agrees (R11) */
+        /**
+         * Umschichtung zwischen Kategorien vorschlagen
+         * @description Das Jugendamt oder der federführende Träger schlägt vor, geplante Mittel von einer Kategorie in eine andere umzuschichten (ReallocationProposed); B bleibt gleich. Wirksam wird die Umschichtung erst mit der Zustimmung der anderen Seite, und gebundene Mittel können nicht umgeschichtet werden (R11). Vorschläge werden je Budget nummeriert (UMS-2025-1, UMS-2025-2, …).
+         *
+         *     Rollen: controller, provider.
+         */
         post: operations["BudgetsController_propose"];
         delete?: never;
         options?: never;
@@ -343,7 +437,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The other party agrees: the reallocation takes effect on this business date */
+        /**
+         * Einer Umschichtung zustimmen
+         * @description Die andere Seite als die vorschlagende stimmt zu: Die Umschichtung wird an diesem Geschäftsdatum wirksam (ReallocationAgreed) und bewegt die geplanten Mittel, B bleibt gleich (R11). Gebundene Mittel werden dabei erneut geprüft und nicht bewegt.
+         *
+         *     Rollen: controller, provider.
+         */
         post: operations["BudgetsController_agree"];
         delete?: never;
         options?: never;
@@ -360,7 +459,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The other party rejects the proposal */
+        /**
+         * Eine Umschichtung ablehnen
+         * @description Die andere Seite als die vorschlagende lehnt den Vorschlag mit Begründung ab (ReallocationRejected); es werden keine Mittel bewegt (R11).
+         *
+         *     Rollen: controller, provider.
+         */
         post: operations["BudgetsController_reject"];
         delete?: never;
         options?: never;
@@ -377,7 +481,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The proposing party withdraws its proposal */
+        /**
+         * Einen Umschichtungsvorschlag zurückziehen
+         * @description Die vorschlagende Seite zieht ihren Vorschlag mit Begründung zurück (ReallocationWithdrawn); es werden keine Mittel bewegt (R11).
+         *
+         *     Rollen: controller, provider.
+         */
         post: operations["BudgetsController_withdraw"];
         delete?: never;
         options?: never;
@@ -394,7 +503,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Grant a subsidy (Zuwendungsbescheid) to a provider: commits the instalment plan on the business date, within the available flexible money (§ 74 SGB VIII) */
+        /**
+         * Zuwendung an einen Träger bewilligen (Zuwendungsbescheid)
+         * @description Bucht den Zuwendungsbescheid mit Ratenplan (SubsidyGranted) und bindet alle Raten am Bescheiddatum, dem Geschäftsdatum, in ihren Zahlungsmonaten (CommitmentRecorded; R3, R5), nur im Rahmen der verfügbaren flexiblen Mittel und nicht bei Haushaltssperre (§ 74 SGB VIII, R8). Die Raten liegen im Haushaltsjahr, nicht vor dem Bescheid, und ergeben zusammen die Zuwendungssumme.
+         *
+         *     Rollen: controller.
+         */
         post: operations["SubsidiesController_grant"];
         delete?: never;
         options?: never;
@@ -409,7 +523,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A subsidy with its instalments, usage reports and reclaim (providers: their own only) */
+        /**
+         * Eine Zuwendung lesen
+         * @description Die Zuwendung mit ihren Raten (nach Fälligkeit, wie bewilligt: R1, R2, …), Verwendungsnachweisen und Rückforderung, unmittelbar aus dem Budgetstrom. Nutzer eines Trägers sehen nur die Zuwendungen ihres Trägers.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
+         */
         get: operations["SubsidiesController_detail"];
         put?: never;
         post?: never;
@@ -428,7 +547,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Payment order of an instalment: actual expenditure of its payment month (R3) */
+        /**
+         * Zahlung einer Rate anordnen
+         * @description Bucht die Zahlungsanordnung einer Rate (SubsidyInstalmentPaymentOrdered) als Ist-Ausgabe ihres Zahlungsmonats, des Monats der Anordnung (ExpenditureAccrued; R3); eine nach dem 31.12. datierte Anordnung zählt im Dezember, eine vor dem 01.01. datierte im Januar des Haushaltsjahres. Weicht der Zahlungsmonat vom geplanten ab, wandert die Bindung mit (CommitmentReleased, CommitmentRecorded).
+         *
+         *     Rollen: wiju.
+         */
         post: operations["SubsidiesController_orderPayment"];
         delete?: never;
         options?: never;
@@ -445,7 +569,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reclaim (Rückforderung): releases unpaid instalments and claims paid but unused money */
+        /**
+         * Zuwendung zurückfordern (Rückforderung)
+         * @description Bucht die Rückforderung mit Begründung (SubsidyReclaimed): noch nicht ausgezahlte Raten werden freigegeben (CommitmentReleased), ausgezahltes, laut Verwendungsnachweis nicht verwendetes Geld wird zurückgefordert. Ausgezahltes bleibt Ist-Ausgabe (R2); danach nimmt die Zuwendung keine Zahlungen und Nachweise mehr an.
+         *
+         *     Rollen: controller.
+         */
         post: operations["SubsidiesController_reclaim"];
         delete?: never;
         options?: never;
@@ -462,7 +591,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records money of a reclaim received back: revenue (R2), never less expenditure */
+        /**
+         * Eingang einer Rückforderung buchen
+         * @description Bucht zurückgezahltes Geld einer Rückforderung, höchstens den offenen Betrag, am Geschäftsdatum im Haushaltsjahr (SubsidyReclaimReceived) als Einnahme des Eingangsmonats (RevenueRecorded, Art rueckforderung); die Ausgaben mindert es nie (R2).
+         *
+         *     Rollen: controller, wiju.
+         */
         post: operations["SubsidiesController_receiveReclaim"];
         delete?: never;
         options?: never;
@@ -479,7 +613,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Usage report (Verwendungsnachweis) of the subsidy's provider: spent amount and short description per paid instalment */
+        /**
+         * Verwendungsnachweis einer Zuwendung einreichen
+         * @description Der Träger der Zuwendung weist je ausgezahlter Rate den verwendeten Betrag (höchstens die Rate) mit kurzer Beschreibung nach (SubsidyUsageReported); ein späterer Nachweis einer Rate ersetzt den früheren. Die Ausgaben ändern sich nicht (R2); der nicht verwendete Rest ist Grundlage einer Rückforderung.
+         *
+         *     Rollen: provider.
+         */
         post: operations["SubsidiesController_reportUsage"];
         delete?: never;
         options?: never;
@@ -496,7 +635,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a case: pseudonymous reference and Sozialraum of the gewöhnlicher Aufenthalt (no personal data) */
+        /**
+         * Fall anlegen
+         * @description Legt einen Fall mit pseudonymem Fallzeichen und dem Sozialraum des gewöhnlichen Aufenthalts an (CaseOpened); personenbezogene Daten werden nicht erfasst.
+         *
+         *     Rollen: caseworker.
+         */
         post: operations["CasesController_open"];
         delete?: never;
         options?: never;
@@ -511,7 +655,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case with its approvals: period, rate, classification, committed, invoiced, actual, open commitment, Vorbelastungen, invoices */
+        /**
+         * Einen Fall mit seinen Bewilligungen lesen
+         * @description Der Fall mit seinen Bewilligungen: Zeitraum, Entgelt, Zuordnung (R1), je Haushaltsjahr Bindung, Abgerechnetes, Ist und offene Bindung (R5), Vorbelastungen späterer Jahre, Rechnungen, Kostenbeiträge und Kostenerstattungen (R2). Träger sehen nur ihre eigenen Bewilligungen und keine Erträge. Reihenfolge: wie auf dem Fall erfasst (B1, B2, …; R1, R2, …; KB1, …; KE1, …), Haushaltsjahre aufsteigend.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
+         */
         get: operations["CasesController_get"];
         put?: never;
         post?: never;
@@ -530,7 +679,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bewilligung: never refused for budget reasons (R8); commits the expected expenditure per fiscal year (R5), classified per R1 */
+        /**
+         * Hilfe bewilligen
+         * @description Bucht eine Bewilligung (ApprovalGranted) mit dem Entgelt der geltenden Entgeltvereinbarung oder einem begründeten abweichenden Entgelt, zugeordnet nach dem Budgetvertrag am Bescheiddatum (R1), und bindet die erwarteten Ausgaben je Haushaltsjahr am Bescheiddatum (R5, CommitmentRecorded). Eine Bewilligung wird nie aus Budgetgründen abgelehnt (R8).
+         *
+         *     Rollen: caseworker.
+         */
         post: operations["CasesController_grant"];
         delete?: never;
         options?: never;
@@ -547,7 +701,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend an approval to a later end (or make it open-ended), optionally with a new scope (hours, rate, provider) for the extended period; one decision, the added months are committed at that scope */
+        /**
+         * Bewilligung verlängern
+         * @description Verlängert eine Bewilligung bis zu einem späteren Ende oder macht sie unbefristet (ApprovalExtended), auf Wunsch mit neuem Umfang (Stunden, Entgelt, Träger) für den verlängerten Zeitraum: ein Bescheid, eine Entscheidung. Die hinzukommenden Monate werden zu diesem Umfang gebunden (R5); ein monatliches Entgelt gilt je Kalendermonat (R3), die Zuordnung (R1) bleibt.
+         *
+         *     Rollen: caseworker.
+         */
         post: operations["CasesController_extend"];
         delete?: never;
         options?: never;
@@ -564,7 +723,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A provider invoices a service month (R4: inside the period, at most approved, once per month) */
+        /**
+         * Rechnung für einen Leistungsmonat einreichen
+         * @description Ein Träger rechnet einen Leistungsmonat einer Bewilligung ab (InvoiceSubmitted): innerhalb des Bewilligungszeitraums, höchstens das Bewilligte, einmal je Monat (R4). Der Betrag ergibt sich aus der Bewilligung: Stunden × Stundensatz, die ersten bewilligten Tage zu ihren Tagessätzen oder die Monatspauschale; was darüber hinausgeht, wird abgelehnt.
+         *
+         *     Rollen: provider.
+         */
         post: operations["CasesController_invoice"];
         delete?: never;
         options?: never;
@@ -581,7 +745,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change hours, rate or provider from a date; commitments follow */
+        /**
+         * Umfang einer Bewilligung ändern
+         * @description Ändert Stunden, Entgelt oder Träger ab einem Tag (ApprovalScopeChanged); bei Monatspauschale und Fachleistungsstunden zum Monatsersten (R3). Die Bindungen ab diesem Tag folgen (R5, CommitmentRecorded/CommitmentReleased); schon abgerechnete Monate sind zuerst zu stornieren oder zurückzuweisen, die Zuordnung (R1) bleibt.
+         *
+         *     Rollen: caseworker.
+         */
         post: operations["CasesController_changeScope"];
         delete?: never;
         options?: never;
@@ -598,7 +767,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Terminate (planmaessig, abbruch, zustaendigkeitswechsel) with an effective end; later commitments are released */
+        /**
+         * Bewilligung beenden
+         * @description Beendet eine Bewilligung planmäßig, durch Abbruch oder Zuständigkeitswechsel zu einem Ende (ApprovalTerminated); die Bindungen danach werden freigegeben (R5, CommitmentReleased). Schon abgerechnete Leistungen nach dem Ende sind zuerst zu stornieren oder zurückzuweisen.
+         *
+         *     Rollen: caseworker.
+         */
         post: operations["CasesController_terminate"];
         delete?: never;
         options?: never;
@@ -615,7 +789,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Zahlungsanordnung: the verified invoice becomes actual expenditure of its service month */
+        /**
+         * Zahlung einer geprüften Rechnung anordnen
+         * @description Zahlungsanordnung: Die geprüfte Rechnung wird Ist-Ausgabe ihres Leistungsmonats (R3, R4; PaymentOrdered, ExpenditureAccrued) und verbraucht die Bindung (R5).
+         *
+         *     Rollen: wiju.
+         */
         post: operations["CasesController_pay"];
         delete?: never;
         options?: never;
@@ -632,7 +811,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject an invoice awaiting verification, with reason */
+        /**
+         * Rechnung zurückweisen
+         * @description Weist eine Rechnung, die auf Prüfung wartet, mit Begründung zurück (InvoiceRejected). Gebucht wird nichts; das ist auch möglich, wenn das Haushaltsjahr des Leistungsmonats abgeschlossen ist, nicht aber mit einem Datum in einem abgeschlossenen Jahr.
+         *
+         *     Rollen: wiju.
+         */
         post: operations["CasesController_reject"];
         delete?: never;
         options?: never;
@@ -649,7 +833,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Storno of a payment with reason; the commitment of the month is re-opened */
+        /**
+         * Zahlung stornieren
+         * @description Storniert die Zahlung einer bezahlten Rechnung mit Begründung (PaymentReversed, ExpenditureReversed); die Bindung des Monats wird in bewilligter Höhe wieder eröffnet (R5, CommitmentRecorded). Danach kann der Monat neu abgerechnet werden.
+         *
+         *     Rollen: wiju.
+         */
         post: operations["CasesController_reverse"];
         delete?: never;
         options?: never;
@@ -666,7 +855,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sachlich richtig, then rechnerisch richtig by another person (Vier-Augen-Prinzip) */
+        /**
+         * Rechnung prüfen (sachlich, dann rechnerisch richtig)
+         * @description Bucht einen Prüfschritt (InvoiceVerified): zuerst sachlich richtig, dann rechnerisch richtig durch eine andere Person (Vier-Augen-Prinzip, R4). Mit dem zweiten Schritt ist die Rechnung geprüft; ist sie niedriger als die Bindung des Monats, wird der Unterschied freigegeben (R5, CommitmentReleased).
+         *
+         *     Rollen: wiju.
+         */
         post: operations["CasesController_verify"];
         delete?: never;
         options?: never;
@@ -683,7 +877,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Kostenbeitrag: monthly amount from a date; revenue reported beside the budget (R2) */
+        /**
+         * Kostenbeitrag festsetzen
+         * @description Setzt für eine Bewilligung einen monatlichen Kostenbeitrag (§§ 91 ff. SGB VIII) ab einem Tag fest (KostenbeitragFixed). Der Ertrag wird je bewilligtem Monat gebucht (RevenueRecorded) und neben dem Budget ausgewiesen; er mindert den Verbrauch nicht (R2).
+         *
+         *     Rollen: wiju.
+         */
         post: operations["CasesController_kostenbeitrag"];
         delete?: never;
         options?: never;
@@ -700,7 +899,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Kostenerstattung claimed from another Jugendamt; revenue, never reducing consumption (R2) */
+        /**
+         * Kostenerstattung geltend machen
+         * @description Macht für einen Leistungsmonat einer Bewilligung eine Kostenerstattung gegen ein anderes Jugendamt geltend (§§ 89 ff. SGB VIII; KostenerstattungClaimed). Sie ist Ertrag des Leistungsmonats (RevenueRecorded) und mindert den Verbrauch nie (R2).
+         *
+         *     Rollen: wiju.
+         */
         post: operations["CasesController_kostenerstattung"];
         delete?: never;
         options?: never;
@@ -716,8 +920,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Provider-reported activities across Sozialräume and years (filters; limit/cursor). Providers see their own only
-         * @description Order: by fiscalYear, sozialraumId, then the number of the activity (AKT-2025-1, -2, …).
+         * Von Trägern gemeldete Aktivitäten über Sozialräume und Haushaltsjahre auflisten
+         * @description Aktivitäten, gefiltert nach Sozialraum, Haushaltsjahr, Träger, Kategorie und Status, seitenweise (limit, cursor); Nutzer eines Trägers sehen nur die eigenen. Reihenfolge: nach fiscalYear, sozialraumId, dann der Nummer der Aktivität (AKT-2025-1, -2, …).
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
          */
         get: operations["FlexibleController_activities"];
         put?: never;
@@ -735,7 +941,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database readiness */
+        /**
+         * Lebenszeichen und Bereitschaft der Datenbank
+         * @description Öffentlich, ohne Token: 200, wenn der Prozess lebt und die Datenbank binnen zwei Sekunden antwortet, sonst 503 mit database: down.
+         */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -753,8 +962,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Invoices and work queues (status awaiting-first-verification, awaiting-second-verification, awaiting-payment-order)
-         * @description Order: oldest submission first (submittedAt), then invoiceId.
+         * Rechnungen und Arbeitskörbe auflisten
+         * @description Die Rechnungen des Mandanten, seitenweise (limit, cursor), nach Sozialraum, Träger, Fall und Stand gefiltert; die Stände awaiting-first-verification, awaiting-second-verification und awaiting-payment-order sind die Arbeitskörbe der Rechnungsprüfung (R4). Nutzer eines Trägers sehen nur die eigenen Rechnungen, ohne die prüfende Person. Reihenfolge: älteste Einreichung zuerst (submittedAt), dann invoiceId.
+         *
+         *     Rollen: controller, wiju, provider, auditor.
          */
         get: operations["CaseListsController_invoices"];
         put?: never;
@@ -773,8 +984,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Steering notifications (warnings, procedures, under-runs, settlements), newest first
-         * @description Order: business date, then log position, both descending.
+         * Benachrichtigungen der Steuerung auflisten
+         * @description Die Steuerungsereignisse, die Beteiligte erfahren sollen: Schwellenüberschreitungen und ihre Korrekturen (R7), Unterschreitungen, Berichte an die Kämmerei, Anträge und Entscheidungen über über- und außerplanmäßige Aufwendungen (R9), Jahresabrechnungen (R10); wahlweise je Sozialraum und Haushaltsjahr, seitenweise (limit, cursor). Reihenfolge: nach Geschäftsdatum, dann Protokollposition, beides absteigend (neueste zuerst).
+         *
+         *     Rollen: controller, caseworker, wiju, auditor.
          */
         get: operations["NotificationsController_list"];
         put?: never;
@@ -792,7 +1005,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Projection consumers: checkpoint and lag (events and seconds behind the log) */
+        /**
+         * Stand der Projektionen
+         * @description Je Projektion (Lesemodell) der Checkpoint im Ereignisprotokoll und der Rückstand in Ereignissen und Sekunden; für den Betrieb und die Rechnungsprüfung.
+         *
+         *     Rollen: controller, auditor, admin.
+         */
         get: operations["OpsController_projectionStatus"];
         put?: never;
         post?: never;
@@ -810,8 +1028,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A provider's own figures of a year (committed, actual, forecast per Sozialraum and category); provider users see only their own
-         * @description Order of lines: sozialraumId, in-budget before out-of-budget (by reason), category FS, FUE, FU; months ascending.
+         * Die eigenen Zahlen eines Trägers in einem Haushaltsjahr lesen
+         * @description Gebunden, Ist und Hochrechnung des Trägers je Sozialraum und Kategorie, je Leistungsmonat (R3, R6), aus dem Lesemodell der Auslastung; Geld neben dem Budget (R1) in eigenen Zeilen. Benutzer eines Trägers sehen nur die eigenen Zahlen. Reihenfolge der Zeilen: nach sozialraumId, Budget vor Geld neben dem Budget (nach Grund), Kategorie FS, FUE, FU; Monate aufsteigend.
+         *
+         *     Rollen: controller, wiju, provider, auditor.
          */
         get: operations["NotificationsController_figures"];
         put?: never;
@@ -830,12 +1050,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the providers of the tenant (limit/cursor)
-         * @description Order: by providerId.
+         * Träger auflisten
+         * @description Die freien Träger des Mandanten, seitenweise (limit, cursor). Reihenfolge: nach providerId.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor, admin.
          */
         get: operations["ProvidersController_list"];
         put?: never;
-        /** Register a freier Träger (id, name, legal form) */
+        /**
+         * Freien Träger registrieren
+         * @description Legt einen freien Träger mit Kennung, Name und Rechtsform an (ProviderRegistered).
+         *
+         *     Rollen: admin.
+         */
         post: operations["ProvidersController_register"];
         delete?: never;
         options?: never;
@@ -850,7 +1077,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A provider */
+        /**
+         * Einen Träger lesen
+         * @description Name, Rechtsform und Fassung eines freien Trägers.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor, admin.
+         */
         get: operations["ProvidersController_get"];
         put?: never;
         post?: never;
@@ -869,7 +1101,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change name or legal form of a provider, with reason */
+        /**
+         * Name oder Rechtsform eines Trägers ändern
+         * @description Bucht einen geänderten Namen oder eine geänderte Rechtsform mit Begründung (ProviderChanged); ohne Änderung wird nichts gebucht.
+         *
+         *     Rollen: admin.
+         */
         post: operations["ProvidersController_change"];
         delete?: never;
         options?: never;
@@ -885,12 +1122,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Rate agreements of a provider (provider users: only their own)
-         * @description Order: as concluded (EV-<provider>-1, -2, …).
+         * Entgeltvereinbarungen eines Trägers
+         * @description Alle Entgeltvereinbarungen eines Trägers; Nutzer eines Trägers sehen nur die eigenen. Reihenfolge: wie abgeschlossen (EV-<Träger>-1, -2, …).
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor, admin.
          */
         get: operations["ProvidersController_agreements"];
         put?: never;
-        /** Conclude an Entgeltvereinbarung for one kind of help; overlapping validity is refused (409) */
+        /**
+         * Entgeltvereinbarung abschließen
+         * @description Bucht eine Entgeltvereinbarung des Trägers für eine Hilfeart (Paragraf des SGB VIII): Art und Höhe des Entgelts und Geltungszeitraum (RateAgreementConcluded). Bewilligungen übernehmen das Entgelt, das zu ihrem Beginn gilt; eine Vereinbarung, die sich mit einer bestehenden derselben Hilfeart überschneidet, wird abgelehnt (409).
+         *
+         *     Rollen: admin.
+         */
         post: operations["ProvidersController_conclude"];
         delete?: never;
         options?: never;
@@ -907,7 +1151,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End a rate agreement on a date (to make room for a renegotiated one) */
+        /**
+         * Entgeltvereinbarung beenden
+         * @description Beendet eine Entgeltvereinbarung zu validTo mit Begründung (RateAgreementEnded), etwa um Platz für eine neu verhandelte zu schaffen. Ein späteres Ende verlängert sie nicht.
+         *
+         *     Rollen: admin.
+         */
         post: operations["ProvidersController_end"];
         delete?: never;
         options?: never;
@@ -923,12 +1172,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the Sozialräume of the tenant (limit/cursor)
-         * @description Order: by sozialraumId.
+         * Sozialräume auflisten
+         * @description Die Sozialräume des Mandanten mit den heute geltenden Angaben und dem Trägerverbund, seitenweise (limit, cursor). Reihenfolge: nach sozialraumId.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor, admin.
          */
         get: operations["SozialraeumeController_list"];
         put?: never;
-        /** Register a Sozialraum (name, residents, residents under 21, valid from) */
+        /**
+         * Sozialraum registrieren
+         * @description Legt einen Sozialraum mit Name, Einwohnern und Einwohnern unter 21 Jahren ab validFrom an (SozialraumRegistered). Die Einwohnerzahlen tragen die Verteilung der Budgets nach Bedarf (R3).
+         *
+         *     Rollen: admin.
+         */
         post: operations["SozialraeumeController_register"];
         delete?: never;
         options?: never;
@@ -943,7 +1199,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A Sozialraum with its facts and Trägerverbund as of a date, and their whole history */
+        /**
+         * Einen Sozialraum lesen
+         * @description Ein Sozialraum mit den Angaben und dem Trägerverbund, die zum Stichtag asOf gelten, und ihrer ganzen Geschichte.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor, admin.
+         */
         get: operations["SozialraeumeController_get"];
         put?: never;
         post?: never;
@@ -962,7 +1223,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record changed facts (name, residents) valid from a date; the history is kept */
+        /**
+         * Geänderte Angaben eines Sozialraums buchen
+         * @description Bucht geänderte Angaben (Name, Einwohner) ab validFrom mit Begründung als neue Fassung (SozialraumChanged); frühere Fassungen bleiben in der Geschichte. Eine Änderung am Tag einer bestehenden Fassung berichtigt diese.
+         *
+         *     Rollen: admin.
+         */
         post: operations["SozialraeumeController_change"];
         delete?: never;
         options?: never;
@@ -979,7 +1245,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Form (or change) the Trägerverbund: lead provider and members from an effective date */
+        /**
+         * Trägerverbund bilden oder ändern
+         * @description Bucht den Trägerverbund des Sozialraums ab effectiveFrom: den federführenden Träger und die Mitglieder (TraegerverbundFormed). Der federführende Träger handelt in Umschichtungen und im Jahresabschluss für die Träger (R9, R10).
+         *
+         *     Rollen: admin.
+         */
         post: operations["SozialraeumeController_formVerbund"];
         delete?: never;
         options?: never;
@@ -994,7 +1265,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Steering state: threshold crossings, overrun procedure with due dates, its reports to the Kämmerei and whether a supplementary request for the forecast excess is due, closed months, under-run, settlement */
+        /**
+         * Steuerungsstand eines Sozialraum-Jahres lesen
+         * @description Die Schwellenüberschreitungen der Hochrechnung (R7) mit Geschäftsdatum und die später zurückgenommenen, das Überschreitungsverfahren mit Fälligkeit der Steuerungsrunde (überfällig oder nicht), seinen Berichten an die Kämmerei und ob ein Antrag auf über- oder außerplanmäßige Aufwendungen für die Überschreitung fällig ist (R9), die abgeschlossenen Monate, die Unterschreitung und die Jahresabrechnung (R10). asOf, knownAt und knownAtPosition zeigen einen früheren Stand; version (ETag) ist die Fassung des Steuerungsstroms.
+         *
+         *     Rollen: controller, auditor.
+         */
         get: operations["SteeringController_overview"];
         put?: never;
         post?: never;
@@ -1012,8 +1288,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every change of the forecast by business date with its cause and the running % of B
-         * @description Order: business date, then log position.
+         * Verlauf der Hochrechnung lesen
+         * @description Jede Änderung der Hochrechnung (R6) und von B nach Geschäftsdatum, mit ihrer Ursache (Bewilligung, Zuwendung, flexible Maßnahme, Budget) und dem laufenden Anteil an B: wann und warum eine Schwelle (R7) überschritten wurde. Ohne knownAt und knownAtPosition aus dem Lesemodell, sonst aus dem Ereignisprotokoll; asOf schneidet nach dem Geschäftsdatum ab. Reihenfolge: nach Geschäftsdatum, dann Protokollposition.
+         *
+         *     Rollen: controller, auditor.
          */
         get: operations["SteeringController_timeline"];
         put?: never;
@@ -1031,7 +1309,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Haushaltsüberwachungsliste: Ansatz, Bindungen, Anordnungen, Ist, Rest */
+        /**
+         * Haushaltsüberwachungsliste lesen
+         * @description Ansatz, Bindungen, Anordnungen, Ist und Rest je Kategorie (FS, FUE, FU) und gesamt. Die Zahlungsanordnung bucht das Ist (R4), daher sind Anordnungen und Ist gleich. Ohne asOf, knownAt und knownAtPosition aus dem Lesemodell, sonst aus dem Ereignisprotokoll.
+         *
+         *     Rollen: controller, wiju, auditor.
+         */
         get: operations["SteeringController_monitoringList"];
         put?: never;
         post?: never;
@@ -1048,7 +1331,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Haushaltsüberwachungsliste as CSV */
+        /**
+         * Haushaltsüberwachungsliste als CSV-Datei herunterladen
+         * @description Die Haushaltsüberwachungsliste wie GET …/monitoring-list (auch mit asOf, knownAt, knownAtPosition): eine Zeile je Kategorie und die Gesamtzeile. Deutsche Spaltenköpfe, UTF-8 mit BOM; Vorgabe Dezimalkomma und Semikolon (für Excel), mit decimalComma=false Dezimalpunkt und Komma.
+         *
+         *     Rollen: controller, wiju, auditor.
+         */
         get: operations["SteeringController_monitoringListCsv"];
         put?: never;
         post?: never;
@@ -1066,12 +1354,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Closed months with the figures frozen at closing (forecast, B, % of B, log position)
-         * @description Order: by month.
+         * Abgeschlossene Monate auflisten
+         * @description Die abgeschlossenen Monate mit den beim Abschluss festgehaltenen Zahlen: Hochrechnung, B, Anteil an B, Protokollposition, wann und von wem abgeschlossen. Die eingefrorene Haushaltsüberwachungsliste zeigt GET …/month-closes/{month}. Reihenfolge: nach Monat.
+         *
+         *     Rollen: controller, auditor.
          */
         get: operations["SteeringController_monthCloseList"];
         put?: never;
-        /** Close a month: freeze its Haushaltsüberwachungsliste and run the under-run check (R7) */
+        /**
+         * Einen Monat abschließen
+         * @description Friert die Haushaltsüberwachungsliste des Monats ein (zum Monatsende, wie zum Abschluss bekannt, mit Protokollposition: MonthClosed) und prüft ab dem Prüfmonat die Unterschreitung (R7): liegt die Hochrechnung unter (100 % − Korridor) von B, wird einmal im Jahr UnderrunDetected gebucht, datiert auf den letzten Tag des Monats. Ein Monat wird erst nach seinem letzten Tag abgeschlossen.
+         *
+         *     Rollen: controller.
+         */
         post: operations["SteeringController_closeMonth"];
         delete?: never;
         options?: never;
@@ -1086,7 +1381,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A closed month: the Haushaltsüberwachungsliste frozen at closing (as of the month end, as known then); later back-dated bookings never change it */
+        /**
+         * Einen abgeschlossenen Monat lesen
+         * @description Die Haushaltsüberwachungsliste, wie sie der Monatsabschluss eingefroren hat (zum Monatsende, wie beim Abschluss bekannt), mit Hochrechnung, B und Protokollposition. Spätere rückdatierte Buchungen ändern sie nie.
+         *
+         *     Rollen: controller, auditor.
+         */
         get: operations["SteeringController_monthClose"];
         put?: never;
         post?: never;
@@ -1104,8 +1404,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Work of the year that blocks the year close: invoices awaiting verification, flexible activities awaiting a decision or their actual report, subsidy instalments without a payment order. version / ETag: the budget stream, which the If-Match of the year close names
-         * @description Order: invoices, activities, instalments; each by id, numbers compared as numbers.
+         * Offene Arbeit des Haushaltsjahres lesen
+         * @description Was den Jahresabschluss blockiert: Rechnungen, die auf Prüfung oder Zahlungsanordnung warten (R4), flexible Maßnahmen ohne Entscheidung oder ohne Meldung der tatsächlichen Kosten, Raten von Zuwendungen ohne Zahlungsanordnung. version (ETag) ist die Fassung des Budgetstroms, die das If-Match des Jahresabschlusses nennt. Reihenfolge: Rechnungen, Maßnahmen, Raten; jeweils nach Kennung, Zahlen darin als Zahlen verglichen.
+         *
+         *     Rollen: controller, wiju, auditor.
          */
         get: operations["SteeringController_pending"];
         put?: never;
@@ -1125,7 +1427,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close the overrun procedure with its outcome */
+        /**
+         * Das Überschreitungsverfahren abschließen
+         * @description Schließt das Überschreitungsverfahren mit seinem Ergebnis ab (OverrunProcedureClosed). Abgelehnt, solange keine Steuerungsrunde stattgefunden hat oder ein Antrag auf über- oder außerplanmäßige Aufwendungen (R9) nicht entschieden ist.
+         *
+         *     Rollen: controller.
+         */
         post: operations["SteeringController_closeProcedure"];
         delete?: never;
         options?: never;
@@ -1140,10 +1447,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The report of the overrun procedure to the Kämmerei (R7) from the current figures: B, forecast and its % of B, excess over B, actual, crossings, meetings with measures, supplementary requests with decisions; asOf / knownAt as everywhere. version / ETag: the steering stream */
+        /**
+         * Den Bericht an die Kämmerei lesen
+         * @description Der Bericht des Überschreitungsverfahrens an die Kämmerei (R7) aus den aktuellen Zahlen: B, Hochrechnung und ihr Anteil an B, Überschreitung über B, Ist, Schwellenüberschreitungen mit Datum, Steuerungsrunden mit Maßnahmen, Anträge mit Entscheidungen (R9), ob ein Antrag fällig ist, und die früheren Sendungen. asOf, knownAt und knownAtPosition zeigen einen früheren Stand; version (ETag) ist die Fassung des Steuerungsstroms.
+         *
+         *     Rollen: controller, auditor.
+         */
         get: operations["SteeringController_kaemmereiReport"];
         put?: never;
-        /** Record that the report was sent to the Kämmerei (reference, date); the figures as sent are kept. May be sent again with updated figures */
+        /**
+         * Die Sendung des Berichts an die Kämmerei buchen
+         * @description Bucht, dass der Bericht (R7) an die Kämmerei ging, mit Zeichen und Datum (KaemmereiReported); die Zahlen werden so festgehalten, wie sie gesendet wurden (aus dem Ereignisprotokoll bis zu seinem Ende). Der Bericht kann später mit aktualisierten Zahlen erneut gesendet werden.
+         *
+         *     Rollen: controller.
+         */
         post: operations["SteeringController_reportToKaemmerei"];
         delete?: never;
         options?: never;
@@ -1160,7 +1477,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the steering meeting of the overrun procedure (participants by organisation, measures) */
+        /**
+         * Die Steuerungsrunde des Überschreitungsverfahrens buchen
+         * @description Bucht die Steuerungsrunde (R7) mit Datum, Teilnehmenden je Organisation und vereinbarten Maßnahmen (SteeringMeetingHeld). Sie halten das Jugendamt und der am Tag der Runde federführende Träger des Trägerverbunds ab; weitere Organisationen (Mitglieder, Kämmerei) können teilnehmen. Fällig ist sie 14 Tage nach Eröffnung des Verfahrens.
+         *
+         *     Rollen: controller.
+         */
         post: operations["SteeringController_meeting"];
         delete?: never;
         options?: never;
@@ -1177,7 +1499,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request supplementary expenditure (über-/außerplanmäßig, R9): amount, justification, source of cover */
+        /**
+         * Über- oder außerplanmäßige Aufwendungen beantragen
+         * @description Bucht einen Antrag auf über- oder außerplanmäßige Aufwendungen (R9) mit Betrag, Begründung (unvorhergesehen, unabweisbar) und Deckungsquelle (SupplementaryExpenditureRequested). Das zuständige Organ folgt aus den Wertgrenzen des am Tag des Antrags geltenden Vertrags. Die Antwort nennt den angelegten Antrag (requestId).
+         *
+         *     Rollen: controller.
+         */
         post: operations["SteeringController_request"];
         delete?: never;
         options?: never;
@@ -1194,7 +1521,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the decision of the body the value limits name (a decision by another body is refused) */
+        /**
+         * Die Entscheidung über einen Antrag buchen
+         * @description Bucht die Entscheidung über einen Antrag auf über- oder außerplanmäßige Aufwendungen (R9): genehmigt oder abgelehnt, mit Beschlusszeichen (SupplementaryExpenditureDecided). Entscheiden kann nur das Organ, das die Wertgrenzen für den Betrag nennen; die Entscheidung eines anderen wird abgelehnt.
+         *
+         *     Rollen: controller.
+         */
         post: operations["SteeringController_decide"];
         delete?: never;
         options?: never;
@@ -1209,10 +1541,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The settlement (R10) as recorded, with a preview from the figures seen through asOf / knownAt */
+        /**
+         * Jahresabrechnung lesen
+         * @description Die Jahresabrechnung (R10), wie sie berechnet und bestätigt wurde (recorded, null vor der Berechnung), und eine Vorschau aus B, flexiblem Budget und Ist der Sicht (asOf, knownAt, knownAtPosition) unter dem Vertrag zum 31.12. Ein Träger sieht nur als federführender Träger des Sozialraums die Abrechnung, die er bestätigt. version (ETag) ist die Fassung des Steuerungsstroms, die das If-Match der Bestätigung nennt.
+         *
+         *     Rollen: controller, provider, auditor.
+         */
         get: operations["SteeringController_settlement"];
         put?: never;
-        /** Calculate the year-end settlement (R10) with every intermediate figure */
+        /**
+         * Die Jahresabrechnung berechnen
+         * @description Berechnet nach dem Jahresabschluss die Jahresabrechnung (R10) aus B, flexiblem Budget (FÜ + FU) und Ist I mit jedem Zwischenwert: D, Korridor K, Überschreitung E oder Einsparung S, Anteil, Deckel und Ergebnis (SettlementCalculated), einmal je Jahr. Wirksam wird sie erst nach der Bestätigung durch das Jugendamt und den federführenden Träger.
+         *
+         *     Rollen: controller.
+         */
         post: operations["SteeringController_calculate"];
         delete?: never;
         options?: never;
@@ -1229,7 +1571,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply a confirmed settlement to the next year (when its budget was allocated after the confirmations) */
+        /**
+         * Die bestätigte Jahresabrechnung auf das Folgejahr anwenden
+         * @description Wendet die von beiden Seiten bestätigte Jahresabrechnung (R10) auf das fallunspezifische Budget des Folgejahres an, wenn dessen Budget erst nach den Bestätigungen zugewiesen wurde: Übertrag (SavingsCarriedForward) oder Malus (MalusApplied), dann SettlementApplied. If-Match nennt die Fassung des Steuerungsstroms.
+         *
+         *     Rollen: controller.
+         */
         post: operations["SteeringController_apply"];
         delete?: never;
         options?: never;
@@ -1246,7 +1593,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm the settlement (Jugendamt or lead provider); after both it is applied to the next year */
+        /**
+         * Die Jahresabrechnung bestätigen
+         * @description Bucht die Bestätigung der Jahresabrechnung (R10) durch das Jugendamt (Controlling) oder den federführenden Träger (SettlementConfirmed); die zweite muss von der anderen Organisation kommen. Nach beiden wird sie auf das fallunspezifische Budget des Folgejahres angewendet (SavingsCarriedForward oder MalusApplied, SettlementApplied), sobald dessen Budget besteht. If-Match nennt die Fassung des Steuerungsstroms.
+         *
+         *     Rollen: controller, provider.
+         */
         post: operations["SteeringController_confirm"];
         delete?: never;
         options?: never;
@@ -1262,8 +1614,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Utilisation per category and month (planned, committed, actual, forecast, available, % of B), per provider, out-of-budget and revenue beside; asOf / knownAt answer from the event log
-         * @description Order: categories FS, FUE, FU, months January to December; providers by providerId, then category; outOfBudget by reason; revenue by kind.
+         * Auslastung je Kategorie und Monat lesen
+         * @description Ansatz, offene Bindungen, Ist (R3), Hochrechnung (R6), Verfügbares und Anteil der Hochrechnung an B je Kategorie und Monat, dazu je Träger; Geld neben dem Budget (R1) und Erträge (R2) stehen getrennt daneben. Ohne asOf, knownAt und knownAtPosition aus dem Lesemodell, sonst aus dem Ereignisprotokoll. Reihenfolge: Kategorien FS, FUE, FU, Monate Januar bis Dezember; Träger nach providerId, dann Kategorie; Geld neben dem Budget nach Grund; Erträge nach Art.
+         *
+         *     Rollen: controller, auditor.
          */
         get: operations["SteeringController_utilisation"];
         put?: never;
@@ -1281,7 +1635,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Utilisation as CSV (German headers, UTF-8 with BOM, decimal comma by default) */
+        /**
+         * Auslastung als CSV-Datei herunterladen
+         * @description Die Auslastung je Kategorie und Monat mit den Summen je Kategorie und des Sozialraumbudgets, wie GET …/utilisation (auch mit asOf, knownAt, knownAtPosition). Deutsche Spaltenköpfe, UTF-8 mit BOM; Vorgabe Dezimalkomma und Semikolon (für Excel), mit decimalComma=false Dezimalpunkt und Komma.
+         *
+         *     Rollen: controller, auditor.
+         */
         get: operations["SteeringController_utilisationCsv"];
         put?: never;
         post?: never;
@@ -1300,7 +1659,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close the fiscal year (refused while work of the year waits); open-ended approvals roll into the next year. If-Match: the budget stream version (ETag of GET …/pending-work or GET /budgets/:sozialraumId/:fiscalYear) */
+        /**
+         * Das Haushaltsjahr abschließen
+         * @description Schließt das Budget des Haushaltsjahres (BudgetClosed): danach nimmt es keine Buchungen mehr an. Abgelehnt, solange Arbeit des Jahres wartet (siehe GET …/pending-work); unbefristete Bewilligungen gehen als Bindungen in das Folgejahr über. If-Match nennt die Fassung des Budgetstroms (ETag von GET …/pending-work oder GET /budgets/{sozialraumId}/{fiscalYear}).
+         *
+         *     Rollen: controller.
+         */
         post: operations["SteeringController_closeYear"];
         delete?: never;
         options?: never;
@@ -1316,8 +1680,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Subsidies across Sozialräume and years (filters; limit/cursor). Providers see their own only
-         * @description Order: by fiscalYear, sozialraumId, then the number of the subsidy (ZUW-2025-1, -2, …).
+         * Zuwendungen über Sozialräume und Haushaltsjahre auflisten
+         * @description Zuwendungen, gefiltert nach Sozialraum, Haushaltsjahr, Träger, Kategorie und Status, seitenweise (limit, cursor); Nutzer eines Trägers sehen nur die eigenen. Reihenfolge: nach fiscalYear, sozialraumId, dann der Nummer der Zuwendung (ZUW-2025-1, -2, …).
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
          */
         get: operations["FlexibleController_subsidies"];
         put?: never;
@@ -1332,6 +1698,132 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * ActivityPage
+         * @description Von Trägern gemeldete Aktivitäten, nach Haushaltsjahr, sozialraumId und der Nummer der Aktivität, seitenweise
+         */
+        ActivityPage: {
+            items: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                activityDate: string;
+                activityId: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                actual: string | null;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                approved: string | null;
+                /**
+                 * @description Kategorie der flexiblen Mittel: FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                category: "FUE" | "FU";
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                decidedOn: string | null;
+                description: string;
+                fiscalYear: number;
+                providerId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                reportedOn: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                requested: string;
+                sozialraumId: string;
+                /**
+                 * @description reported: gemeldet; approved: bewilligt; rejected: abgelehnt; settled: Ist-Betrag gemeldet und abgerechnet
+                 * @enum {string}
+                 */
+                status: "reported" | "approved" | "rejected" | "settled";
+            }[];
+            /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
+            nextCursor: string | null;
+        };
+        /**
+         * ActivityView
+         * @description Eine von einem Träger gemeldete Aktivität mit Entscheidung und Ist-Betrag; version ist die Fassung des Budgetstroms des Sozialraum-Jahres
+         */
+        ActivityView: {
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            activityDate: string;
+            /** @example AKT-2025-1 */
+            activityId: string;
+            /**
+             * @description Gemeldeter Ist-Betrag (EUR)
+             * @example 1234.50
+             */
+            actual: string | null;
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            actualReportedOn: string | null;
+            /**
+             * @description Bewilligter Betrag (EUR)
+             * @example 1234.50
+             */
+            approved: string | null;
+            /**
+             * @description Kategorie der flexiblen Mittel: FUE fallübergreifend, FU fallunspezifisch
+             * @enum {string}
+             */
+            category: "FUE" | "FU";
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            decidedOn: string | null;
+            description: string;
+            evidenceReference: string | null;
+            fiscalYear: number;
+            /**
+             * @description Monat der Aktivität: Monat der Bindung und der Ausgabe (R3)
+             * @example 2025-03
+             */
+            month: string;
+            providerId: string;
+            rejectionReason: string | null;
+            /**
+             * @description Mit der Ist-Meldung freigegebener Rest der Bewilligung (EUR)
+             * @example 1234.50
+             */
+            released: string | null;
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            reportedOn: string;
+            /**
+             * @description Gemeldete geplante Kosten (EUR)
+             * @example 1234.50
+             */
+            requested: string;
+            sozialraumId: string;
+            /**
+             * @description reported: gemeldet; approved: bewilligt; rejected: abgelehnt; settled: Ist-Betrag gemeldet und abgerechnet
+             * @enum {string}
+             */
+            status: "reported" | "approved" | "rejected" | "settled";
+            /** @description Fassung des Budgetstroms (ETag) */
+            version: number;
+        };
         ActualReportDto: {
             /**
              * @description What the activity cost; at most the approved amount
@@ -1351,7 +1843,7 @@ export interface components {
              */
             businessDate?: string;
             /**
-             * @description Resolution of the Haushaltssatzung
+             * @description Beschluss der Haushaltssatzung
              * @example BV 2024/BV/5123
              */
             decisionReference?: string;
@@ -1365,7 +1857,7 @@ export interface components {
         };
         AmendBudgetDto: {
             /**
-             * @description New planned amount of the category
+             * @description Neuer geplanter Betrag der Kategorie
              * @example 35000.00
              */
             amount: string;
@@ -1380,7 +1872,7 @@ export interface components {
              */
             category: "FS" | "FUE" | "FU";
             /**
-             * @description Council resolution of the Nachtrag
+             * @description Beschluss der Vertretung zum Nachtrag
              * @example BV 2025/BV/0815
              */
             decisionReference: string;
@@ -1391,10 +1883,60 @@ export interface components {
             /** @example Oberbürgermeister */
             body: string;
             /**
-             * @description null for the body deciding everything above
+             * @description null beim Gremium, das über alles darüber entscheidet
              * @example 50000.00
              */
             upTo: string | null;
+        };
+        /**
+         * ApprovalPage
+         * @description Eine Seite Bewilligungen, nach approvalId
+         */
+        ApprovalPage: {
+            items: {
+                approvalId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                bescheidDate: string;
+                caseRef: string;
+                /** @description R1: zählt zum Sozialraumbudget */
+                inBudget: boolean;
+                /**
+                 * @description Paragraf des SGB VIII
+                 * @enum {string}
+                 */
+                legalBasis: "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a";
+                /** @description Bewilligungszeitraum; end null bei einer unbefristeten Bewilligung */
+                period: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    end: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    start: string;
+                };
+                /** @description Träger der Bewilligung; Träger sehen nur sich selbst */
+                providerIds: string[];
+                /**
+                 * @description Art des Entgelts: Monatspauschale, Fachleistungsstunde, Tagessatz
+                 * @enum {string}
+                 */
+                rateType: "monthly" | "hourly" | "daily";
+                sozialraumId: string;
+                /**
+                 * @description laufend oder beendet
+                 * @enum {string}
+                 */
+                status: "running" | "terminated";
+            }[];
+            /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
+            nextCursor: string | null;
         };
         ApproveActivityDto: {
             /**
@@ -1408,9 +1950,1868 @@ export interface components {
              */
             businessDate?: string;
         };
+        /**
+         * AuditLogPage
+         * @description Ereignisprotokoll des Mandanten in Buchungsreihenfolge, seitenweise
+         */
+        AuditLogPage: {
+            items: {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                causationId: string | null;
+                /** @description Glied der Prüfkette; null, bis die Kette das Ereignis aufgenommen hat (Sekunden) */
+                chainIndex: string | null;
+                correlationId: string;
+                /** @description Inhalt des Ereignisses, wie gebucht (ohne personenbezogene Daten im Klartext) */
+                data: {
+                    [key: string]: unknown;
+                };
+                /** @description SHA-256 über das Ereignis, wie gebucht */
+                eventHash: string;
+                /** Format: uuid */
+                eventId: string;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                position: string;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                schemaVersion: number;
+                /**
+                 * @description Datenstrom, beginnend mit dem Mandanten
+                 * @example HRO-JA/case/TW-25-001
+                 */
+                streamId: string;
+                streamVersion: number;
+                /**
+                 * @description Ereignistyp
+                 * @example InvoiceVerified
+                 */
+                type: string;
+            }[];
+            /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
+            nextCursor: string | null;
+        };
+        /**
+         * AuditVerification
+         * @description Ergebnis der Nachrechnung der Prüfkette über das Ereignisprotokoll
+         */
+        AuditVerification: {
+            /** @description Letzter Kettenwert */
+            chainHead: string;
+            eventsChecked: number;
+            /** @description true, wenn die Kette lückenlos und unverändert ist */
+            ok: boolean;
+            /** @description Was verändert, eingefügt oder entfernt wurde */
+            problems: string[];
+            /** @description Probleme bei Ereignissen außerhalb des Mandanten oder nicht mehr im Protokoll */
+            problemsElsewhere: number;
+            sealKeyConfigured: boolean;
+            sealsChecked: number;
+            /** @description Ereignisse, die die Kette noch nicht aufgenommen hat (jüngste Buchungen) */
+            unchained: number;
+            /**
+             * Format: date-time
+             * @description Zeitpunkt (ISO 8601, UTC)
+             * @example 2025-03-31T09:15:00.000Z
+             */
+            verifiedAt: string;
+        };
+        /**
+         * BudgetContractView
+         * @description Der Budgetvertrag eines Sozialraums: alle Fassungen nach Wirksamkeitsdatum und die am Stichtag geltende
+         */
+        BudgetContractView: {
+            /** @description Die Vertragsfassung, die an dem Tag gilt */
+            inForce: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string | null;
+                terms: {
+                    /**
+                     * @description R10: Obergrenze des Übertrags auf B, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardCapPct: string;
+                    /**
+                     * @description R10: Anteil der Einsparung, der übertragen wird, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardSharePct: string;
+                    /**
+                     * @description R10: Korridor um B, in dem nicht abgerechnet wird; R7: Unterschreitungslinie = 100 % − Korridor, in Prozent
+                     * @example 12.5
+                     */
+                    corridorPct: string;
+                    /** @description R1: Rechtsgrundlagen außerhalb des Budgets */
+                    excludedLegalBases: ("27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a")[];
+                    /**
+                     * @description R1: Tagessatz, über dem eine Bewilligung ein Hochkostenfall außerhalb des Budgets ist (EUR)
+                     * @example 1234.50
+                     */
+                    highCostDailyRateThreshold: string;
+                    /**
+                     * @description R10: Bezugsgröße der Malus-Obergrenze: flexibles Budget oder B
+                     * @enum {string}
+                     */
+                    malusCapBasis: "flexible-budget" | "total-budget";
+                    /**
+                     * @description R10: Malus-Obergrenze, in Prozent
+                     * @example 12.5
+                     */
+                    malusCapPct: string;
+                    /**
+                     * @description R7: Schwelle des Überschreitungsverfahrens, in Prozent
+                     * @example 12.5
+                     */
+                    procedureThresholdPct: string;
+                    /**
+                     * @description R10: Anteil der Träger an der Überschreitung jenseits des Korridors (Malus), in Prozent
+                     * @example 12.5
+                     */
+                    providerSharePct: string;
+                    /**
+                     * @description R7: Schwelle der Nachverhandlung, in Prozent
+                     * @example 12.5
+                     */
+                    renegotiationThresholdPct: string;
+                    /** @description R9: Wertgrenzen der Gremien für über- und außerplanmäßige Ausgaben, aufsteigend */
+                    supplementaryApprovalLimits: {
+                        /** @description Entscheidendes Gremium */
+                        body: string;
+                        /**
+                         * @description Wertgrenze (einschließlich) in EUR; null beim Gremium, das über alles darüber entscheidet
+                         * @example 1234.50
+                         */
+                        upTo: string | null;
+                    }[];
+                    /** @description R7: Monat, ab dessen Monatsabschluss die Unterschreitung geprüft wird */
+                    underrunReviewMonth: number;
+                    /**
+                     * @description R7: Warnschwelle der Hochrechnung auf B, in Prozent
+                     * @example 12.5
+                     */
+                    warningThresholdPct: string;
+                };
+                /** @description null, wenn an dem Tag keine Fassung gilt: dann gelten die Vorgaben des Regelwerks */
+                versionNumber: number | null;
+            };
+            sozialraumId: string;
+            /** @description Fassung des Budgetvertrags-Datenstroms (ETag) */
+            version: number;
+            /** @description Alle Fassungen, nach Wirksamkeitsdatum */
+            versions: {
+                /** @description Beschluss, auf dem die Fassung beruht */
+                decisionReference: string | null;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string;
+                reason: string;
+                sozialraumId: string;
+                terms: {
+                    /**
+                     * @description R10: Obergrenze des Übertrags auf B, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardCapPct: string;
+                    /**
+                     * @description R10: Anteil der Einsparung, der übertragen wird, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardSharePct: string;
+                    /**
+                     * @description R10: Korridor um B, in dem nicht abgerechnet wird; R7: Unterschreitungslinie = 100 % − Korridor, in Prozent
+                     * @example 12.5
+                     */
+                    corridorPct: string;
+                    /** @description R1: Rechtsgrundlagen außerhalb des Budgets */
+                    excludedLegalBases: ("27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a")[];
+                    /**
+                     * @description R1: Tagessatz, über dem eine Bewilligung ein Hochkostenfall außerhalb des Budgets ist (EUR)
+                     * @example 1234.50
+                     */
+                    highCostDailyRateThreshold: string;
+                    /**
+                     * @description R10: Bezugsgröße der Malus-Obergrenze: flexibles Budget oder B
+                     * @enum {string}
+                     */
+                    malusCapBasis: "flexible-budget" | "total-budget";
+                    /**
+                     * @description R10: Malus-Obergrenze, in Prozent
+                     * @example 12.5
+                     */
+                    malusCapPct: string;
+                    /**
+                     * @description R7: Schwelle des Überschreitungsverfahrens, in Prozent
+                     * @example 12.5
+                     */
+                    procedureThresholdPct: string;
+                    /**
+                     * @description R10: Anteil der Träger an der Überschreitung jenseits des Korridors (Malus), in Prozent
+                     * @example 12.5
+                     */
+                    providerSharePct: string;
+                    /**
+                     * @description R7: Schwelle der Nachverhandlung, in Prozent
+                     * @example 12.5
+                     */
+                    renegotiationThresholdPct: string;
+                    /** @description R9: Wertgrenzen der Gremien für über- und außerplanmäßige Ausgaben, aufsteigend */
+                    supplementaryApprovalLimits: {
+                        /** @description Entscheidendes Gremium */
+                        body: string;
+                        /**
+                         * @description Wertgrenze (einschließlich) in EUR; null beim Gremium, das über alles darüber entscheidet
+                         * @example 1234.50
+                         */
+                        upTo: string | null;
+                    }[];
+                    /** @description R7: Monat, ab dessen Monatsabschluss die Unterschreitung geprüft wird */
+                    underrunReviewMonth: number;
+                    /**
+                     * @description R7: Warnschwelle der Hochrechnung auf B, in Prozent
+                     * @example 12.5
+                     */
+                    warningThresholdPct: string;
+                };
+                /** @description Laufende Nummer der Vertragsfassung (1, 2, …), in der Reihenfolge des Abschlusses */
+                versionNumber: number;
+            }[];
+        };
+        /**
+         * BudgetOverview
+         * @description Ein Sozialraumbudget eines Haushaltsjahres: Kategorien nach Nachträgen und Umschichtungen, geltender Budgetvertrag, offene Vorschläge, Geschichte
+         */
+        BudgetOverview: {
+            /** @description Die Kategorien in der Reihenfolge FS, FUE, FU */
+            categories: {
+                /**
+                 * @description Nur flexible Mittel: geplant und nicht gebunden (EUR)
+                 * @example 1234.50
+                 */
+                available?: string;
+                /**
+                 * @description Nur flexible Mittel: gebunden oder ausgegeben (EUR)
+                 * @example 1234.50
+                 */
+                bound?: string;
+                /**
+                 * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                category: "FS" | "FUE" | "FU";
+                /** @description Nur flexible Mittel: gesperrt (R8) */
+                frozen?: boolean;
+                /**
+                 * @description Bei der Zuweisung geplant (EUR)
+                 * @example 1234.50
+                 */
+                initial: string;
+                /** @description Name der Kategorie */
+                name: string;
+                /**
+                 * @description Geplant nach Nachträgen, Umschichtungen und Abrechnungen (EUR)
+                 * @example 1234.50
+                 */
+                planned: string;
+            }[];
+            /** @description Die Vertragsfassung, die an dem Tag gilt */
+            contract: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string | null;
+                terms: {
+                    /**
+                     * @description R10: Obergrenze des Übertrags auf B, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardCapPct: string;
+                    /**
+                     * @description R10: Anteil der Einsparung, der übertragen wird, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardSharePct: string;
+                    /**
+                     * @description R10: Korridor um B, in dem nicht abgerechnet wird; R7: Unterschreitungslinie = 100 % − Korridor, in Prozent
+                     * @example 12.5
+                     */
+                    corridorPct: string;
+                    /** @description R1: Rechtsgrundlagen außerhalb des Budgets */
+                    excludedLegalBases: ("27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a")[];
+                    /**
+                     * @description R1: Tagessatz, über dem eine Bewilligung ein Hochkostenfall außerhalb des Budgets ist (EUR)
+                     * @example 1234.50
+                     */
+                    highCostDailyRateThreshold: string;
+                    /**
+                     * @description R10: Bezugsgröße der Malus-Obergrenze: flexibles Budget oder B
+                     * @enum {string}
+                     */
+                    malusCapBasis: "flexible-budget" | "total-budget";
+                    /**
+                     * @description R10: Malus-Obergrenze, in Prozent
+                     * @example 12.5
+                     */
+                    malusCapPct: string;
+                    /**
+                     * @description R7: Schwelle des Überschreitungsverfahrens, in Prozent
+                     * @example 12.5
+                     */
+                    procedureThresholdPct: string;
+                    /**
+                     * @description R10: Anteil der Träger an der Überschreitung jenseits des Korridors (Malus), in Prozent
+                     * @example 12.5
+                     */
+                    providerSharePct: string;
+                    /**
+                     * @description R7: Schwelle der Nachverhandlung, in Prozent
+                     * @example 12.5
+                     */
+                    renegotiationThresholdPct: string;
+                    /** @description R9: Wertgrenzen der Gremien für über- und außerplanmäßige Ausgaben, aufsteigend */
+                    supplementaryApprovalLimits: {
+                        /** @description Entscheidendes Gremium */
+                        body: string;
+                        /**
+                         * @description Wertgrenze (einschließlich) in EUR; null beim Gremium, das über alles darüber entscheidet
+                         * @example 1234.50
+                         */
+                        upTo: string | null;
+                    }[];
+                    /** @description R7: Monat, ab dessen Monatsabschluss die Unterschreitung geprüft wird */
+                    underrunReviewMonth: number;
+                    /**
+                     * @description R7: Warnschwelle der Hochrechnung auf B, in Prozent
+                     * @example 12.5
+                     */
+                    warningThresholdPct: string;
+                };
+                /** @description null, wenn an dem Tag keine Fassung gilt: dann gelten die Vorgaben des Regelwerks */
+                versionNumber: number | null;
+            };
+            fiscalYear: number;
+            /** @description Planungsereignisse in Buchungsreihenfolge */
+            history: ({
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    decisionReference: string | null;
+                    fiscalYear: number;
+                    planned: {
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        FS: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        FU: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        FUE: string;
+                    };
+                    reason: string;
+                    sozialraumId: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    total: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "BudgetAllocated";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    reason: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "BudgetOpened" | "BudgetClosed";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    category: "FS" | "FUE" | "FU";
+                    decisionReference: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    delta: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    newAmount: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    previousAmount: string;
+                    reason: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "BudgetAmended";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    from: "FS" | "FUE" | "FU";
+                    proposalId: string;
+                    /**
+                     * @description Seite der geteilten Verantwortung: Jugendamt oder federführender Träger
+                     * @enum {string}
+                     */
+                    proposedBy: "jugendamt" | "lead-provider";
+                    proposerOrganisationId: string;
+                    reason: string;
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    to: "FS" | "FUE" | "FU";
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "ReallocationProposed";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    /**
+                     * @description Seite der geteilten Verantwortung: Jugendamt oder federführender Träger
+                     * @enum {string}
+                     */
+                    agreedBy: "jugendamt" | "lead-provider";
+                    agreerOrganisationId: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    from: "FS" | "FUE" | "FU";
+                    proposalId: string;
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    to: "FS" | "FUE" | "FU";
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "ReallocationAgreed";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    /**
+                     * @description Seite der geteilten Verantwortung: Jugendamt oder federführender Träger
+                     * @enum {string}
+                     */
+                    by: "jugendamt" | "lead-provider";
+                    proposalId: string;
+                    reason: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "ReallocationRejected" | "ReallocationWithdrawn";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    categories: ("FS" | "FUE" | "FU")[];
+                    reason: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "BudgetFreezeImposed" | "BudgetFreezeLifted";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    category: "FS" | "FUE" | "FU";
+                    fromFiscalYear: number;
+                    settlementId: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "SavingsCarriedForward" | "MalusApplied";
+            })[];
+            /** @description Offene Umschichtungsvorschläge, in der Reihenfolge ihres Eingangs */
+            openProposals: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                /**
+                 * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                from: "FS" | "FUE" | "FU";
+                /** @example UMS-2025-1 */
+                proposalId: string;
+                /**
+                 * @description Seite der geteilten Verantwortung: Jugendamt oder federführender Träger
+                 * @enum {string}
+                 */
+                proposedBy: "jugendamt" | "lead-provider";
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                proposedOn: string;
+                proposerOrganisationId: string;
+                reason: string;
+                /**
+                 * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                to: "FS" | "FUE" | "FU";
+            }[];
+            sozialraumId: string;
+            /**
+             * @description planned: zugewiesen, noch nicht freigegeben; open: in Bewirtschaftung; closed: Haushaltsjahr abgeschlossen
+             * @enum {string}
+             */
+            status: "planned" | "open" | "closed";
+            /**
+             * @description B, die Summe der geplanten Beträge der drei Kategorien (EUR)
+             * @example 1234.50
+             */
+            total: string;
+            /** @description Fassung des Budget-Datenstroms (ETag) */
+            version: number;
+        };
+        /**
+         * BudgetPage
+         * @description Sozialraumbudgets, nach Haushaltsjahr und sozialraumId, seitenweise
+         */
+        BudgetPage: {
+            items: {
+                fiscalYear: number;
+                frozen: {
+                    FU: boolean;
+                    FUE: boolean;
+                };
+                /** @description Zahl der offenen Umschichtungsvorschläge */
+                openProposals: number;
+                planned: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    FS: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    FU: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    FUE: string;
+                };
+                sozialraumId: string;
+                /**
+                 * @description planned: zugewiesen, noch nicht freigegeben; open: in Bewirtschaftung; closed: Haushaltsjahr abgeschlossen
+                 * @enum {string}
+                 */
+                status: "planned" | "open" | "closed";
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                total: string;
+                version: number;
+            }[];
+            /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
+            nextCursor: string | null;
+        };
         BusinessDateDto: {
             /** @example 2026-01-25 */
             businessDate?: string;
+        };
+        /**
+         * CaseView
+         * @description Ein Fall mit seinen Bewilligungen: Zeitraum, Entgelt, Zuordnung (R1), je Haushaltsjahr Bindung, Abgerechnetes, Ist und offene Bindung, Vorbelastungen, Rechnungen und Erträge. Träger sehen nur ihre eigenen Bewilligungen, Rechnungen und Zahlen, keine Erträge.
+         */
+        CaseView: {
+            /** @description Bewilligungen, wie erfasst (B1, B2, …); Träger sehen nur die eigenen */
+            approvals: {
+                approvalId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                bescheidDate: string;
+                /** @description R1: Zuordnung der Bewilligung, entschieden nach dem Budgetvertrag am Bescheiddatum */
+                classification: {
+                    /** @description Fassung des Budgetvertrags am Bescheiddatum; null, wenn keine galt */
+                    contractVersion: number | null;
+                    /** @description Erläuterung mit den Zahlen, die entschieden haben */
+                    explanation: string;
+                    /** @description R1: zählt zum Sozialraumbudget */
+                    inBudget: boolean;
+                    /**
+                     * @description R1: im Budget, Rechtsgrundlage ausgenommen oder Hochkostenfall
+                     * @enum {string}
+                     */
+                    reason: "in-budget" | "excluded-legal-basis" | "high-cost";
+                };
+                /** @description Letztes Haushaltsjahr, für das die Bindung gebucht ist */
+                committedThrough: number;
+                /** @description Bezeichnung der Hilfe (Paragraf und Name) */
+                help: string;
+                /** @description Rechnungen, wie eingereicht (R1, R2, …) */
+                invoices: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    invoiceId: string;
+                    invoiceNumber: string;
+                    leitwegId: string | null;
+                    providerId: string;
+                    /**
+                     * @description Erbrachte Stunden oder Tage; null bei einer Monatspauschale
+                     * @example 12.5
+                     */
+                    quantity: string | null;
+                    rejectionReason: string | null;
+                    reversalReason: string | null;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    serviceMonth: string;
+                    /**
+                     * @description Stand der Rechnung: wartet auf die sachliche, die rechnerische Prüfung oder die Zahlungsanordnung; bezahlt, zurückgewiesen, storniert
+                     * @enum {string}
+                     */
+                    status: "awaiting-first-verification" | "awaiting-second-verification" | "awaiting-payment-order" | "paid" | "rejected" | "reversed";
+                    /** @description Prüfschritte, wie erfasst */
+                    verifications: {
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        on: string | null;
+                        /**
+                         * @description sachlich richtig oder rechnerisch richtig
+                         * @enum {string}
+                         */
+                        step: "sachlich-richtig" | "rechnerisch-richtig";
+                        /** @description Prüfende Person */
+                        verifiedBy: string;
+                    }[];
+                }[];
+                /** @description Wie festgesetzt (KB1, KB2, …); fehlt für Träger */
+                kostenbeitraege?: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    from: string;
+                    kostenbeitragId: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    monthlyAmount: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    to: string | null;
+                }[];
+                /** @description Wie geltend gemacht (KE1, KE2, …); fehlt für Träger */
+                kostenerstattungen?: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    claimId: string;
+                    /** @description Jugendamt, gegen das der Anspruch geltend gemacht wird */
+                    debtorAuthority: string;
+                    /** @description Aktenzeichen des Anspruchs */
+                    reference: string;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    serviceMonth: string;
+                }[];
+                /**
+                 * @description Paragraf des SGB VIII
+                 * @enum {string}
+                 */
+                legalBasis: "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a";
+                /** @description Bewilligungszeitraum; end null bei einer unbefristeten Bewilligung */
+                period: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    end: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    start: string;
+                };
+                /**
+                 * @description Art des Entgelts: Monatspauschale, Fachleistungsstunde, Tagessatz
+                 * @enum {string}
+                 */
+                rateType: "monthly" | "hourly" | "daily";
+                /** @description Umfang nach Datum (from); Träger sehen nur die eigenen Abschnitte */
+                rates: {
+                    /** @description Entgeltvereinbarung, der das Entgelt folgt; null bei einem abweichenden Entgelt */
+                    agreementId: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    from: string;
+                    /**
+                     * @description Fachleistungsstunden je Monat; null bei anderen Entgeltarten
+                     * @example 12.5
+                     */
+                    hoursPerMonth: string | null;
+                    /** @description Leistungserbringender Träger */
+                    providerId: string;
+                    /**
+                     * @description Entgelt je Monat, Fachleistungsstunde oder Tag (EUR)
+                     * @example 1234.50
+                     */
+                    rate: string;
+                    /** @description Begründung eines abweichenden Entgelts */
+                    rateReason: string | null;
+                }[];
+                /**
+                 * @description laufend oder beendet
+                 * @enum {string}
+                 */
+                status: "running" | "terminated";
+                termination: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    effectiveEnd: string;
+                    note: string | null;
+                    /**
+                     * @description planmäßig, Abbruch oder Zuständigkeitswechsel
+                     * @enum {string}
+                     */
+                    reason: "planmaessig" | "abbruch" | "zustaendigkeitswechsel";
+                } | null;
+                /** @description Spätere Haushaltsjahre, aufsteigend */
+                vorbelastungen: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    fiscalYear: number;
+                }[];
+                /** @description Haushaltsjahre bis zum laufenden, aufsteigend */
+                years: {
+                    /**
+                     * @description Ist: angeordnete Zahlungen
+                     * @example 1234.50
+                     */
+                    actual: string;
+                    /**
+                     * @description R5: Mittelbindung (Obligo) des Haushaltsjahres
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    fiscalYear: number;
+                    /**
+                     * @description Abgerechnet (ohne zurückgewiesene und stornierte Rechnungen)
+                     * @example 1234.50
+                     */
+                    invoiced: string;
+                    /**
+                     * @description Offene Mittelbindung: Bindung − Ist
+                     * @example 1234.50
+                     */
+                    openCommitment: string;
+                    /**
+                     * @description R2: Erträge aus Kostenbeiträgen und Kostenerstattungen; fehlt für Träger
+                     * @example 1234.50
+                     */
+                    revenue?: string;
+                }[];
+            }[];
+            /** @description Pseudonymes Fallzeichen */
+            caseRef: string;
+            /** @description Sozialraum des gewöhnlichen Aufenthalts */
+            sozialraumId: string;
+            /** @description Fassung des Fall-Datenstroms (ETag) */
+            version: number;
+        };
+        /**
+         * CaseViewWithApproval
+         * @description Der Fall nach der Bewilligung, mit der Kennung der angelegten Bewilligung
+         */
+        CaseViewWithApproval: {
+            /** @description Die angelegte Bewilligung */
+            approvalId: string;
+            /** @description Bewilligungen, wie erfasst (B1, B2, …); Träger sehen nur die eigenen */
+            approvals: {
+                approvalId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                bescheidDate: string;
+                /** @description R1: Zuordnung der Bewilligung, entschieden nach dem Budgetvertrag am Bescheiddatum */
+                classification: {
+                    /** @description Fassung des Budgetvertrags am Bescheiddatum; null, wenn keine galt */
+                    contractVersion: number | null;
+                    /** @description Erläuterung mit den Zahlen, die entschieden haben */
+                    explanation: string;
+                    /** @description R1: zählt zum Sozialraumbudget */
+                    inBudget: boolean;
+                    /**
+                     * @description R1: im Budget, Rechtsgrundlage ausgenommen oder Hochkostenfall
+                     * @enum {string}
+                     */
+                    reason: "in-budget" | "excluded-legal-basis" | "high-cost";
+                };
+                /** @description Letztes Haushaltsjahr, für das die Bindung gebucht ist */
+                committedThrough: number;
+                /** @description Bezeichnung der Hilfe (Paragraf und Name) */
+                help: string;
+                /** @description Rechnungen, wie eingereicht (R1, R2, …) */
+                invoices: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    invoiceId: string;
+                    invoiceNumber: string;
+                    leitwegId: string | null;
+                    providerId: string;
+                    /**
+                     * @description Erbrachte Stunden oder Tage; null bei einer Monatspauschale
+                     * @example 12.5
+                     */
+                    quantity: string | null;
+                    rejectionReason: string | null;
+                    reversalReason: string | null;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    serviceMonth: string;
+                    /**
+                     * @description Stand der Rechnung: wartet auf die sachliche, die rechnerische Prüfung oder die Zahlungsanordnung; bezahlt, zurückgewiesen, storniert
+                     * @enum {string}
+                     */
+                    status: "awaiting-first-verification" | "awaiting-second-verification" | "awaiting-payment-order" | "paid" | "rejected" | "reversed";
+                    /** @description Prüfschritte, wie erfasst */
+                    verifications: {
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        on: string | null;
+                        /**
+                         * @description sachlich richtig oder rechnerisch richtig
+                         * @enum {string}
+                         */
+                        step: "sachlich-richtig" | "rechnerisch-richtig";
+                        /** @description Prüfende Person */
+                        verifiedBy: string;
+                    }[];
+                }[];
+                /** @description Wie festgesetzt (KB1, KB2, …); fehlt für Träger */
+                kostenbeitraege?: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    from: string;
+                    kostenbeitragId: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    monthlyAmount: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    to: string | null;
+                }[];
+                /** @description Wie geltend gemacht (KE1, KE2, …); fehlt für Träger */
+                kostenerstattungen?: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    claimId: string;
+                    /** @description Jugendamt, gegen das der Anspruch geltend gemacht wird */
+                    debtorAuthority: string;
+                    /** @description Aktenzeichen des Anspruchs */
+                    reference: string;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    serviceMonth: string;
+                }[];
+                /**
+                 * @description Paragraf des SGB VIII
+                 * @enum {string}
+                 */
+                legalBasis: "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a";
+                /** @description Bewilligungszeitraum; end null bei einer unbefristeten Bewilligung */
+                period: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    end: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    start: string;
+                };
+                /**
+                 * @description Art des Entgelts: Monatspauschale, Fachleistungsstunde, Tagessatz
+                 * @enum {string}
+                 */
+                rateType: "monthly" | "hourly" | "daily";
+                /** @description Umfang nach Datum (from); Träger sehen nur die eigenen Abschnitte */
+                rates: {
+                    /** @description Entgeltvereinbarung, der das Entgelt folgt; null bei einem abweichenden Entgelt */
+                    agreementId: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    from: string;
+                    /**
+                     * @description Fachleistungsstunden je Monat; null bei anderen Entgeltarten
+                     * @example 12.5
+                     */
+                    hoursPerMonth: string | null;
+                    /** @description Leistungserbringender Träger */
+                    providerId: string;
+                    /**
+                     * @description Entgelt je Monat, Fachleistungsstunde oder Tag (EUR)
+                     * @example 1234.50
+                     */
+                    rate: string;
+                    /** @description Begründung eines abweichenden Entgelts */
+                    rateReason: string | null;
+                }[];
+                /**
+                 * @description laufend oder beendet
+                 * @enum {string}
+                 */
+                status: "running" | "terminated";
+                termination: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    effectiveEnd: string;
+                    note: string | null;
+                    /**
+                     * @description planmäßig, Abbruch oder Zuständigkeitswechsel
+                     * @enum {string}
+                     */
+                    reason: "planmaessig" | "abbruch" | "zustaendigkeitswechsel";
+                } | null;
+                /** @description Spätere Haushaltsjahre, aufsteigend */
+                vorbelastungen: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    fiscalYear: number;
+                }[];
+                /** @description Haushaltsjahre bis zum laufenden, aufsteigend */
+                years: {
+                    /**
+                     * @description Ist: angeordnete Zahlungen
+                     * @example 1234.50
+                     */
+                    actual: string;
+                    /**
+                     * @description R5: Mittelbindung (Obligo) des Haushaltsjahres
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    fiscalYear: number;
+                    /**
+                     * @description Abgerechnet (ohne zurückgewiesene und stornierte Rechnungen)
+                     * @example 1234.50
+                     */
+                    invoiced: string;
+                    /**
+                     * @description Offene Mittelbindung: Bindung − Ist
+                     * @example 1234.50
+                     */
+                    openCommitment: string;
+                    /**
+                     * @description R2: Erträge aus Kostenbeiträgen und Kostenerstattungen; fehlt für Träger
+                     * @example 1234.50
+                     */
+                    revenue?: string;
+                }[];
+            }[];
+            /** @description Pseudonymes Fallzeichen */
+            caseRef: string;
+            /** @description Sozialraum des gewöhnlichen Aufenthalts */
+            sozialraumId: string;
+            /** @description Fassung des Fall-Datenstroms (ETag) */
+            version: number;
+        };
+        /**
+         * CaseViewWithInvoice
+         * @description Der Fall nach der Einreichung, mit der Kennung der eingereichten Rechnung
+         */
+        CaseViewWithInvoice: {
+            /** @description Bewilligungen, wie erfasst (B1, B2, …); Träger sehen nur die eigenen */
+            approvals: {
+                approvalId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                bescheidDate: string;
+                /** @description R1: Zuordnung der Bewilligung, entschieden nach dem Budgetvertrag am Bescheiddatum */
+                classification: {
+                    /** @description Fassung des Budgetvertrags am Bescheiddatum; null, wenn keine galt */
+                    contractVersion: number | null;
+                    /** @description Erläuterung mit den Zahlen, die entschieden haben */
+                    explanation: string;
+                    /** @description R1: zählt zum Sozialraumbudget */
+                    inBudget: boolean;
+                    /**
+                     * @description R1: im Budget, Rechtsgrundlage ausgenommen oder Hochkostenfall
+                     * @enum {string}
+                     */
+                    reason: "in-budget" | "excluded-legal-basis" | "high-cost";
+                };
+                /** @description Letztes Haushaltsjahr, für das die Bindung gebucht ist */
+                committedThrough: number;
+                /** @description Bezeichnung der Hilfe (Paragraf und Name) */
+                help: string;
+                /** @description Rechnungen, wie eingereicht (R1, R2, …) */
+                invoices: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    invoiceId: string;
+                    invoiceNumber: string;
+                    leitwegId: string | null;
+                    providerId: string;
+                    /**
+                     * @description Erbrachte Stunden oder Tage; null bei einer Monatspauschale
+                     * @example 12.5
+                     */
+                    quantity: string | null;
+                    rejectionReason: string | null;
+                    reversalReason: string | null;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    serviceMonth: string;
+                    /**
+                     * @description Stand der Rechnung: wartet auf die sachliche, die rechnerische Prüfung oder die Zahlungsanordnung; bezahlt, zurückgewiesen, storniert
+                     * @enum {string}
+                     */
+                    status: "awaiting-first-verification" | "awaiting-second-verification" | "awaiting-payment-order" | "paid" | "rejected" | "reversed";
+                    /** @description Prüfschritte, wie erfasst */
+                    verifications: {
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        on: string | null;
+                        /**
+                         * @description sachlich richtig oder rechnerisch richtig
+                         * @enum {string}
+                         */
+                        step: "sachlich-richtig" | "rechnerisch-richtig";
+                        /** @description Prüfende Person */
+                        verifiedBy: string;
+                    }[];
+                }[];
+                /** @description Wie festgesetzt (KB1, KB2, …); fehlt für Träger */
+                kostenbeitraege?: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    from: string;
+                    kostenbeitragId: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    monthlyAmount: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    to: string | null;
+                }[];
+                /** @description Wie geltend gemacht (KE1, KE2, …); fehlt für Träger */
+                kostenerstattungen?: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    claimId: string;
+                    /** @description Jugendamt, gegen das der Anspruch geltend gemacht wird */
+                    debtorAuthority: string;
+                    /** @description Aktenzeichen des Anspruchs */
+                    reference: string;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    serviceMonth: string;
+                }[];
+                /**
+                 * @description Paragraf des SGB VIII
+                 * @enum {string}
+                 */
+                legalBasis: "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a";
+                /** @description Bewilligungszeitraum; end null bei einer unbefristeten Bewilligung */
+                period: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    end: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    start: string;
+                };
+                /**
+                 * @description Art des Entgelts: Monatspauschale, Fachleistungsstunde, Tagessatz
+                 * @enum {string}
+                 */
+                rateType: "monthly" | "hourly" | "daily";
+                /** @description Umfang nach Datum (from); Träger sehen nur die eigenen Abschnitte */
+                rates: {
+                    /** @description Entgeltvereinbarung, der das Entgelt folgt; null bei einem abweichenden Entgelt */
+                    agreementId: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    from: string;
+                    /**
+                     * @description Fachleistungsstunden je Monat; null bei anderen Entgeltarten
+                     * @example 12.5
+                     */
+                    hoursPerMonth: string | null;
+                    /** @description Leistungserbringender Träger */
+                    providerId: string;
+                    /**
+                     * @description Entgelt je Monat, Fachleistungsstunde oder Tag (EUR)
+                     * @example 1234.50
+                     */
+                    rate: string;
+                    /** @description Begründung eines abweichenden Entgelts */
+                    rateReason: string | null;
+                }[];
+                /**
+                 * @description laufend oder beendet
+                 * @enum {string}
+                 */
+                status: "running" | "terminated";
+                termination: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    effectiveEnd: string;
+                    note: string | null;
+                    /**
+                     * @description planmäßig, Abbruch oder Zuständigkeitswechsel
+                     * @enum {string}
+                     */
+                    reason: "planmaessig" | "abbruch" | "zustaendigkeitswechsel";
+                } | null;
+                /** @description Spätere Haushaltsjahre, aufsteigend */
+                vorbelastungen: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    fiscalYear: number;
+                }[];
+                /** @description Haushaltsjahre bis zum laufenden, aufsteigend */
+                years: {
+                    /**
+                     * @description Ist: angeordnete Zahlungen
+                     * @example 1234.50
+                     */
+                    actual: string;
+                    /**
+                     * @description R5: Mittelbindung (Obligo) des Haushaltsjahres
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    fiscalYear: number;
+                    /**
+                     * @description Abgerechnet (ohne zurückgewiesene und stornierte Rechnungen)
+                     * @example 1234.50
+                     */
+                    invoiced: string;
+                    /**
+                     * @description Offene Mittelbindung: Bindung − Ist
+                     * @example 1234.50
+                     */
+                    openCommitment: string;
+                    /**
+                     * @description R2: Erträge aus Kostenbeiträgen und Kostenerstattungen; fehlt für Träger
+                     * @example 1234.50
+                     */
+                    revenue?: string;
+                }[];
+            }[];
+            /** @description Pseudonymes Fallzeichen */
+            caseRef: string;
+            /** @description Die eingereichte Rechnung */
+            invoiceId: string;
+            /** @description Sozialraum des gewöhnlichen Aufenthalts */
+            sozialraumId: string;
+            /** @description Fassung des Fall-Datenstroms (ETag) */
+            version: number;
+        };
+        /**
+         * CaseViewWithKostenbeitrag
+         * @description Der Fall nach der Festsetzung, mit der Kennung des Kostenbeitrags
+         */
+        CaseViewWithKostenbeitrag: {
+            /** @description Bewilligungen, wie erfasst (B1, B2, …); Träger sehen nur die eigenen */
+            approvals: {
+                approvalId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                bescheidDate: string;
+                /** @description R1: Zuordnung der Bewilligung, entschieden nach dem Budgetvertrag am Bescheiddatum */
+                classification: {
+                    /** @description Fassung des Budgetvertrags am Bescheiddatum; null, wenn keine galt */
+                    contractVersion: number | null;
+                    /** @description Erläuterung mit den Zahlen, die entschieden haben */
+                    explanation: string;
+                    /** @description R1: zählt zum Sozialraumbudget */
+                    inBudget: boolean;
+                    /**
+                     * @description R1: im Budget, Rechtsgrundlage ausgenommen oder Hochkostenfall
+                     * @enum {string}
+                     */
+                    reason: "in-budget" | "excluded-legal-basis" | "high-cost";
+                };
+                /** @description Letztes Haushaltsjahr, für das die Bindung gebucht ist */
+                committedThrough: number;
+                /** @description Bezeichnung der Hilfe (Paragraf und Name) */
+                help: string;
+                /** @description Rechnungen, wie eingereicht (R1, R2, …) */
+                invoices: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    invoiceId: string;
+                    invoiceNumber: string;
+                    leitwegId: string | null;
+                    providerId: string;
+                    /**
+                     * @description Erbrachte Stunden oder Tage; null bei einer Monatspauschale
+                     * @example 12.5
+                     */
+                    quantity: string | null;
+                    rejectionReason: string | null;
+                    reversalReason: string | null;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    serviceMonth: string;
+                    /**
+                     * @description Stand der Rechnung: wartet auf die sachliche, die rechnerische Prüfung oder die Zahlungsanordnung; bezahlt, zurückgewiesen, storniert
+                     * @enum {string}
+                     */
+                    status: "awaiting-first-verification" | "awaiting-second-verification" | "awaiting-payment-order" | "paid" | "rejected" | "reversed";
+                    /** @description Prüfschritte, wie erfasst */
+                    verifications: {
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        on: string | null;
+                        /**
+                         * @description sachlich richtig oder rechnerisch richtig
+                         * @enum {string}
+                         */
+                        step: "sachlich-richtig" | "rechnerisch-richtig";
+                        /** @description Prüfende Person */
+                        verifiedBy: string;
+                    }[];
+                }[];
+                /** @description Wie festgesetzt (KB1, KB2, …); fehlt für Träger */
+                kostenbeitraege?: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    from: string;
+                    kostenbeitragId: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    monthlyAmount: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    to: string | null;
+                }[];
+                /** @description Wie geltend gemacht (KE1, KE2, …); fehlt für Träger */
+                kostenerstattungen?: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    claimId: string;
+                    /** @description Jugendamt, gegen das der Anspruch geltend gemacht wird */
+                    debtorAuthority: string;
+                    /** @description Aktenzeichen des Anspruchs */
+                    reference: string;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    serviceMonth: string;
+                }[];
+                /**
+                 * @description Paragraf des SGB VIII
+                 * @enum {string}
+                 */
+                legalBasis: "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a";
+                /** @description Bewilligungszeitraum; end null bei einer unbefristeten Bewilligung */
+                period: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    end: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    start: string;
+                };
+                /**
+                 * @description Art des Entgelts: Monatspauschale, Fachleistungsstunde, Tagessatz
+                 * @enum {string}
+                 */
+                rateType: "monthly" | "hourly" | "daily";
+                /** @description Umfang nach Datum (from); Träger sehen nur die eigenen Abschnitte */
+                rates: {
+                    /** @description Entgeltvereinbarung, der das Entgelt folgt; null bei einem abweichenden Entgelt */
+                    agreementId: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    from: string;
+                    /**
+                     * @description Fachleistungsstunden je Monat; null bei anderen Entgeltarten
+                     * @example 12.5
+                     */
+                    hoursPerMonth: string | null;
+                    /** @description Leistungserbringender Träger */
+                    providerId: string;
+                    /**
+                     * @description Entgelt je Monat, Fachleistungsstunde oder Tag (EUR)
+                     * @example 1234.50
+                     */
+                    rate: string;
+                    /** @description Begründung eines abweichenden Entgelts */
+                    rateReason: string | null;
+                }[];
+                /**
+                 * @description laufend oder beendet
+                 * @enum {string}
+                 */
+                status: "running" | "terminated";
+                termination: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    effectiveEnd: string;
+                    note: string | null;
+                    /**
+                     * @description planmäßig, Abbruch oder Zuständigkeitswechsel
+                     * @enum {string}
+                     */
+                    reason: "planmaessig" | "abbruch" | "zustaendigkeitswechsel";
+                } | null;
+                /** @description Spätere Haushaltsjahre, aufsteigend */
+                vorbelastungen: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    fiscalYear: number;
+                }[];
+                /** @description Haushaltsjahre bis zum laufenden, aufsteigend */
+                years: {
+                    /**
+                     * @description Ist: angeordnete Zahlungen
+                     * @example 1234.50
+                     */
+                    actual: string;
+                    /**
+                     * @description R5: Mittelbindung (Obligo) des Haushaltsjahres
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    fiscalYear: number;
+                    /**
+                     * @description Abgerechnet (ohne zurückgewiesene und stornierte Rechnungen)
+                     * @example 1234.50
+                     */
+                    invoiced: string;
+                    /**
+                     * @description Offene Mittelbindung: Bindung − Ist
+                     * @example 1234.50
+                     */
+                    openCommitment: string;
+                    /**
+                     * @description R2: Erträge aus Kostenbeiträgen und Kostenerstattungen; fehlt für Träger
+                     * @example 1234.50
+                     */
+                    revenue?: string;
+                }[];
+            }[];
+            /** @description Pseudonymes Fallzeichen */
+            caseRef: string;
+            /** @description Der festgesetzte Kostenbeitrag */
+            kostenbeitragId: string;
+            /** @description Sozialraum des gewöhnlichen Aufenthalts */
+            sozialraumId: string;
+            /** @description Fassung des Fall-Datenstroms (ETag) */
+            version: number;
+        };
+        /**
+         * CaseViewWithKostenerstattung
+         * @description Der Fall nach der Geltendmachung, mit der Kennung des Kostenerstattungsanspruchs
+         */
+        CaseViewWithKostenerstattung: {
+            /** @description Bewilligungen, wie erfasst (B1, B2, …); Träger sehen nur die eigenen */
+            approvals: {
+                approvalId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                bescheidDate: string;
+                /** @description R1: Zuordnung der Bewilligung, entschieden nach dem Budgetvertrag am Bescheiddatum */
+                classification: {
+                    /** @description Fassung des Budgetvertrags am Bescheiddatum; null, wenn keine galt */
+                    contractVersion: number | null;
+                    /** @description Erläuterung mit den Zahlen, die entschieden haben */
+                    explanation: string;
+                    /** @description R1: zählt zum Sozialraumbudget */
+                    inBudget: boolean;
+                    /**
+                     * @description R1: im Budget, Rechtsgrundlage ausgenommen oder Hochkostenfall
+                     * @enum {string}
+                     */
+                    reason: "in-budget" | "excluded-legal-basis" | "high-cost";
+                };
+                /** @description Letztes Haushaltsjahr, für das die Bindung gebucht ist */
+                committedThrough: number;
+                /** @description Bezeichnung der Hilfe (Paragraf und Name) */
+                help: string;
+                /** @description Rechnungen, wie eingereicht (R1, R2, …) */
+                invoices: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    invoiceId: string;
+                    invoiceNumber: string;
+                    leitwegId: string | null;
+                    providerId: string;
+                    /**
+                     * @description Erbrachte Stunden oder Tage; null bei einer Monatspauschale
+                     * @example 12.5
+                     */
+                    quantity: string | null;
+                    rejectionReason: string | null;
+                    reversalReason: string | null;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    serviceMonth: string;
+                    /**
+                     * @description Stand der Rechnung: wartet auf die sachliche, die rechnerische Prüfung oder die Zahlungsanordnung; bezahlt, zurückgewiesen, storniert
+                     * @enum {string}
+                     */
+                    status: "awaiting-first-verification" | "awaiting-second-verification" | "awaiting-payment-order" | "paid" | "rejected" | "reversed";
+                    /** @description Prüfschritte, wie erfasst */
+                    verifications: {
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        on: string | null;
+                        /**
+                         * @description sachlich richtig oder rechnerisch richtig
+                         * @enum {string}
+                         */
+                        step: "sachlich-richtig" | "rechnerisch-richtig";
+                        /** @description Prüfende Person */
+                        verifiedBy: string;
+                    }[];
+                }[];
+                /** @description Wie festgesetzt (KB1, KB2, …); fehlt für Träger */
+                kostenbeitraege?: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    from: string;
+                    kostenbeitragId: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    monthlyAmount: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    to: string | null;
+                }[];
+                /** @description Wie geltend gemacht (KE1, KE2, …); fehlt für Träger */
+                kostenerstattungen?: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    claimId: string;
+                    /** @description Jugendamt, gegen das der Anspruch geltend gemacht wird */
+                    debtorAuthority: string;
+                    /** @description Aktenzeichen des Anspruchs */
+                    reference: string;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    serviceMonth: string;
+                }[];
+                /**
+                 * @description Paragraf des SGB VIII
+                 * @enum {string}
+                 */
+                legalBasis: "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a";
+                /** @description Bewilligungszeitraum; end null bei einer unbefristeten Bewilligung */
+                period: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    end: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    start: string;
+                };
+                /**
+                 * @description Art des Entgelts: Monatspauschale, Fachleistungsstunde, Tagessatz
+                 * @enum {string}
+                 */
+                rateType: "monthly" | "hourly" | "daily";
+                /** @description Umfang nach Datum (from); Träger sehen nur die eigenen Abschnitte */
+                rates: {
+                    /** @description Entgeltvereinbarung, der das Entgelt folgt; null bei einem abweichenden Entgelt */
+                    agreementId: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    from: string;
+                    /**
+                     * @description Fachleistungsstunden je Monat; null bei anderen Entgeltarten
+                     * @example 12.5
+                     */
+                    hoursPerMonth: string | null;
+                    /** @description Leistungserbringender Träger */
+                    providerId: string;
+                    /**
+                     * @description Entgelt je Monat, Fachleistungsstunde oder Tag (EUR)
+                     * @example 1234.50
+                     */
+                    rate: string;
+                    /** @description Begründung eines abweichenden Entgelts */
+                    rateReason: string | null;
+                }[];
+                /**
+                 * @description laufend oder beendet
+                 * @enum {string}
+                 */
+                status: "running" | "terminated";
+                termination: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    effectiveEnd: string;
+                    note: string | null;
+                    /**
+                     * @description planmäßig, Abbruch oder Zuständigkeitswechsel
+                     * @enum {string}
+                     */
+                    reason: "planmaessig" | "abbruch" | "zustaendigkeitswechsel";
+                } | null;
+                /** @description Spätere Haushaltsjahre, aufsteigend */
+                vorbelastungen: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    fiscalYear: number;
+                }[];
+                /** @description Haushaltsjahre bis zum laufenden, aufsteigend */
+                years: {
+                    /**
+                     * @description Ist: angeordnete Zahlungen
+                     * @example 1234.50
+                     */
+                    actual: string;
+                    /**
+                     * @description R5: Mittelbindung (Obligo) des Haushaltsjahres
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    fiscalYear: number;
+                    /**
+                     * @description Abgerechnet (ohne zurückgewiesene und stornierte Rechnungen)
+                     * @example 1234.50
+                     */
+                    invoiced: string;
+                    /**
+                     * @description Offene Mittelbindung: Bindung − Ist
+                     * @example 1234.50
+                     */
+                    openCommitment: string;
+                    /**
+                     * @description R2: Erträge aus Kostenbeiträgen und Kostenerstattungen; fehlt für Träger
+                     * @example 1234.50
+                     */
+                    revenue?: string;
+                }[];
+            }[];
+            /** @description Pseudonymes Fallzeichen */
+            caseRef: string;
+            /** @description Der geltend gemachte Kostenerstattungsanspruch */
+            claimId: string;
+            /** @description Sozialraum des gewöhnlichen Aufenthalts */
+            sozialraumId: string;
+            /** @description Fassung des Fall-Datenstroms (ETag) */
+            version: number;
         };
         ChangeProviderDto: {
             /**
@@ -1500,7 +3901,7 @@ export interface components {
             effectiveFrom: string;
             /** @example Sozialraumbudgetvertrag 2025–2027 */
             reason: string;
-            /** @description Parameters that differ from the rule book defaults; omitted ones take the default */
+            /** @description Parameter, die von den Vorgaben des Regelwerks abweichen; nicht genannte erhalten die Vorgabe */
             terms: components["schemas"]["ContractTermsDto"];
         };
         ConcludeRateAgreementDto: {
@@ -1565,6 +3966,173 @@ export interface components {
             /** @example 100 */
             warningThresholdPct?: string;
         };
+        /**
+         * ContractVersionAnswer
+         * @description Der Budgetvertrag nach dem Abschluss einer Fassung; inForce ist die abgeschlossene Fassung an ihrem Wirksamkeitsdatum
+         */
+        ContractVersionAnswer: {
+            /** @description Die Vertragsfassung, die an dem Tag gilt */
+            inForce: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string | null;
+                terms: {
+                    /**
+                     * @description R10: Obergrenze des Übertrags auf B, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardCapPct: string;
+                    /**
+                     * @description R10: Anteil der Einsparung, der übertragen wird, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardSharePct: string;
+                    /**
+                     * @description R10: Korridor um B, in dem nicht abgerechnet wird; R7: Unterschreitungslinie = 100 % − Korridor, in Prozent
+                     * @example 12.5
+                     */
+                    corridorPct: string;
+                    /** @description R1: Rechtsgrundlagen außerhalb des Budgets */
+                    excludedLegalBases: ("27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a")[];
+                    /**
+                     * @description R1: Tagessatz, über dem eine Bewilligung ein Hochkostenfall außerhalb des Budgets ist (EUR)
+                     * @example 1234.50
+                     */
+                    highCostDailyRateThreshold: string;
+                    /**
+                     * @description R10: Bezugsgröße der Malus-Obergrenze: flexibles Budget oder B
+                     * @enum {string}
+                     */
+                    malusCapBasis: "flexible-budget" | "total-budget";
+                    /**
+                     * @description R10: Malus-Obergrenze, in Prozent
+                     * @example 12.5
+                     */
+                    malusCapPct: string;
+                    /**
+                     * @description R7: Schwelle des Überschreitungsverfahrens, in Prozent
+                     * @example 12.5
+                     */
+                    procedureThresholdPct: string;
+                    /**
+                     * @description R10: Anteil der Träger an der Überschreitung jenseits des Korridors (Malus), in Prozent
+                     * @example 12.5
+                     */
+                    providerSharePct: string;
+                    /**
+                     * @description R7: Schwelle der Nachverhandlung, in Prozent
+                     * @example 12.5
+                     */
+                    renegotiationThresholdPct: string;
+                    /** @description R9: Wertgrenzen der Gremien für über- und außerplanmäßige Ausgaben, aufsteigend */
+                    supplementaryApprovalLimits: {
+                        /** @description Entscheidendes Gremium */
+                        body: string;
+                        /**
+                         * @description Wertgrenze (einschließlich) in EUR; null beim Gremium, das über alles darüber entscheidet
+                         * @example 1234.50
+                         */
+                        upTo: string | null;
+                    }[];
+                    /** @description R7: Monat, ab dessen Monatsabschluss die Unterschreitung geprüft wird */
+                    underrunReviewMonth: number;
+                    /**
+                     * @description R7: Warnschwelle der Hochrechnung auf B, in Prozent
+                     * @example 12.5
+                     */
+                    warningThresholdPct: string;
+                };
+                /** @description null, wenn an dem Tag keine Fassung gilt: dann gelten die Vorgaben des Regelwerks */
+                versionNumber: number | null;
+            };
+            sozialraumId: string;
+            /** @description Fassung des Budgetvertrags-Datenstroms (ETag) */
+            version: number;
+            /** @description Nummer der eben abgeschlossenen Fassung */
+            versionNumber: number;
+            /** @description Alle Fassungen, nach Wirksamkeitsdatum */
+            versions: {
+                /** @description Beschluss, auf dem die Fassung beruht */
+                decisionReference: string | null;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string;
+                reason: string;
+                sozialraumId: string;
+                terms: {
+                    /**
+                     * @description R10: Obergrenze des Übertrags auf B, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardCapPct: string;
+                    /**
+                     * @description R10: Anteil der Einsparung, der übertragen wird, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardSharePct: string;
+                    /**
+                     * @description R10: Korridor um B, in dem nicht abgerechnet wird; R7: Unterschreitungslinie = 100 % − Korridor, in Prozent
+                     * @example 12.5
+                     */
+                    corridorPct: string;
+                    /** @description R1: Rechtsgrundlagen außerhalb des Budgets */
+                    excludedLegalBases: ("27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a")[];
+                    /**
+                     * @description R1: Tagessatz, über dem eine Bewilligung ein Hochkostenfall außerhalb des Budgets ist (EUR)
+                     * @example 1234.50
+                     */
+                    highCostDailyRateThreshold: string;
+                    /**
+                     * @description R10: Bezugsgröße der Malus-Obergrenze: flexibles Budget oder B
+                     * @enum {string}
+                     */
+                    malusCapBasis: "flexible-budget" | "total-budget";
+                    /**
+                     * @description R10: Malus-Obergrenze, in Prozent
+                     * @example 12.5
+                     */
+                    malusCapPct: string;
+                    /**
+                     * @description R7: Schwelle des Überschreitungsverfahrens, in Prozent
+                     * @example 12.5
+                     */
+                    procedureThresholdPct: string;
+                    /**
+                     * @description R10: Anteil der Träger an der Überschreitung jenseits des Korridors (Malus), in Prozent
+                     * @example 12.5
+                     */
+                    providerSharePct: string;
+                    /**
+                     * @description R7: Schwelle der Nachverhandlung, in Prozent
+                     * @example 12.5
+                     */
+                    renegotiationThresholdPct: string;
+                    /** @description R9: Wertgrenzen der Gremien für über- und außerplanmäßige Ausgaben, aufsteigend */
+                    supplementaryApprovalLimits: {
+                        /** @description Entscheidendes Gremium */
+                        body: string;
+                        /**
+                         * @description Wertgrenze (einschließlich) in EUR; null beim Gremium, das über alles darüber entscheidet
+                         * @example 1234.50
+                         */
+                        upTo: string | null;
+                    }[];
+                    /** @description R7: Monat, ab dessen Monatsabschluss die Unterschreitung geprüft wird */
+                    underrunReviewMonth: number;
+                    /**
+                     * @description R7: Warnschwelle der Hochrechnung auf B, in Prozent
+                     * @example 12.5
+                     */
+                    warningThresholdPct: string;
+                };
+                /** @description Laufende Nummer der Vertragsfassung (1, 2, …), in der Reihenfolge des Abschlusses */
+                versionNumber: number;
+            }[];
+        };
         EndRateAgreementDto: {
             /** @example Neuverhandlung zum 01.07.2025 */
             reason: string;
@@ -1619,6 +4187,132 @@ export interface components {
             monthlyAmount: string;
             /** @example 2025-12-31 */
             to?: string;
+        };
+        /**
+         * FlexibleFiguresView
+         * @description Die flexiblen Mittel eines Sozialraum-Jahres je Kategorie, unmittelbar aus dem Budgetstrom
+         */
+        FlexibleFiguresView: {
+            /** @description FUE, FU */
+            categories: {
+                /**
+                 * @description Geplant − gebunden: was eine neue Bindung noch nehmen kann (§ 74 SGB VIII) (EUR)
+                 * @example 1234.50
+                 */
+                available: string;
+                /**
+                 * @description Kategorie der flexiblen Mittel: FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                category: "FUE" | "FU";
+                /** @description Haushaltssperre (R8) */
+                frozen: boolean;
+                /**
+                 * @description Gebunden (Hochrechnung): Zuwendungen und bewilligte Aktivitäten nach Freigaben (EUR)
+                 * @example 1234.50
+                 */
+                granted: string;
+                name: string;
+                /**
+                 * @description Gebunden, noch nicht gezahlt (EUR)
+                 * @example 1234.50
+                 */
+                open: string;
+                /**
+                 * @description Ist-Ausgaben: Zahlungsanordnungen und gemeldete Ist-Beträge (EUR)
+                 * @example 1234.50
+                 */
+                paid: string;
+                /**
+                 * @description Geplant nach Nachträgen, Umschichtungen und angewendeten Abrechnungen (EUR)
+                 * @example 1234.50
+                 */
+                planned: string;
+            }[];
+            fiscalYear: number;
+            sozialraumId: string;
+            /**
+             * @description planned: zugewiesen, noch nicht freigegeben; open: freigegeben; closed: Haushaltsjahr abgeschlossen
+             * @enum {string}
+             */
+            status: "planned" | "open" | "closed";
+            /** @description Fassung des Budgetstroms (ETag) */
+            version: number;
+        };
+        /**
+         * ForecastTimeline
+         * @description Jede Änderung der Hochrechnung (und von B) nach Geschäftsdatum, mit Ursache und laufendem Anteil an B
+         */
+        ForecastTimeline: {
+            entries: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                budget: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                cause: {
+                    caseRef?: string;
+                    id: string;
+                    /** @description approval, subsidy, flexible-item oder budget */
+                    kind: string;
+                    label?: string;
+                    reason?: string;
+                } | null;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                delta: string;
+                eventId: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                forecast: string;
+                /**
+                 * @description Hochrechnung in % von B nach der Änderung
+                 * @example 81.08
+                 */
+                pctOfBudget: string;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                position: string;
+                /** @description Art des Ereignisses, das die Hochrechnung oder B ändert */
+                type: string;
+            }[];
+            fiscalYear: number;
+            /**
+             * @description Woraus geantwortet wurde: aus dem Lesemodell (heutiger Stand) oder aus dem Ereignisprotokoll (asOf, knownAt, knownAtPosition)
+             * @enum {string}
+             */
+            source: "event-log" | "read-model";
+            sozialraumId: string;
+            /** @description Die Sicht der Abfrage: Stichtag (asOf), Erfassungszeitpunkt (knownAt) oder Protokollposition (knownAtPosition) */
+            view: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                asOf: string | null;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                knownAt: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                knownAtPosition: string | null;
+            };
         };
         FormTraegerverbundDto: {
             /** @example 2025-01-01 */
@@ -1721,6 +4415,17 @@ export interface components {
             /** @example 24000.00 */
             total: string;
         };
+        /**
+         * Health
+         * @description Der Prozess lebt; ob die Datenbank antwortet
+         */
+        Health: {
+            /** @enum {string} */
+            database: "up" | "down";
+            live: boolean;
+            /** @enum {string} */
+            status: "ok" | "degraded";
+        };
         InstalmentDto: {
             /** @example 6000.00 */
             amount: string;
@@ -1730,26 +4435,1296 @@ export interface components {
              */
             dueDate: string;
         };
+        /**
+         * InvoicePage
+         * @description Eine Seite Rechnungen, nach Zeitpunkt der Einreichung (submittedAt), dann invoiceId
+         */
+        InvoicePage: {
+            items: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                approvalId: string;
+                caseRef: string;
+                /** @description Wer sachlich richtig gezeichnet hat; fehlt für Träger */
+                firstVerifier?: string | null;
+                invoiceId: string;
+                invoiceNumber: string;
+                providerId: string;
+                /**
+                 * @description Monat (ISO 8601)
+                 * @example 2025-03
+                 */
+                serviceMonth: string;
+                sozialraumId: string;
+                /**
+                 * @description Stand der Rechnung: wartet auf die sachliche, die rechnerische Prüfung oder die Zahlungsanordnung; bezahlt, zurückgewiesen, storniert
+                 * @enum {string}
+                 */
+                status: "awaiting-first-verification" | "awaiting-second-verification" | "awaiting-payment-order" | "paid" | "rejected" | "reversed";
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                submittedAt: string;
+            }[];
+            /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
+            nextCursor: string | null;
+        };
+        /**
+         * KaemmereiReport
+         * @description Der Bericht des Überschreitungsverfahrens an die Kämmerei (R7) aus den Zahlen der Sicht
+         */
+        KaemmereiReport: {
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            actual: string;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            budget: string;
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            crossingWithdrawnOn: string | null;
+            crossings: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                crossedOn: string;
+                /**
+                 * @description Schwelle nach R7: warning (100 %), procedure (105 %), renegotiation (110 %)
+                 * @enum {string}
+                 */
+                kind: "warning" | "procedure" | "renegotiation";
+                /**
+                 * @description Schwelle in % von B
+                 * @example 81.08
+                 */
+                thresholdPct: string;
+            }[];
+            fiscalYear: number;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            forecast: string;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            forecastExcess: string;
+            /**
+             * @description Hochrechnung in % von B
+             * @example 81.08
+             */
+            forecastPctOfBudget: string;
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            meetingDueBy: string;
+            meetings: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                heldOn: string;
+                measures: string[];
+                participants: {
+                    organisationId: string;
+                    role: string;
+                }[];
+            }[];
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            openedOn: string;
+            previousReports: {
+                reference: string;
+                reportNo: number;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                reportedOn: string;
+            }[];
+            procedureId: string;
+            /**
+             * @description Woraus geantwortet wurde: aus dem Lesemodell (heutiger Stand) oder aus dem Ereignisprotokoll (asOf, knownAt, knownAtPosition)
+             * @enum {string}
+             */
+            source: "event-log" | "read-model";
+            sozialraumId: string;
+            /** @description R7: ob ein Antrag auf über- oder außerplanmäßige Aufwendungen für die Überschreitung der Hochrechnung über B noch fällig ist; requested zählt alle nicht abgelehnten Anträge, outstanding = forecastExcess − requested (nie negativ) */
+            supplementaryRequestDue: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                approved: string;
+                due: boolean;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                forecastExcess: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                outstanding: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                requested: string;
+            };
+            supplementaryRequests: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                competentBody: string;
+                coverSource: string;
+                decision: {
+                    approved: boolean;
+                    /** @description Das Organ, das entschieden hat */
+                    body: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    decidedOn: string;
+                    decisionReference: string;
+                } | null;
+                justification: string;
+                /**
+                 * @description Über- oder außerplanmäßige Aufwendung (R9)
+                 * @enum {string}
+                 */
+                kind: "ueberplanmaessig" | "ausserplanmaessig";
+                requestId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                requestedOn: string;
+            }[];
+            /** @description Fassung des Steuerungsstroms */
+            version: number;
+            /** @description Die Sicht der Abfrage: Stichtag (asOf), Erfassungszeitpunkt (knownAt) oder Protokollposition (knownAtPosition) */
+            view: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                asOf: string | null;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                knownAt: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                knownAtPosition: string | null;
+            };
+        };
         KaemmereiReportDto: {
             /**
-             * @description Reference of the report as sent (Vorlage, letter)
+             * @description Zeichen des gesendeten Berichts (Vorlage, Schreiben)
              * @example Vorlage 2025/KÄ-017
              */
             reference: string;
             /**
-             * @description Date the report was sent (default today)
+             * @description Tag der Sendung (Vorgabe: heute)
              * @example 2025-06-05
              */
             reportedOn?: string;
         };
+        /**
+         * MonitoringList
+         * @description Die Haushaltsüberwachungsliste: Ansatz, Bindungen, Anordnungen, Ist und Rest je Kategorie und gesamt
+         */
+        MonitoringList: {
+            fiscalYear: number;
+            rows: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                anordnungen: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                ansatz: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                bindungen: string;
+                /**
+                 * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                category: "FS" | "FUE" | "FU";
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                ist: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                rest: string;
+            }[];
+            /**
+             * @description Woraus geantwortet wurde: aus dem Lesemodell (heutiger Stand) oder aus dem Ereignisprotokoll (asOf, knownAt, knownAtPosition)
+             * @enum {string}
+             */
+            source: "event-log" | "read-model";
+            sozialraumId: string;
+            total: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                anordnungen: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                ansatz: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                bindungen: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                ist: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                rest: string;
+            };
+            /** @description Die Sicht der Abfrage: Stichtag (asOf), Erfassungszeitpunkt (knownAt) oder Protokollposition (knownAtPosition) */
+            view: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                asOf: string | null;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                knownAt: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                knownAtPosition: string | null;
+            };
+        };
+        /**
+         * MonthCloseAnswer
+         * @description Der Monatsabschluss: die gebuchten Ereignisse (MonthClosed, gegebenenfalls UnderrunDetected)
+         */
+        MonthCloseAnswer: {
+            events: ({
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    budget: string;
+                    fiscalYear: number;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    forecast: string;
+                    /**
+                     * @description Position im Ereignisprotokoll
+                     * @example 4711
+                     */
+                    logPosition: string;
+                    /** @description Die Haushaltsüberwachungsliste zum Monatsende, wie sie beim Abschluss bekannt war */
+                    monitoringList: {
+                        fiscalYear: number;
+                        rows: {
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            anordnungen: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            ansatz: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            bindungen: string;
+                            /**
+                             * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                             * @enum {string}
+                             */
+                            category: "FS" | "FUE" | "FU";
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            ist: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            rest: string;
+                        }[];
+                        sozialraumId: string;
+                        total: {
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            anordnungen: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            ansatz: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            bindungen: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            ist: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            rest: string;
+                        };
+                    };
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    month: string;
+                    /**
+                     * @description Hochrechnung in % von B
+                     * @example 81.08
+                     */
+                    pctOfBudget: string;
+                    sozialraumId: string;
+                };
+                /** @enum {string} */
+                type: "MonthClosed";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    budget: string;
+                    fiscalYear: number;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    forecast: string;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    month: string;
+                    /**
+                     * @description Hochrechnung in % von B
+                     * @example 81.08
+                     */
+                    pctOfBudget: string;
+                    sozialraumId: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    underrunLine: string;
+                };
+                /** @enum {string} */
+                type: "UnderrunDetected";
+            })[];
+            fiscalYear: number;
+            /**
+             * @description Monat (ISO 8601)
+             * @example 2025-03
+             */
+            month: string;
+            sozialraumId: string;
+            /** @description Fassung des Steuerungsstroms */
+            version: number;
+        };
         MonthCloseDto: {
             /**
-             * @description Date of the close (default today); a month closes after its last day
+             * @description Tag des Abschlusses (Vorgabe: heute); ein Monat wird nach seinem letzten Tag abgeschlossen
              * @example 2025-10-09
              */
             businessDate?: string;
             /** @example 2025-09 */
             month: string;
+        };
+        /**
+         * MonthCloseList
+         * @description Die abgeschlossenen Monate mit den beim Abschluss festgehaltenen Zahlen
+         */
+        MonthCloseList: {
+            fiscalYear: number;
+            items: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                budget: string;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                closedAt: string;
+                closedBy: string | null;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                forecast: string;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                logPosition: string;
+                /**
+                 * @description Monat (ISO 8601)
+                 * @example 2025-03
+                 */
+                month: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                monthEnd: string | null;
+                /**
+                 * @description Hochrechnung in % von B zum Monatsende
+                 * @example 81.08
+                 */
+                pctOfBudget: string;
+            }[];
+            sozialraumId: string;
+        };
+        /**
+         * MonthCloseView
+         * @description Ein abgeschlossener Monat mit der beim Abschluss eingefrorenen Haushaltsüberwachungsliste
+         */
+        MonthCloseView: {
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            budget: string;
+            /**
+             * Format: date-time
+             * @description Zeitpunkt (ISO 8601, UTC)
+             * @example 2025-03-31T09:15:00.000Z
+             */
+            closedAt: string;
+            closedBy: string | null;
+            fiscalYear: number;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            forecast: string;
+            /**
+             * @description Position im Ereignisprotokoll
+             * @example 4711
+             */
+            logPosition: string;
+            /** @description Die Haushaltsüberwachungsliste zum Monatsende, wie sie beim Abschluss bekannt war */
+            monitoringList: {
+                fiscalYear: number;
+                rows: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    anordnungen: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    ansatz: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bindungen: string;
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    category: "FS" | "FUE" | "FU";
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    ist: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    rest: string;
+                }[];
+                sozialraumId: string;
+                total: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    anordnungen: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    ansatz: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bindungen: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    ist: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    rest: string;
+                };
+            };
+            /**
+             * @description Monat (ISO 8601)
+             * @example 2025-03
+             */
+            month: string;
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            monthEnd: string | null;
+            /**
+             * @description Hochrechnung in % von B zum Monatsende
+             * @example 81.08
+             */
+            pctOfBudget: string;
+            sozialraumId: string;
+        };
+        /**
+         * NotificationPage
+         * @description Benachrichtigungen der Steuerung, neueste zuerst; data ist der Inhalt des Ereignisses der genannten Art (type)
+         */
+        NotificationPage: {
+            items: ({
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    budget: string;
+                    causeEventId: string;
+                    fiscalYear: number;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    forecast: string;
+                    /**
+                     * @description Schwelle nach R7: warning (100 %), procedure (105 %), renegotiation (110 %)
+                     * @enum {string}
+                     */
+                    kind: "warning" | "procedure" | "renegotiation";
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    meetingDueBy?: string;
+                    /**
+                     * @description Hochrechnung in % von B
+                     * @example 81.08
+                     */
+                    pctOfBudget: string;
+                    sozialraumId: string;
+                    /**
+                     * @description Schwelle in % von B
+                     * @example 81.08
+                     */
+                    thresholdPct: string;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "BudgetWarningRaised";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    budget: string;
+                    causeEventId: string;
+                    fiscalYear: number;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    forecast: string;
+                    /**
+                     * @description Schwelle nach R7: warning (100 %), procedure (105 %), renegotiation (110 %)
+                     * @enum {string}
+                     */
+                    kind: "warning" | "procedure" | "renegotiation";
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    meetingDueBy?: string;
+                    /**
+                     * @description Hochrechnung in % von B
+                     * @example 81.08
+                     */
+                    pctOfBudget: string;
+                    procedureId: string;
+                    sozialraumId: string;
+                    /**
+                     * @description Schwelle in % von B
+                     * @example 81.08
+                     */
+                    thresholdPct: string;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "OverrunProcedureOpened";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    budget: string;
+                    causeEventId: string;
+                    fiscalYear: number;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    forecast: string;
+                    /**
+                     * @description Schwelle nach R7: warning (100 %), procedure (105 %), renegotiation (110 %)
+                     * @enum {string}
+                     */
+                    kind: "warning" | "procedure" | "renegotiation";
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    meetingDueBy?: string;
+                    /**
+                     * @description Hochrechnung in % von B
+                     * @example 81.08
+                     */
+                    pctOfBudget: string;
+                    sozialraumId: string;
+                    /**
+                     * @description Schwelle in % von B
+                     * @example 81.08
+                     */
+                    thresholdPct: string;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "RenegotiationTriggered";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    causeEventId: string | null;
+                    explanation: string;
+                    /**
+                     * @description Schwelle nach R7: warning (100 %), procedure (105 %), renegotiation (110 %)
+                     * @enum {string}
+                     */
+                    kind: "warning" | "procedure" | "renegotiation";
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    newDate: string | null;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    previousDate: string | null;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "ThresholdCrossingMoved";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    budget: string;
+                    fiscalYear: number;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    forecast: string;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    month: string;
+                    /**
+                     * @description Hochrechnung in % von B
+                     * @example 81.08
+                     */
+                    pctOfBudget: string;
+                    sozialraumId: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    underrunLine: string;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "UnderrunDetected";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    /**
+                     * @description Position im Ereignisprotokoll
+                     * @example 4711
+                     */
+                    logPosition: string;
+                    procedureId: string;
+                    reference: string;
+                    /** @description Der Bericht des Überschreitungsverfahrens an die Kämmerei (R7) */
+                    report: {
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        actual: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        budget: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        crossingWithdrawnOn: string | null;
+                        crossings: {
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            crossedOn: string;
+                            /**
+                             * @description Schwelle nach R7: warning (100 %), procedure (105 %), renegotiation (110 %)
+                             * @enum {string}
+                             */
+                            kind: "warning" | "procedure" | "renegotiation";
+                            /**
+                             * @description Schwelle in % von B
+                             * @example 81.08
+                             */
+                            thresholdPct: string;
+                        }[];
+                        fiscalYear: number;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        forecast: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        forecastExcess: string;
+                        /**
+                         * @description Hochrechnung in % von B
+                         * @example 81.08
+                         */
+                        forecastPctOfBudget: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        meetingDueBy: string;
+                        meetings: {
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            heldOn: string;
+                            measures: string[];
+                            participants: {
+                                organisationId: string;
+                                role: string;
+                            }[];
+                        }[];
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        openedOn: string;
+                        previousReports: {
+                            reference: string;
+                            reportNo: number;
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            reportedOn: string;
+                        }[];
+                        procedureId: string;
+                        sozialraumId: string;
+                        /** @description R7: ob ein Antrag auf über- oder außerplanmäßige Aufwendungen für die Überschreitung der Hochrechnung über B noch fällig ist; requested zählt alle nicht abgelehnten Anträge, outstanding = forecastExcess − requested (nie negativ) */
+                        supplementaryRequestDue: {
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            approved: string;
+                            due: boolean;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            forecastExcess: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            outstanding: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            requested: string;
+                        };
+                        supplementaryRequests: {
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            amount: string;
+                            competentBody: string;
+                            coverSource: string;
+                            decision: {
+                                approved: boolean;
+                                /** @description Das Organ, das entschieden hat */
+                                body: string;
+                                /**
+                                 * @description Kalenderdatum (ISO 8601)
+                                 * @example 2025-03-31
+                                 */
+                                decidedOn: string;
+                                decisionReference: string;
+                            } | null;
+                            justification: string;
+                            /**
+                             * @description Über- oder außerplanmäßige Aufwendung (R9)
+                             * @enum {string}
+                             */
+                            kind: "ueberplanmaessig" | "ausserplanmaessig";
+                            requestId: string;
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            requestedOn: string;
+                        }[];
+                    };
+                    /** @description 1 für die erste Sendung, dann fortlaufend */
+                    reportNo: number;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    reportedOn: string;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "KaemmereiReported";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    /** @description Das nach den Wertgrenzen des Vertrags zuständige Organ (R9): Oberbürgermeister, Hauptausschuss oder Bürgerschaft */
+                    competentBody: string;
+                    coverSource: string;
+                    justification: string;
+                    /**
+                     * @description Über- oder außerplanmäßige Aufwendung (R9)
+                     * @enum {string}
+                     */
+                    kind: "ueberplanmaessig" | "ausserplanmaessig";
+                    procedureId: string;
+                    requestId: string;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "SupplementaryExpenditureRequested";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    approved: boolean;
+                    body: string;
+                    decisionReference: string;
+                    note: string | null;
+                    procedureId: string;
+                    requestId: string;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "SupplementaryExpenditureDecided";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    /** @description Die Jahresabrechnung nach R10 mit jedem Zwischenwert: B (budget), flexibles Budget (FÜ + FU), Ist I (actual), D = I − B (deviation), Korridor K, E oder S, Anteil, Deckel und Ergebnis */
+                    figures: {
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        actual: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        budget: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        carryForward: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        carryForwardCap: string | null;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        corridor: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        deviation: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        excess: string | null;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        flexibleBudget: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        jugendamtShare: string | null;
+                        /**
+                         * @description Ergebnis nach R10: keine Abrechnung, Überschreitung, Unterschreitung
+                         * @enum {string}
+                         */
+                        outcome: "none" | "overrun" | "underrun";
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        providerShare: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        providerShareCap: string | null;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        returnedToMunicipalBudget: string | null;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        savings: string | null;
+                    };
+                    fiscalYear: number;
+                    leadProviderId: string | null;
+                    /**
+                     * @description Position im Ereignisprotokoll
+                     * @example 4711
+                     */
+                    logPosition: string;
+                    settlementId: string;
+                    sozialraumId: string;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "SettlementCalculated";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    organisationId: string;
+                    /**
+                     * @description Wer bestätigt: das Jugendamt oder der federführende Träger
+                     * @enum {string}
+                     */
+                    party: "jugendamt" | "lead-provider";
+                    settlementId: string;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "SettlementConfirmed";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    /**
+                     * @description Übertrag, Malus oder nichts
+                     * @enum {string}
+                     */
+                    kind: "carry-forward" | "malus" | "none";
+                    settlementId: string;
+                    toFiscalYear: number;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "SettlementApplied";
+            })[];
+            /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
+            nextCursor: string | null;
         };
         OpenCaseDto: {
             /**
@@ -1776,6 +5751,22 @@ export interface components {
              */
             businessDate?: string;
         };
+        /**
+         * PendingWork
+         * @description Die Arbeit des Jahres, die den Jahresabschluss blockiert
+         */
+        PendingWork: {
+            fiscalYear: number;
+            items: {
+                description: string;
+                id: string;
+                /** @description invoice, activity oder instalment */
+                kind: string;
+            }[];
+            sozialraumId: string;
+            /** @description Fassung des Budgetstroms (für If-Match des Jahresabschlusses) */
+            version: number;
+        };
         PlannedAmountsDto: {
             /**
              * @description fallspezifisch
@@ -1793,6 +5784,300 @@ export interface components {
              */
             FUE: string;
         };
+        /** @description Fehlerbeschreibung nach RFC 9457; `type` ist der stabile Schlüssel, Titel und Text sind deutsch oder (Accept-Language: en) englisch. */
+        Problem: {
+            /**
+             * @description Was an dieser Anfrage falsch war
+             * @example reason: fehlt; das Feld ist Pflicht.
+             */
+            detail: string;
+            /** @description Bei ungültigen Angaben: je Feld ein Satz, was falsch ist */
+            errors?: {
+                /** @example reason */
+                field: string;
+                /** @example fehlt; das Feld ist Pflicht. */
+                message: string;
+            }[];
+            /**
+             * @description Pfad der Anfrage
+             * @example /cases/TW-25-001/invoices/TW-25-001-B1-R1/rejection
+             */
+            instance?: string;
+            /** @example 400 */
+            status: number;
+            /**
+             * @description Titel der Problemart
+             * @example Die Anfrage ist ungültig
+             */
+            title: string;
+            /**
+             * @description Art des Problems, /problems/<name>
+             * @example /problems/validation-failed
+             */
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * ProcedureAnswer
+         * @description Das Überschreitungsverfahren nach der Buchung
+         */
+        ProcedureAnswer: {
+            /** @description Das Überschreitungsverfahren (R7, R9): Steuerungsrunden, Anträge, Berichte an die Kämmerei, Abschluss */
+            procedure: {
+                closed: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    closedOn: string;
+                    outcome: string;
+                } | null;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                crossingWithdrawnOn: string | null;
+                kaemmereiReports: {
+                    /**
+                     * @description Position im Ereignisprotokoll
+                     * @example 4711
+                     */
+                    logPosition: string;
+                    reference: string;
+                    /** @description Der Bericht des Überschreitungsverfahrens an die Kämmerei (R7) */
+                    report: {
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        actual: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        budget: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        crossingWithdrawnOn: string | null;
+                        crossings: {
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            crossedOn: string;
+                            /**
+                             * @description Schwelle nach R7: warning (100 %), procedure (105 %), renegotiation (110 %)
+                             * @enum {string}
+                             */
+                            kind: "warning" | "procedure" | "renegotiation";
+                            /**
+                             * @description Schwelle in % von B
+                             * @example 81.08
+                             */
+                            thresholdPct: string;
+                        }[];
+                        fiscalYear: number;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        forecast: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        forecastExcess: string;
+                        /**
+                         * @description Hochrechnung in % von B
+                         * @example 81.08
+                         */
+                        forecastPctOfBudget: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        meetingDueBy: string;
+                        meetings: {
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            heldOn: string;
+                            measures: string[];
+                            participants: {
+                                organisationId: string;
+                                role: string;
+                            }[];
+                        }[];
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        openedOn: string;
+                        previousReports: {
+                            reference: string;
+                            reportNo: number;
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            reportedOn: string;
+                        }[];
+                        procedureId: string;
+                        sozialraumId: string;
+                        /** @description R7: ob ein Antrag auf über- oder außerplanmäßige Aufwendungen für die Überschreitung der Hochrechnung über B noch fällig ist; requested zählt alle nicht abgelehnten Anträge, outstanding = forecastExcess − requested (nie negativ) */
+                        supplementaryRequestDue: {
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            approved: string;
+                            due: boolean;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            forecastExcess: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            outstanding: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            requested: string;
+                        };
+                        supplementaryRequests: {
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            amount: string;
+                            competentBody: string;
+                            coverSource: string;
+                            decision: {
+                                approved: boolean;
+                                /** @description Das Organ, das entschieden hat */
+                                body: string;
+                                /**
+                                 * @description Kalenderdatum (ISO 8601)
+                                 * @example 2025-03-31
+                                 */
+                                decidedOn: string;
+                                decisionReference: string;
+                            } | null;
+                            justification: string;
+                            /**
+                             * @description Über- oder außerplanmäßige Aufwendung (R9)
+                             * @enum {string}
+                             */
+                            kind: "ueberplanmaessig" | "ausserplanmaessig";
+                            requestId: string;
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            requestedOn: string;
+                        }[];
+                    };
+                    /** @description 1 für die erste Sendung, dann fortlaufend */
+                    reportNo: number;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    reportedOn: string;
+                }[];
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                meetingDueBy: string;
+                meetings: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    heldOn: string;
+                    measures: string[];
+                    participants: {
+                        organisationId: string;
+                        role: string;
+                    }[];
+                    procedureId: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    recordedOn: string;
+                }[];
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                openedOn: string;
+                procedureId: string;
+                requests: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    /** @description Das nach den Wertgrenzen des Vertrags zuständige Organ (R9): Oberbürgermeister, Hauptausschuss oder Bürgerschaft */
+                    competentBody: string;
+                    coverSource: string;
+                    decision: {
+                        approved: boolean;
+                        /** @description Das Organ, das entschieden hat */
+                        body: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        decidedOn: string;
+                        decisionReference: string;
+                    } | null;
+                    justification: string;
+                    /**
+                     * @description Über- oder außerplanmäßige Aufwendung (R9)
+                     * @enum {string}
+                     */
+                    kind: "ueberplanmaessig" | "ausserplanmaessig";
+                    procedureId: string;
+                    requestId: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    requestedOn: string;
+                }[];
+            };
+            /** @description Fassung des Steuerungsstroms */
+            version: number;
+        };
+        /**
+         * ProjectionStatusList
+         * @description Die Projektionen mit Checkpoint und Rückstand
+         */
+        ProjectionStatusList: {
+            /** @description Ob dieser Prozess die Projektion gerade fortschreibt */
+            active: boolean;
+            checkpoint: {
+                position: string;
+                transactionId: string;
+            };
+            /** @description Ereignisse im Protokoll nach dem Checkpoint */
+            lagEvents: number;
+            /** @description Alter des ältesten noch nicht verarbeiteten Ereignisses in Sekunden (0, wenn aufgeholt) */
+            lagSeconds: number;
+            name: string;
+            status: string;
+        }[];
         ProposeReallocationDto: {
             /** @example 5000.00 */
             amount: string;
@@ -1813,6 +6098,631 @@ export interface components {
              * @enum {string}
              */
             to: "FS" | "FUE" | "FU";
+        };
+        /**
+         * ProviderFigures
+         * @description Die eigenen Zahlen eines Trägers in einem Jahr: gebunden, Ist und Hochrechnung je Sozialraum und Kategorie, je Leistungsmonat
+         */
+        ProviderFigures: {
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            actual: string;
+            fiscalYear: number;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            forecast: string;
+            lines: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                actual: string;
+                /**
+                 * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                category: "FS" | "FUE" | "FU";
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                committed: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                forecast: string;
+                inBudget: boolean;
+                months: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    actual: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    forecast: string;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    month: string;
+                }[];
+                /**
+                 * @description Warum das Geld neben dem Budget steht (R1): ausgenommene Rechtsgrundlage, Hochkostenfall
+                 * @enum {string|null}
+                 */
+                outOfBudgetReason: "excluded-legal-basis" | "high-cost" | "other" | null;
+                sozialraumId: string;
+            }[];
+            providerId: string;
+        };
+        /** ProviderPage */
+        ProviderPage: {
+            items: {
+                /**
+                 * @description Rechtsform
+                 * @enum {string}
+                 */
+                legalForm: "e.V." | "gGmbH" | "GmbH" | "gUG" | "Stiftung" | "KdöR" | "Genossenschaft" | "sonstige";
+                name: string;
+                providerId: string;
+                version: number;
+            }[];
+            /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
+            nextCursor: string | null;
+        };
+        /**
+         * ProviderView
+         * @description Ein freier Träger
+         */
+        ProviderView: {
+            /**
+             * @description Rechtsform
+             * @enum {string}
+             */
+            legalForm: "e.V." | "gGmbH" | "GmbH" | "gUG" | "Stiftung" | "KdöR" | "Genossenschaft" | "sonstige";
+            name: string;
+            providerId: string;
+            version: number;
+        };
+        /**
+         * RateAgreementAnswer
+         * @description Eine Entgeltvereinbarung nach der Buchung; version ist die Fassung der Vereinbarungen des Trägers
+         */
+        RateAgreementAnswer: {
+            agreement: {
+                agreementId: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                /**
+                 * @description Paragraf des SGB VIII
+                 * @enum {string}
+                 */
+                legalBasis: "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a";
+                providerId: string;
+                /**
+                 * @description Art des Entgelts: Monatspauschale, Fachleistungsstunde, Tagessatz
+                 * @enum {string}
+                 */
+                rateType: "monthly" | "hourly" | "daily";
+                reference: string | null;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                validFrom: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                validTo: string | null;
+            };
+            agreementId: string;
+            providerId: string;
+            version: number;
+        };
+        /**
+         * RateAgreementList
+         * @description Die Entgeltvereinbarungen eines Trägers, in der Reihenfolge ihres Abschlusses
+         */
+        RateAgreementList: {
+            items: {
+                agreementId: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                /**
+                 * @description Paragraf des SGB VIII
+                 * @enum {string}
+                 */
+                legalBasis: "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a";
+                providerId: string;
+                /**
+                 * @description Art des Entgelts: Monatspauschale, Fachleistungsstunde, Tagessatz
+                 * @enum {string}
+                 */
+                rateType: "monthly" | "hourly" | "daily";
+                reference: string | null;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                validFrom: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                validTo: string | null;
+            }[];
+            providerId: string;
+            version: number;
+        };
+        /**
+         * ReallocationProposalAnswer
+         * @description Das Sozialraumbudget nach einem Umschichtungsvorschlag, mit dessen Nummer
+         */
+        ReallocationProposalAnswer: {
+            /** @description Die Kategorien in der Reihenfolge FS, FUE, FU */
+            categories: {
+                /**
+                 * @description Nur flexible Mittel: geplant und nicht gebunden (EUR)
+                 * @example 1234.50
+                 */
+                available?: string;
+                /**
+                 * @description Nur flexible Mittel: gebunden oder ausgegeben (EUR)
+                 * @example 1234.50
+                 */
+                bound?: string;
+                /**
+                 * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                category: "FS" | "FUE" | "FU";
+                /** @description Nur flexible Mittel: gesperrt (R8) */
+                frozen?: boolean;
+                /**
+                 * @description Bei der Zuweisung geplant (EUR)
+                 * @example 1234.50
+                 */
+                initial: string;
+                /** @description Name der Kategorie */
+                name: string;
+                /**
+                 * @description Geplant nach Nachträgen, Umschichtungen und Abrechnungen (EUR)
+                 * @example 1234.50
+                 */
+                planned: string;
+            }[];
+            /** @description Die Vertragsfassung, die an dem Tag gilt */
+            contract: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string | null;
+                terms: {
+                    /**
+                     * @description R10: Obergrenze des Übertrags auf B, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardCapPct: string;
+                    /**
+                     * @description R10: Anteil der Einsparung, der übertragen wird, in Prozent
+                     * @example 12.5
+                     */
+                    carryForwardSharePct: string;
+                    /**
+                     * @description R10: Korridor um B, in dem nicht abgerechnet wird; R7: Unterschreitungslinie = 100 % − Korridor, in Prozent
+                     * @example 12.5
+                     */
+                    corridorPct: string;
+                    /** @description R1: Rechtsgrundlagen außerhalb des Budgets */
+                    excludedLegalBases: ("27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a")[];
+                    /**
+                     * @description R1: Tagessatz, über dem eine Bewilligung ein Hochkostenfall außerhalb des Budgets ist (EUR)
+                     * @example 1234.50
+                     */
+                    highCostDailyRateThreshold: string;
+                    /**
+                     * @description R10: Bezugsgröße der Malus-Obergrenze: flexibles Budget oder B
+                     * @enum {string}
+                     */
+                    malusCapBasis: "flexible-budget" | "total-budget";
+                    /**
+                     * @description R10: Malus-Obergrenze, in Prozent
+                     * @example 12.5
+                     */
+                    malusCapPct: string;
+                    /**
+                     * @description R7: Schwelle des Überschreitungsverfahrens, in Prozent
+                     * @example 12.5
+                     */
+                    procedureThresholdPct: string;
+                    /**
+                     * @description R10: Anteil der Träger an der Überschreitung jenseits des Korridors (Malus), in Prozent
+                     * @example 12.5
+                     */
+                    providerSharePct: string;
+                    /**
+                     * @description R7: Schwelle der Nachverhandlung, in Prozent
+                     * @example 12.5
+                     */
+                    renegotiationThresholdPct: string;
+                    /** @description R9: Wertgrenzen der Gremien für über- und außerplanmäßige Ausgaben, aufsteigend */
+                    supplementaryApprovalLimits: {
+                        /** @description Entscheidendes Gremium */
+                        body: string;
+                        /**
+                         * @description Wertgrenze (einschließlich) in EUR; null beim Gremium, das über alles darüber entscheidet
+                         * @example 1234.50
+                         */
+                        upTo: string | null;
+                    }[];
+                    /** @description R7: Monat, ab dessen Monatsabschluss die Unterschreitung geprüft wird */
+                    underrunReviewMonth: number;
+                    /**
+                     * @description R7: Warnschwelle der Hochrechnung auf B, in Prozent
+                     * @example 12.5
+                     */
+                    warningThresholdPct: string;
+                };
+                /** @description null, wenn an dem Tag keine Fassung gilt: dann gelten die Vorgaben des Regelwerks */
+                versionNumber: number | null;
+            };
+            fiscalYear: number;
+            /** @description Planungsereignisse in Buchungsreihenfolge */
+            history: ({
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    decisionReference: string | null;
+                    fiscalYear: number;
+                    planned: {
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        FS: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        FU: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        FUE: string;
+                    };
+                    reason: string;
+                    sozialraumId: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    total: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "BudgetAllocated";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    reason: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "BudgetOpened" | "BudgetClosed";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    category: "FS" | "FUE" | "FU";
+                    decisionReference: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    delta: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    newAmount: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    previousAmount: string;
+                    reason: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "BudgetAmended";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    from: "FS" | "FUE" | "FU";
+                    proposalId: string;
+                    /**
+                     * @description Seite der geteilten Verantwortung: Jugendamt oder federführender Träger
+                     * @enum {string}
+                     */
+                    proposedBy: "jugendamt" | "lead-provider";
+                    proposerOrganisationId: string;
+                    reason: string;
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    to: "FS" | "FUE" | "FU";
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "ReallocationProposed";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    /**
+                     * @description Seite der geteilten Verantwortung: Jugendamt oder federführender Träger
+                     * @enum {string}
+                     */
+                    agreedBy: "jugendamt" | "lead-provider";
+                    agreerOrganisationId: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    from: "FS" | "FUE" | "FU";
+                    proposalId: string;
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    to: "FS" | "FUE" | "FU";
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "ReallocationAgreed";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    /**
+                     * @description Seite der geteilten Verantwortung: Jugendamt oder federführender Träger
+                     * @enum {string}
+                     */
+                    by: "jugendamt" | "lead-provider";
+                    proposalId: string;
+                    reason: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "ReallocationRejected" | "ReallocationWithdrawn";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    categories: ("FS" | "FUE" | "FU")[];
+                    reason: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "BudgetFreezeImposed" | "BudgetFreezeLifted";
+            } | {
+                actor: {
+                    organisationId: string;
+                    role: string;
+                    userId: string;
+                };
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string | null;
+                data: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    /**
+                     * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                     * @enum {string}
+                     */
+                    category: "FS" | "FUE" | "FU";
+                    fromFiscalYear: number;
+                    settlementId: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                /** @enum {string} */
+                type: "SavingsCarriedForward" | "MalusApplied";
+            })[];
+            /** @description Offene Umschichtungsvorschläge, in der Reihenfolge ihres Eingangs */
+            openProposals: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                /**
+                 * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                from: "FS" | "FUE" | "FU";
+                /** @example UMS-2025-1 */
+                proposalId: string;
+                /**
+                 * @description Seite der geteilten Verantwortung: Jugendamt oder federführender Träger
+                 * @enum {string}
+                 */
+                proposedBy: "jugendamt" | "lead-provider";
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                proposedOn: string;
+                proposerOrganisationId: string;
+                reason: string;
+                /**
+                 * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                to: "FS" | "FUE" | "FU";
+            }[];
+            /**
+             * @description Nummer des eben gemachten Vorschlags
+             * @example UMS-2025-1
+             */
+            proposalId: string;
+            sozialraumId: string;
+            /**
+             * @description planned: zugewiesen, noch nicht freigegeben; open: in Bewirtschaftung; closed: Haushaltsjahr abgeschlossen
+             * @enum {string}
+             */
+            status: "planned" | "open" | "closed";
+            /**
+             * @description B, die Summe der geplanten Beträge der drei Kategorien (EUR)
+             * @example 1234.50
+             */
+            total: string;
+            /** @description Fassung des Budget-Datenstroms (ETag) */
+            version: number;
         };
         ReasonDto: {
             /**
@@ -1927,6 +6837,383 @@ export interface components {
              */
             evidenceReference?: string;
         };
+        /**
+         * SettlementAnswer
+         * @description Die Jahresabrechnung nach der Buchung
+         */
+        SettlementAnswer: {
+            /** @description Die berechnete Jahresabrechnung mit ihren Bestätigungen und ob sie auf das Folgejahr angewendet ist */
+            settlement: {
+                applied: boolean;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                calculatedOn: string;
+                confirmations: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    on: string;
+                    organisationId: string;
+                    /**
+                     * @description Wer bestätigt: das Jugendamt oder der federführende Träger
+                     * @enum {string}
+                     */
+                    party: "jugendamt" | "lead-provider";
+                }[];
+                /** @description Die Jahresabrechnung nach R10 mit jedem Zwischenwert: B (budget), flexibles Budget (FÜ + FU), Ist I (actual), D = I − B (deviation), Korridor K, E oder S, Anteil, Deckel und Ergebnis */
+                figures: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    actual: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    budget: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    carryForward: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    carryForwardCap: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    corridor: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    deviation: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    excess: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    flexibleBudget: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    jugendamtShare: string | null;
+                    /**
+                     * @description Ergebnis nach R10: keine Abrechnung, Überschreitung, Unterschreitung
+                     * @enum {string}
+                     */
+                    outcome: "none" | "overrun" | "underrun";
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    providerShare: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    providerShareCap: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    returnedToMunicipalBudget: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    savings: string | null;
+                };
+                fiscalYear: number;
+                leadProviderId: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                logPosition: string;
+                settlementId: string;
+                sozialraumId: string;
+            };
+            /** @description Fassung des Steuerungsstroms */
+            version: number;
+        };
+        /**
+         * SettlementView
+         * @description Die Jahresabrechnung (R10), wie gebucht, und eine Vorschau aus den Zahlen der Sicht
+         */
+        SettlementView: {
+            fiscalYear: number;
+            /** @description Die Jahresabrechnung nach R10 mit jedem Zwischenwert: B (budget), flexibles Budget (FÜ + FU), Ist I (actual), D = I − B (deviation), Korridor K, E oder S, Anteil, Deckel und Ergebnis */
+            preview: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                actual: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                budget: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                carryForward: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                carryForwardCap: string | null;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                corridor: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                deviation: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                excess: string | null;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                flexibleBudget: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                jugendamtShare: string | null;
+                /**
+                 * @description Ergebnis nach R10: keine Abrechnung, Überschreitung, Unterschreitung
+                 * @enum {string}
+                 */
+                outcome: "none" | "overrun" | "underrun";
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                providerShare: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                providerShareCap: string | null;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                returnedToMunicipalBudget: string | null;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                savings: string | null;
+            };
+            /** @description Die berechnete Jahresabrechnung mit ihren Bestätigungen und ob sie auf das Folgejahr angewendet ist */
+            recorded: {
+                applied: boolean;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                calculatedOn: string;
+                confirmations: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    on: string;
+                    organisationId: string;
+                    /**
+                     * @description Wer bestätigt: das Jugendamt oder der federführende Träger
+                     * @enum {string}
+                     */
+                    party: "jugendamt" | "lead-provider";
+                }[];
+                /** @description Die Jahresabrechnung nach R10 mit jedem Zwischenwert: B (budget), flexibles Budget (FÜ + FU), Ist I (actual), D = I − B (deviation), Korridor K, E oder S, Anteil, Deckel und Ergebnis */
+                figures: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    actual: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    budget: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    carryForward: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    carryForwardCap: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    corridor: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    deviation: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    excess: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    flexibleBudget: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    jugendamtShare: string | null;
+                    /**
+                     * @description Ergebnis nach R10: keine Abrechnung, Überschreitung, Unterschreitung
+                     * @enum {string}
+                     */
+                    outcome: "none" | "overrun" | "underrun";
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    providerShare: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    providerShareCap: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    returnedToMunicipalBudget: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    savings: string | null;
+                };
+                fiscalYear: number;
+                leadProviderId: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                logPosition: string;
+                settlementId: string;
+                sozialraumId: string;
+            } | null;
+            sozialraumId: string;
+            /** @description Fassung des Steuerungsstroms (für If-Match der Bestätigung) */
+            version: number;
+        };
+        /** SozialraumPage */
+        SozialraumPage: {
+            items: {
+                leadProviderId: string | null;
+                memberProviderIds: string[];
+                name: string;
+                residents: number | null;
+                residentsUnder21: number | null;
+                sozialraumId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                validFrom: string;
+                version: number;
+            }[];
+            /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
+            nextCursor: string | null;
+        };
+        /**
+         * SozialraumView
+         * @description Ein Sozialraum mit den Angaben und dem Trägerverbund zum Stichtag asOf und ihrer ganzen Geschichte
+         */
+        SozialraumView: {
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            asOf: string;
+            current: {
+                name: string;
+                reason: string | null;
+                /** @description Einwohner */
+                residents: number | null;
+                /** @description Einwohner unter 21 Jahren */
+                residentsUnder21: number | null;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                validFrom: string;
+            } | null;
+            history: {
+                name: string;
+                reason: string | null;
+                /** @description Einwohner */
+                residents: number | null;
+                /** @description Einwohner unter 21 Jahren */
+                residentsUnder21: number | null;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                validFrom: string;
+            }[];
+            sozialraumId: string;
+            traegerverbund: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string;
+                /** @description Federführender Träger */
+                leadProviderId: string;
+                memberProviderIds: string[];
+            } | null;
+            traegerverbundHistory: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string;
+                /** @description Federführender Träger */
+                leadProviderId: string;
+                memberProviderIds: string[];
+            }[];
+            version: number;
+        };
         SteeringMeetingDto: {
             /** @example 2025-10-10 */
             heldOn: string;
@@ -1938,6 +7225,457 @@ export interface components {
              */
             measures: string[];
             participants: components["schemas"]["ParticipantDto"][];
+        };
+        /**
+         * SteeringOverview
+         * @description Der Steuerungsstand eines Sozialraum-Jahres: Schwellen, Überschreitungsverfahren, abgeschlossene Monate, Unterschreitung, Jahresabrechnung
+         */
+        SteeringOverview: {
+            closedMonths: string[];
+            /** @description Die stehenden Schwellenüberschreitungen (R7) mit Geschäftsdatum und auslösendem Ereignis */
+            crossings: {
+                procedure?: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    businessDate: string;
+                    causeEventId: string;
+                };
+                renegotiation?: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    businessDate: string;
+                    causeEventId: string;
+                };
+                warning?: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    businessDate: string;
+                    causeEventId: string;
+                };
+            };
+            fiscalYear: number;
+            procedure: {
+                closed: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    closedOn: string;
+                    outcome: string;
+                } | null;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                crossingWithdrawnOn: string | null;
+                /** @description Der Bericht an die Kämmerei steht noch aus */
+                kaemmereiReportOutstanding: boolean;
+                kaemmereiReports: {
+                    /**
+                     * @description Position im Ereignisprotokoll
+                     * @example 4711
+                     */
+                    logPosition: string;
+                    reference: string;
+                    /** @description Der Bericht des Überschreitungsverfahrens an die Kämmerei (R7) */
+                    report: {
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        actual: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        budget: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        crossingWithdrawnOn: string | null;
+                        crossings: {
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            crossedOn: string;
+                            /**
+                             * @description Schwelle nach R7: warning (100 %), procedure (105 %), renegotiation (110 %)
+                             * @enum {string}
+                             */
+                            kind: "warning" | "procedure" | "renegotiation";
+                            /**
+                             * @description Schwelle in % von B
+                             * @example 81.08
+                             */
+                            thresholdPct: string;
+                        }[];
+                        fiscalYear: number;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        forecast: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        forecastExcess: string;
+                        /**
+                         * @description Hochrechnung in % von B
+                         * @example 81.08
+                         */
+                        forecastPctOfBudget: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        meetingDueBy: string;
+                        meetings: {
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            heldOn: string;
+                            measures: string[];
+                            participants: {
+                                organisationId: string;
+                                role: string;
+                            }[];
+                        }[];
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        openedOn: string;
+                        previousReports: {
+                            reference: string;
+                            reportNo: number;
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            reportedOn: string;
+                        }[];
+                        procedureId: string;
+                        sozialraumId: string;
+                        /** @description R7: ob ein Antrag auf über- oder außerplanmäßige Aufwendungen für die Überschreitung der Hochrechnung über B noch fällig ist; requested zählt alle nicht abgelehnten Anträge, outstanding = forecastExcess − requested (nie negativ) */
+                        supplementaryRequestDue: {
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            approved: string;
+                            due: boolean;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            forecastExcess: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            outstanding: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            requested: string;
+                        };
+                        supplementaryRequests: {
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            amount: string;
+                            competentBody: string;
+                            coverSource: string;
+                            decision: {
+                                approved: boolean;
+                                /** @description Das Organ, das entschieden hat */
+                                body: string;
+                                /**
+                                 * @description Kalenderdatum (ISO 8601)
+                                 * @example 2025-03-31
+                                 */
+                                decidedOn: string;
+                                decisionReference: string;
+                            } | null;
+                            justification: string;
+                            /**
+                             * @description Über- oder außerplanmäßige Aufwendung (R9)
+                             * @enum {string}
+                             */
+                            kind: "ueberplanmaessig" | "ausserplanmaessig";
+                            requestId: string;
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            requestedOn: string;
+                        }[];
+                    };
+                    /** @description 1 für die erste Sendung, dann fortlaufend */
+                    reportNo: number;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    reportedOn: string;
+                }[];
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                meetingDueBy: string;
+                /** @description Die Steuerungsrunde ist überfällig (14 Tage nach Eröffnung) */
+                meetingOverdue: boolean;
+                meetings: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    heldOn: string;
+                    measures: string[];
+                    participants: {
+                        organisationId: string;
+                        role: string;
+                    }[];
+                    procedureId: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    recordedOn: string;
+                }[];
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                openedOn: string;
+                procedureId: string;
+                requests: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    /** @description Das nach den Wertgrenzen des Vertrags zuständige Organ (R9): Oberbürgermeister, Hauptausschuss oder Bürgerschaft */
+                    competentBody: string;
+                    coverSource: string;
+                    decision: {
+                        approved: boolean;
+                        /** @description Das Organ, das entschieden hat */
+                        body: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        decidedOn: string;
+                        decisionReference: string;
+                    } | null;
+                    justification: string;
+                    /**
+                     * @description Über- oder außerplanmäßige Aufwendung (R9)
+                     * @enum {string}
+                     */
+                    kind: "ueberplanmaessig" | "ausserplanmaessig";
+                    procedureId: string;
+                    requestId: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    requestedOn: string;
+                }[];
+                /** @description R7: ob ein Antrag auf über- oder außerplanmäßige Aufwendungen für die Überschreitung der Hochrechnung über B noch fällig ist; requested zählt alle nicht abgelehnten Anträge, outstanding = forecastExcess − requested (nie negativ) */
+                supplementaryRequestDue: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    approved: string;
+                    due: boolean;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    forecastExcess: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    outstanding: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    requested: string;
+                };
+            } | null;
+            /** @description Die berechnete Jahresabrechnung mit ihren Bestätigungen und ob sie auf das Folgejahr angewendet ist */
+            settlement: {
+                applied: boolean;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                calculatedOn: string;
+                confirmations: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    on: string;
+                    organisationId: string;
+                    /**
+                     * @description Wer bestätigt: das Jugendamt oder der federführende Träger
+                     * @enum {string}
+                     */
+                    party: "jugendamt" | "lead-provider";
+                }[];
+                /** @description Die Jahresabrechnung nach R10 mit jedem Zwischenwert: B (budget), flexibles Budget (FÜ + FU), Ist I (actual), D = I − B (deviation), Korridor K, E oder S, Anteil, Deckel und Ergebnis */
+                figures: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    actual: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    budget: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    carryForward: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    carryForwardCap: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    corridor: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    deviation: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    excess: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    flexibleBudget: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    jugendamtShare: string | null;
+                    /**
+                     * @description Ergebnis nach R10: keine Abrechnung, Überschreitung, Unterschreitung
+                     * @enum {string}
+                     */
+                    outcome: "none" | "overrun" | "underrun";
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    providerShare: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    providerShareCap: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    returnedToMunicipalBudget: string | null;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    savings: string | null;
+                };
+                fiscalYear: number;
+                leadProviderId: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                logPosition: string;
+                settlementId: string;
+                sozialraumId: string;
+            } | null;
+            sozialraumId: string;
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            underrunDetectedOn: string | null;
+            /** @description Fassung des Steuerungsstroms (für If-Match der Bestätigung) */
+            version: number;
+            /** @description Die Sicht der Abfrage: Stichtag (asOf), Erfassungszeitpunkt (knownAt) oder Protokollposition (knownAtPosition) */
+            view: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                asOf: string | null;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                knownAt: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                knownAtPosition: string | null;
+            };
+            /** @description Überschreitungen, die spätere Korrekturen zurückgenommen haben */
+            withdrawnCrossings: {
+                procedure?: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    businessDate: string;
+                };
+                renegotiation?: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    businessDate: string;
+                };
+                warning?: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    businessDate: string;
+                };
+            };
         };
         SubmitInvoiceDto: {
             /**
@@ -1963,6 +7701,196 @@ export interface components {
              */
             serviceMonth: string;
         };
+        /**
+         * SubsidyPage
+         * @description Zuwendungen, nach Haushaltsjahr, sozialraumId und der Nummer der Zuwendung, seitenweise
+         */
+        SubsidyPage: {
+            items: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                bescheidDate: string;
+                /**
+                 * @description Kategorie der flexiblen Mittel: FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                category: "FUE" | "FU";
+                /**
+                 * @description Zurückgefordert (EUR)
+                 * @example 1234.50
+                 */
+                claimed: string;
+                fiscalYear: number;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                granted: string;
+                /** @description Zahl der Raten */
+                instalments: number;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                paid: string;
+                providerId: string;
+                purpose: string;
+                /**
+                 * @description Aus der Rückforderung eingegangen (EUR)
+                 * @example 1234.50
+                 */
+                received: string;
+                sozialraumId: string;
+                /**
+                 * @description granted: bewilligt; reclaimed: zurückgefordert
+                 * @enum {string}
+                 */
+                status: "granted" | "reclaimed";
+                subsidyId: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                total: string;
+            }[];
+            /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
+            nextCursor: string | null;
+        };
+        /**
+         * SubsidyView
+         * @description Eine Zuwendung mit Ratenplan, Verwendungsnachweisen und Rückforderung; version ist die Fassung des Budgetstroms des Sozialraum-Jahres
+         */
+        SubsidyView: {
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            bescheidDate: string;
+            /**
+             * @description Kategorie der flexiblen Mittel: FUE fallübergreifend, FU fallunspezifisch
+             * @enum {string}
+             */
+            category: "FUE" | "FU";
+            fiscalYear: number;
+            /**
+             * @description Gebunden: die Summe abzüglich der durch Rückforderung freigegebenen Raten (EUR)
+             * @example 1234.50
+             */
+            granted: string;
+            /** @description Raten nach Fälligkeit, wie bewilligt (R1, R2, …) */
+            instalments: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                dueDate: string;
+                /**
+                 * @description Rate R1, R2, … nach Fälligkeit
+                 * @example R1
+                 */
+                instalmentId: string;
+                /**
+                 * @description Zahlungsmonat (R3): geplant der Monat der Fälligkeit, nach der Zahlungsanordnung deren Monat
+                 * @example 2025-03
+                 */
+                month: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                paymentOrderedOn: string | null;
+                /**
+                 * @description committed: gebunden; paid: zur Zahlung angeordnet; released: durch Rückforderung freigegeben
+                 * @enum {string}
+                 */
+                status: "committed" | "paid" | "released";
+                usage: {
+                    description: string;
+                    /**
+                     * @description Verwendungsnachweis, der die Rate zuletzt nachgewiesen hat (VN1, VN2, … je Zuwendung)
+                     * @example VN1
+                     */
+                    reportId: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    reportedOn: string;
+                    /**
+                     * @description Für den Zweck verwendet (EUR)
+                     * @example 1234.50
+                     */
+                    spent: string;
+                    /**
+                     * @description Ausgezahlt, aber nicht verwendet: Grundlage einer Rückforderung (EUR)
+                     * @example 1234.50
+                     */
+                    unused: string;
+                } | null;
+            }[];
+            /**
+             * @description Gebunden, noch nicht gezahlt (EUR)
+             * @example 1234.50
+             */
+            open: string;
+            /**
+             * @description Zur Zahlung angeordnet (EUR)
+             * @example 1234.50
+             */
+            paid: string;
+            providerId: string;
+            purpose: string;
+            reclaim: {
+                /**
+                 * @description Zurückgefordert: ausgezahlt, aber nicht verwendet (EUR)
+                 * @example 1234.50
+                 */
+                claimed: string;
+                /**
+                 * @description Noch offen (EUR)
+                 * @example 1234.50
+                 */
+                outstanding: string;
+                reason: string;
+                /**
+                 * @description Bereits zurückgezahlt (Einnahme, R2) (EUR)
+                 * @example 1234.50
+                 */
+                received: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                reclaimedOn: string;
+                /**
+                 * @description Freigegebene, nicht ausgezahlte Raten (EUR)
+                 * @example 1234.50
+                 */
+                released: string;
+            } | null;
+            sozialraumId: string;
+            /**
+             * @description granted: bewilligt; reclaimed: zurückgefordert
+             * @enum {string}
+             */
+            status: "granted" | "reclaimed";
+            /** @example ZUW-2025-1 */
+            subsidyId: string;
+            /**
+             * @description Zuwendungssumme des Bescheids (EUR)
+             * @example 1234.50
+             */
+            total: string;
+            /** @description Fassung des Budgetstroms (ETag) */
+            version: number;
+        };
         SupplementaryDecisionDto: {
             /** @example true */
             approved: boolean;
@@ -1973,6 +7901,249 @@ export interface components {
             /** @example OB-Entscheidung 2025/117 */
             decisionReference: string;
             note?: string;
+        };
+        /**
+         * SupplementaryRequestAnswer
+         * @description Der gestellte Antrag (requestId) und das Überschreitungsverfahren danach
+         */
+        SupplementaryRequestAnswer: {
+            /** @description Das Überschreitungsverfahren (R7, R9): Steuerungsrunden, Anträge, Berichte an die Kämmerei, Abschluss */
+            procedure: {
+                closed: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    closedOn: string;
+                    outcome: string;
+                } | null;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                crossingWithdrawnOn: string | null;
+                kaemmereiReports: {
+                    /**
+                     * @description Position im Ereignisprotokoll
+                     * @example 4711
+                     */
+                    logPosition: string;
+                    reference: string;
+                    /** @description Der Bericht des Überschreitungsverfahrens an die Kämmerei (R7) */
+                    report: {
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        actual: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        budget: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        crossingWithdrawnOn: string | null;
+                        crossings: {
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            crossedOn: string;
+                            /**
+                             * @description Schwelle nach R7: warning (100 %), procedure (105 %), renegotiation (110 %)
+                             * @enum {string}
+                             */
+                            kind: "warning" | "procedure" | "renegotiation";
+                            /**
+                             * @description Schwelle in % von B
+                             * @example 81.08
+                             */
+                            thresholdPct: string;
+                        }[];
+                        fiscalYear: number;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        forecast: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        forecastExcess: string;
+                        /**
+                         * @description Hochrechnung in % von B
+                         * @example 81.08
+                         */
+                        forecastPctOfBudget: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        meetingDueBy: string;
+                        meetings: {
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            heldOn: string;
+                            measures: string[];
+                            participants: {
+                                organisationId: string;
+                                role: string;
+                            }[];
+                        }[];
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        openedOn: string;
+                        previousReports: {
+                            reference: string;
+                            reportNo: number;
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            reportedOn: string;
+                        }[];
+                        procedureId: string;
+                        sozialraumId: string;
+                        /** @description R7: ob ein Antrag auf über- oder außerplanmäßige Aufwendungen für die Überschreitung der Hochrechnung über B noch fällig ist; requested zählt alle nicht abgelehnten Anträge, outstanding = forecastExcess − requested (nie negativ) */
+                        supplementaryRequestDue: {
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            approved: string;
+                            due: boolean;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            forecastExcess: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            outstanding: string;
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            requested: string;
+                        };
+                        supplementaryRequests: {
+                            /**
+                             * @description Betrag in EUR mit zwei Nachkommastellen
+                             * @example 1234.50
+                             */
+                            amount: string;
+                            competentBody: string;
+                            coverSource: string;
+                            decision: {
+                                approved: boolean;
+                                /** @description Das Organ, das entschieden hat */
+                                body: string;
+                                /**
+                                 * @description Kalenderdatum (ISO 8601)
+                                 * @example 2025-03-31
+                                 */
+                                decidedOn: string;
+                                decisionReference: string;
+                            } | null;
+                            justification: string;
+                            /**
+                             * @description Über- oder außerplanmäßige Aufwendung (R9)
+                             * @enum {string}
+                             */
+                            kind: "ueberplanmaessig" | "ausserplanmaessig";
+                            requestId: string;
+                            /**
+                             * @description Kalenderdatum (ISO 8601)
+                             * @example 2025-03-31
+                             */
+                            requestedOn: string;
+                        }[];
+                    };
+                    /** @description 1 für die erste Sendung, dann fortlaufend */
+                    reportNo: number;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    reportedOn: string;
+                }[];
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                meetingDueBy: string;
+                meetings: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    heldOn: string;
+                    measures: string[];
+                    participants: {
+                        organisationId: string;
+                        role: string;
+                    }[];
+                    procedureId: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    recordedOn: string;
+                }[];
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                openedOn: string;
+                procedureId: string;
+                requests: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    /** @description Das nach den Wertgrenzen des Vertrags zuständige Organ (R9): Oberbürgermeister, Hauptausschuss oder Bürgerschaft */
+                    competentBody: string;
+                    coverSource: string;
+                    decision: {
+                        approved: boolean;
+                        /** @description Das Organ, das entschieden hat */
+                        body: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        decidedOn: string;
+                        decisionReference: string;
+                    } | null;
+                    justification: string;
+                    /**
+                     * @description Über- oder außerplanmäßige Aufwendung (R9)
+                     * @enum {string}
+                     */
+                    kind: "ueberplanmaessig" | "ausserplanmaessig";
+                    procedureId: string;
+                    requestId: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    requestedOn: string;
+                }[];
+            };
+            requestId: string;
+            /** @description Fassung des Steuerungsstroms */
+            version: number;
         };
         SupplementaryRequestDto: {
             /** @example 42000.00 */
@@ -2008,6 +8179,144 @@ export interface components {
              */
             reason: "planmaessig" | "abbruch" | "zustaendigkeitswechsel";
         };
+        /**
+         * UsageReportAnswer
+         * @description Die Zuwendung nach dem Verwendungsnachweis, mit dessen Kennung reportId
+         */
+        UsageReportAnswer: {
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            bescheidDate: string;
+            /**
+             * @description Kategorie der flexiblen Mittel: FUE fallübergreifend, FU fallunspezifisch
+             * @enum {string}
+             */
+            category: "FUE" | "FU";
+            fiscalYear: number;
+            /**
+             * @description Gebunden: die Summe abzüglich der durch Rückforderung freigegebenen Raten (EUR)
+             * @example 1234.50
+             */
+            granted: string;
+            /** @description Raten nach Fälligkeit, wie bewilligt (R1, R2, …) */
+            instalments: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                dueDate: string;
+                /**
+                 * @description Rate R1, R2, … nach Fälligkeit
+                 * @example R1
+                 */
+                instalmentId: string;
+                /**
+                 * @description Zahlungsmonat (R3): geplant der Monat der Fälligkeit, nach der Zahlungsanordnung deren Monat
+                 * @example 2025-03
+                 */
+                month: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                paymentOrderedOn: string | null;
+                /**
+                 * @description committed: gebunden; paid: zur Zahlung angeordnet; released: durch Rückforderung freigegeben
+                 * @enum {string}
+                 */
+                status: "committed" | "paid" | "released";
+                usage: {
+                    description: string;
+                    /**
+                     * @description Verwendungsnachweis, der die Rate zuletzt nachgewiesen hat (VN1, VN2, … je Zuwendung)
+                     * @example VN1
+                     */
+                    reportId: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    reportedOn: string;
+                    /**
+                     * @description Für den Zweck verwendet (EUR)
+                     * @example 1234.50
+                     */
+                    spent: string;
+                    /**
+                     * @description Ausgezahlt, aber nicht verwendet: Grundlage einer Rückforderung (EUR)
+                     * @example 1234.50
+                     */
+                    unused: string;
+                } | null;
+            }[];
+            /**
+             * @description Gebunden, noch nicht gezahlt (EUR)
+             * @example 1234.50
+             */
+            open: string;
+            /**
+             * @description Zur Zahlung angeordnet (EUR)
+             * @example 1234.50
+             */
+            paid: string;
+            providerId: string;
+            purpose: string;
+            reclaim: {
+                /**
+                 * @description Zurückgefordert: ausgezahlt, aber nicht verwendet (EUR)
+                 * @example 1234.50
+                 */
+                claimed: string;
+                /**
+                 * @description Noch offen (EUR)
+                 * @example 1234.50
+                 */
+                outstanding: string;
+                reason: string;
+                /**
+                 * @description Bereits zurückgezahlt (Einnahme, R2) (EUR)
+                 * @example 1234.50
+                 */
+                received: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                reclaimedOn: string;
+                /**
+                 * @description Freigegebene, nicht ausgezahlte Raten (EUR)
+                 * @example 1234.50
+                 */
+                released: string;
+            } | null;
+            /**
+             * @description Der gebuchte Verwendungsnachweis (VN1, VN2, … je Zuwendung)
+             * @example VN1
+             */
+            reportId: string;
+            sozialraumId: string;
+            /**
+             * @description granted: bewilligt; reclaimed: zurückgefordert
+             * @enum {string}
+             */
+            status: "granted" | "reclaimed";
+            /** @example ZUW-2025-1 */
+            subsidyId: string;
+            /**
+             * @description Zuwendungssumme des Bescheids (EUR)
+             * @example 1234.50
+             */
+            total: string;
+            /** @description Fassung des Budgetstroms (ETag) */
+            version: number;
+        };
         UsageReportDto: {
             /**
              * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
@@ -2030,6 +8339,206 @@ export interface components {
              */
             spent: string;
         };
+        /**
+         * Utilisation
+         * @description Die Auslastung eines Sozialraum-Jahres: Ansatz, offene Bindungen, Ist, Hochrechnung und Verfügbares je Kategorie und Monat, je Träger; Geld neben dem Budget und Erträge getrennt
+         */
+        Utilisation: {
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            actual: string;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            available: string;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            budget: string;
+            categories: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                actual: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                available: string;
+                /**
+                 * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                category: "FS" | "FUE" | "FU";
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                committed: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                forecast: string;
+                months: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    actual: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    committed: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    forecast: string;
+                    /**
+                     * @description Monat (ISO 8601)
+                     * @example 2025-03
+                     */
+                    month: string;
+                }[];
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                planned: string;
+            }[];
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            committed: string;
+            fiscalYear: number;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            forecast: string;
+            /**
+             * @description Hochrechnung in % von B
+             * @example 81.08
+             */
+            forecastPctOfBudget: string;
+            monthlyActual: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                FS: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                FU: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                FUE: string;
+                /**
+                 * @description Monat (ISO 8601)
+                 * @example 2025-03
+                 */
+                month: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                total: string;
+            }[];
+            outOfBudget: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                actual: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                forecast: string;
+                /**
+                 * @description Warum das Geld neben dem Budget steht (R1): ausgenommene Rechtsgrundlage, Hochkostenfall
+                 * @enum {string}
+                 */
+                reason: "excluded-legal-basis" | "high-cost" | "other";
+            }[];
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            planned: string;
+            providers: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                actual: string;
+                /**
+                 * @description Kategorie des Sozialraumbudgets: FS fallspezifisch, FUE fallübergreifend, FU fallunspezifisch
+                 * @enum {string}
+                 */
+                category: "FS" | "FUE" | "FU";
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                committed: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                forecast: string;
+                providerId: string;
+            }[];
+            revenue: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                /**
+                 * @description Art des Ertrags (R2)
+                 * @enum {string}
+                 */
+                kind: "kostenbeitrag" | "kostenerstattung" | "rueckforderung";
+            }[];
+            /**
+             * @description Woraus geantwortet wurde: aus dem Lesemodell (heutiger Stand) oder aus dem Ereignisprotokoll (asOf, knownAt, knownAtPosition)
+             * @enum {string}
+             */
+            source: "event-log" | "read-model";
+            sozialraumId: string;
+            /** @description Die Sicht der Abfrage: Stichtag (asOf), Erfassungszeitpunkt (knownAt) oder Protokollposition (knownAtPosition) */
+            view: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                asOf: string | null;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                knownAt: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                knownAtPosition: string | null;
+            };
+        };
         VerifyInvoiceDto: {
             /**
              * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
@@ -2041,6 +8550,21 @@ export interface components {
              * @enum {string}
              */
             step: "sachlich-richtig" | "rechnerisch-richtig";
+        };
+        /**
+         * YearCloseAnswer
+         * @description Der Jahresabschluss: der Stand des Budgets danach
+         */
+        YearCloseAnswer: {
+            fiscalYear: number;
+            sozialraumId: string;
+            /**
+             * @description Stand des Budgets
+             * @enum {string}
+             */
+            status: "none" | "planned" | "open" | "closed";
+            /** @description Fassung des Budgetstroms */
+            version: number;
         };
         YearCloseDto: {
             /** @example 2026-01-20 */
@@ -2060,8 +8584,9 @@ export interface operations {
     CaseListsController_approvals: {
         parameters: {
             query?: {
+                /** @description Höchstzahl der Einträge je Seite */
                 limit?: number;
-                /** @description nextCursor of the previous page */
+                /** @description nextCursor der vorigen Seite */
                 cursor?: string;
                 sozialraumId?: string;
                 /** @description Provider users see only their own provider */
@@ -2075,23 +8600,127 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalPage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: provider-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/provider-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     AuditController_events: {
         parameters: {
             query?: {
+                /** @description Höchstzahl der Einträge je Seite */
                 limit?: number;
-                /** @description nextCursor of the previous page */
+                /** @description nextCursor der vorigen Seite */
                 cursor?: string;
-                /** @description Only the events of this stream (its full id, beginning with the tenant) */
+                /** @description Nur die Ereignisse dieses Datenstroms (volle Kennung, beginnend mit dem Mandanten) */
                 streamId?: string;
-                /** @description Only events of this type */
+                /** @description Nur Ereignisse dieses Typs */
                 type?: string;
             };
             header?: never;
@@ -2100,11 +8729,98 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2117,11 +8833,98 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ein Ereignis je Zeile, in Buchungsreihenfolge */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2134,18 +8937,105 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     BudgetContractsController_get: {
         parameters: {
             query?: {
-                /** @description The version in force on this date is returned as inForce (default today) */
+                /** @description Die an diesem Tag geltende Fassung wird als inForce gezeigt (Vorgabe: heute) */
                 asOf?: string;
             };
             header?: never;
@@ -2156,11 +9046,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetContractView"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2190,19 +9185,213 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /budget-contracts/{sozialraumId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContractVersionAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: contract-version-exists, fiscal-year-closed, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/contract-version-exists" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     BudgetsController_listBudgets: {
         parameters: {
             query?: {
+                /** @description Höchstzahl der Einträge je Seite */
                 limit?: number;
-                /** @description nextCursor of the previous page */
+                /** @description nextCursor der vorigen Seite */
                 cursor?: string;
                 fiscalYear?: number;
                 sozialraumId?: string;
@@ -2214,11 +9403,98 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetPage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2246,18 +9522,211 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /budgets/{sozialraumId}/{fiscalYear} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetOverview"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-exists, concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/budget-exists" | "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-empty, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/budget-empty" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     BudgetsController_overview: {
         parameters: {
             query?: {
-                /** @description Date whose budget contract version is shown (default today, within the fiscal year: 31.12. of a past year, 01.01. of a future one) */
+                /** @description Tag, dessen Fassung des Budgetvertrags gezeigt wird (Vorgabe: heute, begrenzt auf das Haushaltsjahr: der 31.12. eines vergangenen, der 01.01. eines künftigen Jahres) */
                 contractAsOf?: string;
             };
             header?: never;
@@ -2269,11 +9738,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetOverview"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2304,11 +9878,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /budgets/{sozialraumId}/{fiscalYear}/activities/{activityId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: activity-outside-fiscal-year, amount-not-positive, fiscal-year-closed, idempotency-key-reused, invalid-event, provider-not-in-traegerverbund */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/activity-outside-fiscal-year" | "/problems/amount-not-positive" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/provider-not-in-traegerverbund";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2325,11 +10092,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: activity-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/activity-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2361,11 +10233,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: activity-not-found, budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/activity-not-found" | "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: activity-not-approved, activity-not-held-yet, actual-already-reported, actual-exceeds-approval, amount-negative, fiscal-year-closed, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/activity-not-approved" | "/problems/activity-not-held-yet" | "/problems/actual-already-reported" | "/problems/actual-exceeds-approval" | "/problems/amount-negative" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2397,11 +10460,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: activity-not-found, budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/activity-not-found" | "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: activity-already-decided, amount-not-positive, approval-exceeds-request, bescheid-after-fiscal-year, budget-exhausted, budget-frozen, fiscal-year-closed, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/activity-already-decided" | "/problems/amount-not-positive" | "/problems/approval-exceeds-request" | "/problems/bescheid-after-fiscal-year" | "/problems/budget-exhausted" | "/problems/budget-frozen" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2433,11 +10687,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: activity-not-found, budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/activity-not-found" | "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: activity-already-decided, fiscal-year-closed, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/activity-already-decided" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2468,11 +10913,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetOverview"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: amount-below-commitments, fiscal-year-closed, idempotency-key-reused, invalid-event, no-change */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/amount-below-commitments" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/no-change";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
             };
         };
     };
@@ -2488,11 +11124,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FlexibleFiguresView"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2523,11 +11264,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetOverview"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: already-frozen, fiscal-year-closed, freeze-only-flexible, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/already-frozen" | "/problems/fiscal-year-closed" | "/problems/freeze-only-flexible" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2558,11 +11490,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetOverview"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, freeze-only-flexible, idempotency-key-reused, invalid-event, not-frozen */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/freeze-only-flexible" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/not-frozen";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2593,11 +11716,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetOverview"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-already-open, fiscal-year-closed, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/budget-already-open" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2628,11 +11942,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /budgets/{sozialraumId}/{fiscalYear} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReallocationProposalAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-lead-provider */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-lead-provider";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, proposal-exists */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/proposal-exists";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: amount-not-positive, fiscal-year-closed, idempotency-key-reused, invalid-event, reallocation-moves-committed-money, reallocation-same-category */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/amount-not-positive" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/reallocation-moves-committed-money" | "/problems/reallocation-same-category";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
             };
         };
     };
@@ -2664,11 +12171,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetOverview"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-lead-provider */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-lead-provider";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found, proposal-not-open */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found" | "/problems/proposal-not-open";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: agreement-by-other-party-required, answer-before-proposal, fiscal-year-closed, idempotency-key-reused, invalid-event, reallocation-moves-committed-money */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/agreement-by-other-party-required" | "/problems/answer-before-proposal" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/reallocation-moves-committed-money";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
             };
         };
     };
@@ -2700,11 +12398,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetOverview"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-lead-provider */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-lead-provider";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found, proposal-not-open */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found" | "/problems/proposal-not-open";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: answer-before-proposal, fiscal-year-closed, idempotency-key-reused, invalid-event, rejection-by-other-party-required */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/answer-before-proposal" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/rejection-by-other-party-required";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2736,11 +12625,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetOverview"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-lead-provider */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-lead-provider";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found, proposal-not-open */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found" | "/problems/proposal-not-open";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: answer-before-proposal, fiscal-year-closed, idempotency-key-reused, invalid-event, withdrawal-by-proposer-required */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/answer-before-proposal" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/withdrawal-by-proposer-required";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2771,11 +12851,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /budgets/{sozialraumId}/{fiscalYear}/subsidies/{subsidyId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found, provider-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found" | "/problems/provider-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: amount-not-positive, bescheid-after-fiscal-year, budget-exhausted, budget-frozen, fiscal-year-closed, idempotency-key-reused, instalment-before-bescheid, instalment-outside-fiscal-year, instalments-do-not-match-total, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/amount-not-positive" | "/problems/bescheid-after-fiscal-year" | "/problems/budget-exhausted" | "/problems/budget-frozen" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/instalment-before-bescheid" | "/problems/instalment-outside-fiscal-year" | "/problems/instalments-do-not-match-total" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2792,11 +13065,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyView"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: subsidy-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/subsidy-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2829,11 +13207,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found, subsidy-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found" | "/problems/subsidy-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, instalment-already-paid, instalment-not-found, invalid-event, payment-before-bescheid, subsidy-reclaimed */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/instalment-already-paid" | "/problems/instalment-not-found" | "/problems/invalid-event" | "/problems/payment-before-bescheid" | "/problems/subsidy-reclaimed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2865,11 +13434,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found, subsidy-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found" | "/problems/subsidy-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, invalid-event, nothing-to-reclaim, subsidy-reclaimed, usage-report-missing */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/nothing-to-reclaim" | "/problems/subsidy-reclaimed" | "/problems/usage-report-missing";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2901,11 +13661,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found, subsidy-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found" | "/problems/subsidy-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: amount-not-positive, fiscal-year-closed, idempotency-key-reused, invalid-event, no-open-claim, receipt-before-claim, receipt-exceeds-claim, receipt-outside-fiscal-year */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/amount-not-positive" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/no-open-claim" | "/problems/receipt-before-claim" | "/problems/receipt-exceeds-claim" | "/problems/receipt-outside-fiscal-year";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2937,11 +13888,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /budgets/{sozialraumId}/{fiscalYear}/subsidies/{subsidyId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UsageReportAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found, subsidy-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found" | "/problems/subsidy-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, instalment-not-found, instalment-not-paid, instalment-reported-twice, invalid-event, subsidy-reclaimed, usage-exceeds-instalment */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/instalment-not-found" | "/problems/instalment-not-paid" | "/problems/instalment-reported-twice" | "/problems/invalid-event" | "/problems/subsidy-reclaimed" | "/problems/usage-exceeds-instalment";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2969,11 +14113,188 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /cases/{caseRef} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: case-exists, concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/case-exists" | "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, sozialraum-not-registered */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/sozialraum-not-registered";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -2988,11 +14309,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: case-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/case-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3022,11 +14448,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /cases/{caseRef} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseViewWithApproval"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: case-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/case-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: amount-not-positive, fiscal-year-closed, hours-not-applicable, hours-not-positive, hours-required, idempotency-key-reused, invalid-event, invalid-period, provider-not-registered, rate-reason-required, rate-required */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/amount-not-positive" | "/problems/fiscal-year-closed" | "/problems/hours-not-applicable" | "/problems/hours-not-positive" | "/problems/hours-required" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/invalid-period" | "/problems/provider-not-registered" | "/problems/rate-reason-required" | "/problems/rate-required";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3057,11 +14676,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: approval-not-found, case-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/approval-not-found" | "/problems/case-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: already-open-ended, amount-not-positive, approval-terminated, change-not-at-month-start, classification-would-change, fiscal-year-closed, hours-not-applicable, hours-not-positive, hours-required, idempotency-key-reused, invalid-event, not-an-extension, provider-not-registered, rate-reason-required, rate-required */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/already-open-ended" | "/problems/amount-not-positive" | "/problems/approval-terminated" | "/problems/change-not-at-month-start" | "/problems/classification-would-change" | "/problems/fiscal-year-closed" | "/problems/hours-not-applicable" | "/problems/hours-not-positive" | "/problems/hours-required" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/not-an-extension" | "/problems/provider-not-registered" | "/problems/rate-reason-required" | "/problems/rate-required";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3092,11 +14902,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /cases/{caseRef} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseViewWithInvoice"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: approval-not-found, case-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/approval-not-found" | "/problems/case-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: days-not-whole, fiscal-year-closed, idempotency-key-reused, invalid-event, invoice-exceeds-approval, month-already-invoiced, outside-approved-period, quantity-not-applicable, quantity-not-positive, quantity-required, service-month-not-begun */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/days-not-whole" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/invoice-exceeds-approval" | "/problems/month-already-invoiced" | "/problems/outside-approved-period" | "/problems/quantity-not-applicable" | "/problems/quantity-not-positive" | "/problems/quantity-required" | "/problems/service-month-not-begun";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3127,11 +15130,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: approval-not-found, case-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/approval-not-found" | "/problems/case-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: amount-not-positive, approval-terminated, change-not-at-month-start, classification-would-change, fiscal-year-closed, hours-not-applicable, hours-not-positive, hours-required, idempotency-key-reused, invalid-event, months-already-invoiced, outside-approved-period, provider-not-registered, rate-reason-required, rate-required */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/amount-not-positive" | "/problems/approval-terminated" | "/problems/change-not-at-month-start" | "/problems/classification-would-change" | "/problems/fiscal-year-closed" | "/problems/hours-not-applicable" | "/problems/hours-not-positive" | "/problems/hours-required" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/months-already-invoiced" | "/problems/outside-approved-period" | "/problems/provider-not-registered" | "/problems/rate-reason-required" | "/problems/rate-required";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3162,11 +15356,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: approval-not-found, case-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/approval-not-found" | "/problems/case-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: approval-terminated, fiscal-year-closed, idempotency-key-reused, invalid-event, invalid-period, months-already-invoiced, not-a-termination */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/approval-terminated" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/invalid-period" | "/problems/months-already-invoiced" | "/problems/not-a-termination";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3197,11 +15582,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: case-not-found, invoice-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/case-not-found" | "/problems/invoice-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, invalid-event, invoice-not-verified */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/invoice-not-verified";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3232,11 +15808,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: case-not-found, invoice-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/case-not-found" | "/problems/invoice-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, invalid-event, invoice-not-rejectable */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/invoice-not-rejectable";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3267,11 +16034,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: case-not-found, invoice-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/case-not-found" | "/problems/invoice-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, invalid-event, invoice-not-paid */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/invoice-not-paid";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3302,11 +16260,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: case-not-found, invoice-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/case-not-found" | "/problems/invoice-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, four-eyes-principle, idempotency-key-reused, invalid-event, invoice-not-awaiting-verification, wrong-verification-step */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/four-eyes-principle" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/invoice-not-awaiting-verification" | "/problems/wrong-verification-step";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3336,11 +16485,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /cases/{caseRef} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseViewWithKostenbeitrag"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: approval-not-found, case-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/approval-not-found" | "/problems/case-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, invalid-event, invalid-period, outside-approved-period */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/invalid-period" | "/problems/outside-approved-period";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3370,19 +16712,213 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /cases/{caseRef} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseViewWithKostenerstattung"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: approval-not-found, case-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/approval-not-found" | "/problems/case-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, invalid-event, outside-approved-period */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/outside-approved-period";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     FlexibleController_activities: {
         parameters: {
             query?: {
+                /** @description Höchstzahl der Einträge je Seite */
                 limit?: number;
-                /** @description nextCursor of the previous page */
+                /** @description nextCursor der vorigen Seite */
                 cursor?: string;
                 sozialraumId?: string;
                 fiscalYear?: number;
@@ -3397,11 +16933,114 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: provider-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/provider-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3414,28 +17053,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The database does not answer */
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Die Datenbank antwortet nicht */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
         };
     };
     CaseListsController_invoices: {
         parameters: {
             query?: {
+                /** @description Höchstzahl der Einträge je Seite */
                 limit?: number;
-                /** @description nextCursor of the previous page */
+                /** @description nextCursor der vorigen Seite */
                 cursor?: string;
                 sozialraumId?: string;
                 /** @description Provider users see only their own provider */
@@ -3450,19 +17127,123 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: provider-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/provider-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     NotificationsController_list: {
         parameters: {
             query?: {
+                /** @description Höchstzahl der Einträge je Seite */
                 limit?: number;
-                /** @description nextCursor of the previous page */
+                /** @description nextCursor der vorigen Seite */
                 cursor?: string;
                 sozialraumId?: string;
                 fiscalYear?: number;
@@ -3473,11 +17254,98 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3490,11 +17358,98 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectionStatusList"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3510,19 +17465,123 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderFigures"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     ProvidersController_list: {
         parameters: {
             query?: {
+                /** @description Höchstzahl der Einträge je Seite */
                 limit?: number;
-                /** @description nextCursor of the previous page */
+                /** @description nextCursor der vorigen Seite */
                 cursor?: string;
                 /** @description Part of the name (case-insensitive) */
                 nameContains?: string;
@@ -3533,11 +17592,98 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderPage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3565,11 +17711,188 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /providers/{providerId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, provider-exists */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/provider-exists";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3584,11 +17907,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderView"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: provider-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/provider-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3618,11 +18046,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: provider-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/provider-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3637,11 +18256,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RateAgreementList"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: provider-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/provider-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3671,11 +18395,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /providers/{providerId}/rate-agreements */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RateAgreementAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: provider-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/provider-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, rate-agreement-overlap */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/rate-agreement-overlap";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, invalid-period */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/invalid-period";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3706,19 +18623,211 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RateAgreementAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: provider-not-found, rate-agreement-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/provider-not-found" | "/problems/rate-agreement-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: extension-not-allowed, idempotency-key-reused, invalid-event, invalid-period */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/extension-not-allowed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/invalid-period";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     SozialraeumeController_list: {
         parameters: {
             query?: {
+                /** @description Höchstzahl der Einträge je Seite */
                 limit?: number;
-                /** @description nextCursor of the previous page */
+                /** @description nextCursor der vorigen Seite */
                 cursor?: string;
                 /** @description Only Sozialräume whose Trägerverbund this provider leads */
                 leadProviderId?: string;
@@ -3729,11 +18838,98 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SozialraumPage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3761,18 +18957,195 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /sozialraeume/{sozialraumId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SozialraumView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, sozialraum-exists */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/sozialraum-exists";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, residents-inconsistent */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/residents-inconsistent";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     SozialraeumeController_get: {
         parameters: {
             query?: {
-                /** @description Facts and Trägerverbund in force on this date (default today) */
+                /** @description Angaben und Trägerverbund, die an diesem Tag gelten (Vorgabe: heute) */
                 asOf?: string;
             };
             header?: never;
@@ -3783,11 +19156,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SozialraumView"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3817,11 +19295,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /sozialraeume/{sozialraumId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SozialraumView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: before-registration, idempotency-key-reused, invalid-event, residents-inconsistent */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/before-registration" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/residents-inconsistent";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3851,22 +19522,215 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /sozialraeume/{sozialraumId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SozialraumView"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: duplicate-member, idempotency-key-reused, invalid-event, lead-among-members, provider-not-registered */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/duplicate-member" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/lead-among-members" | "/problems/provider-not-registered";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     SteeringController_overview: {
         parameters: {
             query?: {
-                /** @description Business date: the state on that day, with all corrections known now */
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
                 asOf?: string;
-                /** @description Recorded time: only what had been recorded by then (what the system showed) */
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
                 knownAt?: string;
-                /** @description Log position: only events up to this global position */
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
                 knownAtPosition?: string;
             };
             header?: never;
@@ -3878,22 +19742,127 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SteeringOverview"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     SteeringController_timeline: {
         parameters: {
             query?: {
-                /** @description Business date: the state on that day, with all corrections known now */
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
                 asOf?: string;
-                /** @description Recorded time: only what had been recorded by then (what the system showed) */
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
                 knownAt?: string;
-                /** @description Log position: only events up to this global position */
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
                 knownAtPosition?: string;
             };
             header?: never;
@@ -3905,22 +19874,125 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ForecastTimeline"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     SteeringController_monitoringList: {
         parameters: {
             query?: {
-                /** @description Business date: the state on that day, with all corrections known now */
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
                 asOf?: string;
-                /** @description Recorded time: only what had been recorded by then (what the system showed) */
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
                 knownAt?: string;
-                /** @description Log position: only events up to this global position */
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
                 knownAtPosition?: string;
             };
             header?: never;
@@ -3932,24 +20004,127 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitoringList"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     SteeringController_monitoringListCsv: {
         parameters: {
             query?: {
-                /** @description Business date: the state on that day, with all corrections known now */
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
                 asOf?: string;
-                /** @description Recorded time: only what had been recorded by then (what the system showed) */
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
                 knownAt?: string;
-                /** @description Log position: only events up to this global position */
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
                 knownAtPosition?: string;
-                /** @description Decimal comma and semicolon separator (German Excel) */
+                /** @description Dezimalkomma und Semikolon als Trennzeichen (für Excel); false: Dezimalpunkt und Komma */
                 decimalComma?: "true" | "false";
             };
             header?: never;
@@ -3961,11 +20136,114 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Haushaltsüberwachungsliste als CSV-Datei (hue-liste-<Sozialraum>-<Jahr>.csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -3981,11 +20259,114 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthCloseList"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4016,11 +20397,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /steering/{sozialraumId}/{fiscalYear}/month-closes/{month} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthCloseAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, month-already-closed */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/month-already-closed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, month-not-ended, month-outside-year */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/month-not-ended" | "/problems/month-outside-year";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4037,11 +20611,114 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthCloseView"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found, month-not-closed */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found" | "/problems/month-not-closed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4057,11 +20734,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PendingWork"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4092,22 +20874,213 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: no-overrun-procedure */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/no-overrun-procedure";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, meeting-missing, procedure-closed, requests-undecided */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/meeting-missing" | "/problems/procedure-closed" | "/problems/requests-undecided";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     SteeringController_kaemmereiReport: {
         parameters: {
             query?: {
-                /** @description Business date: the state on that day, with all corrections known now */
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
                 asOf?: string;
-                /** @description Recorded time: only what had been recorded by then (what the system showed) */
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
                 knownAt?: string;
-                /** @description Log position: only events up to this global position */
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
                 knownAtPosition?: string;
             };
             header?: never;
@@ -4119,11 +21092,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KaemmereiReport"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found, no-overrun-procedure */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found" | "/problems/no-overrun-procedure";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4154,11 +21232,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /steering/{sozialraumId}/{fiscalYear}/procedure/kaemmerei-report */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found, no-overrun-procedure */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found" | "/problems/no-overrun-procedure";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, procedure-closed, report-before-procedure */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/procedure-closed" | "/problems/report-before-procedure";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4189,11 +21460,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /steering/{sozialraumId}/{fiscalYear} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: no-overrun-procedure */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/no-overrun-procedure";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, meeting-before-procedure, meeting-needs-both-parties, procedure-closed */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/meeting-before-procedure" | "/problems/meeting-needs-both-parties" | "/problems/procedure-closed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4224,11 +21688,204 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /steering/{sozialraumId}/{fiscalYear} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupplementaryRequestAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: no-overrun-procedure */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/no-overrun-procedure";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, procedure-closed */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/procedure-closed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4260,22 +21917,213 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: no-overrun-procedure, request-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/no-overrun-procedure" | "/problems/request-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, procedure-closed, request-decided, wrong-deciding-body */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/procedure-closed" | "/problems/request-decided" | "/problems/wrong-deciding-body";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     SteeringController_settlement: {
         parameters: {
             query?: {
-                /** @description Business date: the state on that day, with all corrections known now */
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
                 asOf?: string;
-                /** @description Recorded time: only what had been recorded by then (what the system showed) */
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
                 knownAt?: string;
-                /** @description Log position: only events up to this global position */
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
                 knownAtPosition?: string;
             };
             header?: never;
@@ -4287,11 +22135,116 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementView"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4322,11 +22275,188 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Angelegt */
             201: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /steering/{sozialraumId}/{fiscalYear}/settlement */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, settlement-exists */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/settlement-exists";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, year-not-closed */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/year-not-closed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4357,11 +22487,202 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: settlement-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/settlement-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, settlement-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/settlement-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, invalid-event, next-year-budget-missing, settlement-not-confirmed */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/next-year-budget-missing" | "/problems/settlement-not-confirmed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4392,22 +22713,213 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-lead-provider */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-lead-provider";
+                    };
+                };
+            };
+            /** @description Abgelehnt: settlement-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/settlement-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: already-confirmed, confirmation-by-other-organisation-required, fiscal-year-closed, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/already-confirmed" | "/problems/confirmation-by-other-organisation-required" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     SteeringController_utilisation: {
         parameters: {
             query?: {
-                /** @description Business date: the state on that day, with all corrections known now */
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
                 asOf?: string;
-                /** @description Recorded time: only what had been recorded by then (what the system showed) */
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
                 knownAt?: string;
-                /** @description Log position: only events up to this global position */
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
                 knownAtPosition?: string;
             };
             header?: never;
@@ -4419,24 +22931,127 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Utilisation"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     SteeringController_utilisationCsv: {
         parameters: {
             query?: {
-                /** @description Business date: the state on that day, with all corrections known now */
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
                 asOf?: string;
-                /** @description Recorded time: only what had been recorded by then (what the system showed) */
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
                 knownAt?: string;
-                /** @description Log position: only events up to this global position */
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
                 knownAtPosition?: string;
-                /** @description Decimal comma and semicolon separator (German Excel) */
+                /** @description Dezimalkomma und Semikolon als Trennzeichen (für Excel); false: Dezimalpunkt und Komma */
                 decimalComma?: "true" | "false";
             };
             header?: never;
@@ -4448,11 +23063,114 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Auslastung als CSV-Datei (auslastung-<Sozialraum>-<Jahr>.csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
@@ -4483,19 +23201,211 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["YearCloseAnswer"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, invalid-event, year-has-pending-work */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/year-has-pending-work";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };
     FlexibleController_subsidies: {
         parameters: {
             query?: {
+                /** @description Höchstzahl der Einträge je Seite */
                 limit?: number;
-                /** @description nextCursor of the previous page */
+                /** @description nextCursor der vorigen Seite */
                 cursor?: string;
                 sozialraumId?: string;
                 fiscalYear?: number;
@@ -4510,11 +23420,114 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erfolg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyPage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: provider-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/provider-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable";
+                    };
+                };
             };
         };
     };

@@ -9,7 +9,8 @@ import { DevKeys, loadOrCreateDevKeys, signDevToken } from '../../libs/auth/dev-
 import { Role } from '../../libs/auth/principal';
 import { createPool } from '../../libs/database/pool';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
-import { createApiApp } from '../../apps/api/app-factory';
+import { apiDocumentOf, createApiApp } from '../../apps/api/app-factory';
+import { checkContract } from './contract-check';
 import { createTestDatabase, TestDatabase } from './test-server';
 
 export interface TokenOptions {
@@ -47,6 +48,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000', ...env });
     keys = await loadOrCreateDevKeys(dataDir);
     app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: keys.publicKey, logger: false });
+    // Every answer of the API tests is checked against the contract it declares.
+    checkContract(app.getHttpAdapter().getInstance(), apiDocumentOf(app));
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   } catch (error) {

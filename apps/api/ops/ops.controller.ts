@@ -1,6 +1,24 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ConsumerStatus, ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
+import { Operation } from '../../../libs/http/contract/operation.decorator';
+import { named } from '../../../libs/http/contract/named-schemas';
+import { Shape, Static, Type } from '../../../libs/http/contract/schema-types';
+
+const ProjectionStatusList = named(
+  'ProjectionStatusList',
+  Type.Array(
+    Shape({
+      name: Type.String(),
+      active: Type.Boolean({ description: 'Ob dieser Prozess die Projektion gerade fortschreibt' }),
+      status: Type.String(),
+      checkpoint: Shape({ transactionId: Type.String(), position: Type.String() }),
+      lagEvents: Type.Integer({ description: 'Ereignisse im Protokoll nach dem Checkpoint' }),
+      lagSeconds: Type.Number({ description: 'Alter des ältesten noch nicht verarbeiteten Ereignisses in Sekunden (0, wenn aufgeholt)' }),
+    }),
+  ),
+  'Die Projektionen mit Checkpoint und Rückstand',
+);
 
 @ApiTags('Betrieb')
 @ApiBearerAuth()
@@ -9,8 +27,13 @@ export class OpsController {
   constructor(private readonly projections: ProjectionRunner) {}
 
   @Get('projections')
-  @ApiOperation({ summary: 'Projection consumers: checkpoint and lag (events and seconds behind the log)' })
-  async projectionStatus(): Promise<ConsumerStatus[]> {
+  @Operation({
+    summary: 'Stand der Projektionen',
+    description:
+      'Je Projektion (Lesemodell) der Checkpoint im Ereignisprotokoll und der Rückstand in Ereignissen und Sekunden; für den Betrieb und die Rechnungsprüfung.',
+    answer: { status: 200, schema: ProjectionStatusList },
+  })
+  async projectionStatus(): Promise<Static<typeof ProjectionStatusList>> {
     return this.projections.status();
   }
 }

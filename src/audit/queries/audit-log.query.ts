@@ -8,18 +8,21 @@ import { LogCheckpoint, StoredEvent } from '../../../libs/event-store';
 import { PostgresEventStore } from '../../../libs/event-store/postgres/postgres-event-store';
 import { eventHash } from '../../../libs/event-store/audit/audit-chain';
 import { Page, PageQuery, decodeCursor, encodeCursor } from '../../../libs/http/pagination';
+import { localised } from '../../../libs/http/validation-messages';
 
 export class AuditLogQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Only the events of this stream (its full id, beginning with the tenant)', example: 'HRO-JA/case/TW-25-001' })
+  @ApiPropertyOptional({ description: 'Nur die Ereignisse dieses Datenstroms (volle Kennung, beginnend mit dem Mandanten)', example: 'HRO-JA/case/TW-25-001' })
   @IsOptional()
   @MaxLength(200)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9/_.-]*$/, { message: 'streamId must be a stream id such as HRO-JA/case/TW-25-001' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9/_.-]*$/, {
+    message: localised('muss die Kennung eines Datenstroms wie HRO-JA/case/TW-25-001 sein.', 'must be a stream id such as HRO-JA/case/TW-25-001.'),
+  })
   streamId?: string;
 
-  @ApiPropertyOptional({ description: 'Only events of this type', example: 'InvoiceVerified' })
+  @ApiPropertyOptional({ description: 'Nur Ereignisse dieses Typs', example: 'InvoiceVerified' })
   @IsOptional()
   @MaxLength(100)
-  @Matches(/^[A-Z][A-Za-z]*$/, { message: 'type must be an event type such as ApprovalGranted' })
+  @Matches(/^[A-Z][A-Za-z]*$/, { message: localised('muss ein Ereignistyp wie ApprovalGranted sein.', 'must be an event type such as ApprovalGranted.') })
   type?: string;
 }
 

@@ -1,6 +1,9 @@
 import { todayInBerlin } from '../../../libs/calendar';
 import { CommandContext } from '../../../libs/ddd/command-context';
+import { AUTH_PROBLEMS } from '../../../libs/auth/auth-problems';
 import { DomainError } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
 import { Party } from '../domain/sozialraum-budget.events';
 import { MasterDataQueries } from '../../master-data';
 
@@ -22,7 +25,16 @@ export async function actingParty(
   if (ctx.actor.role === 'provider') {
     const lead = await directory.leadProviderOn(ctx.tenantId, sozialraumId, recordingDay);
     if (lead && lead === ctx.providerId) return 'lead-provider';
-    throw new DomainError('not-lead-provider', 'Forbidden', `only the lead provider of the Trägerverbund of ${sozialraumId} acts for the providers here`, 403);
+    throw new DomainError(
+      SHARED_PROBLEMS['not-lead-provider'],
+      text(
+        `Nur der federführende Träger des Trägerverbunds von ${sozialraumId} handelt hier für die Träger.`,
+        `Only the lead provider of the Trägerverbund of ${sozialraumId} acts for the providers here.`,
+      ),
+    );
   }
-  throw new DomainError('forbidden', 'Forbidden', 'only the Jugendamt or the lead provider take part in reallocations', 403);
+  throw new DomainError(
+    AUTH_PROBLEMS.forbidden,
+    text('An Umschichtungen wirken nur das Jugendamt und der federführende Träger mit.', 'Only the Jugendamt or the lead provider take part in reallocations.'),
+  );
 }

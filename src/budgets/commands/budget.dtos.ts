@@ -38,7 +38,7 @@ export class PlannedAmountsDto {
 
 export class AllocateBudgetDto extends CommandBaseDto {
   @ApiProperty({ example: 'HRO-TW' })
-  @Matches(CODE_PATTERN, { message: `sozialraumId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   sozialraumId: string;
 
   @ApiProperty({ example: 2025 })
@@ -53,7 +53,7 @@ export class AllocateBudgetDto extends CommandBaseDto {
   @Type(() => PlannedAmountsDto)
   planned: PlannedAmountsDto;
 
-  @ApiPropertyOptional({ example: 'BV 2024/BV/5123', description: 'Resolution of the Haushaltssatzung' })
+  @ApiPropertyOptional({ example: 'BV 2024/BV/5123', description: 'Beschluss der Haushaltssatzung' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -79,7 +79,7 @@ export class AmendBudgetDto extends CommandBaseDto {
   @IsIn(BUDGET_CATEGORIES)
   category: BudgetCategory;
 
-  @ApiProperty({ example: '35000.00', description: 'New planned amount of the category' })
+  @ApiProperty({ example: '35000.00', description: 'Neuer geplanter Betrag der Kategorie' })
   @IsAmount()
   amount: string;
 
@@ -89,7 +89,7 @@ export class AmendBudgetDto extends CommandBaseDto {
   @MaxLength(500)
   reason: string;
 
-  @ApiProperty({ example: 'BV 2025/BV/0815', description: 'Council resolution of the Nachtrag' })
+  @ApiProperty({ example: 'BV 2025/BV/0815', description: 'Beschluss der Vertretung zum Nachtrag' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -139,7 +139,7 @@ export class ApprovalLimitDto {
   @MaxLength(100)
   body: string;
 
-  @ApiProperty({ type: String, example: '50000.00', nullable: true, description: 'null for the body deciding everything above' })
+  @ApiProperty({ type: String, example: '50000.00', nullable: true, description: 'null beim Gremium, das über alles darüber entscheidet' })
   @IsOptional({ nullable: true })
   @IsAmount()
   upTo: string | null;
@@ -180,7 +180,7 @@ export class ConcludeContractVersionDto {
   @IsIsoDate()
   effectiveFrom: string;
 
-  @ApiProperty({ type: ContractTermsDto, description: 'Parameters that differ from the rule book defaults; omitted ones take the default' })
+  @ApiProperty({ type: ContractTermsDto, description: 'Parameter, die von den Vorgaben des Regelwerks abweichen; nicht genannte erhalten die Vorgabe' })
   @IsObject()
   @ValidateNested()
   @Type(() => ContractTermsDto)

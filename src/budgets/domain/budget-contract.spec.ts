@@ -41,6 +41,32 @@ describe('budget contract', () => {
     expect(completeTerms({ warningThresholdPct: '105', procedureThresholdPct: '105' }).errors.map((e) => e.field)).toEqual(['terms.procedureThresholdPct']);
   });
 
+  it('says in German and English what is wrong with a term', () => {
+    const { errors } = completeTerms({ underrunReviewMonth: 13, highCostDailyRateThreshold: '300.001' });
+    expect(errors).toEqual([
+      { field: 'terms.highCostDailyRateThreshold', message: { de: 'hat mehr als 2 Nachkommastellen.', en: 'has more than 2 decimal places.' } },
+      { field: 'terms.underrunReviewMonth', message: { de: 'muss eine Monatszahl von 1 bis 12 sein.', en: 'must be a month number 1–12.' } },
+    ]);
+  });
+
+  it('writes the amounts of valid terms with exactly two decimals', () => {
+    const { terms, errors } = completeTerms({
+      highCostDailyRateThreshold: '320',
+      supplementaryApprovalLimits: [
+        { body: 'Oberbürgermeister', upTo: '50000.5' },
+        { body: 'Bürgerschaft', upTo: null },
+      ],
+    });
+    expect(errors).toEqual([]);
+    expect([terms.highCostDailyRateThreshold, terms.supplementaryApprovalLimits]).toEqual([
+      '320.00',
+      [
+        { body: 'Oberbürgermeister', upTo: '50000.50' },
+        { body: 'Bürgerschaft', upTo: null },
+      ],
+    ]);
+  });
+
   it('answers the version in force on a date, defaults before the first', () => {
     const version = (effectiveFrom: string, corridorPct: string) => ({
       sozialraumId: 'HRO-TW',

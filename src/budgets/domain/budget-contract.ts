@@ -2,6 +2,9 @@ import { Decider } from '../../../libs/ddd';
 import { yearOf } from '../../../libs/calendar';
 import { refuse, NotFound } from '../../../libs/ddd/domain-error';
 import { by, compareText } from '../../../libs/order';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
+import { BUDGET_PROBLEMS } from '../budgets.problems';
 import { BudgetContractEvent, ContractVersionConcludedData } from './budget-contract.events';
 import { BudgetContractTerms, DEFAULT_CONTRACT_TERMS } from './contract-terms';
 
@@ -35,21 +38,28 @@ export interface ConcludeVersionFacts {
 
 export function decideConcludeVersion(command: ConcludeContractVersion, state: BudgetContractState, facts: ConcludeVersionFacts): BudgetContractEvent[] {
   if (!facts.sozialraumRegistered) {
-    throw new NotFound('sozialraum-not-found', `Sozialraum ${command.sozialraumId} is not registered`);
+    throw new NotFound(
+      SHARED_PROBLEMS['sozialraum-not-found'],
+      text(`Der Sozialraum ${command.sozialraumId} ist nicht registriert.`, `Sozialraum ${command.sozialraumId} is not registered.`),
+    );
   }
   // A version reaching back into a closed year would re-classify booked money there.
   if (facts.effectiveYearClosed) {
     refuse(
-      'fiscal-year-closed',
-      'Fiscal year closed',
-      `the fiscal year ${yearOf(command.effectiveFrom)} of ${command.sozialraumId} is closed; a contract version cannot take effect in it`,
+      SHARED_PROBLEMS['fiscal-year-closed'],
+      text(
+        `Das Haushaltsjahr ${yearOf(command.effectiveFrom)} des Sozialraums ${command.sozialraumId} ist abgeschlossen; eine Vertragsfassung kann darin nicht mehr in Kraft treten.`,
+        `The fiscal year ${yearOf(command.effectiveFrom)} of ${command.sozialraumId} is closed; a contract version cannot take effect in it.`,
+      ),
     );
   }
   if (state.versions.some((v) => v.effectiveFrom === command.effectiveFrom)) {
     refuse(
-      'contract-version-exists',
-      'Contract version exists',
-      `a contract version effective from ${command.effectiveFrom} exists already; conclude one with another effective date`,
+      BUDGET_PROBLEMS['contract-version-exists'],
+      text(
+        `Eine Vertragsfassung mit Wirkung ab ${command.effectiveFrom} besteht bereits; eine neue Fassung braucht ein anderes Wirksamkeitsdatum.`,
+        `A contract version effective from ${command.effectiveFrom} exists already; conclude one with another effective date.`,
+      ),
     );
   }
   return [

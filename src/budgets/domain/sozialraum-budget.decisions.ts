@@ -1,4 +1,7 @@
 import { DomainError, refuse, NotFound } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
+import { BUDGET_PROBLEMS } from '../budgets.problems';
 import { Decimal, ZERO, formatAmount } from '../../../libs/money';
 import { BUDGET_CATEGORIES, BudgetCategory, CATEGORY_NAMES, isFlexible } from '../../shared/budget-category';
 import { CategoryAmounts, Party, SozialraumBudgetEvent } from './sozialraum-budget.events';
@@ -13,10 +16,22 @@ export interface SozialraumYear {
 /** The budget must exist; bookings and planning changes are refused once the year is closed. */
 export function assertBookable(state: SozialraumBudgetState, { sozialraumId, fiscalYear }: SozialraumYear): void {
   if (state.status === 'none') {
-    throw new NotFound('budget-not-found', `there is no budget of ${sozialraumId} for ${fiscalYear}`);
+    throw new NotFound(
+      SHARED_PROBLEMS['budget-not-found'],
+      text(
+        `Für den Sozialraum ${sozialraumId} gibt es kein Budget für das Haushaltsjahr ${fiscalYear}.`,
+        `There is no budget of ${sozialraumId} for ${fiscalYear}.`,
+      ),
+    );
   }
   if (state.status === 'closed') {
-    refuse('fiscal-year-closed', 'Fiscal year closed', `the fiscal year ${fiscalYear} of ${sozialraumId} is closed and accepts no bookings`);
+    refuse(
+      SHARED_PROBLEMS['fiscal-year-closed'],
+      text(
+        `Das Haushaltsjahr ${fiscalYear} des Sozialraums ${sozialraumId} ist abgeschlossen und nimmt keine Buchungen mehr an.`,
+        `The fiscal year ${fiscalYear} of ${sozialraumId} is closed and accepts no bookings.`,
+      ),
+    );
   }
 }
 
@@ -33,18 +48,30 @@ export interface AllocateFacts {
 
 export function decideAllocate(command: AllocateBudget, state: SozialraumBudgetState, facts: AllocateFacts): SozialraumBudgetEvent[] {
   if (!facts.sozialraumRegistered) {
-    throw new NotFound('sozialraum-not-found', `Sozialraum ${command.sozialraumId} is not registered`);
+    throw new NotFound(
+      SHARED_PROBLEMS['sozialraum-not-found'],
+      text(`Der Sozialraum ${command.sozialraumId} ist nicht registriert.`, `Sozialraum ${command.sozialraumId} is not registered.`),
+    );
   }
   if (state.status !== 'none') {
     throw new DomainError(
-      'budget-exists',
-      'Budget exists',
-      `the budget of ${command.sozialraumId} for ${command.fiscalYear} is allocated already; amend it instead`,
-      409,
+      BUDGET_PROBLEMS['budget-exists'],
+      text(
+        `Das Budget des Sozialraums ${command.sozialraumId} für ${command.fiscalYear} ist bereits zugewiesen; Änderungen gehen nur über einen Nachtrag.`,
+        `The budget of ${command.sozialraumId} for ${command.fiscalYear} is allocated already; amend it instead.`,
+      ),
     );
   }
   const total = BUDGET_CATEGORIES.reduce((sum, c) => sum.plus(command.planned[c]), ZERO);
-  if (total.isZero()) refuse('budget-empty', 'Empty budget', 'a Sozialraum budget needs a planned amount in at least one category');
+  if (total.isZero()) {
+    refuse(
+      BUDGET_PROBLEMS['budget-empty'],
+      text(
+        'Ein Sozialraumbudget braucht in mindestens einer Kategorie einen geplanten Betrag.',
+        'A Sozialraum budget needs a planned amount in at least one category.',
+      ),
+    );
+  }
   return [
     {
       type: 'BudgetAllocated',
@@ -66,8 +93,15 @@ export interface OpenBudget extends SozialraumYear {
 
 export function decideOpen(command: OpenBudget, state: SozialraumBudgetState): SozialraumBudgetEvent[] {
   assertBookable(state, command);
-  if (state.status !== 'planned')
-    refuse('budget-already-open', 'Budget already open', `the budget of ${command.sozialraumId} for ${command.fiscalYear} is open already`);
+  if (state.status !== 'planned') {
+    refuse(
+      BUDGET_PROBLEMS['budget-already-open'],
+      text(
+        `Das Budget des Sozialraums ${command.sozialraumId} für ${command.fiscalYear} ist bereits zur Bewirtschaftung freigegeben.`,
+        `The budget of ${command.sozialraumId} for ${command.fiscalYear} is open already.`,
+      ),
+    );
+  }
   return [{ type: 'BudgetOpened', data: { reason: command.reason } }];
 }
 
@@ -88,14 +122,22 @@ export function decideAmend(command: AmendBudget, state: SozialraumBudgetState, 
   assertBookable(state, command);
   const previous = state.planned[command.category];
   if (command.newAmount.equals(previous)) {
-    refuse('no-change', 'Nothing to amend', `${CATEGORY_NAMES[command.category]} is planned at ${formatAmount(previous)} already`);
+    refuse(
+      BUDGET_PROBLEMS['no-change'],
+      text(
+        `Die Kategorie ${CATEGORY_NAMES[command.category]} ist bereits mit ${formatAmount(previous)} EUR geplant.`,
+        `${capitalised(CATEGORY_NAMES[command.category])} is planned at ${formatAmount(previous)} already.`,
+      ),
+    );
   }
   const bound = state.bound[command.category].plus(facts.boundElsewhere);
   if (command.newAmount.lessThan(bound)) {
     refuse(
-      'amount-below-commitments',
-      'Amendment below commitments',
-      `${CATEGORY_NAMES[command.category]} has ${formatAmount(bound)} committed or spent; it cannot be planned lower`,
+      BUDGET_PROBLEMS['amount-below-commitments'],
+      text(
+        `In der Kategorie ${CATEGORY_NAMES[command.category]} sind ${formatAmount(bound)} EUR gebunden oder ausgegeben; sie kann nicht niedriger geplant werden.`,
+        `${capitalised(CATEGORY_NAMES[command.category])} has ${formatAmount(bound)} committed or spent; it cannot be planned lower.`,
+      ),
       {
         committed: formatAmount(bound),
       },
@@ -143,9 +185,11 @@ function assertMovable(state: SozialraumBudgetState, from: BudgetCategory, amoun
   const movable = availableIn(state, from, boundElsewhere);
   if (amount.greaterThan(movable)) {
     refuse(
-      'reallocation-moves-committed-money',
-      'Committed money cannot be moved',
-      `only ${formatAmount(Decimal.max(movable, ZERO))} of ${CATEGORY_NAMES[from]} is not committed; ${formatAmount(amount)} cannot be moved`,
+      BUDGET_PROBLEMS['reallocation-moves-committed-money'],
+      text(
+        `In der Kategorie ${CATEGORY_NAMES[from]} sind nur ${formatAmount(Decimal.max(movable, ZERO))} EUR nicht gebunden; ${formatAmount(amount)} EUR können nicht umgeschichtet werden.`,
+        `Only ${formatAmount(Decimal.max(movable, ZERO))} of ${CATEGORY_NAMES[from]} is not committed; ${formatAmount(amount)} cannot be moved.`,
+      ),
       {
         movable: formatAmount(Decimal.max(movable, ZERO)),
       },
@@ -156,12 +200,22 @@ function assertMovable(state: SozialraumBudgetState, from: BudgetCategory, amoun
 /** R11: either party proposes; nothing moves before the other agrees. */
 export function decideProposeReallocation(command: ProposeReallocation, state: SozialraumBudgetState, facts: ReallocationFacts): SozialraumBudgetEvent[] {
   assertBookable(state, command);
-  if (command.from === command.to) refuse('reallocation-same-category', 'Same category', 'a reallocation moves money between two different categories');
-  if (!command.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'a reallocation moves a positive amount');
+  if (command.from === command.to) {
+    refuse(
+      BUDGET_PROBLEMS['reallocation-same-category'],
+      text('Eine Umschichtung bewegt Mittel zwischen zwei verschiedenen Kategorien.', 'A reallocation moves money between two different categories.'),
+    );
+  }
+  if (!command.amount.greaterThan(0)) {
+    refuse(SHARED_PROBLEMS['amount-not-positive'], text('Eine Umschichtung bewegt einen positiven Betrag.', 'A reallocation moves a positive amount.'));
+  }
   const proposalId = nextProposalId(state, command.fiscalYear);
   // A stream recorded under another numbering may hold the id already.
   if (state.openProposals.some((p) => p.proposalId === proposalId)) {
-    throw new DomainError('proposal-exists', 'Proposal exists', `proposal ${proposalId} exists already`, 409);
+    throw new DomainError(
+      BUDGET_PROBLEMS['proposal-exists'],
+      text(`Der Umschichtungsvorschlag ${proposalId} ist bereits vorhanden.`, `Proposal ${proposalId} exists already.`),
+    );
   }
   assertMovable(state, command.from, command.amount, facts.boundElsewhereInFrom);
   return [
@@ -182,7 +236,12 @@ export function decideProposeReallocation(command: ProposeReallocation, state: S
 
 function openProposal(state: SozialraumBudgetState, proposalId: string) {
   const proposal = state.openProposals.find((p) => p.proposalId === proposalId);
-  if (!proposal) throw new NotFound('proposal-not-open', `there is no open reallocation proposal ${proposalId}`);
+  if (!proposal) {
+    throw new NotFound(
+      BUDGET_PROBLEMS['proposal-not-open'],
+      text(`Es gibt keinen offenen Umschichtungsvorschlag ${proposalId}.`, `There is no open reallocation proposal ${proposalId}.`),
+    );
+  }
   return proposal;
 }
 
@@ -202,9 +261,11 @@ function answeredProposal(state: SozialraumBudgetState, command: AnswerReallocat
   const proposal = openProposal(state, command.proposalId);
   if (command.businessDate && proposal.proposedOn && command.businessDate < proposal.proposedOn) {
     refuse(
-      'answer-before-proposal',
-      'Answer dated before the proposal',
-      `proposal ${proposal.proposalId} was made on ${proposal.proposedOn}; it cannot be answered on ${command.businessDate}`,
+      BUDGET_PROBLEMS['answer-before-proposal'],
+      text(
+        `Der Umschichtungsvorschlag ${proposal.proposalId} wurde am ${proposal.proposedOn} gemacht; er kann nicht am ${command.businessDate} beantwortet werden.`,
+        `Proposal ${proposal.proposalId} was made on ${proposal.proposedOn}; it cannot be answered on ${command.businessDate}.`,
+      ),
       {
         proposedOn: proposal.proposedOn,
       },
@@ -219,9 +280,16 @@ export function decideAgreeReallocation(command: AnswerReallocation, state: Sozi
   const proposal = answeredProposal(state, command);
   if (proposal.proposedBy === facts.party) {
     refuse(
-      'agreement-by-other-party-required',
-      'The other party must agree',
-      `the ${proposal.proposedBy === 'jugendamt' ? 'Jugendamt' : 'lead provider'} proposed this reallocation; only the other party can agree`,
+      BUDGET_PROBLEMS['agreement-by-other-party-required'],
+      proposal.proposedBy === 'jugendamt'
+        ? text(
+            'Das Jugendamt hat diese Umschichtung vorgeschlagen; nur die andere Seite kann zustimmen.',
+            'The Jugendamt proposed this reallocation; only the other party can agree.',
+          )
+        : text(
+            'Der federführende Träger hat diese Umschichtung vorgeschlagen; nur die andere Seite kann zustimmen.',
+            'The lead provider proposed this reallocation; only the other party can agree.',
+          ),
     );
   }
   const amount = new Decimal(proposal.amount);
@@ -245,7 +313,13 @@ export function decideRejectReallocation(command: AnswerReallocation, state: Soz
   assertBookable(state, command);
   const proposal = answeredProposal(state, command);
   if (proposal.proposedBy === facts.party) {
-    refuse('rejection-by-other-party-required', 'The other party must answer', 'the proposing party withdraws its proposal instead of rejecting it');
+    refuse(
+      BUDGET_PROBLEMS['rejection-by-other-party-required'],
+      text(
+        'Die vorschlagende Seite lehnt ihren Vorschlag nicht ab, sondern zieht ihn zurück.',
+        'The proposing party withdraws its proposal instead of rejecting it.',
+      ),
+    );
   }
   return [{ type: 'ReallocationRejected', data: { proposalId: proposal.proposalId, reason: command.reason, by: facts.party } }];
 }
@@ -254,7 +328,13 @@ export function decideWithdrawReallocation(command: AnswerReallocation, state: S
   assertBookable(state, command);
   const proposal = answeredProposal(state, command);
   if (proposal.proposedBy !== facts.party) {
-    refuse('withdrawal-by-proposer-required', 'Only the proposer withdraws', 'only the proposing party can withdraw its proposal; the other party rejects it');
+    refuse(
+      BUDGET_PROBLEMS['withdrawal-by-proposer-required'],
+      text(
+        'Nur die vorschlagende Seite kann ihren Vorschlag zurückziehen; die andere Seite lehnt ihn ab.',
+        'Only the proposing party can withdraw its proposal; the other party rejects it.',
+      ),
+    );
   }
   return [{ type: 'ReallocationWithdrawn', data: { proposalId: proposal.proposalId, reason: command.reason, by: facts.party } }];
 }
@@ -273,18 +353,20 @@ export function decideFreeze(command: FreezeBudget, state: SozialraumBudgetState
   const inflexible = categories.filter((c) => !isFlexible(c));
   if (inflexible.length) {
     refuse(
-      'freeze-only-flexible',
-      'Only flexible money can be frozen',
-      'legal entitlements are never blocked (R8): only fallübergreifend (FUE) and fallunspezifisch (FU) money can be frozen',
+      BUDGET_PROBLEMS['freeze-only-flexible'],
+      text(
+        'Rechtsansprüche werden nie gesperrt (R8): Nur fallübergreifende (FUE) und fallunspezifische (FU) Mittel können gesperrt werden.',
+        'Legal entitlements are never blocked (R8): only fallübergreifend (FUE) and fallunspezifisch (FU) money can be frozen.',
+      ),
     );
   }
   const changing = [...new Set(categories)].filter((c) => state.frozen[c] !== imposed);
   if (changing.length === 0) {
-    refuse(
-      imposed ? 'already-frozen' : 'not-frozen',
-      imposed ? 'Already frozen' : 'Not frozen',
-      `${categories.join(', ')} ${imposed ? 'is frozen already' : 'is not frozen'}`,
-    );
+    const listed = categories.join(', ');
+    if (imposed) {
+      refuse(BUDGET_PROBLEMS['already-frozen'], text(`Die Mittel in ${listed} sind bereits gesperrt.`, `${listed} is frozen already.`));
+    }
+    refuse(BUDGET_PROBLEMS['not-frozen'], text(`Die Mittel in ${listed} sind nicht gesperrt.`, `${listed} is not frozen.`));
   }
   return [{ type: imposed ? 'BudgetFreezeImposed' : 'BudgetFreezeLifted', data: { categories: changing, reason } }];
 }
@@ -320,4 +402,8 @@ export function decideApplySettlement(command: ApplySettlement, state: Sozialrau
     amount: formatAmount(command.amount),
   };
   return [{ type: command.kind === 'carry-forward' ? 'SavingsCarriedForward' : 'MalusApplied', data }];
+}
+
+function capitalised(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
 }

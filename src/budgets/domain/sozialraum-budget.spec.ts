@@ -129,10 +129,14 @@ describe('Sozialraum budget', () => {
       data: { previousAmount: '30000.00', newAmount: '35000.00', delta: '5000.00', decisionReference: 'BV 2025/77' },
     });
     expect(totalPlanned(amend.given(history).when(nachtrag, { boundElsewhere: ZERO }).thenState()).toFixed(2)).toBe('205000.00');
-    amend
+    const below = amend
       .given(history)
       .when({ ...year, category: 'FUE', newAmount: d('20000'), reason: 'x', decisionReference: 'y' }, { boundElsewhere: ZERO })
-      .thenRefused('amount-below-commitments');
+      .thenRefused('amount-below-commitments', 'Fallübergreifend has 24000.00 committed or spent; it cannot be planned lower.');
+    expect([below.detail.de, below.extensions]).toEqual([
+      'In der Kategorie fallübergreifend sind 24000.00 EUR gebunden oder ausgegeben; sie kann nicht niedriger geplant werden.',
+      { committed: '24000.00' },
+    ]);
     amend
       .given(history)
       .when({ ...year, category: 'FS', newAmount: d('100000'), reason: 'x', decisionReference: 'y' }, { boundElsewhere: d('104702.50') })

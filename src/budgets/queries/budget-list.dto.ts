@@ -16,7 +16,7 @@ export class BudgetListQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: 'HRO-TW' })
   @IsOptional()
-  @Matches(CODE_PATTERN, { message: `sozialraumId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   sozialraumId?: string;
 
   @ApiPropertyOptional({ enum: ['planned', 'open', 'closed'] })

@@ -1,21 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { Static } from '../../../libs/http/contract/schema-types';
 import { Page, decodeCursor, toPage } from '../../../libs/http/pagination';
 import { formatAmount, sumAmounts } from '../../../libs/money';
 import { BudgetSummaryRow } from '../projections/budget-summary.entity';
+import { BudgetListItem as BudgetListItemSchema } from '../budgets.schemas';
 import { BudgetListQuery } from './budget-list.dto';
 
-export interface BudgetListItem {
-  sozialraumId: string;
-  fiscalYear: number;
-  status: string;
-  planned: { FS: string; FUE: string; FU: string };
-  total: string;
-  frozen: { FUE: boolean; FU: boolean };
-  openProposals: number;
-  version: number;
-}
+export type BudgetListItem = Static<typeof BudgetListItemSchema>;
 
 @Injectable()
 export class BudgetListQueryService {
@@ -40,7 +33,7 @@ export class BudgetListQueryService {
       items: page.items.map((r) => ({
         sozialraumId: r.sozialraumId,
         fiscalYear: r.fiscalYear,
-        status: r.status,
+        status: r.status as BudgetListItem['status'],
         planned: { FS: formatAmount(r.plannedFs), FUE: formatAmount(r.plannedFue), FU: formatAmount(r.plannedFu) },
         total: formatAmount(sumAmounts([r.plannedFs, r.plannedFue, r.plannedFu])),
         frozen: { FUE: r.frozenFue, FU: r.frozenFu },

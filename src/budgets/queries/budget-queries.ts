@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { IsoDate, endOfYear, maxDate, minDate, startOfYear } from '../../../libs/calendar';
 import { AggregateStore, Loaded } from '../../../libs/ddd/aggregate-store';
 import { StoredEvent } from '../../../libs/event-store/event-store.port';
+import { Static } from '../../../libs/http/contract/schema-types';
 import { formatAmount } from '../../../libs/money';
 import { BUDGET_CATEGORIES, CATEGORY_NAMES, isFlexible } from '../../shared/budget-category';
 import { streams } from '../../shared/stream-ids';
 import { budgetContractDecider, contractInForce, ContractInForce } from '../domain/budget-contract';
 import { BudgetStatus, SozialraumBudgetState, availableIn, sozialraumBudgetDecider, totalPlanned } from '../domain/sozialraum-budget';
 import { BudgetAllocatedData, PLANNED_AMOUNT_EVENTS } from '../domain/sozialraum-budget.events';
+import { BudgetOverview } from '../budgets.schemas';
 
 /**
  * The date whose budget contract version a year's overview shows when none is asked for: today
@@ -70,10 +72,10 @@ export class BudgetQueries {
   }
 
   /** The overview of one Sozialraum budget, straight from its stream (no projection lag). */
-  async overview(tenantId: string, sozialraumId: string, fiscalYear: number, contractDate: string) {
+  async overview(tenantId: string, sozialraumId: string, fiscalYear: number, contractDate: string): Promise<Static<typeof BudgetOverview> | null> {
     const loaded = await this.loadBudget(tenantId, sozialraumId, fiscalYear);
-    if (loaded.state.status === 'none') return null;
     const state = loaded.state;
+    if (state.status === 'none') return null;
     // A budget that is not 'none' was allocated, so its stream holds the allocation.
     const initial = loaded.events.find((e) => e.type === 'BudgetAllocated')!.data as BudgetAllocatedData;
     const contract = await this.contractOn(tenantId, sozialraumId, contractDate);
@@ -94,7 +96,8 @@ export class BudgetQueries {
       })),
       contract,
       openProposals: state.openProposals,
-      history: loaded.events.filter((e) => PLANNING_EVENTS.has(e.type)).map(historyEntry),
+      // Planning events only, whose data the schema names event by event.
+      history: loaded.events.filter((e) => PLANNING_EVENTS.has(e.type)).map(historyEntry) as Static<typeof BudgetOverview>['history'],
     };
   }
 }

@@ -2,11 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { AggregateStore, Handled } from '../../../libs/ddd/aggregate-store';
 import { CommandContext } from '../../../libs/ddd/command-context';
 import { NotFound } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { CASE_PROBLEMS } from '../cases.problems';
 import { BudgetQueries } from '../../budgets';
 import { streams } from '../../shared/stream-ids';
 import { CaseStreamEvent } from '../domain/case.events';
 import { CaseState, caseDecider } from '../domain/case-state';
 import { yearsAtStake } from '../domain/closed-years';
+
+export function caseNotFound(caseRef: string): never {
+  throw new NotFound(CASE_PROBLEMS['case-not-found'], text(`Der Fall ${caseRef} wurde nicht gefunden.`, `Case ${caseRef} was not found.`));
+}
 
 /** How a command decides on a case: the facts looked up once the case is loaded, then the pure decision. */
 export interface CaseDecision<F> {
@@ -59,7 +65,7 @@ export class CaseStore {
       {
         facts: async (state) => (missing(state) ? null : decision.facts(state)),
         decide: (state, facts) => {
-          if (missing(state)) throw new NotFound('case-not-found', `case ${caseRef} was not found`);
+          if (missing(state)) caseNotFound(caseRef);
           return decision.decide(state, facts as F);
         },
       },

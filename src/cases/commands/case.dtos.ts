@@ -2,21 +2,25 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsAmount, IsIsoDate, IsIsoMonth, IsOptional } from '../../../libs/http/validators';
 import { CommandBaseDto } from '../../../libs/http/command-base.dto';
+import { localised } from '../../../libs/http/validation-messages';
 import { CASE_REF_MESSAGE, CASE_REF_PATTERN, CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
 import { LEGAL_BASIS_CODES, LegalBasis, RATE_TYPES, RateType } from '../../shared/legal-basis';
 import { TERMINATION_REASONS, TerminationReason, VERIFICATION_STEPS, VerificationStep } from '../domain/case.events';
 
 const QUANTITY = /^\d{1,4}(\.\d{1,2})?$/;
-const QUANTITY_MESSAGE = 'must be a decimal string with at most 2 decimals, e.g. "45" or "12.5"';
+const QUANTITY_MESSAGE = localised(
+  'muss eine Dezimalzahl als Text mit höchstens zwei Nachkommastellen sein, etwa "45" oder "12.5".',
+  'must be a decimal string with at most 2 decimals, e.g. "45" or "12.5".',
+);
 
 /** Deliberately no name, birth date, address or diagnosis: a case is a pseudonymous reference. */
 export class OpenCaseDto {
   @ApiProperty({ example: 'TW-25-001', description: 'Pseudonymous case reference' })
-  @Matches(CASE_REF_PATTERN, { message: `caseRef ${CASE_REF_MESSAGE}` })
+  @Matches(CASE_REF_PATTERN, { message: CASE_REF_MESSAGE })
   caseRef: string;
 
   @ApiProperty({ example: 'HRO-TW', description: 'Sozialraum of the gewöhnlicher Aufenthalt' })
-  @Matches(CODE_PATTERN, { message: `sozialraumId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   sozialraumId: string;
 }
 
@@ -26,7 +30,7 @@ export class GrantApprovalDto {
   legalBasis: LegalBasis;
 
   @ApiProperty({ example: 'TR-E', description: 'Any registered provider (Wunsch- und Wahlrecht)' })
-  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId: string;
 
   @ApiProperty({ example: '2025-01-01' })
@@ -54,7 +58,7 @@ export class GrantApprovalDto {
 
   @ApiPropertyOptional({ example: '20', description: 'FLS per month (rateType hourly)' })
   @IsOptional()
-  @Matches(QUANTITY, { message: `hoursPerMonth ${QUANTITY_MESSAGE}` })
+  @Matches(QUANTITY, { message: QUANTITY_MESSAGE })
   hoursPerMonth?: string;
 
   @ApiPropertyOptional({ example: 'Einzelvereinbarung wegen erhöhten Bedarfs', description: 'Required when the rate differs from the rate agreement' })
@@ -80,7 +84,7 @@ export class ExtendApprovalDto extends CommandBaseDto {
   // The scope of the extended period, as a change of scope takes it: one Bescheid, one decision.
   @ApiPropertyOptional({ example: 'TR-F', description: 'Provider of the extended period; default the provider at the current end' })
   @IsOptional()
-  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId?: string;
 
   @ApiPropertyOptional({ example: '66.50', description: 'Rate of the extended period (per month, FLS hour or day); default the rate at the current end' })
@@ -90,7 +94,7 @@ export class ExtendApprovalDto extends CommandBaseDto {
 
   @ApiPropertyOptional({ example: '16', description: 'FLS per month of the extended period (rateType hourly); default the hours at the current end' })
   @IsOptional()
-  @Matches(QUANTITY, { message: `hoursPerMonth ${QUANTITY_MESSAGE}` })
+  @Matches(QUANTITY, { message: QUANTITY_MESSAGE })
   hoursPerMonth?: string;
 
   @ApiPropertyOptional({
@@ -111,7 +115,7 @@ export class ChangeScopeDto extends CommandBaseDto {
 
   @ApiPropertyOptional({ example: 'TR-F' })
   @IsOptional()
-  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId?: string;
 
   @ApiPropertyOptional({ example: '66.50' })
@@ -121,7 +125,7 @@ export class ChangeScopeDto extends CommandBaseDto {
 
   @ApiPropertyOptional({ example: '15' })
   @IsOptional()
-  @Matches(QUANTITY, { message: `hoursPerMonth ${QUANTITY_MESSAGE}` })
+  @Matches(QUANTITY, { message: QUANTITY_MESSAGE })
   hoursPerMonth?: string;
 
   @ApiPropertyOptional({ example: 'Einzelvereinbarung' })
@@ -161,7 +165,7 @@ export class SubmitInvoiceDto extends CommandBaseDto {
 
   @ApiPropertyOptional({ example: '45', description: 'Hours (FLS) or days delivered; omitted for a flat month' })
   @IsOptional()
-  @Matches(QUANTITY, { message: `quantity ${QUANTITY_MESSAGE}` })
+  @Matches(QUANTITY, { message: QUANTITY_MESSAGE })
   quantity?: string;
 
   @ApiProperty({ example: 'RE-2025-0315' })
@@ -172,7 +176,9 @@ export class SubmitInvoiceDto extends CommandBaseDto {
 
   @ApiPropertyOptional({ example: '13003000-HRO-42', description: 'Leitweg-ID of the XRechnung' })
   @IsOptional()
-  @Matches(/^[0-9]{2,12}(-[0-9A-Za-z]{1,30})?-[0-9]{2}$/, { message: 'leitwegId must be a Leitweg-ID such as 13003000-HRO-42' })
+  @Matches(/^[0-9]{2,12}(-[0-9A-Za-z]{1,30})?-[0-9]{2}$/, {
+    message: localised('muss eine Leitweg-ID wie 13003000-HRO-42 sein.', 'must be a Leitweg-ID such as 13003000-HRO-42.'),
+  })
   leitwegId?: string;
 }
 
@@ -217,7 +223,7 @@ export class ClaimKostenerstattungDto extends CommandBaseDto {
   approvalId: string;
 
   @ApiProperty({ example: 'LRO-JA', description: 'The Jugendamt the claim is made against' })
-  @Matches(CODE_PATTERN, { message: `debtorAuthority ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   debtorAuthority: string;
 
   @ApiProperty({ example: '2025-04' })

@@ -1,8 +1,11 @@
-import { DomainError, refuse, NotFound } from '../../../libs/ddd/domain-error';
+import { NotFound, refuse } from '../../../libs/ddd/domain-error';
+import { Text, text } from '../../../libs/text/text';
 import { addDays, firstDayOfMonth, lastDayOfMonth, monthOf, startOfYear, yearOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { BudgetContractTerms } from '../../budgets';
 import { LegalBasis, RateType, legalBasisLabel } from '../../shared/legal-basis';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
+import { CASE_PROBLEMS } from '../cases.problems';
 import { CaseStreamEvent, Classification, RateSegment, TerminationReason } from './case.events';
 import { Approval, CaseState, activeInvoices, evolveCase } from './case-state';
 import { CaseFacts, refuseClosedYears } from './closed-years';
@@ -22,18 +25,35 @@ export interface RateInput {
   rateReason?: string;
 }
 
+/** The kinds of rate in the German words of a Bescheid (the English texts name the rateType code). */
+export const RATE_TYPE_NAMES: Record<RateType, string> = {
+  monthly: 'Monatspauschale',
+  hourly: 'Fachleistungsstundensatz',
+  daily: 'Tagessatz',
+};
+
+/** An approved period in words: start – end, or start – open end. */
+export function periodText(start: string, end: string | null): Text {
+  return text(`${start} – ${end ?? 'unbefristet'}`, `${start} – ${end ?? 'open end'}`);
+}
+
 export function assertCaseExists(state: CaseState): void {
-  if (state.caseRef === null) throw new NotFound('case-not-found', 'the case was not found');
+  if (state.caseRef === null) throw new NotFound(CASE_PROBLEMS['case-not-found'], text('Der Fall wurde nicht gefunden.', 'The case was not found.'));
 }
 
 export function approvalOf(state: CaseState, approvalId: string): Approval {
   const approval = state.approvals[approvalId];
-  if (!approval) throw new NotFound('approval-not-found', `approval ${approvalId} was not found`);
+  if (!approval) approvalNotFound(approvalId);
   return approval;
 }
 
+export function approvalNotFound(approvalId: string): never {
+  throw new NotFound(CASE_PROBLEMS['approval-not-found'], text(`Die Bewilligung ${approvalId} wurde nicht gefunden.`, `Approval ${approvalId} was not found.`));
+}
+
 export function decideOpenCase(cmd: { caseRef: string; sozialraumId: string }, state: CaseState): CaseStreamEvent[] {
-  if (state.caseRef !== null) throw new DomainError('case-exists', 'Case exists', `case ${cmd.caseRef} is already open`, 409);
+  if (state.caseRef !== null)
+    refuse(CASE_PROBLEMS['case-exists'], text(`Der Fall ${cmd.caseRef} ist bereits angelegt.`, `Case ${cmd.caseRef} is already open.`));
   return [{ type: 'CaseOpened', data: { caseRef: cmd.caseRef, sozialraumId: cmd.sozialraumId } }];
 }
 
@@ -45,23 +65,45 @@ export function classify(
   terms: BudgetContractTerms,
   contractVersion: number | null,
 ): Classification {
+  return classifyWithText(legalBasis, rateType, rate, terms, contractVersion).classification;
+}
+
+/**
+ * The classification and its explanation in both languages. The event keeps the explanation as
+ * it always has (English); a refusal that cites it speaks both languages.
+ */
+function classifyWithText(
+  legalBasis: LegalBasis,
+  rateType: RateType,
+  rate: Decimal,
+  terms: BudgetContractTerms,
+  contractVersion: number | null,
+): { classification: Classification; explanation: Text } {
+  const label = legalBasisLabel(legalBasis);
+  const of = (reason: Classification['reason'], explanation: Text) => ({
+    classification: { inBudget: reason === 'in-budget', reason, explanation: explanation.en, contractVersion },
+    explanation,
+  });
   if (terms.excludedLegalBases.includes(legalBasis)) {
-    return {
-      inBudget: false,
-      reason: 'excluded-legal-basis',
-      explanation: `${legalBasisLabel(legalBasis)} is outside the Sozialraum budget under the contract in force`,
-      contractVersion,
-    };
+    return of(
+      'excluded-legal-basis',
+      text(
+        `${label} liegt nach dem geltenden Budgetvertrag außerhalb des Sozialraumbudgets`,
+        `${label} is outside the Sozialraum budget under the contract in force`,
+      ),
+    );
   }
   if (rateType === 'daily' && rate.greaterThan(terms.highCostDailyRateThreshold)) {
-    return {
-      inBudget: false,
-      reason: 'high-cost',
-      explanation: `Hochkostenfall: daily rate ${formatAmount(rate)} is above the threshold ${formatAmount(terms.highCostDailyRateThreshold)}`,
-      contractVersion,
-    };
+    const [rateText, threshold] = [formatAmount(rate), formatAmount(terms.highCostDailyRateThreshold)];
+    return of(
+      'high-cost',
+      text(
+        `Hochkostenfall: Der Tagessatz von ${rateText} EUR liegt über der Grenze von ${threshold} EUR`,
+        `Hochkostenfall: daily rate ${rateText} is above the threshold ${threshold}`,
+      ),
+    );
   }
-  return { inBudget: true, reason: 'in-budget', explanation: `${legalBasisLabel(legalBasis)} counts against the fallspezifisch budget`, contractVersion };
+  return of('in-budget', text(`${label} zählt zum fallspezifischen Budget`, `${label} counts against the fallspezifisch budget`));
 }
 
 /**
@@ -73,35 +115,61 @@ export function resolveRate(
   agreement: RateAgreementRef | null,
 ): { rateType: RateType; rate: Decimal; agreementId: string | null; rateReason: string | null } {
   const rateType = input.rateType ?? agreement?.rateType;
-  if (!rateType) refuse('rate-required', 'Rate required', 'there is no rate agreement in force for this provider and help; give rateType and rate');
+  if (!rateType)
+    refuse(
+      CASE_PROBLEMS['rate-required'],
+      text(
+        'Für diesen Träger und diese Hilfeart gilt keine Entgeltvereinbarung; bitte rateType und rate angeben.',
+        'There is no rate agreement in force for this provider and help; give rateType and rate.',
+      ),
+    );
   const rate = input.rate !== undefined ? new Decimal(input.rate) : agreement && agreement.rateType === rateType ? new Decimal(agreement.amount) : null;
   if (!rate)
-    refuse('rate-required', 'Rate required', `there is no ${rateType} rate agreement in force for this provider and help; give the rate with a reason`);
+    refuse(
+      CASE_PROBLEMS['rate-required'],
+      text(
+        `Für diesen Träger und diese Hilfeart gilt keine Entgeltvereinbarung mit der Entgeltart ${RATE_TYPE_NAMES[rateType]}; bitte das Entgelt mit Begründung angeben.`,
+        `There is no ${rateType} rate agreement in force for this provider and help; give the rate with a reason.`,
+      ),
+    );
   const followsAgreement = agreement !== null && agreement.rateType === rateType && rate.equals(agreement.amount);
   if (!followsAgreement && !input.rateReason) {
     refuse(
-      'rate-reason-required',
-      'Reason for a deviating rate required',
+      CASE_PROBLEMS['rate-reason-required'],
       agreement
-        ? `the rate agreement ${agreement.agreementId} says ${agreement.rateType} ${agreement.amount}; a different rate needs rateReason`
-        : 'no rate agreement is in force; a rate without agreement needs rateReason',
+        ? text(
+            `Die Entgeltvereinbarung ${agreement.agreementId} sieht als ${RATE_TYPE_NAMES[agreement.rateType]} ${agreement.amount} EUR vor; ein abweichendes Entgelt braucht eine Begründung (rateReason).`,
+            `The rate agreement ${agreement.agreementId} says ${agreement.rateType} ${agreement.amount}; a different rate needs rateReason.`,
+          )
+        : text(
+            'Es gilt keine Entgeltvereinbarung; ein Entgelt ohne Vereinbarung braucht eine Begründung (rateReason).',
+            'No rate agreement is in force; a rate without agreement needs rateReason.',
+          ),
       {
         agreement,
       },
     );
   }
-  if (!rate.greaterThan(0)) refuse('amount-not-positive', 'Rate must be positive', 'the rate must be positive');
+  if (!rate.greaterThan(0)) refuse(SHARED_PROBLEMS['amount-not-positive'], text('Das Entgelt muss positiv sein.', 'The rate must be positive.'));
   return { rateType, rate, agreementId: followsAgreement ? agreement!.agreementId : null, rateReason: followsAgreement ? null : input.rateReason! };
 }
 
 function hoursFor(rateType: RateType, hoursPerMonth: string | undefined): string | null {
   if (rateType !== 'hourly') {
     if (hoursPerMonth !== undefined)
-      refuse('hours-not-applicable', 'Hours not applicable', 'hoursPerMonth is only given for Fachleistungsstunden (rateType hourly)');
+      refuse(
+        CASE_PROBLEMS['hours-not-applicable'],
+        text(
+          'hoursPerMonth wird nur bei Fachleistungsstunden angegeben (rateType hourly).',
+          'hoursPerMonth is only given for Fachleistungsstunden (rateType hourly).',
+        ),
+      );
     return null;
   }
-  if (hoursPerMonth === undefined) refuse('hours-required', 'Hours required', 'an FLS approval needs hoursPerMonth');
-  if (!new Decimal(hoursPerMonth).greaterThan(0)) refuse('hours-not-positive', 'Hours must be positive', 'hoursPerMonth must be positive');
+  if (hoursPerMonth === undefined)
+    refuse(CASE_PROBLEMS['hours-required'], text('Eine Bewilligung von Fachleistungsstunden braucht hoursPerMonth.', 'An FLS approval needs hoursPerMonth.'));
+  if (!new Decimal(hoursPerMonth).greaterThan(0))
+    refuse(CASE_PROBLEMS['hours-not-positive'], text('hoursPerMonth muss positiv sein.', 'hoursPerMonth must be positive.'));
   return hoursPerMonth;
 }
 
@@ -130,7 +198,11 @@ export interface GrantApproval extends RateInput {
  */
 export function decideGrantApproval(cmd: GrantApproval, state: CaseState, facts: CaseFacts & ScopeFacts): CaseStreamEvent[] {
   assertCaseExists(state);
-  if (cmd.end !== null && cmd.end < cmd.start) refuse('invalid-period', 'Invalid period', `the end ${cmd.end} is before the start ${cmd.start}`);
+  if (cmd.end !== null && cmd.end < cmd.start)
+    refuse(
+      SHARED_PROBLEMS['invalid-period'],
+      text(`Das Ende ${cmd.end} liegt vor dem Beginn ${cmd.start}.`, `The end ${cmd.end} is before the start ${cmd.start}.`),
+    );
   const { rateType, rate, agreementId, rateReason } = resolveRate(cmd, facts.agreement);
   const hoursPerMonth = hoursFor(rateType, cmd.hoursPerMonth);
   const approvalId = `${state.caseRef}-B${state.approvalOrder.length + 1}`;
@@ -163,7 +235,13 @@ export function decideGrantApproval(cmd: GrantApproval, state: CaseState, facts:
 
 function assertRunning(approval: Approval): void {
   if (approval.termination) {
-    refuse('approval-terminated', 'Approval terminated', `approval ${approval.approvalId} was terminated effective ${approval.termination.effectiveEnd}`);
+    refuse(
+      CASE_PROBLEMS['approval-terminated'],
+      text(
+        `Die Bewilligung ${approval.approvalId} wurde zum ${approval.termination.effectiveEnd} beendet.`,
+        `Approval ${approval.approvalId} was terminated effective ${approval.termination.effectiveEnd}.`,
+      ),
+    );
   }
 }
 
@@ -217,9 +295,19 @@ export function decideExtendApproval(cmd: ExtendApproval, state: CaseState, fact
   assertCaseExists(state);
   const approval = approvalOf(state, cmd.approvalId);
   assertRunning(approval);
-  if (approval.end === null) refuse('already-open-ended', 'Already open-ended', `approval ${approval.approvalId} has no end to extend`);
+  if (approval.end === null)
+    refuse(
+      CASE_PROBLEMS['already-open-ended'],
+      text(`Die Bewilligung ${approval.approvalId} hat kein Ende, das verlängert werden könnte.`, `Approval ${approval.approvalId} has no end to extend.`),
+    );
   if (cmd.newEnd !== null && cmd.newEnd <= approval.end) {
-    refuse('not-an-extension', 'Not an extension', `the new end ${cmd.newEnd} is not after the current end ${approval.end}; use a termination to end earlier`);
+    refuse(
+      CASE_PROBLEMS['not-an-extension'],
+      text(
+        `Das neue Ende ${cmd.newEnd} liegt nicht nach dem bisherigen Ende ${approval.end}; für ein früheres Ende ist die Bewilligung zu beenden.`,
+        `The new end ${cmd.newEnd} is not after the current end ${approval.end}; use a termination to end earlier.`,
+      ),
+    );
   }
   let segment: RateSegment | undefined;
   if (hasScope(cmd)) {
@@ -227,9 +315,11 @@ export function decideExtendApproval(cmd: ExtendApproval, state: CaseState, fact
     const from = extensionScopeFrom(approval);
     if (cmd.newEnd !== null && from > cmd.newEnd) {
       refuse(
-        'change-not-at-month-start',
-        'Change must start a month',
-        `a ${approval.rateType} rate is per calendar month (R3): the extension to ${cmd.newEnd} stays in the month of the current end ${approval.end}, so a new scope would apply to no month; extend beyond it or keep the scope`,
+        CASE_PROBLEMS['change-not-at-month-start'],
+        text(
+          `Ein Entgelt als ${RATE_TYPE_NAMES[approval.rateType]} gilt je Kalendermonat (R3): Die Verlängerung bis ${cmd.newEnd} bleibt im Monat des bisherigen Endes ${approval.end}, ein neuer Umfang gälte also für keinen Monat; bitte darüber hinaus verlängern oder den Umfang beibehalten.`,
+          `A ${approval.rateType} rate is per calendar month (R3): the extension to ${cmd.newEnd} stays in the month of the current end ${approval.end}, so a new scope would apply to no month; extend beyond it or keep the scope.`,
+        ),
       );
     }
     segment = scopeSegment(approval, from, cmd, facts.scope);
@@ -277,12 +367,14 @@ function scopeSegment(approval: Approval, from: string, input: ScopeInput, facts
     approval.rateType === 'hourly'
       ? hoursFor('hourly', input.hoursPerMonth ?? current.hoursPerMonth ?? undefined)
       : hoursFor(approval.rateType, input.hoursPerMonth);
-  const classification = classify(approval.legalBasis, approval.rateType, rate, facts.terms, facts.contractVersion);
+  const { classification, explanation } = classifyWithText(approval.legalBasis, approval.rateType, rate, facts.terms, facts.contractVersion);
   if (classification.inBudget !== approval.classification.inBudget) {
     refuse(
-      'classification-would-change',
-      'Classification would change',
-      `${classification.explanation}; an approval keeps its classification (${approval.classification.reason}): end it and grant a new one`,
+      CASE_PROBLEMS['classification-would-change'],
+      text(
+        `${explanation.de}; eine Bewilligung behält ihre Zuordnung (${approval.classification.reason}): Sie ist zu beenden und eine neue Bewilligung zu erteilen.`,
+        `${explanation.en}; an approval keeps its classification (${approval.classification.reason}): end it and grant a new one.`,
+      ),
     );
   }
   return { from, providerId, rate: formatAmount(rate), hoursPerMonth, agreementId, rateReason };
@@ -308,25 +400,32 @@ export function decideChangeScope(cmd: ChangeScope, state: CaseState, facts: Sco
 function changeScope(cmd: ChangeScope, state: CaseState, scope: ScopeFacts): CaseStreamEvent[] {
   const approval = approvalOf(state, cmd.approvalId);
   if (cmd.from < approval.start || (approval.end !== null && cmd.from > approval.end)) {
+    const period = periodText(approval.start, approval.end);
     refuse(
-      'outside-approved-period',
-      'Outside the approved period',
-      `the change from ${cmd.from} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`,
+      CASE_PROBLEMS['outside-approved-period'],
+      text(
+        `Die Änderung ab ${cmd.from} liegt außerhalb des Bewilligungszeitraums ${period.de}.`,
+        `The change from ${cmd.from} is outside the approved period ${period.en}.`,
+      ),
     );
   }
   if (approval.rateType !== 'daily' && cmd.from !== firstDayOfMonth(monthOf(cmd.from)) && cmd.from !== approval.start) {
     refuse(
-      'change-not-at-month-start',
-      'Change must start a month',
-      `a ${approval.rateType} rate is per calendar month (R3); a change takes effect on the first of a month, not ${cmd.from}`,
+      CASE_PROBLEMS['change-not-at-month-start'],
+      text(
+        `Ein Entgelt als ${RATE_TYPE_NAMES[approval.rateType]} gilt je Kalendermonat (R3); eine Änderung wirkt zum Ersten eines Monats, nicht zum ${cmd.from}.`,
+        `A ${approval.rateType} rate is per calendar month (R3); a change takes effect on the first of a month, not ${cmd.from}.`,
+      ),
     );
   }
   const invoiced = invoicedAfter(state, approval.approvalId, dayBefore(cmd.from));
   if (invoiced.length) {
     refuse(
-      'months-already-invoiced',
-      'Months already invoiced',
-      `the months ${invoiced.join(', ')} are invoiced at the old scope; reverse or reject those invoices first`,
+      CASE_PROBLEMS['months-already-invoiced'],
+      text(
+        `Die Monate ${invoiced.join(', ')} sind zum bisherigen Umfang abgerechnet; diese Rechnungen sind zuerst zu stornieren oder zurückzuweisen.`,
+        `The months ${invoiced.join(', ')} are invoiced at the old scope; reverse or reject those invoices first.`,
+      ),
       { months: invoiced },
     );
   }
@@ -352,9 +451,21 @@ export function decideTerminateApproval(cmd: TerminateApproval, state: CaseState
   const approval = approvalOf(state, cmd.approvalId);
   assertRunning(approval);
   if (cmd.effectiveEnd < approval.start)
-    refuse('invalid-period', 'Invalid period', `the effective end ${cmd.effectiveEnd} is before the start ${approval.start}`);
+    refuse(
+      SHARED_PROBLEMS['invalid-period'],
+      text(
+        `Das Ende ${cmd.effectiveEnd} liegt vor dem Beginn ${approval.start}.`,
+        `The effective end ${cmd.effectiveEnd} is before the start ${approval.start}.`,
+      ),
+    );
   if (approval.end !== null && cmd.effectiveEnd > approval.end) {
-    refuse('not-a-termination', 'Not a termination', `the effective end ${cmd.effectiveEnd} is after the approved end ${approval.end}; use an extension`);
+    refuse(
+      CASE_PROBLEMS['not-a-termination'],
+      text(
+        `Das Ende ${cmd.effectiveEnd} liegt nach dem bewilligten Ende ${approval.end}; dafür ist die Bewilligung zu verlängern.`,
+        `The effective end ${cmd.effectiveEnd} is after the approved end ${approval.end}; use an extension.`,
+      ),
+    );
   }
   const terminated: CaseStreamEvent = {
     type: 'ApprovalTerminated',
@@ -376,10 +487,13 @@ export function decideTerminateApproval(cmd: TerminateApproval, state: CaseState
     })
     .map((i) => i.serviceMonth);
   if (later.length || overBilled.length) {
+    const months = [...later, ...overBilled].join(', ');
     refuse(
-      'months-already-invoiced',
-      'Service after the end already invoiced',
-      `service after ${cmd.effectiveEnd} is already invoiced (${[...later, ...overBilled].join(', ')}); reverse or reject those invoices first`,
+      CASE_PROBLEMS['months-already-invoiced'],
+      text(
+        `Leistungen nach dem ${cmd.effectiveEnd} sind bereits abgerechnet (${months}); diese Rechnungen sind zuerst zu stornieren oder zurückzuweisen.`,
+        `Service after ${cmd.effectiveEnd} is already invoiced (${months}); reverse or reject those invoices first.`,
+      ),
       {
         months: [...later, ...overBilled],
       },

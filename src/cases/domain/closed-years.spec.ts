@@ -37,9 +37,9 @@ describe('a closed fiscal year accepts no bookings and no decision dated into it
     const state = fold(history());
     const booking = commitmentRecorded(spanning, [['2026-03', '1300.00']], 'extension', '2026-01-01');
     const error = refusal(() => refuseClosedYears('2025-12-20', state, [booking], { closedYears: [2025, 2026] }));
-    expect([error.problem, error.detail, error.extensions]).toEqual([
+    expect([error.problem, error.detail.en, error.extensions]).toEqual([
       'fiscal-year-closed',
-      '2025 is closed; a decision dated 2025-12-20 cannot be recorded any more',
+      '2025 is closed; a decision dated 2025-12-20 cannot be recorded any more.',
       { fiscalYear: 2025 },
     ]);
   });
@@ -58,9 +58,10 @@ describe('a closed fiscal year accepts no bookings and no decision dated into it
   it('refuses an invoice step of a service month in a closed year, also when no money moves', () => {
     const state = fold(history());
     const step: CaseStreamEvent = { type: 'InvoiceVerified', data: { invoiceId: `${A}-R1`, step: 'sachlich-richtig', verifiedBy: 'wiju-1' } };
-    expect(refusal(() => refuseClosedYears('2026-01-10', state, [step], { closedYears: [2025] })).detail).toBe(
-      'the fiscal year 2025 is closed and accepts no bookings',
-    );
+    expect(refusal(() => refuseClosedYears('2026-01-10', state, [step], { closedYears: [2025] })).detail).toEqual({
+      de: 'Das Haushaltsjahr 2025 ist abgeschlossen und nimmt keine Buchungen mehr an.',
+      en: 'The fiscal year 2025 is closed and accepts no bookings.',
+    });
     expect(fiscalYearsConcerned(state, [step])).toEqual([2025]);
     // A rejection books nothing: only its date counts.
     const rejection: CaseStreamEvent = { type: 'InvoiceRejected', data: { invoiceId: `${A}-R1`, reason: 'x' } };

@@ -1,4 +1,6 @@
-import { DomainError, refuse } from '../../../libs/ddd/domain-error';
+import { refuse } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
 import { yearOf } from '../../../libs/calendar';
 import { LedgerEvent, isLedgerEventType } from '../../ledger';
 import { coveredUntil } from './approved-amounts';
@@ -84,11 +86,12 @@ export function refuseClosedYears(businessDate: string, state: CaseState, events
   const closed = new Set(facts.closedYears);
   const dateYear = yearOf(businessDate);
   if (closed.has(dateYear)) {
-    throw new DomainError(
-      'fiscal-year-closed',
-      'Fiscal year closed',
-      `${dateYear} is closed; a decision dated ${businessDate} cannot be recorded any more`,
-      422,
+    refuse(
+      SHARED_PROBLEMS['fiscal-year-closed'],
+      text(
+        `Das Haushaltsjahr ${dateYear} ist abgeschlossen; eine Entscheidung vom ${businessDate} kann nicht mehr gebucht werden.`,
+        `${dateYear} is closed; a decision dated ${businessDate} cannot be recorded any more.`,
+      ),
       { fiscalYear: dateYear },
     );
   }
@@ -96,13 +99,21 @@ export function refuseClosedYears(businessDate: string, state: CaseState, events
   for (const e of events) {
     const month = serviceMonthOf(e, serviceMonths);
     if (month && closed.has(yearOf(month)))
-      refuse('fiscal-year-closed', 'Fiscal year closed', `the fiscal year ${yearOf(month)} is closed and accepts no bookings`);
+      refuse(
+        SHARED_PROBLEMS['fiscal-year-closed'],
+        text(
+          `Das Haushaltsjahr ${yearOf(month)} ist abgeschlossen und nimmt keine Buchungen mehr an.`,
+          `The fiscal year ${yearOf(month)} is closed and accepts no bookings.`,
+        ),
+      );
     if (isLedgerEvent(e) && closed.has(e.data.fiscalYear)) {
       const booked = fiscalYearsOf(events).filter((y) => closed.has(y));
       refuse(
-        'fiscal-year-closed',
-        'Fiscal year closed',
-        `this change would book into the closed fiscal year ${booked.join(', ')}; closed years accept no bookings`,
+        SHARED_PROBLEMS['fiscal-year-closed'],
+        text(
+          `Diese Änderung würde in das abgeschlossene Haushaltsjahr ${booked.join(', ')} buchen; abgeschlossene Jahre nehmen keine Buchungen an.`,
+          `This change would book into the closed fiscal year ${booked.join(', ')}; closed years accept no bookings.`,
+        ),
         { closedYears: booked },
       );
     }

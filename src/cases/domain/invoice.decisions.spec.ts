@@ -334,7 +334,7 @@ describe('revenue (R2)', () => {
         { approvalId: A, debtorAuthority: 'LRO-JA', serviceMonth: '2025-04', amount: '5850.00', reference: 'KE-1', businessDate: '2026-01-20' },
         { closedYears: [2025] },
       )
-      .thenRefused('fiscal-year-closed', 'the fiscal year 2025 is closed and accepts no bookings');
+      .thenRefused('fiscal-year-closed', 'The fiscal year 2025 is closed and accepts no bookings.');
     fixKostenbeitrag
       .given(placementHistory())
       .when({ approvalId: A, monthlyAmount: '180.00', from: '2025-03-01', to: null, businessDate: '2025-12-20' }, { closedYears: [2025] })

@@ -1,10 +1,12 @@
-import { refuse, NotFound } from '../../../libs/ddd/domain-error';
+import { NotFound, refuse } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { CASE_PROBLEMS } from '../cases.problems';
 import { yearOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { approvedAmountOfMonth, approvedDaysIn, monthInPeriod, segmentOn } from './approved-amounts';
 import { CaseStreamEvent, VerificationStep } from './case.events';
-import { CaseState, Invoice, activeInvoices, evolveCase } from './case-state';
-import { approvalOf, assertCaseExists } from './approval.decisions';
+import { CaseState, Invoice, InvoiceStatus, activeInvoices, evolveCase } from './case-state';
+import { RATE_TYPE_NAMES, approvalNotFound, approvalOf, assertCaseExists, periodText } from './approval.decisions';
 import { CaseFacts, refuseClosedYears } from './closed-years';
 import { approvalDimensions, reconcileApproval, rollInto } from './commitments';
 
@@ -20,9 +22,20 @@ export interface SubmitInvoice {
   leitwegId?: string;
 }
 
+/** Where an invoice stands, as the German sentences of a refusal say it. */
+const STATUS_DE: Record<InvoiceStatus, string> = {
+  'awaiting-first-verification': 'noch nicht sachlich geprüft',
+  'awaiting-second-verification': 'noch nicht rechnerisch geprüft',
+  'awaiting-payment-order': 'geprüft und wartet auf die Zahlungsanordnung',
+  paid: 'bezahlt',
+  rejected: 'zurückgewiesen',
+  reversed: 'storniert',
+};
+
 export function invoiceOf(state: CaseState, invoiceId: string): Invoice {
   const invoice = state.invoices[invoiceId];
-  if (!invoice) throw new NotFound('invoice-not-found', `invoice ${invoiceId} was not found`);
+  if (!invoice)
+    throw new NotFound(CASE_PROBLEMS['invoice-not-found'], text(`Die Rechnung ${invoiceId} wurde nicht gefunden.`, `Invoice ${invoiceId} was not found.`));
   return invoice;
 }
 
@@ -42,29 +55,35 @@ export function decideSubmitInvoice(cmd: SubmitInvoice, state: CaseState, facts:
 function submitInvoice(cmd: SubmitInvoice, state: CaseState): CaseStreamEvent[] {
   const approval = approvalOf(state, cmd.approvalId);
   if (!monthInPeriod(approval, cmd.serviceMonth)) {
+    const period = periodText(approval.start, approval.end);
     refuse(
-      'outside-approved-period',
-      'Outside the approved period',
-      `${cmd.serviceMonth} is outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`,
+      CASE_PROBLEMS['outside-approved-period'],
+      text(
+        `Der Leistungsmonat ${cmd.serviceMonth} liegt außerhalb des Bewilligungszeitraums ${period.de}.`,
+        `${cmd.serviceMonth} is outside the approved period ${period.en}.`,
+      ),
     );
   }
   if (cmd.submittedOn < `${cmd.serviceMonth}-01`) {
     refuse(
-      'service-month-not-begun',
-      'Service month not begun',
-      `${cmd.serviceMonth} has not begun on ${cmd.submittedOn}; an invoice is for help already delivered`,
+      CASE_PROBLEMS['service-month-not-begun'],
+      text(
+        `Der Leistungsmonat ${cmd.serviceMonth} hat am ${cmd.submittedOn} noch nicht begonnen; abgerechnet wird nur bereits erbrachte Hilfe.`,
+        `${cmd.serviceMonth} has not begun on ${cmd.submittedOn}; an invoice is for help already delivered.`,
+      ),
     );
   }
   const approved = approvedAmountOfMonth(approval, cmd.serviceMonth);
-  if (!approved.has(cmd.providerId)) {
-    throw new NotFound('approval-not-found', `approval ${cmd.approvalId} was not found`);
-  }
+  // Another provider's approval is not revealed to the one invoicing.
+  if (!approved.has(cmd.providerId)) approvalNotFound(cmd.approvalId);
   const twice = activeInvoices(state, approval.approvalId).find((i) => i.serviceMonth === cmd.serviceMonth && i.providerId === cmd.providerId);
   if (twice) {
     refuse(
-      'month-already-invoiced',
-      'Month already invoiced',
-      `${cmd.serviceMonth} is already invoiced with ${twice.invoiceId} (${twice.invoiceNumber}); a correction is a reversal or rejection plus a new invoice`,
+      CASE_PROBLEMS['month-already-invoiced'],
+      text(
+        `Der Leistungsmonat ${cmd.serviceMonth} ist bereits mit ${twice.invoiceId} (${twice.invoiceNumber}) abgerechnet; eine Korrektur ist eine Stornierung oder Zurückweisung und eine neue Rechnung.`,
+        `${cmd.serviceMonth} is already invoiced with ${twice.invoiceId} (${twice.invoiceNumber}); a correction is a reversal or rejection plus a new invoice.`,
+      ),
       {
         invoiceId: twice.invoiceId,
       },
@@ -92,26 +111,36 @@ function submitInvoice(cmd: SubmitInvoice, state: CaseState): CaseStreamEvent[] 
 function invoiceAmount(cmd: SubmitInvoice, state: CaseState, approvedForProvider: Decimal): Decimal {
   const approval = state.approvals[cmd.approvalId];
   if (approval.rateType === 'monthly') {
-    if (cmd.quantity !== undefined) refuse('quantity-not-applicable', 'No quantity for a flat month', 'a monthly flat rate is invoiced without hours or days');
+    if (cmd.quantity !== undefined)
+      refuse(
+        CASE_PROBLEMS['quantity-not-applicable'],
+        text('Eine Monatspauschale wird ohne Stunden oder Tage abgerechnet.', 'A monthly flat rate is invoiced without hours or days.'),
+      );
     return approvedForProvider;
   }
   if (cmd.quantity === undefined)
     refuse(
-      'quantity-required',
-      'Quantity required',
-      `an invoice for a ${approval.rateType} rate states the ${approval.rateType === 'hourly' ? 'hours' : 'days'} delivered`,
+      CASE_PROBLEMS['quantity-required'],
+      text(
+        `Eine Rechnung zu einem ${RATE_TYPE_NAMES[approval.rateType]} nennt die erbrachten ${approval.rateType === 'hourly' ? 'Stunden' : 'Tage'}.`,
+        `An invoice for a ${approval.rateType} rate states the ${approval.rateType === 'hourly' ? 'hours' : 'days'} delivered.`,
+      ),
     );
   const quantity = new Decimal(cmd.quantity);
-  if (!quantity.greaterThan(0)) refuse('quantity-not-positive', 'Quantity must be positive', 'the delivered quantity must be positive');
+  if (!quantity.greaterThan(0))
+    refuse(CASE_PROBLEMS['quantity-not-positive'], text('Die erbrachte Menge muss positiv sein.', 'The delivered quantity must be positive.'));
   if (approval.rateType === 'hourly') {
     const days = approvedDaysIn(approval, cmd.serviceMonth);
     const segment = segmentOn(approval, days[0]);
     const maxHours = new Decimal(segment.hoursPerMonth ?? 0);
     if (quantity.greaterThan(maxHours)) {
+      const [invoiced, approvedHours, excess] = [quantity.toString(), maxHours.toString(), quantity.minus(maxHours).toString()];
       refuse(
-        'invoice-exceeds-approval',
-        'Invoice exceeds the approval',
-        `${quantity.toString()} hours invoiced, ${maxHours.toString()} approved for ${cmd.serviceMonth}; the excess of ${quantity.minus(maxHours).toString()} hours is refused`,
+        CASE_PROBLEMS['invoice-exceeds-approval'],
+        text(
+          `${invoiced} Stunden abgerechnet, ${approvedHours} für den Leistungsmonat ${cmd.serviceMonth} bewilligt; die ${excess} Stunden darüber werden abgelehnt.`,
+          `${invoiced} hours invoiced, ${approvedHours} approved for ${cmd.serviceMonth}; the excess of ${excess} hours is refused.`,
+        ),
         {
           approvedHours: maxHours.toString(),
           approvedAmount: formatAmount(maxHours.times(segment.rate)),
@@ -120,13 +149,15 @@ function invoiceAmount(cmd: SubmitInvoice, state: CaseState, approvedForProvider
     }
     return quantity.times(segment.rate);
   }
-  if (!quantity.isInteger()) refuse('days-not-whole', 'Days must be whole', 'days of presence are whole days');
+  if (!quantity.isInteger()) refuse(CASE_PROBLEMS['days-not-whole'], text('Anwesenheitstage sind ganze Tage.', 'Days of presence are whole days.'));
   const days = approvedDaysIn(approval, cmd.serviceMonth).filter((day) => segmentOn(approval, day).providerId === cmd.providerId);
   if (quantity.greaterThan(days.length)) {
     refuse(
-      'invoice-exceeds-approval',
-      'Invoice exceeds the approval',
-      `${quantity.toString()} days invoiced, ${days.length} days approved in ${cmd.serviceMonth}; the excess is refused`,
+      CASE_PROBLEMS['invoice-exceeds-approval'],
+      text(
+        `${quantity.toString()} Tage abgerechnet, ${days.length} Tage im Leistungsmonat ${cmd.serviceMonth} bewilligt; die Tage darüber werden abgelehnt.`,
+        `${quantity.toString()} days invoiced, ${days.length} days approved in ${cmd.serviceMonth}; the excess is refused.`,
+      ),
       {
         approvedDays: days.length,
         approvedAmount: formatAmount(approvedForProvider),
@@ -153,13 +184,29 @@ export function decideVerifyInvoice(cmd: VerifyInvoice, state: CaseState, facts:
   const invoice = invoiceOf(state, cmd.invoiceId);
   const expected: VerificationStep | null =
     invoice.status === 'awaiting-first-verification' ? 'sachlich-richtig' : invoice.status === 'awaiting-second-verification' ? 'rechnerisch-richtig' : null;
-  if (expected === null) refuse('invoice-not-awaiting-verification', 'Not awaiting verification', `invoice ${invoice.invoiceId} is ${invoice.status}`);
-  if (cmd.step !== expected) refuse('wrong-verification-step', 'Wrong verification step', `invoice ${invoice.invoiceId} awaits ${expected}, not ${cmd.step}`);
+  if (expected === null)
+    refuse(
+      CASE_PROBLEMS['invoice-not-awaiting-verification'],
+      text(
+        `Die Rechnung ${invoice.invoiceId} wartet nicht auf Prüfung, sie ist ${STATUS_DE[invoice.status]} (${invoice.status}).`,
+        `Invoice ${invoice.invoiceId} is ${invoice.status}.`,
+      ),
+    );
+  if (cmd.step !== expected)
+    refuse(
+      CASE_PROBLEMS['wrong-verification-step'],
+      text(
+        `Die Rechnung ${invoice.invoiceId} wartet auf den Schritt ${expected}, nicht auf ${cmd.step}.`,
+        `Invoice ${invoice.invoiceId} awaits ${expected}, not ${cmd.step}.`,
+      ),
+    );
   if (invoice.verifications.some((v) => v.verifiedBy === cmd.verifiedBy)) {
     refuse(
-      'four-eyes-principle',
-      'Second verification by another person',
-      `${cmd.verifiedBy} already verified invoice ${invoice.invoiceId}; the second step needs a different person (Vier-Augen-Prinzip)`,
+      CASE_PROBLEMS['four-eyes-principle'],
+      text(
+        `${cmd.verifiedBy} hat die Rechnung ${invoice.invoiceId} bereits geprüft; den zweiten Schritt muss eine andere Person vornehmen (Vier-Augen-Prinzip).`,
+        `${cmd.verifiedBy} already verified invoice ${invoice.invoiceId}; the second step needs a different person (Vier-Augen-Prinzip).`,
+      ),
     );
   }
   const verified: CaseStreamEvent = {
@@ -183,9 +230,11 @@ export function decideRejectInvoice(cmd: { invoiceId: string; reason: string; bu
   const invoice = invoiceOf(state, cmd.invoiceId);
   if (invoice.status !== 'awaiting-first-verification' && invoice.status !== 'awaiting-second-verification') {
     refuse(
-      'invoice-not-rejectable',
-      'Invoice cannot be rejected',
-      `invoice ${invoice.invoiceId} is ${invoice.status}; only invoices awaiting verification are rejected (a paid one is reversed)`,
+      CASE_PROBLEMS['invoice-not-rejectable'],
+      text(
+        `Die Rechnung ${invoice.invoiceId} ist ${STATUS_DE[invoice.status]} (${invoice.status}); zurückgewiesen werden nur Rechnungen, die auf Prüfung warten (eine bezahlte wird storniert).`,
+        `Invoice ${invoice.invoiceId} is ${invoice.status}; only invoices awaiting verification are rejected (a paid one is reversed).`,
+      ),
     );
   }
   // It books nothing, so only its date can lie in a closed year: back-dated into one it is refused like any decision.
@@ -197,7 +246,13 @@ export function decideOrderPayment(cmd: { invoiceId: string; businessDate: strin
   assertCaseExists(state);
   const invoice = invoiceOf(state, cmd.invoiceId);
   if (invoice.status !== 'awaiting-payment-order') {
-    refuse('invoice-not-verified', 'Invoice not verified', `invoice ${invoice.invoiceId} is ${invoice.status}; a payment order needs both verifications`);
+    refuse(
+      CASE_PROBLEMS['invoice-not-verified'],
+      text(
+        `Die Rechnung ${invoice.invoiceId} ist ${STATUS_DE[invoice.status]} (${invoice.status}); eine Zahlungsanordnung setzt beide Prüfschritte voraus.`,
+        `Invoice ${invoice.invoiceId} is ${invoice.status}; a payment order needs both verifications.`,
+      ),
+    );
   }
   const fiscalYear = yearOf(invoice.serviceMonth);
   const approval = state.approvals[invoice.approvalId];
@@ -230,7 +285,13 @@ export function decideReversePayment(cmd: { invoiceId: string; reason: string; b
   assertCaseExists(state);
   const invoice = invoiceOf(state, cmd.invoiceId);
   if (invoice.status !== 'paid')
-    refuse('invoice-not-paid', 'Invoice not paid', `invoice ${invoice.invoiceId} is ${invoice.status}; only a paid invoice is reversed`);
+    refuse(
+      CASE_PROBLEMS['invoice-not-paid'],
+      text(
+        `Die Rechnung ${invoice.invoiceId} ist ${STATUS_DE[invoice.status]} (${invoice.status}); storniert wird nur eine bezahlte Rechnung.`,
+        `Invoice ${invoice.invoiceId} is ${invoice.status}; only a paid invoice is reversed.`,
+      ),
+    );
   const fiscalYear = yearOf(invoice.serviceMonth);
   const approval = state.approvals[invoice.approvalId];
   const reversed: CaseStreamEvent[] = [

@@ -1,9 +1,12 @@
 import { refuse } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
+import { CASE_PROBLEMS } from '../cases.problems';
 import { yearOf } from '../../../libs/calendar';
 import { formatAmount, Decimal } from '../../../libs/money';
 import { CaseStreamEvent } from './case.events';
 import { CaseState, evolveCase } from './case-state';
-import { approvalOf, assertCaseExists } from './approval.decisions';
+import { approvalOf, assertCaseExists, periodText } from './approval.decisions';
 import { monthInPeriod } from './approved-amounts';
 import { CaseFacts, refuseClosedYears } from './closed-years';
 import { rollInto, withCommitments } from './commitments';
@@ -39,12 +42,19 @@ export function decideFixKostenbeitrag(cmd: FixKostenbeitrag, state: CaseState, 
 
 function fixKostenbeitrag(cmd: FixKostenbeitrag, state: CaseState): CaseStreamEvent[] {
   const approval = approvalOf(state, cmd.approvalId);
-  if (cmd.to !== null && cmd.to < cmd.from) refuse('invalid-period', 'Invalid period', `the end ${cmd.to} is before the start ${cmd.from}`);
-  if (cmd.from < approval.start || (approval.end !== null && cmd.from > approval.end)) {
+  if (cmd.to !== null && cmd.to < cmd.from)
     refuse(
-      'outside-approved-period',
-      'Outside the approved period',
-      `a Kostenbeitrag from ${cmd.from} lies outside the approved period ${approval.start} – ${approval.end ?? 'open end'}`,
+      SHARED_PROBLEMS['invalid-period'],
+      text(`Das Ende ${cmd.to} liegt vor dem Beginn ${cmd.from}.`, `The end ${cmd.to} is before the start ${cmd.from}.`),
+    );
+  if (cmd.from < approval.start || (approval.end !== null && cmd.from > approval.end)) {
+    const period = periodText(approval.start, approval.end);
+    refuse(
+      CASE_PROBLEMS['outside-approved-period'],
+      text(
+        `Ein Kostenbeitrag ab ${cmd.from} liegt außerhalb des Bewilligungszeitraums ${period.de}.`,
+        `A Kostenbeitrag from ${cmd.from} lies outside the approved period ${period.en}.`,
+      ),
     );
   }
   const kostenbeitragId = `${approval.approvalId}-KB${approval.kostenbeitraege.length + 1}`;
@@ -60,7 +70,13 @@ export function decideClaimKostenerstattung(cmd: ClaimKostenerstattung, state: C
   assertCaseExists(state);
   const approval = approvalOf(state, cmd.approvalId);
   if (!monthInPeriod(approval, cmd.serviceMonth)) {
-    refuse('outside-approved-period', 'Outside the approved period', `${cmd.serviceMonth} is outside the approved period of ${approval.approvalId}`);
+    refuse(
+      CASE_PROBLEMS['outside-approved-period'],
+      text(
+        `Der Leistungsmonat ${cmd.serviceMonth} liegt außerhalb des Bewilligungszeitraums von ${approval.approvalId}.`,
+        `${cmd.serviceMonth} is outside the approved period of ${approval.approvalId}.`,
+      ),
+    );
   }
   const fiscalYear = yearOf(cmd.serviceMonth);
   const claimId = `${approval.approvalId}-KE${approval.kostenerstattungen.length + 1}`;

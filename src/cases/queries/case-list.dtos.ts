@@ -16,17 +16,17 @@ export const INVOICE_STATUSES = [
 class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'HRO-TW' })
   @IsOptional()
-  @Matches(CODE_PATTERN, { message: `sozialraumId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   sozialraumId?: string;
 
   @ApiPropertyOptional({ example: 'TR-E', description: 'Provider users see only their own provider' })
   @IsOptional()
-  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId?: string;
 
   @ApiPropertyOptional({ example: 'TW-25-001' })
   @IsOptional()
-  @Matches(CASE_REF_PATTERN, { message: `caseRef ${CASE_REF_MESSAGE}` })
+  @Matches(CASE_REF_PATTERN, { message: CASE_REF_MESSAGE })
   caseRef?: string;
 }
 

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommandContext } from '../../../libs/ddd/command-context';
 import { NotFound } from '../../../libs/ddd/domain-error';
-import { Page, decodeCursor, toPage } from '../../../libs/http/pagination';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
+import { Static } from '../../../libs/http/contract/schema-types';
+import { decodeCursor, toPage } from '../../../libs/http/pagination';
+import { LegalBasis, RateType } from '../../shared/legal-basis';
+import { ApprovalPage, InvoicePage } from '../cases.schemas';
+import { InvoiceStatus } from '../domain/case-state';
 import { formatAmount } from '../../../libs/money';
 import { ApprovalListQuery, InvoiceListQuery } from './case-list.dtos';
 
@@ -11,14 +17,14 @@ interface ApprovalRow {
   approval_id: string;
   case_ref: string;
   sozialraum_id: string;
-  legal_basis: string;
-  rate_type: string;
+  legal_basis: LegalBasis;
+  rate_type: RateType;
   provider_ids: string[];
   start_date: string;
   end_date: string | null;
   bescheid_date: string;
   in_budget: boolean;
-  status: string;
+  status: 'running' | 'terminated';
 }
 
 interface InvoiceRow {
@@ -30,7 +36,7 @@ interface InvoiceRow {
   service_month: string;
   amount: string;
   invoice_number: string;
-  status: string;
+  status: InvoiceStatus;
   first_verifier: string | null;
   submitted_at: Date;
 }
@@ -45,7 +51,8 @@ export interface PendingInvoiceRow {
 /** The provider a caller may see: its own for provider users (another one is not revealed). */
 function visibleProvider(ctx: CommandContext, requested?: string): string | null {
   if (ctx.actor.role !== 'provider') return requested ?? null;
-  if (requested && requested !== ctx.providerId) throw new NotFound('provider-not-found', `provider ${requested} was not found`);
+  if (requested && requested !== ctx.providerId)
+    throw new NotFound(SHARED_PROBLEMS['provider-not-found'], text(`Der Träger ${requested} wurde nicht gefunden.`, `Provider ${requested} was not found.`));
   return ctx.providerId ?? '\u0000';
 }
 
@@ -53,7 +60,7 @@ function visibleProvider(ctx: CommandContext, requested?: string): string | null
 export class CaseListsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async approvals(ctx: CommandContext, query: ApprovalListQuery): Promise<Page<Record<string, unknown>>> {
+  async approvals(ctx: CommandContext, query: ApprovalListQuery): Promise<Static<typeof ApprovalPage>> {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, ['string']);
     const rows = await this.dataSource.query<ApprovalRow[]>(
@@ -81,7 +88,7 @@ export class CaseListsQuery {
         sozialraumId: r.sozialraum_id,
         legalBasis: r.legal_basis,
         rateType: r.rate_type,
-        providerIds: ctx.actor.role === 'provider' ? [ctx.providerId] : r.provider_ids,
+        providerIds: ctx.actor.role === 'provider' ? [ctx.providerId ?? ''] : r.provider_ids,
         period: { start: r.start_date, end: r.end_date },
         bescheidDate: r.bescheid_date,
         inBudget: r.in_budget,
@@ -90,7 +97,7 @@ export class CaseListsQuery {
     };
   }
 
-  async invoices(ctx: CommandContext, query: InvoiceListQuery): Promise<Page<Record<string, unknown>>> {
+  async invoices(ctx: CommandContext, query: InvoiceListQuery): Promise<Static<typeof InvoicePage>> {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, ['timestamp', 'string']);
     const rows = await this.dataSource.query<InvoiceRow[]>(

@@ -1,7 +1,9 @@
 import { yearOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { compareNumbers } from '../../../libs/order';
+import { Static } from '../../../libs/http/contract/schema-types';
 import { legalBasisLabel } from '../../shared/legal-basis';
+import { CaseView } from '../cases.schemas';
 import { Approval, CaseState, Invoice, splitKey } from '../domain/case-state';
 
 const sum = (values: Iterable<Decimal.Value>) => [...values].reduce<Decimal>((s, v) => s.plus(v), new Decimal(0));
@@ -55,7 +57,7 @@ function invoiceView(invoice: Invoice) {
  * Vorbelastungen. A provider sees only its own approvals, invoices and figures: no revenue
  * (Kostenbeiträge, Kostenerstattungen), neither the lists nor the totals.
  */
-export function caseView(state: CaseState, version: number, currentYear: number, providerId?: string) {
+export function caseView(state: CaseState, version: number, currentYear: number, providerId?: string): Static<typeof CaseView> {
   const approvals = state.approvalOrder
     .map((id) => state.approvals[id])
     .filter((a) => !providerId || a.segments.some((s) => s.providerId === providerId))
@@ -80,7 +82,7 @@ export function caseView(state: CaseState, version: number, currentYear: number,
         rates: approval.segments.filter((s) => !providerId || s.providerId === providerId),
         classification: approval.classification,
         termination: approval.termination,
-        status: approval.termination ? 'terminated' : 'running',
+        status: approval.termination ? ('terminated' as const) : ('running' as const),
         committedThrough: approval.committedThrough,
         years: figures.filter((f) => f.fiscalYear <= currentYear),
         vorbelastungen: figures.filter((f) => f.fiscalYear > currentYear).map((f) => ({ fiscalYear: f.fiscalYear, committed: f.committed })),
@@ -91,5 +93,6 @@ export function caseView(state: CaseState, version: number, currentYear: number,
         ...(providerId ? {} : { kostenbeitraege: approval.kostenbeitraege, kostenerstattungen: approval.kostenerstattungen }),
       };
     });
-  return { caseRef: state.caseRef, sozialraumId: state.sozialraumId, version, approvals };
+  // Only a case that exists is shown (the callers refuse one that does not).
+  return { caseRef: state.caseRef!, sozialraumId: state.sozialraumId!, version, approvals };
 }

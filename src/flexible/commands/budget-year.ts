@@ -1,6 +1,8 @@
 import { HandleOptions } from '../../../libs/ddd/aggregate-store';
 import { CommandContext, onBusinessDate } from '../../../libs/ddd/command-context';
 import { DomainError } from '../../../libs/ddd/domain-error';
+import { AUTH_PROBLEMS } from '../../../libs/auth/auth-problems';
+import { text } from '../../../libs/text/text';
 import { streams } from '../../shared/stream-ids';
 import { BudgetYear } from './flexible.commands';
 
@@ -21,6 +23,11 @@ export function onBudgetYear(requestCtx: CommandContext, year: BudgetYear, busin
 /** The provider a provider user acts for; Jugendamt roles act for no provider. */
 export function actingProvider(ctx: CommandContext): string | undefined {
   if (ctx.actor.role !== 'provider') return undefined;
-  if (!ctx.providerId) throw new DomainError('forbidden', 'Forbidden', 'a provider user needs a provider claim', 403);
+  if (!ctx.providerId) {
+    throw new DomainError(
+      AUTH_PROBLEMS.forbidden,
+      text('Ein Nutzer eines Trägers braucht die Angabe seines Trägers (provider claim).', 'A provider user needs a provider claim.'),
+    );
+  }
   return ctx.providerId;
 }

@@ -1,4 +1,7 @@
 import { refuse } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
+import { FLEXIBLE_PROBLEMS } from '../flexible.problems';
 import { monthOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { SozialraumYear, assertBookable } from '../../budgets';
@@ -6,7 +9,7 @@ import { assertWithinDiscretionaryLimit } from './discretionary-limit';
 import { assertBescheidInTime, commitmentDate, isInFiscalYear } from './fiscal-year-dates';
 import { FlexibleBudgetState } from './flexible-budget';
 import { activityDimensions } from './flexible-ledger';
-import { Activity } from './flexible-state';
+import { Activity, ActivityStatus } from './flexible-state';
 import { FlexibleStreamEvent } from './flexible-stream-event';
 import { FlexibleCategory } from './flexible.events';
 import { activityOf } from './lookups';
@@ -39,22 +42,31 @@ export function decideReportActivity(command: ReportActivity, state: FlexibleBud
   assertBookable(state.budget, command);
   if (!isInFiscalYear(command.activityDate, fiscalYear)) {
     refuse(
-      'activity-outside-fiscal-year',
-      'Activity outside the fiscal year',
-      `an activity on ${command.activityDate} is not paid from the budget of ${fiscalYear}`,
+      FLEXIBLE_PROBLEMS['activity-outside-fiscal-year'],
+      text(
+        `Eine Aktivität am ${command.activityDate} wird nicht aus dem Budget des Haushaltsjahres ${fiscalYear} bezahlt.`,
+        `An activity on ${command.activityDate} is not paid from the budget of ${fiscalYear}.`,
+      ),
     );
   }
   if (!verbund || (verbund.leadProviderId !== command.providerId && !verbund.memberIds.includes(command.providerId))) {
     refuse(
-      'provider-not-in-traegerverbund',
-      'Provider not in the Trägerverbund',
-      `${command.providerId} is not a member of the Trägerverbund of ${sozialraumId} on ${command.activityDate}`,
+      FLEXIBLE_PROBLEMS['provider-not-in-traegerverbund'],
+      text(
+        `Der Träger ${command.providerId} gehört am ${command.activityDate} nicht zum Trägerverbund des Sozialraums ${sozialraumId}.`,
+        `${command.providerId} is not a member of the Trägerverbund of ${sozialraumId} on ${command.activityDate}.`,
+      ),
       {
         providerId: command.providerId,
       },
     );
   }
-  if (!command.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'a planned activity costs a positive amount');
+  if (!command.amount.greaterThan(0)) {
+    refuse(
+      SHARED_PROBLEMS['amount-not-positive'],
+      text('Die Kosten einer geplanten Aktivität müssen ein positiver Betrag sein.', 'A planned activity costs a positive amount.'),
+    );
+  }
   return [
     {
       type: 'FlexibleActivityReported',
@@ -72,12 +84,17 @@ export function decideReportActivity(command: ReportActivity, state: FlexibleBud
   ];
 }
 
+/** An activity's status in a German sentence ("Die Aktivität … ist gemeldet"). */
+const ACTIVITY_STATUS_DE: Record<ActivityStatus, string> = { reported: 'gemeldet', approved: 'bewilligt', rejected: 'abgelehnt', settled: 'abgerechnet' };
+
 function assertUndecided(activity: Activity): void {
   if (activity.status !== 'reported') {
     refuse(
-      'activity-already-decided',
-      'Activity already decided',
-      `activity ${activity.activityId} was ${activity.status === 'rejected' ? 'rejected' : 'approved'} on ${activity.decidedOn}`,
+      FLEXIBLE_PROBLEMS['activity-already-decided'],
+      text(
+        `Die Aktivität ${activity.activityId} wurde bereits am ${activity.decidedOn} ${activity.status === 'rejected' ? 'abgelehnt' : 'bewilligt'}.`,
+        `Activity ${activity.activityId} was ${activity.status === 'rejected' ? 'rejected' : 'approved'} on ${activity.decidedOn}.`,
+      ),
     );
   }
 }
@@ -97,12 +114,22 @@ export function decideApproveActivity(command: ApproveActivity, state: FlexibleB
   assertUndecided(activity);
   assertBescheidInTime(command.bescheidDate, fiscalYear);
   const amount = command.amount ?? activity.requested;
-  if (!amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'an approval commits a positive amount; reject the activity instead');
+  if (!amount.greaterThan(0)) {
+    refuse(
+      SHARED_PROBLEMS['amount-not-positive'],
+      text(
+        'Eine Bewilligung bindet einen positiven Betrag; andernfalls ist die Aktivität abzulehnen.',
+        'An approval commits a positive amount; reject the activity instead.',
+      ),
+    );
+  }
   if (amount.greaterThan(activity.requested)) {
     refuse(
-      'approval-exceeds-request',
-      'Approval exceeds the request',
-      `${formatAmount(amount)} is more than the reported ${formatAmount(activity.requested)}`,
+      FLEXIBLE_PROBLEMS['approval-exceeds-request'],
+      text(
+        `${formatAmount(amount)} EUR sind mehr als die gemeldeten ${formatAmount(activity.requested)} EUR.`,
+        `${formatAmount(amount)} is more than the reported ${formatAmount(activity.requested)}.`,
+      ),
       { requested: formatAmount(activity.requested) },
     );
   }
@@ -147,23 +174,41 @@ export function decideReportActivityActual(command: ReportActivityActual, state:
   const activity = activityOf(state, command.activityId, command.providerId);
   if (activity.status === 'settled') {
     refuse(
-      'actual-already-reported',
-      'Actual amount already reported',
-      `the actual amount of ${activity.activityId} was reported on ${activity.actualReportedOn}`,
+      FLEXIBLE_PROBLEMS['actual-already-reported'],
+      text(
+        `Der Ist-Betrag der Aktivität ${activity.activityId} wurde bereits am ${activity.actualReportedOn} gemeldet.`,
+        `The actual amount of ${activity.activityId} was reported on ${activity.actualReportedOn}.`,
+      ),
     );
   }
   if (activity.status !== 'approved' || !activity.approved) {
-    refuse('activity-not-approved', 'Activity not approved', `activity ${activity.activityId} is ${activity.status}; only approved activities are paid`);
+    refuse(
+      FLEXIBLE_PROBLEMS['activity-not-approved'],
+      text(
+        `Die Aktivität ${activity.activityId} ist ${ACTIVITY_STATUS_DE[activity.status]}; bezahlt werden nur bewilligte Aktivitäten.`,
+        `Activity ${activity.activityId} is ${activity.status}; only approved activities are paid.`,
+      ),
+    );
   }
   if (command.businessDate < activity.activityDate) {
-    refuse('activity-not-held-yet', 'Activity not held yet', `the activity takes place on ${activity.activityDate}; its cost is reported afterwards`);
+    refuse(
+      FLEXIBLE_PROBLEMS['activity-not-held-yet'],
+      text(
+        `Die Aktivität findet am ${activity.activityDate} statt; ihre Kosten werden danach gemeldet.`,
+        `The activity takes place on ${activity.activityDate}; its cost is reported afterwards.`,
+      ),
+    );
   }
-  if (command.amount.isNegative()) refuse('amount-negative', 'Amount must not be negative', 'the actual amount is zero or more');
+  if (command.amount.isNegative()) {
+    refuse(FLEXIBLE_PROBLEMS['amount-negative'], text('Der Ist-Betrag muss null oder mehr betragen.', 'The actual amount is zero or more.'));
+  }
   if (command.amount.greaterThan(activity.approved)) {
     refuse(
-      'actual-exceeds-approval',
-      'Actual amount exceeds the approval',
-      `${formatAmount(command.amount)} is more than the approved ${formatAmount(activity.approved)}; the excess needs a new approval`,
+      FLEXIBLE_PROBLEMS['actual-exceeds-approval'],
+      text(
+        `${formatAmount(command.amount)} EUR sind mehr als die bewilligten ${formatAmount(activity.approved)} EUR; der Mehrbetrag bedarf einer neuen Bewilligung.`,
+        `${formatAmount(command.amount)} is more than the approved ${formatAmount(activity.approved)}; the excess needs a new approval.`,
+      ),
       { approved: formatAmount(activity.approved) },
     );
   }

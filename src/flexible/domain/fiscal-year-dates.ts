@@ -1,13 +1,17 @@
 import { refuse } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { FLEXIBLE_PROBLEMS } from '../flexible.problems';
 import { endOfYear, startOfYear, yearOf } from '../../../libs/calendar';
 
 /** A Bescheid for this fiscal year: not after its end (a later one belongs to another year's budget). */
 export function assertBescheidInTime(bescheidDate: string, fiscalYear: number): void {
   if (bescheidDate > endOfYear(fiscalYear)) {
     refuse(
-      'bescheid-after-fiscal-year',
-      'Bescheid after the fiscal year',
-      `a Bescheid of ${bescheidDate} cannot commit money of the fiscal year ${fiscalYear}`,
+      FLEXIBLE_PROBLEMS['bescheid-after-fiscal-year'],
+      text(
+        `Ein Bescheid vom ${bescheidDate} kann keine Mittel des Haushaltsjahres ${fiscalYear} binden.`,
+        `A Bescheid of ${bescheidDate} cannot commit money of the fiscal year ${fiscalYear}.`,
+      ),
     );
   }
 }

@@ -5,6 +5,8 @@ import { FlexibleActivityReportedData, FlexibleCategory, FlexibleEvent, SubsidyG
 export type InstalmentStatus = 'committed' | 'paid' | 'released';
 
 export interface UsageReport {
+  /** The usage report that accounted for the instalment last (VN1, VN2, … per subsidy). */
+  reportId: string;
   spent: Decimal;
   unused: Decimal;
   description: string;
@@ -37,6 +39,8 @@ export interface Subsidy {
   total: Decimal;
   bescheidDate: string;
   instalments: Instalment[];
+  /** Usage reports recorded so far; numbers the next one (VN1, VN2, …). */
+  usageReports: number;
   /** Set once the Jugendamt reclaims; the subsidy then takes no payments or reports. */
   reclaim: Reclaim | null;
 }
@@ -97,8 +101,14 @@ function granted(data: SubsidyGrantedData): Subsidy {
       paymentOrderedOn: null,
       usage: null,
     })),
+    usageReports: 0,
     reclaim: null,
   };
+}
+
+/** The id of a subsidy's n-th usage report (Verwendungsnachweis). */
+export function usageReportId(n: number): string {
+  return `VN${n}`;
 }
 
 function reported(data: FlexibleActivityReportedData, on: string): Activity {
@@ -148,16 +158,17 @@ export function evolveFlexible(state: FlexibleState, e: FlexibleEvent): Flexible
       );
     case 'SubsidyUsageReported': {
       const lines = e.data.lines;
-      return withSubsidy(state, e.data.subsidyId, (s) =>
-        lines.reduce(
+      return withSubsidy(state, e.data.subsidyId, (s) => {
+        const reportId = usageReportId(s.usageReports + 1);
+        return lines.reduce(
           (acc, line) =>
             withInstalments(acc, [line.instalmentId], (i) => ({
               ...i,
-              usage: { spent: new Decimal(line.spent), unused: new Decimal(line.unused), description: line.description, reportedOn: on },
+              usage: { reportId, spent: new Decimal(line.spent), unused: new Decimal(line.unused), description: line.description, reportedOn: on },
             })),
-          s,
-        ),
-      );
+          { ...s, usageReports: s.usageReports + 1 },
+        );
+      });
     }
     case 'SubsidyReclaimed': {
       const data = e.data;

@@ -23,13 +23,13 @@ export function flexiblePendingWork(state: FlexibleState): PendingItem[] {
       items.push({
         kind: 'activity',
         id: a.activityId,
-        description: `activity ${a.activityId} of ${a.providerId} (${a.description}, ${formatAmount(a.requested)}) awaits the decision`,
+        description: `Aktivität ${a.activityId} von ${a.providerId} (${a.description}, ${formatAmount(a.requested)}) wartet auf die Entscheidung`,
       });
     } else if (a.status === 'approved') {
       items.push({
         kind: 'activity',
         id: a.activityId,
-        description: `activity ${a.activityId} of ${a.providerId} (${a.description}) is approved, its actual cost is not reported yet`,
+        description: `Aktivität ${a.activityId} von ${a.providerId} (${a.description}) ist bewilligt, ihre tatsächlichen Kosten sind noch nicht gemeldet`,
       });
     }
   }
@@ -39,7 +39,7 @@ export function flexiblePendingWork(state: FlexibleState): PendingItem[] {
       items.push({
         kind: 'instalment',
         id: `${s.subsidyId}-${i.instalmentId}`,
-        description: `instalment ${i.instalmentId} of subsidy ${s.subsidyId} (${s.purpose}, ${formatAmount(i.amount)} due ${i.dueDate}) has no payment order`,
+        description: `Rate ${i.instalmentId} der Zuwendung ${s.subsidyId} (${s.purpose}, ${formatAmount(i.amount)} fällig am ${i.dueDate}) hat keine Zahlungsanordnung`,
       });
     }
   }

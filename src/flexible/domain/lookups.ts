@@ -1,4 +1,6 @@
 import { NotFound } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { FLEXIBLE_PROBLEMS } from '../flexible.problems';
 import { FlexibleBudgetState } from './flexible-budget';
 import { Activity, Subsidy } from './flexible-state';
 
@@ -9,7 +11,10 @@ import { Activity, Subsidy } from './flexible-state';
 export function subsidyOf(state: FlexibleBudgetState, subsidyId: string, providerId?: string): Subsidy {
   const subsidy = state.flexible.subsidies[subsidyId];
   if (!subsidy || (providerId !== undefined && subsidy.providerId !== providerId)) {
-    throw new NotFound('subsidy-not-found', `there is no subsidy ${subsidyId} in this budget`);
+    throw new NotFound(
+      FLEXIBLE_PROBLEMS['subsidy-not-found'],
+      text(`In diesem Budget gibt es keine Zuwendung ${subsidyId}.`, `There is no subsidy ${subsidyId} in this budget.`),
+    );
   }
   return subsidy;
 }
@@ -17,7 +22,10 @@ export function subsidyOf(state: FlexibleBudgetState, subsidyId: string, provide
 export function activityOf(state: FlexibleBudgetState, activityId: string, providerId?: string): Activity {
   const activity = state.flexible.activities[activityId];
   if (!activity || (providerId !== undefined && activity.providerId !== providerId)) {
-    throw new NotFound('activity-not-found', `there is no activity ${activityId} in this budget`);
+    throw new NotFound(
+      FLEXIBLE_PROBLEMS['activity-not-found'],
+      text(`In diesem Budget gibt es keine Aktivität ${activityId}.`, `There is no activity ${activityId} in this budget.`),
+    );
   }
   return activity;
 }

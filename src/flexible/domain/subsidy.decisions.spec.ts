@@ -227,6 +227,9 @@ describe('subsidies (Zuwendungen)', () => {
         .when(usage([['R1', '5800']]))
         .thenState();
       expect(state.flexible.subsidies['ZUW-2025-1'].instalments[0].usage?.unused.toFixed(2)).toBe('200.00');
+      // Each report of the subsidy is numbered in the stream's order; the instalment names the last one.
+      expect(state.flexible.subsidies['ZUW-2025-1'].usageReports).toBe(2);
+      expect(state.flexible.subsidies['ZUW-2025-1'].instalments[0].usage?.reportId).toBe('VN2');
     });
 
     it("is the subsidy provider's own: others do not see it; only paid money, at most what was paid", () => {

@@ -1,4 +1,7 @@
 import { refuse, NotFound } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
+import { FLEXIBLE_PROBLEMS } from '../flexible.problems';
 import { monthOf } from '../../../libs/calendar';
 import { Decimal, ZERO, formatAmount, sumAmounts } from '../../../libs/money';
 import { SozialraumYear, assertBookable } from '../../budgets';
@@ -41,26 +44,34 @@ function assertPlanFits(command: GrantSubsidy): void {
   for (const instalment of command.instalments) {
     if (!isInFiscalYear(instalment.dueDate, fiscalYear)) {
       refuse(
-        'instalment-outside-fiscal-year',
-        'Instalment outside the fiscal year',
-        `the instalment due ${instalment.dueDate} is not in ${fiscalYear}; a later year's instalments need that year's budget`,
+        FLEXIBLE_PROBLEMS['instalment-outside-fiscal-year'],
+        text(
+          `Die am ${instalment.dueDate} fällige Rate liegt nicht im Haushaltsjahr ${fiscalYear}; Raten eines späteren Jahres brauchen das Budget jenes Jahres.`,
+          `The instalment due ${instalment.dueDate} is not in ${fiscalYear}; a later year's instalments need that year's budget.`,
+        ),
       );
     }
     if (instalment.dueDate < command.bescheidDate) {
       refuse(
-        'instalment-before-bescheid',
-        'Instalment before the Bescheid',
-        `the instalment due ${instalment.dueDate} lies before the Bescheid of ${command.bescheidDate}`,
+        FLEXIBLE_PROBLEMS['instalment-before-bescheid'],
+        text(
+          `Die am ${instalment.dueDate} fällige Rate liegt vor dem Bescheid vom ${command.bescheidDate}.`,
+          `The instalment due ${instalment.dueDate} lies before the Bescheid of ${command.bescheidDate}.`,
+        ),
       );
     }
-    if (!instalment.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'every instalment is a positive amount');
+    if (!instalment.amount.greaterThan(0)) {
+      refuse(SHARED_PROBLEMS['amount-not-positive'], text('Jede Rate muss ein positiver Betrag sein.', 'Every instalment is a positive amount.'));
+    }
   }
   const sum = sumAmounts(command.instalments.map((i) => i.amount));
   if (!sum.equals(command.total)) {
     refuse(
-      'instalments-do-not-match-total',
-      'Instalments do not match the total',
-      `the instalments add up to ${formatAmount(sum)}, the subsidy is ${formatAmount(command.total)}`,
+      FLEXIBLE_PROBLEMS['instalments-do-not-match-total'],
+      text(
+        `Die Raten ergeben zusammen ${formatAmount(sum)} EUR, die Zuwendung beträgt ${formatAmount(command.total)} EUR.`,
+        `The instalments add up to ${formatAmount(sum)}, the subsidy is ${formatAmount(command.total)}.`,
+      ),
       {
         instalmentSum: formatAmount(sum),
         total: formatAmount(command.total),
@@ -71,7 +82,12 @@ function assertPlanFits(command: GrantSubsidy): void {
 
 /** Zuwendungsbescheid: commits the whole plan on the Bescheid date (R5), within the discretionary limit. */
 export function decideGrantSubsidy(command: GrantSubsidy, state: FlexibleBudgetState, facts: GrantSubsidyFacts): FlexibleStreamEvent[] {
-  if (!facts.providerRegistered) throw new NotFound('provider-not-found', `provider ${command.providerId} is not registered`);
+  if (!facts.providerRegistered) {
+    throw new NotFound(
+      SHARED_PROBLEMS['provider-not-found'],
+      text(`Der Träger ${command.providerId} ist nicht registriert.`, `Provider ${command.providerId} is not registered.`),
+    );
+  }
   const { fiscalYear } = command;
   assertBookable(state.budget, command);
   assertBescheidInTime(command.bescheidDate, fiscalYear);
@@ -106,12 +122,21 @@ export function decideGrantSubsidy(command: GrantSubsidy, state: FlexibleBudgetS
   ];
 }
 
+function noSuchInstalment(subsidy: Subsidy, instalmentId: string): never {
+  refuse(
+    FLEXIBLE_PROBLEMS['instalment-not-found'],
+    text(`Die Zuwendung ${subsidy.subsidyId} hat keine Rate ${instalmentId}.`, `Subsidy ${subsidy.subsidyId} has no instalment ${instalmentId}.`),
+  );
+}
+
 function assertNotReclaimed(subsidy: Subsidy): void {
   if (subsidy.reclaim) {
     refuse(
-      'subsidy-reclaimed',
-      'Subsidy reclaimed',
-      `subsidy ${subsidy.subsidyId} was reclaimed on ${subsidy.reclaim.reclaimedOn}; it takes no further payments or reports`,
+      FLEXIBLE_PROBLEMS['subsidy-reclaimed'],
+      text(
+        `Die Zuwendung ${subsidy.subsidyId} wurde am ${subsidy.reclaim.reclaimedOn} zurückgefordert; sie nimmt keine weiteren Zahlungen oder Nachweise an.`,
+        `Subsidy ${subsidy.subsidyId} was reclaimed on ${subsidy.reclaim.reclaimedOn}; it takes no further payments or reports.`,
+      ),
     );
   }
 }
@@ -150,19 +175,23 @@ export function decideOrderInstalmentPayment(command: OrderInstalmentPayment, st
   const subsidy = subsidyOf(state, command.subsidyId);
   assertNotReclaimed(subsidy);
   const instalment = subsidy.instalments.find((i) => i.instalmentId === command.instalmentId);
-  if (!instalment) refuse('instalment-not-found', 'No such instalment', `subsidy ${subsidy.subsidyId} has no instalment ${command.instalmentId}`);
+  if (!instalment) noSuchInstalment(subsidy, command.instalmentId);
   if (instalment.status === 'paid') {
     refuse(
-      'instalment-already-paid',
-      'Instalment already paid',
-      `instalment ${instalment.instalmentId} of ${subsidy.subsidyId} was ordered for payment on ${instalment.paymentOrderedOn}`,
+      FLEXIBLE_PROBLEMS['instalment-already-paid'],
+      text(
+        `Die Rate ${instalment.instalmentId} der Zuwendung ${subsidy.subsidyId} wurde bereits am ${instalment.paymentOrderedOn} zur Zahlung angeordnet.`,
+        `Instalment ${instalment.instalmentId} of ${subsidy.subsidyId} was ordered for payment on ${instalment.paymentOrderedOn}.`,
+      ),
     );
   }
   if (command.businessDate < subsidy.bescheidDate) {
     refuse(
-      'payment-before-bescheid',
-      'Payment before the Bescheid',
-      `a payment order of ${command.businessDate} lies before the Bescheid of ${subsidy.bescheidDate}`,
+      FLEXIBLE_PROBLEMS['payment-before-bescheid'],
+      text(
+        `Eine Zahlungsanordnung vom ${command.businessDate} liegt vor dem Bescheid vom ${subsidy.bescheidDate}.`,
+        `A payment order of ${command.businessDate} lies before the Bescheid of ${subsidy.bescheidDate}.`,
+      ),
     );
   }
   const month = paymentMonth(command.businessDate, command.fiscalYear);
@@ -195,19 +224,31 @@ export function decideReportUsage(command: ReportUsage, state: FlexibleBudgetSta
   assertNotReclaimed(subsidy);
   const seen = new Set<string>();
   const lines = command.lines.map((line) => {
-    if (seen.has(line.instalmentId))
-      refuse('instalment-reported-twice', 'Instalment reported twice', `instalment ${line.instalmentId} appears twice in the report`);
+    if (seen.has(line.instalmentId)) {
+      refuse(
+        FLEXIBLE_PROBLEMS['instalment-reported-twice'],
+        text(`Die Rate ${line.instalmentId} steht zweimal im Verwendungsnachweis.`, `Instalment ${line.instalmentId} appears twice in the report.`),
+      );
+    }
     seen.add(line.instalmentId);
     const instalment = subsidy.instalments.find((i) => i.instalmentId === line.instalmentId);
-    if (!instalment) refuse('instalment-not-found', 'No such instalment', `subsidy ${subsidy.subsidyId} has no instalment ${line.instalmentId}`);
+    if (!instalment) noSuchInstalment(subsidy, line.instalmentId);
     if (instalment.status !== 'paid') {
-      refuse('instalment-not-paid', 'Instalment not paid', `instalment ${instalment.instalmentId} has not been paid; only paid money can be accounted for`);
+      refuse(
+        FLEXIBLE_PROBLEMS['instalment-not-paid'],
+        text(
+          `Die Rate ${instalment.instalmentId} ist noch nicht ausgezahlt; nachgewiesen werden kann nur ausgezahltes Geld.`,
+          `Instalment ${instalment.instalmentId} has not been paid; only paid money can be accounted for.`,
+        ),
+      );
     }
     if (line.spent.greaterThan(instalment.amount)) {
       refuse(
-        'usage-exceeds-instalment',
-        'More spent than paid',
-        `${formatAmount(line.spent)} exceeds the instalment of ${formatAmount(instalment.amount)}; the subsidy covers at most what was paid`,
+        FLEXIBLE_PROBLEMS['usage-exceeds-instalment'],
+        text(
+          `${formatAmount(line.spent)} EUR übersteigen die Rate von ${formatAmount(instalment.amount)} EUR; die Zuwendung deckt höchstens, was ausgezahlt wurde.`,
+          `${formatAmount(line.spent)} exceeds the instalment of ${formatAmount(instalment.amount)}; the subsidy covers at most what was paid.`,
+        ),
         {
           instalmentId: instalment.instalmentId,
           paid: formatAmount(instalment.amount),
@@ -242,9 +283,11 @@ export function decideReclaimSubsidy(command: ReclaimSubsidy, state: FlexibleBud
   const missing = paid.filter((i) => !i.usage).map((i) => i.instalmentId);
   if (missing.length) {
     refuse(
-      'usage-report-missing',
-      'Usage report missing',
-      `the use of paid instalments ${missing.join(', ')} is not reported yet; the claim is based on the usage report`,
+      FLEXIBLE_PROBLEMS['usage-report-missing'],
+      text(
+        `Für die ausgezahlten Raten ${missing.join(', ')} liegt noch kein Verwendungsnachweis vor; die Rückforderung beruht auf dem Verwendungsnachweis.`,
+        `The use of paid instalments ${missing.join(', ')} is not reported yet; the claim is based on the usage report.`,
+      ),
       { missing },
     );
   }
@@ -252,7 +295,13 @@ export function decideReclaimSubsidy(command: ReclaimSubsidy, state: FlexibleBud
   const released = sumAmounts(unpaid.map((i) => i.amount));
   const claimed = sumAmounts(paid.map((i) => i.usage!.unused));
   if (released.isZero() && claimed.isZero()) {
-    refuse('nothing-to-reclaim', 'Nothing to reclaim', `every instalment of ${subsidy.subsidyId} is paid and fully used`);
+    refuse(
+      FLEXIBLE_PROBLEMS['nothing-to-reclaim'],
+      text(
+        `Jede Rate der Zuwendung ${subsidy.subsidyId} ist ausgezahlt und vollständig verwendet.`,
+        `Every instalment of ${subsidy.subsidyId} is paid and fully used.`,
+      ),
+    );
   }
   const events: FlexibleStreamEvent[] = [
     {
@@ -293,25 +342,42 @@ export function decideReceiveReclaim(command: ReceiveReclaim, state: FlexibleBud
   assertBookable(state.budget, command);
   const subsidy = subsidyOf(state, command.subsidyId);
   const outstanding = subsidy.reclaim ? subsidy.reclaim.claimed.minus(subsidy.reclaim.received) : ZERO;
-  if (!subsidy.reclaim || !outstanding.greaterThan(0)) refuse('no-open-claim', 'No open claim', `subsidy ${subsidy.subsidyId} has no outstanding reclaim`);
-  if (!command.amount.greaterThan(0)) refuse('amount-not-positive', 'Amount must be positive', 'a receipt is a positive amount');
+  if (!subsidy.reclaim || !outstanding.greaterThan(0)) {
+    refuse(
+      FLEXIBLE_PROBLEMS['no-open-claim'],
+      text(`Zur Zuwendung ${subsidy.subsidyId} ist keine Rückforderung offen.`, `Subsidy ${subsidy.subsidyId} has no outstanding reclaim.`),
+    );
+  }
+  if (!command.amount.greaterThan(0)) {
+    refuse(SHARED_PROBLEMS['amount-not-positive'], text('Ein Zahlungseingang muss ein positiver Betrag sein.', 'A receipt is a positive amount.'));
+  }
   if (command.amount.greaterThan(outstanding)) {
     refuse(
-      'receipt-exceeds-claim',
-      'Receipt exceeds the claim',
-      `${formatAmount(command.amount)} exceeds the outstanding claim of ${formatAmount(outstanding)}`,
+      FLEXIBLE_PROBLEMS['receipt-exceeds-claim'],
+      text(
+        `${formatAmount(command.amount)} EUR übersteigen die offene Rückforderung von ${formatAmount(outstanding)} EUR.`,
+        `${formatAmount(command.amount)} exceeds the outstanding claim of ${formatAmount(outstanding)}.`,
+      ),
       { outstanding: formatAmount(outstanding) },
     );
   }
   if (command.businessDate < subsidy.reclaim.reclaimedOn) {
     refuse(
-      'receipt-before-claim',
-      'Receipt before the claim',
-      `a receipt of ${command.businessDate} lies before the reclaim of ${subsidy.reclaim.reclaimedOn}`,
+      FLEXIBLE_PROBLEMS['receipt-before-claim'],
+      text(
+        `Ein Zahlungseingang vom ${command.businessDate} liegt vor der Rückforderung vom ${subsidy.reclaim.reclaimedOn}.`,
+        `A receipt of ${command.businessDate} lies before the reclaim of ${subsidy.reclaim.reclaimedOn}.`,
+      ),
     );
   }
   if (!isInFiscalYear(command.businessDate, fiscalYear)) {
-    refuse('receipt-outside-fiscal-year', 'Receipt outside the fiscal year', `a receipt of ${command.businessDate} is not revenue of ${fiscalYear}`);
+    refuse(
+      FLEXIBLE_PROBLEMS['receipt-outside-fiscal-year'],
+      text(
+        `Ein Zahlungseingang vom ${command.businessDate} ist keine Einnahme des Haushaltsjahres ${fiscalYear}.`,
+        `A receipt of ${command.businessDate} is not revenue of ${fiscalYear}.`,
+      ),
+    );
   }
   const amount = formatAmount(command.amount);
   return [

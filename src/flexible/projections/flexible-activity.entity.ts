@@ -1,4 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ActivityStatus } from '../domain/flexible-state';
+import { FlexibleCategory } from '../domain/flexible.events';
 
 /** One row per provider-reported activity: the lists per Sozialraum-year and per provider. */
 @Entity({ name: 'flexible_activities' })
@@ -9,10 +11,10 @@ export class FlexibleActivityRow {
   @PrimaryColumn('text', { name: 'activity_id' }) activityId: string;
   @Column('integer') seq: number;
   @Column('text', { name: 'provider_id' }) providerId: string;
-  @Column('text') category: string;
+  @Column('text') category: FlexibleCategory;
   @Column('date', { name: 'activity_date' }) activityDate: string;
   @Column('text') description: string;
-  @Column('text') status: string;
+  @Column('text') status: ActivityStatus;
   @Column('numeric') requested: string;
   @Column('numeric', { nullable: true }) approved: string | null;
   @Column('numeric', { nullable: true }) actual: string | null;

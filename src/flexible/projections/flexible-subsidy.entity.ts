@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { FlexibleCategory } from '../domain/flexible.events';
 
 /** One row per subsidy: the lists per Sozialraum-year and per provider. */
 @Entity({ name: 'flexible_subsidies' })
@@ -9,10 +10,10 @@ export class FlexibleSubsidyRow {
   @PrimaryColumn('text', { name: 'subsidy_id' }) subsidyId: string;
   @Column('integer') seq: number;
   @Column('text', { name: 'provider_id' }) providerId: string;
-  @Column('text') category: string;
+  @Column('text') category: FlexibleCategory;
   @Column('text') purpose: string;
   @Column('date', { name: 'bescheid_date' }) bescheidDate: string;
-  @Column('text') status: string;
+  @Column('text') status: 'granted' | 'reclaimed';
   @Column('numeric') total: string;
   @Column('numeric') granted: string;
   @Column('numeric') paid: string;

@@ -9,7 +9,7 @@ import { FLEXIBLE_CATEGORY_CODES, FlexibleCategory } from '../domain/flexible.ev
 class FlexibleListQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'HRO-TW' })
   @IsOptional()
-  @Matches(CODE_PATTERN, { message: `sozialraumId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   sozialraumId?: string;
 
   @ApiPropertyOptional({ example: 2025 })
@@ -22,7 +22,7 @@ class FlexibleListQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: 'TR-E', description: 'Provider users always see only their own provider' })
   @IsOptional()
-  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId?: string;
 
   @ApiPropertyOptional({ enum: FLEXIBLE_CATEGORY_CODES })

@@ -3,8 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { CommandContext } from '../../../libs/ddd/command-context';
 import { NotFound } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
 import { Page, decodeCursor, toPage } from '../../../libs/http/pagination';
 import { formatAmount } from '../../../libs/money';
+import { Static } from '../../../libs/http/contract/schema-types';
+import { ActivityListItem, ActivityPage, SubsidyListItem, SubsidyPage } from '../flexible.schemas';
 import { FlexibleActivityRow } from '../projections/flexible-activity.entity';
 import { FlexibleSubsidyRow } from '../projections/flexible-subsidy.entity';
 import { ActivityListQuery, SubsidyListQuery } from './flexible-list.dtos';
@@ -22,12 +26,12 @@ export class FlexibleListsQuery {
     @InjectRepository(FlexibleActivityRow) private readonly activities: Repository<FlexibleActivityRow>,
   ) {}
 
-  async listSubsidies(ctx: CommandContext, query: SubsidyListQuery): Promise<Page<ReturnType<typeof subsidyItem>>> {
+  async listSubsidies(ctx: CommandContext, query: SubsidyListQuery): Promise<Static<typeof SubsidyPage>> {
     const qb = this.filtered(this.subsidies.createQueryBuilder('r'), ctx, query);
     return this.page(qb, query, subsidyItem);
   }
 
-  async listActivities(ctx: CommandContext, query: ActivityListQuery): Promise<Page<ReturnType<typeof activityItem>>> {
+  async listActivities(ctx: CommandContext, query: ActivityListQuery): Promise<Static<typeof ActivityPage>> {
     const qb = this.filtered(this.activities.createQueryBuilder('r'), ctx, query);
     return this.page(qb, query, activityItem);
   }
@@ -68,11 +72,16 @@ export class FlexibleListsQuery {
 
 function visibleProvider(ctx: CommandContext, requested: string | undefined): string | undefined {
   if (ctx.actor.role !== 'provider') return requested;
-  if (requested && requested !== ctx.providerId) throw new NotFound('provider-not-found', `provider ${requested} is not visible to you`);
+  if (requested && requested !== ctx.providerId) {
+    throw new NotFound(
+      SHARED_PROBLEMS['provider-not-found'],
+      text(`Der Träger ${requested} ist für Sie nicht sichtbar.`, `Provider ${requested} is not visible to you.`),
+    );
+  }
   return ctx.providerId;
 }
 
-function subsidyItem(r: FlexibleSubsidyRow) {
+function subsidyItem(r: FlexibleSubsidyRow): Static<typeof SubsidyListItem> {
   return {
     subsidyId: r.subsidyId,
     sozialraumId: r.sozialraumId,
@@ -91,7 +100,7 @@ function subsidyItem(r: FlexibleSubsidyRow) {
   };
 }
 
-function activityItem(r: FlexibleActivityRow) {
+function activityItem(r: FlexibleActivityRow): Static<typeof ActivityListItem> {
   return {
     activityId: r.activityId,
     sozialraumId: r.sozialraumId,

@@ -1,8 +1,10 @@
+import { Static } from '../../../libs/http/contract/schema-types';
 import { Decimal, formatAmount, sumAmounts } from '../../../libs/money';
+import { ActivityBody, SubsidyBody } from '../flexible.schemas';
 import { Activity, Subsidy } from '../domain/flexible-state';
 
 /** Wire shapes: amounts as decimal strings, dates as ISO strings. */
-export function subsidyView(sozialraumId: string, fiscalYear: number, subsidy: Subsidy) {
+export function subsidyView(sozialraumId: string, fiscalYear: number, subsidy: Subsidy): Static<typeof SubsidyBody> {
   const released = subsidy.instalments.filter((i) => i.status === 'released');
   const paid = subsidy.instalments.filter((i) => i.status === 'paid');
   const granted = subsidy.total.minus(sumAmounts(released.map((i) => i.amount)));
@@ -30,7 +32,13 @@ export function subsidyView(sozialraumId: string, fiscalYear: number, subsidy: S
       status: i.status,
       paymentOrderedOn: i.paymentOrderedOn,
       usage: i.usage
-        ? { spent: formatAmount(i.usage.spent), unused: formatAmount(i.usage.unused), description: i.usage.description, reportedOn: i.usage.reportedOn }
+        ? {
+            reportId: i.usage.reportId,
+            spent: formatAmount(i.usage.spent),
+            unused: formatAmount(i.usage.unused),
+            description: i.usage.description,
+            reportedOn: i.usage.reportedOn,
+          }
         : null,
     })),
     reclaim: reclaim
@@ -46,7 +54,7 @@ export function subsidyView(sozialraumId: string, fiscalYear: number, subsidy: S
   };
 }
 
-export function activityView(sozialraumId: string, fiscalYear: number, activity: Activity) {
+export function activityView(sozialraumId: string, fiscalYear: number, activity: Activity): Static<typeof ActivityBody> {
   const amount = (value: Decimal | null) => (value === null ? null : formatAmount(value));
   return {
     activityId: activity.activityId,

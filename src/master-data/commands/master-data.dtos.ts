@@ -7,7 +7,7 @@ import { LEGAL_FORMS, LegalForm } from '../domain/provider';
 
 export class RegisterSozialraumDto {
   @ApiProperty({ example: 'HRO-TW', description: 'Code of the Sozialraum' })
-  @Matches(CODE_PATTERN, { message: `sozialraumId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   sozialraumId: string;
 
   @ApiProperty({ example: 'Toitenwinkel' })
@@ -71,7 +71,7 @@ export class ChangeSozialraumDto {
 
 export class FormTraegerverbundDto {
   @ApiProperty({ example: 'TR-E', description: 'Federführender Träger' })
-  @Matches(CODE_PATTERN, { message: `leadProviderId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   leadProviderId: string;
 
   @ApiProperty({ example: ['TR-F', 'TR-G'], type: [String] })
@@ -88,7 +88,7 @@ export class FormTraegerverbundDto {
 
 export class RegisterProviderDto {
   @ApiProperty({ example: 'TR-E' })
-  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId: string;
 
   @ApiProperty({ example: 'Jugendhilfe Nordost e.V.' })

@@ -1,5 +1,8 @@
 import { Decider, DomainEvent } from '../../../libs/ddd/decider';
 import { DomainError, NotFound } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
+import { MASTER_DATA_PROBLEMS } from '../master-data.problems';
 
 /** Rechtsformen of freie Träger as they appear in Rostock's provider register. */
 export const LEGAL_FORMS = ['e.V.', 'gGmbH', 'GmbH', 'gUG', 'Stiftung', 'KdöR', 'Genossenschaft', 'sonstige'] as const;
@@ -28,13 +31,17 @@ export const providerDecider: Decider<ProviderState, ProviderEvent> = {
 
 export function decideRegisterProvider(cmd: { providerId: string } & ProviderFacts, state: ProviderState): ProviderEvent[] {
   if (state.providerId !== null) {
-    throw new DomainError('provider-exists', 'Already registered', `provider ${cmd.providerId} is already registered`, 409);
+    throw new DomainError(
+      MASTER_DATA_PROBLEMS['provider-exists'],
+      text(`Der Träger ${cmd.providerId} ist bereits registriert.`, `Provider ${cmd.providerId} is already registered.`),
+    );
   }
   return [{ type: 'ProviderRegistered', data: { ...cmd } }];
 }
 
 export function decideChangeProvider(cmd: Partial<ProviderFacts> & { reason: string }, state: ProviderState): ProviderEvent[] {
-  if (state.providerId === null || !state.facts) throw new NotFound('provider-not-found', 'the provider is not registered');
+  if (state.providerId === null || !state.facts)
+    throw new NotFound(SHARED_PROBLEMS['provider-not-found'], text('Der Träger ist nicht registriert.', 'The provider is not registered.'));
   const facts = { name: cmd.name ?? state.facts.name, legalForm: cmd.legalForm ?? state.facts.legalForm };
   if (facts.name === state.facts.name && facts.legalForm === state.facts.legalForm) return [];
   return [{ type: 'ProviderChanged', data: { providerId: state.providerId, reason: cmd.reason, ...facts } }];

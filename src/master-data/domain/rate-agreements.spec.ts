@@ -96,7 +96,7 @@ describe('concluding a rate agreement (Entgeltvereinbarung)', () => {
         .given([concluded(1, { validTo: null })])
         .when({ ...fls, validFrom: '2031-01-01', validTo: '2031-12-31' }, registered)
         .thenRefused('rate-agreement-overlap');
-      expect(error.detail).toContain('open end');
+      expect(error.detail.en).toContain('open end');
     });
 
     it('allows adjacent periods before and after, and other kinds of help in the same period', () => {

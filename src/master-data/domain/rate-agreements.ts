@@ -1,5 +1,8 @@
 import { Decider, DomainEvent } from '../../../libs/ddd/decider';
 import { DomainError, refuse, NotFound } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
+import { MASTER_DATA_PROBLEMS } from '../master-data.problems';
 import { LegalBasis } from '../../shared/legal-basis';
 import { RateType } from '../../shared/legal-basis';
 
@@ -55,7 +58,11 @@ export interface RateAgreementFacts {
 }
 
 function assertProvider(providerId: string, facts: RateAgreementFacts): void {
-  if (!facts.providerRegistered) throw new NotFound('provider-not-found', `provider ${providerId} is not registered`);
+  if (!facts.providerRegistered)
+    throw new NotFound(
+      SHARED_PROBLEMS['provider-not-found'],
+      text(`Der Träger ${providerId} ist nicht registriert.`, `Provider ${providerId} is not registered.`),
+    );
 }
 
 export function decideConcludeRateAgreement(
@@ -65,15 +72,19 @@ export function decideConcludeRateAgreement(
 ): RateAgreementEvent[] {
   assertProvider(cmd.providerId, facts);
   if (cmd.validTo !== null && cmd.validTo < cmd.validFrom) {
-    refuse('invalid-period', 'Invalid period', `validTo ${cmd.validTo} is before validFrom ${cmd.validFrom}`);
+    refuse(
+      SHARED_PROBLEMS['invalid-period'],
+      text(`validTo ${cmd.validTo} liegt vor validFrom ${cmd.validFrom}.`, `validTo ${cmd.validTo} is before validFrom ${cmd.validFrom}.`),
+    );
   }
   const clash = state.agreements.find((a) => a.legalBasis === cmd.legalBasis && overlaps(a, cmd));
   if (clash) {
     throw new DomainError(
-      'rate-agreement-overlap',
-      'Overlapping rate agreement',
-      `agreement ${clash.agreementId} already covers § ${cmd.legalBasis} from ${clash.validFrom} to ${clash.validTo ?? 'open end'}; end it first`,
-      409,
+      MASTER_DATA_PROBLEMS['rate-agreement-overlap'],
+      text(
+        `Die Vereinbarung ${clash.agreementId} gilt für § ${cmd.legalBasis} schon vom ${clash.validFrom} bis ${clash.validTo ?? 'auf Weiteres'}; sie ist zuerst zu beenden.`,
+        `Agreement ${clash.agreementId} already covers § ${cmd.legalBasis} from ${clash.validFrom} to ${clash.validTo ?? 'open end'}; end it first.`,
+      ),
       { conflictingAgreementId: clash.agreementId },
     );
   }
@@ -91,10 +102,24 @@ export interface EndRateAgreement {
 export function decideEndRateAgreement(cmd: EndRateAgreement, state: RateAgreementsState, facts: RateAgreementFacts): RateAgreementEvent[] {
   assertProvider(cmd.providerId, facts);
   const agreement = state.agreements.find((a) => a.agreementId === cmd.agreementId);
-  if (!agreement) throw new NotFound('rate-agreement-not-found', `rate agreement ${cmd.agreementId} was not found`);
-  if (cmd.validTo < agreement.validFrom) refuse('invalid-period', 'Invalid period', `validTo ${cmd.validTo} is before validFrom ${agreement.validFrom}`);
+  if (!agreement)
+    throw new NotFound(
+      MASTER_DATA_PROBLEMS['rate-agreement-not-found'],
+      text(`Die Entgeltvereinbarung ${cmd.agreementId} gibt es nicht.`, `Rate agreement ${cmd.agreementId} was not found.`),
+    );
+  if (cmd.validTo < agreement.validFrom)
+    refuse(
+      SHARED_PROBLEMS['invalid-period'],
+      text(`validTo ${cmd.validTo} liegt vor validFrom ${agreement.validFrom}.`, `validTo ${cmd.validTo} is before validFrom ${agreement.validFrom}.`),
+    );
   if (agreement.validTo !== null && cmd.validTo > agreement.validTo) {
-    refuse('extension-not-allowed', 'Cannot extend', `an agreement ending ${agreement.validTo} is not extended by ending it later; conclude a new one`);
+    refuse(
+      MASTER_DATA_PROBLEMS['extension-not-allowed'],
+      text(
+        `Eine Vereinbarung, die am ${agreement.validTo} endet, wird nicht durch ein späteres Ende verlängert; bitte eine neue abschließen.`,
+        `An agreement ending ${agreement.validTo} is not extended by ending it later; conclude a new one.`,
+      ),
+    );
   }
   return [{ type: 'RateAgreementEnded', data: { agreementId: cmd.agreementId, providerId: agreement.providerId, validTo: cmd.validTo, reason: cmd.reason } }];
 }

@@ -76,7 +76,7 @@ describe('registering a Sozialraum', () => {
       .when({ ...toitenwinkel, residents: 2000, residentsUnder21: 2001 })
       .thenRefused('residents-inconsistent');
     expect(error).toMatchObject({ problem: 'residents-inconsistent', status: 422 });
-    expect(error.detail).toContain('2001');
+    expect(error.detail.en).toContain('2001');
   });
 });
 
@@ -89,7 +89,7 @@ describe('changing a Sozialraum', () => {
   it('refuses a change taking effect before the registration', () => {
     const error = change.given([registered]).when({ residents: 14000, validFrom: '2023-12-31', reason: 'Nachmeldung' }).thenRefused('before-registration');
     expect(error).toMatchObject({ problem: 'before-registration', status: 422 });
-    expect(error.detail).toContain('2024-01-01');
+    expect(error.detail.en).toContain('2024-01-01');
   });
 
   it('takes the unchanged facts from the version in force on the change date', () => {

@@ -1,5 +1,8 @@
 import { Decider, DomainEvent } from '../../../libs/ddd/decider';
 import { DomainError, refuse, NotFound } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
+import { MASTER_DATA_PROBLEMS } from '../master-data.problems';
 import { by, compareText } from '../../../libs/order';
 
 /** Figures of a Sozialraum that change over time (Einwohner from the statistics office). */
@@ -77,23 +80,39 @@ export function traegerverbundOn(state: SozialraumState, date: string): Traegerv
 
 function checkResidents(facts: SozialraumFacts): void {
   if (facts.residents !== null && facts.residentsUnder21 !== null && facts.residentsUnder21 > facts.residents) {
-    refuse('residents-inconsistent', 'Residents inconsistent', `residentsUnder21 (${facts.residentsUnder21}) cannot exceed residents (${facts.residents})`);
+    refuse(
+      MASTER_DATA_PROBLEMS['residents-inconsistent'],
+      text(
+        `residentsUnder21 (${facts.residentsUnder21}) kann nicht größer sein als residents (${facts.residents}).`,
+        `residentsUnder21 (${facts.residentsUnder21}) cannot exceed residents (${facts.residents}).`,
+      ),
+    );
   }
 }
 
 export function decideRegisterSozialraum(cmd: { sozialraumId: string; validFrom: string } & SozialraumFacts, state: SozialraumState): SozialraumEvent[] {
   if (state.sozialraumId !== null) {
-    throw new DomainError('sozialraum-exists', 'Already registered', `Sozialraum ${cmd.sozialraumId} is already registered`, 409);
+    throw new DomainError(
+      MASTER_DATA_PROBLEMS['sozialraum-exists'],
+      text(`Der Sozialraum ${cmd.sozialraumId} ist bereits registriert.`, `Sozialraum ${cmd.sozialraumId} is already registered.`),
+    );
   }
   checkResidents(cmd);
   return [{ type: 'SozialraumRegistered', data: { ...cmd }, businessDate: cmd.validFrom }];
 }
 
 export function decideChangeSozialraum(cmd: { validFrom: string; reason: string } & Partial<SozialraumFacts>, state: SozialraumState): SozialraumEvent[] {
-  if (state.sozialraumId === null) throw new NotFound('sozialraum-not-found', 'the Sozialraum is not registered');
+  if (state.sozialraumId === null)
+    throw new NotFound(SHARED_PROBLEMS['sozialraum-not-found'], text('Der Sozialraum ist nicht registriert.', 'The Sozialraum is not registered.'));
   const first = state.versions[0];
   if (cmd.validFrom < first.validFrom) {
-    refuse('before-registration', 'Before registration', `a change cannot take effect before the Sozialraum exists (${first.validFrom})`);
+    refuse(
+      MASTER_DATA_PROBLEMS['before-registration'],
+      text(
+        `Eine Änderung kann nicht gelten, bevor es den Sozialraum gibt (${first.validFrom}).`,
+        `A change cannot take effect before the Sozialraum exists (${first.validFrom}).`,
+      ),
+    );
   }
   const base = sozialraumOn(state, cmd.validFrom)!;
   const facts: SozialraumFacts = {
@@ -119,16 +138,30 @@ export interface TraegerverbundFacts {
 export function decideFormTraegerverbund(cmd: TraegerverbundVersion, state: SozialraumState, facts: TraegerverbundFacts): SozialraumEvent[] {
   const [unregistered] = facts.unregisteredProviderIds;
   if (unregistered !== undefined) {
-    throw new DomainError('provider-not-registered', 'Provider not registered', `provider ${unregistered} is not registered`, 422, {
-      providerId: unregistered,
-    });
+    throw new DomainError(
+      SHARED_PROBLEMS['provider-not-registered'],
+      text(`Der Träger ${unregistered} ist nicht registriert.`, `Provider ${unregistered} is not registered.`),
+      {
+        providerId: unregistered,
+      },
+    );
   }
-  if (state.sozialraumId === null) throw new NotFound('sozialraum-not-found', 'the Sozialraum is not registered');
+  if (state.sozialraumId === null)
+    throw new NotFound(SHARED_PROBLEMS['sozialraum-not-found'], text('Der Sozialraum ist nicht registriert.', 'The Sozialraum is not registered.'));
   if (cmd.memberProviderIds.includes(cmd.leadProviderId)) {
-    refuse('lead-among-members', 'Lead provider listed as member', `${cmd.leadProviderId} is the lead provider and cannot also be listed among the members`);
+    refuse(
+      MASTER_DATA_PROBLEMS['lead-among-members'],
+      text(
+        `${cmd.leadProviderId} ist der federführende Träger und kann nicht zugleich unter den Mitgliedern stehen.`,
+        `${cmd.leadProviderId} is the lead provider and cannot also be listed among the members.`,
+      ),
+    );
   }
   if (new Set(cmd.memberProviderIds).size !== cmd.memberProviderIds.length) {
-    refuse('duplicate-member', 'Duplicate member', 'a provider is listed twice among the members');
+    refuse(
+      MASTER_DATA_PROBLEMS['duplicate-member'],
+      text('Ein Träger ist unter den Mitgliedern zweimal genannt.', 'A provider is listed twice among the members.'),
+    );
   }
   return [{ type: 'TraegerverbundFormed', data: { sozialraumId: state.sozialraumId, ...cmd }, businessDate: cmd.effectiveFrom }];
 }

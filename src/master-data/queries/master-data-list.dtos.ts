@@ -7,7 +7,7 @@ import { CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
 export class SozialraumListQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'TR-E', description: 'Only Sozialräume whose Trägerverbund this provider leads' })
   @IsOptional()
-  @Matches(CODE_PATTERN, { message: `leadProviderId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   leadProviderId?: string;
 }
 

@@ -8,7 +8,7 @@ export class MonthCloseDto {
   @IsIsoMonth()
   month: string;
 
-  @ApiPropertyOptional({ description: 'Date of the close (default today); a month closes after its last day', example: '2025-10-09' })
+  @ApiPropertyOptional({ description: 'Tag des Abschlusses (Vorgabe: heute); ein Monat wird nach seinem letzten Tag abgeschlossen', example: '2025-10-09' })
   @IsOptional()
   @IsIsoDate()
   businessDate?: string;
@@ -140,13 +140,13 @@ export class CloseProcedureDto {
 }
 
 export class KaemmereiReportDto {
-  @ApiProperty({ description: 'Reference of the report as sent (Vorlage, letter)', example: 'Vorlage 2025/KÄ-017' })
+  @ApiProperty({ description: 'Zeichen des gesendeten Berichts (Vorlage, Schreiben)', example: 'Vorlage 2025/KÄ-017' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   reference: string;
 
-  @ApiPropertyOptional({ description: 'Date the report was sent (default today)', example: '2025-06-05' })
+  @ApiPropertyOptional({ description: 'Tag der Sendung (Vorgabe: heute)', example: '2025-06-05' })
   @IsOptional()
   @IsIsoDate()
   reportedOn?: string;

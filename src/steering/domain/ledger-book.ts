@@ -2,7 +2,7 @@ import { Decimal, ZERO, formatAmount, formatPercent } from '../../../libs/money'
 import { monthsBetween } from '../../../libs/calendar';
 import { by, compareText, inOrderOf, sortedBy, thenBy } from '../../../libs/order';
 import { BUDGET_CATEGORIES, BudgetCategory } from '../../shared/budget-category';
-import { LedgerEvent, isLedgerEventType, ledgerLines } from '../../ledger';
+import { LedgerEvent, OutOfBudgetReason, RevenueKind, isLedgerEventType, ledgerLines } from '../../ledger';
 import { BookEvent, BookView, visible } from './book-event';
 import { PLANNING_TYPES, PerCategory, applyPlanning, totalOf, zeroPerCategory } from './planned-budget';
 
@@ -153,7 +153,7 @@ export class LedgerBook {
       forecastPctOfBudget: pct(totals.forecast),
       categories,
       monthlyActual: this.months().map((month) => {
-        const perCategory = Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, formatAmount(this.cell(c, month).actual)]));
+        const perCategory = Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, formatAmount(this.cell(c, month).actual)])) as Record<BudgetCategory, string>;
         const total = BUDGET_CATEGORIES.reduce((sum, c) => sum.plus(this.cell(c, month).actual), ZERO);
         return { month, ...perCategory, total: formatAmount(total) };
       }),
@@ -162,7 +162,7 @@ export class LedgerBook {
           const [providerId, category] = key.split('|');
           return {
             providerId,
-            category,
+            category: category as BudgetCategory,
             committed: formatAmount(cell.forecast.minus(cell.actual)),
             actual: formatAmount(cell.actual),
             forecast: formatAmount(cell.forecast),
@@ -176,9 +176,9 @@ export class LedgerBook {
   }
 
   outOfBudgetSummary() {
-    const byReason = new Map<string, Cell>();
+    const byReason = new Map<OutOfBudgetReason | 'other', Cell>();
     for (const [key, cell] of this.outOfBudget) {
-      const reason = key.split('|')[0];
+      const reason = key.split('|')[0] as OutOfBudgetReason | 'other';
       const sum = byReason.get(reason) ?? newCell();
       byReason.set(reason, { forecast: sum.forecast.plus(cell.forecast), actual: sum.actual.plus(cell.actual) });
     }
@@ -189,9 +189,9 @@ export class LedgerBook {
   }
 
   revenueSummary() {
-    const byKind = new Map<string, Decimal>();
+    const byKind = new Map<RevenueKind, Decimal>();
     for (const [key, amount] of this.revenue) {
-      const kind = key.split('|')[0];
+      const kind = key.split('|')[0] as RevenueKind;
       byKind.set(kind, (byKind.get(kind) ?? ZERO).plus(amount));
     }
     return sortedBy(

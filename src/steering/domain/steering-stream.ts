@@ -5,6 +5,7 @@ import {
   KaemmereiReportedData,
   SteeringEvent,
   SettlementCalculatedData,
+  SettlementConfirmedData,
   SupplementaryRequestData,
   SteeringMeetingData,
   THRESHOLD_KINDS,
@@ -37,7 +38,12 @@ export interface SteeringState {
   underrunDetectedOn: string | null;
   procedure: ProcedureState | null;
   settlement:
-    (SettlementCalculatedData & { calculatedOn: string; confirmations: Array<{ party: string; organisationId: string; on: string }>; applied: boolean }) | null;
+    | (SettlementCalculatedData & {
+        calculatedOn: string;
+        confirmations: Array<{ party: SettlementConfirmedData['party']; organisationId: string; on: string }>;
+        applied: boolean;
+      })
+    | null;
 }
 
 export const initialSteeringState: SteeringState = {

@@ -2,6 +2,7 @@ import { Decimal } from '../../../libs/money';
 import { DEFAULT_CONTRACT_TERMS } from '../../budgets';
 import { deciderSpec } from '../../../test/support/decider-spec';
 import { calculateSettlement } from './settlement';
+import { LedgerBook } from './ledger-book';
 import { SteeringEvent } from './steering.events';
 import { steeringDecider } from './steering-stream';
 import {
@@ -28,10 +29,13 @@ const BOTH = [
   { organisationId: 'TR-E', role: 'Geschäftsführung' },
 ];
 
+/** A Haushaltsüberwachungsliste as a month close freezes it (its figures do not matter here). */
+const LIST = new LedgerBook('HRO-TW', 2025).monitoringList();
+
 // Events as the steering stream records them.
 const monthClosed = (month: string, monthEnd: string): SteeringEvent => ({
   type: 'MonthClosed',
-  data: { ...TW, month, monitoringList: {}, forecast: '161502.50', budget: '200000.00', pctOfBudget: '80.75', logPosition: '42' },
+  data: { ...TW, month, monitoringList: LIST, forecast: '161502.50', budget: '200000.00', pctOfBudget: '80.75', logPosition: '42' },
   businessDate: monthEnd,
 });
 const crossingData = (sozialraumId: string, kind: 'warning' | 'procedure', on: string) => ({
@@ -102,7 +106,7 @@ const confirmed = (party: 'jugendamt' | 'lead-provider', organisationId: string)
 describe('steering decisions', () => {
   describe('month close', () => {
     const spec = deciderSpec(steeringDecider, decideMonthClose);
-    const figures = { forecast: d('161502.50'), budget: d('200000'), monitoringList: {}, logPosition: 42n, terms: DEFAULT_CONTRACT_TERMS };
+    const figures = { forecast: d('161502.50'), budget: d('200000'), monitoringList: LIST, logPosition: 42n, terms: DEFAULT_CONTRACT_TERMS };
     const close = (month: string, closedOn?: string) => ({ ...TW, month, closedOn });
 
     it('closes a month once and detects the under-run from the review month on, once', () => {
@@ -266,7 +270,10 @@ describe('steering decisions', () => {
       expect.objectContaining({
         problem: 'year-has-pending-work',
         status: 422,
-        detail: '1 item(s) of 2025 still wait for verification or a decision: TW-25-001-B1-R1',
+        detail: {
+          de: 'Im Haushaltsjahr 2025 wartet noch 1 Vorgang auf Prüfung oder Entscheidung: TW-25-001-B1-R1.',
+          en: '1 item(s) of 2025 still wait for verification or a decision: TW-25-001-B1-R1.',
+        },
         extensions: { pending },
       }),
     );

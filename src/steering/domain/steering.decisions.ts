@@ -1,11 +1,14 @@
-import { DomainError, refuse, NotFound } from '../../../libs/ddd/domain-error';
+import { refuse, NotFound } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { lastDayOfMonth, yearOf } from '../../../libs/calendar';
 import { BudgetContractTerms, competentBody } from '../../budgets';
+import { SHARED_PROBLEMS } from '../../shared/shared-problems';
+import { STEERING_PROBLEMS } from '../steering.problems';
 import { pctOfBudget, underrunAtMonthClose, underrunLine } from './thresholds';
 import { calculateSettlement } from './settlement';
 import { ProcedureFigures, kaemmereiReport } from './kaemmerei-report';
-import { SettlementAppliedData, SteeringEvent } from './steering.events';
+import { MonitoringListData, SettlementAppliedData, SteeringEvent } from './steering.events';
 import { ProcedureState, SteeringState } from './steering-stream';
 
 /** The Sozialraum-year a steering command is about (its steering stream). */
@@ -24,7 +27,7 @@ export interface MonthClose extends SteeringYear {
 export interface MonthCloseFigures {
   forecast: Decimal;
   budget: Decimal;
-  monitoringList: unknown;
+  monitoringList: MonitoringListData;
   logPosition: bigint;
   terms: BudgetContractTerms;
 }
@@ -35,11 +38,25 @@ export interface MonthCloseFigures {
  */
 export function decideMonthClose(command: MonthClose, state: SteeringState, figures: MonthCloseFigures): SteeringEvent[] {
   const { sozialraumId, fiscalYear, month, closedOn } = command;
-  if (yearOf(month) !== fiscalYear) refuse('month-outside-year', 'Month outside the fiscal year', `${month} is not a month of ${fiscalYear}`);
-  if (state.closedMonths.includes(month)) throw new DomainError('month-already-closed', 'Month already closed', `${month} is closed already`, 409);
+  if (yearOf(month) !== fiscalYear) {
+    refuse(
+      STEERING_PROBLEMS['month-outside-year'],
+      text(`Der Monat ${month} gehört nicht zum Haushaltsjahr ${fiscalYear}.`, `${month} is not a month of ${fiscalYear}.`),
+    );
+  }
+  if (state.closedMonths.includes(month)) {
+    refuse(STEERING_PROBLEMS['month-already-closed'], text(`Der Monat ${month} ist bereits abgeschlossen.`, `${month} is closed already.`));
+  }
   const monthEnd = lastDayOfMonth(month);
   if (closedOn !== undefined && closedOn < monthEnd) {
-    refuse('month-not-ended', 'Month not ended', `${month} ends on ${monthEnd}; it cannot be closed on ${closedOn}`, { monthEnd });
+    refuse(
+      STEERING_PROBLEMS['month-not-ended'],
+      text(
+        `Der Monat ${month} endet am ${monthEnd}; er kann nicht am ${closedOn} abgeschlossen werden.`,
+        `${month} ends on ${monthEnd}; it cannot be closed on ${closedOn}.`,
+      ),
+      { monthEnd },
+    );
   }
   const events: SteeringEvent[] = [
     {
@@ -75,9 +92,23 @@ export function decideMonthClose(command: MonthClose, state: SteeringState, figu
   return events;
 }
 
+const NO_PROCEDURE = text(
+  'Für diesen Sozialraum ist in diesem Haushaltsjahr kein Überschreitungsverfahren eröffnet worden.',
+  'No overrun procedure has been opened for this Sozialraum-year.',
+);
+
+/** The procedure was opened on `openedOn`: nothing of it is dated before. */
+const openedOnly = (openedOn: string) => text(`Das Überschreitungsverfahren wurde erst am ${openedOn} eröffnet.`, `The procedure opened on ${openedOn}.`);
+
 function openProcedure(state: SteeringState) {
-  if (!state.procedure) throw new NotFound('no-overrun-procedure', 'no overrun procedure has been opened for this Sozialraum-year');
-  if (state.procedure.closed) refuse('procedure-closed', 'Procedure closed', `the overrun procedure was closed on ${state.procedure.closed.closedOn}`);
+  if (!state.procedure) throw new NotFound(STEERING_PROBLEMS['no-overrun-procedure'], NO_PROCEDURE);
+  if (state.procedure.closed) {
+    const { closedOn } = state.procedure.closed;
+    refuse(
+      STEERING_PROBLEMS['procedure-closed'],
+      text(`Das Überschreitungsverfahren wurde am ${closedOn} abgeschlossen.`, `The overrun procedure was closed on ${closedOn}.`),
+    );
+  }
   return state.procedure;
 }
 
@@ -92,14 +123,17 @@ export function decideSteeringMeeting(
 ): SteeringEvent[] {
   const { heldOn, participants, measures } = command;
   const procedure = openProcedure(state);
-  if (heldOn < procedure.openedOn) refuse('meeting-before-procedure', 'Meeting before the procedure', `the procedure opened on ${procedure.openedOn}`);
+  if (heldOn < procedure.openedOn) refuse(STEERING_PROBLEMS['meeting-before-procedure'], openedOnly(procedure.openedOn));
   const present = new Set(participants.map((p) => p.organisationId));
   const missing = [parties.jugendamtId, parties.leadProviderId ?? 'the lead provider'].filter((org) => !present.has(org));
   if (missing.length) {
+    const missingDe = missing.map((org) => (org === 'the lead provider' ? 'der federführende Träger' : org));
     refuse(
-      'meeting-needs-both-parties',
-      'Both parties must take part',
-      `a steering meeting is held by the Jugendamt and the lead provider; not among the participants: ${missing.join(', ')}`,
+      STEERING_PROBLEMS['meeting-needs-both-parties'],
+      text(
+        `Eine Steuerungsrunde halten das Jugendamt und der federführende Träger ab; nicht unter den Teilnehmenden: ${missingDe.join(', ')}.`,
+        `A steering meeting is held by the Jugendamt and the lead provider; not among the participants: ${missing.join(', ')}.`,
+      ),
       {
         missing,
       },
@@ -155,14 +189,29 @@ export function decideSupplementaryDecision(command: SupplementaryDecision, stat
   const { requestId, body, approved, decisionReference, note } = command;
   const procedure = openProcedure(state);
   const request = procedure.requests.find((r) => r.requestId === requestId);
-  if (!request) throw new NotFound('request-not-found', `there is no supplementary-expenditure request ${requestId}`);
-  if (request.decision)
-    refuse('request-decided', 'Already decided', `request ${requestId} was decided by the ${request.decision.body} on ${request.decision.decidedOn}`);
+  if (!request) {
+    throw new NotFound(
+      STEERING_PROBLEMS['request-not-found'],
+      text(`Es gibt keinen Antrag auf über- oder außerplanmäßige Aufwendungen ${requestId}.`, `There is no supplementary-expenditure request ${requestId}.`),
+    );
+  }
+  if (request.decision) {
+    const decided = request.decision;
+    refuse(
+      STEERING_PROBLEMS['request-decided'],
+      text(
+        `Über den Antrag ${requestId} wurde bereits am ${decided.decidedOn} entschieden (${decided.body}).`,
+        `Request ${requestId} was decided by the ${decided.body} on ${decided.decidedOn}.`,
+      ),
+    );
+  }
   if (body !== request.competentBody) {
     refuse(
-      'wrong-deciding-body',
-      'Wrong deciding body',
-      `${request.amount} € is decided by the ${request.competentBody} under the value limits in force, not by the ${body}`,
+      STEERING_PROBLEMS['wrong-deciding-body'],
+      text(
+        `Über ${request.amount} € entscheidet nach den geltenden Wertgrenzen: ${request.competentBody}, nicht ${body}.`,
+        `${request.amount} € is decided by the ${request.competentBody} under the value limits in force, not by the ${body}.`,
+      ),
       { competentBody: request.competentBody },
     );
   }
@@ -171,7 +220,7 @@ export function decideSupplementaryDecision(command: SupplementaryDecision, stat
 
 /** The procedure the report is about: 404 without one (closed ones are still reported on). */
 export function procedureToReport(state: SteeringState): SteeringState & { procedure: ProcedureState } {
-  if (!state.procedure) throw new NotFound('no-overrun-procedure', 'no overrun procedure has been opened for this Sozialraum-year');
+  if (!state.procedure) throw new NotFound(STEERING_PROBLEMS['no-overrun-procedure'], NO_PROCEDURE);
   return state as SteeringState & { procedure: ProcedureState };
 }
 
@@ -193,8 +242,7 @@ export interface KaemmereiReportFacts extends ProcedureFigures {
 export function decideKaemmereiReport(sending: KaemmereiSending, state: SteeringState, facts: KaemmereiReportFacts): SteeringEvent[] {
   const { sozialraumId, fiscalYear } = sending;
   const procedure = openProcedure(state);
-  if (sending.reportedOn < procedure.openedOn)
-    refuse('report-before-procedure', 'Report before the procedure', `the procedure opened on ${procedure.openedOn}`);
+  if (sending.reportedOn < procedure.openedOn) refuse(STEERING_PROBLEMS['report-before-procedure'], openedOnly(procedure.openedOn));
   const { termsOn, logPosition: _logPosition, ...figures } = facts;
   const report = kaemmereiReport(sozialraumId, fiscalYear, figures, { ...state, procedure }, termsOn);
   return [
@@ -217,11 +265,25 @@ export function decideKaemmereiReport(sending: KaemmereiSending, state: Steering
 export function decideCloseProcedure(command: { outcome: string }, state: SteeringState): SteeringEvent[] {
   const { outcome } = command;
   const procedure = openProcedure(state);
-  if (procedure.meetings.length === 0)
-    refuse('meeting-missing', 'Steering meeting missing', 'an overrun procedure closes after the steering meeting has been held');
-  const undecided = procedure.requests.filter((r) => !r.decision);
-  if (undecided.length)
-    refuse('requests-undecided', 'Requests undecided', `undecided supplementary-expenditure requests: ${undecided.map((r) => r.requestId).join(', ')}`);
+  if (procedure.meetings.length === 0) {
+    refuse(
+      STEERING_PROBLEMS['meeting-missing'],
+      text(
+        'Ein Überschreitungsverfahren wird erst abgeschlossen, nachdem die Steuerungsrunde stattgefunden hat.',
+        'An overrun procedure closes after the steering meeting has been held.',
+      ),
+    );
+  }
+  const undecided = procedure.requests.filter((r) => !r.decision).map((r) => r.requestId);
+  if (undecided.length) {
+    refuse(
+      STEERING_PROBLEMS['requests-undecided'],
+      text(
+        `Noch nicht entschiedene Anträge auf über- oder außerplanmäßige Aufwendungen: ${undecided.join(', ')}.`,
+        `Undecided supplementary-expenditure requests: ${undecided.join(', ')}.`,
+      ),
+    );
+  }
   return [{ type: 'OverrunProcedureClosed', data: { procedureId: procedure.procedureId, outcome } }];
 }
 
@@ -244,11 +306,26 @@ export type SettlementFacts =
 /** R10: the settlement is calculated once, after the year close, with every intermediate figure. */
 export function decideCalculateSettlement(command: SteeringYear, state: SteeringState, facts: SettlementFacts): SteeringEvent[] {
   const { sozialraumId, fiscalYear } = command;
-  if (!facts.yearClosed)
-    throw new DomainError('year-not-closed', 'Fiscal year not closed', `the settlement of ${fiscalYear} is calculated after the year close`, 422);
+  if (!facts.yearClosed) {
+    refuse(
+      STEERING_PROBLEMS['year-not-closed'],
+      text(
+        `Die Jahresabrechnung ${fiscalYear} wird nach dem Jahresabschluss berechnet.`,
+        `The settlement of ${fiscalYear} is calculated after the year close.`,
+      ),
+    );
+  }
   const { leadProviderId, logPosition } = facts;
-  if (state.settlement)
-    throw new DomainError('settlement-exists', 'Settlement exists', `the settlement of ${fiscalYear} was calculated on ${state.settlement.calculatedOn}`, 409);
+  if (state.settlement) {
+    const { calculatedOn } = state.settlement;
+    refuse(
+      STEERING_PROBLEMS['settlement-exists'],
+      text(
+        `Die Jahresabrechnung ${fiscalYear} wurde bereits am ${calculatedOn} berechnet.`,
+        `The settlement of ${fiscalYear} was calculated on ${calculatedOn}.`,
+      ),
+    );
+  }
   const figures = calculateSettlement(facts.budget, facts.flexibleBudget, facts.actual, facts.terms);
   return [
     {
@@ -258,22 +335,38 @@ export function decideCalculateSettlement(command: SteeringYear, state: Steering
   ];
 }
 
+const NOT_CALCULATED = text('Die Jahresabrechnung ist noch nicht berechnet.', 'The settlement has not been calculated yet.');
+
 /** Two confirmations by different organisations: the Jugendamt and the lead provider. */
 export function decideConfirmSettlement(command: { party: 'jugendamt' | 'lead-provider'; organisationId: string }, state: SteeringState): SteeringEvent[] {
   const { party, organisationId } = command;
   const settlement = state.settlement;
-  if (!settlement) throw new NotFound('settlement-not-found', 'the settlement has not been calculated yet');
-  if (settlement.confirmations.some((c) => c.party === party))
-    refuse('already-confirmed', 'Already confirmed', `the ${party === 'jugendamt' ? 'Jugendamt' : 'lead provider'} confirmed already`);
+  if (!settlement) throw new NotFound(STEERING_PROBLEMS['settlement-not-found'], NOT_CALCULATED);
+  if (settlement.confirmations.some((c) => c.party === party)) {
+    refuse(
+      STEERING_PROBLEMS['already-confirmed'],
+      party === 'jugendamt'
+        ? text('Das Jugendamt hat bereits bestätigt.', 'The Jugendamt confirmed already.')
+        : text('Der federführende Träger hat bereits bestätigt.', 'The lead provider confirmed already.'),
+    );
+  }
   if (settlement.confirmations.some((c) => c.organisationId === organisationId)) {
     refuse(
-      'confirmation-by-other-organisation-required',
-      'The other organisation must confirm',
-      `${organisationId} confirmed already; the second confirmation comes from the other party`,
+      STEERING_PROBLEMS['confirmation-by-other-organisation-required'],
+      text(
+        `${organisationId} hat bereits bestätigt; die zweite Bestätigung gibt die andere Seite ab.`,
+        `${organisationId} confirmed already; the second confirmation comes from the other party.`,
+      ),
     );
   }
   if (party === 'lead-provider' && settlement.leadProviderId && organisationId !== settlement.leadProviderId) {
-    throw new DomainError('not-lead-provider', 'Forbidden', `only the lead provider ${settlement.leadProviderId} confirms for the providers`, 403);
+    refuse(
+      SHARED_PROBLEMS['not-lead-provider'],
+      text(
+        `Für die Träger bestätigt nur der federführende Träger ${settlement.leadProviderId}.`,
+        `Only the lead provider ${settlement.leadProviderId} confirms for the providers.`,
+      ),
+    );
   }
   return [{ type: 'SettlementConfirmed', data: { settlementId: settlement.settlementId, party, organisationId } }];
 }
@@ -289,24 +382,28 @@ export function settlementReadyToApply(state: SteeringState): boolean {
  */
 export function settlementApplication(command: SteeringYear, state: SteeringState, facts: { nextYearBudget: boolean }): SettlementAppliedData {
   const { sozialraumId, fiscalYear } = command;
-  if (!state.settlement) throw new NotFound('settlement-not-found', 'the settlement has not been calculated yet');
+  if (!state.settlement) throw new NotFound(STEERING_PROBLEMS['settlement-not-found'], NOT_CALCULATED);
   if (state.settlement.confirmations.length < 2) {
-    throw new DomainError(
-      'settlement-not-confirmed',
-      'Settlement not confirmed',
-      'the settlement is applied after the Jugendamt and the lead provider have both confirmed it',
-      422,
+    refuse(
+      STEERING_PROBLEMS['settlement-not-confirmed'],
+      text(
+        'Die Jahresabrechnung wird angewendet, nachdem das Jugendamt und der federführende Träger sie beide bestätigt haben.',
+        'The settlement is applied after the Jugendamt and the lead provider have both confirmed it.',
+      ),
     );
   }
-  if (state.settlement.applied) throw new DomainError('settlement-applied', 'Settlement applied', 'the settlement has been applied already', 409);
+  if (state.settlement.applied) {
+    refuse(STEERING_PROBLEMS['settlement-applied'], text('Die Jahresabrechnung wurde bereits angewendet.', 'The settlement has been applied already.'));
+  }
   const figures = state.settlement.figures;
   const kind: SettlementAppliedData['kind'] = figures.outcome === 'overrun' ? 'malus' : figures.outcome === 'underrun' ? 'carry-forward' : 'none';
   if (kind !== 'none' && !facts.nextYearBudget) {
-    throw new DomainError(
-      'next-year-budget-missing',
-      'Next year budget missing',
-      `allocate the ${fiscalYear + 1} budget of ${sozialraumId} first; the settlement is applied to its fallunspezifisch money`,
-      422,
+    refuse(
+      STEERING_PROBLEMS['next-year-budget-missing'],
+      text(
+        `Das Budget ${fiscalYear + 1} des Sozialraums ${sozialraumId} ist noch nicht zugewiesen; die Jahresabrechnung wird auf dessen fallunspezifische Mittel angewendet.`,
+        `Allocate the ${fiscalYear + 1} budget of ${sozialraumId} first; the settlement is applied to its fallunspezifisch money.`,
+      ),
     );
   }
   return {
@@ -326,11 +423,14 @@ export function decideSettlementApplied(command: SettlementAppliedData, state: S
 export function refuseWhileWorkPending<P extends { id: string }>(command: { fiscalYear: number }, facts: { pending: P[] }): void {
   const { pending } = facts;
   if (pending.length) {
-    throw new DomainError(
-      'year-has-pending-work',
-      'Work of the year is pending',
-      `${pending.length} item(s) of ${command.fiscalYear} still wait for verification or a decision: ${pending.map((p) => p.id).join(', ')}`,
-      422,
+    const ids = pending.map((p) => p.id).join(', ');
+    const waiting = pending.length === 1 ? 'wartet noch 1 Vorgang' : `warten noch ${pending.length} Vorgänge`;
+    refuse(
+      STEERING_PROBLEMS['year-has-pending-work'],
+      text(
+        `Im Haushaltsjahr ${command.fiscalYear} ${waiting} auf Prüfung oder Entscheidung: ${ids}.`,
+        `${pending.length} item(s) of ${command.fiscalYear} still wait for verification or a decision: ${ids}.`,
+      ),
       { pending },
     );
   }

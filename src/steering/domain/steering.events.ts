@@ -1,4 +1,22 @@
+import { BudgetCategory } from '../../shared/budget-category';
 import { SettlementFigures } from './settlement';
+
+/** The columns of the Haushaltsüberwachungsliste: Ansatz, Bindungen, Anordnungen, Ist, Rest. */
+export interface MonitoringFigures {
+  ansatz: string;
+  bindungen: string;
+  anordnungen: string;
+  ist: string;
+  rest: string;
+}
+
+/** The Haushaltsüberwachungsliste of a Sozialraum-year: a row per category and the total. */
+export interface MonitoringListData {
+  sozialraumId: string;
+  fiscalYear: number;
+  rows: Array<{ category: BudgetCategory } & MonitoringFigures>;
+  total: MonitoringFigures;
+}
 
 /** The thresholds of R7 in their order (warning, procedure, renegotiation); the rule lives in ./thresholds. */
 export const THRESHOLD_KINDS = ['warning', 'procedure', 'renegotiation'] as const;
@@ -31,7 +49,7 @@ export interface MonthClosedData {
   fiscalYear: number;
   month: string;
   /** Haushaltsüberwachungsliste as of the month's last day, frozen at the close. */
-  monitoringList: unknown;
+  monitoringList: MonitoringListData;
   forecast: string;
   budget: string;
   pctOfBudget: string;

@@ -1,5 +1,6 @@
 import { stored } from '../../../test/support/stored-event';
 import { SteeringEvent } from '../domain/steering.events';
+import { LedgerBook } from '../domain/ledger-book';
 import { Notification, notificationChanges, summaryOf } from './notifications.rows';
 
 const STREAM = 'HRO-JA/steering/HRO-TW/2025';
@@ -45,7 +46,7 @@ describe('notification rows', () => {
         sozialraumId: 'HRO-TW',
         fiscalYear: 2025,
         month: '2025-05',
-        monitoringList: [],
+        monitoringList: new LedgerBook('HRO-TW', 2025).monitoringList(),
         forecast: '1.00',
         budget: '2.00',
         pctOfBudget: '50.00',

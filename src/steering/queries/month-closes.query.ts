@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AggregateStore } from '../../../libs/ddd/aggregate-store';
 import { NotFound } from '../../../libs/ddd/domain-error';
+import { text } from '../../../libs/text/text';
 import { StoredEvent } from '../../../libs/event-store';
 import { by, compareText } from '../../../libs/order';
 import { streams } from '../../shared/stream-ids';
 import { steeringDecider } from '../domain/steering-stream';
 import { MonthClosedData } from '../domain/steering.events';
+import { STEERING_PROBLEMS } from '../steering.problems';
+import { Static } from '../../../libs/http/contract/schema-types';
+import { MonthCloseList, MonthCloseView } from '../steering.schemas';
 
 /**
  * The month closes of a Sozialraum-year as recorded in the steering stream: each with the
@@ -16,14 +20,19 @@ import { MonthClosedData } from '../domain/steering.events';
 export class MonthClosesQuery {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  async list(tenantId: string, sozialraumId: string, fiscalYear: number) {
+  async list(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<Static<typeof MonthCloseList>> {
     const closes = await this.closes(tenantId, sozialraumId, fiscalYear);
     return { sozialraumId, fiscalYear, items: closes.map(({ monitoringList: _frozen, ...figures }) => figures) };
   }
 
-  async one(tenantId: string, sozialraumId: string, fiscalYear: number, month: string) {
+  async one(tenantId: string, sozialraumId: string, fiscalYear: number, month: string): Promise<Static<typeof MonthCloseView>> {
     const close = (await this.closes(tenantId, sozialraumId, fiscalYear)).find((c) => c.month === month);
-    if (!close) throw new NotFound('month-not-closed', `${month} of ${sozialraumId} has not been closed`);
+    if (!close) {
+      throw new NotFound(
+        STEERING_PROBLEMS['month-not-closed'],
+        text(`Der Monat ${month} des Sozialraums ${sozialraumId} ist nicht abgeschlossen.`, `${month} of ${sozialraumId} has not been closed.`),
+      );
+    }
     return { sozialraumId, fiscalYear, ...close };
   }
 

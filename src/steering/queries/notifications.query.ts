@@ -5,14 +5,16 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { IsOptional } from '../../../libs/http/validators';
-import { Page, PageQuery, decodeCursor, toPage } from '../../../libs/http/pagination';
+import { PageQuery, decodeCursor, toPage } from '../../../libs/http/pagination';
+import { Static } from '../../../libs/http/contract/schema-types';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
 import { CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
+import { NotificationItem, NotificationPage } from '../steering.schemas';
 
 export class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'HRO-TW' })
   @IsOptional()
-  @Matches(CODE_PATTERN, { message: `sozialraumId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   sozialraumId?: string;
 
   @ApiPropertyOptional({ example: 2025 })
@@ -37,16 +39,8 @@ interface NotificationRow {
   global_position: string;
 }
 
-export interface NotificationItem {
-  eventId: string;
-  type: string;
-  sozialraumId: string;
-  fiscalYear: number;
-  businessDate: string;
-  recordedAt: string;
-  summary: string;
-  data: unknown;
-}
+/** A notification: a steering event with its data, as its type defines it (steering.events). */
+type Notification = Static<typeof NotificationItem>;
 
 @Injectable()
 export class NotificationsQuery {
@@ -55,7 +49,7 @@ export class NotificationsQuery {
     private readonly projections: ProjectionRunner,
   ) {}
 
-  async list(tenantId: string, query: NotificationQuery): Promise<Page<NotificationItem>> {
+  async list(tenantId: string, query: NotificationQuery): Promise<Static<typeof NotificationPage>> {
     await this.projections.waitFor('steering-notifications');
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, ['date', 'digits']);
@@ -73,16 +67,19 @@ export class NotificationsQuery {
     const page = toPage(rows, limit, (r) => [r.business_date, r.global_position]);
     return {
       nextCursor: page.nextCursor,
-      items: page.items.map((r) => ({
-        eventId: r.event_id,
-        type: r.type,
-        sozialraumId: r.sozialraum_id,
-        fiscalYear: r.fiscal_year,
-        businessDate: r.business_date,
-        recordedAt: new Date(r.recorded_at).toISOString(),
-        summary: r.summary,
-        data: r.data,
-      })),
+      items: page.items.map(
+        (r) =>
+          ({
+            eventId: r.event_id,
+            type: r.type,
+            sozialraumId: r.sozialraum_id,
+            fiscalYear: r.fiscal_year,
+            businessDate: r.business_date,
+            recordedAt: new Date(r.recorded_at).toISOString(),
+            summary: r.summary,
+            data: r.data,
+          }) as Notification,
+      ),
     };
   }
 }

@@ -4,7 +4,10 @@ import { DataSource } from 'typeorm';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { by, compareText, inOrderOf, sortedBy, thenBy } from '../../../libs/order';
-import { BUDGET_CATEGORIES } from '../../shared/budget-category';
+import { BUDGET_CATEGORIES, BudgetCategory } from '../../shared/budget-category';
+import { OutOfBudgetReason } from '../../ledger';
+import { Static } from '../../../libs/http/contract/schema-types';
+import { ProviderFigures } from '../steering.schemas';
 
 /**
  * Lines by Sozialraum, in-budget before out-of-budget ones (by reason), then category (FS, FUE,
@@ -24,7 +27,7 @@ export class ProviderFiguresQuery {
     private readonly projections: ProjectionRunner,
   ) {}
 
-  async figures(tenantId: string, providerId: string, fiscalYear: number) {
+  async figures(tenantId: string, providerId: string, fiscalYear: number): Promise<Static<typeof ProviderFigures>> {
     await this.projections.waitFor('utilisation');
     const rows: Array<{ sozialraum_id: string; scope: string; category: string; month: string; forecast: string; actual: string }> =
       await this.dataSource.query(
@@ -77,8 +80,8 @@ export class ProviderFiguresQuery {
       lines: sortedBy(lines.values(), lineOrder).map((l) => ({
         sozialraumId: l.sozialraumId,
         inBudget: l.scope === 'budget',
-        outOfBudgetReason: l.scope === 'budget' ? null : l.scope,
-        category: l.category,
+        outOfBudgetReason: l.scope === 'budget' ? null : (l.scope as OutOfBudgetReason | 'other'),
+        category: l.category as BudgetCategory,
         ...figures(l.forecast, l.actual),
         months: l.months,
       })),

@@ -18,6 +18,8 @@ import { kaemmereiReport, supplementaryRequestDue } from '../domain/kaemmerei-re
 import { procedureToReport } from '../domain/steering.decisions';
 import { SozialraumYearReplay } from '../replay/sozialraum-year-replay';
 import { BookViewQuery } from './book-view.dto';
+import { Static } from '../../../libs/http/contract/schema-types';
+import { ForecastTimeline, KaemmereiReport, MonitoringList, SteeringOverview, Utilisation } from '../steering.schemas';
 
 export function toBookView(query: BookViewQuery): BookView {
   return {
@@ -59,12 +61,12 @@ export class SteeringQueries {
       : { book: await this.bookFromReadModel(tenantId, sozialraumId, fiscalYear), source: 'read-model' };
   }
 
-  async utilisation(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
+  async utilisation(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView): Promise<Static<typeof Utilisation>> {
     const { book, source } = await this.viewedBook(tenantId, sozialraumId, fiscalYear, view);
     return { ...book.utilisation(), source, view: describeView(view) };
   }
 
-  async monitoringList(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
+  async monitoringList(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView): Promise<Static<typeof MonitoringList>> {
     const { book, source } = await this.viewedBook(tenantId, sozialraumId, fiscalYear, view);
     return { ...book.monitoringList(), source, view: describeView(view) };
   }
@@ -76,7 +78,7 @@ export class SteeringQueries {
   }
 
   /** R7: the report of the overrun procedure to the Kämmerei from the figures seen through the view (404 without a procedure). */
-  async kaemmereiReport(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
+  async kaemmereiReport(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView): Promise<Static<typeof KaemmereiReport>> {
     const { state, version } = await this.steeringState(tenantId, sozialraumId, fiscalYear, view);
     const withProcedure = procedureToReport(state);
     const { book, source } = await this.viewedBook(tenantId, sozialraumId, fiscalYear, view);
@@ -91,17 +93,17 @@ export class SteeringQueries {
     return { ...report, version, source, view: describeView(view) };
   }
 
-  async timeline(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView) {
+  async timeline(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView): Promise<Static<typeof ForecastTimeline>> {
     // With all corrections known now (no knownAt), the read model answers; asOf only cuts it off.
     if (view.knownAt === undefined && view.knownAtPosition === undefined) {
       await this.projections.waitFor('forecast-timeline');
       const changes = await loadTimelineChanges(this.dataSource, FORECAST_TIMELINE_TABLE, { tenantId, sozialraumId, fiscalYear }, { asOf: view.asOf });
-      return { sozialraumId, fiscalYear, view: describeView(view), source: 'read-model', entries: timelineJson(timelineOf(changes)) };
+      return { sozialraumId, fiscalYear, view: describeView(view), source: 'read-model' as const, entries: timelineJson(timelineOf(changes)) };
     }
     const events = await this.replay.load(tenantId, sozialraumId, fiscalYear, view.knownAtPosition);
     let entries = forecastTimeline(sozialraumId, fiscalYear, events, { knownAt: view.knownAt, knownAtPosition: view.knownAtPosition });
     if (view.asOf) entries = entries.filter((e) => e.businessDate <= (view.asOf as string));
-    return { sozialraumId, fiscalYear, view: describeView(view), source: 'event-log', entries: timelineJson(entries) };
+    return { sozialraumId, fiscalYear, view: describeView(view), source: 'event-log' as const, entries: timelineJson(entries) };
   }
 
   async steeringState(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView = {}): Promise<{ state: SteeringState; version: number }> {
@@ -118,7 +120,13 @@ export class SteeringQueries {
     return { state, version: visibleEvents.length ? visibleEvents[visibleEvents.length - 1].streamVersion : 0 };
   }
 
-  async overview(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView, today = todayInBerlin()) {
+  async overview(
+    tenantId: string,
+    sozialraumId: string,
+    fiscalYear: number,
+    view: BookView,
+    today = todayInBerlin(),
+  ): Promise<Static<typeof SteeringOverview>> {
     const { state, version } = await this.steeringState(tenantId, sozialraumId, fiscalYear, view);
     let procedure = null;
     if (state.procedure) {

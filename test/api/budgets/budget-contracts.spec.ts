@@ -60,6 +60,7 @@ describe('budget contracts', () => {
       201,
     );
     expect(res.body.inForce).toEqual({ versionNumber: 1, effectiveFrom: '2025-01-01', terms: DEFAULTS });
+    expect([res.body.versionNumber, res.headers.location]).toEqual([1, '/budget-contracts/HRO-TW']);
     expect(res.body.versions).toEqual([
       expect.objectContaining({ versionNumber: 1, reason: 'Sozialraumbudgetvertrag 2025–2027', decisionReference: 'JHA 2024/11-07' }),
     ]);
@@ -106,6 +107,18 @@ describe('budget contracts', () => {
     const before = await t.eventCount();
     const res = await controller().post(`${path}/versions`, { effectiveFrom: '2025-07-01', terms: { corridorPct: '2' }, reason: 'doppelt' });
     expect([res.status, res.body.type]).toEqual([422, '/problems/contract-version-exists']);
+    expect(res.body.detail).toBe('Eine Vertragsfassung mit Wirkung ab 2025-07-01 besteht bereits; eine neue Fassung braucht ein anderes Wirksamkeitsdatum.');
+    const english = await t
+      .http()
+      .post(`${path}/versions`)
+      .set('authorization', `Bearer ${await t.token({ role: 'controller' })}`)
+      .set('accept-language', 'en')
+      .send({ effectiveFrom: '2025-07-01', terms: {}, reason: 'doppelt' });
+    expect([english.status, english.body.title, english.body.detail]).toEqual([
+      422,
+      'Contract version exists',
+      'A contract version effective from 2025-07-01 exists already; conclude one with another effective date.',
+    ]);
     expect(await t.eventCount()).toBe(before);
   });
 
@@ -116,6 +129,8 @@ describe('budget contracts', () => {
       'terms.carryForwardCapPct',
     ]);
     await expectInvalid({ warningThresholdPct: '110', procedureThresholdPct: '105' }, ['terms.procedureThresholdPct']);
+    const invalid = await controller().post(`${path}/versions`, { effectiveFrom: '2027-01-01', terms: { underrunReviewMonth: 0 }, reason: 'ungültig' });
+    expect(invalid.body.errors).toEqual([{ field: 'terms.underrunReviewMonth', message: 'darf nicht kleiner als 1 sein.' }]);
     await expectInvalid({ underrunReviewMonth: 13, excludedLegalBases: ['99'], malusCapBasis: 'alles' }, [
       'terms.underrunReviewMonth',
       'terms.excludedLegalBases',

@@ -67,6 +67,7 @@ describe('budget planning through the API', () => {
       201,
     );
     expect(allocated.body).toMatchObject({ status: 'planned', total: '200000.00' });
+    expect(allocated.headers.location).toBe('/budgets/HRO-TW/2025');
     const again = await controller().post('/budgets', {
       sozialraumId: 'HRO-TW',
       fiscalYear: 2025,

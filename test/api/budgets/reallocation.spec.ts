@@ -36,6 +36,7 @@ describe('two-party reallocation (Umschichtung)', () => {
     );
     expect(await t.eventCount()).toBe(before + 1);
     expect(proposed.body.proposalId).toBe('UMS-2025-1');
+    expect(proposed.headers.location).toBe('/budgets/HRO-TW/2025');
     expect(planned(proposed.body)).toEqual({ FS: '130000.00', FUE: '30000.00', FU: '40000.00', B: '200000.00' });
     expect(proposed.body.openProposals).toEqual([
       expect.objectContaining({

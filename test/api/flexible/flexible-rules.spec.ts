@@ -217,6 +217,76 @@ describe('flexible money: rules over HTTP', () => {
     expect((await expectStatus(controller().post('/budgets/HRO-NONE/2025/subsidies', subsidy('1.00')), 404)).body.type).toBe('/problems/budget-not-found');
   });
 
+  it('answers a creation with the new id at the top level and the Location it is read at', async () => {
+    const base = await budget();
+    const plan = [
+      { dueDate: '2025-03-01', amount: '300.00' },
+      { dueDate: '2025-04-01', amount: '200.00' },
+    ];
+    const granted = await expectStatus(controller().post(`${base}/subsidies`, subsidy('500.00', 'FU', plan)), 201);
+    expect(granted.body.subsidyId).toBe('ZUW-2025-1');
+    expect(granted.headers.location).toBe(`${base}/subsidies/ZUW-2025-1`);
+    await expectStatus(controller().get(granted.headers.location), 200);
+
+    const reported = await expectStatus(
+      trE().post(`${base}/activities`, {
+        category: 'FU',
+        activityDate: '2025-05-10',
+        amount: '50.00',
+        description: 'Kinonachmittag',
+        businessDate: '2025-02-10',
+      }),
+      201,
+    );
+    expect(reported.body.activityId).toBe('AKT-2025-1');
+    expect(reported.headers.location).toBe(`${base}/activities/AKT-2025-1`);
+    expect((await expectStatus(controller().get(reported.headers.location), 200)).body).toMatchObject({ activityId: 'AKT-2025-1', status: 'reported' });
+
+    await expectStatus(wiju().post(`${base}/subsidies/ZUW-2025-1/instalments/R1/payment-order`, { businessDate: '2025-03-01' }), 200);
+    await expectStatus(wiju().post(`${base}/subsidies/ZUW-2025-1/instalments/R2/payment-order`, { businessDate: '2025-04-01' }), 200);
+    const first = await expectStatus(
+      trE().post(`${base}/subsidies/ZUW-2025-1/usage-reports`, {
+        lines: [{ instalmentId: 'R1', spent: '300.00', description: 'Kurs' }],
+        businessDate: '2025-04-10',
+      }),
+      201,
+    );
+    expect(first.body.reportId).toBe('VN1');
+    expect(first.headers.location).toBe(`${base}/subsidies/ZUW-2025-1`);
+    const second = await expectStatus(
+      trE().post(`${base}/subsidies/ZUW-2025-1/usage-reports`, {
+        lines: [{ instalmentId: 'R2', spent: '150.00', description: 'Kurs' }],
+        businessDate: '2025-05-10',
+      }),
+      201,
+    );
+    expect(second.body.reportId).toBe('VN2');
+    const read = await expectStatus(trE().get(second.headers.location), 200);
+    expect(read.body.instalments.map((i: any) => i.usage?.reportId)).toEqual(['VN1', 'VN2']);
+  });
+
+  it('refuses in German by default and in English on request', async () => {
+    const base = await budget();
+    const token = await t.token({ role: 'controller', sub: 'controller-lang' });
+    const post = (language?: string) => {
+      const req = t.http().post(`${base}/subsidies`).set('authorization', `Bearer ${token}`);
+      return (language ? req.set('accept-language', language) : req).send(subsidy('10000.01'));
+    };
+    const german = await expectStatus(post(), 422);
+    expect(german.body).toMatchObject({
+      type: '/problems/budget-exhausted',
+      title: 'Budget ausgeschöpft',
+      detail:
+        '10000.01 EUR übersteigen die in der Kategorie fallunspezifisch verfügbaren 10000.00 EUR; weitere Mittel kann eine Umschichtung (R11) oder ein Nachtrag bereitstellen.',
+    });
+    const english = await expectStatus(post('en'), 422);
+    expect(english.body).toMatchObject({
+      type: '/problems/budget-exhausted',
+      title: 'Budget exhausted',
+      detail: '10000.01 exceeds the available fallunspezifisch money of 10000.00; a reallocation (R11) or an amendment can provide more.',
+    });
+  });
+
   it('pages lists with limit and cursor', async () => {
     const base = await budget();
     for (let i = 1; i <= 3; i++) {

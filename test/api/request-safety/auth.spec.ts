@@ -191,7 +191,7 @@ describe('isolation, actor records and rate limits', () => {
       for (const path of ['/budgets/HRO-IS/2025', '/providers/TR-E/rate-agreements']) {
         const res = await t.http().get(path).set('authorization', `Bearer ${token}`);
         expect(res.status).toBe(403);
-        expect(res.body).toMatchObject({ type: '/problems/forbidden', status: 403, detail: expect.stringContaining('ambiguous') });
+        expect(res.body).toMatchObject({ type: '/problems/forbidden', status: 403, detail: expect.stringContaining('nicht eindeutig') });
       }
       const before = await t.eventCount();
       const res = await t

@@ -262,7 +262,7 @@ describe('request safety: Idempotency-Key, ETag and lost races', () => {
       businessDate: '2025-05-02',
     });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'amount', message: 'must not be negative' }]);
+    expect(res.body.errors).toEqual([{ field: 'amount', message: 'darf nicht negativ sein.' }]);
     expect(await t.eventCount()).toBe(events);
   });
 

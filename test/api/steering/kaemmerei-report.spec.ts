@@ -150,6 +150,7 @@ describe('report to the Kämmerei and the supplementary request due', () => {
 
     const current = await expectStatus(controller().get(report), 200);
     const sent = await expectStatus(controller().post(report, { reference: 'Vorlage 2025/KÄ-017', reportedOn: '2025-06-05' }), 201);
+    expect(sent.headers.location).toBe(report);
     expect(sent.body.procedure.kaemmereiReports).toEqual([
       { reportNo: 1, reportedOn: '2025-06-05', reference: 'Vorlage 2025/KÄ-017', report: contentOf(current.body), logPosition: expect.stringMatching(/^\d+$/) },
     ]);

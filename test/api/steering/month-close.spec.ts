@@ -42,7 +42,19 @@ describe('month close: the frozen Haushaltsüberwachungsliste', () => {
     const events = await t.eventCount();
     const early = await controller().post(`${steering}/month-closes`, { month: '2025-03', businessDate: '2025-03-30' });
     expect(early.status).toBe(422);
-    expect(early.body).toMatchObject({ type: '/problems/month-not-ended', monthEnd: '2025-03-31' });
+    expect(early.body).toMatchObject({
+      type: '/problems/month-not-ended',
+      monthEnd: '2025-03-31',
+      detail: 'Der Monat 2025-03 endet am 2025-03-31; er kann nicht am 2025-03-30 abgeschlossen werden.',
+    });
+    const english = await t
+      .http()
+      .post(`${steering}/month-closes`)
+      .set('authorization', `Bearer ${await t.token({ role: 'controller' })}`)
+      .set('accept-language', 'en')
+      .send({ month: '2025-03', businessDate: '2025-03-30' });
+    expect(english.body.title).toBe('Month not ended');
+    expect(english.body.detail).toBe('2025-03 ends on 2025-03-31; it cannot be closed on 2025-03-30.');
     expect(await t.eventCount()).toBe(events);
   });
 
@@ -55,7 +67,9 @@ describe('month close: the frozen Haushaltsüberwachungsliste', () => {
       ist: '6000.00',
       rest: '34000.00',
     });
-    await expectStatus(controller().post(`${steering}/month-closes`, { month: '2025-03', businessDate: '2025-04-07' }), 201);
+    const closed = await expectStatus(controller().post(`${steering}/month-closes`, { month: '2025-03', businessDate: '2025-04-07' }), 201);
+    expect(closed.body).toMatchObject({ month: '2025-03', events: [{ type: 'MonthClosed', businessDate: '2025-03-31' }] });
+    expect(closed.headers.location).toBe(`${steering}/month-closes/2025-03`);
 
     const frozen = await expectStatus(controller().get(`${steering}/month-closes/2025-03`), 200);
     expect(frozen.body).toMatchObject({ month: '2025-03', monthEnd: '2025-03-31', forecast: '6000.00', budget: '200000.00', pctOfBudget: '3.00' });

@@ -98,6 +98,8 @@ describe('overrun procedure', () => {
     );
     const request = requested.body.procedure.requests[0];
     expect(request).toMatchObject({ amount: '60000.00', competentBody: 'Hauptausschuss' });
+    expect(requested.body.requestId).toBe(request.requestId);
+    expect(requested.headers.location).toBe(base);
     const early = await controller().post(`${base}/procedure/closing`, { outcome: 'zu früh' });
     expect(early.body.type).toBe('/problems/requests-undecided');
     const wrong = await controller().post(`${base}/procedure/supplementary-requests/${request.requestId}/decision`, {
@@ -106,7 +108,12 @@ describe('overrun procedure', () => {
       decisionReference: 'OB 1',
     });
     expect(wrong.status).toBe(422);
-    expect(wrong.body).toMatchObject({ type: '/problems/wrong-deciding-body', competentBody: 'Hauptausschuss' });
+    expect(wrong.body).toMatchObject({
+      type: '/problems/wrong-deciding-body',
+      title: 'Nicht das zuständige Organ',
+      competentBody: 'Hauptausschuss',
+      detail: 'Über 60000.00 € entscheidet nach den geltenden Wertgrenzen: Hauptausschuss, nicht Oberbürgermeister.',
+    });
     await expectStatus(
       controller().post(`${base}/procedure/supplementary-requests/${request.requestId}/decision`, {
         body: 'Hauptausschuss',

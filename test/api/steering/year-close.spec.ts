@@ -110,7 +110,7 @@ describe('year close: pending work and If-Match', () => {
   it('lists an approved activity without its actual report, then nothing once it is settled or rejected', async () => {
     await expectStatus(as(t, 'controller').post(`${base}/activities/AKT-2025-1/approval`, { businessDate: '2025-05-02' }), 200);
     const approved = await expectStatus(as(t, 'controller').get(`${steering}/pending-work`), 200);
-    expect(approved.body.items.find((i: any) => i.id === 'AKT-2025-1').description).toMatch(/actual cost is not reported/);
+    expect(approved.body.items.find((i: any) => i.id === 'AKT-2025-1').description).toMatch(/tatsächlichen Kosten sind noch nicht gemeldet/);
     await expectStatus(as(t, 'provider', 'TR-E').post(`${base}/activities/AKT-2025-1/actual-report`, { amount: '2650.00', businessDate: '2025-06-20' }), 200);
     // A second activity, rejected: a decision clears it too.
     await expectStatus(

@@ -34,6 +34,8 @@ export class ConcludeContractVersionHandler implements ICommandHandler<ConcludeC
       },
       { retryOnConflict: true },
     );
-    return { sozialraumId, version: handled.version, versions: handled.state.versions };
+    // The decider appends exactly one BudgetContractVersionConcluded: the version just concluded.
+    const versionNumber = handled.events[0].data.versionNumber;
+    return { sozialraumId, versionNumber, version: handled.version, versions: handled.state.versions };
   }
 }

@@ -1,4 +1,6 @@
-import { DomainError } from '../../../../libs/ddd/domain-error';
+import { refuse } from '../../../../libs/ddd/domain-error';
+import { text } from '../../../../libs/text/text';
+import { SHARED_PROBLEMS } from '../../../shared/shared-problems';
 import { BudgetQueries } from '../../../budgets';
 import { MasterDataQueries } from '../../../master-data';
 import { LegalBasis } from '../../../shared/legal-basis';
@@ -7,7 +9,9 @@ import { Approval, CaseState } from '../../domain/case-state';
 
 export async function registeredProvider(masterData: MasterDataQueries, tenantId: string, providerId: string): Promise<void> {
   if (!(await masterData.getProvider(tenantId, providerId))) {
-    throw new DomainError('provider-not-registered', 'Provider not registered', `provider ${providerId} is not registered`, 422, { providerId });
+    refuse(SHARED_PROBLEMS['provider-not-registered'], text(`Der Träger ${providerId} ist nicht registriert.`, `Provider ${providerId} is not registered.`), {
+      providerId,
+    });
   }
 }
 

@@ -1,5 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError } from '../../../../libs/ddd/domain-error';
+import { refuse } from '../../../../libs/ddd/domain-error';
+import { text } from '../../../../libs/text/text';
+import { CASE_PROBLEMS } from '../../cases.problems';
 import { MasterDataQueries } from '../../../master-data';
 import { decideOpenCase } from '../../domain/approval.decisions';
 import { CaseStore } from '../case-store';
@@ -14,7 +16,10 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
 
   async execute({ ctx, dto }: OpenCaseCommand) {
     if (!(await this.masterData.getSozialraum(ctx.tenantId, dto.sozialraumId))) {
-      throw new DomainError('sozialraum-not-registered', 'Sozialraum not registered', `Sozialraum ${dto.sozialraumId} is not registered`, 422);
+      refuse(
+        CASE_PROBLEMS['sozialraum-not-registered'],
+        text(`Der Sozialraum ${dto.sozialraumId} ist nicht registriert.`, `Sozialraum ${dto.sozialraumId} is not registered.`),
+      );
     }
     const command = { caseRef: dto.caseRef, sozialraumId: dto.sozialraumId };
     return this.cases.handle(ctx, dto.caseRef, { facts: async () => undefined, decide: (state) => decideOpenCase(command, state) }, { mustExist: false });

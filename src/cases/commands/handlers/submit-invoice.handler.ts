@@ -1,6 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { onBusinessDate } from '../../../../libs/ddd/command-context';
-import { DomainError } from '../../../../libs/ddd/domain-error';
+import { refuse } from '../../../../libs/ddd/domain-error';
+import { AUTH_PROBLEMS } from '../../../../libs/auth/auth-problems';
+import { text } from '../../../../libs/text/text';
 import { decideSubmitInvoice, SubmitInvoice } from '../../domain/invoice.decisions';
 import { CaseStore } from '../case-store';
 import { SubmitInvoiceCommand } from '../case.commands';
@@ -10,7 +12,14 @@ export class SubmitInvoiceHandler implements ICommandHandler<SubmitInvoiceComman
   constructor(private readonly cases: CaseStore) {}
 
   async execute({ ctx, caseRef, approvalId, dto }: SubmitInvoiceCommand) {
-    if (!ctx.providerId) throw new DomainError('forbidden', 'Forbidden', 'invoices are submitted by provider users with a provider claim', 403);
+    if (!ctx.providerId)
+      refuse(
+        AUTH_PROBLEMS.forbidden,
+        text(
+          'Rechnungen reichen nur Nutzer eines Trägers ein; die Anmeldung nennt keinen Träger.',
+          'Invoices are submitted by provider users with a provider claim.',
+        ),
+      );
     const dated = onBusinessDate(ctx, dto.businessDate);
     const command: SubmitInvoice = {
       approvalId,

@@ -2,12 +2,15 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsAmount, IsIsoDate } from '../../../../libs/http/validators';
+import { localisedText } from '../../../../libs/http/validation-messages';
+import { text } from '../../../../libs/text/text';
 import { CommandBaseDto } from '../../../../libs/http/command-base.dto';
 import { CODE_MESSAGE, CODE_PATTERN } from '../../../shared/identifiers';
 import { FLEXIBLE_CATEGORY_CODES, FlexibleCategory } from '../../domain/flexible.events';
 
 export const INSTALMENT_ID_PATTERN = /^R\d{1,2}$/;
-export const INSTALMENT_ID_MESSAGE = 'must be an instalment id such as R1';
+export const INSTALMENT_ID_TEXT = text('muss die Kennung einer Rate wie R1 sein.', 'must be an instalment id such as R1.');
+const INSTALMENT_ID_MESSAGE = localisedText(INSTALMENT_ID_TEXT);
 /** At most weekly instalments over one fiscal year. */
 const MAX_INSTALMENTS = 53;
 
@@ -23,7 +26,7 @@ export class InstalmentDto {
 
 export class GrantSubsidyDto extends CommandBaseDto {
   @ApiProperty({ example: 'TR-E' })
-  @Matches(CODE_PATTERN, { message: `providerId ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId: string;
 
   @ApiProperty({ enum: FLEXIBLE_CATEGORY_CODES, example: 'FUE', description: 'fallübergreifend (FUE) or fallunspezifisch (FU)' })
@@ -53,7 +56,7 @@ export class PaymentOrderDto extends CommandBaseDto {}
 
 export class UsageReportLineDto {
   @ApiProperty({ example: 'R1' })
-  @Matches(INSTALMENT_ID_PATTERN, { message: `instalmentId ${INSTALMENT_ID_MESSAGE}` })
+  @Matches(INSTALMENT_ID_PATTERN, { message: INSTALMENT_ID_MESSAGE })
   instalmentId: string;
 
   @ApiProperty({ example: '5750.00', description: 'Money of the instalment spent for the purpose' })

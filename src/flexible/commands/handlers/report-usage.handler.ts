@@ -3,6 +3,7 @@ import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
 import { parseAmount } from '../../../../libs/money';
 import { decideReportUsage } from '../../domain/subsidy.decisions';
 import { flexibleBudgetDecider } from '../../domain/flexible-budget';
+import { usageReportId } from '../../domain/flexible-state';
 import { FLEXIBLE_HANDLE_OPTIONS, actingProvider, onBudgetYear } from '../budget-year';
 import { ReportUsageCommand } from '../flexible.commands';
 
@@ -10,7 +11,7 @@ import { ReportUsageCommand } from '../flexible.commands';
 export class ReportUsageHandler implements ICommandHandler<ReportUsageCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ ctx: requestCtx, year, subsidyId, dto }: ReportUsageCommand) {
+  async execute({ ctx: requestCtx, year, subsidyId, dto }: ReportUsageCommand) {
     const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
     const command = {
       ...year,
@@ -18,6 +19,14 @@ export class ReportUsageHandler implements ICommandHandler<ReportUsageCommand> {
       providerId: actingProvider(ctx)!,
       lines: dto.lines.map((l) => ({ instalmentId: l.instalmentId, spent: parseAmount(l.spent), description: l.description })),
     };
-    return this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, { decide: (state) => decideReportUsage(command, state) }, FLEXIBLE_HANDLE_OPTIONS);
+    const handled = await this.aggregates.handle(
+      streamId,
+      flexibleBudgetDecider,
+      ctx,
+      { decide: (state) => decideReportUsage(command, state) },
+      FLEXIBLE_HANDLE_OPTIONS,
+    );
+    // The report just recorded is the subsidy's latest: its number is the count of reports so far.
+    return { ...handled, reportId: usageReportId(handled.state.flexible.subsidies[subsidyId].usageReports) };
   }
 }
