@@ -11,6 +11,7 @@ import { hardenedFastifyOptions, registerRequestHardening } from '../../libs/htt
 import { declareCommonContract } from '../../libs/http/openapi-document';
 import { routeKey } from '../../libs/auth/auth.guard';
 import { roleMatrix } from '../../src/shared/role-matrix';
+import { API_PARAMETERS } from '../../src/shared/api-parameters';
 
 const documents = new WeakMap<NestFastifyApplication, OpenAPIObject>();
 
@@ -69,6 +70,7 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
     ),
     {
       publicPaths: new Set(['/health']),
+      parameters: API_PARAMETERS,
       rolesOf: (method, route) => {
         const roles = roleMatrix.get(routeKey(method, route));
         return roles && [...roles];

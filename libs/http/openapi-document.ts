@@ -63,6 +63,8 @@ export interface ContractOptions {
   oidcDiscoveryUrl?: string;
   /** Who may call an operation (method and the route as `/cases/:caseRef`), from the role matrix. */
   rolesOf?: (method: string, route: string) => readonly string[] | undefined;
+  /** What a path or query parameter of this name means, for those whose declaration does not say. */
+  parameters?: Readonly<Record<string, { description: string; example: unknown }>>;
 }
 
 /**
@@ -90,6 +92,7 @@ export function declareCommonContract(document: OpenAPIObject, options: Contract
       const isPublic = options.publicPaths.has(path);
       const isWrite = (WRITE_METHODS as readonly string[]).includes(method);
       if (isPublic) operation.security = [];
+      describeParameters(operation, options.parameters ?? {});
       const roles = options.rolesOf?.(method.toUpperCase(), path.replace(/\{([A-Za-z]+)\}/g, ':$1'));
       if (roles) operation.description = `${operation.description ?? ''}\n\nRollen: ${roles.join(', ')}.`.trim();
       const extended = operation as unknown as Record<string, unknown>;
@@ -134,7 +137,26 @@ export function declareCommonContract(document: OpenAPIObject, options: Contract
   return document;
 }
 
-function declareProblems(operation: NonNullable<OpenAPIObject['paths'][string]['get']>, kinds: readonly { name: string; status: number }[]): void {
+/**
+ * Path and query parameters with a description and an example: from their declaration, else from
+ * the catalogue of parameter names, an example else from the schema's default or first value.
+ */
+function describeParameters(operation: Operation, catalogue: NonNullable<ContractOptions['parameters']>): void {
+  for (const parameter of operation.parameters ?? []) {
+    if (!('in' in parameter) || (parameter.in !== 'path' && parameter.in !== 'query')) continue;
+    const known = catalogue[parameter.name];
+    const schema = (parameter.schema ?? {}) as { example?: unknown; default?: unknown; enum?: unknown[] };
+    if (!parameter.description && known) parameter.description = known.description;
+    if (parameter.example === undefined && schema.example === undefined) {
+      const example = known?.example ?? schema.default ?? schema.enum?.[0];
+      if (example !== undefined) parameter.example = example;
+    }
+  }
+}
+
+type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
+
+function declareProblems(operation: Operation, kinds: readonly { name: string; status: number }[]): void {
   const byStatus = new Map<number, Set<string>>();
   for (const kind of kinds) byStatus.set(kind.status, (byStatus.get(kind.status) ?? new Set()).add(kind.name));
   operation.responses = operation.responses ?? {};

@@ -66,6 +66,16 @@ describe('the committed OpenAPI document', () => {
     expect(undescribed.map((o) => `${o.method} ${o.path}`)).toEqual([]);
   });
 
+  it('says of every path and query parameter what it means, with an example', () => {
+    const wrong = operationsOf(document).flatMap(({ path, method, op }) =>
+      (op.parameters ?? [])
+        .filter((p: any) => p.in === 'path' || p.in === 'query')
+        .filter((p: any) => !p.description || (p.example === undefined && p.schema?.example === undefined))
+        .map((p: any) => `${method} ${path} ${p.in} ${p.name}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('answers every success with a named schema (or a declared file type), every 201 with its Location', () => {
     const schemas = Object.keys(document.components.schemas);
     const wrong: string[] = [];

@@ -1826,19 +1826,19 @@ export interface components {
         };
         ActualReportDto: {
             /**
-             * @description What the activity cost; at most the approved amount
+             * @description Was die Aktivität gekostet hat; höchstens der bewilligte Betrag
              * @example 2800.00
              */
             amount: string;
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
         };
         AllocateBudgetDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -1862,7 +1862,7 @@ export interface components {
              */
             amount: string;
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -1940,12 +1940,12 @@ export interface components {
         };
         ApproveActivityDto: {
             /**
-             * @description Approved amount; default the reported amount, never more
+             * @description Bewilligter Betrag; Vorgabe: der gemeldete Betrag, nie mehr
              * @example 2800.00
              */
             amount?: string;
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -3826,12 +3826,12 @@ export interface components {
         };
         ChangeScopeDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
             /**
-             * @description First day the new scope applies (first of a month for monthly and FLS rates)
+             * @description Erster Tag des neuen Umfangs (bei Monatspauschale und Fachleistungsstunden ein Monatserster)
              * @example 2025-07-01
              */
             from: string;
@@ -3864,17 +3864,17 @@ export interface components {
             /** @example TW-25-002-B1 */
             approvalId: string;
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
             /**
-             * @description The Jugendamt the claim is made against
+             * @description Das Jugendamt, gegen das der Anspruch geltend gemacht wird
              * @example LRO-JA
              */
             debtorAuthority: string;
             /**
-             * @description File reference of the claim
+             * @description Aktenzeichen des Erstattungsanspruchs
              * @example KE-2025-17
              */
             reference: string;
@@ -3889,7 +3889,7 @@ export interface components {
         };
         CommandBaseDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -3906,12 +3906,12 @@ export interface components {
         };
         ConcludeRateAgreementDto: {
             /**
-             * @description Rate per month, hour or day; positive (a rate of 0.00 is refused)
+             * @description Entgelt je Monat, Stunde oder Tag; positiv (ein Entgelt von 0.00 wird abgelehnt)
              * @example 62.50
              */
             amount: string;
             /**
-             * @description Kind of help by its legal basis (§ SGB VIII)
+             * @description Hilfeart nach ihrer Rechtsgrundlage (§ SGB VIII)
              * @example 31
              * @enum {string}
              */
@@ -3923,14 +3923,14 @@ export interface components {
              */
             rateType: "monthly" | "hourly" | "daily";
             /**
-             * @description Reference of the signed agreement
+             * @description Zeichen der unterschriebenen Vereinbarung
              * @example EV 2025/31-07
              */
             reference?: string;
             /** @example 2025-01-01 */
             validFrom: string;
             /**
-             * @description Inclusive; omitted while no end is agreed
+             * @description Einschließlich; entfällt, solange kein Ende vereinbart ist
              * @example 2025-12-31
              */
             validTo?: string;
@@ -4141,32 +4141,32 @@ export interface components {
         };
         ExtendApprovalDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
             /**
-             * @description FLS per month of the extended period (rateType hourly); default the hours at the current end
+             * @description Fachleistungsstunden je Monat im verlängerten Zeitraum (rateType hourly); Vorgabe: die Stunden zum bisherigen Ende
              * @example 16
              */
             hoursPerMonth?: string;
             /**
-             * @description New end; null makes the approval open-ended
+             * @description Neues Ende; null macht die Bewilligung unbefristet
              * @example 2026-06-30
              */
             newEnd?: Record<string, never>;
             /**
-             * @description Provider of the extended period; default the provider at the current end
+             * @description Träger im verlängerten Zeitraum; Vorgabe: der Träger zum bisherigen Ende
              * @example TR-F
              */
             providerId?: string;
             /**
-             * @description Rate of the extended period (per month, FLS hour or day); default the rate at the current end
+             * @description Entgelt im verlängerten Zeitraum (je Monat, Fachleistungsstunde oder Tag); Vorgabe: das Entgelt zum bisherigen Ende
              * @example 66.50
              */
             rate?: string;
             /**
-             * @description Required when the rate differs from the rate agreement in force at the start of the extended period
+             * @description Pflicht, wenn das Entgelt von der Entgeltvereinbarung abweicht, die zu Beginn des verlängerten Zeitraums gilt
              * @example Einzelvereinbarung
              */
             rateReason?: string;
@@ -4177,7 +4177,7 @@ export interface components {
             /** @example TW-25-002-B1 */
             approvalId: string;
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -4332,7 +4332,7 @@ export interface components {
         };
         FreezeDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -4348,17 +4348,17 @@ export interface components {
         };
         GrantApprovalDto: {
             /**
-             * @description Date of the Bescheid (business date of the commitment)
+             * @description Datum des Bescheids (Geschäftsdatum der Bindung)
              * @example 2024-12-15
              */
             bescheidDate: string;
             /**
-             * @description Omitted for an open-ended approval
+             * @description Entfällt bei einer unbefristeten Bewilligung
              * @example 2025-12-31
              */
             end?: string;
             /**
-             * @description FLS per month (rateType hourly)
+             * @description Fachleistungsstunden je Monat (rateType hourly)
              * @example 20
              */
             hoursPerMonth?: string;
@@ -4374,17 +4374,17 @@ export interface components {
              */
             providerId: string;
             /**
-             * @description Per month, FLS hour or day; default from the rate agreement
+             * @description Je Monat, Fachleistungsstunde oder Tag; Vorgabe aus der Entgeltvereinbarung
              * @example 65.00
              */
             rate?: string;
             /**
-             * @description Required when the rate differs from the rate agreement
+             * @description Pflicht, wenn das Entgelt von der Entgeltvereinbarung abweicht
              * @example Einzelvereinbarung wegen erhöhten Bedarfs
              */
             rateReason?: string;
             /**
-             * @description Default: the rate agreement in force
+             * @description Vorgabe: die geltende Entgeltvereinbarung
              * @enum {string}
              */
             rateType?: "monthly" | "hourly" | "daily";
@@ -4393,22 +4393,22 @@ export interface components {
         };
         GrantSubsidyDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
             /**
-             * @description fallübergreifend (FUE) or fallunspezifisch (FU)
+             * @description fallübergreifend (FUE) oder fallunspezifisch (FU)
              * @example FUE
              * @enum {string}
              */
             category: "FUE" | "FU";
-            /** @description Instalment plan: due dates inside the fiscal year, amounts adding up to the total */
+            /** @description Ratenplan: Fälligkeiten im Haushaltsjahr, Beträge, die zusammen die Summe ergeben */
             instalments: components["schemas"]["InstalmentDto"][];
             /** @example TR-E */
             providerId: string;
             /**
-             * @description Purpose of the subsidy (no personal data)
+             * @description Zweck der Zuwendung (keine personenbezogenen Daten)
              * @example Elternkurse
              */
             purpose: string;
@@ -4430,7 +4430,7 @@ export interface components {
             /** @example 6000.00 */
             amount: string;
             /**
-             * @description Due date; its month is the payment month (R3)
+             * @description Fälligkeit; ihr Monat ist der Zahlungsmonat (R3)
              * @example 2025-02-03
              */
             dueDate: string;
@@ -5733,7 +5733,7 @@ export interface components {
              */
             caseRef: string;
             /**
-             * @description Sozialraum of the gewöhnlicher Aufenthalt
+             * @description Sozialraum des gewöhnlichen Aufenthalts
              * @example HRO-TW
              */
             sozialraumId: string;
@@ -5746,7 +5746,7 @@ export interface components {
         };
         PaymentOrderDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -6082,7 +6082,7 @@ export interface components {
             /** @example 5000.00 */
             amount: string;
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -6726,7 +6726,7 @@ export interface components {
         };
         ReasonDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -6735,7 +6735,7 @@ export interface components {
         };
         ReasonedDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -6744,7 +6744,7 @@ export interface components {
         };
         ReclaimDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -6755,7 +6755,7 @@ export interface components {
             /** @example 1249.50 */
             amount: string;
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -6786,19 +6786,19 @@ export interface components {
              */
             residentsUnder21?: number;
             /**
-             * @description Code of the Sozialraum
+             * @description Kürzel des Sozialraums
              * @example HRO-TW
              */
             sozialraumId: string;
             /**
-             * @description Valid from (default today)
+             * @description Gültig ab (Vorgabe: heute)
              * @example 2024-01-01
              */
             validFrom?: string;
         };
         RejectActivityDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -6807,7 +6807,7 @@ export interface components {
         };
         ReportActivityDto: {
             /**
-             * @description Day of the activity; its month is the accrual month (R3)
+             * @description Tag der Aktivität; sein Monat ist der Monat der Bindung und Ausgabe (R3)
              * @example 2025-06-14
              */
             activityDate: string;
@@ -6817,7 +6817,7 @@ export interface components {
              */
             amount: string;
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -6832,7 +6832,7 @@ export interface components {
              */
             description: string;
             /**
-             * @description Reference of a quote or other evidence
+             * @description Zeichen eines Angebots oder anderen Belegs
              * @example Angebot TR-E 2025/17
              */
             evidenceReference?: string;
@@ -7679,19 +7679,19 @@ export interface components {
         };
         SubmitInvoiceDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
             /** @example RE-2025-0315 */
             invoiceNumber: string;
             /**
-             * @description Leitweg-ID of the XRechnung
+             * @description Leitweg-ID der XRechnung
              * @example 13003000-HRO-42
              */
             leitwegId?: string;
             /**
-             * @description Hours (FLS) or days delivered; omitted for a flat month
+             * @description Geleistete Fachleistungsstunden oder Tage; entfällt bei einer Monatspauschale
              * @example 45
              */
             quantity?: string;
@@ -8159,12 +8159,12 @@ export interface components {
         };
         TerminateApprovalDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
             /**
-             * @description Last day of the help
+             * @description Letzter Tag der Hilfe
              * @example 2025-09-30
              */
             effectiveEnd: string;
@@ -8319,7 +8319,7 @@ export interface components {
         };
         UsageReportDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -8327,14 +8327,14 @@ export interface components {
         };
         UsageReportLineDto: {
             /**
-             * @description Short description of the use (no personal data)
+             * @description Kurze Beschreibung der Verwendung (keine personenbezogenen Daten)
              * @example Zwei Kursreihen mit je 8 Abenden
              */
             description: string;
             /** @example R1 */
             instalmentId: string;
             /**
-             * @description Money of the instalment spent for the purpose
+             * @description Für den Zweck verwendetes Geld der Rate
              * @example 5750.00
              */
             spent: string;
@@ -8541,7 +8541,7 @@ export interface components {
         };
         VerifyInvoiceDto: {
             /**
-             * @description Business date (Bescheid/decision date); default today (Europe/Berlin)
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
@@ -8584,14 +8584,26 @@ export interface operations {
     CaseListsController_approvals: {
         parameters: {
             query?: {
-                /** @description Höchstzahl der Einträge je Seite */
+                /**
+                 * @description Höchstzahl der Einträge je Seite
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description nextCursor der vorigen Seite */
+                /**
+                 * @description nextCursor der vorigen Seite
+                 * @example WyJIUk8tVFciXQ
+                 */
                 cursor?: string;
+                /** @description Kürzel des Sozialraums */
                 sozialraumId?: string;
-                /** @description Provider users see only their own provider */
+                /** @description Nutzer eines Trägers sehen nur den eigenen Träger */
                 providerId?: string;
+                /** @description Pseudonymes Fallzeichen (nie ein Name) */
                 caseRef?: string;
+                /**
+                 * @description Nur Einträge in diesem Status
+                 * @example running
+                 */
                 status?: "running" | "terminated";
             };
             header?: never;
@@ -8714,9 +8726,15 @@ export interface operations {
     AuditController_events: {
         parameters: {
             query?: {
-                /** @description Höchstzahl der Einträge je Seite */
+                /**
+                 * @description Höchstzahl der Einträge je Seite
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description nextCursor der vorigen Seite */
+                /**
+                 * @description nextCursor der vorigen Seite
+                 * @example WyJIUk8tVFciXQ
+                 */
                 cursor?: string;
                 /** @description Nur die Ereignisse dieses Datenstroms (volle Kennung, beginnend mit dem Mandanten) */
                 streamId?: string;
@@ -9040,6 +9058,10 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
             };
             cookie?: never;
@@ -9175,6 +9197,10 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
             };
             cookie?: never;
@@ -9389,12 +9415,24 @@ export interface operations {
     BudgetsController_listBudgets: {
         parameters: {
             query?: {
-                /** @description Höchstzahl der Einträge je Seite */
+                /**
+                 * @description Höchstzahl der Einträge je Seite
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description nextCursor der vorigen Seite */
+                /**
+                 * @description nextCursor der vorigen Seite
+                 * @example WyJIUk8tVFciXQ
+                 */
                 cursor?: string;
+                /** @description Haushaltsjahr */
                 fiscalYear?: number;
+                /** @description Kürzel des Sozialraums */
                 sozialraumId?: string;
+                /**
+                 * @description Nur Einträge in diesem Status
+                 * @example planned
+                 */
                 status?: "planned" | "open" | "closed";
             };
             header?: never;
@@ -9731,7 +9769,15 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -9867,7 +9913,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -10084,8 +10138,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung der fallunspezifischen Aktivität
+                 * @example AKT-2025-1
+                 */
                 activityId: string;
             };
             cookie?: never;
@@ -10221,8 +10287,20 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung der fallunspezifischen Aktivität
+                 * @example AKT-2025-1
+                 */
                 activityId: string;
             };
             cookie?: never;
@@ -10448,8 +10526,20 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung der fallunspezifischen Aktivität
+                 * @example AKT-2025-1
+                 */
                 activityId: string;
             };
             cookie?: never;
@@ -10675,8 +10765,20 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung der fallunspezifischen Aktivität
+                 * @example AKT-2025-1
+                 */
                 activityId: string;
             };
             cookie?: never;
@@ -10902,7 +11004,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -11117,7 +11227,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -11253,7 +11371,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -11479,7 +11605,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -11705,7 +11839,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -11931,7 +12073,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -12159,8 +12309,20 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung des Umschichtungsvorschlags
+                 * @example UMS-2025-1
+                 */
                 proposalId: string;
             };
             cookie?: never;
@@ -12386,8 +12548,20 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung des Umschichtungsvorschlags
+                 * @example UMS-2025-1
+                 */
                 proposalId: string;
             };
             cookie?: never;
@@ -12613,8 +12787,20 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung des Umschichtungsvorschlags
+                 * @example UMS-2025-1
+                 */
                 proposalId: string;
             };
             cookie?: never;
@@ -12840,7 +13026,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -13057,8 +13251,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung der Zuwendung
+                 * @example ZUW-2025-1
+                 */
                 subsidyId: string;
             };
             cookie?: never;
@@ -13194,9 +13400,25 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung der Zuwendung
+                 * @example ZUW-2025-1
+                 */
                 subsidyId: string;
+                /**
+                 * @description Kennung der Rate einer Zuwendung
+                 * @example R1
+                 */
                 instalmentId: string;
             };
             cookie?: never;
@@ -13422,8 +13644,20 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung der Zuwendung
+                 * @example ZUW-2025-1
+                 */
                 subsidyId: string;
             };
             cookie?: never;
@@ -13649,8 +13883,20 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung der Zuwendung
+                 * @example ZUW-2025-1
+                 */
                 subsidyId: string;
             };
             cookie?: never;
@@ -13876,8 +14122,20 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung der Zuwendung
+                 * @example ZUW-2025-1
+                 */
                 subsidyId: string;
             };
             cookie?: never;
@@ -14303,6 +14561,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
             };
             cookie?: never;
@@ -14438,6 +14700,10 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
             };
             cookie?: never;
@@ -14665,7 +14931,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
+                /**
+                 * @description Kennung der Bewilligung: Fallzeichen und laufende Nummer
+                 * @example TW-25-001-B1
+                 */
                 approvalId: string;
             };
             cookie?: never;
@@ -14891,7 +15165,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
+                /**
+                 * @description Kennung der Bewilligung: Fallzeichen und laufende Nummer
+                 * @example TW-25-001-B1
+                 */
                 approvalId: string;
             };
             cookie?: never;
@@ -15119,7 +15401,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
+                /**
+                 * @description Kennung der Bewilligung: Fallzeichen und laufende Nummer
+                 * @example TW-25-001-B1
+                 */
                 approvalId: string;
             };
             cookie?: never;
@@ -15345,7 +15635,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
+                /**
+                 * @description Kennung der Bewilligung: Fallzeichen und laufende Nummer
+                 * @example TW-25-001-B1
+                 */
                 approvalId: string;
             };
             cookie?: never;
@@ -15571,7 +15869,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
+                /**
+                 * @description Kennung der Rechnung: Bewilligung und laufende Nummer
+                 * @example TW-25-001-B1-R1
+                 */
                 invoiceId: string;
             };
             cookie?: never;
@@ -15797,7 +16103,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
+                /**
+                 * @description Kennung der Rechnung: Bewilligung und laufende Nummer
+                 * @example TW-25-001-B1-R1
+                 */
                 invoiceId: string;
             };
             cookie?: never;
@@ -16023,7 +16337,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
+                /**
+                 * @description Kennung der Rechnung: Bewilligung und laufende Nummer
+                 * @example TW-25-001-B1-R1
+                 */
                 invoiceId: string;
             };
             cookie?: never;
@@ -16249,7 +16571,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
+                /**
+                 * @description Kennung der Rechnung: Bewilligung und laufende Nummer
+                 * @example TW-25-001-B1-R1
+                 */
                 invoiceId: string;
             };
             cookie?: never;
@@ -16475,6 +16805,10 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
             };
             cookie?: never;
@@ -16702,6 +17036,10 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
                 caseRef: string;
             };
             cookie?: never;
@@ -16916,15 +17254,31 @@ export interface operations {
     FlexibleController_activities: {
         parameters: {
             query?: {
-                /** @description Höchstzahl der Einträge je Seite */
+                /**
+                 * @description Höchstzahl der Einträge je Seite
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description nextCursor der vorigen Seite */
+                /**
+                 * @description nextCursor der vorigen Seite
+                 * @example WyJIUk8tVFciXQ
+                 */
                 cursor?: string;
+                /** @description Kürzel des Sozialraums */
                 sozialraumId?: string;
+                /** @description Haushaltsjahr */
                 fiscalYear?: number;
-                /** @description Provider users always see only their own provider */
+                /** @description Nutzer eines Trägers sehen immer nur den eigenen Träger */
                 providerId?: string;
+                /**
+                 * @description Nur diese Budgetkategorie
+                 * @example FUE
+                 */
                 category?: "FUE" | "FU";
+                /**
+                 * @description Nur Einträge in diesem Status
+                 * @example reported
+                 */
                 status?: "reported" | "approved" | "rejected" | "settled";
             };
             header?: never;
@@ -17110,15 +17464,26 @@ export interface operations {
     CaseListsController_invoices: {
         parameters: {
             query?: {
-                /** @description Höchstzahl der Einträge je Seite */
+                /**
+                 * @description Höchstzahl der Einträge je Seite
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description nextCursor der vorigen Seite */
+                /**
+                 * @description nextCursor der vorigen Seite
+                 * @example WyJIUk8tVFciXQ
+                 */
                 cursor?: string;
+                /** @description Kürzel des Sozialraums */
                 sozialraumId?: string;
-                /** @description Provider users see only their own provider */
+                /** @description Nutzer eines Trägers sehen nur den eigenen Träger */
                 providerId?: string;
+                /** @description Pseudonymes Fallzeichen (nie ein Name) */
                 caseRef?: string;
-                /** @description Work queues: awaiting-first-verification, awaiting-second-verification, awaiting-payment-order */
+                /**
+                 * @description Work queues: awaiting-first-verification, awaiting-second-verification, awaiting-payment-order
+                 * @example awaiting-first-verification
+                 */
                 status?: "awaiting-first-verification" | "awaiting-second-verification" | "awaiting-payment-order" | "paid" | "rejected" | "reversed";
             };
             header?: never;
@@ -17241,11 +17606,19 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                /** @description Höchstzahl der Einträge je Seite */
+                /**
+                 * @description Höchstzahl der Einträge je Seite
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description nextCursor der vorigen Seite */
+                /**
+                 * @description nextCursor der vorigen Seite
+                 * @example WyJIUk8tVFciXQ
+                 */
                 cursor?: string;
+                /** @description Kürzel des Sozialraums */
                 sozialraumId?: string;
+                /** @description Haushaltsjahr */
                 fiscalYear?: number;
             };
             header?: never;
@@ -17458,7 +17831,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des freien Trägers
+                 * @example TR-E
+                 */
                 providerId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -17579,11 +17960,17 @@ export interface operations {
     ProvidersController_list: {
         parameters: {
             query?: {
-                /** @description Höchstzahl der Einträge je Seite */
+                /**
+                 * @description Höchstzahl der Einträge je Seite
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description nextCursor der vorigen Seite */
+                /**
+                 * @description nextCursor der vorigen Seite
+                 * @example WyJIUk8tVFciXQ
+                 */
                 cursor?: string;
-                /** @description Part of the name (case-insensitive) */
+                /** @description Teil des Namens (ohne Unterscheidung von Groß- und Kleinschreibung) */
                 nameContains?: string;
             };
             header?: never;
@@ -17901,6 +18288,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des freien Trägers
+                 * @example TR-E
+                 */
                 providerId: string;
             };
             cookie?: never;
@@ -18036,6 +18427,10 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des freien Trägers
+                 * @example TR-E
+                 */
                 providerId: string;
             };
             cookie?: never;
@@ -18250,6 +18645,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des freien Trägers
+                 * @example TR-E
+                 */
                 providerId: string;
             };
             cookie?: never;
@@ -18385,6 +18784,10 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des freien Trägers
+                 * @example TR-E
+                 */
                 providerId: string;
             };
             cookie?: never;
@@ -18612,7 +19015,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des freien Trägers
+                 * @example TR-E
+                 */
                 providerId: string;
+                /**
+                 * @description Kennung der Entgeltvereinbarung
+                 * @example EV-TR-E-1
+                 */
                 agreementId: string;
             };
             cookie?: never;
@@ -18825,11 +19236,17 @@ export interface operations {
     SozialraeumeController_list: {
         parameters: {
             query?: {
-                /** @description Höchstzahl der Einträge je Seite */
+                /**
+                 * @description Höchstzahl der Einträge je Seite
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description nextCursor der vorigen Seite */
+                /**
+                 * @description nextCursor der vorigen Seite
+                 * @example WyJIUk8tVFciXQ
+                 */
                 cursor?: string;
-                /** @description Only Sozialräume whose Trägerverbund this provider leads */
+                /** @description Nur Sozialräume, deren Trägerverbund dieser Träger federführend leitet */
                 leadProviderId?: string;
             };
             header?: never;
@@ -19150,6 +19567,10 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
             };
             cookie?: never;
@@ -19285,6 +19706,10 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
             };
             cookie?: never;
@@ -19512,6 +19937,10 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
             };
             cookie?: never;
@@ -19735,7 +20164,15 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -19867,7 +20304,15 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -19997,7 +20442,15 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -20124,12 +20577,23 @@ export interface operations {
                 knownAt?: string;
                 /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
                 knownAtPosition?: string;
-                /** @description Dezimalkomma und Semikolon als Trennzeichen (für Excel); false: Dezimalpunkt und Komma */
+                /**
+                 * @description Dezimalkomma und Semikolon als Trennzeichen (für Excel); false: Dezimalpunkt und Komma
+                 * @example true
+                 */
                 decimalComma?: "true" | "false";
             };
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -20252,7 +20716,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -20386,7 +20858,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -20603,8 +21083,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Monat
+                 * @example 2025-09
+                 */
                 month: string;
             };
             cookie?: never;
@@ -20727,7 +21219,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -20863,7 +21363,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -21085,7 +21593,15 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -21221,7 +21737,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -21449,7 +21973,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -21677,7 +22209,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -21905,8 +22445,20 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
+                /**
+                 * @description Kennung des Antrags auf über- oder außerplanmäßige Aufwendungen
+                 * @example UEV-HRO-TW-2025-A1
+                 */
                 requestId: string;
             };
             cookie?: never;
@@ -22128,7 +22680,15 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -22264,7 +22824,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -22476,7 +23044,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -22702,7 +23278,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -22924,7 +23508,15 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -23051,12 +23643,23 @@ export interface operations {
                 knownAt?: string;
                 /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
                 knownAtPosition?: string;
-                /** @description Dezimalkomma und Semikolon als Trennzeichen (für Excel); false: Dezimalpunkt und Komma */
+                /**
+                 * @description Dezimalkomma und Semikolon als Trennzeichen (für Excel); false: Dezimalpunkt und Komma
+                 * @example true
+                 */
                 decimalComma?: "true" | "false";
             };
             header?: never;
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -23190,7 +23793,15 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
                 sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
                 fiscalYear: number;
             };
             cookie?: never;
@@ -23403,15 +24014,31 @@ export interface operations {
     FlexibleController_subsidies: {
         parameters: {
             query?: {
-                /** @description Höchstzahl der Einträge je Seite */
+                /**
+                 * @description Höchstzahl der Einträge je Seite
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description nextCursor der vorigen Seite */
+                /**
+                 * @description nextCursor der vorigen Seite
+                 * @example WyJIUk8tVFciXQ
+                 */
                 cursor?: string;
+                /** @description Kürzel des Sozialraums */
                 sozialraumId?: string;
+                /** @description Haushaltsjahr */
                 fiscalYear?: number;
-                /** @description Provider users always see only their own provider */
+                /** @description Nutzer eines Trägers sehen immer nur den eigenen Träger */
                 providerId?: string;
+                /**
+                 * @description Nur diese Budgetkategorie
+                 * @example FUE
+                 */
                 category?: "FUE" | "FU";
+                /**
+                 * @description Nur Einträge in diesem Status
+                 * @example granted
+                 */
                 status?: "granted" | "reclaimed";
             };
             header?: never;

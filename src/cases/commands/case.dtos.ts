@@ -19,7 +19,7 @@ export class OpenCaseDto {
   @Matches(CASE_REF_PATTERN, { message: CASE_REF_MESSAGE })
   caseRef: string;
 
-  @ApiProperty({ example: 'HRO-TW', description: 'Sozialraum of the gewöhnlicher Aufenthalt' })
+  @ApiProperty({ example: 'HRO-TW', description: 'Sozialraum des gewöhnlichen Aufenthalts' })
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   sozialraumId: string;
 }
@@ -37,31 +37,31 @@ export class GrantApprovalDto {
   @IsIsoDate()
   start: string;
 
-  @ApiPropertyOptional({ example: '2025-12-31', description: 'Omitted for an open-ended approval' })
+  @ApiPropertyOptional({ example: '2025-12-31', description: 'Entfällt bei einer unbefristeten Bewilligung' })
   @IsOptional()
   @IsIsoDate()
   end?: string;
 
-  @ApiProperty({ example: '2024-12-15', description: 'Date of the Bescheid (business date of the commitment)' })
+  @ApiProperty({ example: '2024-12-15', description: 'Datum des Bescheids (Geschäftsdatum der Bindung)' })
   @IsIsoDate()
   bescheidDate: string;
 
-  @ApiPropertyOptional({ enum: RATE_TYPES, description: 'Default: the rate agreement in force' })
+  @ApiPropertyOptional({ enum: RATE_TYPES, description: 'Vorgabe: die geltende Entgeltvereinbarung' })
   @IsOptional()
   @IsIn(RATE_TYPES)
   rateType?: RateType;
 
-  @ApiPropertyOptional({ example: '65.00', description: 'Per month, FLS hour or day; default from the rate agreement' })
+  @ApiPropertyOptional({ example: '65.00', description: 'Je Monat, Fachleistungsstunde oder Tag; Vorgabe aus der Entgeltvereinbarung' })
   @IsOptional()
   @IsAmount()
   rate?: string;
 
-  @ApiPropertyOptional({ example: '20', description: 'FLS per month (rateType hourly)' })
+  @ApiPropertyOptional({ example: '20', description: 'Fachleistungsstunden je Monat (rateType hourly)' })
   @IsOptional()
   @Matches(QUANTITY, { message: QUANTITY_MESSAGE })
   hoursPerMonth?: string;
 
-  @ApiPropertyOptional({ example: 'Einzelvereinbarung wegen erhöhten Bedarfs', description: 'Required when the rate differs from the rate agreement' })
+  @ApiPropertyOptional({ example: 'Einzelvereinbarung wegen erhöhten Bedarfs', description: 'Pflicht, wenn das Entgelt von der Entgeltvereinbarung abweicht' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -70,7 +70,7 @@ export class GrantApprovalDto {
 }
 
 export class ExtendApprovalDto extends CommandBaseDto {
-  @ApiPropertyOptional({ example: '2026-06-30', description: 'New end; null makes the approval open-ended' })
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'Neues Ende; null macht die Bewilligung unbefristet' })
   @ValidateIf((o) => o.newEnd !== null)
   @IsIsoDate()
   newEnd: string | null;
@@ -82,24 +82,30 @@ export class ExtendApprovalDto extends CommandBaseDto {
   reason: string;
 
   // The scope of the extended period, as a change of scope takes it: one Bescheid, one decision.
-  @ApiPropertyOptional({ example: 'TR-F', description: 'Provider of the extended period; default the provider at the current end' })
+  @ApiPropertyOptional({ example: 'TR-F', description: 'Träger im verlängerten Zeitraum; Vorgabe: der Träger zum bisherigen Ende' })
   @IsOptional()
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId?: string;
 
-  @ApiPropertyOptional({ example: '66.50', description: 'Rate of the extended period (per month, FLS hour or day); default the rate at the current end' })
+  @ApiPropertyOptional({
+    example: '66.50',
+    description: 'Entgelt im verlängerten Zeitraum (je Monat, Fachleistungsstunde oder Tag); Vorgabe: das Entgelt zum bisherigen Ende',
+  })
   @IsOptional()
   @IsAmount()
   rate?: string;
 
-  @ApiPropertyOptional({ example: '16', description: 'FLS per month of the extended period (rateType hourly); default the hours at the current end' })
+  @ApiPropertyOptional({
+    example: '16',
+    description: 'Fachleistungsstunden je Monat im verlängerten Zeitraum (rateType hourly); Vorgabe: die Stunden zum bisherigen Ende',
+  })
   @IsOptional()
   @Matches(QUANTITY, { message: QUANTITY_MESSAGE })
   hoursPerMonth?: string;
 
   @ApiPropertyOptional({
     example: 'Einzelvereinbarung',
-    description: 'Required when the rate differs from the rate agreement in force at the start of the extended period',
+    description: 'Pflicht, wenn das Entgelt von der Entgeltvereinbarung abweicht, die zu Beginn des verlängerten Zeitraums gilt',
   })
   @IsOptional()
   @IsString()
@@ -109,7 +115,7 @@ export class ExtendApprovalDto extends CommandBaseDto {
 }
 
 export class ChangeScopeDto extends CommandBaseDto {
-  @ApiProperty({ example: '2025-07-01', description: 'First day the new scope applies (first of a month for monthly and FLS rates)' })
+  @ApiProperty({ example: '2025-07-01', description: 'Erster Tag des neuen Umfangs (bei Monatspauschale und Fachleistungsstunden ein Monatserster)' })
   @IsIsoDate()
   from: string;
 
@@ -147,7 +153,7 @@ export class TerminateApprovalDto extends CommandBaseDto {
   @IsIn(TERMINATION_REASONS)
   reason: TerminationReason;
 
-  @ApiProperty({ example: '2025-09-30', description: 'Last day of the help' })
+  @ApiProperty({ example: '2025-09-30', description: 'Letzter Tag der Hilfe' })
   @IsIsoDate()
   effectiveEnd: string;
 
@@ -163,7 +169,7 @@ export class SubmitInvoiceDto extends CommandBaseDto {
   @IsIsoMonth()
   serviceMonth: string;
 
-  @ApiPropertyOptional({ example: '45', description: 'Hours (FLS) or days delivered; omitted for a flat month' })
+  @ApiPropertyOptional({ example: '45', description: 'Geleistete Fachleistungsstunden oder Tage; entfällt bei einer Monatspauschale' })
   @IsOptional()
   @Matches(QUANTITY, { message: QUANTITY_MESSAGE })
   quantity?: string;
@@ -174,7 +180,7 @@ export class SubmitInvoiceDto extends CommandBaseDto {
   @MaxLength(60)
   invoiceNumber: string;
 
-  @ApiPropertyOptional({ example: '13003000-HRO-42', description: 'Leitweg-ID of the XRechnung' })
+  @ApiPropertyOptional({ example: '13003000-HRO-42', description: 'Leitweg-ID der XRechnung' })
   @IsOptional()
   @Matches(/^[0-9]{2,12}(-[0-9A-Za-z]{1,30})?-[0-9]{2}$/, {
     message: localised('muss eine Leitweg-ID wie 13003000-HRO-42 sein.', 'must be a Leitweg-ID such as 13003000-HRO-42.'),
@@ -222,7 +228,7 @@ export class ClaimKostenerstattungDto extends CommandBaseDto {
   @MaxLength(40)
   approvalId: string;
 
-  @ApiProperty({ example: 'LRO-JA', description: 'The Jugendamt the claim is made against' })
+  @ApiProperty({ example: 'LRO-JA', description: 'Das Jugendamt, gegen das der Anspruch geltend gemacht wird' })
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   debtorAuthority: string;
 
@@ -234,7 +240,7 @@ export class ClaimKostenerstattungDto extends CommandBaseDto {
   @IsAmount({ allowZero: false })
   amount: string;
 
-  @ApiProperty({ example: 'KE-2025-17', description: 'File reference of the claim' })
+  @ApiProperty({ example: 'KE-2025-17', description: 'Aktenzeichen des Erstattungsanspruchs' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)

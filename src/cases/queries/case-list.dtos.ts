@@ -19,7 +19,7 @@ class CaseListQuery extends PageQuery {
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   sozialraumId?: string;
 
-  @ApiPropertyOptional({ example: 'TR-E', description: 'Provider users see only their own provider' })
+  @ApiPropertyOptional({ example: 'TR-E', description: 'Nutzer eines Trägers sehen nur den eigenen Träger' })
   @IsOptional()
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId?: string;

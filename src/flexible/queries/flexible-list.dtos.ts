@@ -20,7 +20,7 @@ class FlexibleListQuery extends PageQuery {
   @Max(2100)
   fiscalYear?: number;
 
-  @ApiPropertyOptional({ example: 'TR-E', description: 'Provider users always see only their own provider' })
+  @ApiPropertyOptional({ example: 'TR-E', description: 'Nutzer eines Trägers sehen immer nur den eigenen Träger' })
   @IsOptional()
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId?: string;

@@ -6,7 +6,7 @@ import { LEGAL_BASIS_CODES, LegalBasis, RATE_TYPES, RateType } from '../../share
 import { LEGAL_FORMS, LegalForm } from '../domain/provider';
 
 export class RegisterSozialraumDto {
-  @ApiProperty({ example: 'HRO-TW', description: 'Code of the Sozialraum' })
+  @ApiProperty({ example: 'HRO-TW', description: 'Kürzel des Sozialraums' })
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   sozialraumId: string;
 
@@ -30,7 +30,7 @@ export class RegisterSozialraumDto {
   @Max(10_000_000)
   residentsUnder21?: number;
 
-  @ApiPropertyOptional({ example: '2024-01-01', description: 'Valid from (default today)' })
+  @ApiPropertyOptional({ example: '2024-01-01', description: 'Gültig ab (Vorgabe: heute)' })
   @IsOptional()
   @IsIsoDate()
   validFrom?: string;
@@ -124,7 +124,7 @@ export class ChangeProviderDto {
 }
 
 export class ConcludeRateAgreementDto {
-  @ApiProperty({ enum: LEGAL_BASIS_CODES, example: '31', description: 'Kind of help by its legal basis (§ SGB VIII)' })
+  @ApiProperty({ enum: LEGAL_BASIS_CODES, example: '31', description: 'Hilfeart nach ihrer Rechtsgrundlage (§ SGB VIII)' })
   @IsIn(LEGAL_BASIS_CODES)
   legalBasis: LegalBasis;
 
@@ -132,7 +132,7 @@ export class ConcludeRateAgreementDto {
   @IsIn(RATE_TYPES)
   rateType: RateType;
 
-  @ApiProperty({ example: '62.50', description: 'Rate per month, hour or day; positive (a rate of 0.00 is refused)' })
+  @ApiProperty({ example: '62.50', description: 'Entgelt je Monat, Stunde oder Tag; positiv (ein Entgelt von 0.00 wird abgelehnt)' })
   @IsAmount({ allowZero: false })
   amount: string;
 
@@ -140,12 +140,12 @@ export class ConcludeRateAgreementDto {
   @IsIsoDate()
   validFrom: string;
 
-  @ApiPropertyOptional({ example: '2025-12-31', description: 'Inclusive; omitted while no end is agreed' })
+  @ApiPropertyOptional({ example: '2025-12-31', description: 'Einschließlich; entfällt, solange kein Ende vereinbart ist' })
   @IsOptional()
   @IsIsoDate()
   validTo?: string;
 
-  @ApiPropertyOptional({ example: 'EV 2025/31-07', description: 'Reference of the signed agreement' })
+  @ApiPropertyOptional({ example: 'EV 2025/31-07', description: 'Zeichen der unterschriebenen Vereinbarung' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

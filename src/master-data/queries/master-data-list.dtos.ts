@@ -5,14 +5,14 @@ import { PageQuery } from '../../../libs/http/pagination';
 import { CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
 
 export class SozialraumListQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'TR-E', description: 'Only Sozialräume whose Trägerverbund this provider leads' })
+  @ApiPropertyOptional({ example: 'TR-E', description: 'Nur Sozialräume, deren Trägerverbund dieser Träger federführend leitet' })
   @IsOptional()
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   leadProviderId?: string;
 }
 
 export class ProviderListQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'Nordost', description: 'Part of the name (case-insensitive)' })
+  @ApiPropertyOptional({ example: 'Nordost', description: 'Teil des Namens (ohne Unterscheidung von Groß- und Kleinschreibung)' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

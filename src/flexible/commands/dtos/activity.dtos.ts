@@ -9,7 +9,7 @@ export class ReportActivityDto extends CommandBaseDto {
   @IsIn(FLEXIBLE_CATEGORY_CODES)
   category: FlexibleCategory;
 
-  @ApiProperty({ example: '2025-06-14', description: 'Day of the activity; its month is the accrual month (R3)' })
+  @ApiProperty({ example: '2025-06-14', description: 'Tag der Aktivität; sein Monat ist der Monat der Bindung und Ausgabe (R3)' })
   @IsIsoDate()
   activityDate: string;
 
@@ -23,7 +23,7 @@ export class ReportActivityDto extends CommandBaseDto {
   @MaxLength(200)
   description: string;
 
-  @ApiPropertyOptional({ example: 'Angebot TR-E 2025/17', description: 'Reference of a quote or other evidence' })
+  @ApiPropertyOptional({ example: 'Angebot TR-E 2025/17', description: 'Zeichen eines Angebots oder anderen Belegs' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -32,7 +32,7 @@ export class ReportActivityDto extends CommandBaseDto {
 }
 
 export class ApproveActivityDto extends CommandBaseDto {
-  @ApiPropertyOptional({ example: '2800.00', description: 'Approved amount; default the reported amount, never more' })
+  @ApiPropertyOptional({ example: '2800.00', description: 'Bewilligter Betrag; Vorgabe: der gemeldete Betrag, nie mehr' })
   @IsOptional()
   @IsAmount({ allowZero: false })
   amount?: string;
@@ -47,7 +47,7 @@ export class RejectActivityDto extends CommandBaseDto {
 }
 
 export class ActualReportDto extends CommandBaseDto {
-  @ApiProperty({ example: '2800.00', description: 'What the activity cost; at most the approved amount' })
+  @ApiProperty({ example: '2800.00', description: 'Was die Aktivität gekostet hat; höchstens der bewilligte Betrag' })
   @IsAmount()
   amount: string;
 }

@@ -15,7 +15,7 @@ const INSTALMENT_ID_MESSAGE = localisedText(INSTALMENT_ID_TEXT);
 const MAX_INSTALMENTS = 53;
 
 export class InstalmentDto {
-  @ApiProperty({ example: '2025-02-03', description: 'Due date; its month is the payment month (R3)' })
+  @ApiProperty({ example: '2025-02-03', description: 'Fälligkeit; ihr Monat ist der Zahlungsmonat (R3)' })
   @IsIsoDate()
   dueDate: string;
 
@@ -29,11 +29,11 @@ export class GrantSubsidyDto extends CommandBaseDto {
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId: string;
 
-  @ApiProperty({ enum: FLEXIBLE_CATEGORY_CODES, example: 'FUE', description: 'fallübergreifend (FUE) or fallunspezifisch (FU)' })
+  @ApiProperty({ enum: FLEXIBLE_CATEGORY_CODES, example: 'FUE', description: 'fallübergreifend (FUE) oder fallunspezifisch (FU)' })
   @IsIn(FLEXIBLE_CATEGORY_CODES)
   category: FlexibleCategory;
 
-  @ApiProperty({ example: 'Elternkurse', description: 'Purpose of the subsidy (no personal data)' })
+  @ApiProperty({ example: 'Elternkurse', description: 'Zweck der Zuwendung (keine personenbezogenen Daten)' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -43,7 +43,7 @@ export class GrantSubsidyDto extends CommandBaseDto {
   @IsAmount({ allowZero: false })
   total: string;
 
-  @ApiProperty({ type: [InstalmentDto], description: 'Instalment plan: due dates inside the fiscal year, amounts adding up to the total' })
+  @ApiProperty({ type: [InstalmentDto], description: 'Ratenplan: Fälligkeiten im Haushaltsjahr, Beträge, die zusammen die Summe ergeben' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_INSTALMENTS)
@@ -59,11 +59,11 @@ export class UsageReportLineDto {
   @Matches(INSTALMENT_ID_PATTERN, { message: INSTALMENT_ID_MESSAGE })
   instalmentId: string;
 
-  @ApiProperty({ example: '5750.00', description: 'Money of the instalment spent for the purpose' })
+  @ApiProperty({ example: '5750.00', description: 'Für den Zweck verwendetes Geld der Rate' })
   @IsAmount()
   spent: string;
 
-  @ApiProperty({ example: 'Zwei Kursreihen mit je 8 Abenden', description: 'Short description of the use (no personal data)' })
+  @ApiProperty({ example: 'Zwei Kursreihen mit je 8 Abenden', description: 'Kurze Beschreibung der Verwendung (keine personenbezogenen Daten)' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
