@@ -35,7 +35,11 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         DatabaseModule.forRoot({ url: options.databaseUrl, poolMax: options.config.dbPoolMax }),
-        EventStoreModule.forRoot({ runProjections: options.config.runProjections, auditSealKey: options.config.auditSealKey }),
+        EventStoreModule.forRoot({
+          runProjections: options.config.runProjections,
+          auditSealKey: options.config.auditSealKey,
+          projectionWaitMs: options.config.projectionWaitMs,
+        }),
         DddModule,
         CqrsModule.forRoot(),
         // The throttler named `default` sends the standard Retry-After (other names get a suffix).

@@ -14,7 +14,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         DatabaseModule.forRoot({ url: databaseUrl, poolMax: config.dbPoolMax }),
-        EventStoreModule.forRoot({ runProjections: config.runProjections, auditSealKey: config.auditSealKey }),
+        EventStoreModule.forRoot({ runProjections: config.runProjections, auditSealKey: config.auditSealKey, projectionWaitMs: config.projectionWaitMs }),
         DddModule,
         CqrsModule.forRoot(),
         ...domainModules,

@@ -28,6 +28,11 @@ export interface AppConfig {
    */
   trustProxy: boolean | number | string;
   bodyLimitBytes: number;
+  /**
+   * How long a read or command waits for a projection to reach the log's head before it answers
+   * 503 projection-behind with Retry-After (PROJECTION_WAIT_MS, default 10 s).
+   */
+  projectionWaitMs: number;
   logLevel: string;
   /** Key that signs the audit chain's seals; without it the chain is kept but not sealed. */
   auditSealKey?: string;
@@ -71,6 +76,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
     trustProxy: trustProxy(env.TRUST_PROXY),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 256 * 1024, 'BODY_LIMIT_BYTES'),
+    projectionWaitMs: int(env.PROJECTION_WAIT_MS, 10_000, 'PROJECTION_WAIT_MS'),
     logLevel: logLevel(env.LOG_LEVEL ?? 'info'),
     auditSealKey: env.AUDIT_SEAL_KEY,
   };

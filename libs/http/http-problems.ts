@@ -19,5 +19,6 @@ export const HTTP_PROBLEMS = defineProblems({
   'headers-too-large': { status: 431, de: 'Kopfzeilen zu groß', en: 'Request header fields too large' },
   'internal-error': { status: 500, de: 'Interner Fehler', en: 'Internal error' },
   'database-unavailable': { status: 503, de: 'Datenbank nicht erreichbar', en: 'Database unavailable' },
+  'projection-behind': { status: 503, de: 'Zahlen nicht aktuell', en: 'Figures not current' },
   'http-error': { status: 400, de: 'Fehler', en: 'Error' },
 });

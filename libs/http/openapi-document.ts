@@ -12,6 +12,8 @@ const METHODS = ['get', ...WRITE_METHODS] as const;
 
 /** What any request can meet: a parameter that fails validation (also NUL in a query), overload. */
 const EVERY_OPERATION: ProblemKind[] = [HTTP_PROBLEMS['validation-failed'], HTTP_PROBLEMS['rate-limited'], HTTP_PROBLEMS['database-unavailable']];
+/** Reads and commands may wait for a projection that is behind (PROJECTION_WAIT_MS). */
+const BEHIND: ProblemKind[] = [HTTP_PROBLEMS['projection-behind']];
 /** What the bearer token and the role matrix refuse. */
 const AUTHENTICATED: ProblemKind[] = [AUTH_PROBLEMS.unauthenticated, AUTH_PROBLEMS.forbidden, AUTH_PROBLEMS['rate-limited']];
 /** What a write can meet before and after its command decides: body, headers, races, repeated keys. */
@@ -99,7 +101,7 @@ export function declareCommonContract(document: OpenAPIObject, options: Contract
       const own = (extended['x-refusals'] ?? []) as Array<{ name: string; status: number }>;
       delete extended['x-refusals'];
       // A public operation (health) answers for itself when the database is away.
-      const common = isPublic ? EVERY_OPERATION.filter((kind) => kind.status !== 503) : [...AUTHENTICATED, ...EVERY_OPERATION];
+      const common = isPublic ? EVERY_OPERATION.filter((kind) => kind.status !== 503) : [...AUTHENTICATED, ...EVERY_OPERATION, ...BEHIND];
       const kinds = [...common, ...(isWrite ? WRITES : []), ...own];
       declareProblems(operation, kinds);
       if (!isWrite) continue;

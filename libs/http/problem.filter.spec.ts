@@ -8,6 +8,7 @@ const KINDS = defineProblems({
   'budget-frozen': { status: 422, de: 'Gesperrt', en: 'Frozen' },
 });
 import { toProblem } from './problem.filter';
+import { ProjectionBehind } from '../event-store/consumer/checkpointed-consumer';
 
 describe('toProblem', () => {
   it('answers a retryable domain refusal with Retry-After as well as the body', () => {
@@ -27,6 +28,13 @@ describe('toProblem', () => {
     const { problem } = toProblem(new DomainError(KINDS['budget-frozen'], text('Das Budget ist gesperrt.', 'The budget is frozen.')));
     expect(renderProblem(problem, 'de')).toMatchObject({ type: '/problems/budget-frozen', title: 'Gesperrt', detail: 'Das Budget ist gesperrt.' });
     expect(renderProblem(problem, 'en')).toMatchObject({ type: '/problems/budget-frozen', title: 'Frozen', detail: 'The budget is frozen.' });
+  });
+
+  it('answers a projection that did not catch up in time with a retryable 503, never a 500', () => {
+    const { problem, headers, log } = toProblem(new ProjectionBehind('utilisation', 10_000, 'consumer utilisation did not catch up within 10000 ms'));
+    expect(renderProblem(problem, 'de')).toMatchObject({ type: '/problems/projection-behind', status: 503, title: 'Zahlen nicht aktuell', retryable: true });
+    expect(headers).toEqual({ 'retry-after': '1' });
+    expect(log).toBe(true);
   });
 
   it('answers a lost database connection with a retryable 503, however the driver or TypeORM reports it', () => {

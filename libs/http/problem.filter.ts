@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from '../ddd/domain-error';
 import { InvalidAppend } from '../event-store/errors';
+import { ProjectionBehind } from '../event-store/consumer/checkpointed-consumer';
 import { DDD_PROBLEMS } from '../ddd/ddd-problems';
 import { ProblemKind } from '../ddd/problem-kind';
 import { AUTH_PROBLEMS } from '../auth/auth-problems';
@@ -36,6 +37,21 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
     const retryAfter = error.extensions?.retryAfterSeconds;
     const headers: Record<string, string> = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
     return { problem: problem(error.kind, error.detail, error.extensions), headers, log: false };
+  }
+  if (error instanceof ProjectionBehind) {
+    // Logged: a projection that cannot keep up is an operator's matter; the client may retry.
+    return {
+      problem: problem(
+        HTTP_PROBLEMS['projection-behind'],
+        text(
+          'Die Zahlen sind noch nicht auf dem Stand der letzten Buchungen; bitte gleich erneut versuchen.',
+          'The figures have not yet caught up with the latest bookings; retry shortly.',
+        ),
+        { retryable: true, retryAfterSeconds: PROJECTION_RETRY_AFTER_SECONDS },
+      ),
+      headers: { 'retry-after': String(PROJECTION_RETRY_AFTER_SECONDS) },
+      log: true,
+    };
   }
   if (error instanceof InvalidAppend) {
     return {
@@ -101,6 +117,7 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
 }
 
 const DATABASE_RETRY_AFTER_SECONDS = 2;
+const PROJECTION_RETRY_AFTER_SECONDS = 1;
 /**
  * SQLSTATEs of a session that ended or could not begin: class 08 (connection exception), the 57P
  * shutdowns and too_many_connections (a server full of reconnecting clients after an outage).

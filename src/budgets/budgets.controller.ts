@@ -147,7 +147,7 @@ export class BudgetsController {
     description:
       'Setzt den geplanten Betrag einer Kategorie mit Begründung und Beschluss neu fest (BudgetAmended); B ändert sich um die Differenz. Ein Nachtrag geht nie unter die Mittel, die in der Kategorie gebunden oder ausgegeben sind (R11), bei FS einschließlich der Bewilligungen der Fälle.',
     answer: { status: 200, schema: BudgetOverview },
-    refusals: [...BOOKABLE, BUDGET_PROBLEMS['no-change'], BUDGET_PROBLEMS['amount-below-commitments'], BUDGET_PROBLEMS['projection-behind']],
+    refusals: [...BOOKABLE, BUDGET_PROBLEMS['no-change'], BUDGET_PROBLEMS['amount-below-commitments']],
   })
   async amend(
     @Ctx() ctx: CommandContext,
@@ -172,7 +172,6 @@ export class BudgetsController {
       SHARED_PROBLEMS['amount-not-positive'],
       BUDGET_PROBLEMS['proposal-exists'],
       BUDGET_PROBLEMS['reallocation-moves-committed-money'],
-      BUDGET_PROBLEMS['projection-behind'],
     ],
   })
   async propose(
@@ -192,12 +191,7 @@ export class BudgetsController {
     description:
       'Die andere Seite als die vorschlagende stimmt zu: Die Umschichtung wird an diesem Geschäftsdatum wirksam (ReallocationAgreed) und bewegt die geplanten Mittel, B bleibt gleich (R11). Gebundene Mittel werden dabei erneut geprüft und nicht bewegt.',
     answer: { status: 200, schema: BudgetOverview },
-    refusals: [
-      ...ANSWER,
-      BUDGET_PROBLEMS['agreement-by-other-party-required'],
-      BUDGET_PROBLEMS['reallocation-moves-committed-money'],
-      BUDGET_PROBLEMS['projection-behind'],
-    ],
+    refusals: [...ANSWER, BUDGET_PROBLEMS['agreement-by-other-party-required'], BUDGET_PROBLEMS['reallocation-moves-committed-money']],
   })
   agree(
     @Ctx() ctx: CommandContext,

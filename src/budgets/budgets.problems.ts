@@ -19,5 +19,4 @@ export const BUDGET_PROBLEMS = defineProblems({
   'already-frozen': { status: 422, de: 'Bereits gesperrt', en: 'Already frozen' },
   'not-frozen': { status: 422, de: 'Nicht gesperrt', en: 'Not frozen' },
   'contract-version-exists': { status: 422, de: 'Vertragsfassung bereits vorhanden', en: 'Contract version exists' },
-  'projection-behind': { status: 503, de: 'Gebundene Mittel noch nicht bekannt', en: 'Committed money not yet known' },
 });

@@ -3,16 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../libs/ddd/domain-error';
 import { text } from '../../libs/text/text';
-import { BUDGET_PROBLEMS } from './budgets.problems';
 import { EVENT_STORE, EventStore, LogCheckpoint, compareCheckpoints } from '../../libs/event-store/event-store.port';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
 import { Decimal } from '../../libs/money';
 import { LedgerQueries } from '../ledger';
 import { BudgetCategory } from '../shared/budget-category';
+import { HTTP_PROBLEMS } from '../../libs/http/http-problems';
 
 export const LEDGER_PROJECTION = 'ledger-journal';
-/** How long a planning command waits for the ledger journal before it refuses as retryable. */
-export const LEDGER_FRESHNESS_TIMEOUT_MS = 2_000;
 const POLL_MS = 20;
 
 /**
@@ -24,7 +22,7 @@ const POLL_MS = 20;
  * Replaying the Sozialraum-year from the log would not avoid the lag: which approval streams
  * belong to a Sozialraum-year is itself only known from that journal. So before reading, the
  * journal's stored checkpoint (es_consumers, shared by all processes) must have reached the head
- * of the log seen when the command started; it is polled for a short while, and if the journal
+ * of the log seen when the command started; it is polled for as long as a read waits for a projection (PROJECTION_WAIT_MS), and if the journal
  * is still behind the command is refused with 503 `projection-behind`, which the client retries.
  * Approvals recorded concurrently with the decision are never blocked (R8); they surface as
  * forecast warnings, not as a hidden reallocation of committed money.
@@ -45,7 +43,7 @@ export class CommittedMoney {
   }
 
   /** Resolves once the ledger journal has processed the log up to the head seen at the call. */
-  async awaitLedgerJournal(timeoutMs = LEDGER_FRESHNESS_TIMEOUT_MS): Promise<void> {
+  async awaitLedgerJournal(timeoutMs = this.projections.waitMs): Promise<void> {
     const head = await this.store.headCheckpoint();
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -53,7 +51,7 @@ export class CommittedMoney {
       if (checkpoint && compareCheckpoints(checkpoint, head) >= 0) return;
       if (Date.now() >= deadline) {
         throw new DomainError(
-          BUDGET_PROBLEMS['projection-behind'],
+          HTTP_PROBLEMS['projection-behind'],
           text(
             'Das Buchungsjournal hat noch nicht alle Mittelbindungen erfasst; die Entscheidung braucht sie alle. Bitte in einem Moment erneut versuchen.',
             'The ledger journal has not yet recorded every commitment; the decision needs them all. Try again in a moment.',

@@ -8703,7 +8703,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -8717,7 +8717,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -8822,7 +8822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -8836,7 +8836,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -8926,7 +8926,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -8940,7 +8940,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -9030,7 +9030,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -9044,7 +9044,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -9161,7 +9161,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -9175,7 +9175,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -9392,7 +9392,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -9406,7 +9406,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -9516,7 +9516,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -9530,7 +9530,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -9741,7 +9741,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -9755,7 +9755,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -9877,7 +9877,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -9891,7 +9891,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -10113,7 +10113,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -10127,7 +10127,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -10251,7 +10251,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -10265,7 +10265,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -10490,7 +10490,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -10504,7 +10504,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -10729,7 +10729,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -10743,7 +10743,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -10968,7 +10968,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -10982,7 +10982,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -11335,7 +11335,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -11349,7 +11349,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -11569,7 +11569,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -11583,7 +11583,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -11803,7 +11803,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -11817,7 +11817,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -12037,7 +12037,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -12051,7 +12051,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -12751,7 +12751,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -12765,7 +12765,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -12990,7 +12990,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -13004,7 +13004,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -13226,7 +13226,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -13240,7 +13240,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -13364,7 +13364,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -13378,7 +13378,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -13608,7 +13608,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -13622,7 +13622,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -13847,7 +13847,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -13861,7 +13861,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -14086,7 +14086,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -14100,7 +14100,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -14327,7 +14327,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -14341,7 +14341,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -14536,7 +14536,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -14550,7 +14550,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -14664,7 +14664,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -14678,7 +14678,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -14895,7 +14895,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -14909,7 +14909,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -15129,7 +15129,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -15143,7 +15143,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -15365,7 +15365,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -15379,7 +15379,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -15599,7 +15599,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -15613,7 +15613,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -15833,7 +15833,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -15847,7 +15847,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -16067,7 +16067,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -16081,7 +16081,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -16301,7 +16301,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -16315,7 +16315,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -16535,7 +16535,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -16549,7 +16549,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -16769,7 +16769,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -16783,7 +16783,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -17000,7 +17000,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -17014,7 +17014,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -17231,7 +17231,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -17245,7 +17245,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -17378,7 +17378,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -17392,7 +17392,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -17583,7 +17583,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -17597,7 +17597,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -17702,7 +17702,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -17716,7 +17716,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -17806,7 +17806,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -17820,7 +17820,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -17937,7 +17937,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -17951,7 +17951,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -18054,7 +18054,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -18068,7 +18068,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -18263,7 +18263,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -18277,7 +18277,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -18391,7 +18391,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -18405,7 +18405,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -18620,7 +18620,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -18634,7 +18634,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -18748,7 +18748,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -18762,7 +18762,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -18979,7 +18979,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -18993,7 +18993,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -19213,7 +19213,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -19227,7 +19227,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -19330,7 +19330,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -19344,7 +19344,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -19539,7 +19539,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -19553,7 +19553,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -19670,7 +19670,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -19684,7 +19684,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -19901,7 +19901,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -19915,7 +19915,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -20132,7 +20132,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -20146,7 +20146,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -20272,7 +20272,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -20286,7 +20286,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -20410,7 +20410,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -20424,7 +20424,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -20548,7 +20548,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -20562,7 +20562,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -20691,7 +20691,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -20705,7 +20705,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -20822,7 +20822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -20836,7 +20836,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -21058,7 +21058,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -21072,7 +21072,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -21194,7 +21194,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -21208,7 +21208,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -21327,7 +21327,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -21341,7 +21341,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -21561,7 +21561,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -21575,7 +21575,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -21701,7 +21701,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -21715,7 +21715,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -21937,7 +21937,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -21951,7 +21951,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -22173,7 +22173,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -22187,7 +22187,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -22409,7 +22409,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -22423,7 +22423,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -22648,7 +22648,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -22662,7 +22662,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -22788,7 +22788,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -22802,7 +22802,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -23008,7 +23008,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -23022,7 +23022,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -23242,7 +23242,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -23256,7 +23256,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -23476,7 +23476,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -23490,7 +23490,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -23614,7 +23614,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -23628,7 +23628,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -23757,7 +23757,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -23771,7 +23771,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -23991,7 +23991,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -24005,7 +24005,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };
@@ -24138,7 +24138,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: database-unavailable */
+            /** @description Abgelehnt: database-unavailable, projection-behind */
             503: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -24152,7 +24152,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 503;
                         /** @enum {string} */
-                        type?: "/problems/database-unavailable";
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
                     };
                 };
             };

@@ -42,7 +42,9 @@ export function checkContract(fastify: FastifyInstance, document: OpenAPIObject,
       appendFileSync(join(coverageDir, `${process.pid}.jsonl`), `${JSON.stringify({ operation: name, status, violations: violations.length })}\n`);
     }
     if (violations.length === 0) return payload;
-    const message = `contract violation by ${name} answering ${status}: ${violations.join('; ')}`;
+    // An undeclared status (a 500 above all) shows what the API answered, so its cause can be found.
+    const answered = typeof payload === 'string' && !operation.responses?.[String(status)] ? ` — it answered ${payload.slice(0, 400)}` : '';
+    const message = `contract violation by ${name} answering ${status}: ${violations.join('; ')}${answered}`;
     console.error(message);
     reply.code(500).header('content-type', 'application/problem+json');
     for (const header of DECLARED_HEADERS) reply.removeHeader(header);

@@ -45,7 +45,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   let app: NestFastifyApplication;
   let keys: DevKeys;
   try {
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000', ...env });
+    // Under a loaded test machine a projection may fall seconds behind: reads wait for it (bounded by
+    // jest's timeout) instead of answering 503 after the production default.
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000', PROJECTION_WAIT_MS: '50000', ...env });
     keys = await loadOrCreateDevKeys(dataDir);
     app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: keys.publicKey, logger: false });
     // Every answer of the API tests is checked against the contract it declares.

@@ -158,7 +158,7 @@ export class CheckpointedConsumer<TTx> {
       if (compareCheckpoints(await this.checkpoint(), target) >= 0) return;
       if (Date.now() > deadline) {
         const cause = this.lastError ? `; last error: ${(this.lastError as Error).message}` : '';
-        throw new Error(`consumer ${this.name} did not catch up within ${timeoutMs} ms${cause}`);
+        throw new ProjectionBehind(this.name, timeoutMs, `consumer ${this.name} did not catch up within ${timeoutMs} ms${cause}`);
       }
       this.poke();
       await delay(10);
@@ -261,4 +261,16 @@ export class CheckpointedConsumer<TTx> {
 
 function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** A consumer did not reach the log's head in the time a caller would wait: its figures are not current yet. */
+export class ProjectionBehind extends Error {
+  constructor(
+    readonly consumer: string,
+    readonly waitedMs: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProjectionBehind';
+  }
 }

@@ -5,13 +5,13 @@ import { PG_POOL, DATABASE_URL } from '../../database/database.module';
 import { EVENT_STORE } from '../event-store.port';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { UpcasterRegistry } from '../upcaster-registry';
-import { CONSUMER_CONNECTION_STRING, CONSUMER_POOL, ProjectionRunner, RUN_PROJECTIONS } from './projection-runner';
+import { CONSUMER_CONNECTION_STRING, CONSUMER_POOL, ProjectionRunner, PROJECTION_WAIT_MS, RUN_PROJECTIONS } from './projection-runner';
 import { AUDIT_SEAL_KEY, AuditChainProjection } from '../audit/audit-chain.projection';
 
 @Global()
 @Module({})
 export class EventStoreModule {
-  static forRoot(options: { runProjections: boolean; auditSealKey?: string }): DynamicModule {
+  static forRoot(options: { runProjections: boolean; auditSealKey?: string; projectionWaitMs?: number }): DynamicModule {
     return {
       module: EventStoreModule,
       imports: [DiscoveryModule],
@@ -24,6 +24,7 @@ export class EventStoreModule {
         },
         { provide: EVENT_STORE, useExisting: PostgresEventStore },
         { provide: RUN_PROJECTIONS, useValue: options.runProjections },
+        { provide: PROJECTION_WAIT_MS, useValue: options.projectionWaitMs ?? 10_000 },
         { provide: CONSUMER_CONNECTION_STRING, useExisting: DATABASE_URL },
         { provide: CONSUMER_POOL, useExisting: PG_POOL },
         ProjectionRunner,

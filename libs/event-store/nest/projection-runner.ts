@@ -9,6 +9,8 @@ import { typeormTransactionRunner } from './typeorm-transaction-runner';
 import { PROJECTION_METADATA, Projection } from './projection.decorator';
 
 export const RUN_PROJECTIONS = Symbol('RUN_PROJECTIONS');
+/** How long waitFor waits by default (PROJECTION_WAIT_MS). */
+export const PROJECTION_WAIT_MS = Symbol('PROJECTION_WAIT_MS');
 export const CONSUMER_CONNECTION_STRING = Symbol('CONSUMER_CONNECTION_STRING');
 export const CONSUMER_POOL = Symbol('CONSUMER_POOL');
 
@@ -37,6 +39,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(CONSUMER_CONNECTION_STRING) private readonly connectionString: string,
     @Inject(CONSUMER_POOL) private readonly pool: Pool,
     @Inject(RUN_PROJECTIONS) private readonly runProjections: boolean,
+    /** How long waitFor waits unless told otherwise. */
+    @Inject(PROJECTION_WAIT_MS) readonly waitMs: number,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -87,7 +91,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /** Waits until one projection has processed everything appended before the call. */
-  async waitFor(name: string, timeoutMs = 10_000): Promise<void> {
+  async waitFor(name: string, timeoutMs = this.waitMs): Promise<void> {
     const entry = this.consumers.get(name);
     if (!entry) throw new Error(`unknown projection ${name}`);
     // The checkpoint is read from the database, so this also waits for a separate worker process.
