@@ -21,16 +21,21 @@ import { LocationInterceptor } from '../../libs/http/contract/location.intercept
 import { domainModules } from '../../src/domain.modules';
 import { HealthController } from './health/health.controller';
 import { OpsController } from './ops/ops.controller';
+import { DEV_KEYS, DevSignInController } from './dev-sign-in/dev-sign-in.controller';
+import { DevKeys } from '../../libs/auth/dev-signing-key';
 
 export interface ApiModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   devPublicKey?: KeyLike;
+  /** The development key pair: with it (and only in development mode) the API offers the dev sign-in. */
+  devKeys?: DevKeys;
 }
 
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
+    const devSignIn = options.devKeys !== undefined && options.config.auth.mode === 'dev' && options.config.nodeEnv !== 'production';
     return {
       module: ApiModule,
       imports: [
@@ -46,7 +51,7 @@ export class ApiModule {
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: options.config.rateLimitPerMinute }]),
         ...domainModules,
       ],
-      controllers: [HealthController, OpsController],
+      controllers: [HealthController, OpsController, ...(devSignIn ? [DevSignInController] : [])],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options.config.auth, options.devPublicKey) },
@@ -61,6 +66,7 @@ export class ApiModule {
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: STREAM_RESOURCE, useValue: resourceOfStream },
+        ...(devSignIn ? [{ provide: DEV_KEYS, useValue: options.devKeys }] : []),
       ],
     };
   }

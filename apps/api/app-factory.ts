@@ -3,6 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { LogLevel, LoggerService } from '@nestjs/common';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { createAppLogger } from '../../libs/config/app-logger';
@@ -12,6 +15,24 @@ import { declareCommonContract } from '../../libs/http/openapi-document';
 import { routeKey } from '../../libs/auth/auth.guard';
 import { roleMatrix } from '../../src/shared/role-matrix';
 import { API_PARAMETERS } from '../../src/shared/api-parameters';
+
+/**
+ * The web app (built by Vite into dist/web) under /app/, a prefix no API route uses; `/` leads
+ * there. Looked for beside the compiled entry point (dist/apps/api → dist/web) and, when the API
+ * runs from source (tests), in the repository's dist/web.
+ */
+async function serveWebApp(app: NestFastifyApplication): Promise<void> {
+  const root = [join(__dirname, '../../web'), join(__dirname, '../../dist/web')].find((dir) => existsSync(join(dir, 'index.html')));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/', (_request, reply) => reply.redirect('/app/', 302));
+  if (!root) {
+    fastify.get('/app/', (_request, reply) =>
+      reply.code(503).type('text/plain; charset=utf-8').send('Die Web-Anwendung ist nicht gebaut: npm run build:web (npm start baut sie selbst).'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root, prefix: '/app/', decorateReply: false, index: ['index.html'] });
+}
 
 const documents = new WeakMap<NestFastifyApplication, OpenAPIObject>();
 
@@ -80,5 +101,6 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
   );
   documents.set(app, document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await serveWebApp(app);
   return app;
 }

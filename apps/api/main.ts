@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 
   database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
   const devKeys = config.auth.mode === 'dev' ? await loadOrCreateDevKeys(config.dataDir) : undefined;
-  app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey, logger: appLogger });
+  app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey, devKeys, logger: appLogger });
   await app.init();
   // A fresh development installation starts with the demo tenant, so a newcomer sees real-looking
   // data at once. Never in production: the event log of record cannot be cleaned of demo events.

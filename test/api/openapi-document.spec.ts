@@ -6,7 +6,7 @@ import { serialiseDocument } from '../../libs/http/openapi-document';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const COMMITTED = join(__dirname, '../../docs/openapi.json');
-const CLIENT_TYPES = join(__dirname, '../support/api-schema.ts');
+const CLIENT_TYPES = join(__dirname, '../../apps/web/src/api/api-schema.ts');
 const TAGS = ['Stammdaten', 'Budgetverträge', 'Sozialraumbudgets', 'Flexible Mittel', 'Einzelfallhilfen', 'Steuerung', 'Rechnungsprüfung', 'Betrieb'];
 
 /**

@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import createClient from 'openapi-fetch';
-import type { paths } from '../support/api-schema';
+import type { paths } from '../../apps/web/src/api/api-schema';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**

@@ -49,7 +49,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     // jest's timeout) instead of answering 503 after the production default.
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000', PROJECTION_WAIT_MS: '50000', ...env });
     keys = await loadOrCreateDevKeys(dataDir);
-    app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: keys.publicKey, logger: false });
+    app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: keys.publicKey, devKeys: keys, logger: false });
     // Every answer of the API tests is checked against the contract it declares.
     checkContract(app.getHttpAdapter().getInstance(), apiDocumentOf(app));
     await app.init();

@@ -1,0 +1,86 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, ok } from './client';
+import type { BudgetItem, SozialraumPage, ViewQuery } from './types';
+
+/** No list is followed further than this many pages (a guard against a cursor that never ends). */
+const MAX_PAGES = 200;
+const PAGE_SIZE = 100;
+
+/** Drops unset axes so that "no asOf" and "asOf undefined" are one cache entry and one URL. */
+export function viewQuery(view: ViewQuery): ViewQuery {
+  const query: ViewQuery = {};
+  if (view.asOf) query.asOf = view.asOf;
+  if (view.knownAt) query.knownAt = view.knownAt;
+  if (view.knownAtPosition) query.knownAtPosition = view.knownAtPosition;
+  return query;
+}
+
+/** Every budget of a fiscal year: GET /budgets, page after page along nextCursor. */
+export function budgetsQuery(fiscalYear: number) {
+  return queryOptions({
+    queryKey: ['budgets', fiscalYear],
+    queryFn: async ({ signal }) => {
+      const items: BudgetItem[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const body = await ok(api.GET('/budgets', { params: { query: { fiscalYear, limit: PAGE_SIZE, cursor } }, signal }));
+        items.push(...body.items);
+        if (!body.nextCursor) break;
+        cursor = body.nextCursor;
+      }
+      return items;
+    },
+  });
+}
+
+/** The Sozialräume of the tenant (for their names): GET /sozialraeume, every page. */
+export function sozialraeumeQuery() {
+  return queryOptions({
+    queryKey: ['sozialraeume'],
+    staleTime: 5 * 60_000,
+    queryFn: async ({ signal }) => {
+      const names = new Map<string, string>();
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const body: SozialraumPage = await ok(api.GET('/sozialraeume', { params: { query: { limit: PAGE_SIZE, cursor } }, signal }));
+        for (const item of body.items) names.set(item.sozialraumId, item.name);
+        if (!body.nextCursor) break;
+        cursor = body.nextCursor;
+      }
+      return names;
+    },
+  });
+}
+
+type Key = { sozialraumId: string; fiscalYear: number; view?: ViewQuery };
+
+function path({ sozialraumId, fiscalYear }: Key) {
+  return { sozialraumId, fiscalYear };
+}
+
+/** GET /steering/{sozialraumId}/{fiscalYear}: thresholds crossed, procedure, settlement. */
+export function steeringQuery(key: Key) {
+  const query = viewQuery(key.view ?? {});
+  return queryOptions({
+    queryKey: ['steering', key.sozialraumId, key.fiscalYear, query],
+    queryFn: ({ signal }) => ok(api.GET('/steering/{sozialraumId}/{fiscalYear}', { params: { path: path(key), query }, signal })),
+  });
+}
+
+/** GET …/utilisation: planned, committed, actual, forecast and available by category. */
+export function utilisationQuery(key: Key) {
+  const query = viewQuery(key.view ?? {});
+  return queryOptions({
+    queryKey: ['utilisation', key.sozialraumId, key.fiscalYear, query],
+    queryFn: ({ signal }) => ok(api.GET('/steering/{sozialraumId}/{fiscalYear}/utilisation', { params: { path: path(key), query }, signal })),
+  });
+}
+
+/** GET …/forecast-timeline: every change of the forecast and of B with its cause. */
+export function timelineQuery(key: Key) {
+  const query = viewQuery(key.view ?? {});
+  return queryOptions({
+    queryKey: ['forecast-timeline', key.sozialraumId, key.fiscalYear, query],
+    queryFn: ({ signal }) => ok(api.GET('/steering/{sozialraumId}/{fiscalYear}/forecast-timeline', { params: { path: path(key), query }, signal })),
+  });
+}

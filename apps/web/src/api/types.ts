@@ -1,0 +1,18 @@
+import type { paths } from './api-schema';
+
+/** The answers of the reads the app makes, exactly as the API's contract types them. */
+type Ok<Path extends keyof paths> = paths[Path] extends { get: { responses: { 200: { content: { 'application/json': infer Body } } } } } ? Body : never;
+
+export type BudgetPage = Ok<'/budgets'>;
+export type BudgetItem = BudgetPage['items'][number];
+export type SozialraumPage = Ok<'/sozialraeume'>;
+export type SteeringOverview = Ok<'/steering/{sozialraumId}/{fiscalYear}'>;
+export type ForecastTimeline = Ok<'/steering/{sozialraumId}/{fiscalYear}/forecast-timeline'>;
+export type TimelineEntry = ForecastTimeline['entries'][number];
+export type Utilisation = Ok<'/steering/{sozialraumId}/{fiscalYear}/utilisation'>;
+export type UtilisationCategory = Utilisation['categories'][number];
+export type Category = UtilisationCategory['category'];
+export type BudgetStatus = BudgetItem['status'];
+
+/** asOf, knownAt and knownAtPosition, as every steering read takes them. */
+export type ViewQuery = NonNullable<paths['/steering/{sozialraumId}/{fiscalYear}/utilisation']['get']['parameters']['query']>;

@@ -1,0 +1,123 @@
+import { lazy, Suspense, useRef, type MouseEvent } from 'react';
+import { ErrorBoundary } from './components/error-boundary';
+import { Loading } from './components/loading';
+import { PageHeading } from './components/page-heading';
+import { OverviewPage } from './pages/overview';
+import { SignInPage } from './pages/sign-in';
+import { href, useRoute, type Route } from './router';
+import { roleName, signOut, type Session } from './session';
+import { useSession } from './use-session';
+
+/** The Sozialraum-Jahr page (and ECharts with it) is loaded when it is first opened. */
+const SozialraumYearPage = lazy(() => import('./pages/sozialraum-year'));
+
+function routeKey(route: Route): string {
+  return route.name === 'sozialraum' ? `sozialraum/${route.sozialraumId}/${route.fiscalYear}` : route.name;
+}
+
+function Header({ session }: { session: Session | null }) {
+  const leave = () => {
+    signOut();
+    window.location.hash = '#/';
+  };
+  return (
+    <header className="app-header">
+      <div className="kern-container app-header__bar">
+        <p className="app-header__title">
+          <a href="#/" className="app-header__home">
+            Sozialraumbudget
+          </a>
+          <span className="app-header__subtitle">Steuerung der Sozialraumbudgets des Jugendamts</span>
+        </p>
+        {session ? (
+          <div className="app-header__user">
+            <p className="kern-body app-header__who">
+              <span className="kern-sr-only">Angemeldet als </span>
+              <strong>{session.name || 'Angemeldet'}</strong>
+              <span className="app-header__meta">
+                {session.roles.map(roleName).join(', ')}
+                {session.provider ? ` ${session.provider}` : ''}
+                {session.tenant ? ` · Mandant ${session.tenant}` : ''}
+              </span>
+            </p>
+            <button type="button" className="kern-btn kern-btn--secondary kern-btn--x-small" onClick={leave}>
+              <span className="kern-icon kern-icon--logout" aria-hidden="true"></span>
+              <span className="kern-label">Abmelden</span>
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+function Navigation({ route }: { route: Route }) {
+  return (
+    <nav aria-label="Hauptnavigation" className="app-nav">
+      <ul className="kern-container app-nav__list">
+        <li>
+          <a className="app-nav__link" href={href({ name: 'overview' })} aria-current={route.name === 'overview' ? 'page' : undefined}>
+            Übersicht
+          </a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'overview':
+      return <OverviewPage fiscalYear={route.fiscalYear} />;
+    case 'sozialraum':
+      return (
+        <Suspense fallback={<Loading label="Seite wird geladen …" />}>
+          <SozialraumYearPage sozialraumId={route.sozialraumId} fiscalYear={route.fiscalYear} asOf={route.asOf} knownAt={route.knownAt} />
+        </Suspense>
+      );
+    case 'not-found':
+      return (
+        <>
+          <PageHeading title="Seite nicht gefunden" />
+          <p className="kern-body">
+            Diese Adresse führt zu keiner Seite.{' '}
+            <a className="kern-link" href="#/">
+              Zur Übersicht
+            </a>
+          </p>
+        </>
+      );
+  }
+}
+
+export function App() {
+  const session = useSession();
+  const route = useRoute();
+
+  const main = useRef<HTMLElement>(null);
+  const skipToContent = (event: MouseEvent) => {
+    // A plain "#main" would be taken for a route.
+    event.preventDefault();
+    main.current?.focus();
+  };
+
+  return (
+    <>
+      <a className="app-skip-link" href="#inhalt" onClick={skipToContent}>
+        Zum Inhalt springen
+      </a>
+      <Header session={session} />
+      {session ? <Navigation route={route} /> : null}
+      <main id="inhalt" ref={main} tabIndex={-1} className="kern-container app-main">
+        <ErrorBoundary resetKey={session ? routeKey(route) : 'sign-in'}>
+          {session ? <Page key={routeKey(route)} route={route} /> : <SignInPage />}
+        </ErrorBoundary>
+      </main>
+      <footer className="app-footer">
+        <div className="kern-container">
+          <p className="kern-body kern-body--small">Beträge in Euro. Hochrechnung = Ist + offene Bindungen; Schwellen bei 100, 105 und 110 % von B.</p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,488 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { describeError, isApiError } from '../api/client';
+import { downloadCsv, type CsvReport } from '../api/download';
+import { sozialraeumeQuery, steeringQuery, timelineQuery, utilisationQuery, viewQuery } from '../api/queries';
+import type { ForecastTimeline, SteeringOverview, Utilisation } from '../api/types';
+import { Alert } from '../components/alert';
+import { ErrorBoundary } from '../components/error-boundary';
+import { ErrorNotice } from '../components/error-notice';
+import { Loading } from '../components/loading';
+import { PageHeading } from '../components/page-heading';
+import { PercentBar } from '../components/percent-bar';
+import { berlinLocalToIso, describeView, formatAmount, formatDate, formatPercent, isoToBerlinLocal, type ViewAxes } from '../format';
+import { href, navigate } from '../router';
+import { describeCause, findCrossings, thresholdLabel, type Crossing } from '../timeline';
+import { CATEGORY_LABEL } from './labels';
+
+/** ECharts is large: it is loaded only when this page shows a chart. */
+const ForecastChart = lazy(() => import('./forecast-chart'));
+
+interface Props {
+  sozialraumId: string;
+  fiscalYear: number;
+  asOf?: string;
+  knownAt?: string;
+}
+
+function ViewForm({ sozialraumId, fiscalYear, asOf, knownAt }: Props) {
+  const asOfId = useId();
+  const knownAtId = useId();
+  const [asOfInput, setAsOfInput] = useState(asOf ?? '');
+  const [knownAtInput, setKnownAtInput] = useState(knownAt ? isoToBerlinLocal(knownAt) : '');
+  useEffect(() => {
+    setAsOfInput(asOf ?? '');
+    setKnownAtInput(knownAt ? isoToBerlinLocal(knownAt) : '');
+  }, [asOf, knownAt]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    navigate({
+      name: 'sozialraum',
+      sozialraumId,
+      fiscalYear,
+      asOf: asOfInput || undefined,
+      knownAt: knownAtInput ? (berlinLocalToIso(knownAtInput) ?? undefined) : undefined,
+    });
+  };
+
+  return (
+    <form className="app-view-form" onSubmit={submit} aria-label="Ansicht wählen">
+      <fieldset className="kern-fieldset">
+        <legend className="kern-label">Ansicht</legend>
+        <div className="kern-fieldset__body kern-fieldset__body--horizontal app-view-form__fields">
+          <div className="kern-form-input">
+            <label className="kern-label" htmlFor={asOfId}>
+              Stand am
+            </label>
+            <div className="kern-hint" id={`${asOfId}-hint`}>
+              Geschäftsdatum; leer: heute
+            </div>
+            <input
+              id={asOfId}
+              className="kern-form-input__input"
+              type="date"
+              value={asOfInput}
+              aria-describedby={`${asOfId}-hint`}
+              onChange={(event) => setAsOfInput(event.target.value)}
+            />
+          </div>
+          <div className="kern-form-input">
+            <label className="kern-label" htmlFor={knownAtId}>
+              Wissensstand
+            </label>
+            <div className="kern-hint" id={`${knownAtId}-hint`}>
+              Erfasst bis (Ortszeit Berlin); leer: alles heute Bekannte
+            </div>
+            <input
+              id={knownAtId}
+              className="kern-form-input__input"
+              type="datetime-local"
+              step={60}
+              value={knownAtInput}
+              aria-describedby={`${knownAtId}-hint`}
+              onChange={(event) => setKnownAtInput(event.target.value)}
+            />
+          </div>
+        </div>
+      </fieldset>
+      <div className="app-actions">
+        <button type="submit" className="kern-btn kern-btn--primary">
+          <span className="kern-label">Ansicht anzeigen</span>
+        </button>
+        {asOf || knownAt ? (
+          <button type="button" className="kern-btn kern-btn--tertiary" onClick={() => navigate({ name: 'sozialraum', sozialraumId, fiscalYear })}>
+            <span className="kern-label">Auf heute zurücksetzen</span>
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function SteeringSection({ steering }: { steering: SteeringOverview }) {
+  const { crossings, withdrawnCrossings, procedure } = steering;
+  const crossed = (kind: 'warning' | 'procedure' | 'renegotiation') => {
+    const standing = crossings[kind];
+    if (standing) return `überschritten am ${formatDate(standing.businessDate)}`;
+    const withdrawn = withdrawnCrossings[kind];
+    if (withdrawn) return `am ${formatDate(withdrawn.businessDate)} überschritten, später zurückgenommen`;
+    return 'nicht überschritten';
+  };
+  const items: [string, string][] = [
+    ['Warnschwelle (100 %)', crossed('warning')],
+    ['Überschreitungsverfahren (105 %)', crossed('procedure')],
+    ['Nachverhandlung (110 %)', crossed('renegotiation')],
+  ];
+  if (procedure) {
+    items.push([
+      'Verfahren',
+      procedure.closed
+        ? `eröffnet am ${formatDate(procedure.openedOn)}, abgeschlossen am ${formatDate(procedure.closed.closedOn)}`
+        : `offen seit ${formatDate(procedure.openedOn)}`,
+    ]);
+    if (!procedure.closed) {
+      items.push([
+        'Steuerungsrunde',
+        procedure.meetings.length > 0
+          ? `${procedure.meetings.length} abgehalten, zuletzt am ${formatDate(procedure.meetings[procedure.meetings.length - 1]?.heldOn ?? '')}`
+          : `fällig bis ${formatDate(procedure.meetingDueBy)}${procedure.meetingOverdue ? ' – überfällig' : ''}`,
+      ]);
+      items.push(['Bericht an die Kämmerei', procedure.kaemmereiReportOutstanding ? 'steht aus' : `${procedure.kaemmereiReports.length} gesendet`]);
+      if (procedure.supplementaryRequestDue.due) {
+        items.push(['Antrag auf überplanmäßige Aufwendungen', `fällig über ${formatAmount(procedure.supplementaryRequestDue.outstanding)}`]);
+      }
+    }
+  }
+  if (steering.underrunDetectedOn) items.push(['Unterschreitung', `festgestellt am ${formatDate(steering.underrunDetectedOn)}`]);
+  items.push(['Abgeschlossene Monate', steering.closedMonths.length === 0 ? 'keine' : `${steering.closedMonths.length} von 12`]);
+  if (steering.settlement) items.push(['Jahresabrechnung', steering.settlement.applied ? 'berechnet und angewendet' : 'berechnet']);
+
+  return (
+    <dl className="kern-description-list">
+      {items.map(([key, value]) => (
+        <div key={key} className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">{key}</dt>
+          <dd className="kern-description-list-item__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function timelineSummary(timeline: ForecastTimeline, crossings: Crossing[]): string {
+  const last = timeline.entries[timeline.entries.length - 1];
+  if (!last) return 'Die Hochrechnung hat sich in diesem Haushaltsjahr noch nicht geändert.';
+  const crossed = crossings.map((c) => `${thresholdLabel(c)} am ${formatDate(timeline.entries[c.index]?.businessDate ?? '')}`);
+  return (
+    `${timeline.entries.length} Änderungen. Zuletzt am ${formatDate(last.businessDate)}: Hochrechnung ${formatAmount(last.forecast)}, ` +
+    `${formatPercent(last.pctOfBudget)} von B (${formatAmount(last.budget)}). ` +
+    (crossed.length ? `Überschritten: ${crossed.join('; ')}.` : 'Keine Schwelle überschritten.')
+  );
+}
+
+function TimelineSection({ timeline, fiscalYear, asOf }: { timeline: ForecastTimeline; fiscalYear: number; asOf?: string }) {
+  const [showTable, setShowTable] = useState(false);
+  const tableId = useId();
+  const summaryId = useId();
+  const crossings = useMemo(() => findCrossings(timeline.entries), [timeline]);
+  const crossingsByIndex = new Map<number, Crossing[]>();
+  for (const crossing of crossings) crossingsByIndex.set(crossing.index, [...(crossingsByIndex.get(crossing.index) ?? []), crossing]);
+
+  if (timeline.entries.length === 0) return <p className="kern-body">Die Hochrechnung hat sich in diesem Haushaltsjahr noch nicht geändert.</p>;
+
+  return (
+    <>
+      <p id={summaryId} className="kern-body">
+        {timelineSummary(timeline, crossings)}
+      </p>
+      <div className="app-chart-layout">
+        <ErrorBoundary>
+          <Suspense fallback={<Loading label="Diagramm wird geladen …" />}>
+            <ForecastChart timeline={timeline} crossings={crossings} fiscalYear={fiscalYear} asOf={asOf} describedBy={summaryId} />
+          </Suspense>
+        </ErrorBoundary>
+        <div className="app-chart-layout__aside">
+          <button
+            type="button"
+            className="kern-btn kern-btn--secondary"
+            aria-expanded={showTable}
+            aria-controls={tableId}
+            onClick={() => setShowTable(!showTable)}
+          >
+            <span className={`kern-icon kern-icon--${showTable ? 'arrow-up' : 'arrow-down'}`} aria-hidden="true"></span>
+            <span className="kern-label">Daten als Tabelle</span>
+          </button>
+        </div>
+      </div>
+      <div id={tableId} hidden={!showTable} className="kern-table-responsive">
+        {showTable ? (
+          <table className="kern-table kern-table--small kern-table--striped">
+            <caption className="kern-title">Verlauf der Hochrechnung {fiscalYear}</caption>
+            <thead className="kern-table__head">
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">
+                  Geschäftsdatum
+                </th>
+                <th scope="col" className="kern-table__header">
+                  Ursache
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
+                  Änderung
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
+                  Hochrechnung
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
+                  B
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
+                  % von B
+                </th>
+                <th scope="col" className="kern-table__header">
+                  Schwelle
+                </th>
+              </tr>
+            </thead>
+            <tbody className="kern-table__body">
+              {timeline.entries.map((entry, index) => (
+                <tr key={`${entry.position}-${entry.eventId}`} className="kern-table__row">
+                  <td className="kern-table__cell">{formatDate(entry.businessDate)}</td>
+                  <td className="kern-table__cell">{describeCause(entry)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(entry.delta)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(entry.forecast)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(entry.budget)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{formatPercent(entry.pctOfBudget)}</td>
+                  <td className="kern-table__cell">
+                    {(crossingsByIndex.get(index) ?? []).map((c) => (
+                      <span key={c.threshold} className="app-block">
+                        {thresholdLabel(c)} überschritten
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+function UtilisationSection({ utilisation }: { utilisation: Utilisation }) {
+  const captionId = useId();
+  return (
+    <>
+      <dl className="kern-description-list app-key-figures">
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">B (Sozialraumbudget)</dt>
+          <dd className="kern-description-list-item__value">{formatAmount(utilisation.budget)}</dd>
+        </div>
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">Hochrechnung</dt>
+          <dd className="kern-description-list-item__value">{formatAmount(utilisation.forecast)}</dd>
+        </div>
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">Hochrechnung in % von B</dt>
+          <dd className="kern-description-list-item__value">
+            <PercentBar value={utilisation.forecastPctOfBudget} />
+          </dd>
+        </div>
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">Ist</dt>
+          <dd className="kern-description-list-item__value">{formatAmount(utilisation.actual)}</dd>
+        </div>
+      </dl>
+      <div className="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="kern-table kern-table--striped">
+          <caption id={captionId} className="kern-title">
+            Auslastung nach Kategorie
+          </caption>
+          <thead className="kern-table__head">
+            <tr className="kern-table__row">
+              <th scope="col" className="kern-table__header">
+                Kategorie
+              </th>
+              <th scope="col" className="kern-table__header kern-table__header--numeric">
+                Ansatz
+              </th>
+              <th scope="col" className="kern-table__header kern-table__header--numeric">
+                Offene Bindungen
+              </th>
+              <th scope="col" className="kern-table__header kern-table__header--numeric">
+                Ist
+              </th>
+              <th scope="col" className="kern-table__header kern-table__header--numeric">
+                Hochrechnung
+              </th>
+              <th scope="col" className="kern-table__header kern-table__header--numeric">
+                Verfügbar
+              </th>
+            </tr>
+          </thead>
+          <tbody className="kern-table__body">
+            {utilisation.categories.map((category) => (
+              <tr key={category.category} className="kern-table__row">
+                <th scope="row" className="kern-table__header">
+                  {CATEGORY_LABEL[category.category]}
+                </th>
+                <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(category.planned)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(category.committed)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(category.actual)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(category.forecast)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(category.available)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot className="kern-table__footer">
+            <tr className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                Gesamt
+              </th>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(utilisation.planned)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(utilisation.committed)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(utilisation.actual)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(utilisation.forecast)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(utilisation.available)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
+  );
+}
+
+const REPORTS: { report: CsvReport; label: string }[] = [
+  { report: 'utilisation', label: 'Auslastung als CSV' },
+  { report: 'monitoring-list', label: 'Haushaltsüberwachungsliste als CSV' },
+];
+
+function DownloadButton({
+  report,
+  label,
+  sozialraumId,
+  fiscalYear,
+  view,
+}: {
+  report: CsvReport;
+  label: string;
+  sozialraumId: string;
+  fiscalYear: number;
+  view: ViewAxes;
+}) {
+  const download = useMutation({ mutationFn: () => downloadCsv(report, sozialraumId, fiscalYear, view) });
+  return (
+    <li>
+      <button
+        type="button"
+        className="kern-btn kern-btn--secondary"
+        aria-disabled={download.isPending}
+        onClick={() => {
+          if (!download.isPending) download.mutate();
+        }}
+      >
+        <span className="kern-icon kern-icon--download" aria-hidden="true"></span>
+        <span className="kern-label">
+          {label}
+          {download.isPending ? ' – wird geladen …' : ''}
+        </span>
+      </button>
+      {download.isError ? (
+        <p className="kern-body app-download-error" role="alert">
+          {label} konnte nicht geladen werden: {describeError(download.error).title}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * Sozialraum-Jahr: the forecast timeline as a chart and table (GET …/forecast-timeline), the
+ * utilisation by category (GET …/utilisation), the steering state (GET /steering/…) and the CSV
+ * downloads, every read with the chosen view (asOf, knownAt).
+ */
+export default function SozialraumYearPage(props: Props) {
+  const { sozialraumId, fiscalYear, asOf, knownAt } = props;
+  const view = viewQuery({ asOf, knownAt });
+  const key = { sozialraumId, fiscalYear, view };
+  const names = useQuery(sozialraeumeQuery());
+  const timeline = useQuery(timelineQuery(key));
+  const utilisation = useQuery(utilisationQuery(key));
+  const steering = useQuery(steeringQuery(key));
+  const name = names.data?.get(sozialraumId);
+  const title = `${name ?? sozialraumId} – Haushaltsjahr ${fiscalYear}`;
+  const fromLog = timeline.data?.source === 'event-log' || utilisation.data?.source === 'event-log';
+  const notFound = [timeline, utilisation, steering].every((q) => isApiError(q.error, 404));
+  const denied = [timeline, utilisation, steering].every((q) => isApiError(q.error, 403));
+
+  return (
+    <>
+      <nav aria-label="Brotkrumen" className="app-breadcrumb">
+        <ol>
+          <li>
+            <a className="kern-link" href={href({ name: 'overview', fiscalYear })}>
+              Übersicht {fiscalYear}
+            </a>
+          </li>
+          <li aria-current="page">{name ?? sozialraumId}</li>
+        </ol>
+      </nav>
+      <PageHeading title={title}>
+        {name ?? sozialraumId}
+        {name ? <span className="app-muted"> ({sozialraumId})</span> : null} – Haushaltsjahr {fiscalYear}
+      </PageHeading>
+      <ul className="app-inline-list" aria-label="Andere Haushaltsjahre">
+        <li>
+          <a className="kern-link" href={href({ name: 'sozialraum', sozialraumId, fiscalYear: fiscalYear - 1 })}>
+            Vorjahr {fiscalYear - 1}
+          </a>
+        </li>
+        <li>
+          <a className="kern-link" href={href({ name: 'sozialraum', sozialraumId, fiscalYear: fiscalYear + 1 })}>
+            Folgejahr {fiscalYear + 1}
+          </a>
+        </li>
+      </ul>
+
+      <ViewForm {...props} />
+      <p className="app-view-line" role="status">
+        <strong>Ansicht:</strong> {describeView({ asOf, knownAt })}
+        {fromLog ? ' (aus dem Ereignisprotokoll)' : ''}
+      </p>
+
+      {notFound ? (
+        <Alert kind="info" title={`Für ${sozialraumId} gibt es im Haushaltsjahr ${fiscalYear} kein Budget, oder es ist für Sie nicht sichtbar.`} />
+      ) : denied ? (
+        <Alert kind="info" title="Ihre Rolle darf die Steuerungszahlen dieses Sozialraums nicht abrufen.">
+          <p className="kern-body">Verlauf der Hochrechnung, Auslastung und Steuerungsstand sehen Controlling und Rechnungsprüfung.</p>
+        </Alert>
+      ) : (
+        <>
+          <section className="app-section" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" className="kern-heading-medium">
+              Verlauf der Hochrechnung
+            </h2>
+            {timeline.isPending ? <Loading label="Verlauf wird geladen …" /> : null}
+            {timeline.isError ? <ErrorNotice error={timeline.error} context="Verlauf der Hochrechnung" onRetry={() => void timeline.refetch()} /> : null}
+            {timeline.data ? <TimelineSection timeline={timeline.data} fiscalYear={fiscalYear} asOf={asOf} /> : null}
+          </section>
+
+          <section className="app-section" aria-labelledby="utilisation-heading">
+            <h2 id="utilisation-heading" className="kern-heading-medium">
+              Auslastung
+            </h2>
+            {utilisation.isPending ? <Loading label="Auslastung wird geladen …" /> : null}
+            {utilisation.isError ? <ErrorNotice error={utilisation.error} context="Auslastung" onRetry={() => void utilisation.refetch()} /> : null}
+            {utilisation.data ? <UtilisationSection utilisation={utilisation.data} /> : null}
+          </section>
+
+          <section className="app-section" aria-labelledby="steering-heading">
+            <h2 id="steering-heading" className="kern-heading-medium">
+              Steuerungsstand
+            </h2>
+            {steering.isPending ? <Loading label="Steuerungsstand wird geladen …" /> : null}
+            {steering.isError ? <ErrorNotice error={steering.error} context="Steuerungsstand" onRetry={() => void steering.refetch()} /> : null}
+            {steering.data ? <SteeringSection steering={steering.data} /> : null}
+          </section>
+        </>
+      )}
+
+      {notFound ? null : (
+        <section className="app-section" aria-labelledby="downloads-heading">
+          <h2 id="downloads-heading" className="kern-heading-medium">
+            Downloads
+          </h2>
+          <p className="kern-body">
+            Die Dateien zeigen dieselbe Ansicht ({describeView({ asOf, knownAt })}); Dezimalkomma und Semikolon für Tabellenkalkulationen.
+          </p>
+          <ul className="app-download-list">
+            {REPORTS.map(({ report, label }) => (
+              <DownloadButton key={report} report={report} label={label} sozialraumId={sozialraumId} fiscalYear={fiscalYear} view={view} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routing: the app is served under /app/ as one file, so the route lives after the "#" and
+ * a reload or a shared link opens the same view, including its query (year, Stand am, Wissensstand).
+ *
+ *   #/                                   Übersicht of the current fiscal year
+ *   #/?jahr=2025                         Übersicht of 2025
+ *   #/sozialraum/HRO-TW/2025             Sozialraum-Jahr
+ *   #/sozialraum/HRO-TW/2025?stand=2025-06-30&wissensstand=2025-07-01T06:00:00.000Z
+ */
+export type Route =
+  | { name: 'overview'; fiscalYear?: number }
+  | { name: 'sozialraum'; sozialraumId: string; fiscalYear: number; asOf?: string; knownAt?: string }
+  | { name: 'not-found'; path: string };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const YEAR = /^\d{4}$/;
+
+function optionalYear(value: string | null): number | undefined {
+  return value && YEAR.test(value) ? Number(value) : undefined;
+}
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/';
+  const [pathPart = '/', queryPart = ''] = raw.split('?', 2);
+  const query = new URLSearchParams(queryPart);
+  const segments = pathPart
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    });
+
+  if (segments.length === 0) return { name: 'overview', fiscalYear: optionalYear(query.get('jahr')) };
+  if (segments[0] === 'sozialraum' && segments.length === 3 && segments[1] && YEAR.test(segments[2] ?? '')) {
+    const asOf = query.get('stand') ?? undefined;
+    const knownAt = query.get('wissensstand') ?? undefined;
+    return {
+      name: 'sozialraum',
+      sozialraumId: segments[1],
+      fiscalYear: Number(segments[2]),
+      asOf: asOf && ISO_DATE.test(asOf) ? asOf : undefined,
+      knownAt: knownAt && !Number.isNaN(new Date(knownAt).getTime()) ? knownAt : undefined,
+    };
+  }
+  return { name: 'not-found', path: pathPart };
+}
+
+/** The href of a route, "#/sozialraum/HRO-TW/2025". */
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'overview':
+      return route.fiscalYear ? `#/?jahr=${route.fiscalYear}` : '#/';
+    case 'sozialraum': {
+      const query = new URLSearchParams();
+      if (route.asOf) query.set('stand', route.asOf);
+      if (route.knownAt) query.set('wissensstand', route.knownAt);
+      const search = query.toString();
+      return `#/sozialraum/${encodeURIComponent(route.sozialraumId)}/${route.fiscalYear}${search ? `?${search}` : ''}`;
+    }
+    case 'not-found':
+      return `#${route.path}`;
+  }
+}
+
+let navigations = 0;
+let currentHash = window.location.hash;
+let currentRoute = parseHash(currentHash);
+
+function snapshot(): Route {
+  if (window.location.hash !== currentHash) {
+    currentHash = window.location.hash;
+    currentRoute = parseHash(currentHash);
+  }
+  return currentRoute;
+}
+
+function subscribe(listener: () => void): () => void {
+  const onChange = () => {
+    navigations += 1;
+    listener();
+  };
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** The current route; re-renders on every change of the hash. */
+export function useRoute(): Route {
+  return useSyncExternalStore(subscribe, snapshot);
+}
+
+/** Whether the user has moved from one route to another since the page was loaded. */
+export function hasNavigated(): boolean {
+  return navigations > 0;
+}
+
+/** Goes to a route; `replace` changes the current history entry instead of adding one. */
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const target = href(route);
+  if (target === window.location.hash) return;
+  if (options.replace) {
+    window.history.replaceState(null, '', target);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = target;
+  }
+}

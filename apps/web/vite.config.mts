@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/**
+ * The web app: built into dist/web and served by the API under /app/. Vite transforms the .tsx
+ * files itself (Oxc, React's automatic JSX runtime); there is no React plugin and no fast refresh.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/app/',
+  oxc: {
+    jsx: { runtime: 'automatic', importSource: 'react' },
+  },
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The one large chunk is ECharts, loaded only by the Sozialraum-Jahr page.
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // React Query's "use client" markers mean nothing without server components.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    // `npx vite --config apps/web/vite.config.ts` during development: the API on port 3000.
+    proxy: Object.fromEntries(['/budgets', '/steering', '/sozialraeume', '/dev'].map((path) => [path, 'http://localhost:3000'])),
+  },
+});
