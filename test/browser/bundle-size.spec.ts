@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildWebIfChanged } = require('../../scripts/build-web-if-changed.js');
-
+// Built by the test run's global set-up (test/global-setup.ts).
 const WEB = join(__dirname, '../../dist/web');
 /** The JavaScript the first page may load, gzipped: a budget for slow municipal networks. */
 const FIRST_PAGE_BUDGET_BYTES = 300 * 1024;
@@ -26,8 +24,6 @@ function firstPageScripts(): string[] {
 }
 
 describe('the size of the web app', () => {
-  beforeAll(() => buildWebIfChanged(), 120_000);
-
   it(`loads at most ${FIRST_PAGE_BUDGET_BYTES / 1024} KB of gzipped JavaScript on the first page`, () => {
     const scripts = firstPageScripts();
     expect(scripts.length).toBeGreaterThan(0);

@@ -5,9 +5,6 @@ import { currentFiscalYear, formatAmount, formatDate } from '../../apps/web/src/
 import { createTestApp, TestApp } from '../support/test-app';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildWebIfChanged } = require('../../scripts/build-web-if-changed.js');
-
 /**
  * The web app in Debian's Chromium against the real API on a real PostgreSQL with the demo
  * tenant: sign-in, the controller's Übersicht with the API's figures, the Sozialraum-year with its
@@ -23,7 +20,6 @@ describe('the web app in the browser', () => {
   const year = currentFiscalYear();
 
   beforeAll(async () => {
-    buildWebIfChanged();
     t = await createTestApp();
     await t.app.get(DemoSeed).seed();
     await t.settle();
