@@ -27,6 +27,6 @@ export default defineConfig({
   },
   server: {
     // `npx vite --config apps/web/vite.config.ts` during development: the API on port 3000.
-    proxy: Object.fromEntries(['/budgets', '/steering', '/sozialraeume', '/dev'].map((path) => [path, 'http://localhost:3000'])),
+    proxy: Object.fromEntries(['/budgets', '/steering', '/sozialraeume', '/dev', '/audit', '/notifications'].map((path) => [path, 'http://localhost:3000'])),
   },
 });

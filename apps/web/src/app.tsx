@@ -1,6 +1,8 @@
-import { lazy, Suspense, useRef, type MouseEvent } from 'react';
+import { lazy, Suspense, useRef, type MouseEvent, type ReactNode } from 'react';
+import { mayOpen, navigationFor, type PageName } from './access';
 import { ErrorBoundary } from './components/error-boundary';
 import { Loading } from './components/loading';
+import { NotAllowed } from './components/not-allowed';
 import { PageHeading } from './components/page-heading';
 import { OverviewPage } from './pages/overview';
 import { SignInPage } from './pages/sign-in';
@@ -10,6 +12,10 @@ import { useSession } from './use-session';
 
 /** The Sozialraum-Jahr page (and ECharts with it) is loaded when it is first opened. */
 const SozialraumYearPage = lazy(() => import('./pages/sozialraum-year'));
+/** So are the pages of the Meldungen and of the Rechnungsprüfung. */
+const NotificationsPage = lazy(() => import('./pages/notifications'));
+const AuditEventsPage = lazy(() => import('./pages/audit-events'));
+const AuditVerificationPage = lazy(() => import('./pages/audit-verification'));
 
 function routeKey(route: Route): string {
   return route.name === 'sozialraum' ? `sozialraum/${route.sozialraumId}/${route.fiscalYear}` : route.name;
@@ -51,21 +57,29 @@ function Header({ session }: { session: Session | null }) {
   );
 }
 
-function Navigation({ route }: { route: Route }) {
+function Navigation({ route, session }: { route: Route; session: Session }) {
   return (
     <nav aria-label="Hauptnavigation" className="app-nav">
       <ul className="kern-container app-nav__list">
-        <li>
-          <a className="app-nav__link" href={href({ name: 'overview' })} aria-current={route.name === 'overview' ? 'page' : undefined}>
-            Übersicht
-          </a>
-        </li>
+        {navigationFor(session.roles).map((item) => (
+          <li key={item.page}>
+            <a className="app-nav__link" href={href({ name: item.page })} aria-current={route.name === item.page ? 'page' : undefined}>
+              {item.label}
+            </a>
+          </li>
+        ))}
       </ul>
     </nav>
   );
 }
 
-function Page({ route }: { route: Route }) {
+/** A page loaded on first use, shown only to the roles that may open it. */
+function Guarded({ page, session, children }: { page: PageName; session: Session; children: ReactNode }) {
+  if (!mayOpen(session.roles, page)) return <NotAllowed page={page} />;
+  return <Suspense fallback={<Loading label="Seite wird geladen …" />}>{children}</Suspense>;
+}
+
+function Page({ route, session }: { route: Route; session: Session }) {
   switch (route.name) {
     case 'overview':
       return <OverviewPage fiscalYear={route.fiscalYear} />;
@@ -74,6 +88,24 @@ function Page({ route }: { route: Route }) {
         <Suspense fallback={<Loading label="Seite wird geladen …" />}>
           <SozialraumYearPage sozialraumId={route.sozialraumId} fiscalYear={route.fiscalYear} asOf={route.asOf} knownAt={route.knownAt} />
         </Suspense>
+      );
+    case 'notifications':
+      return (
+        <Guarded page="notifications" session={session}>
+          <NotificationsPage />
+        </Guarded>
+      );
+    case 'audit-events':
+      return (
+        <Guarded page="audit-events" session={session}>
+          <AuditEventsPage streamId={route.streamId} type={route.type} />
+        </Guarded>
+      );
+    case 'audit-verification':
+      return (
+        <Guarded page="audit-verification" session={session}>
+          <AuditVerificationPage />
+        </Guarded>
       );
     case 'not-found':
       return (
@@ -107,10 +139,10 @@ export function App() {
         Zum Inhalt springen
       </a>
       <Header session={session} />
-      {session ? <Navigation route={route} /> : null}
+      {session ? <Navigation route={route} session={session} /> : null}
       <main id="inhalt" ref={main} tabIndex={-1} className="kern-container app-main">
         <ErrorBoundary resetKey={session ? routeKey(route) : 'sign-in'}>
-          {session ? <Page key={routeKey(route)} route={route} /> : <SignInPage />}
+          {session ? <Page key={routeKey(route)} route={route} session={session} /> : <SignInPage />}
         </ErrorBoundary>
       </main>
       <footer className="app-footer">

@@ -10,6 +10,7 @@ import {
   formatDecimal,
   formatMonth,
   formatPercent,
+  formatTimeOfDay,
   isoToBerlinLocal,
   NBSP,
   todayInBerlin,
@@ -117,6 +118,12 @@ describe('dates and times', () => {
     expect(formatDateTime('2025-01-15T08:30:00Z')).toBe('15.01.2025, 09:30');
     expect(formatDateTime('2025-12-31T23:30:00Z')).toBe('01.01.2026, 00:30');
     expect(formatDateTime('kein Datum')).toBe('kein Datum');
+  });
+
+  it('gives the time of day in Berlin with seconds', () => {
+    expect(formatTimeOfDay(new Date('2025-08-31T12:05:09.500Z'))).toBe('14:05:09');
+    expect(formatTimeOfDay(new Date('2025-01-15T23:00:00Z'))).toBe('00:00:00');
+    expect(formatTimeOfDay(new Date(Number.NaN))).toBe('');
   });
 
   it('gives today and the fiscal year in Berlin', () => {

@@ -127,6 +127,13 @@ export function formatDateTime(value: string): string {
   return `${t.day}.${t.month}.${t.year}, ${t.hour}:${t.minute}`;
 }
 
+/** The time of day of an instant in Berlin with seconds, "14:05:30" (e.g. when a list was last read). */
+export function formatTimeOfDay(instant: Date): string {
+  if (Number.isNaN(instant.getTime())) return '';
+  const t = wallClockInBerlin(instant);
+  return `${t.hour}:${t.minute}:${t.second}`;
+}
+
 /** Today's calendar date in Berlin, "2025-08-31". */
 export function todayInBerlin(now: Date = new Date()): string {
   const t = wallClockInBerlin(now);

@@ -8,10 +8,17 @@ import { useSyncExternalStore } from 'react';
  *   #/?jahr=2025                         Übersicht of 2025
  *   #/sozialraum/HRO-TW/2025             Sozialraum-Jahr
  *   #/sozialraum/HRO-TW/2025?stand=2025-06-30&wissensstand=2025-07-01T06:00:00.000Z
+ *   #/meldungen                          Meldungen der Steuerung
+ *   #/pruefung/ereignisse                Ereignisprotokoll (Rechnungsprüfung)
+ *   #/pruefung/ereignisse?datenstrom=HRO-JA/case/TW-25-001&typ=InvoiceVerified
+ *   #/pruefung/pruefkette                Prüfkette nachrechnen, Export
  */
 export type Route =
   | { name: 'overview'; fiscalYear?: number }
   | { name: 'sozialraum'; sozialraumId: string; fiscalYear: number; asOf?: string; knownAt?: string }
+  | { name: 'notifications' }
+  | { name: 'audit-events'; streamId?: string; type?: string }
+  | { name: 'audit-verification' }
   | { name: 'not-found'; path: string };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -48,6 +55,11 @@ export function parseHash(hash: string): Route {
       knownAt: knownAt && !Number.isNaN(new Date(knownAt).getTime()) ? knownAt : undefined,
     };
   }
+  if (segments.length === 1 && segments[0] === 'meldungen') return { name: 'notifications' };
+  if (segments.length === 2 && segments[0] === 'pruefung' && segments[1] === 'ereignisse') {
+    return { name: 'audit-events', streamId: query.get('datenstrom')?.trim() || undefined, type: query.get('typ')?.trim() || undefined };
+  }
+  if (segments.length === 2 && segments[0] === 'pruefung' && segments[1] === 'pruefkette') return { name: 'audit-verification' };
   return { name: 'not-found', path: pathPart };
 }
 
@@ -63,6 +75,17 @@ export function href(route: Route): string {
       const search = query.toString();
       return `#/sozialraum/${encodeURIComponent(route.sozialraumId)}/${route.fiscalYear}${search ? `?${search}` : ''}`;
     }
+    case 'notifications':
+      return '#/meldungen';
+    case 'audit-events': {
+      const query = new URLSearchParams();
+      if (route.streamId) query.set('datenstrom', route.streamId);
+      if (route.type) query.set('typ', route.type);
+      const search = query.toString();
+      return `#/pruefung/ereignisse${search ? `?${search}` : ''}`;
+    }
+    case 'audit-verification':
+      return '#/pruefung/pruefkette';
     case 'not-found':
       return `#${route.path}`;
   }

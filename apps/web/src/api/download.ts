@@ -1,6 +1,7 @@
 import { api, ok } from './client';
 import type { ViewQuery } from './types';
 import { viewQuery } from './queries';
+import { auditExportFileName } from '../audit';
 
 export type CsvReport = 'utilisation' | 'monitoring-list';
 
@@ -17,6 +18,23 @@ function fileName(response: Response, fallback: string): string {
   }
   const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
   return plain?.[1]?.trim() || fallback;
+}
+
+/** Hands a fetched file to the browser as a download under the given name. */
+function save(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.rel = 'noopener';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Give the browser a moment to start the download before the blob is released.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
 }
 
 /**
@@ -37,17 +55,21 @@ export async function downloadCsv(report: CsvReport, sozialraumId: string, fisca
     }),
   );
   const fallback = `${report === 'utilisation' ? 'auslastung' : 'haushaltsueberwachungsliste'}-${sozialraumId}-${fiscalYear}.csv`;
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = response ? fileName(response, fallback) : fallback;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // Give the browser a moment to start the download before the blob is released.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  save(blob, response ? fileName(response, fallback) : fallback);
+}
+
+/**
+ * Downloads the tenant's whole event log (GET /audit/export, NDJSON: one event per line), with the
+ * bearer token like the CSV reports, as "ereignisse-<Mandant>.ndjson".
+ */
+export async function downloadAuditExport(tenant: string): Promise<void> {
+  let response: Response | undefined;
+  const blob = await ok(
+    api.GET('/audit/export', { parseAs: 'blob' }).then((result) => {
+      response = result.response;
+      return result;
+    }),
+  );
+  const fallback = auditExportFileName(tenant);
+  save(blob, response ? fileName(response, fallback) : fallback);
 }

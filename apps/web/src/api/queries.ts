@@ -1,6 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, ok } from './client';
-import type { BudgetItem, SozialraumPage, ViewQuery } from './types';
+import type { AuditEventFilter, AuditLogPage, BudgetItem, NotificationPage, SozialraumPage, ViewQuery } from './types';
 
 /** No list is followed further than this many pages (a guard against a cursor that never ends). */
 const MAX_PAGES = 200;
@@ -82,5 +82,40 @@ export function timelineQuery(key: Key) {
   return queryOptions({
     queryKey: ['forecast-timeline', key.sozialraumId, key.fiscalYear, query],
     queryFn: ({ signal }) => ok(api.GET('/steering/{sozialraumId}/{fiscalYear}/forecast-timeline', { params: { path: path(key), query }, signal })),
+  });
+}
+
+/** Drops empty filters so that "no type" and "type ''" are one cache entry and one request. */
+function auditFilter(filter: AuditEventFilter): AuditEventFilter {
+  const query: AuditEventFilter = {};
+  if (filter.streamId) query.streamId = filter.streamId;
+  if (filter.type) query.type = filter.type;
+  return query;
+}
+
+/** GET /audit/events in commit order, one page after another along nextCursor (on request). */
+export function auditEventsQuery(filter: AuditEventFilter) {
+  const query = auditFilter(filter);
+  return infiniteQueryOptions({
+    queryKey: ['audit-events', query],
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page: AuditLogPage) => page.nextCursor ?? undefined,
+    queryFn: ({ pageParam, signal }) => ok(api.GET('/audit/events', { params: { query: { ...query, limit: PAGE_SIZE, cursor: pageParam } }, signal })),
+  });
+}
+
+/** How often the Meldungen are asked again, so that new warnings appear without a reload. */
+export const NOTIFICATIONS_POLL_MS = 15_000;
+const NOTIFICATIONS_PAGE_SIZE = 50;
+
+/** GET /notifications, newest first, further pages on request; asked again every 15 seconds. */
+export function notificationsQuery() {
+  return infiniteQueryOptions({
+    queryKey: ['notifications'],
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page: NotificationPage) => page.nextCursor ?? undefined,
+    queryFn: ({ pageParam, signal }) => ok(api.GET('/notifications', { params: { query: { limit: NOTIFICATIONS_PAGE_SIZE, cursor: pageParam } }, signal })),
+    refetchInterval: NOTIFICATIONS_POLL_MS,
+    staleTime: 0,
   });
 }

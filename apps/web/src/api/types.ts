@@ -16,3 +16,11 @@ export type BudgetStatus = BudgetItem['status'];
 
 /** asOf, knownAt and knownAtPosition, as every steering read takes them. */
 export type ViewQuery = NonNullable<paths['/steering/{sozialraumId}/{fiscalYear}/utilisation']['get']['parameters']['query']>;
+
+export type AuditLogPage = Ok<'/audit/events'>;
+export type AuditEvent = AuditLogPage['items'][number];
+/** streamId and type, the filters of GET /audit/events. */
+export type AuditEventFilter = Pick<NonNullable<paths['/audit/events']['get']['parameters']['query']>, 'streamId' | 'type'>;
+export type AuditVerification = Ok<'/audit/verification'>;
+export type NotificationPage = Ok<'/notifications'>;
+export type NotificationItem = NotificationPage['items'][number];

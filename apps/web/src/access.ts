@@ -1,0 +1,59 @@
+import type { Role } from './session';
+
+/**
+ * Which role may open which page, and which pages the navigation offers it. A page may be opened
+ * only by the roles the API's role matrix (src/shared/role-matrix.ts) lets call every read the
+ * page makes; the navigation offers each role the pages of its daily work, never more than that.
+ * Pure, without React.
+ */
+
+export type PageName = 'overview' | 'notifications' | 'audit-events' | 'audit-verification';
+
+const EVERY_ROLE: readonly Role[] = ['controller', 'caseworker', 'wiju', 'provider', 'auditor', 'admin'];
+
+/** The reads each page makes, as "METHOD /path" of the role matrix. */
+export const PAGE_READS: Record<Exclude<PageName, 'overview'>, readonly string[]> = {
+  notifications: ['GET /notifications'],
+  'audit-events': ['GET /audit/events'],
+  'audit-verification': ['GET /audit/verification', 'GET /audit/export'],
+};
+
+/** Who may open a page: the roles the role matrix allows every read of the page. */
+export const PAGE_ROLES: Record<PageName, readonly Role[]> = {
+  overview: EVERY_ROLE,
+  notifications: ['controller', 'caseworker', 'wiju', 'auditor'],
+  'audit-events': ['controller', 'auditor'],
+  'audit-verification': ['controller', 'auditor'],
+};
+
+export interface NavItem {
+  page: PageName;
+  label: string;
+  roles: readonly Role[];
+}
+
+/** The links of the main navigation in their order, each with the roles it is offered to. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { page: 'overview', label: 'Übersicht', roles: EVERY_ROLE },
+  { page: 'notifications', label: 'Meldungen', roles: ['controller', 'caseworker', 'wiju', 'auditor'] },
+  { page: 'audit-events', label: 'Ereignisprotokoll', roles: ['controller', 'auditor'] },
+  { page: 'audit-verification', label: 'Prüfkette', roles: ['controller', 'auditor'] },
+];
+
+/** Whether one of the roles may open the page. */
+export function mayOpen(roles: readonly Role[], page: PageName): boolean {
+  return roles.some((role) => PAGE_ROLES[page].includes(role));
+}
+
+/** The navigation for the signed-in roles: every link one of them is offered, in order. */
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.some((role) => roles.includes(role)) && mayOpen(roles, item.page));
+}
+
+/** The title of each page, as the navigation and the notice for a role that may not open it name it. */
+export const PAGE_TITLE: Record<PageName, string> = {
+  overview: 'Übersicht',
+  notifications: 'Meldungen',
+  'audit-events': 'Ereignisprotokoll',
+  'audit-verification': 'Prüfkette',
+};

@@ -1,0 +1,62 @@
+/**
+ * The pieces of the Meldungen page computed from the API's notifications: the German name of each
+ * kind, which notifications arrived since the list was last read, and how to announce them.
+ * Pure, without React.
+ */
+
+const TYPE_LABEL: Record<string, string> = {
+  BudgetWarningRaised: 'Warnschwelle überschritten',
+  OverrunProcedureOpened: 'Überschreitungsverfahren eröffnet',
+  RenegotiationTriggered: 'Nachverhandlung ausgelöst',
+  ThresholdCrossingMoved: 'Schwellenüberschreitung korrigiert',
+  UnderrunDetected: 'Unterschreitung festgestellt',
+  KaemmereiReported: 'Bericht an die Kämmerei',
+  SupplementaryExpenditureRequested: 'Antrag auf über- oder außerplanmäßige Aufwendung',
+  SupplementaryExpenditureDecided: 'Entscheidung über über- oder außerplanmäßige Aufwendung',
+  SettlementCalculated: 'Jahresabrechnung berechnet',
+  SettlementConfirmed: 'Jahresabrechnung bestätigt',
+  SettlementApplied: 'Jahresabrechnung angewendet',
+};
+
+export type Severity = 'danger' | 'warning' | 'info';
+
+const SEVERITY: Record<string, Severity> = {
+  BudgetWarningRaised: 'warning',
+  OverrunProcedureOpened: 'danger',
+  RenegotiationTriggered: 'danger',
+  UnderrunDetected: 'warning',
+};
+
+/** "Warnschwelle überschritten"; a kind the app does not know yet as it came. */
+export function notificationTypeLabel(type: string): string {
+  return TYPE_LABEL[type] ?? type;
+}
+
+/** How urgent a kind of notification is: danger for procedure and renegotiation, warning for warnings. */
+export function notificationSeverity(type: string): Severity {
+  return SEVERITY[type] ?? 'info';
+}
+
+/**
+ * The notifications that arrived since the ids in `seen` were read. Only the first
+ * `knownPages` pages count: pages loaded on request since then hold older notifications, not
+ * new ones.
+ */
+export function findNew(seen: ReadonlySet<string>, pages: readonly (readonly { eventId: string }[])[], knownPages: number): string[] {
+  return pages
+    .slice(0, knownPages)
+    .flat()
+    .map((item) => item.eventId)
+    .filter((id) => !seen.has(id));
+}
+
+/** "1 neue Meldung", "3 neue Meldungen". */
+export function announceNew(count: number): string {
+  return count === 1 ? '1 neue Meldung' : `${count} neue Meldungen`;
+}
+
+/** "1 Meldung angezeigt", "50 Meldungen angezeigt, weitere vorhanden". */
+export function describeShownNotifications(count: number, more: boolean): string {
+  const shown = count === 1 ? '1 Meldung angezeigt' : `${count} Meldungen angezeigt`;
+  return more ? `${shown}, weitere vorhanden` : shown;
+}

@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DemoSeed } from '../../src/demo/demo-seed';
+import { currentFiscalYear, formatAmount, formatDate, todayInBerlin } from '../../apps/web/src/format';
+import { createTestApp, TestApp } from '../support/test-app';
+import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
+
+/**
+ * The web app in Debian's Chromium against the real API on a real PostgreSQL with the demo
+ * tenant: sign-in, the controller's Übersicht with the API's figures, the Sozialraum-year with its
+ * chart and the time controls, a provider kept out of the budgets, and no serious or critical
+ * accessibility violation on any of these pages.
+ */
+describe('the web app in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  const year = currentFiscalYear();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.get(DemoSeed).seed();
+    await t.settle();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    // A failed test leaves the page as it saw it.
+    const state = (expect as unknown as { getState(): { currentTestName?: string; assertionCalls: number } }).getState();
+    await screenshot(page, `last-${(state.currentTestName ?? 'page').replace(/[^A-Za-z0-9äöüß-]+/g, '-').slice(0, 80)}`).catch(() => undefined);
+    await context.close();
+  });
+
+  const api = async (role: 'controller' | 'provider' | 'auditor', path: string, provider?: string) => {
+    const token = await t.token({ role, provider });
+    const res = await t.http().get(path).set('authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
+  const signIn = async (name: string) => {
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: new RegExp(name) }).click();
+    await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+  };
+
+  it('signs the controller in and shows every Sozialraum budget of the year with the figures of the API', async () => {
+    await signIn('Controlling des Jugendamts');
+    await page.getByRole('heading', { level: 1, name: new RegExp(`Übersicht.*${year}`) }).waitFor();
+    const budgets = await api('controller', `/budgets?fiscalYear=${year}`);
+    expect(budgets.items.length).toBeGreaterThan(0);
+    for (const budget of budgets.items) {
+      const utilisation = await api('controller', `/steering/${budget.sozialraumId}/${year}/utilisation`);
+      const row = page.getByRole('row').filter({ hasText: budget.sozialraumId });
+      await row.getByText(formatAmount(budget.total)).first().waitFor();
+      await row.getByText(formatAmount(utilisation.forecast)).first().waitFor();
+    }
+    await screenshot(page, 'controller-uebersicht');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('draws the Sozialraum-year: the forecast chart with its table, the utilisation, and the view asked for', async () => {
+    await signIn('Controlling des Jugendamts');
+    await page.getByRole('link', { name: /Toitenwinkel/ }).click();
+    await page.getByRole('heading', { name: 'Verlauf der Hochrechnung' }).waitFor();
+    await page.locator('svg').first().waitFor();
+    const utilisation = await api('controller', `/steering/HRO-TW/${year}/utilisation`);
+    await page.getByText(formatAmount(utilisation.forecast)).first().waitFor();
+    await page.getByRole('button', { name: /Daten als Tabelle/ }).click();
+    await page.getByRole('table', { name: new RegExp(`Verlauf der Hochrechnung ${year}`) }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'controller-sozialraum-jahr');
+
+    // A past business date: the page says which view it shows and reads the figures of that day.
+    const asOf = `${year}-01-31`;
+    await page.getByLabel('Stand am').fill(asOf);
+    await page.getByRole('button', { name: 'Ansicht anzeigen' }).click();
+    await page
+      .getByText(`Stand am ${formatDate(asOf)}`)
+      .first()
+      .waitFor();
+    const then = await api('controller', `/steering/HRO-TW/${year}/utilisation?asOf=${asOf}`);
+    await page.getByText(formatAmount(then.forecast)).first().waitFor();
+  });
+
+  it('shows the crossing of a threshold that an approval made through the API during the test causes', async () => {
+    // The approval is sized from today's figures so that it crosses the next threshold above them.
+    const before = await api('controller', `/steering/HRO-TW/${year}/forecast-timeline`);
+    const last = before.entries[before.entries.length - 1];
+    const threshold = [100, 105, 110].find((p) => Number(last.pctOfBudget) < p);
+    expect(threshold).toBeDefined();
+    const today = todayInBerlin();
+    const months = 12 - Number(today.slice(5, 7)) + 1;
+    const needed = (Number(last.budget) * threshold!) / 100 - Number(last.forecast);
+    const hoursPerMonth = String(Math.ceil(needed / 65 / months) + 1);
+    const caseworker = await t.token({ role: 'caseworker' });
+    const caseRef = `TW-${String(year).slice(2)}-901`;
+    expect((await t.http().post('/cases').set('authorization', `Bearer ${caseworker}`).send({ caseRef, sozialraumId: 'HRO-TW' })).status).toBe(201);
+    const granted = await t
+      .http()
+      .post(`/cases/${caseRef}/approvals`)
+      .set('authorization', `Bearer ${caseworker}`)
+      .send({ legalBasis: '31', providerId: 'TR-E', start: `${today.slice(0, 7)}-01`, end: `${year}-12-31`, bescheidDate: today, hoursPerMonth });
+    expect(granted.status).toBe(201);
+    await t.settle();
+
+    await signIn('Controlling des Jugendamts');
+    await page.goto(`${base}/app/#/sozialraum/HRO-TW/${year}`);
+    await page.getByRole('button', { name: /Daten als Tabelle/ }).click();
+    const row = page
+      .getByRole('table', { name: new RegExp(`Verlauf der Hochrechnung ${year}`) })
+      .getByRole('row')
+      .filter({ hasText: caseRef });
+    await row.getByText(`(${threshold}\u00a0%) überschritten`).waitFor();
+    await screenshot(page, 'controller-schwelle-ueberschritten');
+  });
+
+  it('keeps a provider out of the budget figures with a German notice, not a dead page', async () => {
+    await signIn('Jugendhilfeverbund Nordost');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page
+      .getByText(/Ihre Rolle|nicht|keine/)
+      .first()
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets the auditor browse the event log in commit order, filter it and open an event', async () => {
+    await signIn('Rechnungsprüfungsamt');
+    await page.getByRole('link', { name: 'Ereignisprotokoll' }).click();
+    const table = page.getByRole('table', { name: /Ereignisse in Buchungsreihenfolge/ });
+    await table.waitFor();
+    const log = await api('auditor', '/audit/events?limit=100');
+    const first = log.items[0];
+    await table.getByRole('row').filter({ hasText: first.type }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'pruefung-ereignisprotokoll');
+
+    await page.getByLabel('Ereignistyp').fill('ApprovalGranted');
+    await page.getByRole('button', { name: 'Filtern' }).click();
+    const granted = await api('auditor', '/audit/events?limit=100&type=ApprovalGranted');
+    expect(granted.items.length).toBeGreaterThan(0);
+    await table.getByRole('row').filter({ hasText: 'ApprovalGranted' }).first().waitFor();
+    expect(await table.getByRole('row').filter({ hasText: 'BudgetAllocated' }).count()).toBe(0);
+    await table.getByRole('button', { name: 'Inhalt anzeigen' }).first().click();
+    await page.getByText(granted.items[0].eventHash).first().waitFor();
+  });
+
+  it('lets the auditor recompute the chain and download the export of every event', async () => {
+    await signIn('Rechnungsprüfungsamt');
+    await page.getByRole('link', { name: 'Prüfkette' }).click();
+    await page.getByRole('button', { name: 'Prüfkette jetzt nachrechnen' }).click();
+    await page.getByText('Die Prüfkette ist unverändert.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'pruefung-pruefkette');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export herunterladen' }).click();
+    const file = await (await download).path();
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    const exported = (
+      await t
+        .http()
+        .get('/audit/export')
+        .set('authorization', `Bearer ${await t.token({ role: 'auditor' })}`)
+    ).text
+      .split('\n')
+      .filter(Boolean);
+    expect(lines.length).toBe(exported.length);
+    expect(lines[0]).toBe(exported[0]);
+  });
+
+  it('lists the notifications of the steering, newest first', async () => {
+    await signIn('Controlling des Jugendamts');
+    await page.getByRole('link', { name: 'Meldungen' }).click();
+    const notifications = await api('controller', '/notifications?limit=50');
+    expect(notifications.items.length).toBeGreaterThan(0);
+    await page
+      .getByRole('table', { name: /Meldungen, neueste zuerst/ })
+      .getByText(notifications.items[0].summary)
+      .first()
+      .waitFor();
+    await page.getByText(/Zuletzt aktualisiert/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'controller-meldungen');
+  });
+});
