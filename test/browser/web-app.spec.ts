@@ -81,6 +81,21 @@ describe('the web app in the browser', () => {
     await page.getByText(formatAmount(utilisation.forecast)).first().waitFor();
     await page.getByRole('button', { name: /Daten als Tabelle/ }).click();
     await page.getByRole('table', { name: new RegExp(`Verlauf der Hochrechnung ${year}`) }).waitFor();
+    // The Haushaltsüberwachungsliste, the providers' figures and the money beside the budget.
+    const list = await api('controller', `/steering/HRO-TW/${year}/monitoring-list`);
+    const summe = page
+      .getByRole('table', { name: `Haushaltsüberwachungsliste ${year}` })
+      .getByRole('row')
+      .filter({ hasText: 'Summe' });
+    await summe.getByText(formatAmount(list.total.ansatz)).first().waitFor();
+    await summe.getByText(formatAmount(list.total.rest)).first().waitFor();
+    await page
+      .getByRole('table', { name: `Auslastung nach Träger ${year}` })
+      .getByRole('row')
+      .filter({ hasText: 'TR-E' })
+      .first()
+      .waitFor();
+    await page.getByRole('heading', { name: 'Neben dem Budget' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'controller-sozialraum-jahr');
 

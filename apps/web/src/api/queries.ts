@@ -76,6 +76,15 @@ export function utilisationQuery(key: Key) {
   });
 }
 
+/** GET …/monitoring-list: Ansatz, Bindungen, Anordnungen, Ist and Rest by category and in total. */
+export function monitoringListQuery(key: Key) {
+  const query = viewQuery(key.view ?? {});
+  return queryOptions({
+    queryKey: ['monitoring-list', key.sozialraumId, key.fiscalYear, query],
+    queryFn: ({ signal }) => ok(api.GET('/steering/{sozialraumId}/{fiscalYear}/monitoring-list', { params: { path: path(key), query }, signal })),
+  });
+}
+
 /** GET …/forecast-timeline: every change of the forecast and of B with its cause. */
 export function timelineQuery(key: Key) {
   const query = viewQuery(key.view ?? {});

@@ -12,6 +12,10 @@ export type TimelineEntry = ForecastTimeline['entries'][number];
 export type Utilisation = Ok<'/steering/{sozialraumId}/{fiscalYear}/utilisation'>;
 export type UtilisationCategory = Utilisation['categories'][number];
 export type Category = UtilisationCategory['category'];
+export type UtilisationProvider = Utilisation['providers'][number];
+export type OutOfBudgetReason = Utilisation['outOfBudget'][number]['reason'];
+export type RevenueKind = Utilisation['revenue'][number]['kind'];
+export type MonitoringList = Ok<'/steering/{sozialraumId}/{fiscalYear}/monitoring-list'>;
 export type BudgetStatus = BudgetItem['status'];
 
 /** asOf, knownAt and knownAtPosition, as every steering read takes them. */

@@ -1,4 +1,4 @@
-import type { BudgetStatus, Category } from '../api/types';
+import type { BudgetStatus, Category, OutOfBudgetReason, RevenueKind } from '../api/types';
 
 /** German names of the API's codes, shared by the pages. */
 
@@ -12,4 +12,18 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   FS: 'Fallspezifisch (FS)',
   FUE: 'Fallübergreifend (FÜ)',
   FU: 'Fallunspezifisch (FU)',
+};
+
+/** Why money stands beside the budget (R1). */
+export const OUT_OF_BUDGET_REASON_LABEL: Record<OutOfBudgetReason, string> = {
+  'excluded-legal-basis': 'Ausgenommene Rechtsgrundlagen',
+  'high-cost': 'Hochkostenfälle',
+  other: 'Sonstiges',
+};
+
+/** The kinds of revenue (R2). */
+export const REVENUE_KIND_LABEL: Record<RevenueKind, string> = {
+  kostenbeitrag: 'Kostenbeiträge',
+  kostenerstattung: 'Kostenerstattungen',
+  rueckforderung: 'Rückforderungen',
 };

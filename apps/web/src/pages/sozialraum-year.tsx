@@ -2,8 +2,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { describeError, isApiError } from '../api/client';
 import { downloadCsv, type CsvReport } from '../api/download';
-import { sozialraeumeQuery, steeringQuery, timelineQuery, utilisationQuery, viewQuery } from '../api/queries';
-import type { ForecastTimeline, SteeringOverview, Utilisation } from '../api/types';
+import { monitoringListQuery, sozialraeumeQuery, steeringQuery, timelineQuery, utilisationQuery, viewQuery } from '../api/queries';
+import type { ForecastTimeline, MonitoringList, SteeringOverview, Utilisation } from '../api/types';
 import { Alert } from '../components/alert';
 import { ErrorBoundary } from '../components/error-boundary';
 import { ErrorNotice } from '../components/error-notice';
@@ -13,7 +13,7 @@ import { PercentBar } from '../components/percent-bar';
 import { berlinLocalToIso, describeView, formatAmount, formatDate, formatPercent, isoToBerlinLocal, type ViewAxes } from '../format';
 import { href, navigate } from '../router';
 import { describeCause, findCrossings, thresholdLabel, type Crossing } from '../timeline';
-import { CATEGORY_LABEL } from './labels';
+import { CATEGORY_LABEL, OUT_OF_BUDGET_REASON_LABEL, REVENUE_KIND_LABEL } from './labels';
 
 /** ECharts is large: it is loaded only when this page shows a chart. */
 const ForecastChart = lazy(() => import('./forecast-chart'));
@@ -333,6 +333,191 @@ function UtilisationSection({ utilisation }: { utilisation: Utilisation }) {
   );
 }
 
+function ProvidersSection({ utilisation, fiscalYear }: { utilisation: Utilisation; fiscalYear: number }) {
+  const captionId = useId();
+  if (utilisation.providers.length === 0) return <p className="kern-body">In diesem Haushaltsjahr sind noch keinem Träger Beträge zugeordnet.</p>;
+  return (
+    <div className="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="kern-table kern-table--striped">
+        <caption id={captionId} className="kern-title">
+          Auslastung nach Träger {fiscalYear}
+        </caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              Träger
+            </th>
+            <th scope="col" className="kern-table__header">
+              Kategorie
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Offene Bindungen
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Ist
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Hochrechnung
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {utilisation.providers.map((provider) => (
+            <tr key={`${provider.providerId}-${provider.category}`} className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                {provider.providerId}
+              </th>
+              <td className="kern-table__cell">{CATEGORY_LABEL[provider.category]}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(provider.committed)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(provider.actual)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(provider.forecast)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function BesideBudgetSection({ utilisation, fiscalYear }: { utilisation: Utilisation; fiscalYear: number }) {
+  const outOfBudgetCaptionId = useId();
+  const revenueCaptionId = useId();
+  return (
+    <>
+      <p className="kern-body">
+        Diese Beträge stehen neben dem Sozialraumbudget: Sie sind nie Teil von B, Ansatz, offenen Bindungen, Ist, Hochrechnung oder Verfügbarem.
+      </p>
+      {utilisation.outOfBudget.length === 0 ? (
+        <p className="kern-body">In diesem Haushaltsjahr gibt es kein Geld neben dem Budget (ausgenommene Rechtsgrundlagen, Hochkostenfälle).</p>
+      ) : (
+        <div className="kern-table-responsive" role="region" aria-labelledby={outOfBudgetCaptionId} tabIndex={0}>
+          <table className="kern-table kern-table--striped">
+            <caption id={outOfBudgetCaptionId} className="kern-title">
+              Geld neben dem Budget {fiscalYear}
+            </caption>
+            <thead className="kern-table__head">
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">
+                  Grund
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
+                  Ist
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
+                  Hochrechnung
+                </th>
+              </tr>
+            </thead>
+            <tbody className="kern-table__body">
+              {utilisation.outOfBudget.map((item) => (
+                <tr key={item.reason} className="kern-table__row">
+                  <th scope="row" className="kern-table__header">
+                    {OUT_OF_BUDGET_REASON_LABEL[item.reason]}
+                  </th>
+                  <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(item.actual)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(item.forecast)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {utilisation.revenue.length === 0 ? (
+        <p className="kern-body">In diesem Haushaltsjahr gibt es keine Erträge (Kostenbeiträge, Kostenerstattungen, Rückforderungen).</p>
+      ) : (
+        <div className="kern-table-responsive" role="region" aria-labelledby={revenueCaptionId} tabIndex={0}>
+          <table className="kern-table kern-table--striped">
+            <caption id={revenueCaptionId} className="kern-title">
+              Erträge {fiscalYear}
+            </caption>
+            <thead className="kern-table__head">
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">
+                  Art
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
+                  Betrag
+                </th>
+              </tr>
+            </thead>
+            <tbody className="kern-table__body">
+              {utilisation.revenue.map((item) => (
+                <tr key={item.kind} className="kern-table__row">
+                  <th scope="row" className="kern-table__header">
+                    {REVENUE_KIND_LABEL[item.kind]}
+                  </th>
+                  <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(item.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function MonitoringListSection({ list, fiscalYear }: { list: MonitoringList; fiscalYear: number }) {
+  const captionId = useId();
+  return (
+    <div className="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="kern-table kern-table--striped">
+        <caption id={captionId} className="kern-title">
+          Haushaltsüberwachungsliste {fiscalYear}
+        </caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              Kategorie
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Ansatz
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Bindungen
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Anordnungen
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Ist
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Rest
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {list.rows.map((row) => (
+            <tr key={row.category} className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                {CATEGORY_LABEL[row.category]}
+              </th>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(row.ansatz)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(row.bindungen)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(row.anordnungen)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(row.ist)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(row.rest)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot className="kern-table__footer">
+          <tr className="kern-table__row">
+            <th scope="row" className="kern-table__header">
+              Summe
+            </th>
+            <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(list.total.ansatz)}</td>
+            <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(list.total.bindungen)}</td>
+            <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(list.total.anordnungen)}</td>
+            <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(list.total.ist)}</td>
+            <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(list.total.rest)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
 const REPORTS: { report: CsvReport; label: string }[] = [
   { report: 'utilisation', label: 'Auslastung als CSV' },
   { report: 'monitoring-list', label: 'Haushaltsüberwachungsliste als CSV' },
@@ -379,8 +564,9 @@ function DownloadButton({
 
 /**
  * Sozialraum-Jahr: the forecast timeline as a chart and table (GET …/forecast-timeline), the
- * utilisation by category (GET …/utilisation), the steering state (GET /steering/…) and the CSV
- * downloads, every read with the chosen view (asOf, knownAt).
+ * utilisation by category and by provider with the money beside the budget and the revenue
+ * (GET …/utilisation), the steering state (GET /steering/…), the Haushaltsüberwachungsliste
+ * (GET …/monitoring-list) and the CSV downloads, every read with the chosen view (asOf, knownAt).
  */
 export default function SozialraumYearPage(props: Props) {
   const { sozialraumId, fiscalYear, asOf, knownAt } = props;
@@ -390,6 +576,7 @@ export default function SozialraumYearPage(props: Props) {
   const timeline = useQuery(timelineQuery(key));
   const utilisation = useQuery(utilisationQuery(key));
   const steering = useQuery(steeringQuery(key));
+  const monitoring = useQuery(monitoringListQuery(key));
   const name = names.data?.get(sozialraumId);
   const title = `${name ?? sozialraumId} – Haushaltsjahr ${fiscalYear}`;
   const fromLog = timeline.data?.source === 'event-log' || utilisation.data?.source === 'event-log';
@@ -457,6 +644,24 @@ export default function SozialraumYearPage(props: Props) {
             {utilisation.data ? <UtilisationSection utilisation={utilisation.data} /> : null}
           </section>
 
+          <section className="app-section" aria-labelledby="providers-heading">
+            <h2 id="providers-heading" className="kern-heading-medium">
+              Auslastung nach Träger
+            </h2>
+            {utilisation.isPending ? <Loading label="Auslastung nach Träger wird geladen …" /> : null}
+            {utilisation.isError ? <ErrorNotice error={utilisation.error} context="Auslastung nach Träger" onRetry={() => void utilisation.refetch()} /> : null}
+            {utilisation.data ? <ProvidersSection utilisation={utilisation.data} fiscalYear={fiscalYear} /> : null}
+          </section>
+
+          <section className="app-section" aria-labelledby="beside-budget-heading">
+            <h2 id="beside-budget-heading" className="kern-heading-medium">
+              Neben dem Budget
+            </h2>
+            {utilisation.isPending ? <Loading label="Geld neben dem Budget wird geladen …" /> : null}
+            {utilisation.isError ? <ErrorNotice error={utilisation.error} context="Neben dem Budget" onRetry={() => void utilisation.refetch()} /> : null}
+            {utilisation.data ? <BesideBudgetSection utilisation={utilisation.data} fiscalYear={fiscalYear} /> : null}
+          </section>
+
           <section className="app-section" aria-labelledby="steering-heading">
             <h2 id="steering-heading" className="kern-heading-medium">
               Steuerungsstand
@@ -466,6 +671,17 @@ export default function SozialraumYearPage(props: Props) {
             {steering.data ? <SteeringSection steering={steering.data} /> : null}
           </section>
         </>
+      )}
+
+      {notFound || (denied && isApiError(monitoring.error, 403)) ? null : (
+        <section className="app-section" aria-labelledby="monitoring-heading">
+          <h2 id="monitoring-heading" className="kern-heading-medium">
+            Haushaltsüberwachungsliste
+          </h2>
+          {monitoring.isPending ? <Loading label="Haushaltsüberwachungsliste wird geladen …" /> : null}
+          {monitoring.isError ? <ErrorNotice error={monitoring.error} context="Haushaltsüberwachungsliste" onRetry={() => void monitoring.refetch()} /> : null}
+          {monitoring.data ? <MonitoringListSection list={monitoring.data} fiscalYear={fiscalYear} /> : null}
+        </section>
       )}
 
       {notFound ? null : (
