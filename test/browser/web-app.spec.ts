@@ -19,6 +19,8 @@ describe('the web app in the browser', () => {
   let context: BrowserContext;
   let page: Page;
   const year = currentFiscalYear();
+  /** When the test's own approval was not yet known: the moment the comparison looks back to. */
+  let beforeApproval: string | undefined;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -53,7 +55,7 @@ describe('the web app in the browser', () => {
 
   const signIn = async (name: string) => {
     await page.goto(`${base}/`);
-    await page.getByRole('button', { name: new RegExp(name) }).click();
+    await page.getByRole('button', { name }).click();
     await page.getByRole('button', { name: 'Abmelden' }).waitFor();
   };
 
@@ -122,6 +124,7 @@ describe('the web app in the browser', () => {
     const needed = (Number(last.budget) * threshold!) / 100 - Number(last.forecast);
     const hoursPerMonth = String(Math.ceil(needed / 65 / months) + 1);
     const caseworker = await t.token({ role: 'caseworker' });
+    beforeApproval = new Date().toISOString();
     const caseRef = `TW-${String(year).slice(2)}-901`;
     expect((await t.http().post('/cases').set('authorization', `Bearer ${caseworker}`).send({ caseRef, sozialraumId: 'HRO-TW' })).status).toBe(201);
     const granted = await t
@@ -141,6 +144,43 @@ describe('the web app in the browser', () => {
       .filter({ hasText: caseRef });
     await row.getByText(`(${threshold}\u00a0%) überschritten`).waitFor();
     await screenshot(page, 'controller-schwelle-ueberschritten');
+  });
+
+  it('puts two Wissensstände side by side and marks the figures that changed between them', async () => {
+    expect(beforeApproval).toBeDefined();
+    const then = await api('auditor', `/steering/HRO-TW/${year}/utilisation?knownAt=${encodeURIComponent(beforeApproval!)}`);
+    const now = await api('auditor', `/steering/HRO-TW/${year}/utilisation`);
+    expect(then.forecast).not.toBe(now.forecast);
+    await signIn('Rechnungsprüfungsamt');
+    await page.goto(`${base}/app/#/sozialraum/HRO-TW/${year}?vergleich=${encodeURIComponent(beforeApproval!)}`);
+    await page.getByRole('heading', { name: 'Vergleich der Wissensstände' }).waitFor();
+    const table = page.getByRole('table', { name: `Vergleich der Auslastung ${year}` });
+    const total = table.getByRole('row').filter({ hasText: 'Gesamt' });
+    await total.getByText(formatAmount(now.forecast)).first().waitFor();
+    await total.getByText(formatAmount(then.forecast)).first().waitFor();
+    await page
+      .getByText(/\d+ Zahlen? unterscheide/)
+      .first()
+      .waitFor();
+    expect(await table.locator('mark').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'pruefung-vergleich');
+  });
+
+  it.each([
+    ['Fallsteuerung (ASD)', ['Übersicht', 'Meldungen']],
+    ['Wirtschaftliche Jugendhilfe 1', ['Übersicht', 'Meldungen']],
+    ['Fachadministration', ['Übersicht']],
+    ['Rechnungsprüfungsamt', ['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']],
+  ])('signs %s in and offers only the pages of that role', async (name, pages) => {
+    await signIn(name);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const navigation = page
+      .getByRole('navigation')
+      .filter({ has: page.getByRole('link', { name: 'Übersicht' }) })
+      .first();
+    expect(await navigation.getByRole('link').allTextContents()).toEqual(pages);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('keeps a provider out of the budget figures with a German notice, not a dead page', async () => {

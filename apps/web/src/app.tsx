@@ -86,7 +86,13 @@ function Page({ route, session }: { route: Route; session: Session }) {
     case 'sozialraum':
       return (
         <Suspense fallback={<Loading label="Seite wird geladen …" />}>
-          <SozialraumYearPage sozialraumId={route.sozialraumId} fiscalYear={route.fiscalYear} asOf={route.asOf} knownAt={route.knownAt} />
+          <SozialraumYearPage
+            sozialraumId={route.sozialraumId}
+            fiscalYear={route.fiscalYear}
+            asOf={route.asOf}
+            knownAt={route.knownAt}
+            compareKnownAt={route.compareKnownAt}
+          />
         </Suspense>
       );
     case 'notifications':

@@ -8,6 +8,7 @@ import { useSyncExternalStore } from 'react';
  *   #/?jahr=2025                         Übersicht of 2025
  *   #/sozialraum/HRO-TW/2025             Sozialraum-Jahr
  *   #/sozialraum/HRO-TW/2025?stand=2025-06-30&wissensstand=2025-07-01T06:00:00.000Z
+ *   #/sozialraum/HRO-TW/2025?wissensstand=2025-07-01T06:00:00.000Z&vergleich=2025-08-01T06:00:00.000Z
  *   #/meldungen                          Meldungen der Steuerung
  *   #/pruefung/ereignisse                Ereignisprotokoll (Rechnungsprüfung)
  *   #/pruefung/ereignisse?datenstrom=HRO-JA/case/TW-25-001&typ=InvoiceVerified
@@ -15,7 +16,7 @@ import { useSyncExternalStore } from 'react';
  */
 export type Route =
   | { name: 'overview'; fiscalYear?: number }
-  | { name: 'sozialraum'; sozialraumId: string; fiscalYear: number; asOf?: string; knownAt?: string }
+  | { name: 'sozialraum'; sozialraumId: string; fiscalYear: number; asOf?: string; knownAt?: string; compareKnownAt?: string }
   | { name: 'notifications' }
   | { name: 'audit-events'; streamId?: string; type?: string }
   | { name: 'audit-verification' }
@@ -23,6 +24,10 @@ export type Route =
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR = /^\d{4}$/;
+
+function optionalInstant(value: string | null): string | undefined {
+  return value && !Number.isNaN(new Date(value).getTime()) ? value : undefined;
+}
 
 function optionalYear(value: string | null): number | undefined {
   return value && YEAR.test(value) ? Number(value) : undefined;
@@ -47,12 +52,14 @@ export function parseHash(hash: string): Route {
   if (segments[0] === 'sozialraum' && segments.length === 3 && segments[1] && YEAR.test(segments[2] ?? '')) {
     const asOf = query.get('stand') ?? undefined;
     const knownAt = query.get('wissensstand') ?? undefined;
+    const compareKnownAt = optionalInstant(query.get('vergleich'));
     return {
       name: 'sozialraum',
       sozialraumId: segments[1],
       fiscalYear: Number(segments[2]),
       asOf: asOf && ISO_DATE.test(asOf) ? asOf : undefined,
       knownAt: knownAt && !Number.isNaN(new Date(knownAt).getTime()) ? knownAt : undefined,
+      compareKnownAt,
     };
   }
   if (segments.length === 1 && segments[0] === 'meldungen') return { name: 'notifications' };
@@ -72,6 +79,7 @@ export function href(route: Route): string {
       const query = new URLSearchParams();
       if (route.asOf) query.set('stand', route.asOf);
       if (route.knownAt) query.set('wissensstand', route.knownAt);
+      if (route.compareKnownAt) query.set('vergleich', route.compareKnownAt);
       const search = query.toString();
       return `#/sozialraum/${encodeURIComponent(route.sozialraumId)}/${route.fiscalYear}${search ? `?${search}` : ''}`;
     }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { describeError, isApiError } from '../api/client';
 import { downloadCsv, type CsvReport } from '../api/download';
 import { monitoringListQuery, sozialraeumeQuery, steeringQuery, timelineQuery, utilisationQuery, viewQuery } from '../api/queries';
@@ -10,7 +10,8 @@ import { ErrorNotice } from '../components/error-notice';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
 import { PercentBar } from '../components/percent-bar';
-import { berlinLocalToIso, describeView, formatAmount, formatDate, formatPercent, isoToBerlinLocal, type ViewAxes } from '../format';
+import { compareUtilisation, COMPARED_FIGURES, describeChangedCount, type ComparedFigure } from '../compare';
+import { berlinLocalToIso, describeView, formatAmount, formatDate, formatDateTime, formatPercent, isoToBerlinLocal, type ViewAxes } from '../format';
 import { href, navigate } from '../router';
 import { describeCause, findCrossings, thresholdLabel, type Crossing } from '../timeline';
 import { CATEGORY_LABEL, OUT_OF_BUDGET_REASON_LABEL, REVENUE_KIND_LABEL } from './labels';
@@ -23,17 +24,22 @@ interface Props {
   fiscalYear: number;
   asOf?: string;
   knownAt?: string;
+  /** A second Wissensstand whose utilisation is shown beside the page's view. */
+  compareKnownAt?: string;
 }
 
-function ViewForm({ sozialraumId, fiscalYear, asOf, knownAt }: Props) {
+function ViewForm({ sozialraumId, fiscalYear, asOf, knownAt, compareKnownAt }: Props) {
   const asOfId = useId();
   const knownAtId = useId();
+  const compareId = useId();
   const [asOfInput, setAsOfInput] = useState(asOf ?? '');
   const [knownAtInput, setKnownAtInput] = useState(knownAt ? isoToBerlinLocal(knownAt) : '');
+  const [compareInput, setCompareInput] = useState(compareKnownAt ? isoToBerlinLocal(compareKnownAt) : '');
   useEffect(() => {
     setAsOfInput(asOf ?? '');
     setKnownAtInput(knownAt ? isoToBerlinLocal(knownAt) : '');
-  }, [asOf, knownAt]);
+    setCompareInput(compareKnownAt ? isoToBerlinLocal(compareKnownAt) : '');
+  }, [asOf, knownAt, compareKnownAt]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,6 +49,7 @@ function ViewForm({ sozialraumId, fiscalYear, asOf, knownAt }: Props) {
       fiscalYear,
       asOf: asOfInput || undefined,
       knownAt: knownAtInput ? (berlinLocalToIso(knownAtInput) ?? undefined) : undefined,
+      compareKnownAt: compareInput ? (berlinLocalToIso(compareInput) ?? undefined) : undefined,
     });
   };
 
@@ -84,13 +91,30 @@ function ViewForm({ sozialraumId, fiscalYear, asOf, knownAt }: Props) {
               onChange={(event) => setKnownAtInput(event.target.value)}
             />
           </div>
+          <div className="kern-form-input">
+            <label className="kern-label" htmlFor={compareId}>
+              Vergleichen mit Wissensstand
+            </label>
+            <div className="kern-hint" id={`${compareId}-hint`}>
+              Zweiter Wissensstand (Ortszeit Berlin) zum selben Stand; leer: kein Vergleich
+            </div>
+            <input
+              id={compareId}
+              className="kern-form-input__input"
+              type="datetime-local"
+              step={60}
+              value={compareInput}
+              aria-describedby={`${compareId}-hint`}
+              onChange={(event) => setCompareInput(event.target.value)}
+            />
+          </div>
         </div>
       </fieldset>
       <div className="app-actions">
         <button type="submit" className="kern-btn kern-btn--primary">
           <span className="kern-label">Ansicht anzeigen</span>
         </button>
-        {asOf || knownAt ? (
+        {asOf || knownAt || compareKnownAt ? (
           <button type="button" className="kern-btn kern-btn--tertiary" onClick={() => navigate({ name: 'sozialraum', sozialraumId, fiscalYear })}>
             <span className="kern-label">Auf heute zurücksetzen</span>
           </button>
@@ -379,6 +403,121 @@ function ProvidersSection({ utilisation, fiscalYear }: { utilisation: Utilisatio
   );
 }
 
+/** The Wissensstand of a reading for a column header: "31.08.2025, 14:05" or "heute". */
+function knownAtLabel(knownAt: string | undefined): string {
+  return knownAt ? formatDateTime(knownAt) : 'heute';
+}
+
+function ComparedCell({ value, changed }: { value: string | undefined; changed: boolean }) {
+  const text = value === undefined ? '–' : formatAmount(value);
+  return (
+    <td className="kern-table__cell kern-table__cell--numeric">
+      {changed ? (
+        <mark className="app-changed">
+          {text}
+          <span className="kern-sr-only"> (geändert)</span>
+        </mark>
+      ) : (
+        text
+      )}
+    </td>
+  );
+}
+
+function ComparedCells({ figures }: { figures: ComparedFigure[] }) {
+  return figures.map((figure) => (
+    <Fragment key={figure.key}>
+      <ComparedCell value={figure.a} changed={figure.changed} />
+      <ComparedCell value={figure.b} changed={figure.changed} />
+    </Fragment>
+  ));
+}
+
+function ComparisonSection({
+  a,
+  b,
+  knownAt,
+  compareKnownAt,
+  fiscalYear,
+}: {
+  a: Utilisation;
+  b: Utilisation;
+  knownAt?: string;
+  compareKnownAt: string;
+  fiscalYear: number;
+}) {
+  const captionId = useId();
+  const { rows, changedCount } = useMemo(() => compareUtilisation(a, b), [a, b]);
+  const labelA = knownAtLabel(knownAt);
+  const labelB = knownAtLabel(compareKnownAt);
+  const total = rows.find((row) => row.row === 'total');
+  return (
+    <>
+      <p className="kern-body">
+        Auslastung zum selben Stand, einmal mit Wissensstand {labelA} (A), einmal mit Wissensstand {labelB} (B). Geänderte Zahlen sind hervorgehoben.
+      </p>
+      <p className="kern-body" role="status">
+        <strong>{describeChangedCount(changedCount)}</strong>
+      </p>
+      <div className="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="kern-table kern-table--small kern-table--striped">
+          <caption id={captionId} className="kern-title">
+            Vergleich der Auslastung {fiscalYear}
+          </caption>
+          <thead className="kern-table__head">
+            <tr className="kern-table__row">
+              <th scope="col" rowSpan={2} className="kern-table__header">
+                Kategorie
+              </th>
+              {COMPARED_FIGURES.map((figure) => (
+                <th key={figure.key} scope="colgroup" colSpan={2} className="kern-table__header kern-table__header--numeric">
+                  {figure.label}
+                </th>
+              ))}
+            </tr>
+            <tr className="kern-table__row">
+              {COMPARED_FIGURES.map((figure) => (
+                <Fragment key={figure.key}>
+                  <th scope="col" className="kern-table__header kern-table__header--numeric">
+                    <span className="kern-sr-only">Wissensstand </span>
+                    {labelA}
+                  </th>
+                  <th scope="col" className="kern-table__header kern-table__header--numeric">
+                    <span className="kern-sr-only">Wissensstand </span>
+                    {labelB}
+                  </th>
+                </Fragment>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="kern-table__body">
+            {rows.map((row) =>
+              row.row === 'total' ? null : (
+                <tr key={row.row} className="kern-table__row">
+                  <th scope="row" className="kern-table__header">
+                    {CATEGORY_LABEL[row.row]}
+                  </th>
+                  <ComparedCells figures={row.figures} />
+                </tr>
+              ),
+            )}
+          </tbody>
+          {total ? (
+            <tfoot className="kern-table__footer">
+              <tr className="kern-table__row">
+                <th scope="row" className="kern-table__header">
+                  Gesamt
+                </th>
+                <ComparedCells figures={total.figures} />
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </div>
+    </>
+  );
+}
+
 function BesideBudgetSection({ utilisation, fiscalYear }: { utilisation: Utilisation; fiscalYear: number }) {
   const outOfBudgetCaptionId = useId();
   const revenueCaptionId = useId();
@@ -566,15 +705,18 @@ function DownloadButton({
  * Sozialraum-Jahr: the forecast timeline as a chart and table (GET …/forecast-timeline), the
  * utilisation by category and by provider with the money beside the budget and the revenue
  * (GET …/utilisation), the steering state (GET /steering/…), the Haushaltsüberwachungsliste
- * (GET …/monitoring-list) and the CSV downloads, every read with the chosen view (asOf, knownAt).
+ * (GET …/monitoring-list) and the CSV downloads, every read with the chosen view (asOf, knownAt);
+ * with a second Wissensstand, the utilisation read again with it and every changed figure marked.
  */
 export default function SozialraumYearPage(props: Props) {
-  const { sozialraumId, fiscalYear, asOf, knownAt } = props;
+  const { sozialraumId, fiscalYear, asOf, knownAt, compareKnownAt } = props;
   const view = viewQuery({ asOf, knownAt });
   const key = { sozialraumId, fiscalYear, view };
+  const compareKey = { sozialraumId, fiscalYear, view: viewQuery({ asOf, knownAt: compareKnownAt }) };
   const names = useQuery(sozialraeumeQuery());
   const timeline = useQuery(timelineQuery(key));
   const utilisation = useQuery(utilisationQuery(key));
+  const compared = useQuery({ ...utilisationQuery(compareKey), enabled: compareKnownAt !== undefined });
   const steering = useQuery(steeringQuery(key));
   const monitoring = useQuery(monitoringListQuery(key));
   const name = names.data?.get(sozialraumId);
@@ -670,6 +812,22 @@ export default function SozialraumYearPage(props: Props) {
             {steering.isError ? <ErrorNotice error={steering.error} context="Steuerungsstand" onRetry={() => void steering.refetch()} /> : null}
             {steering.data ? <SteeringSection steering={steering.data} /> : null}
           </section>
+
+          {compareKnownAt ? (
+            <section className="app-section" aria-labelledby="comparison-heading">
+              <h2 id="comparison-heading" className="kern-heading-medium">
+                Vergleich der Wissensstände
+              </h2>
+              {utilisation.isPending || compared.isPending ? <Loading label="Vergleich wird geladen …" /> : null}
+              {utilisation.isError ? (
+                <ErrorNotice error={utilisation.error} context="Vergleich der Wissensstände" onRetry={() => void utilisation.refetch()} />
+              ) : null}
+              {compared.isError ? <ErrorNotice error={compared.error} context="Vergleich der Wissensstände" onRetry={() => void compared.refetch()} /> : null}
+              {utilisation.data && compared.data ? (
+                <ComparisonSection a={utilisation.data} b={compared.data} knownAt={knownAt} compareKnownAt={compareKnownAt} fiscalYear={fiscalYear} />
+              ) : null}
+            </section>
+          ) : null}
         </>
       )}
 
