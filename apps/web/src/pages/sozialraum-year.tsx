@@ -15,6 +15,7 @@ import { berlinLocalToIso, describeView, formatAmount, formatDate, formatDateTim
 import { href, navigate } from '../router';
 import { describeCause, findCrossings, thresholdLabel, type Crossing } from '../timeline';
 import { CATEGORY_LABEL, OUT_OF_BUDGET_REASON_LABEL, REVENUE_KIND_LABEL } from './labels';
+import { AmountTable } from '../components/amount-table';
 
 /** ECharts is large: it is loaded only when this page shows a chart. */
 const ForecastChart = lazy(() => import('./forecast-chart'));
@@ -275,7 +276,6 @@ function TimelineSection({ timeline, fiscalYear, asOf }: { timeline: ForecastTim
 }
 
 function UtilisationSection({ utilisation }: { utilisation: Utilisation }) {
-  const captionId = useId();
   return (
     <>
       <dl className="kern-description-list app-key-figures">
@@ -298,108 +298,39 @@ function UtilisationSection({ utilisation }: { utilisation: Utilisation }) {
           <dd className="kern-description-list-item__value">{formatAmount(utilisation.actual)}</dd>
         </div>
       </dl>
-      <div className="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="kern-table kern-table--striped">
-          <caption id={captionId} className="kern-title">
-            Auslastung nach Kategorie
-          </caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">
-                Kategorie
-              </th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">
-                Ansatz
-              </th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">
-                Offene Bindungen
-              </th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">
-                Ist
-              </th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">
-                Hochrechnung
-              </th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">
-                Verfügbar
-              </th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {utilisation.categories.map((category) => (
-              <tr key={category.category} className="kern-table__row">
-                <th scope="row" className="kern-table__header">
-                  {CATEGORY_LABEL[category.category]}
-                </th>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(category.planned)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(category.committed)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(category.actual)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(category.forecast)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(category.available)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot className="kern-table__footer">
-            <tr className="kern-table__row">
-              <th scope="row" className="kern-table__header">
-                Gesamt
-              </th>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(utilisation.planned)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(utilisation.committed)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(utilisation.actual)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(utilisation.forecast)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(utilisation.available)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <AmountTable
+        caption="Auslastung nach Kategorie"
+        rowHeader="Kategorie"
+        amountColumns={['Ansatz', 'Offene Bindungen', 'Ist', 'Hochrechnung', 'Verfügbar']}
+        rows={utilisation.categories.map((c) => ({
+          key: c.category,
+          header: CATEGORY_LABEL[c.category],
+          amounts: [c.planned, c.committed, c.actual, c.forecast, c.available],
+        }))}
+        footer={{
+          header: 'Gesamt',
+          amounts: [utilisation.planned, utilisation.committed, utilisation.actual, utilisation.forecast, utilisation.available],
+        }}
+      />
     </>
   );
 }
 
 function ProvidersSection({ utilisation, fiscalYear }: { utilisation: Utilisation; fiscalYear: number }) {
-  const captionId = useId();
   if (utilisation.providers.length === 0) return <p className="kern-body">In diesem Haushaltsjahr sind noch keinem Träger Beträge zugeordnet.</p>;
   return (
-    <div className="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="kern-table kern-table--striped">
-        <caption id={captionId} className="kern-title">
-          Auslastung nach Träger {fiscalYear}
-        </caption>
-        <thead className="kern-table__head">
-          <tr className="kern-table__row">
-            <th scope="col" className="kern-table__header">
-              Träger
-            </th>
-            <th scope="col" className="kern-table__header">
-              Kategorie
-            </th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">
-              Offene Bindungen
-            </th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">
-              Ist
-            </th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">
-              Hochrechnung
-            </th>
-          </tr>
-        </thead>
-        <tbody className="kern-table__body">
-          {utilisation.providers.map((provider) => (
-            <tr key={`${provider.providerId}-${provider.category}`} className="kern-table__row">
-              <th scope="row" className="kern-table__header">
-                {provider.providerId}
-              </th>
-              <td className="kern-table__cell">{CATEGORY_LABEL[provider.category]}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(provider.committed)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(provider.actual)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(provider.forecast)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AmountTable
+      caption={`Auslastung nach Träger ${fiscalYear}`}
+      rowHeader="Träger"
+      textColumns={['Kategorie']}
+      amountColumns={['Offene Bindungen', 'Ist', 'Hochrechnung']}
+      rows={utilisation.providers.map((p) => ({
+        key: `${p.providerId}-${p.category}`,
+        header: p.providerId,
+        texts: [CATEGORY_LABEL[p.category]],
+        amounts: [p.committed, p.actual, p.forecast],
+      }))}
+    />
   );
 }
 
@@ -519,8 +450,6 @@ function ComparisonSection({
 }
 
 function BesideBudgetSection({ utilisation, fiscalYear }: { utilisation: Utilisation; fiscalYear: number }) {
-  const outOfBudgetCaptionId = useId();
-  const revenueCaptionId = useId();
   return (
     <>
       <p className="kern-body">
@@ -529,131 +458,41 @@ function BesideBudgetSection({ utilisation, fiscalYear }: { utilisation: Utilisa
       {utilisation.outOfBudget.length === 0 ? (
         <p className="kern-body">In diesem Haushaltsjahr gibt es kein Geld neben dem Budget (ausgenommene Rechtsgrundlagen, Hochkostenfälle).</p>
       ) : (
-        <div className="kern-table-responsive" role="region" aria-labelledby={outOfBudgetCaptionId} tabIndex={0}>
-          <table className="kern-table kern-table--striped">
-            <caption id={outOfBudgetCaptionId} className="kern-title">
-              Geld neben dem Budget {fiscalYear}
-            </caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  Grund
-                </th>
-                <th scope="col" className="kern-table__header kern-table__header--numeric">
-                  Ist
-                </th>
-                <th scope="col" className="kern-table__header kern-table__header--numeric">
-                  Hochrechnung
-                </th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {utilisation.outOfBudget.map((item) => (
-                <tr key={item.reason} className="kern-table__row">
-                  <th scope="row" className="kern-table__header">
-                    {OUT_OF_BUDGET_REASON_LABEL[item.reason]}
-                  </th>
-                  <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(item.actual)}</td>
-                  <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(item.forecast)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AmountTable
+          caption={`Geld neben dem Budget ${fiscalYear}`}
+          rowHeader="Grund"
+          amountColumns={['Ist', 'Hochrechnung']}
+          rows={utilisation.outOfBudget.map((item) => ({
+            key: item.reason,
+            header: OUT_OF_BUDGET_REASON_LABEL[item.reason],
+            amounts: [item.actual, item.forecast],
+          }))}
+        />
       )}
       {utilisation.revenue.length === 0 ? (
         <p className="kern-body">In diesem Haushaltsjahr gibt es keine Erträge (Kostenbeiträge, Kostenerstattungen, Rückforderungen).</p>
       ) : (
-        <div className="kern-table-responsive" role="region" aria-labelledby={revenueCaptionId} tabIndex={0}>
-          <table className="kern-table kern-table--striped">
-            <caption id={revenueCaptionId} className="kern-title">
-              Erträge {fiscalYear}
-            </caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  Art
-                </th>
-                <th scope="col" className="kern-table__header kern-table__header--numeric">
-                  Betrag
-                </th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {utilisation.revenue.map((item) => (
-                <tr key={item.kind} className="kern-table__row">
-                  <th scope="row" className="kern-table__header">
-                    {REVENUE_KIND_LABEL[item.kind]}
-                  </th>
-                  <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(item.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AmountTable
+          caption={`Erträge ${fiscalYear}`}
+          rowHeader="Art"
+          amountColumns={['Betrag']}
+          rows={utilisation.revenue.map((item) => ({ key: item.kind, header: REVENUE_KIND_LABEL[item.kind], amounts: [item.amount] }))}
+        />
       )}
     </>
   );
 }
 
 function MonitoringListSection({ list, fiscalYear }: { list: MonitoringList; fiscalYear: number }) {
-  const captionId = useId();
+  const figures = (f: MonitoringList['total']) => [f.ansatz, f.bindungen, f.anordnungen, f.ist, f.rest];
   return (
-    <div className="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="kern-table kern-table--striped">
-        <caption id={captionId} className="kern-title">
-          Haushaltsüberwachungsliste {fiscalYear}
-        </caption>
-        <thead className="kern-table__head">
-          <tr className="kern-table__row">
-            <th scope="col" className="kern-table__header">
-              Kategorie
-            </th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">
-              Ansatz
-            </th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">
-              Bindungen
-            </th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">
-              Anordnungen
-            </th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">
-              Ist
-            </th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">
-              Rest
-            </th>
-          </tr>
-        </thead>
-        <tbody className="kern-table__body">
-          {list.rows.map((row) => (
-            <tr key={row.category} className="kern-table__row">
-              <th scope="row" className="kern-table__header">
-                {CATEGORY_LABEL[row.category]}
-              </th>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(row.ansatz)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(row.bindungen)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(row.anordnungen)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(row.ist)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(row.rest)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot className="kern-table__footer">
-          <tr className="kern-table__row">
-            <th scope="row" className="kern-table__header">
-              Summe
-            </th>
-            <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(list.total.ansatz)}</td>
-            <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(list.total.bindungen)}</td>
-            <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(list.total.anordnungen)}</td>
-            <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(list.total.ist)}</td>
-            <td className="kern-table__cell kern-table__cell--numeric">{formatAmount(list.total.rest)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <AmountTable
+      caption={`Haushaltsüberwachungsliste ${fiscalYear}`}
+      rowHeader="Kategorie"
+      amountColumns={['Ansatz', 'Bindungen', 'Anordnungen', 'Ist', 'Rest']}
+      rows={list.rows.map((row) => ({ key: row.category, header: CATEGORY_LABEL[row.category], amounts: figures(row) }))}
+      footer={{ header: 'Summe', amounts: figures(list.total) }}
+    />
   );
 }
 
