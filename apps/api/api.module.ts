@@ -23,6 +23,7 @@ import { HealthController } from './health/health.controller';
 import { OpsController } from './ops/ops.controller';
 import { DEV_KEYS, DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { DevKeys } from '../../libs/auth/dev-signing-key';
+import { DEV_SIGN_IN_OFFERED, SignInController } from './sign-in/sign-in.controller';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -51,7 +52,7 @@ export class ApiModule {
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: options.config.rateLimitPerMinute }]),
         ...domainModules,
       ],
-      controllers: [HealthController, OpsController, ...(devSignIn ? [DevSignInController] : [])],
+      controllers: [HealthController, OpsController, SignInController, ...(devSignIn ? [DevSignInController] : [])],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options.config.auth, options.devPublicKey) },
@@ -66,6 +67,7 @@ export class ApiModule {
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: STREAM_RESOURCE, useValue: resourceOfStream },
+        { provide: DEV_SIGN_IN_OFFERED, useValue: devSignIn },
         ...(devSignIn ? [{ provide: DEV_KEYS, useValue: options.devKeys }] : []),
       ],
     };

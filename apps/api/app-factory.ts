@@ -66,9 +66,18 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
   // handlers and so the ProblemDetailsFilter: every error answers as problem+json.
   registerRequestHardening(fastify, options.config.bodyLimitBytes);
 
+  // The web app talks to the identity provider itself (discovery, token, renewal in a frame).
+  const identityProvider = options.config.auth.mode === 'oidc' ? [new URL(options.config.auth.issuer).origin] : [];
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'", "'unsafe-inline'"] },
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'", ...identityProvider],
+        frameSrc: ["'self'", ...identityProvider],
+      },
     },
   });
   app.useGlobalPipes(createValidationPipe());
@@ -90,7 +99,7 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
         .build(),
     ),
     {
-      publicPaths: new Set(['/health']),
+      publicPaths: new Set(['/health', '/sign-in']),
       parameters: API_PARAMETERS,
       rolesOf: (method, route) => {
         const roles = roleMatrix.get(routeKey(method, route));

@@ -18,6 +18,11 @@ export default defineConfig({
     // The one large chunk is ECharts, loaded only by the Sozialraum-Jahr page.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // The app, and the page the identity provider answers a silent renewal with.
+      input: {
+        app: fileURLToPath(new URL('index.html', import.meta.url)),
+        'silent-renew': fileURLToPath(new URL('silent-renew.html', import.meta.url)),
+      },
       onwarn(warning, warn) {
         // React Query's "use client" markers mean nothing without server components.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
@@ -27,6 +32,8 @@ export default defineConfig({
   },
   server: {
     // `npx vite --config apps/web/vite.config.ts` during development: the API on port 3000.
-    proxy: Object.fromEntries(['/budgets', '/steering', '/sozialraeume', '/dev', '/audit', '/notifications'].map((path) => [path, 'http://localhost:3000'])),
+    proxy: Object.fromEntries(
+      ['/budgets', '/steering', '/sozialraeume', '/dev', '/audit', '/notifications', '/sign-in', '/me'].map((path) => [path, 'http://localhost:3000']),
+    ),
   },
 });

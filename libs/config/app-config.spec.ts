@@ -16,7 +16,15 @@ describe('loadConfig', () => {
       logLevel: 'info',
       auditSealKey: undefined,
     });
-    expect(config.auth).toEqual({ mode: 'dev', jwksUrl: undefined, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, clockToleranceSeconds: 30 });
+    expect(config.auth).toEqual({
+      mode: 'dev',
+      jwksUrl: undefined,
+      issuer: DEV_ISSUER,
+      audience: DEFAULT_AUDIENCE,
+      clockToleranceSeconds: 30,
+      webClientId: 'sozialraum-web',
+      webScope: 'openid profile',
+    });
     expect(config.dataDir).toMatch(/\.data$/);
   });
 

@@ -7,6 +7,10 @@ export interface AuthConfig {
   issuer: string;
   audience: string;
   clockToleranceSeconds: number;
+  /** The public OIDC client the web app signs in with (authorization code flow with PKCE). */
+  webClientId: string;
+  /** The scopes the web app asks for; a refresh token may need e.g. offline_access at some IdPs. */
+  webScope: string;
 }
 
 export interface AppConfig {
@@ -72,6 +76,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       issuer: env.AUTH_ISSUER ?? DEV_ISSUER,
       audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE,
       clockToleranceSeconds: int(env.AUTH_CLOCK_TOLERANCE_SECONDS, 30, 'AUTH_CLOCK_TOLERANCE_SECONDS'),
+      webClientId: env.AUTH_WEB_CLIENT_ID ?? 'sozialraum-web',
+      webScope: env.AUTH_WEB_SCOPE ?? 'openid profile',
     },
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
     trustProxy: trustProxy(env.TRUST_PROXY),

@@ -8,6 +8,7 @@ import { RoleMatrixRows, defineRoleMatrix } from '../../libs/auth/role-matrix';
  * individual help, steering, audit.
  */
 export const ROLE_MATRIX_ROWS: RoleMatrixRows = {
+  'GET /me': ['controller', 'caseworker', 'wiju', 'provider', 'auditor', 'admin'],
   'GET /ops/projections': ['controller', 'auditor', 'admin'],
   'POST /sozialraeume': ['admin'],
   'GET /sozialraeume': ['controller', 'caseworker', 'wiju', 'provider', 'auditor', 'admin'],

@@ -28,6 +28,8 @@ describe('development sign-in', () => {
     }
     const res = await t.http().post('/dev/token').send({ userId: 'provider-TR-F' });
     expect(res.status).toBe(200);
+    const me = await t.http().get('/me').set('authorization', `Bearer ${res.body.token}`);
+    expect(me.body).toEqual({ userId: 'provider-TR-F', tenant: 'HRO-JA', roles: ['provider'], provider: 'TR-F', name: expect.any(String) });
     expect(res.body.expiresIn).toBeGreaterThan(0);
     const listed = await t.http().get('/providers/TR-F/rate-agreements').set('authorization', `Bearer ${res.body.token}`);
     expect(listed.status).toBe(200);
@@ -39,6 +41,12 @@ describe('development sign-in', () => {
     const res = await t.http().post('/dev/token').send({ userId: 'mallory' });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'userId', message: 'muss einer der Nutzer aus GET /dev/users sein.' }]);
+  });
+
+  it('tells the web app, without a token, that this installation offers the development sign-in', async () => {
+    const res = await t.http().get('/sign-in');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ method: 'development' });
   });
 
   it('leads from / to the web app', async () => {
@@ -53,6 +61,12 @@ describe('development sign-in', () => {
     try {
       expect((await oidc.http().get('/dev/users')).status).toBe(404);
       expect((await oidc.http().post('/dev/token').send({ userId: 'controller-1' })).status).toBe(404);
+      const method = await oidc.http().get('/sign-in');
+      expect(method.body).toEqual({ method: 'oidc', issuer, clientId: 'sozialraum-web', scope: 'openid profile' });
+      // The browser may reach the identity provider from the web app, and nothing else outside.
+      const csp = String(method.headers['content-security-policy']);
+      expect(csp).toContain("connect-src 'self' https://login.rostock.de");
+      expect(csp).toContain("frame-src 'self' https://login.rostock.de");
     } finally {
       await oidc.close();
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DemoSeed } from '../../src/demo/demo-seed';
-import { currentFiscalYear, formatAmount, formatDate, todayInBerlin } from '../../apps/web/src/format';
+import { currentFiscalYear, formatAmount, formatDate, formatMonth, todayInBerlin } from '../../apps/web/src/format';
 import { createTestApp, TestApp } from '../support/test-app';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
 
@@ -53,6 +53,8 @@ describe('the web app in the browser', () => {
     return res.body;
   };
 
+  const timelineTableButton = () => page.getByRole('region', { name: 'Verlauf der Hochrechnung' }).getByRole('button', { name: 'Daten als Tabelle' });
+
   const signIn = async (name: string) => {
     await page.goto(`${base}/`);
     await page.getByRole('button', { name }).click();
@@ -81,8 +83,25 @@ describe('the web app in the browser', () => {
     await page.locator('svg').first().waitFor();
     const utilisation = await api('controller', `/steering/HRO-TW/${year}/utilisation`);
     await page.getByText(formatAmount(utilisation.forecast)).first().waitFor();
-    await page.getByRole('button', { name: /Daten als Tabelle/ }).click();
+    await timelineTableButton().click();
     await page.getByRole('table', { name: new RegExp(`Verlauf der Hochrechnung ${year}`) }).waitFor();
+    // The monthly Ist stacked by category, and the same figures as a table.
+    const monthly = page.getByRole('region', { name: 'Ist je Monat nach Kategorie' });
+    await monthly
+      .getByRole('img', { name: /Ist je Monat/ })
+      .locator('svg')
+      .waitFor();
+    await monthly.getByRole('button', { name: 'Daten als Tabelle' }).click();
+    const booked = utilisation.monthlyActual.filter((m: { total: string }) => m.total !== '0.00');
+    expect(booked.length).toBeGreaterThan(0);
+    for (const month of booked) {
+      const monthRow = monthly
+        .getByRole('table', { name: `Ist je Monat ${year}` })
+        .getByRole('row')
+        .filter({ hasText: formatMonth(month.month) });
+      await monthRow.getByText(formatAmount(month.total)).waitFor();
+      await monthRow.getByText(formatAmount(month.FS)).first().waitFor();
+    }
     // The Haushaltsüberwachungsliste, the providers' figures and the money beside the budget.
     const list = await api('controller', `/steering/HRO-TW/${year}/monitoring-list`);
     const summe = page
@@ -95,6 +114,7 @@ describe('the web app in the browser', () => {
       .getByRole('table', { name: `Auslastung nach Träger ${year}` })
       .getByRole('row')
       .filter({ hasText: 'TR-E' })
+      .filter({ hasText: (await api('controller', '/providers/TR-E')).name })
       .first()
       .waitFor();
     await page.getByRole('heading', { name: 'Neben dem Budget' }).waitFor();
@@ -113,7 +133,13 @@ describe('the web app in the browser', () => {
     await page.getByText(formatAmount(then.forecast)).first().waitFor();
   });
 
-  it('shows the crossing of a threshold that an approval made through the API during the test causes', async () => {
+  it('shows, without a reload, the crossing of a threshold that an approval made through the API during the test causes', async () => {
+    await signIn('Controlling des Jugendamts');
+    await page.goto(`${base}/app/#/sozialraum/HRO-TW/${year}`);
+    await timelineTableButton().click();
+    const table = page.getByRole('table', { name: new RegExp(`Verlauf der Hochrechnung ${year}`) });
+    await table.waitFor();
+
     // The approval is sized from today's figures so that it crosses the next threshold above them.
     const before = await api('controller', `/steering/HRO-TW/${year}/forecast-timeline`);
     const last = before.entries[before.entries.length - 1];
@@ -135,16 +161,15 @@ describe('the web app in the browser', () => {
     expect(granted.status).toBe(201);
     await t.settle();
 
-    await signIn('Controlling des Jugendamts');
-    await page.goto(`${base}/app/#/sozialraum/HRO-TW/${year}`);
-    await page.getByRole('button', { name: /Daten als Tabelle/ }).click();
-    const row = page
-      .getByRole('table', { name: new RegExp(`Verlauf der Hochrechnung ${year}`) })
-      .getByRole('row')
-      .filter({ hasText: caseRef });
-    await row.getByText(`(${threshold}\u00a0%) überschritten`).waitFor();
+    // The open page asks again by itself: the new row with its crossing and the marker appear.
+    const row = table.getByRole('row').filter({ hasText: caseRef });
+    await row.getByText(`(${threshold}\u00a0%) überschritten`).waitFor({ timeout: 45_000 });
+    await page
+      .getByRole('region', { name: 'Verlauf der Hochrechnung' })
+      .getByText(new RegExp(`Überschritten:.*\\(${threshold}\u00a0%\\)`))
+      .waitFor();
     await screenshot(page, 'controller-schwelle-ueberschritten');
-  });
+  }, 90_000);
 
   it('puts two Wissensstände side by side and marks the figures that changed between them', async () => {
     expect(beforeApproval).toBeDefined();

@@ -23,6 +23,11 @@ function routeKey(route: Route): string {
 
 function Header({ session }: { session: Session | null }) {
   const leave = () => {
+    if (session?.signedInWith === 'oidc') {
+      // The provider's session ends too; its sign-out page leads back to the start page.
+      void import('./oidc').then((oidc) => oidc.signOutAtIdentityProvider());
+      return;
+    }
     signOut();
     window.location.hash = '#/';
   };

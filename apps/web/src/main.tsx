@@ -7,7 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isApiError } from './api/client';
 import { App } from './app';
-import { subscribeSession } from './session';
+import { getSession, identityOf, subscribeSession } from './session';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -20,8 +20,16 @@ const queryClient = new QueryClient({
   },
 });
 
-// Nothing one user has read stays in the cache for the next one.
-subscribeSession(() => queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'dev-users' }));
+// Nothing one user has read stays in the cache for the next one; a renewed token of the same user
+// keeps the cache.
+const KEPT_ACROSS_USERS = new Set(['sign-in-method', 'dev-users']);
+let identity = identityOf(getSession());
+subscribeSession(() => {
+  const next = identityOf(getSession());
+  if (next === identity) return;
+  identity = next;
+  queryClient.removeQueries({ predicate: (query) => !KEPT_ACROSS_USERS.has(String(query.queryKey[0])) });
+});
 
 const root = document.getElementById('root');
 if (root) {

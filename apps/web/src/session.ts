@@ -1,18 +1,23 @@
 /**
- * Who is signed in: the bearer token and what it says about its holder. Kept in memory; a copy in
- * sessionStorage lets a reload of the tab keep the sign-in (development), closing the tab ends it.
+ * Who is signed in: the bearer token and who the API says its holder is. Kept in memory. Only a
+ * development sign-in keeps a copy in sessionStorage, so that a reload of the tab keeps it; the
+ * tokens of the identity provider never leave memory (a reload asks the provider again).
  */
 
 export type Role = 'controller' | 'caseworker' | 'wiju' | 'provider' | 'auditor' | 'admin';
 
 export interface Session {
   token: string;
+  /** The user's id at the identity provider (sub). */
+  userId: string;
   roles: Role[];
   tenant: string;
   provider?: string;
   name: string;
   /** Epoch milliseconds after which the token is no longer accepted. */
   expiresAt: number;
+  /** Where the token came from: the development sign-in of the API or the identity provider. */
+  signedInWith: 'development' | 'oidc';
 }
 
 const STORAGE_KEY = 'sozialraumbudget.session';
@@ -44,14 +49,17 @@ function restore(): Session | null {
     const raw = sessionStorage.getItem(STORAGE_KEY);
     if (!raw) return null;
     const stored = JSON.parse(raw) as Partial<Session>;
-    if (typeof stored.token !== 'string' || typeof stored.expiresAt !== 'number' || stored.expiresAt <= Date.now()) return null;
+    if (stored.signedInWith !== 'development' || typeof stored.token !== 'string' || typeof stored.expiresAt !== 'number' || stored.expiresAt <= Date.now())
+      return null;
     return {
       token: stored.token,
+      userId: typeof stored.userId === 'string' ? stored.userId : '',
       roles: Array.isArray(stored.roles) ? stored.roles.filter(isRole) : [],
       tenant: typeof stored.tenant === 'string' ? stored.tenant : '',
       provider: typeof stored.provider === 'string' ? stored.provider : undefined,
       name: typeof stored.name === 'string' ? stored.name : '',
       expiresAt: stored.expiresAt,
+      signedInWith: 'development',
     };
   } catch {
     return null;
@@ -82,7 +90,8 @@ export function signIn(session: Session): void {
   current = session;
   scheduleExpiry();
   try {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+    if (session.signedInWith === 'development') sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+    else sessionStorage.removeItem(STORAGE_KEY);
   } catch {
     // Storage unavailable (private mode): the sign-in lasts until the page is reloaded.
   }
@@ -116,22 +125,7 @@ export function hasRole(session: Session | null, ...roles: Role[]): boolean {
   return !!session && session.roles.some((role) => roles.includes(role));
 }
 
-/**
- * The claims of a JWT's payload (tenant, roles, provider, name), read without verifying the
- * signature: the API verifies it; the app only shows who is signed in.
- */
-export function readTokenClaims(token: string): Record<string, unknown> {
-  const payload = token.split('.')[1];
-  if (!payload) return {};
-  try {
-    const base64 = payload
-      .replace(/-/g, '+')
-      .replace(/_/g, '/')
-      .padEnd(Math.ceil(payload.length / 4) * 4, '=');
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+/** Who a session belongs to: a renewed token of the same person keeps what was loaded for them. */
+export function identityOf(session: Session | null): string {
+  return session ? JSON.stringify([session.tenant, session.userId, session.roles, session.provider ?? null]) : '';
 }

@@ -70,6 +70,7 @@ const view = (path: string) => async (api: ExampleApi) => ({ path: `/steering/${
 
 registerExamples({
   'GET /ops/projections': () => ({ path: '/ops/projections' }),
+  'GET /me': () => ({ path: '/me' }),
   'GET /steering/:sozialraumId/:fiscalYear': view('?asOf=2025-06-30'),
   'GET /steering/:sozialraumId/:fiscalYear/utilisation': view('/utilisation?asOf=2025-06-30'),
   'GET /steering/:sozialraumId/:fiscalYear/utilisation/csv': view('/utilisation/csv?decimalComma=true'),

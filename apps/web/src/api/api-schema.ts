@@ -976,6 +976,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Die angemeldete Person
+         * @description Kennung, Mandant, Rollen, Träger und Name der Person, der das Token gehört, wie die API sie für jede Berechtigung liest.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor, admin.
+         */
+        get: operations["SignInController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1158,6 +1180,26 @@ export interface paths {
          *     Rollen: admin.
          */
         post: operations["ProvidersController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Anmeldeverfahren der Web-Anwendung
+         * @description Öffentlich, ohne Token. Im Betrieb: Aussteller und Client-ID für die Anmeldung mit Autorisierungscode und PKCE beim Identitätsanbieter. In der Entwicklung: development, wenn GET /dev/users die Demo-Nutzer anbietet, sonst token.
+         */
+        get: operations["SignInController_method"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7135,6 +7177,39 @@ export interface components {
             sozialraumId: string;
             /** @description Fassung des Steuerungsstroms (für If-Match der Bestätigung) */
             version: number;
+        };
+        /**
+         * SignInMethod
+         * @description Wie sich die Web-Anwendung anmeldet
+         */
+        SignInMethod: {
+            /** @description Der öffentliche Client der Web-Anwendung, nur bei oidc */
+            clientId?: string;
+            /** @description Der Identitätsanbieter (OpenID Connect), nur bei oidc */
+            issuer?: string;
+            /**
+             * @description oidc: über den Identitätsanbieter; development: Demo-Nutzer (GET /dev/users); token: nur mit selbst ausgestelltem Token
+             * @enum {string}
+             */
+            method: "oidc" | "development" | "token";
+            /** @description Die erbetenen Scopes, nur bei oidc */
+            scope?: string;
+        };
+        /**
+         * SignedInUser
+         * @description Wer angemeldet ist, so wie die API das Token versteht
+         */
+        SignedInUser: {
+            /** @description Der Anzeigename aus dem Token */
+            name?: string;
+            /** @description Der Träger eines Nutzers mit der Rolle provider */
+            provider?: string;
+            /** @description Die Rollen, die die API aus dem Token liest */
+            roles: ("controller" | "caseworker" | "wiju" | "provider" | "auditor" | "admin")[];
+            /** @description Der Mandant (das Jugendamt) */
+            tenant: string;
+            /** @description Die Kennung des Nutzers beim Identitätsanbieter (sub) */
+            userId: string;
         };
         /** SozialraumPage */
         SozialraumPage: {
@@ -17603,6 +17678,110 @@ export interface operations {
             };
         };
     };
+    SignInController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInUser"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -19228,6 +19407,60 @@ export interface operations {
                         status?: 503;
                         /** @enum {string} */
                         type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    SignInController_method: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInMethod"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
                     };
                 };
             };

@@ -18,7 +18,8 @@ export class ApiError extends Error {
 const auth: Middleware = {
   onRequest({ request }) {
     const session = getSession();
-    if (session) request.headers.set('Authorization', `Bearer ${session.token}`);
+    // A request that names its own token (the first call with a new one) keeps it.
+    if (session && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${session.token}`);
     request.headers.set('Accept-Language', 'de');
     return request;
   },

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, ok } from './client';
-import type { AuditEventFilter, AuditLogPage, BudgetItem, NotificationPage, SozialraumPage, ViewQuery } from './types';
+import type { AuditEventFilter, AuditLogPage, BudgetItem, NotificationPage, ProviderPage, SozialraumPage, ViewQuery } from './types';
 
 /** No list is followed further than this many pages (a guard against a cursor that never ends). */
 const MAX_PAGES = 200;
@@ -52,7 +52,37 @@ export function sozialraeumeQuery() {
   });
 }
 
+/** The names of the Träger (GET /providers, every page): a provider user sees only its own. */
+export function providersQuery() {
+  return queryOptions({
+    queryKey: ['providers'],
+    staleTime: 5 * 60_000,
+    queryFn: async ({ signal }) => {
+      const names = new Map<string, string>();
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const body: ProviderPage = await ok(api.GET('/providers', { params: { query: { limit: PAGE_SIZE, cursor } }, signal }));
+        for (const item of body.items) names.set(item.providerId, item.name);
+        if (!body.nextCursor) break;
+        cursor = body.nextCursor;
+      }
+      return names;
+    },
+  });
+}
+
 type Key = { sozialraumId: string; fiscalYear: number; view?: ViewQuery };
+
+/**
+ * How often the figures of a Sozialraum-year are asked again while they can still change, so that
+ * e.g. a crossing raised by a new approval appears without a reload. A view at a fixed Wissensstand
+ * (knownAt) never changes and is not asked again; one at a past Stand am still can (late bookings).
+ */
+export const FIGURES_POLL_MS = 15_000;
+
+export function pollInterval(view: ViewQuery): number | false {
+  return view.knownAt || view.knownAtPosition ? false : FIGURES_POLL_MS;
+}
 
 function path({ sozialraumId, fiscalYear }: Key) {
   return { sozialraumId, fiscalYear };
@@ -63,6 +93,7 @@ export function steeringQuery(key: Key) {
   const query = viewQuery(key.view ?? {});
   return queryOptions({
     queryKey: ['steering', key.sozialraumId, key.fiscalYear, query],
+    refetchInterval: pollInterval(query),
     queryFn: ({ signal }) => ok(api.GET('/steering/{sozialraumId}/{fiscalYear}', { params: { path: path(key), query }, signal })),
   });
 }
@@ -72,6 +103,7 @@ export function utilisationQuery(key: Key) {
   const query = viewQuery(key.view ?? {});
   return queryOptions({
     queryKey: ['utilisation', key.sozialraumId, key.fiscalYear, query],
+    refetchInterval: pollInterval(query),
     queryFn: ({ signal }) => ok(api.GET('/steering/{sozialraumId}/{fiscalYear}/utilisation', { params: { path: path(key), query }, signal })),
   });
 }
@@ -81,6 +113,7 @@ export function monitoringListQuery(key: Key) {
   const query = viewQuery(key.view ?? {});
   return queryOptions({
     queryKey: ['monitoring-list', key.sozialraumId, key.fiscalYear, query],
+    refetchInterval: pollInterval(query),
     queryFn: ({ signal }) => ok(api.GET('/steering/{sozialraumId}/{fiscalYear}/monitoring-list', { params: { path: path(key), query }, signal })),
   });
 }
@@ -90,6 +123,7 @@ export function timelineQuery(key: Key) {
   const query = viewQuery(key.view ?? {});
   return queryOptions({
     queryKey: ['forecast-timeline', key.sozialraumId, key.fiscalYear, query],
+    refetchInterval: pollInterval(query),
     queryFn: ({ signal }) => ok(api.GET('/steering/{sozialraumId}/{fiscalYear}/forecast-timeline', { params: { path: path(key), query }, signal })),
   });
 }

@@ -6,6 +6,7 @@ type Ok<Path extends keyof paths> = paths[Path] extends { get: { responses: { 20
 export type BudgetPage = Ok<'/budgets'>;
 export type BudgetItem = BudgetPage['items'][number];
 export type SozialraumPage = Ok<'/sozialraeume'>;
+export type ProviderPage = Ok<'/providers'>;
 export type SteeringOverview = Ok<'/steering/{sozialraumId}/{fiscalYear}'>;
 export type ForecastTimeline = Ok<'/steering/{sozialraumId}/{fiscalYear}/forecast-timeline'>;
 export type TimelineEntry = ForecastTimeline['entries'][number];

@@ -1,32 +1,101 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, ok } from '../api/client';
 import { DevSignInUnavailable, fetchDevToken, fetchDevUsers, type DevUser } from '../api/dev-sign-in';
+import { sessionForToken } from '../api/signed-in-user';
 import { Alert } from '../components/alert';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
-import { isRole, readTokenClaims, roleName, signIn, type Role } from '../session';
+import type { OidcSettings } from '../oidc';
+import { roleName, signIn } from '../session';
 
-function sessionFrom(user: DevUser, tenant: string | undefined, token: string, expiresIn: number) {
-  const claims = readTokenClaims(token);
-  const claimedRoles = Array.isArray(claims.roles) ? claims.roles.filter(isRole) : [];
-  const roles: Role[] = claimedRoles.length ? claimedRoles : isRole(user.role) ? [user.role] : [];
-  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-  const expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + expiresIn * 1000;
-  return {
-    token,
-    roles,
-    tenant: text(claims.tenant) ?? tenant ?? '',
-    provider: text(claims.provider) ?? user.providerId,
-    name: text(claims.name) ?? user.name,
-    expiresAt,
+/** The sign-in the API offers: the identity provider, the demo users, or neither. */
+export function SignInPage() {
+  const method = useQuery({ queryKey: ['sign-in-method'], queryFn: ({ signal }) => ok(api.GET('/sign-in', { signal })), staleTime: Infinity });
+  const settings = method.data;
+  return (
+    <>
+      <PageHeading title="Anmelden" />
+      {method.isPending ? <Loading label="Anmeldeverfahren wird abgefragt …" /> : null}
+      {method.isError ? (
+        <Alert kind="danger" title="Das Anmeldeverfahren konnte nicht abgefragt werden.">
+          <p className="kern-body">Der Server antwortet nicht wie erwartet. Bitte versuchen Sie es erneut.</p>
+          <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void method.refetch()}>
+            <span className="kern-label">Erneut versuchen</span>
+          </button>
+        </Alert>
+      ) : null}
+      {settings?.method === 'oidc' && settings.issuer && settings.clientId ? (
+        <IdentityProviderSignIn settings={{ issuer: settings.issuer, clientId: settings.clientId, scope: settings.scope ?? 'openid' }} />
+      ) : null}
+      {settings?.method === 'development' ? <DevelopmentSignIn /> : null}
+      {settings?.method === 'token' ? (
+        <Alert kind="info" title="Diese Umgebung bietet keine Anmeldung im Browser an.">
+          <p className="kern-body">
+            Es ist weder ein Identitätsanbieter eingerichtet noch werden Demo-Nutzer angeboten. Die API nimmt Tokens an, die <code>npm run token</code>{' '}
+            ausstellt.
+          </p>
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Sign-in through the identity provider of the administration: first a silent check whether its
+ * session still holds (after a reload), then a button that leads to its sign-in page.
+ */
+function IdentityProviderSignIn({ settings }: { settings: OidcSettings }) {
+  const start = useQuery({
+    queryKey: ['sign-in-method', 'oidc-start'],
+    queryFn: async () => (await import('../oidc')).startOidc(settings),
+    staleTime: Infinity,
+    retry: false,
+  });
+  const [leaving, setLeaving] = useState<'pending' | 'failed' | null>(null);
+  const go = async () => {
+    setLeaving('pending');
+    try {
+      await (await import('../oidc')).signInAtIdentityProvider(settings);
+    } catch {
+      setLeaving('failed');
+    }
   };
+  if (start.isPending) return <Loading label="Anmeldung beim Identitätsanbieter wird geprüft …" />;
+  const outcome = start.data;
+  return (
+    <section aria-labelledby="sign-in-idp" className="app-section">
+      <h2 id="sign-in-idp" className="kern-heading-medium">
+        Anmeldung über den Identitätsanbieter Ihrer Verwaltung
+      </h2>
+      {outcome?.outcome === 'failed' ? (
+        <Alert kind="danger" title="Die Anmeldung ist fehlgeschlagen.">
+          <p className="kern-body">{outcome.reason} Bitte melden Sie sich erneut an.</p>
+        </Alert>
+      ) : null}
+      {leaving === 'failed' ? (
+        <Alert kind="danger" title="Der Identitätsanbieter ist nicht erreichbar.">
+          <p className="kern-body">Bitte versuchen Sie es in einigen Minuten erneut.</p>
+        </Alert>
+      ) : null}
+      <p className="kern-body">Sie werden zur Anmeldeseite geleitet und kehren danach hierher zurück.</p>
+      <button
+        type="button"
+        className="kern-btn kern-btn--primary"
+        aria-disabled={leaving === 'pending'}
+        onClick={() => void (leaving === 'pending' ? undefined : go())}
+      >
+        <span className="kern-label">{leaving === 'pending' ? 'Weiterleitung …' : 'Anmelden'}</span>
+      </button>
+    </section>
+  );
 }
 
 /**
  * Sign-in for development: the API lists the demo tenant's users, one per role; choosing one
- * obtains a token for that user. In production the API has no such routes (404): sign-in then
- * goes through the municipality's identity provider.
+ * obtains a token for that user. In production the API has no such routes (404).
  */
-export function SignInPage() {
+function DevelopmentSignIn() {
   const users = useQuery({
     queryKey: ['dev-users'],
     queryFn: ({ signal }) => fetchDevUsers(signal),
@@ -34,23 +103,18 @@ export function SignInPage() {
     staleTime: Infinity,
   });
   const tokenRequest = useMutation({
-    mutationFn: async (user: DevUser) => ({ user, answer: await fetchDevToken(user.id) }),
-    onSuccess: ({ user, answer }) => signIn(sessionFrom(user, users.data?.tenant, answer.token, answer.expiresIn)),
+    mutationFn: async (user: DevUser) => {
+      const answer = await fetchDevToken(user.id);
+      return sessionForToken(answer.token, Date.now() + answer.expiresIn * 1000, 'development');
+    },
+    onSuccess: (session) => signIn(session),
   });
 
   return (
     <>
-      <PageHeading title="Anmelden" />
       {users.isPending ? <Loading label="Anmeldemöglichkeiten werden geladen …" /> : null}
 
-      {users.error instanceof DevSignInUnavailable ? (
-        <Alert kind="info" title="Die Anmeldung erfolgt über den Identitätsanbieter Ihrer Verwaltung.">
-          <p className="kern-body">
-            Diese Umgebung bietet keine Entwicklungsanmeldung an. Die Anmeldung über den Identitätsanbieter (OpenID Connect) wird in einer späteren Ausbaustufe
-            angebunden.
-          </p>
-        </Alert>
-      ) : users.isError ? (
+      {users.isError ? (
         <Alert kind="danger" title="Die Anmeldemöglichkeiten konnten nicht geladen werden.">
           <p className="kern-body">Der Server antwortet nicht wie erwartet. Bitte versuchen Sie es erneut.</p>
           <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void users.refetch()}>

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, lazy, Suspense, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { describeError, isApiError } from '../api/client';
 import { downloadCsv, type CsvReport } from '../api/download';
-import { monitoringListQuery, sozialraeumeQuery, steeringQuery, timelineQuery, utilisationQuery, viewQuery } from '../api/queries';
+import { monitoringListQuery, providersQuery, sozialraeumeQuery, steeringQuery, timelineQuery, utilisationQuery, viewQuery } from '../api/queries';
 import type { ForecastTimeline, MonitoringList, SteeringOverview, Utilisation } from '../api/types';
 import { Alert } from '../components/alert';
 import { ErrorBoundary } from '../components/error-boundary';
@@ -11,7 +11,18 @@ import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
 import { PercentBar } from '../components/percent-bar';
 import { compareUtilisation, COMPARED_FIGURES, describeChangedCount, type ComparedFigure } from '../compare';
-import { berlinLocalToIso, describeView, formatAmount, formatDate, formatDateTime, formatPercent, isoToBerlinLocal, type ViewAxes } from '../format';
+import {
+  berlinLocalToIso,
+  compareDecimal,
+  describeView,
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatPercent,
+  isoToBerlinLocal,
+  type ViewAxes,
+} from '../format';
 import { href, navigate } from '../router';
 import { describeCause, findCrossings, thresholdLabel, type Crossing } from '../timeline';
 import { CATEGORY_LABEL, OUT_OF_BUDGET_REASON_LABEL, REVENUE_KIND_LABEL } from './labels';
@@ -19,6 +30,7 @@ import { AmountTable } from '../components/amount-table';
 
 /** ECharts is large: it is loaded only when this page shows a chart. */
 const ForecastChart = lazy(() => import('./forecast-chart'));
+const MonthlyActualsChart = lazy(() => import('./monthly-actuals-chart'));
 
 interface Props {
   sozialraumId: string;
@@ -316,18 +328,73 @@ function UtilisationSection({ utilisation }: { utilisation: Utilisation }) {
   );
 }
 
+/** The Ist of every Leistungsmonat, stacked by category, with the same figures as a table. */
+function MonthlyActualsSection({ utilisation, fiscalYear }: { utilisation: Utilisation; fiscalYear: number }) {
+  const [showTable, setShowTable] = useState(false);
+  const tableId = useId();
+  const summaryId = useId();
+  const months = utilisation.monthlyActual;
+  const booked = months.filter((m) => compareDecimal(m.total, '0') !== 0);
+  return (
+    <>
+      <p id={summaryId} className="kern-body">
+        {booked.length === 0
+          ? `Im Haushaltsjahr ${fiscalYear} ist noch kein Ist gebucht.`
+          : `Ist in ${booked.length} von ${months.length} Monaten, zusammen ${formatAmount(utilisation.actual)}.`}
+      </p>
+      <div className="app-chart-layout">
+        <ErrorBoundary>
+          <Suspense fallback={<Loading label="Diagramm wird geladen …" />}>
+            <MonthlyActualsChart months={months} fiscalYear={fiscalYear} describedBy={summaryId} />
+          </Suspense>
+        </ErrorBoundary>
+        <div className="app-chart-layout__aside">
+          <button
+            type="button"
+            className="kern-btn kern-btn--secondary"
+            aria-expanded={showTable}
+            aria-controls={tableId}
+            onClick={() => setShowTable(!showTable)}
+          >
+            <span className={`kern-icon kern-icon--${showTable ? 'arrow-up' : 'arrow-down'}`} aria-hidden="true"></span>
+            <span className="kern-label">Daten als Tabelle</span>
+          </button>
+        </div>
+      </div>
+      <div id={tableId} hidden={!showTable}>
+        {showTable ? (
+          <AmountTable
+            caption={`Ist je Monat ${fiscalYear}`}
+            rowHeader="Monat"
+            amountColumns={[CATEGORY_LABEL.FS, CATEGORY_LABEL.FUE, CATEGORY_LABEL.FU, 'Ist gesamt']}
+            rows={months.map((m) => ({ key: m.month, header: formatMonth(m.month), amounts: [m.FS, m.FUE, m.FU, m.total] }))}
+            footer={{
+              header: 'Gesamt',
+              amounts: (['FS', 'FUE', 'FU'] as const)
+                .map((c) => utilisation.categories.find((x) => x.category === c)?.actual ?? '0.00')
+                .concat(utilisation.actual),
+            }}
+          />
+        ) : null}
+      </div>
+    </>
+  );
+}
+
 function ProvidersSection({ utilisation, fiscalYear }: { utilisation: Utilisation; fiscalYear: number }) {
+  // Without the names (still loading, or refused) the table shows the Träger's code.
+  const names = useQuery(providersQuery()).data;
   if (utilisation.providers.length === 0) return <p className="kern-body">In diesem Haushaltsjahr sind noch keinem Träger Beträge zugeordnet.</p>;
   return (
     <AmountTable
       caption={`Auslastung nach Träger ${fiscalYear}`}
       rowHeader="Träger"
-      textColumns={['Kategorie']}
+      textColumns={['Kennung', 'Kategorie']}
       amountColumns={['Offene Bindungen', 'Ist', 'Hochrechnung']}
       rows={utilisation.providers.map((p) => ({
         key: `${p.providerId}-${p.category}`,
-        header: p.providerId,
-        texts: [CATEGORY_LABEL[p.category]],
+        header: names?.get(p.providerId) ?? p.providerId,
+        texts: [p.providerId, CATEGORY_LABEL[p.category]],
         amounts: [p.committed, p.actual, p.forecast],
       }))}
     />
@@ -623,6 +690,15 @@ export default function SozialraumYearPage(props: Props) {
             {utilisation.isPending ? <Loading label="Auslastung wird geladen …" /> : null}
             {utilisation.isError ? <ErrorNotice error={utilisation.error} context="Auslastung" onRetry={() => void utilisation.refetch()} /> : null}
             {utilisation.data ? <UtilisationSection utilisation={utilisation.data} /> : null}
+          </section>
+
+          <section className="app-section" aria-labelledby="monthly-heading">
+            <h2 id="monthly-heading" className="kern-heading-medium">
+              Ist je Monat nach Kategorie
+            </h2>
+            {utilisation.isPending ? <Loading label="Ist je Monat wird geladen …" /> : null}
+            {utilisation.isError ? <ErrorNotice error={utilisation.error} context="Ist je Monat" onRetry={() => void utilisation.refetch()} /> : null}
+            {utilisation.data ? <MonthlyActualsSection utilisation={utilisation.data} fiscalYear={fiscalYear} /> : null}
           </section>
 
           <section className="app-section" aria-labelledby="providers-heading">
