@@ -77,6 +77,9 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
         scriptSrc: ["'self'", "'unsafe-inline'"],
         connectSrc: ["'self'", ...identityProvider],
         frameSrc: ["'self'", ...identityProvider],
+        // Outside production the app is served over plain http (development, tests): upgrading
+        // would send the identity provider's answer to a silent renewal to an https:// address.
+        upgradeInsecureRequests: options.config.nodeEnv === 'production' ? [] : null,
       },
     },
   });

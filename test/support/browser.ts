@@ -7,7 +7,8 @@ import AxeBuilder from '@axe-core/playwright';
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // --lang: date inputs show the German format (TT.MM.JJJJ) the users see.
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=de-DE'],
   });
 }
 

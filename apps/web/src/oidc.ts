@@ -94,6 +94,11 @@ export function startOidc(settings: OidcSettings): Promise<OidcStart> {
         return { outcome: 'failed', reason: reasonOf(error) };
       }
     }
+    if (new URLSearchParams(window.location.search).has('state')) {
+      // Back from the provider's sign-out page: nothing to redeem, only the address to tidy.
+      await users.signoutRedirectCallback().catch(() => undefined);
+      window.history.replaceState(null, '', appUrl() + window.location.hash);
+    }
     try {
       const user = await users.signinSilent();
       if (user) {
