@@ -89,7 +89,8 @@ describe('sign-in through the identity provider in the browser', () => {
       await page.getByRole('row').filter({ hasText: budget.sozialraumId }).getByText(formatAmount(budget.total)).first().waitFor();
     }
     // Tokens stay in memory: nothing of them in the tab's storage.
-    const stored = await page.evaluate(() => JSON.stringify([Object.values(sessionStorage), Object.values(localStorage)]));
+    // A string: the test is compiled without the DOM's types.
+    const stored = await page.evaluate<string>('JSON.stringify([Object.values(sessionStorage), Object.values(localStorage)])');
     expect(stored).not.toContain(token);
     await screenshot(page, 'oidc-uebersicht');
   });
