@@ -89,8 +89,11 @@ describe('sign-in through the identity provider in the browser', () => {
       await page.getByRole('row').filter({ hasText: budget.sozialraumId }).getByText(formatAmount(budget.total)).first().waitFor();
     }
     // Tokens stay in memory: nothing of them in the tab's storage.
-    // A string: the test is compiled without the DOM's types.
-    const stored = await page.evaluate<string>('JSON.stringify([Object.values(sessionStorage), Object.values(localStorage)])');
+    // Through globalThis: the test is compiled without the DOM's types.
+    const stored = await page.evaluate(() => {
+      const window = globalThis as unknown as { sessionStorage: Record<string, string>; localStorage: Record<string, string> };
+      return JSON.stringify([Object.values(window.sessionStorage), Object.values(window.localStorage)]);
+    });
     expect(stored).not.toContain(token);
     await screenshot(page, 'oidc-uebersicht');
   });
