@@ -17,9 +17,10 @@ const OTHER_PROVIDER = 'TR-Z';
 /**
  * Not checked here: projection consumers and their lag are not tenant data; the audit chain
  * verification reports on the one hash chain of the whole event store, naming only the asking
- * tenant's events (checked in test/api/audit).
+ * tenant's events (checked in test/api/audit); GET /me answers only what the caller's own token
+ * says (checked in test/api/dev-sign-in).
  */
-const NOT_TENANT_DATA = new Set(['GET /ops/projections', 'GET /audit/verification']);
+const NOT_TENANT_DATA = new Set(['GET /ops/projections', 'GET /audit/verification', 'GET /me']);
 /** Read endpoints whose data belongs to one provider (TR-E in the examples): other providers see none of it. */
 const PROVIDER_SCOPED = new Set([
   'GET /cases/:caseRef',
