@@ -35,6 +35,9 @@ function buildWebIfChanged() {
     {
       cwd: root,
       stdio: 'inherit',
+      // Always the production bundle, also when the caller runs under NODE_ENV=test (jest): the
+      // browser tests and the size budget see what users get, not React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   writeFileSync(stamp, `${started.toISOString()}\n`);

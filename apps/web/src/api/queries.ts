@@ -15,21 +15,25 @@ export function viewQuery(view: ViewQuery): ViewQuery {
   return query;
 }
 
-/** Every budget of a fiscal year: GET /budgets, page after page along nextCursor. */
+/** Every item of a list the API pages, along nextCursor (bounded by MAX_PAGES). */
+async function everyPage<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let count = 0; count < MAX_PAGES; count++) {
+    const body = await page(cursor);
+    items.push(...body.items);
+    if (!body.nextCursor) break;
+    cursor = body.nextCursor;
+  }
+  return items;
+}
+
+/** Every budget of a fiscal year: GET /budgets, page after page. */
 export function budgetsQuery(fiscalYear: number) {
   return queryOptions({
     queryKey: ['budgets', fiscalYear],
-    queryFn: async ({ signal }) => {
-      const items: BudgetItem[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const body = await ok(api.GET('/budgets', { params: { query: { fiscalYear, limit: PAGE_SIZE, cursor } }, signal }));
-        items.push(...body.items);
-        if (!body.nextCursor) break;
-        cursor = body.nextCursor;
-      }
-      return items;
-    },
+    queryFn: ({ signal }): Promise<BudgetItem[]> =>
+      everyPage((cursor) => ok(api.GET('/budgets', { params: { query: { fiscalYear, limit: PAGE_SIZE, cursor } }, signal }))),
   });
 }
 
@@ -39,15 +43,10 @@ export function sozialraeumeQuery() {
     queryKey: ['sozialraeume'],
     staleTime: 5 * 60_000,
     queryFn: async ({ signal }) => {
-      const names = new Map<string, string>();
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const body: SozialraumPage = await ok(api.GET('/sozialraeume', { params: { query: { limit: PAGE_SIZE, cursor } }, signal }));
-        for (const item of body.items) names.set(item.sozialraumId, item.name);
-        if (!body.nextCursor) break;
-        cursor = body.nextCursor;
-      }
-      return names;
+      const items: SozialraumPage['items'] = await everyPage((cursor) =>
+        ok(api.GET('/sozialraeume', { params: { query: { limit: PAGE_SIZE, cursor } }, signal })),
+      );
+      return new Map(items.map((item) => [item.sozialraumId, item.name]));
     },
   });
 }
@@ -58,15 +57,8 @@ export function providersQuery() {
     queryKey: ['providers'],
     staleTime: 5 * 60_000,
     queryFn: async ({ signal }) => {
-      const names = new Map<string, string>();
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const body: ProviderPage = await ok(api.GET('/providers', { params: { query: { limit: PAGE_SIZE, cursor } }, signal }));
-        for (const item of body.items) names.set(item.providerId, item.name);
-        if (!body.nextCursor) break;
-        cursor = body.nextCursor;
-      }
-      return names;
+      const items: ProviderPage['items'] = await everyPage((cursor) => ok(api.GET('/providers', { params: { query: { limit: PAGE_SIZE, cursor } }, signal })));
+      return new Map(items.map((item) => [item.providerId, item.name]));
     },
   });
 }

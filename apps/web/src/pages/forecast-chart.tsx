@@ -9,9 +9,9 @@ import {
   type MarkPointComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
-import { init, use, type ComposeOption } from 'echarts/core';
+import { use, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { escapeHtml, useEChart } from './echart';
 import type { ForecastTimeline } from '../api/types';
 import { formatAmount, formatDate, formatDecimal, formatPercent, todayInBerlin } from '../format';
 import { describeCause, THRESHOLDS, thresholdLabel, type Crossing } from '../timeline';
@@ -30,10 +30,6 @@ const MONTHS = ['Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep', 
  */
 function plotValue(decimal: string): number {
   return Number(decimal);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 function buildOption(timeline: ForecastTimeline, crossings: Crossing[], fiscalYear: number, asOf: string | undefined): Option {
@@ -156,20 +152,7 @@ export default function ForecastChart({
   asOf?: string;
   describedBy: string;
 }) {
-  const container = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const chart = init(element, undefined, { renderer: 'svg' });
-    chart.setOption(buildOption(timeline, crossings, fiscalYear, asOf));
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [timeline, crossings, fiscalYear, asOf]);
+  const container = useEChart(() => buildOption(timeline, crossings, fiscalYear, asOf), [timeline, crossings, fiscalYear, asOf]);
 
   return (
     <div

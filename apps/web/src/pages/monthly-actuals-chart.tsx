@@ -7,9 +7,9 @@ import {
   type LegendComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
-import { init, use, type ComposeOption } from 'echarts/core';
+import { use, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { escapeHtml, useEChart } from './echart';
 import type { Utilisation } from '../api/types';
 import { formatAmount, formatDecimal, formatMonth } from '../format';
 import { CATEGORY_LABEL } from './labels';
@@ -22,10 +22,6 @@ const CATEGORIES = ['FS', 'FUE', 'FU'] as const;
 /** KERN's blue in three shades, told apart by the legend and the table too, not by colour alone. */
 const COLORS = { FS: '#2044AA', FUE: '#6F8BD8', FU: '#B9C6EE' } as const;
 const MONTH_SHORT = ['Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dez'];
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 function buildOption(months: Utilisation['monthlyActual']): Option {
   const reducedMotion = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -77,19 +73,7 @@ export default function MonthlyActualsChart({
   fiscalYear: number;
   describedBy: string;
 }) {
-  const container = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const chart = init(element, undefined, { renderer: 'svg' });
-    chart.setOption(buildOption(months));
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [months]);
+  const container = useEChart(() => buildOption(months), [months]);
   return (
     <div
       ref={container}

@@ -1,11 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Fragment, lazy, Suspense, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { Fragment, lazy, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { describeError, isApiError } from '../api/client';
 import { downloadCsv, type CsvReport } from '../api/download';
 import { monitoringListQuery, providersQuery, sozialraeumeQuery, steeringQuery, timelineQuery, utilisationQuery, viewQuery } from '../api/queries';
 import type { ForecastTimeline, MonitoringList, SteeringOverview, Utilisation } from '../api/types';
 import { Alert } from '../components/alert';
-import { ErrorBoundary } from '../components/error-boundary';
 import { ErrorNotice } from '../components/error-notice';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
@@ -27,6 +26,7 @@ import { href, navigate } from '../router';
 import { describeCause, findCrossings, thresholdLabel, type Crossing } from '../timeline';
 import { CATEGORY_LABEL, OUT_OF_BUDGET_REASON_LABEL, REVENUE_KIND_LABEL } from './labels';
 import { AmountTable } from '../components/amount-table';
+import { ChartWithTable } from '../components/chart-with-table';
 
 /** ECharts is large: it is loaded only when this page shows a chart. */
 const ForecastChart = lazy(() => import('./forecast-chart'));
@@ -199,8 +199,6 @@ function timelineSummary(timeline: ForecastTimeline, crossings: Crossing[]): str
 }
 
 function TimelineSection({ timeline, fiscalYear, asOf }: { timeline: ForecastTimeline; fiscalYear: number; asOf?: string }) {
-  const [showTable, setShowTable] = useState(false);
-  const tableId = useId();
   const summaryId = useId();
   const crossings = useMemo(() => findCrossings(timeline.entries), [timeline]);
   const crossingsByIndex = new Map<number, Crossing[]>();
@@ -213,27 +211,10 @@ function TimelineSection({ timeline, fiscalYear, asOf }: { timeline: ForecastTim
       <p id={summaryId} className="kern-body">
         {timelineSummary(timeline, crossings)}
       </p>
-      <div className="app-chart-layout">
-        <ErrorBoundary>
-          <Suspense fallback={<Loading label="Diagramm wird geladen …" />}>
-            <ForecastChart timeline={timeline} crossings={crossings} fiscalYear={fiscalYear} asOf={asOf} describedBy={summaryId} />
-          </Suspense>
-        </ErrorBoundary>
-        <div className="app-chart-layout__aside">
-          <button
-            type="button"
-            className="kern-btn kern-btn--secondary"
-            aria-expanded={showTable}
-            aria-controls={tableId}
-            onClick={() => setShowTable(!showTable)}
-          >
-            <span className={`kern-icon kern-icon--${showTable ? 'arrow-up' : 'arrow-down'}`} aria-hidden="true"></span>
-            <span className="kern-label">Daten als Tabelle</span>
-          </button>
-        </div>
-      </div>
-      <div id={tableId} hidden={!showTable} className="kern-table-responsive">
-        {showTable ? (
+      <ChartWithTable
+        chart={<ForecastChart timeline={timeline} crossings={crossings} fiscalYear={fiscalYear} asOf={asOf} describedBy={summaryId} />}
+        tableClassName="kern-table-responsive"
+        table={() => (
           <table className="kern-table kern-table--small kern-table--striped">
             <caption className="kern-title">Verlauf der Hochrechnung {fiscalYear}</caption>
             <thead className="kern-table__head">
@@ -281,8 +262,8 @@ function TimelineSection({ timeline, fiscalYear, asOf }: { timeline: ForecastTim
               ))}
             </tbody>
           </table>
-        ) : null}
-      </div>
+        )}
+      />
     </>
   );
 }
@@ -330,8 +311,6 @@ function UtilisationSection({ utilisation }: { utilisation: Utilisation }) {
 
 /** The Ist of every Leistungsmonat, stacked by category, with the same figures as a table. */
 function MonthlyActualsSection({ utilisation, fiscalYear }: { utilisation: Utilisation; fiscalYear: number }) {
-  const [showTable, setShowTable] = useState(false);
-  const tableId = useId();
   const summaryId = useId();
   const months = utilisation.monthlyActual;
   const booked = months.filter((m) => compareDecimal(m.total, '0') !== 0);
@@ -342,27 +321,9 @@ function MonthlyActualsSection({ utilisation, fiscalYear }: { utilisation: Utili
           ? `Im Haushaltsjahr ${fiscalYear} ist noch kein Ist gebucht.`
           : `Ist in ${booked.length} von ${months.length} Monaten, zusammen ${formatAmount(utilisation.actual)}.`}
       </p>
-      <div className="app-chart-layout">
-        <ErrorBoundary>
-          <Suspense fallback={<Loading label="Diagramm wird geladen …" />}>
-            <MonthlyActualsChart months={months} fiscalYear={fiscalYear} describedBy={summaryId} />
-          </Suspense>
-        </ErrorBoundary>
-        <div className="app-chart-layout__aside">
-          <button
-            type="button"
-            className="kern-btn kern-btn--secondary"
-            aria-expanded={showTable}
-            aria-controls={tableId}
-            onClick={() => setShowTable(!showTable)}
-          >
-            <span className={`kern-icon kern-icon--${showTable ? 'arrow-up' : 'arrow-down'}`} aria-hidden="true"></span>
-            <span className="kern-label">Daten als Tabelle</span>
-          </button>
-        </div>
-      </div>
-      <div id={tableId} hidden={!showTable}>
-        {showTable ? (
+      <ChartWithTable
+        chart={<MonthlyActualsChart months={months} fiscalYear={fiscalYear} describedBy={summaryId} />}
+        table={() => (
           <AmountTable
             caption={`Ist je Monat ${fiscalYear}`}
             rowHeader="Monat"
@@ -375,8 +336,8 @@ function MonthlyActualsSection({ utilisation, fiscalYear }: { utilisation: Utili
                 .concat(utilisation.actual),
             }}
           />
-        ) : null}
-      </div>
+        )}
+      />
     </>
   );
 }
