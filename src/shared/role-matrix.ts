@@ -86,6 +86,8 @@ export const ROLE_MATRIX_ROWS: RoleMatrixRows = {
   'POST /steering/:sozialraumId/:fiscalYear/procedure/kaemmerei-report': ['controller'],
   'POST /steering/:sozialraumId/:fiscalYear/procedure/closing': ['controller'],
   'GET /notifications': ['controller', 'caseworker', 'wiju', 'auditor'],
+  'GET /notifications/unread': ['controller', 'caseworker', 'wiju'],
+  'PUT /notifications/read-mark': ['controller', 'caseworker', 'wiju'],
   'GET /provider-figures/:providerId/:fiscalYear': ['controller', 'wiju', 'provider', 'auditor'],
   'GET /audit/events': ['controller', 'auditor'],
   'GET /audit/export': ['controller', 'auditor'],

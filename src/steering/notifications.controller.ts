@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
@@ -8,10 +8,13 @@ import { HTTP_PROBLEMS } from '../../libs/http/http-problems';
 import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
 import { text } from '../../libs/text/text';
 import { CODE_PATTERN, CODE_TEXT } from '../shared/identifiers';
-import { NotificationQuery, NotificationsQuery } from './queries/notifications.query';
+import { NotificationQuery, NotificationsQuery, UnreadNotificationsQuery } from './queries/notifications.query';
+import { NotificationReadMarks } from './read-marks/notification-read-marks';
+import { NotificationReadMarkDto } from './commands/steering.dtos';
+import { STEERING_PROBLEMS } from './steering.problems';
 import { ProviderFiguresQuery } from './queries/provider-figures.query';
 import { MasterDataQueries } from '../master-data';
-import { NotificationPage, ProviderFigures } from './steering.schemas';
+import { NotificationPage, NotificationReadMark, ProviderFigures, UnreadNotifications } from './steering.schemas';
 
 @ApiTags('Steuerung')
 @ApiBearerAuth()
@@ -21,6 +24,7 @@ export class NotificationsController {
     private readonly notifications: NotificationsQuery,
     private readonly providerFigures: ProviderFiguresQuery,
     private readonly masterData: MasterDataQueries,
+    private readonly readMarks: NotificationReadMarks,
   ) {}
 
   @Get('notifications')
@@ -32,6 +36,29 @@ export class NotificationsController {
   })
   list(@Ctx() ctx: CommandContext, @Query() query: NotificationQuery) {
     return this.notifications.list(ctx.tenantId, query);
+  }
+
+  @Get('notifications/unread')
+  @Operation({
+    summary: 'Ungelesene Benachrichtigungen des angemeldeten Benutzers zählen',
+    description:
+      'Je Sozialraum und Haushaltsjahr die Benachrichtigungen, die nach der Lesemarke des Benutzers gebucht wurden (PUT /notifications/read-mark), gleich welchen Geschäftsdatums: eine rückwirkende Korrektur, die heute gebucht wird, ist neu. Ohne Lesemarke sind alle ungelesen. Wahlweise nur ein Haushaltsjahr (fiscalYear). Reihenfolge: nach fiscalYear, dann sozialraumId.',
+    answer: { status: 200, schema: UnreadNotifications },
+  })
+  unread(@Ctx() ctx: CommandContext, @Query() query: UnreadNotificationsQuery) {
+    return this.readMarks.unread(ctx, query.fiscalYear);
+  }
+
+  @Put('notifications/read-mark')
+  @Operation({
+    summary: 'Benachrichtigungen bis zu einer Protokollposition als gelesen markieren',
+    description:
+      'Setzt die Lesemarke des angemeldeten Benutzers auf die Position (position) der neuesten Meldung, die er gesehen hat; die Web-Oberfläche tut das beim Öffnen der Meldungen. Die Marke rückt nur vor: eine kleinere Position lässt sie stehen, die Antwort nennt die geltende. Eine Position hinter der neuesten Meldung des Mandanten wird abgelehnt. If-Match nennt die Marke, die ersetzt werden soll (readUpTo aus GET /notifications/unread, "0" für noch keine). Die Marke ist Zustand des Benutzers, kein Ereignis des Protokolls.',
+    answer: { status: 200, schema: NotificationReadMark },
+    refusals: [STEERING_PROBLEMS['read-mark-beyond-notifications']],
+  })
+  markRead(@Ctx() ctx: CommandContext, @Body() dto: NotificationReadMarkDto) {
+    return this.readMarks.mark(ctx, dto.readUpTo);
   }
 
   @Get('provider-figures/:providerId/:fiscalYear')

@@ -132,4 +132,19 @@ truncate table steering_watch_pending;
 update es_consumers set transaction_id = '0'::xid8, global_position = 0, updated_at = now() where name in ('threshold-watch', 'forecast-timeline');
 `,
   },
+  {
+    // Not a projection: what a user has read is the user's own state, not derived from the log,
+    // and survives a rebuild. Positions are log positions, which a rebuild does not change.
+    id: '0550_notification_read_marks',
+    sql: `
+create table steering_notification_read_marks (
+  tenant_id   text not null,
+  user_id     text not null,
+  read_up_to  bigint not null,
+  read_at     timestamptz not null,
+  primary key (tenant_id, user_id)
+);
+create index steering_notifications_unread on steering_notifications (tenant_id, global_position);
+`,
+  },
 ];

@@ -14,6 +14,7 @@ import { ProviderFiguresQuery } from './queries/provider-figures.query';
 import { SteeringQueries } from './queries/steering-queries';
 import { SozialraumYearReplay } from './replay/sozialraum-year-replay';
 import { SteeringController } from './steering.controller';
+import { NotificationReadMarks } from './read-marks/notification-read-marks';
 import { YearEndWork } from './year-end-work';
 
 @Module({
@@ -26,6 +27,7 @@ import { YearEndWork } from './year-end-work';
     ...steeringCommandHandlers,
     YearEndWork,
     NotificationsQuery,
+    NotificationReadMarks,
     ProviderFiguresQuery,
     ThresholdWatch,
     UtilisationProjection,

@@ -28,5 +28,10 @@ export const STEERING_PROBLEMS = defineProblems({
   },
   'settlement-not-confirmed': { status: 422, de: 'Jahresabrechnung nicht bestätigt', en: 'Settlement not confirmed' },
   'settlement-applied': { status: 409, de: 'Jahresabrechnung bereits angewendet', en: 'Settlement applied' },
+  'read-mark-beyond-notifications': {
+    status: 422,
+    de: 'Lesemarke hinter der neuesten Meldung',
+    en: 'Read mark beyond the newest notification',
+  },
   'next-year-budget-missing': { status: 422, de: 'Budget des Folgejahres fehlt', en: 'Next year budget missing' },
 });

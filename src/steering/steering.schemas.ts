@@ -461,6 +461,7 @@ const NOTIFICATION_DATA = {
 function notificationOf<const T extends keyof typeof NOTIFICATION_DATA>(type: T) {
   return Shape({
     eventId: Type.String(),
+    position: { ...LogPosition, description: 'Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen' },
     type: OneOf([type] as const),
     sozialraumId: Type.String(),
     fiscalYear: Type.Integer(),
@@ -489,6 +490,35 @@ export const NotificationPage = named(
   'NotificationPage',
   PageOf(NotificationItem),
   'Benachrichtigungen der Steuerung, neueste zuerst; data ist der Inhalt des Ereignisses der genannten Art (type)',
+);
+
+export const NotificationReadMark = named(
+  'NotificationReadMark',
+  Shape({
+    readUpTo: Nullable({
+      ...LogPosition,
+      description: 'Bis zu dieser Protokollposition hat der Benutzer die Meldungen gelesen; null, solange er sie nie geöffnet hat',
+    }),
+    readAt: Nullable({ ...Timestamp, description: 'Wann die Marke zuletzt gesetzt wurde' }),
+  }),
+  'Bis wohin der angemeldete Benutzer die Meldungen gelesen hat',
+);
+
+export const UnreadNotifications = named(
+  'UnreadNotifications',
+  Shape({
+    readUpTo: NotificationReadMark.properties.readUpTo,
+    readAt: NotificationReadMark.properties.readAt,
+    unread: Type.Integer({ description: 'Ungelesene Meldungen insgesamt (im gewählten Haushaltsjahr)', example: 3 }),
+    items: Type.Array(
+      Shape({
+        sozialraumId: Type.String(),
+        fiscalYear: Type.Integer(),
+        unread: Type.Integer({ description: 'Meldungen, die nach der Lesemarke gebucht wurden', example: 2 }),
+      }),
+    ),
+  }),
+  'Ungelesene Meldungen des angemeldeten Benutzers je Sozialraum und Haushaltsjahr: gebucht nach seiner Lesemarke',
 );
 
 export const ProviderFigures = named(

@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DemoSeed } from '../../src/demo/demo-seed';
 import { currentFiscalYear, formatAmount, formatDate, formatMonth, todayInBerlin } from '../../apps/web/src/format';
+import { describeUnread } from '../../apps/web/src/notifications';
 import { createTestApp, TestApp } from '../support/test-app';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
 
@@ -276,5 +277,56 @@ describe('the web app in the browser', () => {
     await page.getByText(/Zuletzt aktualisiert/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'controller-meldungen');
+  });
+
+  it('counts the unread notifications in the Übersicht and reads them when the Meldungen are opened', async () => {
+    // A user no other test signs in as, so that nothing has been read yet.
+    const wiju = `Bearer ${await t.token({ role: 'wiju', sub: 'wiju-2' })}`;
+    const unread = async () => {
+      const res = await t.http().get('/notifications/unread').set('authorization', wiju);
+      expect(res.status).toBe(200);
+      return res.body as { readUpTo: string | null; items: Array<{ sozialraumId: string; fiscalYear: number; unread: number }> };
+    };
+    const before = await unread();
+    expect(before.readUpTo).toBeNull();
+    const counted = before.items.filter((r) => r.fiscalYear === year);
+    expect(counted.length).toBeGreaterThan(0);
+
+    await signIn('Wirtschaftliche Jugendhilfe 2');
+    await page.getByRole('columnheader', { name: 'Ungelesene Meldungen' }).waitFor();
+    for (const { sozialraumId, unread: count } of counted) {
+      await page
+        .getByRole('row')
+        .filter({ hasText: sozialraumId })
+        .getByRole('link', { name: `${describeUnread(count)}, zu den Meldungen` })
+        .waitFor();
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page
+      .getByRole('row')
+      .filter({ hasText: counted[0].sozialraumId })
+      .getByRole('link', { name: /ungelesen/ })
+      .click();
+    const table = page.getByRole('table', { name: /Meldungen, neueste zuerst/ });
+    await table.waitFor();
+    // What was unread on arrival stays marked during the visit, though the mark has moved.
+    expect(await table.getByText('ungelesen', { exact: true }).count()).toBeGreaterThan(0);
+    let after = await unread();
+    while (after.readUpTo === null) {
+      await page.waitForTimeout(200);
+      after = await unread();
+    }
+    const newest = (await t.http().get('/notifications?limit=50').set('authorization', wiju)).body.items
+      .map((n: { position: string }) => BigInt(n.position))
+      .reduce((a: bigint, b: bigint) => (a > b ? a : b));
+    expect(after.readUpTo).toBe(newest.toString());
+    expect(after.items).toEqual([]);
+
+    await page.getByRole('link', { name: 'Übersicht' }).click();
+    for (const { sozialraumId } of counted) {
+      await page.getByRole('row').filter({ hasText: sozialraumId }).getByText(describeUnread(0)).waitFor();
+    }
+    await screenshot(page, 'wiju-uebersicht-gelesen');
   });
 });

@@ -60,3 +60,32 @@ export function describeShownNotifications(count: number, more: boolean): string
   const shown = count === 1 ? '1 Meldung angezeigt' : `${count} Meldungen angezeigt`;
   return more ? `${shown}, weitere vorhanden` : shown;
 }
+
+/** Compares two log positions (digit strings without leading zeros) without a float. */
+export function comparePositions(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The highest log position among the notifications shown: what having seen them marks as read. */
+export function newestPosition(items: readonly { position: string }[]): string | null {
+  let newest: string | null = null;
+  for (const { position } of items) if (newest === null || comparePositions(position, newest) > 0) newest = position;
+  return newest;
+}
+
+/** Whether a notification was recorded after the user's read mark (null: never read, all unread). */
+export function isUnread(item: { position: string }, readUpTo: string | null): boolean {
+  return readUpTo === null || comparePositions(item.position, readUpTo) > 0;
+}
+
+/** The unread notifications of one fiscal year by Sozialraum. */
+export function unreadBySozialraum(items: readonly { sozialraumId: string; fiscalYear: number; unread: number }[], fiscalYear: number): Map<string, number> {
+  return new Map(items.filter((row) => row.fiscalYear === fiscalYear).map((row) => [row.sozialraumId, row.unread]));
+}
+
+/** "keine", "1 ungelesene Meldung", "3 ungelesene Meldungen". */
+export function describeUnread(count: number): string {
+  if (count === 0) return 'keine ungelesenen Meldungen';
+  return count === 1 ? '1 ungelesene Meldung' : `${count} ungelesene Meldungen`;
+}

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { localisedText } from '../../../libs/http/validation-messages';
+import { text } from '../../../libs/text/text';
 import { IsAmount, IsIsoDate, IsIsoMonth, IsOptional } from '../../../libs/http/validators';
 
 export class MonthCloseDto {
@@ -150,4 +152,19 @@ export class KaemmereiReportDto {
   @IsOptional()
   @IsIsoDate()
   reportedOn?: string;
+}
+
+/** Up to which log position the caller has read the notifications (PUT /notifications/read-mark). */
+export class NotificationReadMarkDto {
+  @ApiProperty({ description: 'Protokollposition (position) der neuesten gelesenen Meldung', example: '4711' })
+  @IsString()
+  @Matches(/^[1-9]\d{0,17}$/, {
+    message: localisedText(
+      text(
+        'muss eine Protokollposition sein (eine positive ganze Zahl, wie position einer Meldung).',
+        'must be a log position (a positive integer, as the position of a notification).',
+      ),
+    ),
+  })
+  readUpTo: string;
 }

@@ -26,6 +26,17 @@ export class NotificationQuery extends PageQuery {
   fiscalYear?: number;
 }
 
+/** Which notifications count as unread: optionally those of one fiscal year. */
+export class UnreadNotificationsQuery {
+  @ApiPropertyOptional({ example: 2025 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fiscalYear?: number;
+}
+
 /** A row of steering_notifications as the driver returns it. */
 interface NotificationRow {
   event_id: string;
@@ -71,6 +82,7 @@ export class NotificationsQuery {
         (r) =>
           ({
             eventId: r.event_id,
+            position: r.global_position,
             type: r.type,
             sozialraumId: r.sozialraum_id,
             fiscalYear: r.fiscal_year,

@@ -40,6 +40,7 @@ const FILLED_LISTS = [
   'GET /subsidies',
   'GET /flexible-activities',
   'GET /notifications',
+  'GET /notifications/unread',
   'GET /budgets',
   'GET /sozialraeume',
   'GET /providers',

@@ -150,6 +150,12 @@ registerExamples({
     };
   },
   'GET /notifications': () => ({ path: '/notifications?limit=10' }),
+  'GET /notifications/unread': () => ({ path: '/notifications/unread?fiscalYear=2025' }),
+  'PUT /notifications/read-mark': async (api) => {
+    await overrun(api);
+    const newest = await api.call('controller', 'GET', '/notifications?limit=1');
+    return { path: '/notifications/read-mark', body: { readUpTo: newest.items[0].position } };
+  },
   'GET /provider-figures/:providerId/:fiscalYear': async (api) => {
     await freshBudget(api);
     return { path: '/provider-figures/TR-E/2025' };

@@ -1020,6 +1020,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications/read-mark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Benachrichtigungen bis zu einer Protokollposition als gelesen markieren
+         * @description Setzt die Lesemarke des angemeldeten Benutzers auf die Position (position) der neuesten Meldung, die er gesehen hat; die Web-Oberfläche tut das beim Öffnen der Meldungen. Die Marke rückt nur vor: eine kleinere Position lässt sie stehen, die Antwort nennt die geltende. Eine Position hinter der neuesten Meldung des Mandanten wird abgelehnt. If-Match nennt die Marke, die ersetzt werden soll (readUpTo aus GET /notifications/unread, "0" für noch keine). Die Marke ist Zustand des Benutzers, kein Ereignis des Protokolls.
+         *
+         *     Rollen: controller, caseworker, wiju.
+         */
+        put: operations["NotificationsController_markRead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ungelesene Benachrichtigungen des angemeldeten Benutzers zählen
+         * @description Je Sozialraum und Haushaltsjahr die Benachrichtigungen, die nach der Lesemarke des Benutzers gebucht wurden (PUT /notifications/read-mark), gleich welchen Geschäftsdatums: eine rückwirkende Korrektur, die heute gebucht wird, ist neu. Ohne Lesemarke sind alle ungelesen. Wahlweise nur ein Haushaltsjahr (fiscalYear). Reihenfolge: nach fiscalYear, dann sozialraumId.
+         *
+         *     Rollen: controller, caseworker, wiju.
+         */
+        get: operations["NotificationsController_unread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ops/projections": {
         parameters: {
             query?: never;
@@ -5156,6 +5200,11 @@ export interface components {
                 eventId: string;
                 fiscalYear: number;
                 /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
+                /**
                  * Format: date-time
                  * @description Zeitpunkt (ISO 8601, UTC)
                  * @example 2025-03-31T09:15:00.000Z
@@ -5211,6 +5260,11 @@ export interface components {
                 eventId: string;
                 fiscalYear: number;
                 /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
+                /**
                  * Format: date-time
                  * @description Zeitpunkt (ISO 8601, UTC)
                  * @example 2025-03-31T09:15:00.000Z
@@ -5265,6 +5319,11 @@ export interface components {
                 eventId: string;
                 fiscalYear: number;
                 /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
+                /**
                  * Format: date-time
                  * @description Zeitpunkt (ISO 8601, UTC)
                  * @example 2025-03-31T09:15:00.000Z
@@ -5302,6 +5361,11 @@ export interface components {
                 };
                 eventId: string;
                 fiscalYear: number;
+                /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
                 /**
                  * Format: date-time
                  * @description Zeitpunkt (ISO 8601, UTC)
@@ -5350,6 +5414,11 @@ export interface components {
                 };
                 eventId: string;
                 fiscalYear: number;
+                /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
                 /**
                  * Format: date-time
                  * @description Zeitpunkt (ISO 8601, UTC)
@@ -5526,6 +5595,11 @@ export interface components {
                 eventId: string;
                 fiscalYear: number;
                 /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
+                /**
                  * Format: date-time
                  * @description Zeitpunkt (ISO 8601, UTC)
                  * @example 2025-03-31T09:15:00.000Z
@@ -5563,6 +5637,11 @@ export interface components {
                 eventId: string;
                 fiscalYear: number;
                 /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
+                /**
                  * Format: date-time
                  * @description Zeitpunkt (ISO 8601, UTC)
                  * @example 2025-03-31T09:15:00.000Z
@@ -5589,6 +5668,11 @@ export interface components {
                 };
                 eventId: string;
                 fiscalYear: number;
+                /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
                 /**
                  * Format: date-time
                  * @description Zeitpunkt (ISO 8601, UTC)
@@ -5693,6 +5777,11 @@ export interface components {
                 eventId: string;
                 fiscalYear: number;
                 /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
+                /**
                  * Format: date-time
                  * @description Zeitpunkt (ISO 8601, UTC)
                  * @example 2025-03-31T09:15:00.000Z
@@ -5720,6 +5809,11 @@ export interface components {
                 };
                 eventId: string;
                 fiscalYear: number;
+                /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
                 /**
                  * Format: date-time
                  * @description Zeitpunkt (ISO 8601, UTC)
@@ -5754,6 +5848,11 @@ export interface components {
                 eventId: string;
                 fiscalYear: number;
                 /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
+                /**
                  * Format: date-time
                  * @description Zeitpunkt (ISO 8601, UTC)
                  * @example 2025-03-31T09:15:00.000Z
@@ -5767,6 +5866,30 @@ export interface components {
             })[];
             /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
             nextCursor: string | null;
+        };
+        /**
+         * NotificationReadMark
+         * @description Bis wohin der angemeldete Benutzer die Meldungen gelesen hat
+         */
+        NotificationReadMark: {
+            /**
+             * Format: date-time
+             * @description Wann die Marke zuletzt gesetzt wurde
+             * @example 2025-03-31T09:15:00.000Z
+             */
+            readAt: string | null;
+            /**
+             * @description Bis zu dieser Protokollposition hat der Benutzer die Meldungen gelesen; null, solange er sie nie geöffnet hat
+             * @example 4711
+             */
+            readUpTo: string | null;
+        };
+        NotificationReadMarkDto: {
+            /**
+             * @description Protokollposition (position) der neuesten gelesenen Meldung
+             * @example 4711
+             */
+            readUpTo: string;
         };
         OpenCaseDto: {
             /**
@@ -8253,6 +8376,37 @@ export interface components {
              * @enum {string}
              */
             reason: "planmaessig" | "abbruch" | "zustaendigkeitswechsel";
+        };
+        /**
+         * UnreadNotifications
+         * @description Ungelesene Meldungen des angemeldeten Benutzers je Sozialraum und Haushaltsjahr: gebucht nach seiner Lesemarke
+         */
+        UnreadNotifications: {
+            items: {
+                fiscalYear: number;
+                sozialraumId: string;
+                /**
+                 * @description Meldungen, die nach der Lesemarke gebucht wurden
+                 * @example 2
+                 */
+                unread: number;
+            }[];
+            /**
+             * Format: date-time
+             * @description Wann die Marke zuletzt gesetzt wurde
+             * @example 2025-03-31T09:15:00.000Z
+             */
+            readAt: string | null;
+            /**
+             * @description Bis zu dieser Protokollposition hat der Benutzer die Meldungen gelesen; null, solange er sie nie geöffnet hat
+             * @example 4711
+             */
+            readUpTo: string | null;
+            /**
+             * @description Ungelesene Meldungen insgesamt (im gewählten Haushaltsjahr)
+             * @example 3
+             */
+            unread: number;
         };
         /**
          * UsageReportAnswer
@@ -17813,6 +17967,318 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationReadMarkDto"];
+            };
+        };
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationReadMark"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, read-mark-beyond-notifications */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/read-mark-beyond-notifications";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    NotificationsController_unread: {
+        parameters: {
+            query?: {
+                /** @description Haushaltsjahr */
+                fiscalYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadNotifications"];
                 };
             };
             /** @description Abgelehnt: validation-failed */

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, ok } from './client';
+import { newIdempotencyKey } from './idempotency-key';
 import type { AuditEventFilter, AuditLogPage, BudgetItem, NotificationPage, ProviderPage, SozialraumPage, ViewQuery } from './types';
 
 /** No list is followed further than this many pages (a guard against a cursor that never ends). */
@@ -153,4 +154,21 @@ export function notificationsQuery() {
     refetchInterval: NOTIFICATIONS_POLL_MS,
     staleTime: 0,
   });
+}
+
+/** GET /notifications/unread: the signed-in user's unread notifications per Sozialraum-year. */
+export function unreadNotificationsQuery() {
+  return queryOptions({
+    queryKey: ['notifications-unread'],
+    queryFn: ({ signal }) => ok(api.GET('/notifications/unread', { signal })),
+    refetchInterval: NOTIFICATIONS_POLL_MS,
+  });
+}
+
+/**
+ * PUT /notifications/read-mark: the notifications up to `readUpTo` count as read. One
+ * Idempotency-Key per mark, so that a retry of the same mark is answered from the server's record.
+ */
+export function markNotificationsRead(readUpTo: string) {
+  return ok(api.PUT('/notifications/read-mark', { body: { readUpTo }, headers: { 'Idempotency-Key': newIdempotencyKey() } }));
 }

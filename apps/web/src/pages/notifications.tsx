@@ -1,13 +1,22 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { NOTIFICATIONS_POLL_MS, notificationsQuery, sozialraeumeQuery } from '../api/queries';
+import { NOTIFICATIONS_POLL_MS, markNotificationsRead, notificationsQuery, sozialraeumeQuery, unreadNotificationsQuery } from '../api/queries';
 import type { NotificationItem } from '../api/types';
 import { Alert } from '../components/alert';
 import { ErrorNotice } from '../components/error-notice';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
 import { formatDate, formatDateTime, formatTimeOfDay } from '../format';
-import { announceNew, describeShownNotifications, findNew, notificationSeverity, notificationTypeLabel } from '../notifications';
+import {
+  announceNew,
+  comparePositions,
+  describeShownNotifications,
+  findNew,
+  isUnread,
+  newestPosition,
+  notificationSeverity,
+  notificationTypeLabel,
+} from '../notifications';
 import { href } from '../router';
 import { hasRole } from '../session';
 import { useSession } from '../use-session';
@@ -42,6 +51,44 @@ function useNewNotifications(pages: readonly (readonly NotificationItem[])[] | u
   return { fresh, announcement };
 }
 
+/**
+ * The read mark: which notifications the user had not read when the page opened (marked
+ * "ungelesen"), and moving the mark to the newest one shown, at opening and whenever newer ones
+ * arrive while the page is open. Auditors keep no mark (they never write).
+ */
+function useReadMark(items: readonly NotificationItem[] | undefined, keepsMark: boolean) {
+  const queryClient = useQueryClient();
+  const mark = useQuery({ ...unreadNotificationsQuery(), enabled: keepsMark, refetchInterval: false });
+  const [readBefore, setReadBefore] = useState<string | null | undefined>(undefined);
+  const marked = useRef<string | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  // What was read before this visit, taken once: later marks of this visit do not hide the badges.
+  useEffect(() => {
+    if (mark.data && readBefore === undefined) setReadBefore(mark.data.readUpTo);
+  }, [mark.data, readBefore]);
+
+  const newest = items ? newestPosition(items) : null;
+  useEffect(() => {
+    if (!keepsMark || readBefore === undefined || newest === null) return;
+    if (marked.current !== null && comparePositions(newest, marked.current) <= 0) return;
+    if (readBefore !== null && comparePositions(newest, readBefore) <= 0) return;
+    marked.current = newest;
+    markNotificationsRead(newest).then(
+      () => {
+        setFailed(false);
+        void queryClient.invalidateQueries({ queryKey: ['notifications-unread'] });
+      },
+      () => {
+        marked.current = null;
+        setFailed(true);
+      },
+    );
+  }, [keepsMark, readBefore, newest, queryClient]);
+
+  return { readBefore: keepsMark ? readBefore : undefined, failed };
+}
+
 function SozialraumCell({ item, name, link }: { item: NotificationItem; name: string | undefined; link: boolean }) {
   const label = name ?? item.sozialraumId;
   return (
@@ -60,7 +107,8 @@ function SozialraumCell({ item, name, link }: { item: NotificationItem; name: st
 
 /**
  * Meldungen: the steering notifications of the tenant, newest first (GET /notifications), asked
- * again every 15 seconds; notifications that arrive while the page is open are marked and announced.
+ * again every 15 seconds; notifications that arrive while the page is open are marked and announced,
+ * those recorded since the last visit are marked "ungelesen", and opening the page reads them.
  */
 export default function NotificationsPage() {
   const session = useSession();
@@ -73,6 +121,8 @@ export default function NotificationsPage() {
   const pageItems = useMemo(() => pages?.map((page) => page.items), [pages]);
   const items = pageItems?.flat() ?? [];
   const { fresh, announcement } = useNewNotifications(pageItems);
+  const { readBefore, failed: markFailed } = useReadMark(pageItems?.flat(), hasRole(session, 'controller', 'caseworker', 'wiju'));
+  const unreadSinceLastVisit = (item: NotificationItem) => readBefore !== undefined && isUnread(item, readBefore) && !fresh.has(item.eventId);
   const updatedAt = notifications.dataUpdatedAt ? new Date(notifications.dataUpdatedAt) : null;
 
   return (
@@ -102,6 +152,11 @@ export default function NotificationsPage() {
         {announcement}
       </p>
 
+      {markFailed ? (
+        <Alert kind="warning" title="Die Meldungen konnten nicht als gelesen vermerkt werden.">
+          <p className="kern-body">Sie erscheinen in der Übersicht weiter als ungelesen; beim nächsten Aktualisieren wird es erneut versucht.</p>
+        </Alert>
+      ) : null}
       {notifications.isPending ? <Loading label="Meldungen werden geladen …" /> : null}
       {notifications.isError && !notifications.data ? (
         <ErrorNotice error={notifications.error} context="Die Meldungen" onRetry={() => void notifications.refetch()} />
@@ -160,6 +215,11 @@ export default function NotificationsPage() {
                         {fresh.has(item.eventId) ? (
                           <span className="kern-badge kern-badge--success app-badge">
                             <span className="kern-label">neu</span>
+                          </span>
+                        ) : null}
+                        {unreadSinceLastVisit(item) ? (
+                          <span className="kern-badge kern-badge--info app-badge">
+                            <span className="kern-label">ungelesen</span>
                           </span>
                         ) : null}
                       </td>

@@ -1,7 +1,7 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { isApiError } from '../api/client';
-import { budgetsQuery, steeringQuery, sozialraeumeQuery, utilisationQuery } from '../api/queries';
+import { budgetsQuery, steeringQuery, sozialraeumeQuery, unreadNotificationsQuery, utilisationQuery } from '../api/queries';
 import type { BudgetItem, BudgetStatus, SteeringOverview, Utilisation } from '../api/types';
 import { Alert } from '../components/alert';
 import { ErrorNotice } from '../components/error-notice';
@@ -9,11 +9,14 @@ import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
 import { PercentBar } from '../components/percent-bar';
 import { compareDecimal, currentFiscalYear, formatAmount } from '../format';
+import { describeUnread, unreadBySozialraum } from '../notifications';
 import { href, navigate } from '../router';
+import { hasRole } from '../session';
+import { useSession } from '../use-session';
 import { STATUS_LABEL } from './labels';
 import { summariseProcedure, type ProcedureSummary } from './procedure';
 
-type SortKey = 'sozialraum' | 'status' | 'budget' | 'forecast' | 'pct' | 'actual' | 'procedure';
+type SortKey = 'sozialraum' | 'status' | 'budget' | 'forecast' | 'pct' | 'actual' | 'procedure' | 'unread';
 type Direction = 'ascending' | 'descending';
 
 interface Row {
@@ -22,6 +25,8 @@ interface Row {
   utilisation: UseQueryResult<Utilisation>;
   steering: UseQueryResult<SteeringOverview>;
   procedure?: ProcedureSummary;
+  /** Unread notifications of the Sozialraum-year; undefined while not loaded or not offered. */
+  unread?: number;
 }
 
 const STATUS_ORDER: Record<BudgetStatus, number> = { planned: 0, open: 1, closed: 2 };
@@ -43,12 +48,15 @@ function compareRows(key: SortKey, a: Row, b: Row): number {
       return compareDecimal(a.utilisation.data?.actual ?? '', b.utilisation.data?.actual ?? '');
     case 'procedure':
       return (a.procedure?.rank ?? -1) - (b.procedure?.rank ?? -1);
+    case 'unread':
+      return (a.unread ?? 0) - (b.unread ?? 0);
   }
 }
 
 function hasValue(key: SortKey, row: Row): boolean {
   if (key === 'forecast' || key === 'pct' || key === 'actual') return !!row.utilisation.data;
   if (key === 'procedure') return !!row.procedure;
+  if (key === 'unread') return row.unread !== undefined;
   return true;
 }
 
@@ -69,7 +77,11 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'pct', label: '% von B' },
   { key: 'actual', label: 'Ist', numeric: true },
   { key: 'procedure', label: 'Verfahren' },
+  { key: 'unread', label: 'Ungelesene Meldungen', numeric: true },
 ];
+
+/** The roles that keep a read mark of the notifications (GET /notifications/unread). */
+const READS_UNREAD = ['controller', 'caseworker', 'wiju'] as const;
 
 /** A figure that is loading or could not be read: never an empty cell without a word. */
 function Pending({ query }: { query: UseQueryResult<unknown> }) {
@@ -124,10 +136,13 @@ function YearSwitcher({ fiscalYear }: { fiscalYear: number }) {
 /**
  * Übersicht: every Sozialraum budget of a fiscal year (GET /budgets, all pages) with its figures
  * from GET …/utilisation (Hochrechnung, % von B, Ist) and its steering state from GET /steering/…
- * (thresholds crossed, over-run procedure).
+ * (thresholds crossed, over-run procedure), and for the roles that keep a read mark the
+ * notifications recorded since they last opened the Meldungen (GET /notifications/unread).
  */
 export function OverviewPage({ fiscalYear: requestedYear }: { fiscalYear?: number }) {
   const fiscalYear = requestedYear ?? currentFiscalYear();
+  const showUnread = hasRole(useSession(), ...READS_UNREAD);
+  const columns = showUnread ? COLUMNS : COLUMNS.filter((column) => column.key !== 'unread');
   const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({ key: 'sozialraum', direction: 'ascending' });
   const captionId = useId();
 
@@ -136,6 +151,8 @@ export function OverviewPage({ fiscalYear: requestedYear }: { fiscalYear?: numbe
   const items = budgets.data ?? [];
   const utilisation = useQueries({ queries: items.map((item) => utilisationQuery({ sozialraumId: item.sozialraumId, fiscalYear })) });
   const steering = useQueries({ queries: items.map((item) => steeringQuery({ sozialraumId: item.sozialraumId, fiscalYear })) });
+  const unread = useQuery({ ...unreadNotificationsQuery(), enabled: showUnread });
+  const unreadCounts = unread.data ? unreadBySozialraum(unread.data.items, fiscalYear) : undefined;
 
   const rows: Row[] = items.map((budget, index) => {
     const steeringResult = steering[index] as UseQueryResult<SteeringOverview>;
@@ -145,6 +162,7 @@ export function OverviewPage({ fiscalYear: requestedYear }: { fiscalYear?: numbe
       utilisation: utilisation[index] as UseQueryResult<Utilisation>,
       steering: steeringResult,
       procedure: steeringResult.data ? summariseProcedure(steeringResult.data) : undefined,
+      unread: unreadCounts ? (unreadCounts.get(budget.sozialraumId) ?? 0) : undefined,
     };
   });
   const sorted = sortRows(rows, sort.key, sort.direction);
@@ -194,7 +212,7 @@ export function OverviewPage({ fiscalYear: requestedYear }: { fiscalYear?: numbe
             </caption>
             <thead className="kern-table__head">
               <tr className="kern-table__row">
-                {COLUMNS.map((column) => {
+                {columns.map((column) => {
                   const active = sort.key === column.key;
                   return (
                     <th
@@ -256,6 +274,23 @@ export function OverviewPage({ fiscalYear: requestedYear }: { fiscalYear?: numbe
                         ) : null}
                       </FigureCell>
                     </td>
+                    {showUnread ? (
+                      <td className="kern-table__cell kern-table__cell--numeric">
+                        <FigureCell query={unread}>
+                          {row.unread ? (
+                            <a className="kern-link" href={href({ name: 'notifications' })}>
+                              <span aria-hidden="true">{row.unread}</span>
+                              <span className="kern-sr-only">{describeUnread(row.unread)}, zu den Meldungen</span>
+                            </a>
+                          ) : (
+                            <>
+                              <span aria-hidden="true">0</span>
+                              <span className="kern-sr-only">{describeUnread(0)}</span>
+                            </>
+                          )}
+                        </FigureCell>
+                      </td>
+                    ) : null}
                   </tr>
                 );
               })}
