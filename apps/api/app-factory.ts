@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogLevel, LoggerService } from '@nestjs/common';
 import { ApiModule, ApiModuleOptions } from './api.module';
-import { createAppLogger } from '../../libs/config/app-logger';
+import { createProcessLog } from '../../libs/config/app-logger';
+import { AppLog } from '../../libs/logging/app-log';
+import { registerRequestLog } from '../../libs/logging/request-log';
 import { createValidationPipe } from '../../libs/http/validation';
 import { hardenedFastifyOptions, registerRequestHardening } from '../../libs/http/request-hardening';
 import { declareCommonContract } from '../../libs/http/openapi-document';
@@ -44,7 +46,13 @@ export function apiDocumentOf(app: NestFastifyApplication): OpenAPIObject {
 }
 
 /** Builds the HTTP API (not yet listening); used by the entry point and by the API tests. */
-export async function createApiApp(options: ApiModuleOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  options: ApiModuleOptions & {
+    logger?: LoggerService | LogLevel[] | false;
+    /** The request log (one line per answered request); none without it. */
+    log?: AppLog;
+  },
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.bodyLimitBytes,
     // Off unless TRUST_PROXY names the proxies: otherwise clients could choose their address
@@ -53,7 +61,7 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
     ...hardenedFastifyOptions(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
-    logger: options.logger === undefined ? createAppLogger(['error', 'warn', 'log']) : options.logger,
+    logger: options.logger === undefined ? createProcessLog('api', 'info').nest : options.logger,
     bufferLogs: false,
     // The request hardening registers the only body parser: strict JSON.
     bodyParser: false,
@@ -65,6 +73,7 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: Logger
   // Errors raised by Fastify before routing (body parsing, size) and unknown routes reach Nest's
   // handlers and so the ProblemDetailsFilter: every error answers as problem+json.
   registerRequestHardening(fastify, options.config.bodyLimitBytes);
+  if (options.log) registerRequestLog(fastify, options.log);
 
   // The web app talks to the identity provider itself (discovery, token, renewal in a frame).
   const identityProvider = options.config.auth.mode === 'oidc' ? [new URL(options.config.auth.issuer).origin] : [];

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig, nestLogLevels } from '../../libs/config/app-config';
-import { createAppLogger } from '../../libs/config/app-logger';
+import { loadConfig } from '../../libs/config/app-config';
+import { createProcessLog } from '../../libs/config/app-logger';
 import { ProvisionedDatabase, provisionDatabase } from '../../libs/database/provision';
 import { loadOrCreateDevKeys } from '../../libs/auth/dev-signing-key';
 import { schemaMigrations } from '../../src/schema';
@@ -15,8 +15,8 @@ const logger = new Logger('Bootstrap');
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const appLogger = createAppLogger(nestLogLevels(config.logLevel));
-  Logger.overrideLogger(appLogger);
+  const processLog = createProcessLog('api', config.logLevel);
+  Logger.overrideLogger(processLog.nest);
   let database: ProvisionedDatabase | undefined;
   let app: NestFastifyApplication | undefined;
   // One stop, in order: no new requests, then the consumers and the pools (app.close), then the
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 
   database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
   const devKeys = config.auth.mode === 'dev' ? await loadOrCreateDevKeys(config.dataDir) : undefined;
-  app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey, devKeys, logger: appLogger });
+  app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: devKeys?.publicKey, devKeys, logger: processLog.nest, log: processLog.log });
   await app.init();
   // A fresh development installation starts with the demo tenant, so a newcomer sees real-looking
   // data at once. Never in production: the event log of record cannot be cleaned of demo events.
@@ -70,6 +70,6 @@ async function main(): Promise<void> {
 main().catch((error) => {
   // A start-up step cut short by the stop fails as a matter of course; the stop exits.
   if (stopping) return;
-  console.error(error instanceof Error ? error.message : error);
+  logger.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CliIo, failureLine } from '../../libs/cli/cli';
-import { createAppLogger } from '../../libs/config/app-logger';
+import { createProcessLog } from '../../libs/config/app-logger';
 import { loadConfig } from '../../libs/config/app-config';
 import { provisionDatabase } from '../../libs/database/provision';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
@@ -41,7 +41,7 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
   const database = await provisionDatabase(config, schemaMigrations, () => undefined);
   let app: INestApplicationContext;
   try {
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: createAppLogger(['warn', 'error'], io.env) });
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: createProcessLog('ops', 'warn', io.env).nest });
   } catch (error) {
     await database.stop();
     throw error;

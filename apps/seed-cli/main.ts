@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { failureLine } from '../../libs/cli/cli';
-import { createAppLogger } from '../../libs/config/app-logger';
+import { createProcessLog } from '../../libs/config/app-logger';
 import { loadConfig } from '../../libs/config/app-config';
 import { provisionDatabase } from '../../libs/database/provision';
 import { DemoSeed } from '../../src/demo/demo-seed';
@@ -13,10 +13,10 @@ import { WorkerModule } from '../worker/worker.module';
 /** npm run seed:demo: creates the demo tenant unless it exists (beside a running API too: see provisionDatabase). */
 async function main(): Promise<void> {
   const logger = new Logger('Seed');
-  Logger.overrideLogger(createAppLogger(['log', 'warn', 'error']));
+  Logger.overrideLogger(createProcessLog('seed', 'info').nest);
   const config = { ...loadConfig(), runProjections: true };
   const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: createAppLogger(['warn', 'error']) });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: createProcessLog('seed', 'warn').nest });
   try {
     const result = await app.get(DemoSeed).run();
     await app.get(ProjectionRunner).waitUntilCaughtUp(120_000);

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { failureLine } from '../../libs/cli/cli';
-import { createAppLogger } from '../../libs/config/app-logger';
-import { loadConfig, nestLogLevels } from '../../libs/config/app-config';
+import { createProcessLog } from '../../libs/config/app-logger';
+import { loadConfig } from '../../libs/config/app-config';
 import { provisionDatabase } from '../../libs/database/provision';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
 import { schemaMigrations } from '../../src/schema';
@@ -16,13 +16,13 @@ async function main(): Promise<void> {
   const logger = new Logger('Worker');
   // The worker exists to run the projections, whatever RUN_PROJECTIONS says for the API.
   const config = { ...loadConfig(), runProjections: true };
-  const appLogger = createAppLogger(nestLogLevels(config.logLevel));
-  Logger.overrideLogger(appLogger);
+  const processLog = createProcessLog('worker', config.logLevel);
+  Logger.overrideLogger(processLog.nest);
   if (!config.databaseUrl) {
     throw new Error("the worker shares the API's PostgreSQL: set DATABASE_URL (with the embedded default the API runs the projections itself)");
   }
   const database = await provisionDatabase(config, schemaMigrations, (line) => logger.log(line));
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: appLogger });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), { logger: processLog.nest });
   await app.init();
   const runner = app.get(ProjectionRunner);
   logger.log(`running ${runner.names().length} projections: ${runner.names().join(', ')}`);

@@ -9,6 +9,8 @@ export type ApiRequest = FastifyRequest & {
   correlationId?: string;
   /** The execution id of a request sent with an Idempotency-Key. */
   commandId?: string;
+  /** The problem type a refused request was answered with, for the request log. */
+  problemType?: string;
 };
 
 export type ApiReply = FastifyReply;

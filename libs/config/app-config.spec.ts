@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_AUDIENCE, DEV_ISSUER, loadConfig, nestLogLevels } from './app-config';
+import { ConfigError, DEFAULT_AUDIENCE, DEV_ISSUER, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   it('uses the defaults of the README table when nothing is set', () => {
@@ -75,10 +75,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
 
-  it('maps LOG_LEVEL onto the logger and refuses unknown levels', () => {
-    expect(nestLogLevels(loadConfig({ LOG_LEVEL: 'warn' }).logLevel)).toEqual(['error', 'warn']);
-    expect(nestLogLevels(loadConfig({}).logLevel)).toEqual(['error', 'warn', 'log']);
-    expect(nestLogLevels(loadConfig({ LOG_LEVEL: 'debug' }).logLevel)).toEqual(['error', 'warn', 'log', 'debug', 'verbose']);
+  it('takes LOG_LEVEL (info by default) and refuses unknown levels', () => {
+    expect(loadConfig({ LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 });

@@ -95,13 +95,6 @@ function logLevel(value: string): string {
   return value;
 }
 
-/** The Nest logger levels that LOG_LEVEL lets through ('info' is Nest's 'log'). */
-export function nestLogLevels(level: string): Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'> {
-  const all = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  const upTo = { error: 1, warn: 2, info: 3, debug: 5 }[level] ?? 3;
-  return all.slice(0, upTo);
-}
-
 const PROXY_ADDRESS = /^(?:loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(?:\/\d{1,3})?)$/;
 
 function trustProxy(value: string | undefined): boolean | number | string {

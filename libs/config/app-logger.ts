@@ -1,22 +1,27 @@
-import { ConsoleLogger, LogLevel } from '@nestjs/common';
+import { AppLog, createAppLog, prettyWanted } from '../logging/app-log';
+import { NestAppLogger } from '../logging/nest-logger';
 
 interface Stream {
   isTTY?: boolean;
 }
 
-/**
- * The processes' logger. Nest's ConsoleLogger colours whenever NO_COLOR is unset, so files, pipes
- * and log collectors got ANSI escape codes; colours are for a terminal only, on both streams
- * (errors go to stderr).
- */
-export function createAppLogger(
-  logLevels: LogLevel[],
-  env: NodeJS.ProcessEnv = process.env,
-  streams: { stdout: Stream; stderr: Stream } = process,
-): ConsoleLogger {
-  return new ConsoleLogger({ logLevels, colors: colorsWanted(env, streams) });
+/** A process's log: the pino log for structured lines and the same log as Nest's logger. */
+export interface ProcessLog {
+  log: AppLog;
+  nest: NestAppLogger;
 }
 
-export function colorsWanted(env: NodeJS.ProcessEnv, streams: { stdout: Stream; stderr: Stream }): boolean {
-  return !env.NO_COLOR && streams.stdout.isTTY === true && streams.stderr.isTTY === true;
+/**
+ * The log of one process (api, worker, ops, seed) at a LOG_LEVEL: JSON lines for files, pipes and
+ * log collectors; pretty lines only on a developer's terminal (both streams a TTY, NO_COLOR unset,
+ * not production).
+ */
+export function createProcessLog(
+  service: string,
+  level: string,
+  env: NodeJS.ProcessEnv = process.env,
+  streams: { stdout: Stream; stderr: Stream } = process,
+): ProcessLog {
+  const log = createAppLog({ service, level, pretty: prettyWanted(env, streams) });
+  return { log, nest: new NestAppLogger(log) };
 }

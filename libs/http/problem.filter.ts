@@ -190,6 +190,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (log) {
       this.logger.error(`request ${request?.id}: ${(exception as Error)?.message}`, (exception as Error)?.stack);
     }
+    if (request) request.problemType = body.type;
     const withInstance = { ...body, instance: request?.url?.split('?')[0] };
     reply.status(body.status);
     for (const [name, value] of Object.entries(headers)) reply.header(name, value);

@@ -12,6 +12,8 @@ import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner'
 import { apiDocumentOf, createApiApp } from '../../apps/api/app-factory';
 import { checkContract } from './contract-check';
 import { createTestDatabase, TestDatabase } from './test-server';
+import { AppLog } from '../../libs/logging/app-log';
+import { NestAppLogger } from '../../libs/logging/nest-logger';
 
 export interface TokenOptions {
   role: Role | Role[];
@@ -36,8 +38,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API on a fresh database cloned from the migrated template. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real API on a fresh database cloned from the migrated template; silent unless `log` is
+ * given, which then receives the request log and Nest's log lines.
+ */
+export async function createTestApp(env: Record<string, string> = {}, options: { log?: AppLog } = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   // The folder holds a development private key: it goes with the app, also when start-up fails.
   const dataDir = mkdtempSync(join(tmpdir(), 'sozialraum-test-data-'));
@@ -49,7 +54,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     // jest's timeout) instead of answering 503 after the production default.
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000', PROJECTION_WAIT_MS: '50000', ...env });
     keys = await loadOrCreateDevKeys(dataDir);
-    app = await createApiApp({ config, databaseUrl: database.url, devPublicKey: keys.publicKey, devKeys: keys, logger: false });
+    app = await createApiApp({
+      config,
+      databaseUrl: database.url,
+      devPublicKey: keys.publicKey,
+      devKeys: keys,
+      logger: options.log ? new NestAppLogger(options.log) : false,
+      log: options.log,
+    });
     // Every answer of the API tests is checked against the contract it declares.
     checkContract(app.getHttpAdapter().getInstance(), apiDocumentOf(app));
     await app.init();
