@@ -1,8 +1,11 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiReply } from '../../libs/auth/api-request';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { NotFound } from '../../libs/ddd/domain-error';
+import { csvDownload, XLSX_MEDIA_TYPE, xlsxDownload } from '../../libs/export';
+import { Static } from '../../libs/http/contract/schema-types';
 import { Operation } from '../../libs/http/contract/operation.decorator';
 import { HTTP_PROBLEMS } from '../../libs/http/http-problems';
 import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
@@ -13,8 +16,12 @@ import { NotificationReadMarks } from './read-marks/notification-read-marks';
 import { NotificationReadMarkDto } from './commands/steering.dtos';
 import { STEERING_PROBLEMS } from './steering.problems';
 import { ProviderFiguresQuery } from './queries/provider-figures.query';
+import { DecimalCommaQuery } from './queries/export-query.dto';
+import { providerFiguresTable } from './queries/steering-exports';
 import { MasterDataQueries } from '../master-data';
 import { NotificationPage, NotificationReadMark, ProviderFigures, UnreadNotifications } from './steering.schemas';
+
+const providerParam = new PatternPipe('providerId', CODE_PATTERN, CODE_TEXT);
 
 @ApiTags('Steuerung')
 @ApiBearerAuth()
@@ -69,11 +76,65 @@ export class NotificationsController {
     answer: { status: 200, schema: ProviderFigures },
     refusals: [HTTP_PROBLEMS['not-found']],
   })
-  async figures(
+  async figures(@Ctx() ctx: CommandContext, @Param('providerId', providerParam) providerId: string, @Param('fiscalYear', FiscalYearPipe) fiscalYear: number) {
+    return (await this.visibleFigures(ctx, providerId, fiscalYear)).figures;
+  }
+
+  @Get('provider-figures/:providerId/:fiscalYear/csv')
+  @Operation({
+    summary: 'Die eigenen Zahlen eines Trägers als CSV-Datei herunterladen',
+    description:
+      'Die Zahlen wie GET /provider-figures/{providerId}/{fiscalYear}: eine Zeile je Sozialraum, Zuordnung (im Budget oder Geld neben dem Budget mit Grund), Kategorie und Leistungsmonat mit Gebunden, Ist und Hochrechnung, dazu die Summe jeder Zeile und die Gesamtsumme. Benutzer eines Trägers erhalten nur die eigenen Zahlen. Deutsche Spaltenköpfe, UTF-8 mit BOM; Vorgabe Dezimalkomma und Semikolon (für Excel), mit decimalComma=false Dezimalpunkt und Komma.',
+    answer: { status: 200, mediaType: 'text/csv', description: 'Trägerzahlen als CSV-Datei (traegerzahlen-<Träger>-<Jahr>.csv)' },
+    refusals: [HTTP_PROBLEMS['not-found']],
+  })
+  async figuresCsv(
     @Ctx() ctx: CommandContext,
-    @Param('providerId', new PatternPipe('providerId', CODE_PATTERN, CODE_TEXT)) providerId: string,
+    @Param('providerId', providerParam) providerId: string,
     @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+    @Query() q: DecimalCommaQuery,
+    @Res({ passthrough: true }) reply: ApiReply,
   ) {
+    const { figures } = await this.visibleFigures(ctx, providerId, fiscalYear);
+    return csvDownload(reply, `traegerzahlen-${providerId}-${fiscalYear}.csv`, providerFiguresTable(figures), q.decimalComma !== 'false');
+  }
+
+  @Get('provider-figures/:providerId/:fiscalYear/xlsx')
+  @Operation({
+    summary: 'Die eigenen Zahlen eines Trägers als Excel-Datei (XLSX) herunterladen',
+    description:
+      'Die Zahlen wie GET /provider-figures/{providerId}/{fiscalYear} als Arbeitsmappe: eine Zeile je Sozialraum, Zuordnung, Kategorie und Leistungsmonat (Monat als Datum MM.JJJJ) mit Gebunden, Ist und Hochrechnung als Zahlen im Format 1.234,50 €, dazu die Summen; fixierte Kopfzeile; das Blatt „Parameter“ nennt Träger, Haushaltsjahr, Stand (heute, aus dem Lesemodell) und den Zeitpunkt der Erstellung. Benutzer eines Trägers erhalten nur die eigenen Zahlen.',
+    answer: { status: 200, mediaType: XLSX_MEDIA_TYPE, description: 'Trägerzahlen als Excel-Datei (traegerzahlen-<Träger>-<Jahr>.xlsx)' },
+    refusals: [HTTP_PROBLEMS['not-found']],
+  })
+  async figuresXlsx(
+    @Ctx() ctx: CommandContext,
+    @Param('providerId', providerParam) providerId: string,
+    @Param('fiscalYear', FiscalYearPipe) fiscalYear: number,
+    @Res({ passthrough: true }) reply: ApiReply,
+  ) {
+    const { figures, providerName } = await this.visibleFigures(ctx, providerId, fiscalYear);
+    return xlsxDownload(reply, `traegerzahlen-${providerId}-${fiscalYear}.xlsx`, {
+      sheetName: 'Trägerzahlen',
+      table: providerFiguresTable(figures),
+      parameters: [
+        { label: 'Auswertung', value: 'Zahlen des Trägers' },
+        { label: 'Träger', value: `${providerId} (${providerName})` },
+        { label: 'Haushaltsjahr', value: String(fiscalYear) },
+        // The figures come from the read model: today's state with everything known now.
+        { label: 'Stand am', value: 'heute' },
+        { label: 'Wissensstand', value: 'aktuell' },
+      ],
+      createdAt: new Date(),
+    });
+  }
+
+  /** A provider's figures as its JSON view answers them, with the same refusals: another provider's or an unknown one's are not found. */
+  private async visibleFigures(
+    ctx: CommandContext,
+    providerId: string,
+    fiscalYear: number,
+  ): Promise<{ figures: Static<typeof ProviderFigures>; providerName: string }> {
     if (ctx.actor.role === 'provider' && ctx.providerId !== providerId) {
       throw new NotFound(
         HTTP_PROBLEMS['not-found'],
@@ -81,9 +142,10 @@ export class NotificationsController {
       );
     }
     // A provider this Jugendamt has not registered has no figures here, not zero figures.
-    if (!(await this.masterData.getProvider(ctx.tenantId, providerId))) {
+    const provider = await this.masterData.getProvider(ctx.tenantId, providerId);
+    if (!provider) {
       throw new NotFound(HTTP_PROBLEMS['not-found'], text(`Der Träger ${providerId} ist nicht registriert.`, `No provider ${providerId} is registered.`));
     }
-    return this.providerFigures.figures(ctx.tenantId, providerId, fiscalYear);
+    return { figures: await this.providerFigures.figures(ctx.tenantId, providerId, fiscalYear), providerName: provider.name };
   }
 }

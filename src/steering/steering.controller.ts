@@ -5,6 +5,7 @@ import { ApiReply } from '../../libs/auth/api-request';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { NotFound } from '../../libs/ddd/domain-error';
+import { csvDownload, XLSX_MEDIA_TYPE, xlsxDownload } from '../../libs/export';
 import { Operation } from '../../libs/http/contract/operation.decorator';
 import { Static } from '../../libs/http/contract/schema-types';
 import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
@@ -40,7 +41,7 @@ import { noBudget } from './commands/steering-command-support';
 import { BookViewQuery, CsvQuery } from './queries/book-view.dto';
 import { SteeringQueries, toBookView } from './queries/steering-queries';
 import { MonthClosesQuery } from './queries/month-closes.query';
-import { monitoringListCsv, utilisationCsv } from './queries/steering-csv';
+import { monitoringListTable, settlementTable, steeringParameters, timelineTable, utilisationTable } from './queries/steering-exports';
 import { calculateSettlement } from './domain/settlement';
 import { SteeringEvent } from './domain/steering.events';
 import { YearEndWork } from './year-end-work';
@@ -136,8 +137,32 @@ export class SteeringController {
   ) {
     await this.assertBudget(ctx, s, y);
     const u = await this.queries.utilisation(ctx.tenantId, s, y, toBookView(q));
-    csvHeaders(reply, `auslastung-${s}-${y}.csv`);
-    return utilisationCsv(u, q.decimalComma !== 'false');
+    return csvDownload(reply, `auslastung-${s}-${y}.csv`, utilisationTable(u), q.decimalComma !== 'false');
+  }
+
+  @Get(':sozialraumId/:fiscalYear/utilisation/xlsx')
+  @Operation({
+    summary: 'Auslastung als Excel-Datei (XLSX) herunterladen',
+    description:
+      'Die Auslastung je Kategorie und Monat mit den Summen je Kategorie und des Sozialraumbudgets, wie GET …/utilisation (auch mit asOf, knownAt, knownAtPosition), als Arbeitsmappe: deutsche Spaltenköpfe in einer fixierten Kopfzeile, Beträge als Zahlen im Format 1.234,50 €, Monate als Datum (MM.JJJJ); das Blatt „Parameter“ nennt Sozialraum, Haushaltsjahr, Stand am, Wissensstand und den Zeitpunkt der Erstellung.',
+    answer: { status: 200, mediaType: XLSX_MEDIA_TYPE, description: 'Auslastung als Excel-Datei (auslastung-<Sozialraum>-<Jahr>.xlsx)' },
+    refusals: [SHARED_PROBLEMS['budget-not-found']],
+  })
+  async utilisationXlsx(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: BookViewQuery,
+    @Res({ passthrough: true }) reply: ApiReply,
+  ) {
+    await this.assertBudget(ctx, s, y);
+    const u = await this.queries.utilisation(ctx.tenantId, s, y, toBookView(q));
+    return xlsxDownload(reply, `auslastung-${s}-${y}.xlsx`, {
+      sheetName: 'Auslastung',
+      table: utilisationTable(u),
+      parameters: steeringParameters('Auslastung', s, y, q),
+      createdAt: new Date(),
+    });
   }
 
   @Get(':sozialraumId/:fiscalYear/monitoring-list')
@@ -175,8 +200,32 @@ export class SteeringController {
   ) {
     await this.assertBudget(ctx, s, y);
     const h = await this.queries.monitoringList(ctx.tenantId, s, y, toBookView(q));
-    csvHeaders(reply, `hue-liste-${s}-${y}.csv`);
-    return monitoringListCsv(h, q.decimalComma !== 'false');
+    return csvDownload(reply, `hue-liste-${s}-${y}.csv`, monitoringListTable(h), q.decimalComma !== 'false');
+  }
+
+  @Get(':sozialraumId/:fiscalYear/monitoring-list/xlsx')
+  @Operation({
+    summary: 'Haushaltsüberwachungsliste als Excel-Datei (XLSX) herunterladen',
+    description:
+      'Die Haushaltsüberwachungsliste wie GET …/monitoring-list (auch mit asOf, knownAt, knownAtPosition) als Arbeitsmappe: eine Zeile je Kategorie und die Gesamtzeile, deutsche Spaltenköpfe in einer fixierten Kopfzeile, Beträge als Zahlen im Format 1.234,50 €; das Blatt „Parameter“ nennt Sozialraum, Haushaltsjahr, Stand am, Wissensstand und den Zeitpunkt der Erstellung.',
+    answer: { status: 200, mediaType: XLSX_MEDIA_TYPE, description: 'Haushaltsüberwachungsliste als Excel-Datei (hue-liste-<Sozialraum>-<Jahr>.xlsx)' },
+    refusals: [SHARED_PROBLEMS['budget-not-found']],
+  })
+  async monitoringListXlsx(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: BookViewQuery,
+    @Res({ passthrough: true }) reply: ApiReply,
+  ) {
+    await this.assertBudget(ctx, s, y);
+    const h = await this.queries.monitoringList(ctx.tenantId, s, y, toBookView(q));
+    return xlsxDownload(reply, `hue-liste-${s}-${y}.xlsx`, {
+      sheetName: 'Haushaltsüberwachungsliste',
+      table: monitoringListTable(h),
+      parameters: steeringParameters('Haushaltsüberwachungsliste', s, y, q),
+      createdAt: new Date(),
+    });
   }
 
   @Get(':sozialraumId/:fiscalYear/forecast-timeline')
@@ -190,6 +239,49 @@ export class SteeringController {
   async timeline(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number, @Query() q: BookViewQuery) {
     await this.assertBudget(ctx, s, y);
     return this.queries.timeline(ctx.tenantId, s, y, toBookView(q));
+  }
+
+  @Get(':sozialraumId/:fiscalYear/forecast-timeline/csv')
+  @Operation({
+    summary: 'Verlauf der Hochrechnung als CSV-Datei herunterladen',
+    description:
+      'Der Verlauf der Hochrechnung wie GET …/forecast-timeline (auch mit asOf, knownAt, knownAtPosition): eine Zeile je Änderung mit Geschäftsdatum, Ursache, Änderung, Hochrechnung, B, Anteil an B, den Schwellen (R7, Prozentsätze des Vertrags), die die Änderung überschritten hat, Ereignistyp und Protokollposition. Deutsche Spaltenköpfe, UTF-8 mit BOM; Vorgabe Dezimalkomma und Semikolon (für Excel), mit decimalComma=false Dezimalpunkt und Komma.',
+    answer: { status: 200, mediaType: 'text/csv', description: 'Verlauf der Hochrechnung als CSV-Datei (hochrechnung-<Sozialraum>-<Jahr>.csv)' },
+    refusals: [SHARED_PROBLEMS['budget-not-found']],
+  })
+  async timelineCsv(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: CsvQuery,
+    @Res({ passthrough: true }) reply: ApiReply,
+  ) {
+    const table = await this.timelineExport(ctx, s, y, q);
+    return csvDownload(reply, `hochrechnung-${s}-${y}.csv`, table, q.decimalComma !== 'false');
+  }
+
+  @Get(':sozialraumId/:fiscalYear/forecast-timeline/xlsx')
+  @Operation({
+    summary: 'Verlauf der Hochrechnung als Excel-Datei (XLSX) herunterladen',
+    description:
+      'Der Verlauf der Hochrechnung wie GET …/forecast-timeline (auch mit asOf, knownAt, knownAtPosition) als Arbeitsmappe: eine Zeile je Änderung mit Geschäftsdatum (als Datum), Ursache, Änderung, Hochrechnung und B (Zahlen im Format 1.234,50 €), Anteil an B (Zahl im Format 81,08 %), den überschrittenen Schwellen (R7), Ereignistyp und Protokollposition; fixierte Kopfzeile; das Blatt „Parameter“ nennt Sozialraum, Haushaltsjahr, Stand am, Wissensstand und den Zeitpunkt der Erstellung.',
+    answer: { status: 200, mediaType: XLSX_MEDIA_TYPE, description: 'Verlauf der Hochrechnung als Excel-Datei (hochrechnung-<Sozialraum>-<Jahr>.xlsx)' },
+    refusals: [SHARED_PROBLEMS['budget-not-found']],
+  })
+  async timelineXlsx(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: BookViewQuery,
+    @Res({ passthrough: true }) reply: ApiReply,
+  ) {
+    const table = await this.timelineExport(ctx, s, y, q);
+    return xlsxDownload(reply, `hochrechnung-${s}-${y}.xlsx`, {
+      sheetName: 'Verlauf der Hochrechnung',
+      table,
+      parameters: steeringParameters('Verlauf der Hochrechnung', s, y, q),
+      createdAt: new Date(),
+    });
   }
 
   @Get(':sozialraumId/:fiscalYear/settlement')
@@ -206,15 +298,50 @@ export class SteeringController {
     @Param('fiscalYear', FiscalYearPipe) y: number,
     @Query() q: BookViewQuery,
   ): Promise<Static<typeof SettlementView>> {
-    await this.assertBudget(ctx, s, y);
-    await this.assertSettlementVisible(ctx, s, y);
-    const view = toBookView(q);
-    const { state, version } = await this.queries.steeringState(ctx.tenantId, s, y, view);
-    const book = await this.queries.book(ctx.tenantId, s, y, view);
-    const { terms } = await this.budgets.contractOn(ctx.tenantId, s, `${y}-12-31`);
-    const preview = calculateSettlement(book.budgetTotal, book.planned.FUE.plus(book.planned.FU), book.totals().actual, terms);
-    // version (and ETag): the steering stream, which a confirmation's If-Match names.
-    return { sozialraumId: s, fiscalYear: y, version, recorded: state.settlement, preview };
+    return this.settlementView(ctx, s, y, q);
+  }
+
+  @Get(':sozialraumId/:fiscalYear/settlement/csv')
+  @Operation({
+    summary: 'Jahresabrechnung als CSV-Datei herunterladen',
+    description:
+      'Die Jahresabrechnung wie GET …/settlement (auch mit asOf, knownAt, knownAtPosition; ein Träger nur als federführender Träger): Kennung, Tag der Berechnung, Ergebnis und jede Zahl der Rechnung nach R10 mit ihrer Bezeichnung (B, flexibles Budget, Ist I, D, K, E oder S, Anteile, Deckel, Übertrag), die Bestätigungen mit Organisation und Datum, dann die Vorschau aus den Zahlen der Sicht; eine Zeile je Angabe. Deutsche Spaltenköpfe, UTF-8 mit BOM; Vorgabe Dezimalkomma und Semikolon (für Excel), mit decimalComma=false Dezimalpunkt und Komma.',
+    answer: { status: 200, mediaType: 'text/csv', description: 'Jahresabrechnung als CSV-Datei (jahresabrechnung-<Sozialraum>-<Jahr>.csv)' },
+    refusals: [SHARED_PROBLEMS['budget-not-found']],
+  })
+  async settlementCsv(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: CsvQuery,
+    @Res({ passthrough: true }) reply: ApiReply,
+  ) {
+    const view = await this.settlementView(ctx, s, y, q);
+    return csvDownload(reply, `jahresabrechnung-${s}-${y}.csv`, settlementTable(view), q.decimalComma !== 'false');
+  }
+
+  @Get(':sozialraumId/:fiscalYear/settlement/xlsx')
+  @Operation({
+    summary: 'Jahresabrechnung als Excel-Datei (XLSX) herunterladen',
+    description:
+      'Die Jahresabrechnung wie GET …/settlement (auch mit asOf, knownAt, knownAtPosition; ein Träger nur als federführender Träger) als Arbeitsmappe: jede Zahl der Rechnung nach R10 mit ihrer Bezeichnung als Zahl im Format 1.234,50 €, Berechnung und Bestätigungen mit Datum, dann die Vorschau; fixierte Kopfzeile; das Blatt „Parameter“ nennt Sozialraum, Haushaltsjahr, Stand am, Wissensstand und den Zeitpunkt der Erstellung.',
+    answer: { status: 200, mediaType: XLSX_MEDIA_TYPE, description: 'Jahresabrechnung als Excel-Datei (jahresabrechnung-<Sozialraum>-<Jahr>.xlsx)' },
+    refusals: [SHARED_PROBLEMS['budget-not-found']],
+  })
+  async settlementXlsx(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: BookViewQuery,
+    @Res({ passthrough: true }) reply: ApiReply,
+  ) {
+    const view = await this.settlementView(ctx, s, y, q);
+    return xlsxDownload(reply, `jahresabrechnung-${s}-${y}.xlsx`, {
+      sheetName: 'Jahresabrechnung',
+      table: settlementTable(view),
+      parameters: steeringParameters('Jahresabrechnung', s, y, q),
+      createdAt: new Date(),
+    });
   }
 
   @Get(':sozialraumId/:fiscalYear/pending-work')
@@ -472,6 +599,26 @@ export class SteeringController {
     return procedureAnswer(await this.commands.execute(new CloseProcedureCommand(ctx, s, y, dto)));
   }
 
+  /** The settlement as GET …/settlement answers it, with the same refusals: the JSON view and its files. */
+  private async settlementView(ctx: CommandContext, s: string, y: number, q: BookViewQuery): Promise<Static<typeof SettlementView>> {
+    await this.assertBudget(ctx, s, y);
+    await this.assertSettlementVisible(ctx, s, y);
+    const view = toBookView(q);
+    const { state, version } = await this.queries.steeringState(ctx.tenantId, s, y, view);
+    const book = await this.queries.book(ctx.tenantId, s, y, view);
+    const { terms } = await this.budgets.contractOn(ctx.tenantId, s, `${y}-12-31`);
+    const preview = calculateSettlement(book.budgetTotal, book.planned.FUE.plus(book.planned.FU), book.totals().actual, terms);
+    // version (and ETag): the steering stream, which a confirmation's If-Match names.
+    return { sozialraumId: s, fiscalYear: y, version, recorded: state.settlement, preview };
+  }
+
+  /** The forecast timeline of the view as a table, its crossings marked with the contract's thresholds. */
+  private async timelineExport(ctx: CommandContext, s: string, y: number, q: BookViewQuery) {
+    await this.assertBudget(ctx, s, y);
+    const timeline = await this.queries.timeline(ctx.tenantId, s, y, toBookView(q));
+    return timelineTable(timeline, await this.queries.termsOn(ctx.tenantId, s));
+  }
+
   private async assertBudget(ctx: CommandContext, sozialraumId: string, fiscalYear: number): Promise<void> {
     if ((await this.budgets.budgetStatus(ctx.tenantId, sozialraumId, fiscalYear)) === 'none') {
       throw new NotFound(SHARED_PROBLEMS['budget-not-found'], noBudget(sozialraumId, fiscalYear));
@@ -508,9 +655,4 @@ function monthCloseEvents(events: SteeringEvent[]): Static<typeof MonthCloseAnsw
     if (e.type === 'UnderrunDetected') booked.push({ type: e.type, data: e.data, businessDate: e.businessDate ?? '' });
   }
   return booked;
-}
-
-function csvHeaders(reply: ApiReply, filename: string): void {
-  reply.header('content-type', 'text/csv; charset=utf-8');
-  reply.header('content-disposition', `attachment; filename="${filename}"`);
 }

@@ -31,7 +31,7 @@ describe('the contract check of the API tests', () => {
     },
   } as unknown as OpenAPIObject;
   let app: FastifyInstance;
-  let answer: { status: number; body: unknown; headers?: Record<string, string>; type?: string };
+  let answer: { status: number; body: unknown; headers?: Record<string, string>; type?: string; binary?: boolean };
 
   beforeAll(async () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -40,7 +40,7 @@ describe('the contract check of the API tests', () => {
     app.get('/things/:id', async (_request, reply) => {
       reply.code(answer.status).header('content-type', answer.type ?? 'application/json');
       for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);
-      return JSON.stringify(answer.body);
+      return answer.binary ? Buffer.from(String(answer.body)) : JSON.stringify(answer.body);
     });
     await app.ready();
   });
@@ -70,6 +70,8 @@ describe('the contract check of the API tests', () => {
     expect((await call({ status: 409, body: {} })).detail).toContain('status 409 is not declared');
     expect((await call({ status: 200, body: { id: 'a', amount: '1.00' }, headers: { location: '/x' } })).detail).toContain('header location is not declared');
     expect((await call({ status: 200, body: 'x', type: 'text/csv' })).detail).toContain('content type text/csv is not declared');
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    expect((await call({ status: 200, body: 'PK', type: xlsx, binary: true })).detail).toContain(`content type ${xlsx} is not declared`);
     expect((await call({ status: 404, body: { type: '/problems/other' }, type: 'application/problem+json' })).detail).toContain(
       'must be equal to one of the allowed values',
     );

@@ -95,7 +95,7 @@ describe('the committed OpenAPI document', () => {
       for (const [status, response] of successes) {
         const content = response.content ?? {};
         const json = content['application/json']?.schema;
-        const file = content['text/csv'] ?? content['application/x-ndjson'];
+        const file = content['text/csv'] ?? content['application/x-ndjson'] ?? content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
         const ref = /^#\/components\/schemas\/(\w+)$/.exec(json?.$ref ?? '')?.[1];
         if (!file && (!ref || !schemas.includes(ref))) wrong.push(`${method} ${path} ${status}: no named schema`);
         if (status === '201' && !response.headers?.Location) wrong.push(`${method} ${path}: 201 without Location`);

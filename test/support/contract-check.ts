@@ -64,10 +64,12 @@ function violationsOf(operation: Operation, status: number, reply: FastifyReply,
     .split(';')[0]
     .trim();
   const content = declared.content ?? {};
-  if (!contentType || typeof payload !== 'string') return violations;
+  // A file rendered whole (an XLSX workbook) arrives as a Buffer: its content type is checked like a text's.
+  const binary = Buffer.isBuffer(payload);
+  if (!contentType || (typeof payload !== 'string' && !binary)) return violations;
   if (!content[contentType]) return [...violations, `content type ${contentType} is not declared (declared: ${Object.keys(content).join(', ') || 'none'})`];
   const schema = content[contentType].schema;
-  if (!JSON_TYPES.includes(contentType) || !schema) return violations;
+  if (binary || !JSON_TYPES.includes(contentType) || !schema) return violations;
   let body: unknown;
   try {
     body = JSON.parse(payload);

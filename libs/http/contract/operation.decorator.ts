@@ -8,8 +8,12 @@ import { nameOf } from './named-schemas';
 export type Answer =
   /** A JSON body of a named schema; a 201 names in `location` where the created resource is read. */
   | { status: 200 | 201; schema: TSchema; location?: string }
-  /** A file (CSV, NDJSON) of the given media type. */
-  | { status: 200; mediaType: 'text/csv' | 'application/x-ndjson'; description: string };
+  /** A file (CSV, NDJSON, XLSX) of the given media type. */
+  | { status: 200; mediaType: FileMediaType; description: string };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The files the API answers with; XLSX is binary, the others text. */
+export type FileMediaType = 'text/csv' | 'application/x-ndjson' | typeof XLSX;
 
 export interface OperationContract {
   /** German, one line: what the operation does. */
@@ -58,10 +62,8 @@ export function Operation(contract: OperationContract): MethodDecorator {
       }),
     );
   } else {
-    decorators.push(
-      ApiProduces(answer.mediaType),
-      ApiResponse({ status: 200, description: answer.description, content: { [answer.mediaType]: { schema: { type: 'string' } } } }),
-    );
+    const schema = answer.mediaType === XLSX ? { type: 'string' as const, format: 'binary' } : { type: 'string' as const };
+    decorators.push(ApiProduces(answer.mediaType), ApiResponse({ status: 200, description: answer.description, content: { [answer.mediaType]: { schema } } }));
   }
   for (const other of contract.otherAnswers ?? []) {
     decorators.push(ApiResponse({ status: other.status, description: other.description, schema: { $ref: `#/components/schemas/${nameOf(other.schema)}` } }));

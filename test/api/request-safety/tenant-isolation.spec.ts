@@ -31,6 +31,8 @@ const PROVIDER_SCOPED = new Set([
   'GET /subsidies',
   'GET /flexible-activities',
   'GET /provider-figures/:providerId/:fiscalYear',
+  'GET /provider-figures/:providerId/:fiscalYear/csv',
+  'GET /provider-figures/:providerId/:fiscalYear/xlsx',
   'GET /providers/:providerId/rate-agreements',
 ]);
 /** Lists that the setup fills in HRO-JA, so that an empty list elsewhere means something. */

@@ -74,10 +74,20 @@ registerExamples({
   'GET /steering/:sozialraumId/:fiscalYear': view('?asOf=2025-06-30'),
   'GET /steering/:sozialraumId/:fiscalYear/utilisation': view('/utilisation?asOf=2025-06-30'),
   'GET /steering/:sozialraumId/:fiscalYear/utilisation/csv': view('/utilisation/csv?decimalComma=true'),
+  'GET /steering/:sozialraumId/:fiscalYear/utilisation/xlsx': view('/utilisation/xlsx?asOf=2025-06-30'),
   'GET /steering/:sozialraumId/:fiscalYear/monitoring-list': view('/monitoring-list'),
   'GET /steering/:sozialraumId/:fiscalYear/monitoring-list/csv': view('/monitoring-list/csv'),
+  'GET /steering/:sozialraumId/:fiscalYear/monitoring-list/xlsx': view('/monitoring-list/xlsx?asOf=2025-06-30'),
   'GET /steering/:sozialraumId/:fiscalYear/forecast-timeline': view('/forecast-timeline'),
+  'GET /steering/:sozialraumId/:fiscalYear/forecast-timeline/csv': view('/forecast-timeline/csv?decimalComma=false'),
+  'GET /steering/:sozialraumId/:fiscalYear/forecast-timeline/xlsx': view('/forecast-timeline/xlsx?asOf=2025-06-30'),
   'GET /steering/:sozialraumId/:fiscalYear/settlement': async (api) => ({ path: `/steering/${await calculated(api)}/2025/settlement` }),
+  'GET /steering/:sozialraumId/:fiscalYear/settlement/csv': async (api) => ({
+    path: `/steering/${await calculated(api)}/2025/settlement/csv?decimalComma=true`,
+  }),
+  'GET /steering/:sozialraumId/:fiscalYear/settlement/xlsx': async (api) => ({
+    path: `/steering/${await calculated(api)}/2025/settlement/xlsx?asOf=2026-01-31`,
+  }),
   'GET /steering/:sozialraumId/:fiscalYear/pending-work': view('/pending-work'),
   'GET /steering/:sozialraumId/:fiscalYear/month-closes': view('/month-closes'),
   'GET /steering/:sozialraumId/:fiscalYear/month-closes/:month': async (api) => {
@@ -159,5 +169,13 @@ registerExamples({
   'GET /provider-figures/:providerId/:fiscalYear': async (api) => {
     await freshBudget(api);
     return { path: '/provider-figures/TR-E/2025' };
+  },
+  'GET /provider-figures/:providerId/:fiscalYear/csv': async (api) => {
+    await freshBudget(api);
+    return { path: '/provider-figures/TR-E/2025/csv?decimalComma=true' };
+  },
+  'GET /provider-figures/:providerId/:fiscalYear/xlsx': async (api) => {
+    await freshBudget(api);
+    return { path: '/provider-figures/TR-E/2025/xlsx' };
   },
 });

@@ -2,8 +2,7 @@ import { api, ok } from './client';
 import type { ViewQuery } from './types';
 import { viewQuery } from './queries';
 import { auditExportFileName } from '../audit';
-
-export type CsvReport = 'utilisation' | 'monitoring-list';
+import { reportFileName, type FileFormat, type Report } from '../downloads';
 
 /** The file name the API suggests (Content-Disposition), else the given one. */
 function fileName(response: Response, fallback: string): string {
@@ -37,30 +36,49 @@ function save(blob: Blob, name: string): void {
   }
 }
 
+/** The request of one file; the paths are spelled out so that each is typed from the contract. */
+function requestReport(report: Report, format: FileFormat, params: { path: { sozialraumId: string; fiscalYear: number }; query: ViewQuery }) {
+  const options = { params, parseAs: 'blob' as const };
+  switch (`${report}/${format}` as `${Report}/${FileFormat}`) {
+    case 'forecast-timeline/csv':
+      return api.GET('/steering/{sozialraumId}/{fiscalYear}/forecast-timeline/csv', options);
+    case 'forecast-timeline/xlsx':
+      return api.GET('/steering/{sozialraumId}/{fiscalYear}/forecast-timeline/xlsx', options);
+    case 'utilisation/csv':
+      return api.GET('/steering/{sozialraumId}/{fiscalYear}/utilisation/csv', options);
+    case 'utilisation/xlsx':
+      return api.GET('/steering/{sozialraumId}/{fiscalYear}/utilisation/xlsx', options);
+    case 'monitoring-list/csv':
+      return api.GET('/steering/{sozialraumId}/{fiscalYear}/monitoring-list/csv', options);
+    case 'monitoring-list/xlsx':
+      return api.GET('/steering/{sozialraumId}/{fiscalYear}/monitoring-list/xlsx', options);
+    case 'settlement/csv':
+      return api.GET('/steering/{sozialraumId}/{fiscalYear}/settlement/csv', options);
+    case 'settlement/xlsx':
+      return api.GET('/steering/{sozialraumId}/{fiscalYear}/settlement/xlsx', options);
+  }
+}
+
 /**
- * Downloads a CSV report. The API wants the bearer token, which a plain link cannot send, so the
- * file is fetched through the client (with its token) and handed to the browser as a blob.
+ * Downloads a report of a Sozialraum-year as CSV or Excel workbook. The API wants the bearer
+ * token, which a plain link cannot send, so the file is fetched through the client (with its
+ * token) and handed to the browser as a blob.
  */
-export async function downloadCsv(report: CsvReport, sozialraumId: string, fiscalYear: number, view: ViewQuery): Promise<void> {
-  const params = { path: { sozialraumId, fiscalYear }, query: viewQuery(view) };
+export async function downloadReport(report: Report, format: FileFormat, sozialraumId: string, fiscalYear: number, view: ViewQuery): Promise<void> {
   let response: Response | undefined;
-  const request =
-    report === 'utilisation'
-      ? api.GET('/steering/{sozialraumId}/{fiscalYear}/utilisation/csv', { params, parseAs: 'blob' })
-      : api.GET('/steering/{sozialraumId}/{fiscalYear}/monitoring-list/csv', { params, parseAs: 'blob' });
   const blob = await ok(
-    request.then((result) => {
+    requestReport(report, format, { path: { sozialraumId, fiscalYear }, query: viewQuery(view) }).then((result) => {
       response = result.response;
       return result;
     }),
   );
-  const fallback = `${report === 'utilisation' ? 'auslastung' : 'haushaltsueberwachungsliste'}-${sozialraumId}-${fiscalYear}.csv`;
+  const fallback = reportFileName(report, format, sozialraumId, fiscalYear);
   save(blob, response ? fileName(response, fallback) : fallback);
 }
 
 /**
  * Downloads the tenant's whole event log (GET /audit/export, NDJSON: one event per line), with the
- * bearer token like the CSV reports, as "ereignisse-<Mandant>.ndjson".
+ * bearer token like the reports, as "ereignisse-<Mandant>.ndjson".
  */
 export async function downloadAuditExport(tenant: string): Promise<void> {
   let response: Response | undefined;

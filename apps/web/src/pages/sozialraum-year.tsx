@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, lazy, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { describeError, isApiError } from '../api/client';
-import { downloadCsv, type CsvReport } from '../api/download';
+import { downloadReport } from '../api/download';
 import { monitoringListQuery, providersQuery, sozialraeumeQuery, steeringQuery, timelineQuery, utilisationQuery, viewQuery } from '../api/queries';
 import type { ForecastTimeline, MonitoringList, SteeringOverview, Utilisation } from '../api/types';
 import { Alert } from '../components/alert';
@@ -25,6 +25,8 @@ import {
 import { href, navigate } from '../router';
 import { describeCause, findCrossings, thresholdLabel, type Crossing } from '../timeline';
 import { CATEGORY_LABEL, OUT_OF_BUDGET_REASON_LABEL, REVENUE_KIND_LABEL } from './labels';
+import { downloadsFor, type ReportDownload } from '../downloads';
+import { useSession } from '../use-session';
 import { AmountTable } from '../components/amount-table';
 import { ChartWithTable } from '../components/chart-with-table';
 
@@ -524,25 +526,18 @@ function MonitoringListSection({ list, fiscalYear }: { list: MonitoringList; fis
   );
 }
 
-const REPORTS: { report: CsvReport; label: string }[] = [
-  { report: 'utilisation', label: 'Auslastung als CSV' },
-  { report: 'monitoring-list', label: 'Haushaltsüberwachungsliste als CSV' },
-];
-
 function DownloadButton({
-  report,
-  label,
+  download: file,
   sozialraumId,
   fiscalYear,
   view,
 }: {
-  report: CsvReport;
-  label: string;
+  download: ReportDownload;
   sozialraumId: string;
   fiscalYear: number;
   view: ViewAxes;
 }) {
-  const download = useMutation({ mutationFn: () => downloadCsv(report, sozialraumId, fiscalYear, view) });
+  const download = useMutation({ mutationFn: () => downloadReport(file.report, file.format, sozialraumId, fiscalYear, view) });
   return (
     <li>
       <button
@@ -555,13 +550,13 @@ function DownloadButton({
       >
         <span className="kern-icon kern-icon--download" aria-hidden="true"></span>
         <span className="kern-label">
-          {label}
+          {file.label}
           {download.isPending ? ' – wird geladen …' : ''}
         </span>
       </button>
       {download.isError ? (
         <p className="kern-body app-download-error" role="alert">
-          {label} konnte nicht geladen werden: {describeError(download.error).title}
+          {file.label} konnte nicht geladen werden: {describeError(download.error).title}
         </p>
       ) : null}
     </li>
@@ -572,7 +567,8 @@ function DownloadButton({
  * Sozialraum-Jahr: the forecast timeline as a chart and table (GET …/forecast-timeline), the
  * utilisation by category and by provider with the money beside the budget and the revenue
  * (GET …/utilisation), the steering state (GET /steering/…), the Haushaltsüberwachungsliste
- * (GET …/monitoring-list) and the CSV downloads, every read with the chosen view (asOf, knownAt);
+ * (GET …/monitoring-list) and their downloads as CSV and Excel workbook (the settlement's once it is
+ * calculated), each offered to the roles that may download it, every read with the chosen view (asOf, knownAt);
  * with a second Wissensstand, the utilisation read again with it and every changed figure marked.
  */
 export default function SozialraumYearPage(props: Props) {
@@ -586,6 +582,8 @@ export default function SozialraumYearPage(props: Props) {
   const compared = useQuery({ ...utilisationQuery(compareKey), enabled: compareKnownAt !== undefined });
   const steering = useQuery(steeringQuery(key));
   const monitoring = useQuery(monitoringListQuery(key));
+  const roles = useSession()?.roles ?? [];
+  const downloads = downloadsFor(roles, { settlement: !!steering.data?.settlement });
   const name = names.data?.get(sozialraumId);
   const title = `${name ?? sozialraumId} – Haushaltsjahr ${fiscalYear}`;
   const fromLog = timeline.data?.source === 'event-log' || utilisation.data?.source === 'event-log';
@@ -718,17 +716,25 @@ export default function SozialraumYearPage(props: Props) {
         </section>
       )}
 
-      {notFound ? null : (
+      {notFound || downloads.length === 0 ? null : (
         <section className="app-section" aria-labelledby="downloads-heading">
           <h2 id="downloads-heading" className="kern-heading-medium">
             Downloads
           </h2>
           <p className="kern-body">
-            Die Dateien zeigen dieselbe Ansicht ({describeView({ asOf, knownAt })}); Dezimalkomma und Semikolon für Tabellenkalkulationen.
+            Die Dateien zeigen dieselbe Ansicht ({describeView({ asOf, knownAt })}). CSV mit Dezimalkomma und Semikolon für Tabellenkalkulationen; die
+            Excel-Datei mit Beträgen als Zahlen, Daten als Datum und einem Blatt „Parameter“, das Sozialraum, Haushaltsjahr, Stand am, Wissensstand und den
+            Zeitpunkt der Erstellung nennt.
           </p>
           <ul className="app-download-list">
-            {REPORTS.map(({ report, label }) => (
-              <DownloadButton key={report} report={report} label={label} sozialraumId={sozialraumId} fiscalYear={fiscalYear} view={view} />
+            {downloads.map((download) => (
+              <DownloadButton
+                key={`${download.report}.${download.format}`}
+                download={download}
+                sozialraumId={sozialraumId}
+                fiscalYear={fiscalYear}
+                view={view}
+              />
             ))}
           </ul>
         </section>
