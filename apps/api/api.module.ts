@@ -7,6 +7,7 @@ import { AppConfig, APP_CONFIG } from '../../libs/config/app-config';
 import { DatabaseModule } from '../../libs/database/database.module';
 import { EventStoreModule } from '../../libs/event-store/nest/event-store.module';
 import { DddModule } from '../../libs/ddd/ddd.module';
+import { MetricsModule } from '../../libs/metrics/metrics.module';
 import { AuthGuard } from '../../libs/auth/auth.guard';
 import { ROLE_MATRIX } from '../../libs/auth/role-matrix';
 import { roleMatrix } from '../../src/shared/role-matrix';
@@ -19,7 +20,7 @@ import { resourceOfStream } from '../../src/shared/stream-ids';
 import { ETagInterceptor } from '../../libs/idempotency/etag.interceptor';
 import { LocationInterceptor } from '../../libs/http/contract/location.interceptor';
 import { domainModules } from '../../src/domain.modules';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from '../../libs/health/health.module';
 import { OpsController } from './ops/ops.controller';
 import { DEV_KEYS, DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { DevKeys } from '../../libs/auth/dev-signing-key';
@@ -46,13 +47,15 @@ export class ApiModule {
           auditSealKey: options.config.auditSealKey,
           projectionWaitMs: options.config.projectionWaitMs,
         }),
+        MetricsModule.forRoot('api'),
+        HealthModule.forRoot({ maxLagSeconds: options.config.readyMaxLagSeconds }),
         DddModule,
         CqrsModule.forRoot(),
         // The throttler named `default` sends the standard Retry-After (other names get a suffix).
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: options.config.rateLimitPerMinute }]),
         ...domainModules,
       ],
-      controllers: [HealthController, OpsController, SignInController, ...(devSignIn ? [DevSignInController] : [])],
+      controllers: [OpsController, SignInController, ...(devSignIn ? [DevSignInController] : [])],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options.config.auth, options.devPublicKey) },

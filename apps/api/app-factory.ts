@@ -11,6 +11,8 @@ import { ApiModule, ApiModuleOptions } from './api.module';
 import { createProcessLog } from '../../libs/config/app-logger';
 import { AppLog } from '../../libs/logging/app-log';
 import { registerRequestLog } from '../../libs/logging/request-log';
+import { AppMetrics } from '../../libs/metrics/app-metrics';
+import { registerHttpMetrics, registerMetricsEndpoint } from '../../libs/metrics/http-metrics';
 import { createValidationPipe } from '../../libs/http/validation';
 import { hardenedFastifyOptions, registerRequestHardening } from '../../libs/http/request-hardening';
 import { declareCommonContract } from '../../libs/http/openapi-document';
@@ -74,6 +76,9 @@ export async function createApiApp(
   // handlers and so the ProblemDetailsFilter: every error answers as problem+json.
   registerRequestHardening(fastify, options.config.bodyLimitBytes);
   if (options.log) registerRequestLog(fastify, options.log);
+  const metrics = app.get(AppMetrics);
+  registerHttpMetrics(fastify, metrics);
+  registerMetricsEndpoint(fastify, metrics, { token: options.config.metrics.token, networks: options.config.metrics.allow });
 
   // The web app talks to the identity provider itself (discovery, token, renewal in a frame).
   const identityProvider = options.config.auth.mode === 'oidc' ? [new URL(options.config.auth.issuer).origin] : [];
@@ -111,7 +116,7 @@ export async function createApiApp(
         .build(),
     ),
     {
-      publicPaths: new Set(['/health', '/sign-in']),
+      publicPaths: new Set(['/health', '/health/live', '/health/ready', '/sign-in']),
       parameters: API_PARAMETERS,
       rolesOf: (method, route) => {
         const roles = roleMatrix.get(routeKey(method, route));

@@ -5,6 +5,8 @@ import { CliIo, failureLine } from '../../libs/cli/cli';
 import { createProcessLog } from '../../libs/config/app-logger';
 import { loadConfig } from '../../libs/config/app-config';
 import { provisionDatabase } from '../../libs/database/provision';
+import { migrationStatus } from '../../libs/database/migrate';
+import { createPool } from '../../libs/database/pool';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
 import { schemaMigrations } from '../../src/schema';
 import { WorkerModule } from '../worker/worker.module';
@@ -16,6 +18,10 @@ const USAGE = `Operations on the read models.
   npm run ops -- rebuild <projection>|all
       Truncates the projection's tables and replays the event log into them. Resumable: an
       interrupted rebuild continues when started again. The audit chain is never rebuilt.
+  npm run ops -- migrations status
+      Every schema migration: applied (when, checksum), pending, changed since it was applied
+      (the API and the worker refuse to start then), or unknown to this version. Applies nothing.
+      Exit code 1 if one has changed.
 
 Connects to DATABASE_URL, or to the embedded PostgreSQL of DATA_DIR (the one a running
 npm start uses, or started for the call).`;
@@ -32,6 +38,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 async function execute(argv: string[], io: CliIo): Promise<number> {
   const [command, name] = argv;
+  if (command === 'migrations' && name === 'status') return migrationsStatus(io);
   if (command !== 'status' && command !== 'rebuild') {
     io.stdout.write(`${USAGE}\n`);
     return command && command !== 'help' && command !== '--help' ? 2 : 0;
@@ -62,6 +69,25 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } finally {
     await app.close();
+    await database.stop();
+  }
+}
+
+async function migrationsStatus(io: CliIo): Promise<number> {
+  const config = loadConfig(io.env);
+  const database = await provisionDatabase(config, schemaMigrations, () => undefined, { applyMigrations: false });
+  const pool = createPool({ connectionString: database.url, max: 1 });
+  try {
+    const states = await migrationStatus(pool, schemaMigrations);
+    for (const m of states) {
+      const when = m.appliedAt ? m.appliedAt.toISOString() : '';
+      io.stdout.write(`${m.id.padEnd(40)} ${m.state.padEnd(8)} ${when.padEnd(24)} ${m.checksum?.slice(0, 12) ?? ''}\n`);
+    }
+    const count = (state: string) => states.filter((m) => m.state === state).length;
+    io.stdout.write(`${count('applied')} applied, ${count('pending')} pending, ${count('changed')} changed, ${count('unknown')} unknown\n`);
+    return count('changed') > 0 ? 1 : 0;
+  } finally {
+    await pool.end();
     await database.stop();
   }
 }

@@ -8,6 +8,11 @@ import { provisionDatabase } from '../../libs/database/provision';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
 import { schemaMigrations } from '../../src/schema';
 import { WorkerModule } from './worker.module';
+import { HealthCheckService } from '@nestjs/terminus';
+import { liveness, readiness } from '../../libs/health/probes';
+import { ReadinessChecks } from '../../libs/health/readiness-checks';
+import { startOpsServer } from '../../libs/health/ops-server';
+import { AppMetrics } from '../../libs/metrics/app-metrics';
 
 const LAG_LOG_INTERVAL_MS = 60_000;
 
@@ -26,6 +31,17 @@ async function main(): Promise<void> {
   await app.init();
   const runner = app.get(ProjectionRunner);
   logger.log(`running ${runner.names().length} projections: ${runner.names().join(', ')}`);
+  const health = app.get(HealthCheckService, { strict: false });
+  const checks = app.get(ReadinessChecks, { strict: false });
+  const opsServer = await startOpsServer({
+    port: config.workerPort,
+    host: config.host,
+    metrics: app.get(AppMetrics),
+    access: { token: config.metrics.token, networks: config.metrics.allow },
+    live: () => liveness(health),
+    ready: () => readiness(health, checks, config.readyMaxLagSeconds),
+  });
+  logger.log(`worker health and metrics on http://localhost:${opsServer.port} (/health/live, /health/ready, /metrics)`);
 
   // Lag on start, then every minute while behind, and once when caught up again.
   let behind = true;
@@ -49,6 +65,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.log(`${signal}: shutting down`);
     clearInterval(timer);
+    await opsServer.close().catch((error) => logger.error(error));
     await app.close().catch((error) => logger.error(error));
     await database.stop().catch((error) => logger.error(error));
     process.exit(0);

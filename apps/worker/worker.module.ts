@@ -4,9 +4,14 @@ import { AppConfig, APP_CONFIG } from '../../libs/config/app-config';
 import { DatabaseModule } from '../../libs/database/database.module';
 import { EventStoreModule } from '../../libs/event-store/nest/event-store.module';
 import { DddModule } from '../../libs/ddd/ddd.module';
+import { HealthModule } from '../../libs/health/health.module';
+import { MetricsModule } from '../../libs/metrics/metrics.module';
 import { domainModules } from '../../src/domain.modules';
 
-/** The projection worker: every read model and process manager, no HTTP. */
+/**
+ * The projection worker: every read model and process manager. Its HTTP is only the ops server
+ * (health, metrics) that apps/worker/main.ts starts; the domain's controllers are not served.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
@@ -15,6 +20,8 @@ export class WorkerModule {
       imports: [
         DatabaseModule.forRoot({ url: databaseUrl, poolMax: config.dbPoolMax }),
         EventStoreModule.forRoot({ runProjections: config.runProjections, auditSealKey: config.auditSealKey, projectionWaitMs: config.projectionWaitMs }),
+        MetricsModule.forRoot('worker'),
+        HealthModule.forRoot({ maxLagSeconds: config.readyMaxLagSeconds }),
         DddModule,
         CqrsModule.forRoot(),
         ...domainModules,

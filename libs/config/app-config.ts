@@ -40,6 +40,12 @@ export interface AppConfig {
   logLevel: string;
   /** Key that signs the audit chain's seals; without it the chain is kept but not sealed. */
   auditSealKey?: string;
+  /** /metrics: off without a token (METRICS_TOKEN); only from these networks (METRICS_ALLOW). */
+  metrics: { token?: string; allow: string[] };
+  /** Readiness fails when a projection is further behind than this (READY_MAX_LAG_SECONDS). */
+  readyMaxLagSeconds: number;
+  /** The worker's port for /metrics and its health (WORKER_PORT). */
+  workerPort: number;
 }
 
 export const DEV_ISSUER = 'urn:sozialraum-budget:dev-issuer';
@@ -85,7 +91,17 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     projectionWaitMs: int(env.PROJECTION_WAIT_MS, 10_000, 'PROJECTION_WAIT_MS'),
     logLevel: logLevel(env.LOG_LEVEL ?? 'info'),
     auditSealKey: env.AUDIT_SEAL_KEY,
+    metrics: { token: env.METRICS_TOKEN, allow: list(env.METRICS_ALLOW ?? '127.0.0.0/8,::1') },
+    readyMaxLagSeconds: int(env.READY_MAX_LAG_SECONDS, 120, 'READY_MAX_LAG_SECONDS'),
+    workerPort: int(env.WORKER_PORT, 3001, 'WORKER_PORT'),
   };
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;

@@ -16,9 +16,15 @@ export interface ProvisionedDatabase {
 
 /**
  * With DATABASE_URL: uses that server and starts nothing. Without: starts the embedded
- * PostgreSQL with its data in DATA_DIR/postgres (kept between runs). Then applies migrations.
+ * PostgreSQL with its data in DATA_DIR/postgres (kept between runs). Then applies migrations
+ * (unless told not to).
  */
-export async function provisionDatabase(config: AppConfig, migrations: Migration[], log: (line: string) => void): Promise<ProvisionedDatabase> {
+export async function provisionDatabase(
+  config: AppConfig,
+  migrations: Migration[],
+  log: (line: string) => void,
+  options: { applyMigrations?: boolean } = {},
+): Promise<ProvisionedDatabase> {
   let url: string;
   let stop = async () => undefined as void;
   let embedded = false;
@@ -52,8 +58,13 @@ export async function provisionDatabase(config: AppConfig, migrations: Migration
   }
   const pool = createPool({ connectionString: url, max: 1 });
   try {
-    const applied = await migrate(pool, migrations);
-    if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+    // `ops migrations status` looks at the schema as it is and changes nothing.
+    if (options.applyMigrations !== false) {
+      const applied = await migrate(pool, migrations);
+      if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+    } else {
+      await pool.query('select 1');
+    }
   } catch (error) {
     await stop();
     throw unreachable(url, source, error);

@@ -11,6 +11,7 @@ import { IDEMPOTENCY_PROBLEMS } from './idempotency-problems';
 import { ApiReply, ApiRequest } from '../auth/api-request';
 import { Principal } from '../auth/principal';
 import { IDEMPOTENCY_KEY_PATTERN, requestFingerprint } from './request-fingerprint';
+import { AppMetrics, IdempotencyOutcome } from '../metrics/app-metrics';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
 /** Keys are kept at least this long (issue: 24 h). */
@@ -82,12 +83,22 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(DATABASE_URL) databaseUrl: string,
     @Optional() @Inject(STREAM_RESOURCE) private readonly resourceOf: StreamResource = () => undefined,
+    @Optional() private readonly metrics?: AppMetrics,
   ) {
     this.locks = createPool({ connectionString: databaseUrl, max: LOCK_CONNECTIONS, applicationName: 'sozialraum-budget idempotency' });
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.locks.end();
+  }
+
+  private count(outcome: IdempotencyOutcome): void {
+    this.metrics?.idempotency.inc({ outcome });
+  }
+
+  private counted<T>(outcome: IdempotencyOutcome, body: T): T {
+    this.count(outcome);
+    return body;
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -117,7 +128,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
       if (!rows[0].locked) {
         // Another execution of this key is running right now.
         const stored = await this.stored(scope, fingerprint, reply);
-        if (stored.found) return stored.body;
+        if (stored.found) return this.counted('replayed', stored.body);
+        this.count('in_use');
         throw new ProblemException(
           problem(
             IDEMPOTENCY_PROBLEMS['idempotency-key-in-use'],
@@ -154,14 +166,18 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     let commandId = await this.reserve(scope, request.method, path, fingerprint);
     if (!commandId) {
       const stored = await this.stored(scope, fingerprint, reply);
-      if (stored.found) return stored.body;
+      if (stored.found) return this.counted('replayed', stored.body);
       // In progress, and nobody holds its lock: that execution died or lost its answer. If it
       // wrote anything, it must not run again.
       const written = await this.written(scope, stored.commandId);
-      if (written.length > 0) throw appliedProblem(written, this.resourceOf(written[0].streamId));
+      if (written.length > 0) {
+        this.count('applied');
+        throw appliedProblem(written, this.resourceOf(written[0].streamId));
+      }
       commandId = await this.takeOver(scope);
     }
     request.commandId = commandId;
+    this.count('new');
 
     let body: unknown;
     try {

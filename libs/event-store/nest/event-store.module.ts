@@ -3,10 +3,13 @@ import { DiscoveryModule } from '@nestjs/core';
 import { Pool } from 'pg';
 import { PG_POOL, DATABASE_URL } from '../../database/database.module';
 import { EVENT_STORE } from '../event-store.port';
-import { PostgresEventStore } from '../postgres/postgres-event-store';
+import { AppendObserver, PostgresEventStore } from '../postgres/postgres-event-store';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { CONSUMER_CONNECTION_STRING, CONSUMER_POOL, ProjectionRunner, PROJECTION_WAIT_MS, RUN_PROJECTIONS } from './projection-runner';
 import { AUDIT_SEAL_KEY, AuditChainProjection } from '../audit/audit-chain.projection';
+
+/** Optional: who is told of each append that wrote events (the metrics, where a process has them). */
+export const APPEND_OBSERVER = Symbol('APPEND_OBSERVER');
 
 @Global()
 @Module({})
@@ -19,8 +22,8 @@ export class EventStoreModule {
         UpcasterRegistry,
         {
           provide: PostgresEventStore,
-          inject: [PG_POOL, UpcasterRegistry],
-          useFactory: (pool: Pool, upcasters: UpcasterRegistry) => new PostgresEventStore(pool, upcasters),
+          inject: [PG_POOL, UpcasterRegistry, { token: APPEND_OBSERVER, optional: true }],
+          useFactory: (pool: Pool, upcasters: UpcasterRegistry, observer?: AppendObserver) => new PostgresEventStore(pool, upcasters, observer),
         },
         { provide: EVENT_STORE, useExisting: PostgresEventStore },
         { provide: RUN_PROJECTIONS, useValue: options.runProjections },

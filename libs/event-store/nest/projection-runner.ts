@@ -109,21 +109,26 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async status(): Promise<ConsumerStatus[]> {
-    const { rows } = await this.pool.query(`
-      select c.name, c.status, c.transaction_id::text as txid, c.global_position,
-             (select count(*) from es_events e where (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position))::int as lag_events,
-             coalesce(extract(epoch from now() - (select min(e.recorded_at) from es_events e
-                where (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position))), 0)::float8 as lag_seconds
-        from es_consumers c order by c.name`);
-    return rows
-      .filter((row) => this.consumers.has(row.name))
-      .map((row) => ({
-        name: row.name,
-        active: this.consumers.get(row.name)!.consumer.isActive,
-        status: row.status,
-        checkpoint: { transactionId: row.txid, position: row.global_position },
-        lagEvents: row.lag_events,
-        lagSeconds: Math.round(row.lag_seconds * 1000) / 1000,
-      }));
+    // A projection that has never run has no row yet: it stands at the start of the log.
+    const { rows } = await this.pool.query(
+      `with c as (
+         select n.name, coalesce(e.status, 'live') as status, coalesce(e.transaction_id, '0'::xid8) as transaction_id,
+                coalesce(e.global_position, 0) as global_position
+           from unnest($1::text[]) as n(name) left join es_consumers e on e.name = n.name)
+       select c.name, c.status, c.transaction_id::text as txid, c.global_position,
+              (select count(*) from es_events e where (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position))::int as lag_events,
+              coalesce(extract(epoch from now() - (select min(e.recorded_at) from es_events e
+                 where (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position))), 0)::float8 as lag_seconds
+         from c order by c.name`,
+      [[...this.consumers.keys()]],
+    );
+    return rows.map((row) => ({
+      name: row.name,
+      active: this.consumers.get(row.name)!.consumer.isActive,
+      status: row.status,
+      checkpoint: { transactionId: row.txid, position: String(row.global_position) },
+      lagEvents: row.lag_events,
+      lagSeconds: Math.round(row.lag_seconds * 1000) / 1000,
+    }));
   }
 }

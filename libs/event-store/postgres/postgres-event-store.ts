@@ -31,10 +31,14 @@ interface EventRow {
   recorded_at: Date;
 }
 
+/** Told of every append that wrote events (for the process's metrics); never of a replayed one. */
+export type AppendObserver = (events: number) => void;
+
 export class PostgresEventStore implements EventStore {
   constructor(
     private readonly pool: Pool,
     private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+    private readonly observeAppend: AppendObserver = () => undefined,
   ) {}
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -70,6 +74,7 @@ export class PostgresEventStore implements EventStore {
       try {
         const { rows } = await (client ?? this.pool).query(sql, params);
         const row = rows[0];
+        if (!row.already_stored) this.observeAppend(request.events.length);
         return {
           streamVersion: Number(row.stream_version),
           positions: (row.positions as string[]).map((p) => BigInt(p)),

@@ -15,7 +15,7 @@ describe('role matrix covers the API', () => {
     for (const [path, operations] of Object.entries<Record<string, unknown>>(doc.paths)) {
       for (const method of Object.keys(operations)) routes.push(`${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`);
     }
-    const publicRoutes = ['GET /health', 'GET /sign-in'];
+    const publicRoutes = ['GET /health', 'GET /health/live', 'GET /health/ready', 'GET /sign-in'];
     expect(routes.filter((r) => !publicRoutes.includes(r) && !MATRIX.has(r)).sort()).toEqual([]);
     expect([...MATRIX.keys()].filter((k) => !routes.includes(k)).sort()).toEqual([]);
   });
