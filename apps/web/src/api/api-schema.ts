@@ -942,10 +942,50 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Lebenszeichen und Bereitschaft der Datenbank
-         * @description Öffentlich, ohne Token: 200, wenn der Prozess lebt und die Datenbank binnen zwei Sekunden antwortet, sonst 503 mit database: down.
+         * Lebenszeichen und Erreichbarkeit der Datenbank
+         * @description Öffentlich, ohne Token: 200, wenn der Prozess lebt und die Datenbank binnen zwei Sekunden antwortet, sonst 503 mit database: down. Für Orchestrierung getrennt: GET /health/live und GET /health/ready.
          */
-        get: operations["HealthController_health"];
+        get: operations["HealthController_combined"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lebt der Prozess? (liveness)
+         * @description Öffentlich, ohne Token: 200, solange der Prozess Anfragen beantwortet; prüft bewusst nicht die Datenbank, damit ihr Ausfall keine Neustarts auslöst.
+         */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ist der Prozess bereit für Anfragen? (readiness)
+         * @description Öffentlich, ohne Token: 200, wenn die Datenbank antwortet, keine Migration läuft, keine Projektion neu aufgebaut wird und keine weiter als READY_MAX_LAG_SECONDS hinter dem Protokoll liegt; sonst 503 mit der Prüfung, die scheitert.
+         */
+        get: operations["HealthController_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1100,6 +1140,50 @@ export interface paths {
          *     Rollen: controller, wiju, provider, auditor.
          */
         get: operations["NotificationsController_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-figures/{providerId}/{fiscalYear}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Die eigenen Zahlen eines Trägers als CSV-Datei herunterladen
+         * @description Die Zahlen wie GET /provider-figures/{providerId}/{fiscalYear}: eine Zeile je Sozialraum, Zuordnung (im Budget oder Geld neben dem Budget mit Grund), Kategorie und Leistungsmonat mit Gebunden, Ist und Hochrechnung, dazu die Summe jeder Zeile und die Gesamtsumme. Benutzer eines Trägers erhalten nur die eigenen Zahlen. Deutsche Spaltenköpfe, UTF-8 mit BOM; Vorgabe Dezimalkomma und Semikolon (für Excel), mit decimalComma=false Dezimalpunkt und Komma.
+         *
+         *     Rollen: controller, wiju, provider, auditor.
+         */
+        get: operations["NotificationsController_figuresCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-figures/{providerId}/{fiscalYear}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Die eigenen Zahlen eines Trägers als Excel-Datei (XLSX) herunterladen
+         * @description Die Zahlen wie GET /provider-figures/{providerId}/{fiscalYear} als Arbeitsmappe: eine Zeile je Sozialraum, Zuordnung, Kategorie und Leistungsmonat (Monat als Datum MM.JJJJ) mit Gebunden, Ist und Hochrechnung als Zahlen im Format 1.234,50 €, dazu die Summen; fixierte Kopfzeile; das Blatt „Parameter“ nennt Träger, Haushaltsjahr, Stand (heute, aus dem Lesemodell) und den Zeitpunkt der Erstellung. Benutzer eines Trägers erhalten nur die eigenen Zahlen.
+         *
+         *     Rollen: controller, wiju, provider, auditor.
+         */
+        get: operations["NotificationsController_figuresXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1388,6 +1472,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/steering/{sozialraumId}/{fiscalYear}/forecast-timeline/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verlauf der Hochrechnung als CSV-Datei herunterladen
+         * @description Der Verlauf der Hochrechnung wie GET …/forecast-timeline (auch mit asOf, knownAt, knownAtPosition): eine Zeile je Änderung mit Geschäftsdatum, Ursache, Änderung, Hochrechnung, B, Anteil an B, den Schwellen (R7, Prozentsätze des Vertrags), die die Änderung überschritten hat, Ereignistyp und Protokollposition. Deutsche Spaltenköpfe, UTF-8 mit BOM; Vorgabe Dezimalkomma und Semikolon (für Excel), mit decimalComma=false Dezimalpunkt und Komma.
+         *
+         *     Rollen: controller, auditor.
+         */
+        get: operations["SteeringController_timelineCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/steering/{sozialraumId}/{fiscalYear}/forecast-timeline/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verlauf der Hochrechnung als Excel-Datei (XLSX) herunterladen
+         * @description Der Verlauf der Hochrechnung wie GET …/forecast-timeline (auch mit asOf, knownAt, knownAtPosition) als Arbeitsmappe: eine Zeile je Änderung mit Geschäftsdatum (als Datum), Ursache, Änderung, Hochrechnung und B (Zahlen im Format 1.234,50 €), Anteil an B (Zahl im Format 81,08 %), den überschrittenen Schwellen (R7), Ereignistyp und Protokollposition; fixierte Kopfzeile; das Blatt „Parameter“ nennt Sozialraum, Haushaltsjahr, Stand am, Wissensstand und den Zeitpunkt der Erstellung.
+         *
+         *     Rollen: controller, auditor.
+         */
+        get: operations["SteeringController_timelineXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/steering/{sozialraumId}/{fiscalYear}/monitoring-list": {
         parameters: {
             query?: never;
@@ -1424,6 +1552,28 @@ export interface paths {
          *     Rollen: controller, wiju, auditor.
          */
         get: operations["SteeringController_monitoringListCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/steering/{sozialraumId}/{fiscalYear}/monitoring-list/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Haushaltsüberwachungsliste als Excel-Datei (XLSX) herunterladen
+         * @description Die Haushaltsüberwachungsliste wie GET …/monitoring-list (auch mit asOf, knownAt, knownAtPosition) als Arbeitsmappe: eine Zeile je Kategorie und die Gesamtzeile, deutsche Spaltenköpfe in einer fixierten Kopfzeile, Beträge als Zahlen im Format 1.234,50 €; das Blatt „Parameter“ nennt Sozialraum, Haushaltsjahr, Stand am, Wissensstand und den Zeitpunkt der Erstellung.
+         *
+         *     Rollen: controller, wiju, auditor.
+         */
+        get: operations["SteeringController_monitoringListXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1692,6 +1842,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/steering/{sozialraumId}/{fiscalYear}/settlement/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jahresabrechnung als CSV-Datei herunterladen
+         * @description Die Jahresabrechnung wie GET …/settlement (auch mit asOf, knownAt, knownAtPosition; ein Träger nur als federführender Träger): Kennung, Tag der Berechnung, Ergebnis und jede Zahl der Rechnung nach R10 mit ihrer Bezeichnung (B, flexibles Budget, Ist I, D, K, E oder S, Anteile, Deckel, Übertrag), die Bestätigungen mit Organisation und Datum, dann die Vorschau aus den Zahlen der Sicht; eine Zeile je Angabe. Deutsche Spaltenköpfe, UTF-8 mit BOM; Vorgabe Dezimalkomma und Semikolon (für Excel), mit decimalComma=false Dezimalpunkt und Komma.
+         *
+         *     Rollen: controller, provider, auditor.
+         */
+        get: operations["SteeringController_settlementCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/steering/{sozialraumId}/{fiscalYear}/settlement/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jahresabrechnung als Excel-Datei (XLSX) herunterladen
+         * @description Die Jahresabrechnung wie GET …/settlement (auch mit asOf, knownAt, knownAtPosition; ein Träger nur als federführender Träger) als Arbeitsmappe: jede Zahl der Rechnung nach R10 mit ihrer Bezeichnung als Zahl im Format 1.234,50 €, Berechnung und Bestätigungen mit Datum, dann die Vorschau; fixierte Kopfzeile; das Blatt „Parameter“ nennt Sozialraum, Haushaltsjahr, Stand am, Wissensstand und den Zeitpunkt der Erstellung.
+         *
+         *     Rollen: controller, provider, auditor.
+         */
+        get: operations["SteeringController_settlementXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/steering/{sozialraumId}/{fiscalYear}/utilisation": {
         parameters: {
             query?: never;
@@ -1728,6 +1922,28 @@ export interface paths {
          *     Rollen: controller, auditor.
          */
         get: operations["SteeringController_utilisationCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/steering/{sozialraumId}/{fiscalYear}/utilisation/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Auslastung als Excel-Datei (XLSX) herunterladen
+         * @description Die Auslastung je Kategorie und Monat mit den Summen je Kategorie und des Sozialraumbudgets, wie GET …/utilisation (auch mit asOf, knownAt, knownAtPosition), als Arbeitsmappe: deutsche Spaltenköpfe in einer fixierten Kopfzeile, Beträge als Zahlen im Format 1.234,50 €, Monate als Datum (MM.JJJJ); das Blatt „Parameter“ nennt Sozialraum, Haushaltsjahr, Stand am, Wissensstand und den Zeitpunkt der Erstellung.
+         *
+         *     Rollen: controller, auditor.
+         */
+        get: operations["SteeringController_utilisationXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4511,6 +4727,38 @@ export interface components {
             live: boolean;
             /** @enum {string} */
             status: "ok" | "degraded";
+        };
+        /**
+         * HealthCheck
+         * @description Ergebnis einer Gesundheitsprüfung: je Prüfung up oder down, mit Begründung
+         */
+        HealthCheck: {
+            details: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down" | "degraded";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            error?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down" | "degraded";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            info?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down" | "degraded";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @enum {string} */
+            status: "ok" | "error" | "degraded" | "shutting_down";
         };
         InstalmentDto: {
             /** @example 6000.00 */
@@ -17627,7 +17875,7 @@ export interface operations {
             };
         };
     };
-    HealthController_health: {
+    HealthController_combined: {
         parameters: {
             query?: never;
             header?: never;
@@ -17686,6 +17934,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCheck"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCheck"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Nicht bereit: error nennt die gescheiterte Prüfung */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCheck"];
                 };
             };
         };
@@ -18498,6 +18863,274 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderFigures"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    NotificationsController_figuresCsv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Dezimalkomma und Semikolon als Trennzeichen (für Excel); false: Dezimalpunkt und Komma
+                 * @example true
+                 */
+                decimalComma?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des freien Trägers
+                 * @example TR-E
+                 */
+                providerId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trägerzahlen als CSV-Datei (traegerzahlen-<Träger>-<Jahr>.csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    NotificationsController_figuresXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des freien Trägers
+                 * @example TR-E
+                 */
+                providerId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trägerzahlen als Excel-Datei (traegerzahlen-<Träger>-<Jahr>.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Abgelehnt: validation-failed */
@@ -21129,6 +21762,287 @@ export interface operations {
             };
         };
     };
+    SteeringController_timelineCsv: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+                /**
+                 * @description Dezimalkomma und Semikolon als Trennzeichen (für Excel); false: Dezimalpunkt und Komma
+                 * @example true
+                 */
+                decimalComma?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Verlauf der Hochrechnung als CSV-Datei (hochrechnung-<Sozialraum>-<Jahr>.csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    SteeringController_timelineXlsx: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Verlauf der Hochrechnung als Excel-Datei (hochrechnung-<Sozialraum>-<Jahr>.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
     SteeringController_monitoringList: {
         parameters: {
             query?: {
@@ -21306,6 +22220,144 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    SteeringController_monitoringListXlsx: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Haushaltsüberwachungsliste als Excel-Datei (hue-liste-<Sozialraum>-<Jahr>.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Abgelehnt: validation-failed */
@@ -24195,6 +25247,287 @@ export interface operations {
             };
         };
     };
+    SteeringController_settlementCsv: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+                /**
+                 * @description Dezimalkomma und Semikolon als Trennzeichen (für Excel); false: Dezimalpunkt und Komma
+                 * @example true
+                 */
+                decimalComma?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Jahresabrechnung als CSV-Datei (jahresabrechnung-<Sozialraum>-<Jahr>.csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    SteeringController_settlementXlsx: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Jahresabrechnung als Excel-Datei (jahresabrechnung-<Sozialraum>-<Jahr>.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
     SteeringController_utilisation: {
         parameters: {
             query?: {
@@ -24372,6 +25705,144 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: budget-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/budget-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    SteeringController_utilisationXlsx: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Auslastung als Excel-Datei (auslastung-<Sozialraum>-<Jahr>.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Abgelehnt: validation-failed */
