@@ -1,16 +1,13 @@
 import { JWTPayload, KeyLike, createRemoteJWKSet, jwtVerify } from 'jose';
 import { AuthConfig } from '../config/app-config';
-import { Principal, ROLES, Role } from './principal';
+import { Principal } from './principal';
 import { Text, text } from '../text/text';
+import { ClaimMapping, PRODUCT_CLAIMS, mapClaims } from './claim-mapping';
+import { InvalidToken } from './invalid-token';
+
+export { InvalidToken } from './invalid-token';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
-
-/** Why a token was refused, in the words a user reads. */
-export class InvalidToken extends Error {
-  constructor(readonly reason: Text) {
-    super(reason.en);
-  }
-}
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
@@ -18,10 +15,17 @@ export interface TokenVerifier {
 
 /**
  * Verifies signature, issuer, audience, expiry and not-before (with clock tolerance), then maps
- * the claims this product uses: sub, tenant, roles, provider, name.
+ * the claims to the product's user (sub, tenant, roles, provider, name): with the identity
+ * provider's claims as configured (AUTH_*_CLAIM, AUTH_ROLE_MAP), with the product's own for
+ * development tokens. The key set is fetched again for an unknown key id (rotation), at most
+ * once per cooldown, so a flood of forged key ids cannot flood the identity provider.
  */
 export function createTokenVerifier(config: AuthConfig, devPublicKey?: KeyLike): TokenVerifier {
-  const key = config.mode === 'oidc' ? createRemoteJWKSet(new URL(config.jwksUrl as string), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : devPublicKey;
+  const key =
+    config.mode === 'oidc'
+      ? createRemoteJWKSet(new URL(config.jwksUrl as string), { cooldownDuration: config.jwksCooldownSeconds * 1000, cacheMaxAge: 600_000 })
+      : devPublicKey;
+  const mapping: ClaimMapping = config.mode === 'oidc' ? config.claims : PRODUCT_CLAIMS;
   if (!key) throw new Error('no key to verify tokens with');
   return {
     async verify(token: string): Promise<Principal> {
@@ -33,7 +37,7 @@ export function createTokenVerifier(config: AuthConfig, devPublicKey?: KeyLike):
       } catch (error) {
         throw new InvalidToken(describe(error));
       }
-      return toPrincipal(payload);
+      return mapClaims(payload, mapping);
     },
   };
 }
@@ -52,20 +56,7 @@ function describe(error: unknown): Text {
   }
 }
 
+/** The product's own claims (tenant, roles, provider): development tokens. */
 export function toPrincipal(payload: JWTPayload): Principal {
-  const tenant = payload.tenant;
-  if (typeof tenant !== 'string' || !tenant) throw new InvalidToken(text('Das Token nennt keinen Mandanten (tenant).', 'The token has no tenant claim.'));
-  const rawRoles = Array.isArray(payload.roles) ? payload.roles : [];
-  const roles = rawRoles.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
-  if (roles.length === 0) throw new InvalidToken(text('Das Token trägt keine bekannte Rolle.', 'The token carries no known role.'));
-  const provider = typeof payload.provider === 'string' && payload.provider ? payload.provider : undefined;
-  if (roles.includes('provider') && !provider)
-    throw new InvalidToken(text('Ein Nutzer eines Trägers braucht die Angabe provider im Token.', 'A provider user needs a provider claim.'));
-  return {
-    userId: payload.sub as string,
-    tenantId: tenant,
-    roles,
-    providerId: roles.includes('provider') ? provider : undefined,
-    name: typeof payload.name === 'string' ? payload.name : undefined,
-  };
+  return mapClaims(payload, PRODUCT_CLAIMS);
 }

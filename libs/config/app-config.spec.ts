@@ -15,6 +15,9 @@ describe('loadConfig', () => {
       bodyLimitBytes: 262144,
       logLevel: 'info',
       auditSealKey: undefined,
+      metrics: { token: undefined, allow: ['127.0.0.0/8', '::1'] },
+      readyMaxLagSeconds: 120,
+      workerPort: 3001,
     });
     expect(config.auth).toEqual({
       mode: 'dev',
@@ -24,8 +27,30 @@ describe('loadConfig', () => {
       clockToleranceSeconds: 30,
       webClientId: 'sozialraum-web',
       webScope: 'openid profile',
+      claims: { roles: 'roles', roleMap: {}, tenant: 'tenant', provider: 'provider', groupsClaim: 'groups' },
+      jwksCooldownSeconds: 30,
     });
     expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it('reads where the identity provider puts roles, tenant and provider, and refuses a role map to unknown roles', () => {
+    const auth = loadConfig({
+      AUTH_ROLES_CLAIM: 'resource_access.sozialraum-budget.roles',
+      AUTH_ROLE_MAP: 'jugendamt-controlling=controller',
+      AUTH_TENANT_CLAIM: '/mandanten/{tenant}',
+      AUTH_PROVIDER_CLAIM: '/traeger/{provider}',
+      AUTH_GROUPS_CLAIM: 'gruppen',
+      AUTH_JWKS_COOLDOWN_SECONDS: '5',
+    }).auth;
+    expect(auth.claims).toEqual({
+      roles: 'resource_access.sozialraum-budget.roles',
+      roleMap: { 'jugendamt-controlling': 'controller' },
+      tenant: '/mandanten/{tenant}',
+      provider: '/traeger/{provider}',
+      groupsClaim: 'gruppen',
+    });
+    expect(auth.jwksCooldownSeconds).toBe(5);
+    expect(() => loadConfig({ AUTH_ROLE_MAP: 'admins=root' })).toThrow(ConfigError);
   });
 
   it('treats an empty variable as unset, as docker compose passes ${VAR:-} through', () => {

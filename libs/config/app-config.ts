@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ClaimMapping, parseRoleMap } from '../auth/claim-mapping';
 
 export interface AuthConfig {
   /** 'oidc': tokens of the municipality's identity provider (JWKS); 'dev': self-issued. */
@@ -11,6 +12,10 @@ export interface AuthConfig {
   webClientId: string;
   /** The scopes the web app asks for; a refresh token may need e.g. offline_access at some IdPs. */
   webScope: string;
+  /** Where the identity provider's tokens carry roles, tenant and provider (AUTH_*_CLAIM, AUTH_ROLE_MAP). */
+  claims: ClaimMapping;
+  /** The key set is fetched again for an unknown key id at most once in this many seconds. */
+  jwksCooldownSeconds: number;
 }
 
 export interface AppConfig {
@@ -84,6 +89,14 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       clockToleranceSeconds: int(env.AUTH_CLOCK_TOLERANCE_SECONDS, 30, 'AUTH_CLOCK_TOLERANCE_SECONDS'),
       webClientId: env.AUTH_WEB_CLIENT_ID ?? 'sozialraum-web',
       webScope: env.AUTH_WEB_SCOPE ?? 'openid profile',
+      claims: {
+        roles: env.AUTH_ROLES_CLAIM ?? 'roles',
+        roleMap: roleMap(env.AUTH_ROLE_MAP),
+        tenant: env.AUTH_TENANT_CLAIM ?? 'tenant',
+        provider: env.AUTH_PROVIDER_CLAIM ?? 'provider',
+        groupsClaim: env.AUTH_GROUPS_CLAIM ?? 'groups',
+      },
+      jwksCooldownSeconds: int(env.AUTH_JWKS_COOLDOWN_SECONDS, 30, 'AUTH_JWKS_COOLDOWN_SECONDS'),
     },
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
     trustProxy: trustProxy(env.TRUST_PROXY),
@@ -95,6 +108,14 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     readyMaxLagSeconds: int(env.READY_MAX_LAG_SECONDS, 120, 'READY_MAX_LAG_SECONDS'),
     workerPort: int(env.WORKER_PORT, 3001, 'WORKER_PORT'),
   };
+}
+
+function roleMap(value: string | undefined) {
+  try {
+    return parseRoleMap(value);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function list(value: string): string[] {

@@ -12,6 +12,12 @@ export const IDP_USERS = {
 
 export type IdpUser = (typeof IDP_USERS)[keyof typeof IDP_USERS];
 
+/** Users whose tokens are shaped as a Keycloak realm issues them (realm_access, resource_access, groups). */
+export const KEYCLOAK_USERS = {
+  controlling: { username: 'kc-controlling', password: 'keycloak' },
+  traeger: { username: 'kc-traeger', password: 'keycloak' },
+} as const;
+
 export interface IdentityProviderOptions {
   /** Origin of the web app under test: its /app/ and /app/silent-renew.html are the redirect URIs. */
   appOrigin: string;
@@ -30,6 +36,10 @@ export interface IdentityProvider {
   users: typeof IDP_USERS;
   /** What the provider wrote to stderr so far (its warnings and errors), for a failing test's message. */
   log(): string;
+  /** Puts a new signing key first (the old one stays published) and resolves with its key id. */
+  rotateKeys(): Promise<string>;
+  /** How often the provider's JWKS has been fetched so far. */
+  jwksRequests(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +95,15 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     audience,
     users: IDP_USERS,
     log: () => stderr,
+    async rotateKeys() {
+      const res = await fetch(`${issuer}/test/rotate-keys`, { method: 'POST' });
+      if (!res.ok) throw new Error(`key rotation answered HTTP ${res.status}`);
+      return ((await res.json()) as { kid: string }).kid;
+    },
+    async jwksRequests() {
+      const res = await fetch(`${issuer}/test/jwks-requests`);
+      return ((await res.json()) as { count: number }).count;
+    },
     stop: () => stopChild(child, exited),
   };
 }

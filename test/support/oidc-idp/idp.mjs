@@ -25,7 +25,12 @@
 // (offline_access is not needed; without it the refresh token ends with the sign-in session, i.e. on logout).
 // They rotate on every use, as oidc-provider does for public browser clients.
 //
-// Users: the table USERS below (login name = sub; controller/kontrolle, provider-tr-e/traeger, auditor/pruefung).
+// Users: the table USERS below (login name = sub; controller/kontrolle, provider-tr-e/traeger, auditor/pruefung;
+// kc-controlling/keycloak and kc-traeger/keycloak with Keycloak-shaped claims).
+//
+// Test controls (this provider is for tests only): POST /test/rotate-keys puts a new signing key first (the
+// old one stays published, as at a Keycloak key rotation) and answers {"kid":"…"} of the new key; GET
+// /test/jwks-requests answers {"count":n}, how often the JWKS was fetched.
 //
 // Sign-in: a login page at /interaction/:uid with the fields "username" (label "Benutzername") and
 // "password" (label "Passwort") and the button "Anmelden"; a wrong password shows the page again with
@@ -47,6 +52,21 @@ const USERS = {
   controller: { password: 'kontrolle', claims: { tenant: 'HRO-JA', roles: ['controller'], name: 'Frau Controlling' } },
   'provider-tr-e': { password: 'traeger', claims: { tenant: 'HRO-JA', roles: ['provider'], provider: 'TR-E', name: 'Herr Träger' } },
   auditor: { password: 'pruefung', claims: { tenant: 'HRO-JA', roles: ['auditor'], name: 'Frau Prüfung' } },
+  // Shaped as a Keycloak realm issues them: realm and client roles under the IdP's own names, the
+  // Jugendamt and the Träger as group paths, none of the product's own claims.
+  'kc-controlling': {
+    password: 'keycloak',
+    claims: {
+      name: 'Frau Keycloak',
+      realm_access: { roles: ['offline_access', 'uma_authorization', 'jugendamt-controlling'] },
+      resource_access: { 'sozialraum-budget': { roles: ['rechnungspruefung'] }, account: { roles: ['manage-account'] } },
+      groups: ['/mandanten/HRO-JA', '/abteilungen/51'],
+    },
+  },
+  'kc-traeger': {
+    password: 'keycloak',
+    claims: { name: 'Herr Keycloak', realm_access: { roles: ['offline_access', 'traeger'] }, groups: ['/mandanten/HRO-JA', '/traeger/TR-E'] },
+  },
 };
 
 const CLIENT_ID = 'sozialraum-web';
@@ -156,8 +176,28 @@ function main() {
   server.listen(0, '127.0.0.1', () => {
     const { port } = server.address();
     const issuer = `http://127.0.0.1:${port}`;
-    const provider = createProvider(issuer, options, resource);
-    server.on('request', provider.callback());
+    let keys = [newSigningKey()];
+    let handler = createProvider(issuer, options, resource, keys).callback();
+    let jwksRequests = 0;
+    const jwksPath = '/jwks';
+    server.on('request', (req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (req.method === 'POST' && path === '/test/rotate-keys') {
+        // A new provider on the same issuer and port; sessions live in oidc-provider's shared memory store.
+        keys = [newSigningKey(), ...keys];
+        handler = createProvider(issuer, options, resource, keys).callback();
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ kid: keys[0].kid }));
+        return;
+      }
+      if (req.method === 'GET' && path === '/test/jwks-requests') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ count: jwksRequests }));
+        return;
+      }
+      if (path === jwksPath) jwksRequests++;
+      handler(req, res);
+    });
     announce(issuer).catch((error) => {
       stderrLine('oidc-idp: discovery failed', error);
       process.exit(1);
@@ -189,9 +229,17 @@ async function announce(issuer) {
   process.stdout.write(`${JSON.stringify({ issuer: discovery.issuer, jwksUrl: discovery.jwks_uri })}\n`);
 }
 
-function createProvider(issuer, options, resource) {
+function newSigningKey() {
+  return {
+    ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+    alg: 'RS256',
+    use: 'sig',
+    kid: randomBytes(8).toString('hex'),
+  };
+}
+
+function createProvider(issuer, options, resource, signingKeys) {
   const { appOrigin, audience, accessTokenTtlSeconds } = options;
-  const signingKey = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), alg: 'RS256', use: 'sig' };
   const session = 8 * 60 * 60;
 
   const provider = new Provider(issuer, {
@@ -207,7 +255,8 @@ function createProvider(issuer, options, resource) {
         post_logout_redirect_uris: [`${appOrigin}/app/`],
       },
     ],
-    jwks: { keys: [signingKey] },
+    // The first key signs; the others are published for tokens signed before a rotation.
+    jwks: { keys: signingKeys },
     // Signed cookies need keys; a fresh provider per test run needs no stable ones. No "secure" flag is
     // set over plain http (oidc-provider sets it only for https requests), so 127.0.0.1 works as it is.
     cookies: { keys: [randomBytes(32).toString('base64url')] },
