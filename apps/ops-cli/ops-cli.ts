@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CliIo, failureLine } from '../../libs/cli/cli';
+import { Progress, ProgressOutput } from '../../libs/cli/progress';
 import { createProcessLog } from '../../libs/config/app-logger';
 import { loadConfig } from '../../libs/config/app-config';
 import { provisionDatabase } from '../../libs/database/provision';
@@ -61,7 +62,13 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
       const names = name === 'all' ? known.filter((n) => n !== 'audit-chain') : [name];
       for (const projection of names) {
         const started = Date.now();
-        const events = await runner.rebuild(projection);
+        // Progress on stderr: a terminal sees one line in place, a log a line every ten seconds.
+        let progress: Progress | undefined;
+        const events = await runner.rebuild(projection, (done, total) => {
+          progress ??= new Progress({ label: `rebuild ${projection}`, total, output: io.stderr as ProgressOutput });
+          progress.update(done);
+        });
+        progress?.finish(events);
         io.stdout.write(`${projection}: ${events} events replayed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       }
     }

@@ -88,7 +88,7 @@ export class CheckpointedConsumer<TTx> {
    * the log is not read past the oldest transaction still in flight anywhere in the cluster, so
    * drain reads on until its checkpoint has reached the head it saw at the start.
    */
-  async drain(timeoutMs = 60_000): Promise<number> {
+  async drain(timeoutMs = 60_000, onProgress?: (processed: number) => void): Promise<number> {
     if (!(await this.lease.tryAcquire())) throw new Error(`consumer ${this.name} is active in another instance`);
     const target = await this.options.store.headCheckpoint();
     const deadline = Date.now() + timeoutMs;
@@ -103,7 +103,10 @@ export class CheckpointedConsumer<TTx> {
         throw error;
       }
       total += processed;
-      if (processed > 0) continue;
+      if (processed > 0) {
+        onProgress?.(total);
+        continue;
+      }
       if (compareCheckpoints(await this.checkpoint(), target) >= 0) {
         await this.markLiveIfCaughtUp(target);
         return total;
@@ -119,7 +122,7 @@ export class CheckpointedConsumer<TTx> {
    * where it stopped when called again (status stays 'rebuilding' until it has caught up). A
    * rebuild interrupted and then finished by the consumer loop or drain turns 'live' there.
    */
-  async rebuild(truncate: (tx: TTx) => Promise<void>): Promise<number> {
+  async rebuild(truncate: (tx: TTx) => Promise<void>, onProgress?: (processed: number) => void): Promise<number> {
     if (!(await this.lease.tryAcquire())) throw new Error(`consumer ${this.name} is active in another instance`);
     await this.options.runner.run(async (tx) => {
       await this.readCheckpoint(tx, true);
@@ -135,7 +138,8 @@ export class CheckpointedConsumer<TTx> {
     });
     this.knownLive = false;
     // drain reaches the head as it was at its start and then sets the status back to 'live'.
-    return this.drain();
+    // A rebuild takes as long as the log is long: no deadline of a catch-up.
+    return this.drain(Infinity, onProgress);
   }
 
   /** 'rebuilding' from the truncation of a rebuild until the replay has reached the head. */

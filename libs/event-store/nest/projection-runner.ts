@@ -23,6 +23,8 @@ export interface ConsumerStatus {
   lagEvents: number;
   /** Age of the oldest event not yet processed (0 when caught up). */
   lagSeconds: number;
+  /** While the projection is being rebuilt: events replayed so far of all there are. */
+  rebuild: { done: number; total: number } | null;
 }
 
 /** Discovers every @AsProjection provider and runs one checkpointed consumer for each. */
@@ -98,14 +100,25 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     await entry.consumer.waitUntilCaughtUp(timeoutMs);
   }
 
-  async rebuild(name: string): Promise<number> {
+  /**
+   * Truncates the projection's tables and replays the log into them. `onProgress` hears the events
+   * replayed so far and how many there are to replay (all of the log, or what an interrupted
+   * rebuild has left).
+   */
+  async rebuild(name: string, onProgress?: (done: number, total: number) => void): Promise<number> {
     const entry = this.consumers.get(name);
     if (!entry) throw new Error(`unknown projection ${name}`);
     // A consumer without read-model tables (the audit chain) keeps evidence: it is verified, never rebuilt.
     if (entry.projection.tables.length === 0) throw new Error(`projection ${name} owns no read-model tables and cannot be rebuilt`);
-    return entry.consumer.rebuild(async (manager) => {
-      for (const table of entry.projection.tables) await manager.query(`truncate table ${table}`);
-    });
+    const before = (await this.status()).find((s) => s.name === name);
+    const total = before?.status === 'rebuilding' ? before.lagEvents : Number((await this.pool.query('select count(*)::bigint as n from es_events')).rows[0].n);
+    onProgress?.(0, total);
+    return entry.consumer.rebuild(
+      async (manager) => {
+        for (const table of entry.projection.tables) await manager.query(`truncate table ${table}`);
+      },
+      (done) => onProgress?.(done, total),
+    );
   }
 
   async status(): Promise<ConsumerStatus[]> {
@@ -118,7 +131,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
        select c.name, c.status, c.transaction_id::text as txid, c.global_position,
               (select count(*) from es_events e where (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position))::int as lag_events,
               coalesce(extract(epoch from now() - (select min(e.recorded_at) from es_events e
-                 where (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position))), 0)::float8 as lag_seconds
+                 where (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position))), 0)::float8 as lag_seconds,
+              case when c.status = 'rebuilding' then (select count(*) from es_events e
+                 where (e.transaction_id, e.global_position) <= (c.transaction_id, c.global_position))::int end as replayed
          from c order by c.name`,
       [[...this.consumers.keys()]],
     );
@@ -129,6 +144,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
       checkpoint: { transactionId: row.txid, position: String(row.global_position) },
       lagEvents: row.lag_events,
       lagSeconds: Math.round(row.lag_seconds * 1000) / 1000,
+      rebuild: row.status === 'rebuilding' ? { done: row.replayed, total: row.replayed + row.lag_events } : null,
     }));
   }
 }
