@@ -2,6 +2,7 @@ import { Migration } from '../libs/database/migration';
 import { eventStoreMigrations } from '../libs/event-store/postgres/event-store.schema';
 import { auditChainMigrations } from '../libs/event-store/audit/audit-chain.schema';
 import { idempotencyMigrations } from '../libs/idempotency/idempotency.schema';
+import { rateLimitMigrations } from '../libs/rate-limit/rate-limit.schema';
 import { ledgerMigrations } from './ledger/ledger.migrations';
 import { masterDataMigrations } from './master-data/master-data.migrations';
 import { budgetMigrations } from './budgets/budget.migrations';
@@ -14,6 +15,7 @@ export const schemaMigrations: Migration[] = [
   ...eventStoreMigrations,
   ...auditChainMigrations,
   ...idempotencyMigrations,
+  ...rateLimitMigrations,
   ...ledgerMigrations,
   ...masterDataMigrations,
   ...budgetMigrations,

@@ -4,7 +4,10 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { KeyLike } from 'jose';
 import { AppConfig, APP_CONFIG } from '../../libs/config/app-config';
-import { DatabaseModule } from '../../libs/database/database.module';
+import { Pool } from 'pg';
+import { DatabaseModule, PG_POOL } from '../../libs/database/database.module';
+import { PgThrottlerStorage } from '../../libs/rate-limit/pg-throttler-storage';
+import { RateWindows } from '../../libs/rate-limit/rate-windows';
 import { EventStoreModule } from '../../libs/event-store/nest/event-store.module';
 import { DddModule } from '../../libs/ddd/ddd.module';
 import { MetricsModule } from '../../libs/metrics/metrics.module';
@@ -52,7 +55,14 @@ export class ApiModule {
         DddModule,
         CqrsModule.forRoot(),
         // The throttler named `default` sends the standard Retry-After (other names get a suffix).
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: options.config.rateLimitPerMinute }]),
+        // Counted in PostgreSQL: one limit for every API process on the database.
+        ThrottlerModule.forRootAsync({
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: options.config.rateLimitPerMinute }],
+            storage: new PgThrottlerStorage(pool),
+          }),
+        }),
         ...domainModules,
       ],
       controllers: [OpsController, SignInController, ...(devSignIn ? [DevSignInController] : [])],
@@ -61,7 +71,11 @@ export class ApiModule {
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options.config.auth, options.devPublicKey) },
         { provide: ROLE_MATRIX, useValue: roleMatrix },
         // Failed authentications per client address and minute, checked before any token is verified.
-        { provide: UNAUTHENTICATED_LIMITER, useFactory: () => new UnauthenticatedLimiter(options.config.rateLimitPerMinute) },
+        {
+          provide: UNAUTHENTICATED_LIMITER,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new UnauthenticatedLimiter(new RateWindows(pool), options.config.rateLimitPerMinute),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: UserThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

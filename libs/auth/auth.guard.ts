@@ -7,7 +7,7 @@ import { PUBLIC_ROUTE } from './public.decorator';
 import { ROLE_MATRIX, RoleMatrix } from './role-matrix';
 import { InvalidToken, TOKEN_VERIFIER, TokenVerifier } from './token-verifier';
 import { Principal } from './principal';
-import { UNAUTHENTICATED_LIMITER, UnauthenticatedLimiter } from './unauthenticated-limiter';
+import { NO_SUBJECT, UNAUTHENTICATED_LIMITER, UnauthenticatedLimiter, unverifiedSubject } from './unauthenticated-limiter';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -31,33 +31,39 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest();
-    // Before any token work: an address that failed authentication too often waits (429).
     const address: string = request.ip ?? 'unknown';
-    const retryAfter = this.limiter?.retryAfterSeconds(address) ?? 0;
-    if (retryAfter > 0) {
-      throw new ProblemException(
-        problem(
-          AUTH_PROBLEMS['rate-limited'],
-          text('Zu viele nicht angemeldete Anfragen von dieser Adresse; bitte langsamer.', 'Too many unauthenticated requests from this address; slow down.'),
-        ),
-        {
-          'retry-after': String(retryAfter),
-        },
-      );
-    }
     const header: string | undefined = request.headers.authorization;
     // RFC 9110 § 11.1: the scheme name is case-insensitive ("bearer", "BEARER").
     const token = /^bearer +(\S+) *$/i.exec(header ?? '')?.[1];
+    const subject = unverifiedSubject(token);
+    const tooMany = (retryAfter: number) =>
+      new ProblemException(
+        problem(
+          AUTH_PROBLEMS['rate-limited'],
+          text(
+            'Zu viele gescheiterte Anmeldungen von dieser Adresse; bitte später erneut versuchen.',
+            'Too many failed authentications from this address; retry later.',
+          ),
+        ),
+        { 'retry-after': String(retryAfter) },
+      );
+    // A request that cannot be valid (no token, no subject) waits before any work once its address
+    // failed too often; a token with a subject is always verified, so a valid one always passes.
+    if (subject === NO_SUBJECT) {
+      const retryAfter = (await this.limiter?.retryAfterSeconds(address, subject)) ?? 0;
+      if (retryAfter > 0) throw tooMany(retryAfter);
+    }
     const challenge = { 'www-authenticate': 'Bearer' };
     if (!token) {
-      this.limiter?.recordFailure(address);
+      await this.limiter?.recordFailure(address, subject);
       throw new ProblemException(problem(AUTH_PROBLEMS.unauthenticated, text('Ein Bearer-Token ist erforderlich.', 'A bearer token is required.')), challenge);
     }
     let principal: Principal;
     try {
       principal = await this.verifier.verify(token);
     } catch (error) {
-      this.limiter?.recordFailure(address);
+      const retryAfter = (await this.limiter?.recordFailure(address, subject)) ?? 0;
+      if (retryAfter > 0) throw tooMany(retryAfter);
       const detail = error instanceof InvalidToken ? error.reason : text('Das Token konnte nicht geprüft werden.', 'The token could not be verified.');
       throw new ProblemException(problem(AUTH_PROBLEMS.unauthenticated, detail), { 'www-authenticate': 'Bearer error="invalid_token"' });
     }

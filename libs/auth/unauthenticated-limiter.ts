@@ -1,46 +1,49 @@
+import { RateWindows } from '../rate-limit/rate-windows';
+
+/** The subject of a request that carries no token, or one without a readable subject. */
+export const NO_SUBJECT = '-';
+
 /**
- * Limits requests that fail authentication (no, malformed, expired or foreign token), per client
- * address and minute. The AuthGuard asks it before verifying a token, so a flood of bad tokens is
- * answered 429 without further work; requests with a valid token never count, so many users
- * behind one address are not limited by each other (they are limited per user by the throttler).
+ * Limits failed authentications per client address and token subject (the token's `sub`, read
+ * without trusting it) and minute, in PostgreSQL so that every API process counts together.
+ * Requests without a usable token are refused before any work once their address has failed too
+ * often; a token is always verified, and a valid one passes whatever others sent from the same
+ * address (a whole Jugendamt behind one proxy is never locked out by one user's typos or by
+ * someone forging tokens in a colleague's name).
  */
 export class UnauthenticatedLimiter {
-  private readonly windows = new Map<string, { failures: number; resetAt: number }>();
-
   constructor(
+    private readonly windows: RateWindows,
     private readonly limitPerWindow: number,
     private readonly windowMs = 60_000,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  /** Seconds until the address may try again, or 0 when it may now. */
-  retryAfterSeconds(address: string): number {
-    const window = this.windows.get(address);
-    if (!window) return 0;
-    const now = this.now();
-    if (window.resetAt <= now) {
-      this.windows.delete(address);
-      return 0;
-    }
-    return window.failures >= this.limitPerWindow ? Math.ceil((window.resetAt - now) / 1000) : 0;
+  private key(address: string, subject: string): string {
+    return `unauthenticated:${address}:${subject}`;
   }
 
-  /** Records one failed authentication of the address. */
-  recordFailure(address: string): void {
-    const now = this.now();
-    const window = this.windows.get(address);
-    if (window && window.resetAt > now) {
-      window.failures++;
-      return;
-    }
-    if (this.windows.size >= 10_000) this.prune(now);
-    this.windows.set(address, { failures: 1, resetAt: now + this.windowMs });
+  /** Seconds until the address may try again with this subject, or 0 when it may now. */
+  async retryAfterSeconds(address: string, subject: string): Promise<number> {
+    const { hits, secondsLeft } = await this.windows.peek(this.key(address, subject));
+    return hits >= this.limitPerWindow ? secondsLeft : 0;
   }
 
-  private prune(now: number): void {
-    for (const [address, window] of this.windows) if (window.resetAt <= now) this.windows.delete(address);
-    // Too many live addresses to track (a distributed flood): start over rather than grow without bound.
-    if (this.windows.size >= 100_000) this.windows.clear();
+  /** Records one failed authentication; answers the seconds to wait when the limit is now reached, else 0. */
+  async recordFailure(address: string, subject: string): Promise<number> {
+    const { hits, secondsLeft } = await this.windows.hit(this.key(address, subject), this.windowMs);
+    return hits > this.limitPerWindow ? secondsLeft : 0;
+  }
+}
+
+/** The token's `sub`, unverified: only to count failures apart, never to trust. */
+export function unverifiedSubject(token: string | undefined): string {
+  if (!token) return NO_SUBJECT;
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: unknown };
+    // Bounded, so that a forged subject cannot blow up a key.
+    return typeof payload.sub === 'string' && payload.sub ? payload.sub.slice(0, 200) : NO_SUBJECT;
+  } catch {
+    return NO_SUBJECT;
   }
 }
 

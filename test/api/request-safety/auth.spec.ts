@@ -227,7 +227,7 @@ describe('rate limit before authentication', () => {
   });
   afterAll(async () => t?.close());
 
-  it('answers a flood of bad tokens from one address with 429 before verifying them; X-Forwarded-For cannot dodge it', async () => {
+  it('answers a flood of requests without a usable token from one address with 429 before any work; X-Forwarded-For cannot dodge it', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) {
       // TRUST_PROXY is off by default: a forged X-Forwarded-For does not make a new client.
@@ -241,16 +241,28 @@ describe('rate limit before authentication', () => {
     expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(missing.body).toMatchObject({ type: '/problems/rate-limited', status: 429 });
     expect(Number(missing.headers['retry-after'])).toBeGreaterThan(0);
-    // The limit applies before authentication, so the address waits whatever token it sends next.
+    // Public routes stay reachable.
+    expect((await t.http().get('/health')).status).toBe(200);
+  });
+
+  it('never refuses a valid token because others from the same address failed, not even with forged tokens in its name', async () => {
+    const valid = await t.token({ role: 'controller', sub: 'controller-behind-proxy' });
+    // Someone at the same address (the Jugendamt's proxy) forges tokens with the colleague's subject.
+    const [header, payload] = valid.split('.');
+    const forged = `${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await t.http().get('/budgets').set('authorization', `Bearer ${forged}`)).status);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+    // The real token is verified and served all the same, as is every other user's.
+    expect((await t.http().get('/budgets').set('authorization', `Bearer ${valid}`)).status).toBe(200);
     expect(
       (
         await t
           .http()
           .get('/budgets')
-          .set('authorization', `Bearer ${await t.token({ role: 'controller' })}`)
+          .set('authorization', `Bearer ${await t.token({ role: 'auditor', sub: 'auditor-behind-proxy' })}`)
       ).status,
-    ).toBe(429);
-    // Public routes stay reachable.
-    expect((await t.http().get('/health')).status).toBe(200);
+    ).toBe(200);
   });
 });
