@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   if ((await app.get<EventStore>(EVENT_STORE).headCheckpoint()).position === 0n) {
     if (config.nodeEnv === 'production') {
       logger.log('empty event store: production, so no demo tenant is created');
+    } else if (!config.seedDemo) {
+      logger.log('empty event store: SEED_DEMO=false, so no demo tenant is created');
     } else {
       logger.log('empty event store: creating the demo tenant HRO-JA (Groß Klein, Toitenwinkel)');
       await app.get(DemoSeed).seed();

@@ -59,7 +59,7 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
     if (command === 'rebuild') {
       const known = runner.names();
       if (name !== 'all' && !known.includes(name)) throw new Error(`unknown projection "${name}": one of ${known.join(', ')} or "all"`);
-      const names = name === 'all' ? known.filter((n) => n !== 'audit-chain') : [name];
+      const names = name === 'all' ? runner.rebuildableNames() : [name];
       for (const projection of names) {
         const started = Date.now();
         // Progress on stderr: a terminal sees one line in place, a log a line every ten seconds.

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       metrics: { token: undefined, allow: ['127.0.0.0/8', '::1'] },
       readyMaxLagSeconds: 120,
       workerPort: 3001,
+      seedDemo: true,
     });
     expect(config.auth).toEqual({
       mode: 'dev',
@@ -51,6 +52,20 @@ describe('loadConfig', () => {
     });
     expect(auth.jwksCooldownSeconds).toBe(5);
     expect(() => loadConfig({ AUTH_ROLE_MAP: 'admins=root' })).toThrow(ConfigError);
+  });
+
+  it('creates the demo tenant only outside production and unless SEED_DEMO=false', () => {
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).seedDemo).toBe(true);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        SEED_DEMO: 'true',
+        AUTH_JWKS_URL: 'https://idp.example/certs',
+        AUTH_ISSUER: 'https://idp.example',
+        AUTH_AUDIENCE: 'x',
+      }).seedDemo,
+    ).toBe(false);
   });
 
   it('treats an empty variable as unset, as docker compose passes ${VAR:-} through', () => {

@@ -51,6 +51,8 @@ export interface AppConfig {
   readyMaxLagSeconds: number;
   /** The worker's port for /metrics and its health (WORKER_PORT). */
   workerPort: number;
+  /** Whether the API creates the demo tenant on an empty event store (SEED_DEMO; never in production). */
+  seedDemo: boolean;
 }
 
 export const DEV_ISSUER = 'urn:sozialraum-budget:dev-issuer';
@@ -107,6 +109,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     metrics: { token: env.METRICS_TOKEN, allow: list(env.METRICS_ALLOW ?? '127.0.0.0/8,::1') },
     readyMaxLagSeconds: int(env.READY_MAX_LAG_SECONDS, 120, 'READY_MAX_LAG_SECONDS'),
     workerPort: int(env.WORKER_PORT, 3001, 'WORKER_PORT'),
+    seedDemo: !production && (env.SEED_DEMO ?? 'true') !== 'false',
   };
 }
 

@@ -78,6 +78,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     return [...this.consumers.keys()];
   }
 
+  /** The projections with read-model tables: what `rebuild all` rebuilds (evidence such as the audit chain is verified, never rebuilt). */
+  rebuildableNames(): string[] {
+    return [...this.consumers.entries()].filter(([, entry]) => entry.projection.tables.length > 0).map(([name]) => name);
+  }
+
   /** Nudges all consumers after this process appended events. */
   poke(): void {
     for (const { consumer } of this.consumers.values()) consumer.poke();
