@@ -9,8 +9,9 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps apps
 COPY libs libs
 COPY src src
-# Compile, then drop the development dependencies (compiler, jest, types) from node_modules.
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# Compile the API and build the web app (served by the API under /app/), then drop the development
+# dependencies (compiler, bundler, jest, types, the embedded PostgreSQL) from node_modules.
+RUN npm run build && NODE_ENV=production npm run build:web && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \

@@ -34,6 +34,8 @@ export async function provisionDatabase(
     source = 'DATABASE_URL';
     log('Using the PostgreSQL server from DATABASE_URL');
   } else {
+    // The embedded server is a development dependency: production images do not carry it.
+    if (config.nodeEnv === 'production') throw new Error('NODE_ENV=production needs DATABASE_URL: the embedded PostgreSQL is for development only');
     const dataDir = join(config.dataDir, 'postgres');
     log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${dataDir}, port ${config.embeddedPgPort})`);
     const server = await startEmbeddedPostgres({
