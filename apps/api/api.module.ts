@@ -3,7 +3,8 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { KeyLike } from 'jose';
-import { AppConfig, APP_CONFIG } from '../../libs/config/app-config';
+import { AppConfig } from '../../libs/config/app-config';
+import { AppConfigModule } from '../../libs/config/app-config.module';
 import { Pool } from 'pg';
 import { DatabaseModule, PG_POOL } from '../../libs/database/database.module';
 import { PgThrottlerStorage } from '../../libs/rate-limit/pg-throttler-storage';
@@ -44,6 +45,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
+        AppConfigModule.forRoot(options.config),
         DatabaseModule.forRoot({ url: options.databaseUrl, poolMax: options.config.dbPoolMax }),
         EventStoreModule.forRoot({
           runProjections: options.config.runProjections,
@@ -67,7 +69,6 @@ export class ApiModule {
       ],
       controllers: [OpsController, SignInController, ...(devSignIn ? [DevSignInController] : [])],
       providers: [
-        { provide: APP_CONFIG, useValue: options.config },
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options.config.auth, options.devPublicKey) },
         { provide: ROLE_MATRIX, useValue: roleMatrix },
         // Failed authentications per client address and minute, checked before any token is verified.

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { KeyObject, createPublicKey } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { loadConfig } from '../../libs/config/app-config';
 import { provisionDatabase } from '../../libs/database/provision';
 import { createPool } from '../../libs/database/pool';
@@ -14,7 +16,12 @@ import { streams } from '../../src/shared/stream-ids';
 import { LedgerBook } from '../../src/steering/domain/ledger-book';
 import { forecastTimeline, timelineJson } from '../../src/steering/domain/forecast-timeline';
 import { toBookEvent } from '../../src/steering/replay/sozialraum-year-replay';
-import { AuditLogQueries } from '../../src/audit';
+import { AuditLogQueries, loadAuditTrailConfig } from '../../src/audit';
+import { publishedKey, signCheckpoint } from '../../libs/event-store/audit/audit-checkpoints';
+import { checkpointFile } from '../../libs/event-store/audit/checkpoint-file';
+import { viaClient } from '../../libs/event-store/audit/audit-tree';
+import { CheckpointSource, verifyOffline } from '../../libs/event-store/audit/offline-verification';
+import { parseVerifierKey } from '../../libs/merkle';
 
 const USAGE = `Rechnungsprüfung: replay, verify and export the event log.
 
@@ -26,13 +33,24 @@ const USAGE = `Rechnungsprüfung: replay, verify and export the event log.
       Folds the tenant's events straight from the log (no read model involved) and prints JSON.
   npm run audit -- export --tenant HRO-JA [--out events.ndjson]
       Writes the tenant's events with their hashes as NDJSON, in log order.
+  npm run audit -- checkpoints --tenant HRO-JA [--out cp.json]
+      Writes the tenant's signed checkpoints, the file the Rechnungsprüfung keeps.
+  npm run audit -- checkpoint --tenant HRO-JA
+      Signs a checkpoint of the tenant's audit tree now (e.g. to hand out at an audit).
+  npm run audit -- public-key [--out key.pem]
+      Writes the public key that checkpoints are signed with (key name and id on stderr).
+  npm run audit -- verify-offline --export events.ndjson --checkpoints cp.json --public-key key.pem
+      Needs no database and no secret: recomputes every leaf and root from the export, checks
+      every signature and the consistency of successive checkpoints, and names the first position
+      that does not fit; exit code 1 if anything does not. --checkpoints and --public-key may be
+      given more than once (older files, earlier keys).
 
 Connects to DATABASE_URL, or to the embedded PostgreSQL of DATA_DIR (the one a running
-npm start uses, or started for the call).`;
+npm start uses, or started for the call); verify-offline and public-key connect to nothing.`;
 
-const COMMANDS = ['verify', 'replay', 'export'];
+const COMMANDS = ['verify', 'replay', 'export', 'checkpoints', 'checkpoint', 'public-key', 'verify-offline'];
 
-/** Exit codes: 0 done, 1 the chain is broken (verify), 2 the call failed (one line on stderr). */
+/** Exit codes: 0 done, 1 the chain is broken or the export does not fit (verify, verify-offline), 2 the call failed (one line on stderr). */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     return await execute(argv, io);
@@ -49,7 +67,9 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
     return command ? 0 : 2;
   }
   if (!COMMANDS.includes(command)) throw new Error(`unknown command "${command}": one of ${COMMANDS.join(', ')} (npm run audit -- help)`);
+  if (command === 'verify-offline') return verifyExport(parseRepeatable(rest, ['checkpoints', 'public-key']), io);
   const args = parseArgs(rest);
+  if (command === 'public-key') return writePublicKey(args, io);
   const config = loadConfig(io.env);
   const database = await provisionDatabase(config, schemaMigrations, () => undefined);
   const pool = createPool({ connectionString: database.url, max: 2 });
@@ -63,8 +83,23 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
       }
       case 'replay':
         return await replay(store, args, io);
+      case 'checkpoints':
+        return await writeCheckpoints(pool, args, io);
+      case 'checkpoint': {
+        const trail = loadAuditTrailConfig(io.env);
+        const tenant = required(args, 'tenant');
+        const signed = await signCheckpoint(pool, store, {
+          tenantId: tenant,
+          originPrefix: trail.originPrefix,
+          key: trail.key,
+          occasion: { kind: 'request', subject: null, cause: null },
+        });
+        if (!signed) throw new Error(`tenant ${tenant} has no audit tree yet: nothing to sign`);
+        io.stdout.write(`${JSON.stringify(signed, null, 2)}\n`);
+        return 0;
+      }
       default:
-        return await exportEvents(new AuditLogQueries(store, pool), args, io);
+        return await exportEvents(new AuditLogQueries(pool), args, io);
     }
   } finally {
     await pool.end();
@@ -144,6 +179,76 @@ async function exportEvents(log: AuditLogQueries, args: Record<string, string>, 
   }
   io.stderr.write(`exported ${count} events of ${tenant}\n`);
   return 0;
+}
+
+async function writeCheckpoints(pool: ReturnType<typeof createPool>, args: Record<string, string>, io: CliIo): Promise<number> {
+  const tenant = required(args, 'tenant');
+  const file = await checkpointFile(viaClient(pool), tenant);
+  if (!file) throw new Error(`tenant ${tenant} has no signed checkpoint yet: nothing written`);
+  const text = `${JSON.stringify(file, null, 2)}\n`;
+  if (args.out) writeFileSync(args.out, text);
+  else io.stdout.write(text);
+  io.stderr.write(
+    `wrote ${file.checkpoints.length} checkpoints of ${tenant}, the newest of tree size ${file.checkpoints[file.checkpoints.length - 1].treeSize}\n`,
+  );
+  return 0;
+}
+
+function writePublicKey(args: Record<string, string>, io: CliIo): number {
+  const trail = loadAuditTrailConfig(io.env);
+  const key = publishedKey(trail.key);
+  if (args.out) writeFileSync(args.out, key.publicKeyPem);
+  else io.stdout.write(key.publicKeyPem);
+  io.stderr.write(`key name ${key.name}, key id ${key.keyId}, verifier key ${key.verifierKey}\n`);
+  return 0;
+}
+
+/** Public keys from PEM files (one or more SPKI blocks) or verifier key strings; never a private key. */
+function readPublicKeys(paths: string[]): KeyObject[] {
+  return paths.flatMap((path) => {
+    const content = readFileSync(path, 'utf8');
+    if (/PRIVATE KEY/.test(content)) throw new Error(`${path} holds a private key: verify-offline needs only the public key`);
+    const blocks = content.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g);
+    const keys = blocks ? blocks.map((pem) => createPublicKey(pem)) : content.trim() ? [parseVerifierKey(content.trim()).publicKey] : [];
+    if (keys.length === 0) throw new Error(`${path} holds no public key`);
+    for (const key of keys)
+      if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${path} holds a ${key.asymmetricKeyType} key, checkpoints are signed with Ed25519`);
+    return keys;
+  });
+}
+
+async function verifyExport(args: Record<string, string[]>, io: CliIo): Promise<number> {
+  const [exportPath] = requiredAll(args, 'export');
+  const publicKeys = readPublicKeys(requiredAll(args, 'public-key'));
+  const checkpoints: CheckpointSource[] = requiredAll(args, 'checkpoints').map((path) => {
+    try {
+      return { name: path, content: JSON.parse(readFileSync(path, 'utf8')) };
+    } catch (error) {
+      throw new Error(`${path} is not a JSON file of checkpoints: ${(error as Error).message}`, { cause: error });
+    }
+  });
+  const input = createReadStream(exportPath, { encoding: 'utf8' });
+  await once(input, 'open');
+  const report = await verifyOffline({ lines: createInterface({ input, crlfDelay: Infinity }), checkpoints, publicKeys });
+  io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  return report.ok ? 0 : 1;
+}
+
+function requiredAll(args: Record<string, string[]>, name: string): string[] {
+  if (!args[name]?.length) throw new Error(`--${name} is required`);
+  return args[name];
+}
+
+/** --name value pairs; the names given may repeat. */
+function parseRepeatable(argv: string[], repeatable: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`expected --name value pairs, got ${argv.slice(i).join(' ')}`);
+    const name = argv[i].slice(2);
+    if (out[name] && !repeatable.includes(name)) throw new Error(`--${name} is given twice`);
+    (out[name] ??= []).push(argv[i + 1]);
+  }
+  return out;
 }
 
 function required(args: Record<string, string>, name: string): string {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AppConfig, APP_CONFIG } from '../../libs/config/app-config';
+import { AppConfig } from '../../libs/config/app-config';
+import { AppConfigModule } from '../../libs/config/app-config.module';
 import { DatabaseModule } from '../../libs/database/database.module';
 import { EventStoreModule } from '../../libs/event-store/nest/event-store.module';
 import { DddModule } from '../../libs/ddd/ddd.module';
@@ -18,6 +19,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
+        AppConfigModule.forRoot(config),
         DatabaseModule.forRoot({ url: databaseUrl, poolMax: config.dbPoolMax }),
         EventStoreModule.forRoot({ runProjections: config.runProjections, auditSealKey: config.auditSealKey, projectionWaitMs: config.projectionWaitMs }),
         MetricsModule.forRoot('worker'),
@@ -26,7 +28,6 @@ export class WorkerModule {
         CqrsModule.forRoot(),
         ...domainModules,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
     };
   }
 }

@@ -53,6 +53,8 @@ export interface AppConfig {
   workerPort: number;
   /** Whether the API creates the demo tenant on an empty event store (SEED_DEMO; never in production). */
   seedDemo: boolean;
+  /** The audit trail's checkpoints (src/audit/audit-trail.config.ts checks and loads the key). */
+  auditTrail: { signingKey?: string; logOrigin?: string; checkpointIntervalSeconds?: string };
 }
 
 export const DEV_ISSUER = 'urn:sozialraum-budget:dev-issuer';
@@ -110,6 +112,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     readyMaxLagSeconds: int(env.READY_MAX_LAG_SECONDS, 120, 'READY_MAX_LAG_SECONDS'),
     workerPort: int(env.WORKER_PORT, 3001, 'WORKER_PORT'),
     seedDemo: !production && (env.SEED_DEMO ?? 'true') !== 'false',
+    auditTrail: { signingKey: env.AUDIT_SIGNING_KEY, logOrigin: env.AUDIT_LOG_ORIGIN, checkpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS },
   };
 }
 

@@ -1,10 +1,33 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../libs/config/app-config';
 import { AuditController } from './audit.controller';
 import { AuditLogQueries } from './queries/audit-log.query';
 import { AuditVerificationQuery } from './queries/audit-verification.query';
+import { AuditTrailQueries } from './queries/audit-trail.query';
+import { CheckpointSigner } from './checkpoints/checkpoint-signer';
+import { AUDIT_TRAIL_CONFIG, loadAuditTrailConfig } from './audit-trail.config';
 
 @Module({
   controllers: [AuditController],
-  providers: [AuditLogQueries, AuditVerificationQuery],
+  providers: [
+    AuditLogQueries,
+    AuditVerificationQuery,
+    AuditTrailQueries,
+    CheckpointSigner,
+    // Read where the module starts, so a production start without AUDIT_SIGNING_KEY fails at once.
+    {
+      provide: AUDIT_TRAIL_CONFIG,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        loadAuditTrailConfig({
+          NODE_ENV: config.nodeEnv,
+          DATA_DIR: config.dataDir,
+          AUDIT_SIGNING_KEY: config.auditTrail.signingKey,
+          AUDIT_LOG_ORIGIN: config.auditTrail.logOrigin,
+          AUDIT_CHECKPOINT_INTERVAL_SECONDS: config.auditTrail.checkpointIntervalSeconds,
+        }),
+    },
+  ],
+  exports: [CheckpointSigner],
 })
 export class AuditModule {}

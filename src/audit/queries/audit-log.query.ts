@@ -5,8 +5,9 @@ import { IsOptional } from '../../../libs/http/validators';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../../libs/database/database.module';
 import { LogCheckpoint, StoredEvent } from '../../../libs/event-store';
-import { PostgresEventStore } from '../../../libs/event-store/postgres/postgres-event-store';
 import { eventHash } from '../../../libs/event-store/audit/audit-chain';
+import { AuditRecord, auditRecordOf, storedEventOf } from '../../../libs/event-store/audit/audit-record';
+import { AuditEntryRow, readTenantEntries, tenantEntrySnapshot } from '../../../libs/event-store/audit/audit-entries';
 import { Page, PageQuery, decodeCursor, encodeCursor } from '../../../libs/http/pagination';
 import { localised } from '../../../libs/http/validation-messages';
 
@@ -26,32 +27,28 @@ export class AuditLogQuery extends PageQuery {
   type?: string;
 }
 
-/** One recorded event as the Rechnungsprüfung sees it: what, where, who, when, why, and its hash. */
-export interface AuditLogEntry {
-  position: string;
-  eventId: string;
-  streamId: string;
-  streamVersion: number;
-  type: string;
-  schemaVersion: number;
-  data: unknown;
+/**
+ * One recorded event as the Rechnungsprüfung sees it: every stored column (the record its leaf in
+ * the tenant's Merkle tree commits to), who, when and why read out of the metadata, and where it
+ * sits in the tree and in the older hash chain. An export line is the same object.
+ */
+export interface AuditLogEntry extends AuditRecord {
   actor: StoredEvent['metadata']['actor'];
   correlationId: string;
   causationId: string | null;
-  businessDate: string | null;
-  recordedAt: string;
-  /** SHA-256 over the event as recorded; the audit chain links these hashes. */
+  /** SHA-256 over the event as recorded; the older hash chain links these hashes. */
   eventHash: string;
-  /** Index of the event's link in the audit chain; null until the chain has taken it up (seconds). */
+  /** Index of the event's link in the hash chain; null until the chain has taken it up (seconds). */
   chainIndex: string | null;
+  /** Index of the event's leaf in the tenant's Merkle tree; null until the tree has taken it up (seconds). */
+  leafIndex: string | null;
+  /** The leaf hash recorded when the tree took the event up (Base64); an offline verifier compares it with the columns. */
+  leafHash: string | null;
 }
 
 @Injectable()
 export class AuditLogQueries {
-  constructor(
-    private readonly store: PostgresEventStore,
-    @Inject(PG_POOL) private readonly pool: Pool,
-  ) {}
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   /** The tenant's event log in commit order, a page at a time. */
   async page(tenantId: string, query: AuditLogQuery): Promise<Page<AuditLogEntry>> {
@@ -59,42 +56,31 @@ export class AuditLogQueries {
     const cursor = decodeCursor(query.cursor, ['digits', 'digits']);
     const after: LogCheckpoint | undefined = cursor ? { transactionId: BigInt(cursor[0] as string), position: BigInt(cursor[1] as string) } : undefined;
     if (query.streamId && !query.streamId.startsWith(`${tenantId}/`)) return { items: [], nextCursor: null };
-    const events = await this.store.readTenantLog(tenantId, { after, limit: limit + 1, streamId: query.streamId, type: query.type });
-    const shown = events.slice(0, limit);
-    const items = await this.entries(shown);
+    const rows = await readTenantEntries(this.pool, tenantId, { after, limit: limit + 1, streamId: query.streamId, type: query.type });
+    const shown = rows.slice(0, limit);
     const last = shown[shown.length - 1];
-    return { items, nextCursor: events.length > limit && last ? encodeCursor([last.transactionId.toString(), last.globalPosition.toString()]) : null };
+    return { items: shown.map(entryOf), nextCursor: rows.length > limit && last ? encodeCursor([last.transaction_id, last.position]) : null };
   }
 
-  /** Every event of the tenant committed when the export starts, as NDJSON lines in commit order. */
+  /** Every event of the tenant committed when the export starts, as NDJSON lines in commit order: the input of `verify-offline`. */
   async *exportLines(tenantId: string): AsyncGenerator<string> {
-    for await (const events of this.store.tenantLogSnapshot(tenantId)) {
-      for (const entry of await this.entries(events)) yield `${JSON.stringify(entry)}\n`;
+    for await (const rows of tenantEntrySnapshot(this.pool, tenantId)) {
+      for (const row of rows) yield `${JSON.stringify(entryOf(row))}\n`;
     }
   }
+}
 
-  private async entries(events: StoredEvent[]): Promise<AuditLogEntry[]> {
-    if (events.length === 0) return [];
-    const { rows } = await this.pool.query<{ global_position: string; chain_index: string }>(
-      'select global_position::text, chain_index::text from es_audit_chain where global_position = any($1::bigint[])',
-      [events.map((e) => e.globalPosition.toString())],
-    );
-    const links = new Map(rows.map((r) => [r.global_position, r.chain_index]));
-    return events.map((e) => ({
-      position: e.globalPosition.toString(),
-      eventId: e.eventId,
-      streamId: e.streamId,
-      streamVersion: e.streamVersion,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      actor: e.metadata.actor,
-      correlationId: e.metadata.correlationId,
-      causationId: e.metadata.causationId ?? null,
-      businessDate: e.metadata.businessDate ?? null,
-      recordedAt: e.recordedAt.toISOString(),
-      eventHash: eventHash(e),
-      chainIndex: links.get(e.globalPosition.toString()) ?? null,
-    }));
-  }
+function entryOf(row: AuditEntryRow): AuditLogEntry {
+  const record = auditRecordOf(row);
+  const metadata = row.metadata;
+  return {
+    ...record,
+    actor: metadata.actor,
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId ?? null,
+    eventHash: eventHash(storedEventOf(row)),
+    chainIndex: row.chain_index,
+    leafIndex: row.leaf_index,
+    leafHash: row.leaf_hash ? row.leaf_hash.toString('base64') : null,
+  };
 }

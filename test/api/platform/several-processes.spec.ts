@@ -92,7 +92,8 @@ describe('platform: two APIs and two workers on one database', () => {
     // The development key the four processes and this test sign and verify with.
     keys = await loadOrCreateDevKeys(dataDir);
     const [portA, portB, portW1, portW2] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    const api = { RUN_PROJECTIONS: 'false', RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) };
+    // A loaded machine may hold a projection back for seconds: writes that wait for one wait long enough.
+    const api = { RUN_PROJECTIONS: 'false', RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), PROJECTION_WAIT_MS: '120000' };
     [, apiProcessB, workerOne] = await Promise.all([
       start('apps/api/main.ts', { ...api, PORT: String(portA) }, 'API listening on'),
       start('apps/api/main.ts', { ...api, PORT: String(portB) }, 'API listening on'),
