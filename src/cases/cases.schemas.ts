@@ -67,6 +67,7 @@ const Invoice = Shape({
   serviceMonth: IsoMonth,
   quantity: Nullable(Type.String({ ...Decimal, description: 'Erbrachte Stunden oder Tage; null bei einer Monatspauschale' })),
   amount: Amount,
+  approvedAmount: { ...Amount, description: 'Was die Bewilligung dem Träger für den Leistungsmonat zugesteht (R3), neben dem abgerechneten Betrag' },
   invoiceNumber: Type.String(),
   leitwegId: Nullable(Type.String()),
   status: InvoiceStatus,

@@ -195,7 +195,7 @@ describe('the web app in the browser', () => {
 
   it.each([
     ['Fallsteuerung (ASD)', ['Übersicht', 'Meldungen']],
-    ['Wirtschaftliche Jugendhilfe 1', ['Übersicht', 'Meldungen']],
+    ['Wirtschaftliche Jugendhilfe 1', ['Übersicht', 'Meldungen', 'Rechnungen zur Prüfung']],
     ['Fachadministration', ['Übersicht']],
     ['Rechnungsprüfungsamt', ['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']],
   ])('signs %s in and offers only the pages of that role', async (name, pages) => {

@@ -43,7 +43,7 @@ describe('navigationFor', () => {
     expect(labels(['controller'])).toEqual(['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
     expect(labels(['auditor'])).toEqual(['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
     expect(labels(['caseworker'])).toEqual(['Übersicht', 'Meldungen']);
-    expect(labels(['wiju'])).toEqual(['Übersicht', 'Meldungen']);
+    expect(labels(['wiju'])).toEqual(['Übersicht', 'Meldungen', 'Rechnungen zur Prüfung']);
     expect(labels(['provider'])).toEqual(['Übersicht']);
     expect(labels(['admin'])).toEqual(['Übersicht']);
   });

@@ -7,13 +7,14 @@ import type { Role } from './session';
  * Pure, without React.
  */
 
-export type PageName = 'overview' | 'notifications' | 'audit-events' | 'audit-verification';
+export type PageName = 'overview' | 'notifications' | 'invoice-queue' | 'audit-events' | 'audit-verification';
 
 const EVERY_ROLE: readonly Role[] = ['controller', 'caseworker', 'wiju', 'provider', 'auditor', 'admin'];
 
 /** The reads each page makes, as "METHOD /path" of the role matrix. */
 export const PAGE_READS: Record<Exclude<PageName, 'overview'>, readonly string[]> = {
   notifications: ['GET /notifications'],
+  'invoice-queue': ['GET /invoices', 'GET /cases/:caseRef'],
   'audit-events': ['GET /audit/events'],
   'audit-verification': ['GET /audit/verification', 'GET /audit/export'],
 };
@@ -22,6 +23,7 @@ export const PAGE_READS: Record<Exclude<PageName, 'overview'>, readonly string[]
 export const PAGE_ROLES: Record<PageName, readonly Role[]> = {
   overview: EVERY_ROLE,
   notifications: ['controller', 'caseworker', 'wiju', 'auditor'],
+  'invoice-queue': ['controller', 'wiju', 'provider', 'auditor'],
   'audit-events': ['controller', 'auditor'],
   'audit-verification': ['controller', 'auditor'],
 };
@@ -36,6 +38,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { page: 'overview', label: 'Übersicht', roles: EVERY_ROLE },
   { page: 'notifications', label: 'Meldungen', roles: ['controller', 'caseworker', 'wiju', 'auditor'] },
+  { page: 'invoice-queue', label: 'Rechnungen zur Prüfung', roles: ['wiju'] },
   { page: 'audit-events', label: 'Ereignisprotokoll', roles: ['controller', 'auditor'] },
   { page: 'audit-verification', label: 'Prüfkette', roles: ['controller', 'auditor'] },
 ];
@@ -54,6 +57,7 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
 export const PAGE_TITLE: Record<PageName, string> = {
   overview: 'Übersicht',
   notifications: 'Meldungen',
+  'invoice-queue': 'Rechnungen zur Prüfung',
   'audit-events': 'Ereignisprotokoll',
   'audit-verification': 'Prüfkette',
 };

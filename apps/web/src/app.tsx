@@ -14,6 +14,7 @@ import { useSession } from './use-session';
 const SozialraumYearPage = lazy(() => import('./pages/sozialraum-year'));
 /** So are the pages of the Meldungen and of the Rechnungsprüfung. */
 const NotificationsPage = lazy(() => import('./pages/notifications'));
+const InvoiceQueuePage = lazy(() => import('./pages/invoice-queue'));
 const AuditEventsPage = lazy(() => import('./pages/audit-events'));
 const AuditVerificationPage = lazy(() => import('./pages/audit-verification'));
 
@@ -104,6 +105,12 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return (
         <Guarded page="notifications" session={session}>
           <NotificationsPage />
+        </Guarded>
+      );
+    case 'invoice-queue':
+      return (
+        <Guarded page="invoice-queue" session={session}>
+          <InvoiceQueuePage />
         </Guarded>
       );
     case 'audit-events':

@@ -10,6 +10,7 @@ import { useSyncExternalStore } from 'react';
  *   #/sozialraum/HRO-TW/2025?stand=2025-06-30&wissensstand=2025-07-01T06:00:00.000Z
  *   #/sozialraum/HRO-TW/2025?wissensstand=2025-07-01T06:00:00.000Z&vergleich=2025-08-01T06:00:00.000Z
  *   #/meldungen                          Meldungen der Steuerung
+ *   #/rechnungen                         Rechnungen zur Prüfung (Wirtschaftliche Jugendhilfe)
  *   #/pruefung/ereignisse                Ereignisprotokoll (Rechnungsprüfung)
  *   #/pruefung/ereignisse?datenstrom=HRO-JA/case/TW-25-001&typ=InvoiceVerified
  *   #/pruefung/pruefkette                Prüfkette nachrechnen, Export
@@ -18,6 +19,7 @@ export type Route =
   | { name: 'overview'; fiscalYear?: number }
   | { name: 'sozialraum'; sozialraumId: string; fiscalYear: number; asOf?: string; knownAt?: string; compareKnownAt?: string }
   | { name: 'notifications' }
+  | { name: 'invoice-queue' }
   | { name: 'audit-events'; streamId?: string; type?: string }
   | { name: 'audit-verification' }
   | { name: 'not-found'; path: string };
@@ -63,6 +65,7 @@ export function parseHash(hash: string): Route {
     };
   }
   if (segments.length === 1 && segments[0] === 'meldungen') return { name: 'notifications' };
+  if (segments.length === 1 && segments[0] === 'rechnungen') return { name: 'invoice-queue' };
   if (segments.length === 2 && segments[0] === 'pruefung' && segments[1] === 'ereignisse') {
     return { name: 'audit-events', streamId: query.get('datenstrom')?.trim() || undefined, type: query.get('typ')?.trim() || undefined };
   }
@@ -85,6 +88,8 @@ export function href(route: Route): string {
     }
     case 'notifications':
       return '#/meldungen';
+    case 'invoice-queue':
+      return '#/rechnungen';
     case 'audit-events': {
       const query = new URLSearchParams();
       if (route.streamId) query.set('datenstrom', route.streamId);

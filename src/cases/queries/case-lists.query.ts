@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
 import { CommandContext } from '../../../libs/ddd/command-context';
 import { NotFound } from '../../../libs/ddd/domain-error';
 import { text } from '../../../libs/text/text';
@@ -58,9 +59,14 @@ function visibleProvider(ctx: CommandContext, requested?: string): string | null
 
 @Injectable()
 export class CaseListsQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projections: ProjectionRunner,
+  ) {}
 
   async approvals(ctx: CommandContext, query: ApprovalListQuery): Promise<Static<typeof ApprovalPage>> {
+    // Read-your-writes: a list asked for right after a command shows what that command booked.
+    await this.projections.waitFor('case-lists');
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, ['string']);
     const rows = await this.dataSource.query<ApprovalRow[]>(
@@ -98,6 +104,7 @@ export class CaseListsQuery {
   }
 
   async invoices(ctx: CommandContext, query: InvoiceListQuery): Promise<Static<typeof InvoicePage>> {
+    await this.projections.waitFor('case-lists');
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, ['timestamp', 'string']);
     const rows = await this.dataSource.query<InvoiceRow[]>(

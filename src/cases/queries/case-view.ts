@@ -5,6 +5,7 @@ import { Static } from '../../../libs/http/contract/schema-types';
 import { legalBasisLabel } from '../../shared/legal-basis';
 import { CaseView } from '../cases.schemas';
 import { Approval, CaseState, Invoice, splitKey } from '../domain/case-state';
+import { approvedAmountOfMonth } from '../domain/approved-amounts';
 
 const sum = (values: Iterable<Decimal.Value>) => [...values].reduce<Decimal>((s, v) => s.plus(v), new Decimal(0));
 
@@ -35,13 +36,15 @@ function yearFigures(state: CaseState, approval: Approval, year: number, provide
   };
 }
 
-function invoiceView(invoice: Invoice) {
+function invoiceView(invoice: Invoice, approval: Approval) {
   return {
     invoiceId: invoice.invoiceId,
     providerId: invoice.providerId,
     serviceMonth: invoice.serviceMonth,
     quantity: invoice.quantity,
     amount: invoice.amount,
+    // What the approval allows the provider for the month as it stands now (R3), beside what was invoiced.
+    approvedAmount: formatAmount(approvedAmountOfMonth(approval, invoice.serviceMonth).get(invoice.providerId) ?? 0),
     invoiceNumber: invoice.invoiceNumber,
     leitwegId: invoice.leitwegId,
     status: invoice.status,
@@ -89,7 +92,7 @@ export function caseView(state: CaseState, version: number, currentYear: number,
         invoices: state.invoiceOrder
           .map((id) => state.invoices[id])
           .filter((i) => i.approvalId === approval.approvalId && (!providerId || i.providerId === providerId))
-          .map(invoiceView),
+          .map((invoice) => invoiceView(invoice, approval)),
         ...(providerId ? {} : { kostenbeitraege: approval.kostenbeitraege, kostenerstattungen: approval.kostenerstattungen }),
       };
     });

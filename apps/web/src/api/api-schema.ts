@@ -26,6 +26,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signierte Prüfpunkte lesen
+         * @description Die Prüfpunkte des Prüfbaums des Mandanten, neueste zuerst, seitenweise: Baumgröße, Wurzel-Hash, Zeitpunkt und Anlass (im eingestellten Abstand, nach jedem Monats- und Jahresabschluss, auf Anforderung), mit Ed25519 signiert als signierte Notiz im C2SP-Format, die Werkzeuge für Transparenzprotokolle lesen. Jeder Prüfpunkt ist auch ein Ereignis im Datenstrom <Mandant>/audit/checkpoints.
+         *
+         *     Rollen: controller, auditor.
+         */
+        get: operations["AuditController_checkpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/checkpoints/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prüfpunkte als Datei zur Verwahrung herunterladen
+         * @description Alle Prüfpunkte des Mandanten nach Baumgröße, jeder mit dem Konsistenzbeweis vom vorigen, als Datei (pruefpunkte-<Mandant>.json), die die Rechnungsprüfung außerhalb des Systems verwahrt: die Eingabe --checkpoints von `npm run audit -- verify-offline`. Wer eine ältere Datei aufbewahrt, erkennt damit auch, wenn das Protokoll hinter einen ausgehändigten Prüfpunkt zurückgesetzt wurde.
+         *
+         *     Rollen: controller, auditor.
+         */
+        get: operations["AuditController_checkpointFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/events": {
         parameters: {
             query?: never;
@@ -35,7 +79,7 @@ export interface paths {
         };
         /**
          * Ereignisprotokoll lesen
-         * @description Das Ereignisprotokoll des Mandanten in Buchungsreihenfolge, seitenweise: Ereignis, Datenstrom, wer (Nutzer, Rolle, Organisation), Korrelation, fachliches Datum, Buchungszeitpunkt, Hash und Glied der Prüfkette; wahlweise nur ein Datenstrom (streamId) oder ein Ereignistyp (type).
+         * @description Das Ereignisprotokoll des Mandanten in Buchungsreihenfolge, seitenweise: jede gespeicherte Spalte (Position, Transaktion, Ereignis, Datenstrom, Mandant, Typ, Inhalt und Metadaten wie gebucht, fachliches Datum, Buchungszeitpunkt auf die Mikrosekunde), daraus wer (Nutzer, Rolle, Organisation) und Korrelation, dazu Hash und Glied der Prüfkette und Blatt und Blatt-Hash im Prüfbaum; wahlweise nur ein Datenstrom (streamId) oder ein Ereignistyp (type).
          *
          *     Rollen: controller, auditor.
          */
@@ -57,11 +101,77 @@ export interface paths {
         };
         /**
          * Ereignisprotokoll exportieren
-         * @description Alle Ereignisse des Mandanten, die zu Beginn des Exports gebucht sind, als NDJSON (ein JSON-Objekt je Zeile, wie in /audit/events) für die Werkzeuge der Rechnungsprüfung.
+         * @description Alle Ereignisse des Mandanten, die zu Beginn des Exports gebucht sind, als NDJSON (ein JSON-Objekt je Zeile, wie in /audit/events) für die Werkzeuge der Rechnungsprüfung; die Eingabe --export von `npm run audit -- verify-offline`.
          *
          *     Rollen: controller, auditor.
          */
         get: operations["AuditController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Konsistenzbeweis zwischen zwei Baumgrößen
+         * @description Der Konsistenzbeweis nach RFC 9162, der zeigt, dass der Prüfbaum der Größe from ein unveränderter Anfang des Baums der Größe to ist: zwischen zwei signierten Prüfpunkten wurde nur angefügt, nichts geändert oder entfernt.
+         *
+         *     Rollen: controller, auditor.
+         */
+        get: operations["AuditController_consistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Einschlussbeweis eines Ereignisses
+         * @description Der Prüfpfad nach RFC 9162, der zeigt, dass das Ereignis an der Position im Prüfbaum der Größe treeSize enthalten ist: mit Blatt-Hash und Prüfpfad rechnet man die Wurzel nach und vergleicht sie mit der eines signierten Prüfpunkts dieser Größe.
+         *
+         *     Rollen: controller, auditor.
+         */
+        get: operations["AuditController_inclusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/public-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Öffentliche Schlüssel der Prüfpunkte lesen
+         * @description Die öffentlichen Ed25519-Schlüssel, mit denen die Prüfpunkte des Mandanten signiert sind, als PEM (die Eingabe --public-key von verify-offline) und als Prüfschlüssel signierter Notizen, mit Schlüsselkennung; current markiert den, mit dem das System jetzt signiert. Den Fingerabdruck (keyId) vergleicht die Rechnungsprüfung mit dem, den ihr der Betrieb auf anderem Weg mitgeteilt hat.
+         *
+         *     Rollen: controller, auditor.
+         */
+        get: operations["AuditController_publicKeys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1113,7 +1223,7 @@ export interface paths {
         };
         /**
          * Stand der Projektionen
-         * @description Je Projektion (Lesemodell) der Checkpoint im Ereignisprotokoll und der Rückstand in Ereignissen und Sekunden; für den Betrieb und die Rechnungsprüfung.
+         * @description Je Projektion (Lesemodell) der Checkpoint im Ereignisprotokoll, der Rückstand in Ereignissen und Sekunden und während eines Neuaufbaus dessen Fortschritt; für den Betrieb und die Rechnungsprüfung.
          *
          *     Rollen: controller, auditor, admin.
          */
@@ -2276,10 +2386,21 @@ export interface components {
                 data: {
                     [key: string]: unknown;
                 };
-                /** @description SHA-256 über das Ereignis, wie gebucht */
+                /** @description SHA-256 über das Ereignis, wie gebucht (Glied der Hash-Kette) */
                 eventHash: string;
                 /** Format: uuid */
                 eventId: string;
+                /**
+                 * @description Blatt-Hash, wie ihn der Prüfbaum bei der Aufnahme festgehalten hat (RFC 9162)
+                 * @example n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=
+                 */
+                leafHash: string | null;
+                /** @description Blatt im Prüfbaum des Mandanten (ab 0); null, bis der Baum das Ereignis aufgenommen hat (Sekunden) */
+                leafIndex: string | null;
+                /** @description Metadaten, wie gebucht: Mandant, wer, Korrelation, Verursachung, fachliches Datum, Ausführung */
+                metadata: {
+                    [key: string]: unknown;
+                };
                 /**
                  * @description Position im Ereignisprotokoll
                  * @example 4711
@@ -2287,10 +2408,11 @@ export interface components {
                 position: string;
                 /**
                  * Format: date-time
-                 * @description Zeitpunkt (ISO 8601, UTC)
-                 * @example 2025-03-31T09:15:00.000Z
+                 * @description Buchungszeitpunkt (UTC, auf die Mikrosekunde, wie gespeichert)
+                 * @example 2025-03-31T09:15:00.123456Z
                  */
                 recordedAt: string;
+                /** @description Schemafassung, wie gebucht */
                 schemaVersion: number;
                 /**
                  * @description Datenstrom, beginnend mit dem Mandanten
@@ -2299,6 +2421,13 @@ export interface components {
                 streamId: string;
                 streamVersion: number;
                 /**
+                 * @description Mandant, wie gespeichert
+                 * @example HRO-JA
+                 */
+                tenantId: string;
+                /** @description Transaktion, in der das Ereignis gebucht wurde; mit der Position die Buchungsreihenfolge */
+                transactionId: string;
+                /**
                  * @description Ereignistyp
                  * @example InvoiceVerified
                  */
@@ -2306,6 +2435,38 @@ export interface components {
             }[];
             /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
             nextCursor: string | null;
+        };
+        /**
+         * AuditPublicKeyList
+         * @description Die öffentlichen Schlüssel, mit denen die Prüfpunkte des Mandanten signiert sind
+         */
+        AuditPublicKeyList: {
+            items: {
+                /** @description Prüfpunkte des Mandanten mit diesem Schlüssel */
+                checkpoints: number;
+                /** @description true für den Schlüssel, mit dem das System jetzt signiert */
+                current: boolean;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                firstSignedAt: string;
+                /** @description Schlüsselkennung der Signaturzeilen (hexadezimal) */
+                keyId: string;
+                /** @example sozialraum-budget/audit */
+                keyName: string;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                lastSignedAt: string;
+                /** @description Öffentlicher Ed25519-Schlüssel (SPKI, PEM), die Eingabe --public-key von verify-offline */
+                publicKeyPem: string;
+                /** @description Prüfschlüssel für Werkzeuge signierter Notizen: <Name>+<Kennung>+<Base64-Schlüssel> */
+                verifierKey: string;
+            }[];
         };
         /**
          * AuditVerification
@@ -3030,6 +3191,11 @@ export interface components {
                      * @example 1234.50
                      */
                     amount: string;
+                    /**
+                     * @description Was die Bewilligung dem Träger für den Leistungsmonat zugesteht (R3), neben dem abgerechneten Betrag
+                     * @example 1234.50
+                     */
+                    approvedAmount: string;
                     invoiceId: string;
                     invoiceNumber: string;
                     leitwegId: string | null;
@@ -3255,6 +3421,11 @@ export interface components {
                      * @example 1234.50
                      */
                     amount: string;
+                    /**
+                     * @description Was die Bewilligung dem Träger für den Leistungsmonat zugesteht (R3), neben dem abgerechneten Betrag
+                     * @example 1234.50
+                     */
+                    approvedAmount: string;
                     invoiceId: string;
                     invoiceNumber: string;
                     leitwegId: string | null;
@@ -3478,6 +3649,11 @@ export interface components {
                      * @example 1234.50
                      */
                     amount: string;
+                    /**
+                     * @description Was die Bewilligung dem Träger für den Leistungsmonat zugesteht (R3), neben dem abgerechneten Betrag
+                     * @example 1234.50
+                     */
+                    approvedAmount: string;
                     invoiceId: string;
                     invoiceNumber: string;
                     leitwegId: string | null;
@@ -3703,6 +3879,11 @@ export interface components {
                      * @example 1234.50
                      */
                     amount: string;
+                    /**
+                     * @description Was die Bewilligung dem Träger für den Leistungsmonat zugesteht (R3), neben dem abgerechneten Betrag
+                     * @example 1234.50
+                     */
+                    approvedAmount: string;
                     invoiceId: string;
                     invoiceNumber: string;
                     leitwegId: string | null;
@@ -3928,6 +4109,11 @@ export interface components {
                      * @example 1234.50
                      */
                     amount: string;
+                    /**
+                     * @description Was die Bewilligung dem Träger für den Leistungsmonat zugesteht (R3), neben dem abgerechneten Betrag
+                     * @example 1234.50
+                     */
+                    approvedAmount: string;
                     invoiceId: string;
                     invoiceNumber: string;
                     leitwegId: string | null;
@@ -4160,6 +4346,137 @@ export interface components {
             /** @example 2026-01-01 */
             validFrom: string;
         };
+        /**
+         * CheckpointFile
+         * @description Die Prüfpunkte des Mandanten als Datei zur Verwahrung außerhalb des Systems (Eingabe von verify-offline)
+         */
+        CheckpointFile: {
+            /** @description Alle Prüfpunkte nach Baumgröße */
+            checkpoints: {
+                /** @description Konsistenzbeweis (RFC 9162) vom vorigen Prüfpunkt der Datei zu diesem; null beim ersten */
+                consistencyWithPrevious: string[] | null;
+                /** @description Der signierte Prüfpunkt (C2SP signed note) */
+                note: string;
+                /** @description Anlass des Prüfpunkts */
+                occasion: {
+                    /**
+                     * Format: uuid
+                     * @description Das Abschlussereignis
+                     */
+                    causeEventId: string | null;
+                    /**
+                     * @description Position im Ereignisprotokoll
+                     * @example 4711
+                     */
+                    causePosition: string | null;
+                    /**
+                     * @description interval: im eingestellten Abstand; month-close / year-close: nach dem Monats- oder Jahresabschluss; request: auf Anforderung
+                     * @enum {string}
+                     */
+                    kind: "interval" | "month-close" | "year-close" | "request";
+                    /** @description Was abgeschlossen wurde, z. B. HRO-TW 2025-03 */
+                    subject: string | null;
+                };
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                position: string;
+                /**
+                 * @description SHA-256 (Base64)
+                 * @example n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=
+                 */
+                rootHash: string;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                signedAt: string;
+                /**
+                 * @description Zahl der Blätter (Ereignisse) im Prüfbaum des Mandanten
+                 * @example 1234
+                 */
+                treeSize: number;
+            }[];
+            /**
+             * @description Format der Datei
+             * @example sozialraum-budget/audit-checkpoints/v1
+             */
+            format: string;
+            /**
+             * @description Ursprung (origin) des Protokolls in den Prüfpunkten
+             * @example sozialraum-budget/audit/HRO-JA
+             */
+            origin: string;
+            tenantId: string;
+            /**
+             * Format: date-time
+             * @description Zeitpunkt (ISO 8601, UTC)
+             * @example 2025-03-31T09:15:00.000Z
+             */
+            writtenAt: string;
+        };
+        /**
+         * CheckpointPage
+         * @description Signierte Prüfpunkte des Prüfbaums des Mandanten, neueste zuerst
+         */
+        CheckpointPage: {
+            items: {
+                /** @description Schlüsselkennung der Signaturzeile (4 Byte, hexadezimal) */
+                keyId: string;
+                /**
+                 * @description Name des Schlüssels in der Signaturzeile
+                 * @example sozialraum-budget/audit
+                 */
+                keyName: string;
+                /** @description Der signierte Prüfpunkt im C2SP-Format (signed note): Ursprung, Baumgröße, Wurzel-Hash, Zeit, Anlass, Leerzeile, Signaturzeile */
+                note: string;
+                /** @description Anlass des Prüfpunkts */
+                occasion: {
+                    /**
+                     * Format: uuid
+                     * @description Das Abschlussereignis
+                     */
+                    causeEventId: string | null;
+                    /**
+                     * @description Position im Ereignisprotokoll
+                     * @example 4711
+                     */
+                    causePosition: string | null;
+                    /**
+                     * @description interval: im eingestellten Abstand; month-close / year-close: nach dem Monats- oder Jahresabschluss; request: auf Anforderung
+                     * @enum {string}
+                     */
+                    kind: "interval" | "month-close" | "year-close" | "request";
+                    /** @description Was abgeschlossen wurde, z. B. HRO-TW 2025-03 */
+                    subject: string | null;
+                };
+                /**
+                 * @description Position des Prüfpunkts selbst im Ereignisprotokoll
+                 * @example 4711
+                 */
+                position: string;
+                /**
+                 * @description SHA-256 (Base64)
+                 * @example n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=
+                 */
+                rootHash: string;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                signedAt: string;
+                /**
+                 * @description Zahl der Blätter (Ereignisse) im Prüfbaum des Mandanten
+                 * @example 1234
+                 */
+                treeSize: number;
+            }[];
+            /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
+            nextCursor: string | null;
+        };
         ClaimKostenerstattungDto: {
             /** @example 5850.00 */
             amount: string;
@@ -4236,6 +4553,34 @@ export interface components {
              * @example 2025-12-31
              */
             validTo?: string;
+        };
+        /**
+         * ConsistencyProof
+         * @description Beweis, dass der Baum der kleineren Größe ein unveränderter Anfang des größeren ist (RFC 9162)
+         */
+        ConsistencyProof: {
+            /**
+             * @description Zahl der Blätter (Ereignisse) im Prüfbaum des Mandanten
+             * @example 1234
+             */
+            from: number;
+            /**
+             * @description SHA-256 (Base64)
+             * @example n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=
+             */
+            fromRoot: string;
+            /** @description Konsistenzbeweis nach RFC 9162 */
+            proof: string[];
+            /**
+             * @description Zahl der Blätter (Ereignisse) im Prüfbaum des Mandanten
+             * @example 1234
+             */
+            to: number;
+            /**
+             * @description SHA-256 (Base64)
+             * @example n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=
+             */
+            toRoot: string;
         };
         ContractTermsDto: {
             /** @example 10 */
@@ -4759,6 +5104,36 @@ export interface components {
             };
             /** @enum {string} */
             status: "ok" | "error" | "degraded" | "shutting_down";
+        };
+        /**
+         * InclusionProof
+         * @description Beweis, dass ein Ereignis im Baum einer Größe enthalten ist (RFC 9162, Prüfpfad)
+         */
+        InclusionProof: {
+            /** @description Prüfpfad nach RFC 9162, vom Nachbarblatt zur Wurzel */
+            auditPath: string[];
+            /**
+             * @description SHA-256 (Base64)
+             * @example n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=
+             */
+            leafHash: string;
+            /** @description Blatt des Ereignisses im Prüfbaum (ab 0) */
+            leafIndex: number;
+            /**
+             * @description Position im Ereignisprotokoll
+             * @example 4711
+             */
+            position: string;
+            /**
+             * @description Wurzel des Baums dieser Größe; gleich der eines Prüfpunkts dieser Größe
+             * @example n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=
+             */
+            rootHash: string;
+            /**
+             * @description Zahl der Blätter (Ereignisse) im Prüfbaum des Mandanten
+             * @example 1234
+             */
+            treeSize: number;
         };
         InstalmentDto: {
             /** @example 6000.00 */
@@ -6489,6 +6864,13 @@ export interface components {
             /** @description Alter des ältesten noch nicht verarbeiteten Ereignisses in Sekunden (0, wenn aufgeholt) */
             lagSeconds: number;
             name: string;
+            /** @description Fortschritt, solange die Projektion neu aufgebaut wird (status rebuilding); sonst null */
+            rebuild: {
+                /** @description Bereits wieder eingespielte Ereignisse */
+                done: number;
+                /** @description Ereignisse, die der Neuaufbau einspielt */
+                total: number;
+            } | null;
             status: string;
         }[];
         ProposeReallocationDto: {
@@ -9200,6 +9582,241 @@ export interface operations {
             };
         };
     };
+    AuditController_checkpoints: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Höchstzahl der Einträge je Seite
+                 * @example 50
+                 */
+                limit?: number;
+                /**
+                 * @description nextCursor der vorigen Seite
+                 * @example WyJIUk8tVFciXQ
+                 */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointPage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    AuditController_checkpointFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointFile"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: no-checkpoint */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/no-checkpoint";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
     AuditController_events: {
         parameters: {
             query?: {
@@ -9335,6 +9952,392 @@ export interface operations {
                 };
                 content: {
                     "application/x-ndjson": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    AuditController_consistency: {
+        parameters: {
+            query: {
+                /** @description Die kleinere Baumgröße, z. B. die eines älteren Prüfpunkts */
+                from: string;
+                /** @description Die größere Baumgröße, z. B. die des neuesten Prüfpunkts */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyProof"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: tree-size-not-reached */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/tree-size-not-reached";
+                    };
+                };
+            };
+            /** @description Abgelehnt: tree-sizes-reversed */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/tree-sizes-reversed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    AuditController_inclusion: {
+        parameters: {
+            query: {
+                /** @description Position des Ereignisses im Ereignisprotokoll (wie in /audit/events) */
+                position: string;
+                /** @description Größe des Baums, z. B. die eines Prüfpunkts */
+                treeSize: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InclusionProof"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: event-not-in-tree, tree-size-not-reached */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/event-not-in-tree" | "/problems/tree-size-not-reached";
+                    };
+                };
+            };
+            /** @description Abgelehnt: event-beyond-tree-size */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/event-beyond-tree-size";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    AuditController_publicKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPublicKeyList"];
                 };
             };
             /** @description Abgelehnt: validation-failed */

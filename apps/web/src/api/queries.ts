@@ -1,7 +1,17 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, ok } from './client';
 import { newIdempotencyKey } from './idempotency-key';
-import type { AuditEventFilter, AuditLogPage, BudgetItem, NotificationPage, ProviderPage, SozialraumPage, ViewQuery } from './types';
+import type {
+  AuditEventFilter,
+  AuditLogPage,
+  BudgetItem,
+  InvoiceItem,
+  InvoiceStatus,
+  NotificationPage,
+  ProviderPage,
+  SozialraumPage,
+  ViewQuery,
+} from './types';
 
 /** No list is followed further than this many pages (a guard against a cursor that never ends). */
 const MAX_PAGES = 200;
@@ -171,4 +181,22 @@ export function unreadNotificationsQuery() {
  */
 export function markNotificationsRead(readUpTo: string) {
   return ok(api.PUT('/notifications/read-mark', { body: { readUpTo }, headers: { 'Idempotency-Key': newIdempotencyKey() } }));
+}
+
+/** GET /invoices of one work queue, oldest first (the API's order: submittedAt, then invoiceId), every page. */
+export function invoiceQueueQuery(status: InvoiceStatus) {
+  return queryOptions({
+    queryKey: ['invoices', status],
+    refetchInterval: NOTIFICATIONS_POLL_MS,
+    queryFn: ({ signal }): Promise<InvoiceItem[]> =>
+      everyPage((cursor) => ok(api.GET('/invoices', { params: { query: { status, limit: PAGE_SIZE, cursor } }, signal }))),
+  });
+}
+
+/** GET /cases/{caseRef}: the case with its approvals, invoices (approved beside invoiced) and version. */
+export function caseQuery(caseRef: string) {
+  return queryOptions({
+    queryKey: ['case', caseRef],
+    queryFn: ({ signal }) => ok(api.GET('/cases/{caseRef}', { params: { path: { caseRef } }, signal })),
+  });
 }
