@@ -10,6 +10,7 @@ import { PostgresEventStore } from '../../libs/event-store/postgres/postgres-eve
 import { LOG_START } from '../../libs/event-store/event-store.port';
 import { verifyAuditChain } from '../../libs/event-store/audit/audit-verifier';
 import { isIsoDate } from '../../libs/calendar';
+import { Progress, ProgressOutput } from '../../libs/cli/progress';
 import { CliIo, failureLine } from '../../libs/cli/cli';
 import { schemaMigrations } from '../../src/schema';
 import { streams } from '../../src/shared/stream-ids';
@@ -77,12 +78,14 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'verify': {
-        const report = await verifyAuditChain(pool, store, config.auditSealKey);
+        const progress = new Progress({ label: 'verify', total: await eventCount(pool), output: io.stderr as ProgressOutput });
+        const report = await verifyAuditChain(pool, store, config.auditSealKey, undefined, (done) => progress.update(done));
+        progress.finish();
         io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return report.ok ? 0 : 1;
       }
       case 'replay':
-        return await replay(store, args, io);
+        return await replay(store, args, io, await eventCount(pool));
       case 'checkpoints':
         return await writeCheckpoints(pool, args, io);
       case 'checkpoint': {
@@ -99,7 +102,7 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       default:
-        return await exportEvents(new AuditLogQueries(pool), args, io);
+        return await exportEvents(new AuditLogQueries(pool), args, io, (tenant) => eventCount(pool, tenant));
     }
   } finally {
     await pool.end();
@@ -107,17 +110,29 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function tenantEvents(store: PostgresEventStore, tenantId: string) {
+/** Events in the log (of one tenant): the total a progress line counts towards. */
+async function eventCount(pool: ReturnType<typeof createPool>, tenantId?: string): Promise<number> {
+  const { rows } = await pool.query('select count(*)::bigint as n from es_events where $1::text is null or tenant_id = $1', [tenantId ?? null]);
+  return Number(rows[0].n);
+}
+
+async function tenantEvents(store: PostgresEventStore, tenantId: string, progress?: Progress) {
   const events = [];
+  let read = 0;
   for (let checkpoint = LOG_START; ;) {
     const batch = await store.readAll({ after: checkpoint, batchSize: 5000 });
-    if (batch.events.length === 0) return events;
+    if (batch.events.length === 0) {
+      progress?.finish(read);
+      return events;
+    }
+    read += batch.events.length;
+    progress?.update(read);
     checkpoint = batch.checkpoint;
     events.push(...batch.events.filter((e) => e.metadata.tenantId === tenantId));
   }
 }
 
-async function replay(store: PostgresEventStore, args: Record<string, string>, io: CliIo): Promise<number> {
+async function replay(store: PostgresEventStore, args: Record<string, string>, io: CliIo, total: number): Promise<number> {
   const tenant = required(args, 'tenant');
   const sozialraum = required(args, 'sozialraum');
   const yearArg = required(args, 'year');
@@ -133,7 +148,7 @@ async function replay(store: PostgresEventStore, args: Record<string, string>, i
     knownAt: args['known-at'] ? new Date(args['known-at']) : undefined,
     knownAtPosition: args['known-at-position'] ? BigInt(args['known-at-position']) : undefined,
   };
-  const stored = await tenantEvents(store, tenant);
+  const stored = await tenantEvents(store, tenant, new Progress({ label: 'replay: read the log', total, output: io.stderr as ProgressOutput }));
   // A mistyped id would otherwise print a year of zeros with exit code 0.
   if (stored.length === 0) throw new Error(`tenant ${tenant} has no events in this event log`);
   if ((await store.streamVersion(streams.sozialraum(tenant, sozialraum))) === null) {
@@ -157,8 +172,9 @@ async function replay(store: PostgresEventStore, args: Record<string, string>, i
  * The same lines as GET /audit/export, from the same code (AuditLogQueries.exportLines): one
  * repeatable-read snapshot of the tenant's log, streamed, never held in memory as a whole.
  */
-async function exportEvents(log: AuditLogQueries, args: Record<string, string>, io: CliIo): Promise<number> {
+async function exportEvents(log: AuditLogQueries, args: Record<string, string>, io: CliIo, countOf: (tenant: string) => Promise<number>): Promise<number> {
   const tenant = required(args, 'tenant');
+  const progress = new Progress({ label: `export ${tenant}`, total: await countOf(tenant), output: io.stderr as ProgressOutput });
   const lines = log.exportLines(tenant);
   // Checked before the file is opened, so a mistyped tenant leaves no empty export behind.
   const first = await lines.next();
@@ -170,7 +186,9 @@ async function exportEvents(log: AuditLogQueries, args: Record<string, string>, 
   for (let line: IteratorResult<string> = first; !line.done; line = await lines.next()) {
     if (!out.write(line.value) && file) await once(file, 'drain');
     count++;
+    progress.update(count);
   }
+  progress.finish(count);
   if (file) {
     await new Promise<void>((resolve, reject) => {
       file.once('error', reject);

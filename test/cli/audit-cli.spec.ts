@@ -21,8 +21,13 @@ class Capture extends Writable {
 interface Result {
   code: number;
   stdout: string;
+  /** stderr without the progress lines. */
   stderr: string[];
+  /** The progress lines of long work (events done / total, rate, time left or taken). */
+  progress: string[];
 }
+
+const PROGRESS_LINE = /^(verify|replay: read the log|export [A-Z0-9-]+|rebuild \S+): [\d.]+ (\/ [\d.]+ )?events/;
 
 /** Every failure of the CLIs is one line on stderr and a non-zero exit code, never a stack trace or zeros. */
 describe('auditor and operations CLIs', () => {
@@ -32,7 +37,8 @@ describe('auditor and operations CLIs', () => {
   const call = async (cli: typeof audit, argv: string[], env: NodeJS.ProcessEnv): Promise<Result> => {
     const io: CliIo & { stdout: Capture; stderr: Capture } = { stdout: new Capture(), stderr: new Capture(), env };
     const code = await cli(argv, io);
-    return { code, stdout: io.stdout.text, stderr: io.stderr.lines() };
+    const lines = io.stderr.lines();
+    return { code, stdout: io.stdout.text, stderr: lines.filter((l) => !PROGRESS_LINE.test(l)), progress: lines.filter((l) => PROGRESS_LINE.test(l)) };
   };
   const onTestDb = () => ({ NODE_ENV: 'test', DATABASE_URL: t.databaseUrl });
   const expectOneLineFailure = (result: Result, pattern: RegExp) => {
@@ -63,6 +69,7 @@ describe('auditor and operations CLIs', () => {
   it('replays a registered Sozialraum', async () => {
     const result = await call(audit, ['replay', '--tenant', 'HRO-JA', '--sozialraum', 'HRO-TW', '--year', '2025'], onTestDb());
     expect(result.stderr).toEqual([]);
+    expect(result.progress[result.progress.length - 1]).toMatch(/^replay: read the log: [\d.]+ \/ [\d.]+ events \(100 %\), .*done in /);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ eventsFolded: expect.any(Number), result: expect.any(Object) });
   });
@@ -94,6 +101,12 @@ describe('auditor and operations CLIs', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((e) => e.streamId.startsWith('HRO-JA/') && /^[0-9a-f]{64}$/.test(e.eventHash))).toBe(true);
     expect(result.stderr).toEqual([`exported ${lines.length} events of HRO-JA`]);
+    // Progress on stderr, a line now and then and a last one (no terminal here).
+    expect(result.progress[result.progress.length - 1]).toMatch(
+      new RegExp(
+        `^export HRO-JA: ${lines.length.toLocaleString('de-DE')} / ${lines.length.toLocaleString('de-DE')} events \\(100 %\\), [\\d.]+ events/s, done in `,
+      ),
+    );
     const api = await t
       .http()
       .get('/audit/export')
@@ -111,6 +124,7 @@ describe('auditor and operations CLIs', () => {
   it('verifies the chain', async () => {
     const result = await call(audit, ['verify'], onTestDb());
     expect(result.stderr).toEqual([]);
+    expect(result.progress[result.progress.length - 1]).toMatch(/^verify: [\d.]+ \/ [\d.]+ events \(100 %\), .*done in /);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: true });
   });

@@ -24,6 +24,8 @@ export async function verifyAuditChain(
   store: PostgresEventStore,
   sealKey?: string,
   inScope?: (event: StoredEvent) => boolean,
+  /** Told the events read so far (of the whole log) after every batch. */
+  onProgress?: (done: number) => void,
 ): Promise<VerificationReport> {
   const problems: string[] = [];
   let problemsElsewhere = 0;
@@ -31,6 +33,7 @@ export async function verifyAuditChain(
   const { rows } = await pool.query('select chain_index, global_position, event_id, event_hash, chain_hash from es_audit_chain order by chain_index');
   rows.forEach((r) => links.set(r.global_position, { index: r.chain_index, eventHash: r.event_hash, chainHash: r.chain_hash, eventId: r.event_id }));
   let previous = GENESIS;
+  let read = 0;
   let checked = 0;
   let unchained = 0;
   const seen = new Set<string>();
@@ -38,6 +41,8 @@ export async function verifyAuditChain(
     const batch = await store.readAll({ after: checkpoint, batchSize: 2000 });
     if (batch.events.length === 0) break;
     checkpoint = batch.checkpoint;
+    read += batch.events.length;
+    onProgress?.(read);
     for (const event of batch.events) {
       const link = links.get(event.globalPosition.toString());
       if (!link) {
