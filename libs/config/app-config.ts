@@ -55,6 +55,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** The audit trail's checkpoints (src/audit/audit-trail.config.ts checks and loads the key). */
   auditTrail: { signingKey?: string; logOrigin?: string; checkpointIntervalSeconds?: string };
+  /** Outgoing mail for delivered notifications: SMTP_URL (smtp:// or smtps://, unset: no mail) and the sender SMTP_FROM. */
+  smtp: { url?: string; from: string };
 }
 
 export const DEV_ISSUER = 'urn:sozialraum-budget:dev-issuer';
@@ -113,6 +115,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     workerPort: int(env.WORKER_PORT, 3001, 'WORKER_PORT'),
     seedDemo: !production && (env.SEED_DEMO ?? 'true') !== 'false',
     auditTrail: { signingKey: env.AUDIT_SIGNING_KEY, logOrigin: env.AUDIT_LOG_ORIGIN, checkpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS },
+    smtp: { url: smtpUrl(env.SMTP_URL), from: env.SMTP_FROM ?? 'Sozialraumbudget <sozialraumbudget@localhost>' },
   };
 }
 
@@ -122,6 +125,13 @@ function roleMap(value: string | undefined) {
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+}
+
+function smtpUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = URL.parse(value);
+  if (!parsed || !['smtp:', 'smtps:'].includes(parsed.protocol)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://mail.example.de:587');
+  return value;
 }
 
 function list(value: string): string[] {
