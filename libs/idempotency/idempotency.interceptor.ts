@@ -85,7 +85,10 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     @Optional() @Inject(STREAM_RESOURCE) private readonly resourceOf: StreamResource = () => undefined,
     @Optional() private readonly metrics?: AppMetrics,
   ) {
-    this.locks = createPool({ connectionString: databaseUrl, max: LOCK_CONNECTIONS, applicationName: 'sozialraum-budget idempotency' });
+    // No more lock connections than the process may use for its commands (DB_POOL_MAX): a request
+    // holds one of each at most, and a small installation keeps its connection budget.
+    const max = Math.max(2, Math.min(LOCK_CONNECTIONS, pool.options.max ?? LOCK_CONNECTIONS));
+    this.locks = createPool({ connectionString: databaseUrl, max, applicationName: 'sozialraum-budget idempotency' });
   }
 
   async onModuleDestroy(): Promise<void> {

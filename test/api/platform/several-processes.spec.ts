@@ -44,7 +44,9 @@ describe('platform: two APIs and two workers on one database', () => {
   async function start(script: string, env: NodeJS.ProcessEnv, ready: string): Promise<Started> {
     const child = spawn(process.execPath, ['-r', join(__dirname, 'swc-register.js'), join(ROOT, script)], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: database.url, DATA_DIR: dataDir, HOST: '127.0.0.1', SEED_DEMO: 'false', ...env },
+      // Small pools: four processes (each worker also holds one connection per projection) share the
+      // test server's connections with the other test files running beside this one.
+      env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: database.url, DATA_DIR: dataDir, HOST: '127.0.0.1', SEED_DEMO: 'false', DB_POOL_MAX: '3', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -140,7 +142,7 @@ describe('platform: two APIs and two workers on one database', () => {
       const auth = await token('caseworker', `caseworker-${i}`);
       const key = { 'idempotency-key': `open-${caseRef}` };
       const answer = await call(first, 'POST', '/cases', auth, { caseRef, sozialraumId: 'HRO-MP' }, key);
-      expect(answer.status).toBe(201);
+      expect({ status: answer.status, body: answer.status === 201 ? null : answer.body }).toEqual({ status: 201, body: null });
       acknowledged.add(caseRef);
       if (retry) {
         // The same key on the other API: the stored answer, not a second case.
@@ -178,7 +180,7 @@ describe('platform: two APIs and two workers on one database', () => {
     const live = await readModels();
     workerTwo.child.kill('SIGTERM');
     expect(await workerTwo.exited).toEqual({ code: 0, signal: null });
-    const io = { stdout: new Capture(), stderr: new Capture(), env: { NODE_ENV: 'test', DATABASE_URL: database.url } };
+    const io = { stdout: new Capture(), stderr: new Capture(), env: { NODE_ENV: 'test', DATABASE_URL: database.url, DB_POOL_MAX: '3' } };
     expect({ code: await ops(['rebuild', 'all'], io), stderr: io.stderr.text.split('\n').filter((l) => !l.startsWith('rebuild ')) }).toEqual({
       code: 0,
       stderr: [''],
