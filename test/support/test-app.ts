@@ -52,7 +52,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   try {
     // Under a loaded test machine a projection may fall seconds behind: reads wait for it (bounded by
     // jest's timeout) instead of answering 503 after the production default.
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000', PROJECTION_WAIT_MS: '50000', ...env });
+    // Small pools: test files run side by side on one server whose connections are limited
+    // (PostgreSQL's default of 100), and every app also holds one connection per projection.
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000', PROJECTION_WAIT_MS: '50000', DB_POOL_MAX: '5', ...env });
     keys = await loadOrCreateDevKeys(dataDir);
     app = await createApiApp({
       config,
