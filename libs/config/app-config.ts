@@ -130,7 +130,8 @@ function roleMap(value: string | undefined) {
 function smtpUrl(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const parsed = URL.parse(value);
-  if (!parsed || !['smtp:', 'smtps:'].includes(parsed.protocol)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://mail.example.de:587');
+  if (!parsed || !['smtp:', 'smtps:'].includes(parsed.protocol))
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://mail.example.de:587');
   return value;
 }
 

@@ -46,7 +46,16 @@ describe('platform: two APIs and two workers on one database', () => {
       cwd: ROOT,
       // Small pools: four processes (each worker also holds one connection per projection) share the
       // test server's connections with the other test files running beside this one.
-      env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: database.url, DATA_DIR: dataDir, HOST: '127.0.0.1', SEED_DEMO: 'false', DB_POOL_MAX: '3', ...env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        HOST: '127.0.0.1',
+        SEED_DEMO: 'false',
+        DB_POOL_MAX: '3',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
