@@ -42,4 +42,19 @@ create index case_invoices_queue on case_invoices (tenant_id, status, submitted_
 create index case_invoices_provider on case_invoices (tenant_id, provider_id, invoice_id);
 `,
   },
+  {
+    // An XRechnung as received, keyed by its SHA-256 per tenant: the InvoiceSubmitted event names
+    // the hash, the document itself stays out of the event stream.
+    id: '0401_case_invoice_documents',
+    sql: `
+create table case_invoice_documents (
+  tenant_id    text not null,
+  sha256       text not null check (sha256 ~ '^[0-9a-f]{64}$'),
+  syntax       text not null check (syntax in ('UBL', 'CII')),
+  xml          text not null,
+  received_at  timestamptz not null default now(),
+  primary key (tenant_id, sha256)
+);
+`,
+  },
 ];

@@ -5,6 +5,8 @@ import { CaseListsController } from './case-lists.controller';
 import { CasesController } from './cases.controller';
 import { CasesYearEnd } from './cases-year-end';
 import { CaseStore } from './commands/case-store';
+import { InvoiceDocuments } from './commands/invoice-documents';
+import { LeitwegIds } from './commands/leitweg-ids';
 import { caseCommandHandlers } from './commands/handlers';
 import { CaseListsProjection } from './projections/case-lists.projection';
 import { CaseListsQuery } from './queries/case-lists.query';
@@ -13,6 +15,6 @@ import { CaseListsQuery } from './queries/case-lists.query';
 @Module({
   imports: [BudgetsModule, MasterDataModule],
   controllers: [CasesController, CaseListsController],
-  providers: [...caseCommandHandlers, CaseStore, CaseListsQuery, CaseListsProjection, CasesYearEnd],
+  providers: [...caseCommandHandlers, CaseStore, InvoiceDocuments, LeitwegIds, CaseListsQuery, CaseListsProjection, CasesYearEnd],
 })
 export class CasesModule {}

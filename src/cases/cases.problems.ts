@@ -3,6 +3,7 @@ import { defineProblems } from '../../libs/ddd/problem-kind';
 /** The refusals of individual help (Einzelfallhilfen): cases, Bewilligungen, Rechnungen, Erträge. */
 export const CASE_PROBLEMS = defineProblems({
   'case-not-found': { status: 404, de: 'Fall nicht gefunden', en: 'Case not found' },
+  'xrechnung-rejected': { status: 422, de: 'XRechnung nicht angenommen', en: 'XRechnung rejected' },
   'approval-not-found': { status: 404, de: 'Bewilligung nicht gefunden', en: 'Approval not found' },
   'invoice-not-found': { status: 404, de: 'Rechnung nicht gefunden', en: 'Invoice not found' },
   'case-exists': { status: 409, de: 'Fall bereits angelegt', en: 'Case exists' },

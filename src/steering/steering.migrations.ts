@@ -147,4 +147,50 @@ create table steering_notification_read_marks (
 create index steering_notifications_unread on steering_notifications (tenant_id, global_position);
 `,
   },
+  {
+    // Delivered notifications. Subscriptions are configuration beside the log (their addresses are
+    // never event data). The notification-outbox consumer writes, in the transaction of its
+    // checkpoint, one outbox row per notification and subscription (derived from the log and
+    // rebuilt with it) and its delivery row (pending); the dispatcher works the delivery rows.
+    // The delivery state is no read model: a rebuild replays the outbox and keeps what was sent.
+    id: '0560_notification_delivery',
+    sql: `
+create table notification_subscriptions (
+  subscription_id uuid primary key,
+  tenant_id       text not null,
+  channel         text not null check (channel in ('email', 'webhook')),
+  target          text not null,
+  role            text not null,
+  sozialraum_id   text,
+  types           text[] not null,
+  secret          text,
+  created_at      timestamptz not null default now()
+);
+create index notification_subscriptions_tenant on notification_subscriptions (tenant_id, created_at);
+
+create table notification_outbox (
+  notification_id uuid primary key,
+  tenant_id       text not null,
+  subscription_id uuid not null,
+  event_id        uuid not null,
+  global_position bigint not null,
+  channel         text not null,
+  recorded_at     timestamptz not null,
+  payload         jsonb not null
+);
+
+create table notification_deliveries (
+  notification_id uuid primary key,
+  tenant_id       text not null,
+  status          text not null default 'pending' check (status in ('pending', 'sent', 'dead')),
+  attempts        integer not null default 0,
+  next_attempt_at timestamptz not null default now(),
+  last_error      text,
+  last_attempt_at timestamptz,
+  sent_at         timestamptz
+);
+create index notification_deliveries_due on notification_deliveries (next_attempt_at) where status = 'pending';
+create index notification_deliveries_dead on notification_deliveries (tenant_id) where status = 'dead';
+`,
+  },
 ];

@@ -16,10 +16,14 @@ import { SozialraumYearReplay } from './replay/sozialraum-year-replay';
 import { SteeringController } from './steering.controller';
 import { NotificationReadMarks } from './read-marks/notification-read-marks';
 import { YearEndWork } from './year-end-work';
+import { NotificationDeliveryController } from './delivery/notification-delivery.controller';
+import { NotificationDispatcher } from './delivery/notification-dispatcher';
+import { NotificationOutboxProjection } from './delivery/outbox.projection';
+import { NotificationSubscriptions } from './delivery/notification-subscriptions';
 
 @Module({
   imports: [BudgetsModule, MasterDataModule, DiscoveryModule],
-  controllers: [SteeringController, NotificationsController],
+  controllers: [SteeringController, NotificationsController, NotificationDeliveryController],
   providers: [
     SozialraumYearReplay,
     SteeringQueries,
@@ -33,6 +37,9 @@ import { YearEndWork } from './year-end-work';
     UtilisationProjection,
     NotificationsProjection,
     ForecastTimelineProjection,
+    NotificationSubscriptions,
+    NotificationOutboxProjection,
+    NotificationDispatcher,
   ],
 })
 export class SteeringModule {}

@@ -33,5 +33,7 @@ export const STEERING_PROBLEMS = defineProblems({
     de: 'Lesemarke hinter der neuesten Meldung',
     en: 'Read mark beyond the newest notification',
   },
+  'subscription-target-invalid': { status: 422, de: 'Empfänger des Abonnements ungültig', en: 'Subscription target invalid' },
+  'subscription-types-not-for-role': { status: 422, de: 'Meldungsart nicht für diese Rolle', en: 'Notification type not for this role' },
   'next-year-budget-missing': { status: 422, de: 'Budget des Folgejahres fehlt', en: 'Next year budget missing' },
 });

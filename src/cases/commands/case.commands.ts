@@ -103,3 +103,12 @@ export class ClaimKostenerstattungCommand {
     readonly dto: ClaimKostenerstattungDto,
   ) {}
 }
+/** An invoice received as XRechnung (UBL or CII): read, checked and recorded as SubmitInvoice would. */
+export class SubmitXRechnungCommand {
+  constructor(
+    readonly ctx: CommandContext,
+    readonly caseRef: string,
+    readonly approvalId: string,
+    readonly xml: string,
+  ) {}
+}

@@ -75,6 +75,8 @@ export type CaseDomainEvent =
         amount: string;
         invoiceNumber: string;
         leitwegId: string | null;
+        /** For an invoice received as XRechnung: SHA-256 of the document, stored beside the events (case_invoice_documents). */
+        documentSha256?: string;
       }
     >
   | DomainEvent<'InvoiceVerified', { invoiceId: string; step: VerificationStep; verifiedBy: string }>

@@ -20,6 +20,8 @@ export interface SubmitInvoice {
   quantity?: string;
   invoiceNumber: string;
   leitwegId?: string;
+  /** The XRechnung the invoice was read from, by its SHA-256; absent for the JSON intake. */
+  documentSha256?: string;
 }
 
 /** Where an invoice stands, as the German sentences of a refusal say it. */
@@ -103,6 +105,7 @@ function submitInvoice(cmd: SubmitInvoice, state: CaseState): CaseStreamEvent[] 
         amount: formatAmount(amount),
         invoiceNumber: cmd.invoiceNumber,
         leitwegId: cmd.leitwegId ?? null,
+        ...(cmd.documentSha256 === undefined ? {} : { documentSha256: cmd.documentSha256 }),
       },
     },
   ];

@@ -166,6 +166,28 @@ registerExamples({
     const newest = await api.call('controller', 'GET', '/notifications?limit=1');
     return { path: '/notifications/read-mark', body: { readUpTo: newest.items[0].position } };
   },
+  // The example subscribes a Sozialraum whose notifications the other examples do not raise.
+  'POST /notification-subscriptions': () => ({
+    path: '/notification-subscriptions',
+    body: {
+      channel: 'webhook',
+      target: 'https://steuerung.example.de/hooks/sozialraumbudget',
+      role: 'controller',
+      sozialraumId: 'HRO-XX',
+      types: ['BudgetWarningRaised', 'SettlementCalculated'],
+      secret: 'ein-langer-geheimer-schluessel-2025',
+    },
+  }),
+  'GET /notification-subscriptions': async (api) => {
+    const created = await api.call('admin', 'POST', '/notification-subscriptions', {
+      channel: 'email',
+      target: 'steuerung@jugendamt.example',
+      role: 'controller',
+      sozialraumId: 'HRO-XX',
+    });
+    return { path: `/notification-subscriptions?subscriptionId=${created.subscriptionId}` };
+  },
+  'GET /notifications/dead-letters': () => ({ path: '/notifications/dead-letters' }),
   'GET /provider-figures/:providerId/:fiscalYear': async (api) => {
     await freshBudget(api);
     return { path: '/provider-figures/TR-E/2025' };

@@ -1148,6 +1148,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notification-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Abonnements der Meldungszustellung auflisten
+         * @description Die Abonnements des Mandanten mit Kanal, Empfänger, Rolle, Sozialraum und Meldungsarten; Signaturschlüssel werden nie ausgegeben. Reihenfolge: nach Anlagezeitpunkt.
+         *
+         *     Rollen: admin.
+         */
+        get: operations["NotificationDeliveryController_list"];
+        put?: never;
+        /**
+         * Zustellung von Meldungen der Steuerung abonnieren
+         * @description Legt fest, wer Meldungen der Steuerung (Schwellenüberschreitungen, Verfahren, Jahresabrechnungen …) zugestellt bekommt: per E-Mail (SMTP) an eine Adresse oder per Webhook (HTTPS-POST, Rumpf mit HMAC-SHA256 im Kopf X-Signature: sha256=<hex> signiert, Idempotency-Key und X-Notification-Id nennen die Kennung der Meldung, auf die der Empfänger dedupliziert). Je Rolle der Empfänger (sie bestimmt die Meldungsarten ohne types) und wahlweise nur ein Sozialraum. Zugestellt wird, was nach dem Anlegen gebucht wird; Fehlschläge werden mit wachsendem Abstand wiederholt, nach dem letzten Versuch steht die Meldung unter GET /notifications/dead-letters. Adressen sind Konfiguration, kein Ereignis des Protokolls.
+         *
+         *     Rollen: admin.
+         */
+        post: operations["NotificationDeliveryController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1162,6 +1190,28 @@ export interface paths {
          *     Rollen: controller, caseworker, wiju, auditor.
          */
         get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nicht zustellbare Meldungen auflisten
+         * @description Die Meldungen, deren Zustellung nach allen Versuchen gescheitert ist (Empfänger nicht erreichbar, abgelehnt, Abonnement entfernt), mit Zahl der Versuche und letztem Fehler; höchstens 500. Reihenfolge: nach Anlagezeitpunkt, neueste zuerst.
+         *
+         *     Rollen: admin.
+         */
+        get: operations["NotificationDeliveryController_deadLetters"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4780,6 +4830,52 @@ export interface components {
                 versionNumber: number;
             }[];
         };
+        /**
+         * DeadLetterList
+         * @description Meldungen, deren Zustellung nach allen Versuchen gescheitert ist, neueste zuerst
+         */
+        DeadLetterList: {
+            items: {
+                /** @description Zustellversuche */
+                attempts: number;
+                /** @enum {string} */
+                channel: "email" | "webhook";
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                createdAt: string;
+                /** Format: uuid */
+                eventId: string;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                lastAttemptAt: string | null;
+                /** @description Der Fehler des letzten Versuchs */
+                lastError: string | null;
+                /**
+                 * Format: uuid
+                 * @description Die Kennung, auf die Empfänger deduplizieren (Idempotency-Key, X-Notification-Id)
+                 */
+                notificationId: string;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                position: string;
+                /** Format: uuid */
+                subscriptionId: string;
+                summary: string;
+                /**
+                 * @description Art der Meldung
+                 * @enum {string}
+                 */
+                type: "BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied";
+            }[];
+        };
         EndRateAgreementDto: {
             /** @example Neuverhandlung zum 01.07.2025 */
             reason: string;
@@ -6513,6 +6609,107 @@ export interface components {
              * @example 4711
              */
             readUpTo: string;
+        };
+        /**
+         * NotificationSubscription
+         * @description Wer welche Meldungen der Steuerung zugestellt bekommt: Kanal, Empfänger, Rolle, Sozialraum, Meldungsarten
+         */
+        NotificationSubscription: {
+            /**
+             * @description email oder webhook
+             * @enum {string}
+             */
+            channel: "email" | "webhook";
+            /**
+             * Format: date-time
+             * @description Zeitpunkt (ISO 8601, UTC)
+             * @example 2025-03-31T09:15:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description Rolle der Empfänger
+             * @enum {string}
+             */
+            role: "controller" | "caseworker" | "wiju" | "auditor" | "provider";
+            /** @description Ob ein Signaturschlüssel hinterlegt ist (der Schlüssel selbst wird nie ausgegeben) */
+            signed: boolean;
+            /** @description Nur dieser Sozialraum; null: alle */
+            sozialraumId: string | null;
+            /** Format: uuid */
+            subscriptionId: string;
+            /** @description E-Mail-Adresse oder HTTPS-Adresse des Empfängers */
+            target: string;
+            /** @description Die Meldungsarten, die zugestellt werden */
+            types: ("BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied")[];
+        };
+        NotificationSubscriptionDto: {
+            /**
+             * @description email: Mail an target; webhook: HTTPS-POST an target, signiert mit secret
+             * @enum {string}
+             */
+            channel: "email" | "webhook";
+            /**
+             * @description Die Rolle der Empfänger; sie bestimmt, welche Meldungen sie ohne types erhalten
+             * @example controller
+             * @enum {string}
+             */
+            role: "controller" | "caseworker" | "wiju" | "auditor" | "provider";
+            /**
+             * @description Nur webhook: Schlüssel der HMAC-Signatur (X-Signature), mindestens 16 Zeichen; wird nie wieder ausgegeben
+             * @example geheim-und-lang-genug-1234
+             */
+            secret?: string;
+            /**
+             * @description Nur Meldungen dieses Sozialraums; null oder weggelassen: alle Sozialräume
+             * @example HRO-TW
+             */
+            sozialraumId?: string | null;
+            /**
+             * @description E-Mail-Adresse (email) oder HTTPS-Adresse (webhook)
+             * @example https://steuerung.example.de/hooks/sozialraumbudget
+             */
+            target: string;
+            /**
+             * @description Nur diese Meldungsarten (Vorgabe: alle, die die Rolle betreffen)
+             * @example [
+             *       "BudgetWarningRaised"
+             *     ]
+             */
+            types?: ("BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied")[];
+        };
+        /**
+         * NotificationSubscriptionList
+         * @description Die Abonnements des Mandanten, nach Anlagezeitpunkt
+         */
+        NotificationSubscriptionList: {
+            items: {
+                /**
+                 * @description email oder webhook
+                 * @enum {string}
+                 */
+                channel: "email" | "webhook";
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                createdAt: string;
+                /**
+                 * @description Rolle der Empfänger
+                 * @enum {string}
+                 */
+                role: "controller" | "caseworker" | "wiju" | "auditor" | "provider";
+                /** @description Ob ein Signaturschlüssel hinterlegt ist (der Schlüssel selbst wird nie ausgegeben) */
+                signed: boolean;
+                /** @description Nur dieser Sozialraum; null: alle */
+                sozialraumId: string | null;
+                /** Format: uuid */
+                subscriptionId: string;
+                /** @description E-Mail-Adresse oder HTTPS-Adresse des Empfängers */
+                target: string;
+                /** @description Die Meldungsarten, die zugestellt werden */
+                types: ("BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied")[];
+            }[];
         };
         OpenCaseDto: {
             /**
@@ -19304,6 +19501,320 @@ export interface operations {
             };
         };
     };
+    NotificationDeliveryController_list: {
+        parameters: {
+            query?: {
+                /** @description Nur dieses Abonnement */
+                subscriptionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSubscriptionList"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    NotificationDeliveryController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSubscriptionDto"];
+            };
+        };
+        responses: {
+            /** @description Angelegt */
+            201: {
+                headers: {
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /notification-subscriptions?subscriptionId={subscriptionId} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSubscription"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, subscription-target-invalid, subscription-types-not-for-role */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/subscription-target-invalid" | "/problems/subscription-types-not-for-role";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -19335,6 +19846,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    NotificationDeliveryController_deadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterList"];
                 };
             };
             /** @description Abgelehnt: validation-failed */

@@ -4,6 +4,7 @@ import { ExtendApprovalHandler } from './extend-approval.handler';
 import { ChangeScopeHandler } from './change-scope.handler';
 import { TerminateApprovalHandler } from './terminate-approval.handler';
 import { SubmitInvoiceHandler } from './submit-invoice.handler';
+import { SubmitXRechnungHandler } from './submit-xrechnung.handler';
 import { VerifyInvoiceHandler } from './verify-invoice.handler';
 import { RejectInvoiceHandler } from './reject-invoice.handler';
 import { OrderPaymentHandler } from './order-payment.handler';
@@ -18,6 +19,7 @@ export const caseCommandHandlers = [
   ChangeScopeHandler,
   TerminateApprovalHandler,
   SubmitInvoiceHandler,
+  SubmitXRechnungHandler,
   VerifyInvoiceHandler,
   RejectInvoiceHandler,
   OrderPaymentHandler,
