@@ -1,9 +1,9 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { AUTH_PROBLEMS } from '../auth/auth-problems';
 import { HTTP_PROBLEMS } from '../http/http-problems';
 import { PROBLEM_CONTENT_TYPE, Problem, problem, renderProblem } from '../http/problem';
 import { AppMetrics } from '../metrics/app-metrics';
+import { metricsRefusal } from '../metrics/http-metrics';
 import { MetricsAccess, decideMetricsAccess, metricsNetworks } from '../metrics/metrics-access';
 import { text } from '../text/text';
 import { ProbeAnswer } from './probes';
@@ -45,24 +45,7 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
     }
     if (path === '/metrics') {
       const decision = decideMetricsAccess(options.access, networks, req.socket.remoteAddress ?? '', req.headers.authorization);
-      if (decision === 'disabled')
-        return refuse(
-          res,
-          problem(HTTP_PROBLEMS['not-found'], text('Kennzahlen sind nicht eingeschaltet (METRICS_TOKEN).', 'Metrics are not enabled (METRICS_TOKEN).')),
-          path,
-        );
-      if (decision === 'network')
-        return refuse(
-          res,
-          problem(AUTH_PROBLEMS.forbidden, text('Kennzahlen sind von dieser Adresse aus nicht abrufbar.', 'Metrics cannot be read from this address.')),
-          path,
-        );
-      if (decision === 'token')
-        return refuse(
-          res,
-          problem(AUTH_PROBLEMS.unauthenticated, text('Kennzahlen verlangen das Token des Abrufs (Bearer).', 'Metrics require the scrape token (Bearer).')),
-          path,
-        );
+      if (decision !== 'allowed') return refuse(res, metricsRefusal(decision), path);
       const rendered = await options.metrics.render();
       return send(res, 200, rendered.contentType, rendered.body);
     }

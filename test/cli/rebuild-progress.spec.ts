@@ -1,17 +1,6 @@
-import { Writable } from 'node:stream';
 import { run as ops } from '../../apps/ops-cli/ops-cli';
 import { createTestApp, TestApp } from '../support/test-app';
-
-class Capture extends Writable {
-  text = '';
-  constructor(readonly isTTY = false) {
-    super();
-  }
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
+import { Capture } from '../support/capture';
 
 /** A rebuild says how far it is: on the operator's terminal, in a log, and through /ops/projections. */
 describe('progress of a projection rebuild', () => {

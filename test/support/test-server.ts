@@ -1,13 +1,13 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { Migration } from '../../libs/database/migration';
 import { migrate } from '../../libs/database/migrate';
 import { createPool } from '../../libs/database/pool';
 import { quoteIdent, startEmbeddedPostgres } from '../../libs/database/embedded-postgres';
 import { withDatabase } from '../../libs/database/database-url';
+import { freePort } from './free-port';
 
 /** Environment handed from the jest global setup to the test files. */
 export const TEST_SERVER_URL = 'TEST_PG_SERVER_URL';
@@ -109,16 +109,4 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,18 +1,10 @@
-import { Writable } from 'node:stream';
 import { Pool } from 'pg';
 import { run as ops } from '../../../apps/ops-cli/ops-cli';
 import { createPool } from '../../../libs/database/pool';
 import { MigrationChanged, migrate, migrationChecksum, migrationStatus } from '../../../libs/database/migrate';
 import { schemaMigrations } from '../../../src/schema';
 import { createTestDatabase, TestDatabase } from '../../support/test-server';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
+import { Capture } from '../../support/capture';
 
 /** Applied migrations carry a checksum; a changed one stops the start; `ops migrations status` lists them. */
 describe('schema migrations with checksums', () => {

@@ -1,14 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import { Pool } from 'pg';
 import { run as ops } from '../../../apps/ops-cli/ops-cli';
 import { DevKeys, loadOrCreateDevKeys, signDevToken } from '../../../libs/auth/dev-signing-key';
 import { createPool } from '../../../libs/database/pool';
 import { createTestDatabase, TestDatabase } from '../../support/test-server';
+import { freePort } from '../../support/free-port';
+import { Capture } from '../../support/capture';
 
 const ROOT = resolve(__dirname, '../../..');
 const RATE_LIMIT = 20;
@@ -197,22 +197,3 @@ describe('platform: two APIs and two workers on one database', () => {
     expect(await readModels()).toEqual(live);
   }, 240_000);
 });
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}

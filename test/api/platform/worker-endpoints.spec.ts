@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createTestDatabase, TestDatabase } from '../../support/test-server';
+import { freePort } from '../../support/free-port';
 
 const ROOT = resolve(__dirname, '../../..');
 const SCRAPE_TOKEN = 'worker-scrape-token-0123456789abcdef';
@@ -81,14 +81,3 @@ describe('platform: the worker’s health and metrics', () => {
     expect(output).not.toContain(database.url);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
