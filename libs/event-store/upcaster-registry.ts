@@ -17,6 +17,13 @@ export class UpcasterRegistry {
     return this;
   }
 
+  /** The schema version new events of a type are written with: one past the last registered step. */
+  currentVersion(type: string): number {
+    let version = 1;
+    while (this.steps.has(`${type}@${version}`)) version += 1;
+    return version;
+  }
+
   upcast(type: string, schemaVersion: number, data: unknown): { schemaVersion: number; data: unknown } {
     let version = schemaVersion;
     let current = data;

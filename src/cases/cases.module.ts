@@ -4,6 +4,7 @@ import { MasterDataModule } from '../master-data';
 import { CaseListsController } from './case-lists.controller';
 import { CasesController } from './cases.controller';
 import { CasesYearEnd } from './cases-year-end';
+import { CaseUpcasters } from './case-upcasters';
 import { CaseStore } from './commands/case-store';
 import { InvoiceDocuments } from './commands/invoice-documents';
 import { LeitwegIds } from './commands/leitweg-ids';
@@ -15,6 +16,6 @@ import { CaseListsQuery } from './queries/case-lists.query';
 @Module({
   imports: [BudgetsModule, MasterDataModule],
   controllers: [CasesController, CaseListsController],
-  providers: [...caseCommandHandlers, CaseStore, InvoiceDocuments, LeitwegIds, CaseListsQuery, CaseListsProjection, CasesYearEnd],
+  providers: [CaseUpcasters, ...caseCommandHandlers, CaseStore, InvoiceDocuments, LeitwegIds, CaseListsQuery, CaseListsProjection, CasesYearEnd],
 })
 export class CasesModule {}

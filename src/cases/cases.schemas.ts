@@ -1,6 +1,6 @@
 import { named } from '../../libs/http/contract/named-schemas';
 import { Amount, Decimal, IsoDate, IsoMonth, Nullable, OneOf, PageOf, Shape, Timestamp, Type } from '../../libs/http/contract/schema-types';
-import { LegalBasisCode, RateTypeCode } from '../shared/shared-schemas';
+import { LegalBasisCode, RateTypeCode, SettingCode } from '../shared/shared-schemas';
 import { TERMINATION_REASONS, VERIFICATION_STEPS } from './domain/case.events';
 import { INVOICE_STATUSES } from './queries/case-list.dtos';
 
@@ -95,6 +95,7 @@ const Approval = Shape({
   approvalId: Type.String(),
   legalBasis: LegalBasisCode,
   help: Type.String({ description: 'Bezeichnung der Hilfe (Paragraf und Name)' }),
+  setting: Nullable(SettingCode),
   bescheidDate: IsoDate,
   period: Period,
   rateType: RateTypeCode,

@@ -1,5 +1,5 @@
 import { IsoDate, IsoMonth, daysInclusive, firstDayOfMonth, lastDayOfMonth, maxDate, minDate, monthsBetween, nextMonth, yearOf } from '../../libs/calendar';
-import { LegalBasis, RateType } from '../shared/legal-basis';
+import { LegalBasis, RateType, Setting } from '../shared/legal-basis';
 import { TerminationReason } from '../cases';
 import { FlexibleCategory } from '../flexible';
 import { BudgetCategory } from '../shared/budget-category';
@@ -90,6 +90,8 @@ export interface DemoApproval {
   caseRef: string;
   sozialraumId: string;
   legalBasis: LegalBasis;
+  /** R12: stated where the legal basis implies none (§ 35a, § 41). */
+  setting?: Setting;
   providerId: string;
   start: IsoDate;
   end?: IsoDate;
@@ -262,6 +264,7 @@ export function demoPlan(today: IsoDate): DemoPlan {
         caseRef: `TW-${p}-003`,
         sozialraumId: 'HRO-TW',
         legalBasis: '35a',
+        setting: 'ambulant',
         providerId: 'TR-E',
         start: `${P}-02-01`,
         end: `${P}-07-31`,
@@ -369,6 +372,7 @@ export function demoPlan(today: IsoDate): DemoPlan {
         caseRef: `TW-${c}-002`,
         sozialraumId: 'HRO-TW',
         legalBasis: '35a',
+        setting: 'ambulant',
         providerId: 'TR-E',
         start: `${C}-03-01`,
         end: `${C}-07-31`,
@@ -427,6 +431,7 @@ export function demoPlan(today: IsoDate): DemoPlan {
         caseRef: `TW-${c}-006`,
         sozialraumId: 'HRO-TW',
         legalBasis: '35a',
+        setting: 'ambulant',
         providerId: 'TR-E',
         start: `${C}-11-01`,
         end: `${C}-12-31`,

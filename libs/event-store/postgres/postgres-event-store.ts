@@ -50,7 +50,9 @@ export class PostgresEventStore implements EventStore {
    * then be written atomically). Without a client the append is its own transaction.
    */
   async appendWith(client: PoolClient | null, streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const request = validateAppend(streamId, events, options);
+    // New events carry the shape readers expect today, so no upcaster runs on them.
+    const current = events.map((e) => (e.schemaVersion === undefined ? { ...e, schemaVersion: this.upcasters.currentVersion(e.type) } : e));
+    const request = validateAppend(streamId, current, options);
     const expectedKind = typeof request.expected === 'number' ? 'exact' : request.expected;
     const expectedVersion = typeof request.expected === 'number' ? request.expected : null;
     const params = [

@@ -4,13 +4,18 @@ import { IsAmount, IsIsoDate, IsIsoMonth, IsOptional } from '../../../libs/http/
 import { CommandBaseDto } from '../../../libs/http/command-base.dto';
 import { localised } from '../../../libs/http/validation-messages';
 import { CASE_REF_MESSAGE, CASE_REF_PATTERN, CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
-import { LEGAL_BASIS_CODES, LegalBasis, RATE_TYPES, RateType } from '../../shared/legal-basis';
+import { LEGAL_BASIS_CODES, LegalBasis, RATE_TYPES, RateType, SETTINGS, Setting, defaultSetting } from '../../shared/legal-basis';
 import { TERMINATION_REASONS, TerminationReason, VERIFICATION_STEPS, VerificationStep } from '../domain/case.events';
 
 const QUANTITY = /^\d{1,4}(\.\d{1,2})?$/;
 const QUANTITY_MESSAGE = localised(
   'muss eine Dezimalzahl als Text mit höchstens zwei Nachkommastellen sein, etwa "45" oder "12.5".',
   'must be a decimal string with at most 2 decimals, e.g. "45" or "12.5".',
+);
+
+const SETTING_MESSAGE = localised(
+  'muss ambulant, teilstationaer oder stationaer sein; bei § 35a und § 41 ist das Setting anzugeben.',
+  'must be ambulant, teilstationaer or stationaer; for § 35a and § 41 the setting must be stated.',
 );
 
 /** Deliberately no name, birth date, address or diagnosis: a case is a pseudonymous reference. */
@@ -32,6 +37,15 @@ export class GrantApprovalDto {
   @ApiProperty({ example: 'TR-E', description: 'Any registered provider (Wunsch- und Wahlrecht)' })
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   providerId: string;
+
+  @ApiPropertyOptional({
+    enum: SETTINGS,
+    description:
+      'Setting der Hilfe (R12). Vorgabe aus der Rechtsgrundlage: §§ 27–31, 35 ambulant, § 32 teilstationär, §§ 33, 34, 42 stationär; bei § 35a und § 41 Pflicht.',
+  })
+  @ValidateIf((o) => o.setting !== undefined || (LEGAL_BASIS_CODES.includes(o.legalBasis) && defaultSetting(o.legalBasis) === null))
+  @IsIn(SETTINGS, { message: SETTING_MESSAGE })
+  setting?: Setting;
 
   @ApiProperty({ example: '2025-01-01' })
   @IsIsoDate()

@@ -3,7 +3,7 @@ import { Text, text } from '../../../libs/text/text';
 import { addDays, firstDayOfMonth, lastDayOfMonth, monthOf, startOfYear, yearOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
 import { BudgetContractTerms } from '../../budgets';
-import { LegalBasis, RateType, legalBasisLabel } from '../../shared/legal-basis';
+import { LegalBasis, RateType, Setting, defaultSetting, legalBasisLabel } from '../../shared/legal-basis';
 import { SHARED_PROBLEMS } from '../../shared/shared-problems';
 import { CASE_PROBLEMS } from '../cases.problems';
 import { CaseStreamEvent, Classification, RateSegment, TerminationReason } from './case.events';
@@ -186,6 +186,8 @@ export interface ScopeFacts {
 
 export interface GrantApproval extends RateInput {
   legalBasis: LegalBasis;
+  /** Stated setting; without it the legal basis's default (R12). */
+  setting?: Setting;
   providerId: string;
   start: string;
   end: string | null;
@@ -214,6 +216,7 @@ export function decideGrantApproval(cmd: GrantApproval, state: CaseState, facts:
       caseRef: state.caseRef!,
       sozialraumId: state.sozialraumId!,
       legalBasis: cmd.legalBasis,
+      setting: cmd.setting ?? defaultSetting(cmd.legalBasis),
       rateType,
       bescheidDate: cmd.bescheidDate,
       start: cmd.start,

@@ -21,6 +21,7 @@ function approval(
   return {
     approvalId: 'TW-25-001-B1',
     legalBasis: rateType === 'daily' ? '34' : '31',
+    setting: rateType === 'daily' ? 'stationaer' : 'ambulant',
     rateType,
     bescheidDate: start,
     start,

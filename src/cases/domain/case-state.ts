@@ -1,6 +1,6 @@
 import { Decider } from '../../../libs/ddd/decider';
 import { Decimal, formatAmount } from '../../../libs/money';
-import { LegalBasis, RateType } from '../../shared/legal-basis';
+import { LegalBasis, RateType, Setting } from '../../shared/legal-basis';
 import { CaseStreamEvent, Classification, RateSegment, TerminationReason, VerificationStep } from './case.events';
 
 export type InvoiceStatus = 'awaiting-first-verification' | 'awaiting-second-verification' | 'awaiting-payment-order' | 'paid' | 'rejected' | 'reversed';
@@ -33,6 +33,7 @@ export type YearLines = Record<number, Record<string, string>>;
 export interface Approval {
   approvalId: string;
   legalBasis: LegalBasis;
+  setting: Setting | null;
   rateType: RateType;
   bescheidDate: string;
   start: string;
@@ -95,6 +96,7 @@ export function evolveCase(state: CaseState, event: CaseStreamEvent): CaseState 
       const approval: Approval = {
         approvalId: d.approvalId,
         legalBasis: d.legalBasis,
+        setting: d.setting,
         rateType: d.rateType,
         bescheidDate: d.bescheidDate,
         start: d.start,

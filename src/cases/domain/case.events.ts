@@ -1,6 +1,6 @@
 import { DomainEvent } from '../../../libs/ddd/decider';
 import { LedgerEvent } from '../../ledger';
-import { LegalBasis, RateType } from '../../shared/legal-basis';
+import { LegalBasis, RateType, Setting } from '../../shared/legal-basis';
 
 /** R1: where an approval's money counts, decided by the contract in force at the Bescheid date. */
 export interface Classification {
@@ -38,6 +38,8 @@ export type CaseDomainEvent =
         caseRef: string;
         sozialraumId: string;
         legalBasis: LegalBasis;
+        /** R12 (schema version 2); events of version 1 are read with the legal basis's default (null where none). */
+        setting: Setting | null;
         rateType: RateType;
         bescheidDate: string;
         start: string;

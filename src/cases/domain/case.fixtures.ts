@@ -2,7 +2,7 @@ import { addDays, monthOf, monthsBetween, yearOf } from '../../../libs/calendar'
 import { Decimal, ZERO, formatAmount } from '../../../libs/money';
 import { DEFAULT_CONTRACT_TERMS } from '../../budgets';
 import { MonthAmount } from '../../ledger';
-import { LegalBasis, RateType, legalBasisLabel } from '../../shared/legal-basis';
+import { LegalBasis, RateType, defaultSetting, legalBasisLabel } from '../../shared/legal-basis';
 import { CaseStreamEvent, Classification, VerificationStep } from './case.events';
 import { RateAgreementRef, ScopeFacts } from './approval.decisions';
 import { CaseFacts } from './closed-years';
@@ -113,6 +113,7 @@ export function granted(approval: GivenApproval, committed: Array<Array<[string,
       caseRef: CASE_REF,
       sozialraumId: 'HRO-TW',
       legalBasis: approval.legalBasis,
+      setting: defaultSetting(approval.legalBasis) ?? 'ambulant',
       rateType: approval.rateType,
       bescheidDate: approval.bescheidDate,
       start: approval.start,

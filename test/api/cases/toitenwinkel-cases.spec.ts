@@ -79,6 +79,7 @@ describe('Toitenwinkel 2025: individual help through the API', () => {
   it('T3 § 35a Schulbegleitung: March invoiced at 45 h and verified on 08.04. releases 577.50', async () => {
     const approval = await approve('TW-25-003', {
       legalBasis: '35a',
+      setting: 'ambulant',
       providerId: 'TR-E',
       start: '2025-02-01',
       end: '2025-07-31',
