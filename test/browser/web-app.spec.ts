@@ -266,7 +266,7 @@ describe('the web app in the browser', () => {
 
   it('lists the notifications of the steering, newest first', async () => {
     await signIn('Controlling des Jugendamts');
-    await page.getByRole('link', { name: 'Meldungen' }).click();
+    await page.getByRole('link', { name: 'Meldungen', exact: true }).click();
     const notifications = await api('controller', '/notifications?limit=50');
     expect(notifications.items.length).toBeGreaterThan(0);
     await page

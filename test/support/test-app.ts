@@ -9,6 +9,7 @@ import { DevKeys, loadOrCreateDevKeys, signDevToken } from '../../libs/auth/dev-
 import { Role } from '../../libs/auth/principal';
 import { createPool } from '../../libs/database/pool';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
+import { CheckpointSigner } from '../../src/audit/checkpoints/checkpoint-signer';
 import { apiDocumentOf, createApiApp } from '../../apps/api/app-factory';
 import { checkContract } from './contract-check';
 import { createTestDatabase, TestDatabase } from './test-server';
@@ -91,7 +92,13 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
         options.ttlSeconds,
       ),
     // No deadline of its own: on a loaded machine catching up may take long; jest's test timeout bounds it.
-    settle: () => app.get(ProjectionRunner).waitUntilCaughtUp(Infinity),
+    // Caught up, and every checkpoint due so far signed: the signer's timer appends those events
+    // later otherwise (up to a minute after a close), into the middle of a test that counts events.
+    settle: async () => {
+      const runner = app.get(ProjectionRunner);
+      await runner.waitUntilCaughtUp(Infinity);
+      if ((await app.get(CheckpointSigner).signDue()).length) await runner.waitUntilCaughtUp(Infinity);
+    },
     eventCount: async () => (await db.query('select count(*)::int as n from es_events')).rows[0].n,
     async close() {
       try {

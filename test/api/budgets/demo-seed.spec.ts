@@ -166,6 +166,7 @@ describe('demo tenant seeded on 2026-12-02: 2025 closed and settled, 2026 in pro
   });
 
   it('a second run changes nothing', async () => {
+    await t.settle();
     const events = await t.eventCount();
     expect(await t.app.get(DemoSeed).seed(today)).toBe(false);
     expect(await t.eventCount()).toBe(events);

@@ -57,13 +57,25 @@ describe('liveness and readiness', () => {
   });
 
   it('is not ready while a projection is being rebuilt', async () => {
-    await t.db.query(`update es_consumers set status = 'rebuilding' where name = 'utilisation'`);
+    // The consumer marks itself live again as soon as it sees it has caught up; holding its row
+    // locked (after seeing the status committed) keeps that update waiting while readiness is asked.
+    const client: PoolClient = await t.db.connect();
     try {
+      for (;;) {
+        await t.db.query(`update es_consumers set status = 'rebuilding' where name = 'utilisation'`);
+        await client.query('begin');
+        const { rows } = await client.query(`select status from es_consumers where name = 'utilisation' for update`);
+        if (rows[0]?.status === 'rebuilding') break;
+        await client.query('rollback');
+      }
       const rebuilding = await answerUntil((body) => body.error?.projections?.rebuilding?.includes('utilisation'));
       expect(rebuilding.status).toBe(503);
       expect(rebuilding.body.error.projections).toMatchObject({ status: 'down', rebuilding: ['utilisation'] });
+      await client.query(`update es_consumers set status = 'live' where name = 'utilisation'`);
+      await client.query('commit');
     } finally {
-      await t.db.query(`update es_consumers set status = 'live' where name = 'utilisation'`);
+      await client.query('rollback').catch(() => undefined);
+      client.release();
     }
     // Whatever else the process is doing meanwhile, the rebuild no longer keeps it from being ready.
     const after = await answerUntil((body) => !body.error?.projections?.rebuilding?.includes('utilisation'));

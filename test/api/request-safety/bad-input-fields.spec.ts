@@ -35,6 +35,7 @@ describe('bad input on every write endpoint: wrong types, negative and over-prec
   it.each(routes.map(([key]) => [key]))('%s', async (key) => {
     const write = writes.get(key)!;
     const body = write.call.body ?? {};
+    await t.settle();
     const before = await t.eventCount();
     const wrong: string[] = [];
     const expectInvalid = async (label: string, path: string, value: unknown) => {
