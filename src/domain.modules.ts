@@ -7,6 +7,7 @@ import { BudgetsModule } from './budgets/budgets.module';
 import { SteeringModule } from './steering/steering.module';
 import { DemoModule } from './demo/demo.module';
 import { AuditModule } from './audit/audit.module';
+import { WirkungModule } from './wirkung/wirkung.module';
 
 /** The domain capabilities the entry points compose. */
 export const domainModules: Type<unknown>[] = [
@@ -16,6 +17,7 @@ export const domainModules: Type<unknown>[] = [
   CasesModule,
   FlexibleModule,
   SteeringModule,
+  WirkungModule,
   AuditModule,
   DemoModule,
 ];

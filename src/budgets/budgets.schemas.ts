@@ -155,7 +155,7 @@ const HistoryEntry = Type.Union(
     historyEntry(['ReallocationRejected', 'ReallocationWithdrawn'] as const, Shape({ proposalId: Type.String(), reason: Type.String(), by: PartyCode })),
     historyEntry(['BudgetFreezeImposed', 'BudgetFreezeLifted'] as const, Shape({ categories: Type.Array(BudgetCategoryCode), reason: Type.String() })),
     historyEntry(
-      ['SavingsCarriedForward', 'MalusApplied'] as const,
+      ['SavingsCarriedForward', 'MalusApplied', 'PerformanceBonusApplied'] as const,
       Shape({ settlementId: Type.String(), fromFiscalYear: Type.Integer(), category: BudgetCategoryCode, amount: Amount }),
     ),
   ],

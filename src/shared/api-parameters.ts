@@ -15,6 +15,8 @@ export const API_PARAMETERS: Readonly<Record<string, { description: string; exam
   activityId: { description: 'Kennung der fallunspezifischen Aktivität', example: 'AKT-2025-1' },
   proposalId: { description: 'Kennung des Umschichtungsvorschlags', example: 'UMS-2025-1' },
   requestId: { description: 'Kennung des Antrags auf über- oder außerplanmäßige Aufwendungen', example: 'UEV-HRO-TW-2025-A1' },
+  indicatorKey: { description: 'Schlüssel des Wirksamkeitsindikators (R12)', example: 'ambulant-anteil' },
+  targetAgreementId: { description: 'Kennung der Zielvereinbarung: Sozialraum, Haushaltsjahr und Fassung', example: 'ZV-HRO-TW-2025-1' },
   month: { description: 'Monat', example: '2025-09' },
   status: { description: 'Nur Einträge in diesem Status', example: undefined },
   category: { description: 'Nur diese Budgetkategorie', example: undefined },

@@ -13,6 +13,14 @@ export const streams = {
   case: (tenantId: string, caseRef: string) => `${tenantId}/case/${caseRef}`,
   /** Steering of one Sozialraum-year: thresholds, procedures, month closes, settlement. */
   steering: (tenantId: string, sozialraumId: string, fiscalYear: number) => `${tenantId}/steering/${sozialraumId}/${fiscalYear}`,
+  /** The tenant's own Wirksamkeitsindikatoren (R12), versioned by effective date. */
+  indicatorCatalogue: (tenantId: string) => `${tenantId}/indicator-catalogue`,
+  /** Dated facts of every Sozialraum from the municipal statistics office (one import, one append). */
+  statistics: (tenantId: string) => `${tenantId}/statistics`,
+  /** The target agreement (Zielvereinbarung) of a Sozialraum-year, every version. */
+  targetAgreement: (tenantId: string, sozialraumId: string, fiscalYear: number) => `${tenantId}/target-agreement/${sozialraumId}/${fiscalYear}`,
+  /** Reported indicator values of a Sozialraum-year, corrections included. */
+  indicatorReports: (tenantId: string, sozialraumId: string, fiscalYear: number) => `${tenantId}/indicator-reports/${sozialraumId}/${fiscalYear}`,
 };
 
 /**
@@ -37,6 +45,12 @@ export function resourceOfStream(streamId: string): string | undefined {
       return `/cases/${path}`;
     case 'steering':
       return `/steering/${path}`;
+    case 'target-agreement':
+      return `/wirkung/${path}/target-agreements`;
+    case 'indicator-reports':
+      return `/wirkung/${path}/reports`;
+    case 'indicator-catalogue':
+      return '/indicators';
     default:
       return undefined;
   }

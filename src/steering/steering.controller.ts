@@ -434,7 +434,7 @@ export class SteeringController {
   @Operation({
     summary: 'Die Jahresabrechnung berechnen',
     description:
-      'Berechnet nach dem Jahresabschluss die Jahresabrechnung (R10) aus B, flexiblem Budget (FÜ + FU) und Ist I mit jedem Zwischenwert: D, Korridor K, Überschreitung E oder Einsparung S, Anteil, Deckel und Ergebnis (SettlementCalculated), einmal je Jahr. Wirksam wird sie erst nach der Bestätigung durch das Jugendamt und den federführenden Träger.',
+      'Berechnet nach dem Jahresabschluss die Jahresabrechnung (R10) aus B, flexiblem Budget (FÜ + FU) und Ist I mit jedem Zwischenwert: D, Korridor K, Überschreitung E oder Einsparung S, Anteil, Deckel und Ergebnis (SettlementCalculated), einmal je Jahr. Gilt für das Sozialraum-Jahr eine Zielvereinbarung (R12), wird mit denselben Zahlen die Bewertung der Leistungen berechnet (evaluation: Zielerreichung je Indikator, Punktzahl, Prämie und ihre Anwendung). Wirksam wird beides erst nach der Bestätigung durch das Jugendamt und den federführenden Träger.',
     answer: { status: 201, schema: SettlementAnswer, location: '/steering/{sozialraumId}/{fiscalYear}/settlement' },
     refusals: [P['year-not-closed'], P['settlement-exists']],
   })
@@ -452,7 +452,7 @@ export class SteeringController {
   @Operation({
     summary: 'Die Jahresabrechnung bestätigen',
     description:
-      'Bucht die Bestätigung der Jahresabrechnung (R10) durch das Jugendamt (Controlling) oder den federführenden Träger (SettlementConfirmed); die zweite muss von der anderen Organisation kommen. Nach beiden wird sie auf das fallunspezifische Budget des Folgejahres angewendet (SavingsCarriedForward oder MalusApplied, SettlementApplied), sobald dessen Budget besteht. If-Match nennt die Fassung des Steuerungsstroms.',
+      'Bucht die Bestätigung der Jahresabrechnung (R10) durch das Jugendamt (Controlling) oder den federführenden Träger (SettlementConfirmed); die zweite muss von der anderen Organisation kommen. Nach beiden wird sie auf das fallunspezifische Budget des Folgejahres angewendet (SavingsCarriedForward oder MalusApplied, mit einer Bewertung nach R12 auch PerformanceBonusApplied; dann SettlementApplied), sobald dessen Budget besteht. If-Match nennt die Fassung des Steuerungsstroms.',
     answer: { status: 200, schema: SettlementAnswer },
     refusals: [
       P['settlement-not-found'],
@@ -476,7 +476,7 @@ export class SteeringController {
   @Operation({
     summary: 'Die bestätigte Jahresabrechnung auf das Folgejahr anwenden',
     description:
-      'Wendet die von beiden Seiten bestätigte Jahresabrechnung (R10) auf das fallunspezifische Budget des Folgejahres an, wenn dessen Budget erst nach den Bestätigungen zugewiesen wurde: Übertrag (SavingsCarriedForward) oder Malus (MalusApplied), dann SettlementApplied. If-Match nennt die Fassung des Steuerungsstroms.',
+      'Wendet die von beiden Seiten bestätigte Jahresabrechnung (R10) auf das fallunspezifische Budget des Folgejahres an, wenn dessen Budget erst nach den Bestätigungen zugewiesen wurde: Übertrag (SavingsCarriedForward) oder Malus (MalusApplied), die Prämie einer Bewertung nach R12 (PerformanceBonusApplied), dann SettlementApplied. If-Match nennt die Fassung des Steuerungsstroms.',
     answer: { status: 200, schema: SettlementAnswer },
     refusals: [
       P['settlement-not-found'],

@@ -20,6 +20,7 @@ import { NotificationDeliveryController } from './delivery/notification-delivery
 import { NotificationDispatcher } from './delivery/notification-dispatcher';
 import { NotificationOutboxProjection } from './delivery/outbox.projection';
 import { NotificationSubscriptions } from './delivery/notification-subscriptions';
+import { SettlementEvaluations } from './settlement-evaluations';
 
 @Module({
   imports: [BudgetsModule, MasterDataModule, DiscoveryModule],
@@ -40,6 +41,8 @@ import { NotificationSubscriptions } from './delivery/notification-subscriptions
     NotificationSubscriptions,
     NotificationOutboxProjection,
     NotificationDispatcher,
+    SettlementEvaluations,
   ],
+  exports: [SozialraumYearReplay, SteeringQueries, SettlementEvaluations],
 })
 export class SteeringModule {}

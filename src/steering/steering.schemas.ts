@@ -147,6 +147,43 @@ const SettlementFigures = Shape(
   },
 );
 
+const EvaluatedIndicator = Shape({
+  indicatorKey: Type.String(),
+  name: Type.String(),
+  unit: Type.String({ description: 'percent, count, euro, per-1000 oder months' }),
+  direction: OneOf(['higher-is-better', 'lower-is-better'] as const),
+  baseline: Decimal,
+  target: Decimal,
+  weight: Decimal,
+  actual: Nullable(Type.String({ description: 'Gemessener Jahreswert, exakt (bis 10 Nachkommastellen)' })),
+  actualRounded: Nullable(Decimal),
+  achievementRaw: Nullable(Type.String({ description: '(Ist − Ausgangswert) / (Ziel − Ausgangswert), exakt, vor der Begrenzung' })),
+  achievement: Type.String({ description: 'Zielerreichung, auf 0…1 begrenzt, exakt' }),
+  achievementPct: Decimal,
+  weighted: Type.String({ description: 'Gewicht × Zielerreichung, exakt' }),
+});
+
+export const PerformanceEvaluationSchema = named(
+  'PerformanceEvaluation',
+  Shape({
+    agreementId: Type.String(),
+    agreementVersion: Type.Integer(),
+    indicators: Type.Array(EvaluatedIndicator),
+    weightTotal: Decimal,
+    score: Type.String({ description: 'Gewichtetes Mittel der Zielerreichungen, exakt' }),
+    scorePct: Decimal,
+    minimumScorePct: Decimal,
+    poolBasis: Type.String({ description: 'Wie der Prämientopf bestimmt ist' }),
+    pool: Amount,
+    bonus: Amount,
+    bonusFromReturn: Amount,
+    bonusIncrease: Amount,
+    returnedToMunicipalBudget: Nullable(Amount),
+    nextYearFuChange: Amount,
+  }),
+  'Die Bewertung der Leistungen nach R12 mit jedem Zwischenwert: Zielerreichung je Indikator, Punktzahl, Prämie und wie sie mit der Jahresabrechnung angewendet wird (bei Unterschreitung aus dem Anteil, der an den Haushalt zurückgeht)',
+);
+
 const settlementCalculatedFields = {
   settlementId: Type.String(),
   sozialraumId: Type.String(),
@@ -154,6 +191,7 @@ const settlementCalculatedFields = {
   figures: SettlementFigures,
   leadProviderId: Nullable(Type.String()),
   logPosition: LogPosition,
+  evaluation: Type.Optional(Nullable(PerformanceEvaluationSchema)),
 };
 
 const SettlementParty = OneOf(['jugendamt', 'lead-provider'] as const, { description: 'Wer bestätigt: das Jugendamt oder der federführende Träger' });
@@ -455,6 +493,7 @@ const NOTIFICATION_DATA = {
     toFiscalYear: Type.Integer(),
     kind: OneOf(['carry-forward', 'malus', 'none'] as const, { description: 'Übertrag, Malus oder nichts' }),
     amount: Amount,
+    bonus: Type.Optional(Amount),
   }),
 };
 

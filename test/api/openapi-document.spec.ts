@@ -14,6 +14,7 @@ const TAGS = [
   'Flexible Mittel',
   'Einzelfallhilfen',
   'Steuerung',
+  'Wirkung',
   'Rechnungsprüfung',
   'Anmeldung',
   'Betrieb',

@@ -384,8 +384,10 @@ export function decideClose(command: CloseBudget, state: SozialraumBudgetState):
 export interface Settlement {
   settlementId: string;
   fromFiscalYear: number;
-  kind: 'carry-forward' | 'malus';
+  kind: 'carry-forward' | 'malus' | 'none';
   amount: Decimal;
+  /** R12 performance bonus of the evaluation confirmed with the settlement (0 without one). */
+  bonus?: Decimal;
 }
 
 /** Applies a settlement to the budget of the Sozialraum-year after the settled one. */
@@ -395,13 +397,13 @@ export interface ApplySettlement extends SozialraumYear, Settlement {}
 export function decideApplySettlement(command: ApplySettlement, state: SozialraumBudgetState): SozialraumBudgetEvent[] {
   assertBookable(state, command);
   if (state.settlementsApplied.includes(command.settlementId)) return [];
-  const data = {
-    settlementId: command.settlementId,
-    fromFiscalYear: command.fromFiscalYear,
-    category: 'FU' as BudgetCategory,
-    amount: formatAmount(command.amount),
-  };
-  return [{ type: command.kind === 'carry-forward' ? 'SavingsCarriedForward' : 'MalusApplied', data }];
+  const base = { settlementId: command.settlementId, fromFiscalYear: command.fromFiscalYear, category: 'FU' as BudgetCategory };
+  const events: SozialraumBudgetEvent[] = [];
+  if (command.kind !== 'none')
+    events.push({ type: command.kind === 'carry-forward' ? 'SavingsCarriedForward' : 'MalusApplied', data: { ...base, amount: formatAmount(command.amount) } });
+  // One append: settlement and bonus are confirmed together and land together (R12).
+  if (command.bonus && !command.bonus.isZero()) events.push({ type: 'PerformanceBonusApplied', data: { ...base, amount: formatAmount(command.bonus) } });
+  return events;
 }
 
 function capitalised(value: string): string {

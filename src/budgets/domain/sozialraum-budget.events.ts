@@ -73,7 +73,9 @@ export type SozialraumBudgetEvent =
   | { type: 'BudgetFreezeLifted'; data: FreezeData; businessDate?: string }
   | { type: 'BudgetClosed'; data: { reason: string }; businessDate?: string }
   | { type: 'SavingsCarriedForward'; data: SettlementAppliedData; businessDate?: string }
-  | { type: 'MalusApplied'; data: SettlementAppliedData; businessDate?: string };
+  | { type: 'MalusApplied'; data: SettlementAppliedData; businessDate?: string }
+  /** R12: the performance bonus of the evaluation confirmed with the settlement, added to FU. */
+  | { type: 'PerformanceBonusApplied'; data: SettlementAppliedData; businessDate?: string };
 
 /**
  * What the budget folds of its stream: planning events and the ledger events of flexible money.
@@ -83,4 +85,11 @@ export type SozialraumBudgetEvent =
 export type BudgetStreamEvent = SozialraumBudgetEvent | LedgerEvent;
 
 /** Planning events that change planned amounts (steering folds them for B as of a date). */
-export const PLANNED_AMOUNT_EVENTS = ['BudgetAllocated', 'BudgetAmended', 'ReallocationAgreed', 'SavingsCarriedForward', 'MalusApplied'] as const;
+export const PLANNED_AMOUNT_EVENTS = [
+  'BudgetAllocated',
+  'BudgetAmended',
+  'ReallocationAgreed',
+  'SavingsCarriedForward',
+  'MalusApplied',
+  'PerformanceBonusApplied',
+] as const;

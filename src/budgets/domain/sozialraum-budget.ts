@@ -87,10 +87,12 @@ export function evolveBudget(state: SozialraumBudgetState, event: BudgetStreamEv
       return { ...state, frozen };
     }
     case 'SavingsCarriedForward':
-    case 'MalusApplied': {
+    case 'MalusApplied':
+    case 'PerformanceBonusApplied': {
       const { category, amount, settlementId } = event.data;
-      const change = event.type === 'SavingsCarriedForward' ? state.planned[category].plus(amount) : state.planned[category].minus(amount);
-      return { ...state, planned: withCategory(state.planned, category, change), settlementsApplied: [...state.settlementsApplied, settlementId] };
+      const change = event.type === 'MalusApplied' ? state.planned[category].minus(amount) : state.planned[category].plus(amount);
+      const applied = state.settlementsApplied.includes(settlementId) ? state.settlementsApplied : [...state.settlementsApplied, settlementId];
+      return { ...state, planned: withCategory(state.planned, category, change), settlementsApplied: applied };
     }
     case 'CommitmentRecorded':
     case 'CommitmentReleased': {

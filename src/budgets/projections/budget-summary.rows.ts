@@ -41,6 +41,7 @@ const isPlanningEvent = eventsOf<SozialraumBudgetEvent>({
   BudgetClosed: true,
   SavingsCarriedForward: true,
   MalusApplied: true,
+  PerformanceBonusApplied: true,
 });
 
 /**
@@ -100,6 +101,7 @@ export function budgetSummaryChanges(events: readonly StoredEvent[]): BudgetSumm
       }
       // Settlements change the fallunspezifisch budget (R10).
       case 'SavingsCarriedForward':
+      case 'PerformanceBonusApplied':
         update({ planned_fu: add(event.data.amount) });
         break;
       case 'MalusApplied':

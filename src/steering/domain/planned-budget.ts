@@ -30,6 +30,7 @@ export function applyPlanning(planned: PerCategory, event: { type: string; data:
       return { ...planned, [d.from]: planned[d.from].minus(d.amount), [d.to]: planned[d.to].plus(d.amount) };
     }
     case 'SavingsCarriedForward':
+    case 'PerformanceBonusApplied':
       return { ...planned, [event.data.category]: planned[event.data.category].plus(event.data.amount) };
     case 'MalusApplied':
       return { ...planned, [event.data.category]: planned[event.data.category].minus(event.data.amount) };

@@ -96,6 +96,7 @@ const settlementCalculated: SteeringEvent = {
     figures: calculateSettlement(d('200000'), d('70000'), d('161502.50'), DEFAULT_CONTRACT_TERMS),
     leadProviderId: 'TR-E',
     logPosition: '99',
+    evaluation: null,
   },
 };
 const confirmed = (party: 'jugendamt' | 'lead-provider', organisationId: string): SteeringEvent => ({
@@ -248,7 +249,7 @@ describe('steering decisions', () => {
       const both = [settlementCalculated, confirmed('jugendamt', 'HRO-JA'), confirmed('lead-provider', 'TR-E')];
       expect(application(both, false)).toThrow(expect.objectContaining({ problem: 'next-year-budget-missing' }));
       const applied = application(both)();
-      expect(applied).toEqual({ settlementId: 'ABR-HRO-TW-2025', toFiscalYear: 2026, kind: 'carry-forward', amount: '14248.75' });
+      expect(applied).toEqual({ settlementId: 'ABR-HRO-TW-2025', toFiscalYear: 2026, kind: 'carry-forward', amount: '14248.75', bonus: '0.00' });
       const record = deciderSpec(steeringDecider, decideSettlementApplied);
       const recorded = record
         .given(both)

@@ -7,6 +7,7 @@ import { SHARED_PROBLEMS } from '../../shared/shared-problems';
 import { STEERING_PROBLEMS } from '../steering.problems';
 import { pctOfBudget, underrunAtMonthClose, underrunLine } from './thresholds';
 import { calculateSettlement } from './settlement';
+import { PerformanceEvaluation } from './performance-evaluation';
 import { ProcedureFigures, kaemmereiReport } from './kaemmerei-report';
 import { MonitoringListData, SettlementAppliedData, SteeringEvent } from './steering.events';
 import { ProcedureState, SteeringState } from './steering-stream';
@@ -301,6 +302,8 @@ export type SettlementFacts =
       terms: BudgetContractTerms;
       leadProviderId: string | null;
       logPosition: bigint;
+      /** R12: calculated from the same horizon, where a target agreement is in force. */
+      evaluation?: PerformanceEvaluation | null;
     };
 
 /** R10: the settlement is calculated once, after the year close, with every intermediate figure. */
@@ -330,7 +333,15 @@ export function decideCalculateSettlement(command: SteeringYear, state: Steering
   return [
     {
       type: 'SettlementCalculated',
-      data: { settlementId: `ABR-${sozialraumId}-${fiscalYear}`, sozialraumId, fiscalYear, figures, leadProviderId, logPosition: logPosition.toString() },
+      data: {
+        settlementId: `ABR-${sozialraumId}-${fiscalYear}`,
+        sozialraumId,
+        fiscalYear,
+        figures,
+        leadProviderId,
+        logPosition: logPosition.toString(),
+        evaluation: facts.evaluation ?? null,
+      },
     },
   ];
 }
@@ -397,7 +408,8 @@ export function settlementApplication(command: SteeringYear, state: SteeringStat
   }
   const figures = state.settlement.figures;
   const kind: SettlementAppliedData['kind'] = figures.outcome === 'overrun' ? 'malus' : figures.outcome === 'underrun' ? 'carry-forward' : 'none';
-  if (kind !== 'none' && !facts.nextYearBudget) {
+  const bonus = state.settlement.evaluation?.bonus ?? '0.00';
+  if ((kind !== 'none' || bonus !== '0.00') && !facts.nextYearBudget) {
     refuse(
       STEERING_PROBLEMS['next-year-budget-missing'],
       text(
@@ -411,6 +423,7 @@ export function settlementApplication(command: SteeringYear, state: SteeringStat
     toFiscalYear: fiscalYear + 1,
     kind,
     amount: kind === 'malus' ? figures.providerShare : figures.carryForward,
+    bonus,
   };
 }
 

@@ -1,5 +1,6 @@
 import { BudgetCategory } from '../../shared/budget-category';
 import { SettlementFigures } from './settlement';
+import { PerformanceEvaluation } from './performance-evaluation';
 
 /** The columns of the Haushaltsüberwachungsliste: Ansatz, Bindungen, Anordnungen, Ist, Rest. */
 export interface MonitoringFigures {
@@ -160,6 +161,8 @@ export interface SettlementCalculatedData {
   figures: SettlementFigures;
   leadProviderId: string | null;
   logPosition: string;
+  /** R12: the evaluation under the target agreement in force, confirmed and applied with the settlement (absent without one). */
+  evaluation?: PerformanceEvaluation | null;
 }
 
 export interface SettlementConfirmedData {
@@ -173,6 +176,8 @@ export interface SettlementAppliedData {
   toFiscalYear: number;
   kind: 'carry-forward' | 'malus' | 'none';
   amount: string;
+  /** R12 performance bonus added to next year's fallunspezifisch budget (absent or 0.00 without one). */
+  bonus?: string;
 }
 
 export type SteeringEvent =

@@ -48,11 +48,13 @@ export function summaryOf(event: Notification, sozialraumId: string, fiscalYear:
     case 'SupplementaryExpenditureDecided':
       return `${year}: ${event.data.body} hat ${event.data.approved ? 'genehmigt' : 'abgelehnt'} (${event.data.decisionReference})`;
     case 'SettlementCalculated':
-      return `${year}: Jahresabrechnung berechnet (${event.data.figures.outcome})`;
+      return `${year}: Jahresabrechnung berechnet (${event.data.figures.outcome}${event.data.evaluation ? `, Bewertung ${event.data.evaluation.scorePct} %` : ''})`;
     case 'SettlementConfirmed':
       return `${year}: Jahresabrechnung bestätigt durch ${event.data.organisationId}`;
     case 'SettlementApplied':
-      return `${year}: Jahresabrechnung auf ${event.data.toFiscalYear} angewendet (${event.data.kind} ${event.data.amount})`;
+      return `${year}: Jahresabrechnung auf ${event.data.toFiscalYear} angewendet (${event.data.kind} ${event.data.amount}${
+        event.data.bonus && event.data.bonus !== '0.00' ? `, Prämie ${event.data.bonus}` : ''
+      })`;
   }
 }
 

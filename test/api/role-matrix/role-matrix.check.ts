@@ -21,6 +21,8 @@ const PARAMS: Record<string, string> = {
   activityId: 'AKT-2025-1',
   agreementId: 'EV-TR-E-1',
   month: '2025-01',
+  indicatorKey: 'ambulant-anteil',
+  targetAgreementId: 'ZV-HRO-TW-2025-1',
 };
 
 export function concretePath(template: string): string {

@@ -7,5 +7,6 @@ import '../flexible/examples';
 import '../cases/examples';
 import '../steering/examples';
 import '../audit/examples';
+import '../wirkung/examples';
 
 export { endpointExamples, createExampleApi } from './endpoint-examples';

@@ -1104,6 +1104,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indikatorenkatalog lesen
+         * @description Der Katalog der Wirksamkeitsindikatoren (R12), der zum Stichtag asOf gilt: die berechneten Indikatoren (planmaessig-beendet, ambulant-anteil, praeventionsanteil, hze-dichte, kosten-je-jm, dauer-beendeter-hilfen) mit ihrer Berechnung in Worten, und die eigenen, gemeldeten Indikatoren des Mandanten mit jeder Fassung.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor, admin.
+         */
+        get: operations["WirkungController_catalogue"];
+        put?: never;
+        /**
+         * Eigenen Indikator in den Katalog aufnehmen
+         * @description Nimmt einen gemeldeten Indikator des Mandanten ab effectiveFrom auf (IndicatorDefined): Name, Definition, Einheit, Richtung, Aggregation der Zeiträume (Summe, Mittel, letzter Wert), wer meldet, und ob er prämiert werden darf (R8). Eine neue Fassung mit späterem Datum ändert ihn ab diesem Tag. Die berechneten Indikatoren sind fest.
+         *
+         *     Rollen: controller.
+         */
+        post: operations["WirkungController_define"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicators/{indicatorKey}/comparison/{fiscalYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Einen Indikator für alle Sozialräume vergleichen
+         * @description Der Jahreswert eines Indikators für jeden Sozialraum des Mandanten mit der Ziellinie, wo eine Zielvereinbarung ihn gewichtet (Gesamtsteuerung), nach sozialraumId; auch mit asOf, knownAt, knownAtPosition.
+         *
+         *     Rollen: controller, auditor.
+         */
+        get: operations["WirkungController_comparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices": {
         parameters: {
             query?: never;
@@ -1588,6 +1638,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/statistics/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sozialraumdaten des Statistikamts lesen
+         * @description Jede eingelesene Zeile mit Stichtag, Einwohnern, Einwohnern unter 21 und Kennzahlen, in der Reihenfolge des Einlesens; eine spätere Zeile für denselben Sozialraum und Stichtag berichtigt die frühere.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor, admin.
+         */
+        get: operations["WirkungController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sozialraumdaten des Statistikamts einlesen (CSV)
+         * @description Liest die Datei des Statistikamts ein: je Zeile ein Sozialraum und Stichtag mit Einwohnern, Einwohnern unter 21 Jahren und weiteren Kennzahlen (etwa SGB-II-Quote); Trennzeichen „;“, deutsche Spaltenköpfe, Dezimalkomma. Jede Zeile wird geprüft; ein Fehler nennt Zeile und Spalte (rowErrors[].line, rowErrors[].column; errors[].field in Worten), und dann wird nichts übernommen. Sonst wird jede Zeile ein datiertes Ereignis (SozialraumFactsRecorded, Geschäftsdatum = Stichtag), alle in einem Schritt. Aus diesen Daten kommen die Nenner der Indikatoren.
+         *
+         *     Rollen: controller, admin.
+         */
+        post: operations["WirkungController_importStatistics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/steering/{sozialraumId}/{fiscalYear}": {
         parameters: {
             query?: never;
@@ -1947,7 +2041,7 @@ export interface paths {
         put?: never;
         /**
          * Die Jahresabrechnung berechnen
-         * @description Berechnet nach dem Jahresabschluss die Jahresabrechnung (R10) aus B, flexiblem Budget (FÜ + FU) und Ist I mit jedem Zwischenwert: D, Korridor K, Überschreitung E oder Einsparung S, Anteil, Deckel und Ergebnis (SettlementCalculated), einmal je Jahr. Wirksam wird sie erst nach der Bestätigung durch das Jugendamt und den federführenden Träger.
+         * @description Berechnet nach dem Jahresabschluss die Jahresabrechnung (R10) aus B, flexiblem Budget (FÜ + FU) und Ist I mit jedem Zwischenwert: D, Korridor K, Überschreitung E oder Einsparung S, Anteil, Deckel und Ergebnis (SettlementCalculated), einmal je Jahr. Gilt für das Sozialraum-Jahr eine Zielvereinbarung (R12), wird mit denselben Zahlen die Bewertung der Leistungen berechnet (evaluation: Zielerreichung je Indikator, Punktzahl, Prämie und ihre Anwendung). Wirksam wird beides erst nach der Bestätigung durch das Jugendamt und den federführenden Träger.
          *
          *     Rollen: controller.
          */
@@ -1969,7 +2063,7 @@ export interface paths {
         put?: never;
         /**
          * Die bestätigte Jahresabrechnung auf das Folgejahr anwenden
-         * @description Wendet die von beiden Seiten bestätigte Jahresabrechnung (R10) auf das fallunspezifische Budget des Folgejahres an, wenn dessen Budget erst nach den Bestätigungen zugewiesen wurde: Übertrag (SavingsCarriedForward) oder Malus (MalusApplied), dann SettlementApplied. If-Match nennt die Fassung des Steuerungsstroms.
+         * @description Wendet die von beiden Seiten bestätigte Jahresabrechnung (R10) auf das fallunspezifische Budget des Folgejahres an, wenn dessen Budget erst nach den Bestätigungen zugewiesen wurde: Übertrag (SavingsCarriedForward) oder Malus (MalusApplied), die Prämie einer Bewertung nach R12 (PerformanceBonusApplied), dann SettlementApplied. If-Match nennt die Fassung des Steuerungsstroms.
          *
          *     Rollen: controller.
          */
@@ -1991,7 +2085,7 @@ export interface paths {
         put?: never;
         /**
          * Die Jahresabrechnung bestätigen
-         * @description Bucht die Bestätigung der Jahresabrechnung (R10) durch das Jugendamt (Controlling) oder den federführenden Träger (SettlementConfirmed); die zweite muss von der anderen Organisation kommen. Nach beiden wird sie auf das fallunspezifische Budget des Folgejahres angewendet (SavingsCarriedForward oder MalusApplied, SettlementApplied), sobald dessen Budget besteht. If-Match nennt die Fassung des Steuerungsstroms.
+         * @description Bucht die Bestätigung der Jahresabrechnung (R10) durch das Jugendamt (Controlling) oder den federführenden Träger (SettlementConfirmed); die zweite muss von der anderen Organisation kommen. Nach beiden wird sie auf das fallunspezifische Budget des Folgejahres angewendet (SavingsCarriedForward oder MalusApplied, mit einer Bewertung nach R12 auch PerformanceBonusApplied; dann SettlementApplied), sobald dessen Budget besteht. If-Match nennt die Fassung des Steuerungsstroms.
          *
          *     Rollen: controller, provider.
          */
@@ -2150,6 +2244,216 @@ export interface paths {
         get: operations["FlexibleController_subsidies"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wirkung/{sozialraumId}/{fiscalYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wirkung eines Sozialraum-Jahres: Indikatoren mit Verlauf und Ziellinie
+         * @description Jeder Indikator des Katalogs für das Sozialraum-Jahr (R12): Jahreswert (exakt und gerundet, mit Zähler, Nenner und Fallzahl), Verlauf je Quartal seit Jahresbeginn und die Ziellinie der geltenden Zielvereinbarung. Mit asOf der Stand an einem Geschäftsdatum, mit knownAt oder knownAtPosition, was damals bekannt war. Träger sehen die Sozialräume ihres Trägerverbunds.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
+         */
+        get: operations["WirkungController_monitoring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wirkung/{sozialraumId}/{fiscalYear}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bewertung der Leistungen lesen
+         * @description Die Bewertung (R12) wie mit der Jahresabrechnung berechnet, mit ihren Bestätigungen und ob sie angewendet ist, und eine Vorschau aus den heutigen Zahlen unter der geltenden Zielvereinbarung: Zielerreichung je Indikator = (Ist − Ausgangswert) / (Ziel − Ausgangswert), auf 0…100 % begrenzt; Punktzahl = gewichtetes Mittel; Prämie = Topf × Punktzahl ab der Mindestpunktzahl, kaufmännisch auf den Cent. Exakte Werte, ohne Regel kleiner Fallzahlen (nur zwischen den beiden Seiten).
+         *
+         *     Rollen: controller, provider, auditor.
+         */
+        get: operations["WirkungController_evaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wirkung/{sozialraumId}/{fiscalYear}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sozialraumbericht für den Jugendhilfeausschuss
+         * @description Budgetzahlen, Indikatoren, Ziele und Bewertung des Sozialraum-Jahres für den Jugendhilfeausschuss, mit der Regel kleiner Fallzahlen (R12): Fallzahlen von 1 bis 4 als „< 5“, Quoten mit weniger als 5 Fällen nicht ausgewiesen. Auch mit asOf, knownAt, knownAtPosition.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
+         */
+        get: operations["WirkungController_jhaReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wirkung/{sozialraumId}/{fiscalYear}/report/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sozialraumbericht für den Jugendhilfeausschuss als CSV-Datei
+         * @description Der Bericht wie GET …/report als CSV: UTF-8 mit BOM, deutsche Spaltenköpfe, Vorgabe Dezimalkomma und Semikolon (für Excel).
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
+         */
+        get: operations["WirkungController_jhaReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wirkung/{sozialraumId}/{fiscalYear}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gemeldete Indikatorwerte lesen
+         * @description Jede Meldung des Sozialraum-Jahres mit Berichtigungen; current nennt die geltende je Indikator und Zeitraum. Auch mit asOf, knownAt, knownAtPosition.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
+         */
+        get: operations["WirkungController_reports"];
+        put?: never;
+        /**
+         * Indikatorwert melden oder berichtigen
+         * @description Meldet den Wert eines gemeldeten Indikators für ein Quartal oder einen Monat mit einer Notiz ohne personenbezogene Angaben (IndicatorValueReported). Eine Berichtigung ist eine neue Meldung, die die ersetzte nennt (corrects) und begründet (reason). Ein Träger meldet nur für Sozialräume seines Trägerverbunds; für ein abgeschlossenes Haushaltsjahr wird nichts mehr gemeldet.
+         *
+         *     Rollen: controller, provider.
+         */
+        post: operations["WirkungController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wirkung/{sozialraumId}/{fiscalYear}/target-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Zielvereinbarung lesen
+         * @description Jede Fassung der Zielvereinbarung des Sozialraum-Jahres mit ihrem Stand und die geltende.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
+         */
+        get: operations["WirkungController_agreements"];
+        put?: never;
+        /**
+         * Zielvereinbarung vorschlagen
+         * @description Das Jugendamt oder der federführende Träger schlägt die Zielvereinbarung des Sozialraum-Jahres vor (TargetAgreementProposed): je Indikator Ausgangswert, Zielwert und Gewicht, dazu die Prämienregel (Topf als Betrag oder % des flexiblen Budgets, Mindestpunktzahl, Vorgabe 50 %). Sie gilt, wenn die andere Seite zustimmt. Ein Indikator, dessen Verbesserung weniger oder billigere Rechtsansprüche hieße (hze-dichte, kosten-je-jm und so gekennzeichnete), wird abgelehnt (indicator-not-incentivisable, R8).
+         *
+         *     Rollen: controller, provider.
+         */
+        post: operations["WirkungController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wirkung/{sozialraumId}/{fiscalYear}/target-agreements/{targetAgreementId}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Einer Zielvereinbarung zustimmen
+         * @description Die andere Seite stimmt dem offenen Vorschlag zu (TargetAgreementAgreed); er gilt ab dann und ersetzt eine früher geltende Fassung.
+         *
+         *     Rollen: controller, provider.
+         */
+        post: operations["WirkungController_agree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wirkung/{sozialraumId}/{fiscalYear}/target-agreements/{targetAgreementId}/rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Eine vorgeschlagene Zielvereinbarung ablehnen
+         * @description Die andere Seite lehnt den offenen Vorschlag ab (TargetAgreementRejected); eine geltende Fassung bleibt in Kraft.
+         *
+         *     Rollen: controller, provider.
+         */
+        post: operations["WirkungController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wirkung/{sozialraumId}/{fiscalYear}/target-agreements/{targetAgreementId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Einen eigenen Vorschlag zurückziehen
+         * @description Die vorschlagende Seite zieht den offenen Vorschlag zurück (TargetAgreementWithdrawn).
+         *
+         *     Rollen: controller, provider.
+         */
+        post: operations["WirkungController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2340,6 +2644,15 @@ export interface components {
             decisionReference: string;
             /** @example Nachtragshaushalt: zusätzliche Gruppenangebote */
             reason: string;
+        };
+        AnswerTargetAgreementDto: {
+            /**
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
+             * @example 2025-01-10
+             */
+            businessDate?: string;
+            /** @example einverstanden */
+            reason?: string;
         };
         ApprovalLimitDto: {
             /** @example Oberbürgermeister */
@@ -2542,6 +2855,23 @@ export interface components {
              * @example 2025-03-31T09:15:00.000Z
              */
             verifiedAt: string;
+        };
+        BonusRuleDto: {
+            /**
+             * @description Mindestpunktzahl in % für jede Prämie (Vorgabe 50)
+             * @example 50
+             */
+            minimumScorePct?: string;
+            /**
+             * @description Topf als fester Betrag
+             * @example 3500.00
+             */
+            poolAmount?: string;
+            /**
+             * @description Topf als % des flexiblen Budgets (FÜ + FU nach Umschichtungen); entweder dies oder poolAmount
+             * @example 5
+             */
+            poolPercentOfFlexibleBudget?: string;
         };
         /**
          * BudgetContractView
@@ -3105,7 +3435,7 @@ export interface components {
                  */
                 recordedAt: string;
                 /** @enum {string} */
-                type: "SavingsCarriedForward" | "MalusApplied";
+                type: "SavingsCarriedForward" | "MalusApplied" | "PerformanceBonusApplied";
             })[];
             /** @description Offene Umschichtungsvorschläge, in der Reihenfolge ihres Eingangs */
             openProposals: {
@@ -3368,6 +3698,11 @@ export interface components {
                     rateReason: string | null;
                 }[];
                 /**
+                 * @description Setting der Hilfe (R12): ambulant, teilstationär, stationär
+                 * @enum {string|null}
+                 */
+                setting: "ambulant" | "teilstationaer" | "stationaer" | null;
+                /**
                  * @description laufend oder beendet
                  * @enum {string}
                  */
@@ -3598,6 +3933,11 @@ export interface components {
                     rateReason: string | null;
                 }[];
                 /**
+                 * @description Setting der Hilfe (R12): ambulant, teilstationär, stationär
+                 * @enum {string|null}
+                 */
+                setting: "ambulant" | "teilstationaer" | "stationaer" | null;
+                /**
                  * @description laufend oder beendet
                  * @enum {string}
                  */
@@ -3825,6 +4165,11 @@ export interface components {
                     /** @description Begründung eines abweichenden Entgelts */
                     rateReason: string | null;
                 }[];
+                /**
+                 * @description Setting der Hilfe (R12): ambulant, teilstationär, stationär
+                 * @enum {string|null}
+                 */
+                setting: "ambulant" | "teilstationaer" | "stationaer" | null;
                 /**
                  * @description laufend oder beendet
                  * @enum {string}
@@ -4056,6 +4401,11 @@ export interface components {
                     rateReason: string | null;
                 }[];
                 /**
+                 * @description Setting der Hilfe (R12): ambulant, teilstationär, stationär
+                 * @enum {string|null}
+                 */
+                setting: "ambulant" | "teilstationaer" | "stationaer" | null;
+                /**
                  * @description laufend oder beendet
                  * @enum {string}
                  */
@@ -4285,6 +4635,11 @@ export interface components {
                     /** @description Begründung eines abweichenden Entgelts */
                     rateReason: string | null;
                 }[];
+                /**
+                 * @description Setting der Hilfe (R12): ambulant, teilstationär, stationär
+                 * @enum {string|null}
+                 */
+                setting: "ambulant" | "teilstationaer" | "stationaer" | null;
                 /**
                  * @description laufend oder beendet
                  * @enum {string}
@@ -4876,6 +5231,51 @@ export interface components {
                 type: "BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied";
             }[];
         };
+        DefineIndicatorDto: {
+            /**
+             * @description Wie die gemeldeten Werte der Zeiträume zum Jahreswert werden
+             * @example sum
+             * @enum {string}
+             */
+            aggregation: "sum" | "mean" | "last";
+            /**
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
+             * @example 2025-01-10
+             */
+            businessDate?: string;
+            /** @example Summe der Teilnahmen an fallunspezifischen Angeboten des Trägerverbunds im Zeitraum, gemeldet je Quartal. */
+            definition: string;
+            /**
+             * @example higher-is-better
+             * @enum {string}
+             */
+            direction: "higher-is-better" | "lower-is-better";
+            /**
+             * @description Ab wann diese Fassung gilt
+             * @example 2025-01-01
+             */
+            effectiveFrom: string;
+            /**
+             * @description R8: false, wenn eine Verbesserung weniger oder billigere Rechtsansprüche bedeutet; dann nur beobachtet, nie gewichtet
+             * @example true
+             */
+            incentivisable: boolean;
+            /** @example teilnehmende-fu */
+            key: string;
+            /** @example Teilnehmende an fallunspezifischen Angeboten */
+            name: string;
+            /**
+             * @example [
+             *       "provider"
+             *     ]
+             */
+            reportedBy: ("jugendamt" | "provider")[];
+            /**
+             * @example count
+             * @enum {string}
+             */
+            unit: "percent" | "count" | "euro" | "per-1000" | "months";
+        };
         EndRateAgreementDto: {
             /** @example Neuverhandlung zum 01.07.2025 */
             reason: string;
@@ -5131,6 +5531,11 @@ export interface components {
              * @enum {string}
              */
             rateType?: "monthly" | "hourly" | "daily";
+            /**
+             * @description Setting der Hilfe (R12). Vorgabe aus der Rechtsgrundlage: §§ 27–31, 35 ambulant, § 32 teilstationär, §§ 33, 34, 42 stationär; bei § 35a und § 41 Pflicht.
+             * @enum {string}
+             */
+            setting?: "ambulant" | "teilstationaer" | "stationaer";
             /** @example 2025-01-01 */
             start: string;
         };
@@ -5201,6 +5606,19 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "error" | "degraded" | "shutting_down";
         };
+        ImportStatisticsDto: {
+            /**
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
+             * @example 2025-01-10
+             */
+            businessDate?: string;
+            /**
+             * @description Der Inhalt der CSV-Datei des Statistikamts: Trennzeichen „;“, deutsche Spaltenköpfe (Sozialraum, Stichtag, Einwohner, Einwohner unter 21, weitere Kennzahlen), Dezimalkomma, eine Zeile je Sozialraum und Stichtag
+             * @example Sozialraum;Stichtag;Einwohner;Einwohner unter 21;SGB-II-Quote
+             *     HRO-TW;01.01.2025;14.200;2.600;12,4
+             */
+            csv: string;
+        };
         /**
          * InclusionProof
          * @description Beweis, dass ein Ereignis im Baum einer Größe enthalten ist (RFC 9162, Prüfpfad)
@@ -5230,6 +5648,119 @@ export interface components {
              * @example 1234
              */
             treeSize: number;
+        };
+        /**
+         * IndicatorCatalogue
+         * @description Der Indikatorenkatalog (R12) zu einem Stichtag: die berechneten Indikatoren und die eigenen, gemeldeten des Mandanten
+         */
+        IndicatorCatalogue: {
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            asOf: string;
+            /** @description Jede Fassung der eigenen Indikatoren des Mandanten */
+            history: {
+                /** @enum {string|null} */
+                aggregation: "sum" | "mean" | "last" | null;
+                /** @description Wie der Indikator berechnet oder gemeldet wird */
+                definition: string;
+                /** @enum {string} */
+                direction: "higher-is-better" | "lower-is-better";
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string;
+                /** @description R8: false heißt nur beobachtet, nie in einer Prämie gewichtet */
+                incentivisable: boolean;
+                key: string;
+                name: string;
+                reportedBy: ("jugendamt" | "provider")[];
+                /**
+                 * @description Aus dem Ereignisprotokoll berechnet oder je Zeitraum gemeldet
+                 * @enum {string}
+                 */
+                source: "computed" | "reported";
+                /** @enum {string} */
+                unit: "percent" | "count" | "euro" | "per-1000" | "months";
+            }[];
+            indicators: {
+                /** @enum {string|null} */
+                aggregation: "sum" | "mean" | "last" | null;
+                /** @description Wie der Indikator berechnet oder gemeldet wird */
+                definition: string;
+                /** @enum {string} */
+                direction: "higher-is-better" | "lower-is-better";
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string;
+                /** @description R8: false heißt nur beobachtet, nie in einer Prämie gewichtet */
+                incentivisable: boolean;
+                key: string;
+                name: string;
+                reportedBy: ("jugendamt" | "provider")[];
+                /**
+                 * @description Aus dem Ereignisprotokoll berechnet oder je Zeitraum gemeldet
+                 * @enum {string}
+                 */
+                source: "computed" | "reported";
+                /** @enum {string} */
+                unit: "percent" | "count" | "euro" | "per-1000" | "months";
+            }[];
+            /** @description Fassung des Katalog-Datenstroms des Mandanten */
+            version: number;
+        };
+        /**
+         * IndicatorReports
+         * @description Die gemeldeten Indikatorwerte eines Sozialraum-Jahres mit allen Berichtigungen
+         */
+        IndicatorReports: {
+            fiscalYear: number;
+            /** @description Die gebuchte Meldung */
+            reportId?: string;
+            /** @description Jede Meldung wie erfasst; Berichtigungen ersetzen, löschen aber nichts */
+            reports: {
+                corrects: string | null;
+                /** @description Die geltende Meldung für Indikator und Zeitraum (keine spätere Berichtigung) */
+                current: boolean;
+                indicatorKey: string;
+                note: string;
+                organisationId: string;
+                /** @description Quartal (JJJJ-Qn) oder Monat (JJJJ-MM) */
+                period: string;
+                reason: string | null;
+                reportId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                reportedOn: string;
+                /** @enum {string} */
+                reporter: "jugendamt" | "provider";
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                value: string;
+            }[];
+            sozialraumId: string;
+            version: number;
+            view: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                asOf: string | null;
+                knownAt: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                knownAtPosition: string | null;
+            };
         };
         InstalmentDto: {
             /** @example 6000.00 */
@@ -5278,6 +5809,85 @@ export interface components {
             }[];
             /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
             nextCursor: string | null;
+        };
+        /**
+         * JhaReport
+         * @description Der Sozialraumbericht für den Jugendhilfeausschuss: Budgetzahlen, Indikatoren, Ziele und Bewertung, mit der Regel kleiner Fallzahlen (R12)
+         */
+        JhaReport: {
+            budget: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                actual: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                budget: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                forecast: string;
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                pctOfBudget: string;
+            };
+            evaluation: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                bonus: string;
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                scorePct: string;
+            } | null;
+            fiscalYear: number;
+            indicators: {
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                baseline: string | null;
+                /** @description Fallzahl wie veröffentlicht: ab 5 genau, 1–4 als „< 5“ */
+                cases: string | null;
+                indicatorKey: string;
+                name: string;
+                note: string | null;
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                target: string | null;
+                /** @enum {string} */
+                unit: "percent" | "count" | "euro" | "per-1000" | "months";
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                value: string | null;
+            }[];
+            sozialraumId: string;
+            view: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                asOf: string | null;
+                knownAt: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                knownAtPosition: string | null;
+            };
         };
         /**
          * KaemmereiReport
@@ -6410,6 +7020,104 @@ export interface components {
                  */
                 businessDate: string;
                 data: {
+                    /**
+                     * PerformanceEvaluation
+                     * @description Die Bewertung der Leistungen nach R12 mit jedem Zwischenwert: Zielerreichung je Indikator, Punktzahl, Prämie und wie sie mit der Jahresabrechnung angewendet wird (bei Unterschreitung aus dem Anteil, der an den Haushalt zurückgeht)
+                     */
+                    evaluation?: {
+                        agreementId: string;
+                        agreementVersion: number;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        bonus: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        bonusFromReturn: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        bonusIncrease: string;
+                        indicators: {
+                            /** @description Zielerreichung, auf 0…1 begrenzt, exakt */
+                            achievement: string;
+                            /**
+                             * @description Dezimalzahl als Text
+                             * @example 12.5
+                             */
+                            achievementPct: string;
+                            /** @description (Ist − Ausgangswert) / (Ziel − Ausgangswert), exakt, vor der Begrenzung */
+                            achievementRaw: string | null;
+                            /** @description Gemessener Jahreswert, exakt (bis 10 Nachkommastellen) */
+                            actual: string | null;
+                            /**
+                             * @description Dezimalzahl als Text
+                             * @example 12.5
+                             */
+                            actualRounded: string | null;
+                            /**
+                             * @description Dezimalzahl als Text
+                             * @example 12.5
+                             */
+                            baseline: string;
+                            /** @enum {string} */
+                            direction: "higher-is-better" | "lower-is-better";
+                            indicatorKey: string;
+                            name: string;
+                            /**
+                             * @description Dezimalzahl als Text
+                             * @example 12.5
+                             */
+                            target: string;
+                            /** @description percent, count, euro, per-1000 oder months */
+                            unit: string;
+                            /**
+                             * @description Dezimalzahl als Text
+                             * @example 12.5
+                             */
+                            weight: string;
+                            /** @description Gewicht × Zielerreichung, exakt */
+                            weighted: string;
+                        }[];
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        minimumScorePct: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        nextYearFuChange: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        pool: string;
+                        /** @description Wie der Prämientopf bestimmt ist */
+                        poolBasis: string;
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        returnedToMunicipalBudget: string | null;
+                        /** @description Gewichtetes Mittel der Zielerreichungen, exakt */
+                        score: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        scorePct: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        weightTotal: string;
+                    } | null;
                     /** @description Die Jahresabrechnung nach R10 mit jedem Zwischenwert: B (budget), flexibles Budget (FÜ + FU), Ist I (actual), D = I − B (deviation), Korridor K, E oder S, Anteil, Deckel und Ergebnis */
                     figures: {
                         /**
@@ -6556,6 +7264,11 @@ export interface components {
                      * @example 1234.50
                      */
                     amount: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonus?: string;
                     /**
                      * @description Übertrag, Malus oder nichts
                      * @enum {string}
@@ -6751,6 +7464,104 @@ export interface components {
             sozialraumId: string;
             /** @description Fassung des Budgetstroms (für If-Match des Jahresabschlusses) */
             version: number;
+        };
+        /**
+         * PerformanceEvaluation
+         * @description Die Bewertung der Leistungen nach R12 mit jedem Zwischenwert: Zielerreichung je Indikator, Punktzahl, Prämie und wie sie mit der Jahresabrechnung angewendet wird (bei Unterschreitung aus dem Anteil, der an den Haushalt zurückgeht)
+         */
+        PerformanceEvaluation: {
+            agreementId: string;
+            agreementVersion: number;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            bonus: string;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            bonusFromReturn: string;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            bonusIncrease: string;
+            indicators: {
+                /** @description Zielerreichung, auf 0…1 begrenzt, exakt */
+                achievement: string;
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                achievementPct: string;
+                /** @description (Ist − Ausgangswert) / (Ziel − Ausgangswert), exakt, vor der Begrenzung */
+                achievementRaw: string | null;
+                /** @description Gemessener Jahreswert, exakt (bis 10 Nachkommastellen) */
+                actual: string | null;
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                actualRounded: string | null;
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                baseline: string;
+                /** @enum {string} */
+                direction: "higher-is-better" | "lower-is-better";
+                indicatorKey: string;
+                name: string;
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                target: string;
+                /** @description percent, count, euro, per-1000 oder months */
+                unit: string;
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                weight: string;
+                /** @description Gewicht × Zielerreichung, exakt */
+                weighted: string;
+            }[];
+            /**
+             * @description Dezimalzahl als Text
+             * @example 12.5
+             */
+            minimumScorePct: string;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            nextYearFuChange: string;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            pool: string;
+            /** @description Wie der Prämientopf bestimmt ist */
+            poolBasis: string;
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            returnedToMunicipalBudget: string | null;
+            /** @description Gewichtetes Mittel der Zielerreichungen, exakt */
+            score: string;
+            /**
+             * @description Dezimalzahl als Text
+             * @example 12.5
+             */
+            scorePct: string;
+            /**
+             * @description Dezimalzahl als Text
+             * @example 12.5
+             */
+            weightTotal: string;
         };
         PlannedAmountsDto: {
             /**
@@ -7090,6 +7901,17 @@ export interface components {
              * @enum {string}
              */
             to: "FS" | "FUE" | "FU";
+        };
+        ProposeTargetAgreementDto: {
+            bonus: components["schemas"]["BonusRuleDto"];
+            /**
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
+             * @example 2025-01-10
+             */
+            businessDate?: string;
+            indicators: components["schemas"]["WeightedIndicatorDto"][];
+            /** @example Zielvereinbarung 2025 nach Steuerungsrunde */
+            reason: string;
         };
         /**
          * ProviderFigures
@@ -7663,7 +8485,7 @@ export interface components {
                  */
                 recordedAt: string;
                 /** @enum {string} */
-                type: "SavingsCarriedForward" | "MalusApplied";
+                type: "SavingsCarriedForward" | "MalusApplied" | "PerformanceBonusApplied";
             })[];
             /** @description Offene Umschichtungsvorschläge, in der Reihenfolge ihres Eingangs */
             openProposals: {
@@ -7829,6 +8651,37 @@ export interface components {
              */
             evidenceReference?: string;
         };
+        ReportValueDto: {
+            /**
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
+             * @example 2025-01-10
+             */
+            businessDate?: string;
+            /**
+             * @description Bei einer Berichtigung: die ersetzte Meldung
+             * @example MW-2025-1
+             */
+            corrects?: string;
+            /** @example teilnehmende-fu */
+            indicatorKey: string;
+            /**
+             * @description Ohne personenbezogene Angaben
+             * @example Jugendtreff, Elternkurse, Stadtteilfest
+             */
+            note: string;
+            /**
+             * @description Quartal (JJJJ-Q1 … Q4) oder Monat (JJJJ-MM)
+             * @example 2025-Q1
+             */
+            period: string;
+            /**
+             * @description Pflicht bei einer Berichtigung
+             * @example Nachmeldung des Jugendtreffs
+             */
+            reason?: string;
+            /** @example 410 */
+            value: string;
+        };
         /**
          * SettlementAnswer
          * @description Die Jahresabrechnung nach der Buchung
@@ -7855,6 +8708,104 @@ export interface components {
                      */
                     party: "jugendamt" | "lead-provider";
                 }[];
+                /**
+                 * PerformanceEvaluation
+                 * @description Die Bewertung der Leistungen nach R12 mit jedem Zwischenwert: Zielerreichung je Indikator, Punktzahl, Prämie und wie sie mit der Jahresabrechnung angewendet wird (bei Unterschreitung aus dem Anteil, der an den Haushalt zurückgeht)
+                 */
+                evaluation?: {
+                    agreementId: string;
+                    agreementVersion: number;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonus: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonusFromReturn: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonusIncrease: string;
+                    indicators: {
+                        /** @description Zielerreichung, auf 0…1 begrenzt, exakt */
+                        achievement: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        achievementPct: string;
+                        /** @description (Ist − Ausgangswert) / (Ziel − Ausgangswert), exakt, vor der Begrenzung */
+                        achievementRaw: string | null;
+                        /** @description Gemessener Jahreswert, exakt (bis 10 Nachkommastellen) */
+                        actual: string | null;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        actualRounded: string | null;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        baseline: string;
+                        /** @enum {string} */
+                        direction: "higher-is-better" | "lower-is-better";
+                        indicatorKey: string;
+                        name: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        target: string;
+                        /** @description percent, count, euro, per-1000 oder months */
+                        unit: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        weight: string;
+                        /** @description Gewicht × Zielerreichung, exakt */
+                        weighted: string;
+                    }[];
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    minimumScorePct: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    nextYearFuChange: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    pool: string;
+                    /** @description Wie der Prämientopf bestimmt ist */
+                    poolBasis: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    returnedToMunicipalBudget: string | null;
+                    /** @description Gewichtetes Mittel der Zielerreichungen, exakt */
+                    score: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    scorePct: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    weightTotal: string;
+                } | null;
                 /** @description Die Jahresabrechnung nach R10 mit jedem Zwischenwert: B (budget), flexibles Budget (FÜ + FU), Ist I (actual), D = I − B (deviation), Korridor K, E oder S, Anteil, Deckel und Ergebnis */
                 figures: {
                     /**
@@ -8041,6 +8992,104 @@ export interface components {
                      */
                     party: "jugendamt" | "lead-provider";
                 }[];
+                /**
+                 * PerformanceEvaluation
+                 * @description Die Bewertung der Leistungen nach R12 mit jedem Zwischenwert: Zielerreichung je Indikator, Punktzahl, Prämie und wie sie mit der Jahresabrechnung angewendet wird (bei Unterschreitung aus dem Anteil, der an den Haushalt zurückgeht)
+                 */
+                evaluation?: {
+                    agreementId: string;
+                    agreementVersion: number;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonus: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonusFromReturn: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonusIncrease: string;
+                    indicators: {
+                        /** @description Zielerreichung, auf 0…1 begrenzt, exakt */
+                        achievement: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        achievementPct: string;
+                        /** @description (Ist − Ausgangswert) / (Ziel − Ausgangswert), exakt, vor der Begrenzung */
+                        achievementRaw: string | null;
+                        /** @description Gemessener Jahreswert, exakt (bis 10 Nachkommastellen) */
+                        actual: string | null;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        actualRounded: string | null;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        baseline: string;
+                        /** @enum {string} */
+                        direction: "higher-is-better" | "lower-is-better";
+                        indicatorKey: string;
+                        name: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        target: string;
+                        /** @description percent, count, euro, per-1000 oder months */
+                        unit: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        weight: string;
+                        /** @description Gewicht × Zielerreichung, exakt */
+                        weighted: string;
+                    }[];
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    minimumScorePct: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    nextYearFuChange: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    pool: string;
+                    /** @description Wie der Prämientopf bestimmt ist */
+                    poolBasis: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    returnedToMunicipalBudget: string | null;
+                    /** @description Gewichtetes Mittel der Zielerreichungen, exakt */
+                    score: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    scorePct: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    weightTotal: string;
+                } | null;
                 /** @description Die Jahresabrechnung nach R10 mit jedem Zwischenwert: B (budget), flexibles Budget (FÜ + FU), Ist I (actual), D = I − B (deviation), Korridor K, E oder S, Anteil, Deckel und Ergebnis */
                 figures: {
                     /**
@@ -8237,6 +9286,34 @@ export interface components {
                 leadProviderId: string;
                 memberProviderIds: string[];
             }[];
+            version: number;
+        };
+        /**
+         * StatisticsFacts
+         * @description Die Sozialraumdaten des Statistikamts, je Sozialraum und Stichtag, wie eingelesen
+         */
+        StatisticsFacts: {
+            facts: {
+                fileSha256: string;
+                importId: string;
+                keyFigures: {
+                    name: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    value: string;
+                }[];
+                residents: number;
+                residentsUnder21: number;
+                sozialraumId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                validFrom: string;
+            }[];
+            importId?: string;
             version: number;
         };
         SteeringMeetingDto: {
@@ -8567,6 +9644,104 @@ export interface components {
                      */
                     party: "jugendamt" | "lead-provider";
                 }[];
+                /**
+                 * PerformanceEvaluation
+                 * @description Die Bewertung der Leistungen nach R12 mit jedem Zwischenwert: Zielerreichung je Indikator, Punktzahl, Prämie und wie sie mit der Jahresabrechnung angewendet wird (bei Unterschreitung aus dem Anteil, der an den Haushalt zurückgeht)
+                 */
+                evaluation?: {
+                    agreementId: string;
+                    agreementVersion: number;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonus: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonusFromReturn: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonusIncrease: string;
+                    indicators: {
+                        /** @description Zielerreichung, auf 0…1 begrenzt, exakt */
+                        achievement: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        achievementPct: string;
+                        /** @description (Ist − Ausgangswert) / (Ziel − Ausgangswert), exakt, vor der Begrenzung */
+                        achievementRaw: string | null;
+                        /** @description Gemessener Jahreswert, exakt (bis 10 Nachkommastellen) */
+                        actual: string | null;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        actualRounded: string | null;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        baseline: string;
+                        /** @enum {string} */
+                        direction: "higher-is-better" | "lower-is-better";
+                        indicatorKey: string;
+                        name: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        target: string;
+                        /** @description percent, count, euro, per-1000 oder months */
+                        unit: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        weight: string;
+                        /** @description Gewicht × Zielerreichung, exakt */
+                        weighted: string;
+                    }[];
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    minimumScorePct: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    nextYearFuChange: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    pool: string;
+                    /** @description Wie der Prämientopf bestimmt ist */
+                    poolBasis: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    returnedToMunicipalBudget: string | null;
+                    /** @description Gewichtetes Mittel der Zielerreichungen, exakt */
+                    score: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    scorePct: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    weightTotal: string;
+                } | null;
                 /** @description Die Jahresabrechnung nach R10 mit jedem Zwischenwert: B (budget), flexibles Budget (FÜ + FU), Ist I (actual), D = I − B (deviation), Korridor K, E oder S, Anteil, Deckel und Ergebnis */
                 figures: {
                     /**
@@ -9182,6 +10357,173 @@ export interface components {
             /** @enum {string} */
             kind: "ueberplanmaessig" | "ausserplanmaessig";
         };
+        /**
+         * TargetAgreements
+         * @description Die Zielvereinbarung eines Sozialraum-Jahres (R12): jede Fassung mit Vorschlag, Zustimmung, Ablehnung oder Rücknahme, und die geltende
+         */
+        TargetAgreements: {
+            /** @description Der Vorschlag, den die Anfrage gebucht oder beantwortet hat */
+            agreementId?: string;
+            fiscalYear: number;
+            inForce: {
+                agreementId: string;
+                answer: {
+                    agreementId: string;
+                    /**
+                     * @description Seite: Jugendamt oder federführender Träger
+                     * @enum {string}
+                     */
+                    by: "jugendamt" | "lead-provider";
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    on: string;
+                    organisationId: string;
+                    reason: string | null;
+                } | null;
+                bonus: {
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    minimumScorePct: string;
+                    pool: {
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        amount: string;
+                        /** @constant */
+                        kind: "amount";
+                    } | {
+                        /** @constant */
+                        kind: "percent-of-flexible-budget";
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        percent: string;
+                    };
+                };
+                fiscalYear: number;
+                indicators: {
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    baseline: string;
+                    indicatorKey: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    target: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    weight: string;
+                }[];
+                /**
+                 * @description Seite: Jugendamt oder federführender Träger
+                 * @enum {string}
+                 */
+                proposedBy: "jugendamt" | "lead-provider";
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                proposedOn: string;
+                proposerOrganisationId: string;
+                reason: string;
+                sozialraumId: string;
+                /** @enum {string} */
+                status: "proposed" | "agreed" | "rejected" | "withdrawn" | "superseded";
+                version: number;
+            } | null;
+            sozialraumId: string;
+            /** @description Fassung des Datenstroms der Zielvereinbarung (ETag) */
+            version: number;
+            /** @description Jeder Vorschlag mit seinem Stand, in der Reihenfolge der Vorschläge */
+            versions: {
+                agreementId: string;
+                answer: {
+                    agreementId: string;
+                    /**
+                     * @description Seite: Jugendamt oder federführender Träger
+                     * @enum {string}
+                     */
+                    by: "jugendamt" | "lead-provider";
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    on: string;
+                    organisationId: string;
+                    reason: string | null;
+                } | null;
+                bonus: {
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    minimumScorePct: string;
+                    pool: {
+                        /**
+                         * @description Betrag in EUR mit zwei Nachkommastellen
+                         * @example 1234.50
+                         */
+                        amount: string;
+                        /** @constant */
+                        kind: "amount";
+                    } | {
+                        /** @constant */
+                        kind: "percent-of-flexible-budget";
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        percent: string;
+                    };
+                };
+                fiscalYear: number;
+                indicators: {
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    baseline: string;
+                    indicatorKey: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    target: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    weight: string;
+                }[];
+                /**
+                 * @description Seite: Jugendamt oder federführender Träger
+                 * @enum {string}
+                 */
+                proposedBy: "jugendamt" | "lead-provider";
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                proposedOn: string;
+                proposerOrganisationId: string;
+                reason: string;
+                sozialraumId: string;
+                /** @enum {string} */
+                status: "proposed" | "agreed" | "rejected" | "withdrawn" | "superseded";
+                version: number;
+            }[];
+        };
         TerminateApprovalDto: {
             /**
              * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
@@ -9606,6 +10948,434 @@ export interface components {
              * @enum {string}
              */
             step: "sachlich-richtig" | "rechnerisch-richtig";
+        };
+        WeightedIndicatorDto: {
+            /** @example 60.00 */
+            baseline: string;
+            /** @example planmaessig-beendet */
+            indicatorKey: string;
+            /** @example 70.00 */
+            target: string;
+            /** @example 40 */
+            weight: string;
+        };
+        /**
+         * WirkungComparison
+         * @description Ein Indikator für alle Sozialräume des Mandanten in einem Jahr (Gesamtsteuerung), nach sozialraumId
+         */
+        WirkungComparison: {
+            fiscalYear: number;
+            indicator: {
+                /** @enum {string|null} */
+                aggregation: "sum" | "mean" | "last" | null;
+                /** @description Wie der Indikator berechnet oder gemeldet wird */
+                definition: string;
+                /** @enum {string} */
+                direction: "higher-is-better" | "lower-is-better";
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string;
+                /** @description R8: false heißt nur beobachtet, nie in einer Prämie gewichtet */
+                incentivisable: boolean;
+                key: string;
+                name: string;
+                reportedBy: ("jugendamt" | "provider")[];
+                /**
+                 * @description Aus dem Ereignisprotokoll berechnet oder je Zeitraum gemeldet
+                 * @enum {string}
+                 */
+                source: "computed" | "reported";
+                /** @enum {string} */
+                unit: "percent" | "count" | "euro" | "per-1000" | "months";
+            };
+            sozialraeume: {
+                sozialraumId: string;
+                target: {
+                    agreementId: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    baseline: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    target: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    weight: string;
+                } | null;
+                year: {
+                    /** @description Anzahl der Bewilligungen, auf denen der Wert beruht */
+                    caseCount: number | null;
+                    denominator: string | null;
+                    /** @description Exakter Wert (bis 10 Nachkommastellen) */
+                    exact: string | null;
+                    numerator: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    value: string | null;
+                };
+            }[];
+            view: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                asOf: string | null;
+                knownAt: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                knownAtPosition: string | null;
+            };
+        };
+        /**
+         * WirkungEvaluation
+         * @description Die Bewertung der Leistungen (R12): wie mit der Jahresabrechnung gebucht und bestätigt, und eine Vorschau aus den heutigen Zahlen
+         */
+        WirkungEvaluation: {
+            fiscalYear: number;
+            /**
+             * PerformanceEvaluation
+             * @description Die Bewertung der Leistungen nach R12 mit jedem Zwischenwert: Zielerreichung je Indikator, Punktzahl, Prämie und wie sie mit der Jahresabrechnung angewendet wird (bei Unterschreitung aus dem Anteil, der an den Haushalt zurückgeht)
+             */
+            preview: {
+                agreementId: string;
+                agreementVersion: number;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                bonus: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                bonusFromReturn: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                bonusIncrease: string;
+                indicators: {
+                    /** @description Zielerreichung, auf 0…1 begrenzt, exakt */
+                    achievement: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    achievementPct: string;
+                    /** @description (Ist − Ausgangswert) / (Ziel − Ausgangswert), exakt, vor der Begrenzung */
+                    achievementRaw: string | null;
+                    /** @description Gemessener Jahreswert, exakt (bis 10 Nachkommastellen) */
+                    actual: string | null;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    actualRounded: string | null;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    baseline: string;
+                    /** @enum {string} */
+                    direction: "higher-is-better" | "lower-is-better";
+                    indicatorKey: string;
+                    name: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    target: string;
+                    /** @description percent, count, euro, per-1000 oder months */
+                    unit: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    weight: string;
+                    /** @description Gewicht × Zielerreichung, exakt */
+                    weighted: string;
+                }[];
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                minimumScorePct: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                nextYearFuChange: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                pool: string;
+                /** @description Wie der Prämientopf bestimmt ist */
+                poolBasis: string;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                returnedToMunicipalBudget: string | null;
+                /** @description Gewichtetes Mittel der Zielerreichungen, exakt */
+                score: string;
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                scorePct: string;
+                /**
+                 * @description Dezimalzahl als Text
+                 * @example 12.5
+                 */
+                weightTotal: string;
+            } | null;
+            recorded: {
+                applied: boolean;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                calculatedOn: string;
+                confirmations: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    on: string;
+                    organisationId: string;
+                    /**
+                     * @description Seite: Jugendamt oder federführender Träger
+                     * @enum {string}
+                     */
+                    party: "jugendamt" | "lead-provider";
+                }[];
+                /**
+                 * PerformanceEvaluation
+                 * @description Die Bewertung der Leistungen nach R12 mit jedem Zwischenwert: Zielerreichung je Indikator, Punktzahl, Prämie und wie sie mit der Jahresabrechnung angewendet wird (bei Unterschreitung aus dem Anteil, der an den Haushalt zurückgeht)
+                 */
+                evaluation: {
+                    agreementId: string;
+                    agreementVersion: number;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonus: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonusFromReturn: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    bonusIncrease: string;
+                    indicators: {
+                        /** @description Zielerreichung, auf 0…1 begrenzt, exakt */
+                        achievement: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        achievementPct: string;
+                        /** @description (Ist − Ausgangswert) / (Ziel − Ausgangswert), exakt, vor der Begrenzung */
+                        achievementRaw: string | null;
+                        /** @description Gemessener Jahreswert, exakt (bis 10 Nachkommastellen) */
+                        actual: string | null;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        actualRounded: string | null;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        baseline: string;
+                        /** @enum {string} */
+                        direction: "higher-is-better" | "lower-is-better";
+                        indicatorKey: string;
+                        name: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        target: string;
+                        /** @description percent, count, euro, per-1000 oder months */
+                        unit: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        weight: string;
+                        /** @description Gewicht × Zielerreichung, exakt */
+                        weighted: string;
+                    }[];
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    minimumScorePct: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    nextYearFuChange: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    pool: string;
+                    /** @description Wie der Prämientopf bestimmt ist */
+                    poolBasis: string;
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    returnedToMunicipalBudget: string | null;
+                    /** @description Gewichtetes Mittel der Zielerreichungen, exakt */
+                    score: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    scorePct: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    weightTotal: string;
+                } | null;
+                settlementId: string;
+            } | null;
+            sozialraumId: string;
+        };
+        /**
+         * WirkungMonitoring
+         * @description Jeder Indikator eines Sozialraum-Jahres (R12) mit Jahreswert, Verlauf je Quartal und Ziellinie der geltenden Zielvereinbarung, zu einem Stichtag und wie zu einem Zeitpunkt bekannt
+         */
+        WirkungMonitoring: {
+            agreement: {
+                agreementId: string;
+                status: string;
+                version: number;
+            } | null;
+            factsFrom: {
+                /** @enum {string} */
+                source: "statistics" | "master-data";
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                validFrom: string;
+            } | null;
+            fiscalYear: number;
+            indicators: {
+                definition: string;
+                /** @enum {string} */
+                direction: "higher-is-better" | "lower-is-better";
+                incentivisable: boolean;
+                indicatorKey: string;
+                name: string;
+                /** @description Seit Jahresbeginn bis zum Quartalsende (mit asOf: bis zum Stichtag) */
+                quarters: {
+                    measured: {
+                        /** @description Anzahl der Bewilligungen, auf denen der Wert beruht */
+                        caseCount: number | null;
+                        denominator: string | null;
+                        /** @description Exakter Wert (bis 10 Nachkommastellen) */
+                        exact: string | null;
+                        numerator: string;
+                        /**
+                         * @description Dezimalzahl als Text
+                         * @example 12.5
+                         */
+                        value: string | null;
+                    };
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    periodEnd: string;
+                    quarter: string;
+                }[];
+                /** @enum {string} */
+                source: "computed" | "reported";
+                target: {
+                    agreementId: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    baseline: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    target: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    weight: string;
+                } | null;
+                /** @enum {string} */
+                unit: "percent" | "count" | "euro" | "per-1000" | "months";
+                year: {
+                    /** @description Anzahl der Bewilligungen, auf denen der Wert beruht */
+                    caseCount: number | null;
+                    denominator: string | null;
+                    /** @description Exakter Wert (bis 10 Nachkommastellen) */
+                    exact: string | null;
+                    numerator: string;
+                    /**
+                     * @description Dezimalzahl als Text
+                     * @example 12.5
+                     */
+                    value: string | null;
+                };
+            }[];
+            period: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                from: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                to: string;
+            };
+            residentsUnder21: number | null;
+            sozialraumId: string;
+            view: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                asOf: string | null;
+                knownAt: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                knownAtPosition: string | null;
+            };
         };
         /**
          * YearCloseAnswer
@@ -19255,6 +21025,462 @@ export interface operations {
             };
         };
     };
+    WirkungController_catalogue: {
+        parameters: {
+            query?: {
+                /** @description Der Katalog, der an diesem Tag gilt (Vorgabe: heute) */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorCatalogue"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_define: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefineIndicatorDto"];
+            };
+        };
+        responses: {
+            /** @description Angelegt */
+            201: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /indicators */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorCatalogue"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, indicator-exists */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/indicator-exists";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_comparison: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Schlüssel des Wirksamkeitsindikators (R12)
+                 * @example ambulant-anteil
+                 */
+                indicatorKey: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WirkungComparison"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unknown-indicator */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/unknown-indicator";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
     CaseListsController_invoices: {
         parameters: {
             query?: {
@@ -23061,6 +25287,324 @@ export interface operations {
                         status?: 422;
                         /** @enum {string} */
                         type?: "/problems/duplicate-member" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/lead-among-members" | "/problems/provider-not-registered";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_statistics: {
+        parameters: {
+            query?: {
+                /** @description Nur die Daten dieses Sozialraums */
+                sozialraumId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsFacts"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_importStatistics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportStatisticsDto"];
+            };
+        };
+        responses: {
+            /** @description Angelegt */
+            201: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /statistics/facts */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsFacts"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event, statistics-invalid */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/statistics-invalid";
                     };
                 };
             };
@@ -27905,6 +30449,2018 @@ export interface operations {
                         status?: 404;
                         /** @enum {string} */
                         type?: "/problems/provider-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_monitoring: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WirkungMonitoring"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-in-traegerverbund */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-in-traegerverbund";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WirkungEvaluation"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-in-traegerverbund */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-in-traegerverbund";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_jhaReport: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JhaReport"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-in-traegerverbund */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-in-traegerverbund";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_jhaReportCsv: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+                /**
+                 * @description Dezimalkomma und Semikolon als Trennzeichen (für Excel); false: Dezimalpunkt und Komma
+                 * @example true
+                 */
+                decimalComma?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sozialraumbericht als CSV-Datei (jha-bericht-<Sozialraum>-<Jahr>.csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-in-traegerverbund */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-in-traegerverbund";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_reports: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorReports"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-in-traegerverbund */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-in-traegerverbund";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportValueDto"];
+            };
+        };
+        responses: {
+            /** @description Angelegt */
+            201: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /wirkung/{sozialraumId}/{fiscalYear}/reports */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorReports"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-in-traegerverbund, reporter-not-allowed */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-in-traegerverbund" | "/problems/reporter-not-allowed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: report-not-found, sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/report-not-found" | "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, value-already-reported */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/value-already-reported";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, indicator-not-reported, invalid-event, period-outside-year, unknown-indicator */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/indicator-not-reported" | "/problems/invalid-event" | "/problems/period-outside-year" | "/problems/unknown-indicator";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_agreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAgreements"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-in-traegerverbund */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-in-traegerverbund";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_propose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeTargetAgreementDto"];
+            };
+        };
+        responses: {
+            /** @description Angelegt */
+            201: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /wirkung/{sozialraumId}/{fiscalYear}/target-agreements */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAgreements"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-lead-provider */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-lead-provider";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, proposal-open */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/proposal-open";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: baseline-equals-target, fiscal-year-closed, idempotency-key-reused, indicator-listed-twice, indicator-not-incentivisable, invalid-event, target-not-an-improvement, unknown-indicator */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/baseline-equals-target" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/indicator-listed-twice" | "/problems/indicator-not-incentivisable" | "/problems/invalid-event" | "/problems/target-not-an-improvement" | "/problems/unknown-indicator";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_agree: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+                /**
+                 * @description Kennung der Zielvereinbarung: Sozialraum, Haushaltsjahr und Fassung
+                 * @example ZV-HRO-TW-2025-1
+                 */
+                targetAgreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerTargetAgreementDto"];
+            };
+        };
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAgreements"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: agreement-by-other-party-required, forbidden, not-lead-provider */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/agreement-by-other-party-required" | "/problems/forbidden" | "/problems/not-lead-provider";
+                    };
+                };
+            };
+            /** @description Abgelehnt: agreement-not-found, sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/agreement-not-found" | "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: agreement-not-open, concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/agreement-not-open" | "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+                /**
+                 * @description Kennung der Zielvereinbarung: Sozialraum, Haushaltsjahr und Fassung
+                 * @example ZV-HRO-TW-2025-1
+                 */
+                targetAgreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerTargetAgreementDto"];
+            };
+        };
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAgreements"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: agreement-by-other-party-required, forbidden, not-lead-provider */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/agreement-by-other-party-required" | "/problems/forbidden" | "/problems/not-lead-provider";
+                    };
+                };
+            };
+            /** @description Abgelehnt: agreement-not-found, sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/agreement-not-found" | "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: agreement-not-open, concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/agreement-not-open" | "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+                /**
+                 * @description Kennung der Zielvereinbarung: Sozialraum, Haushaltsjahr und Fassung
+                 * @example ZV-HRO-TW-2025-1
+                 */
+                targetAgreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerTargetAgreementDto"];
+            };
+        };
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAgreements"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-lead-provider, withdrawal-by-proposer-only */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-lead-provider" | "/problems/withdrawal-by-proposer-only";
+                    };
+                };
+            };
+            /** @description Abgelehnt: agreement-not-found, sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/agreement-not-found" | "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: agreement-not-open, concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/agreement-not-open" | "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: fiscal-year-closed, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
                     };
                 };
             };

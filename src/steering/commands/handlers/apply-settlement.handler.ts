@@ -35,12 +35,14 @@ export class ApplySettlementHandler implements ICommandHandler<ApplySettlementCo
     const application = settlementApplication(command, state, {
       nextYearBudget: (await this.budgets.budgetStatus(ctx.tenantId, sozialraumId, fiscalYear + 1)) !== 'none',
     });
-    if (application.kind !== 'none') {
+    const bonus = new Decimal(application.bonus ?? '0');
+    if (application.kind !== 'none' || !bonus.isZero()) {
       await this.budgetYearEnd.applySettlement(ctx, sozialraumId, fiscalYear + 1, {
         settlementId: application.settlementId,
         fromFiscalYear: fiscalYear,
         kind: application.kind,
         amount: new Decimal(application.amount),
+        bonus,
       });
     }
     return this.aggregates.handle(

@@ -9,6 +9,8 @@ import { MasterDataQueries } from '../../../master-data';
 import { SettlementFacts, decideCalculateSettlement } from '../../domain/steering.decisions';
 import { steeringDecider } from '../../domain/steering-stream';
 import { SteeringQueries } from '../../queries/steering-queries';
+import { calculateSettlement } from '../../domain/settlement';
+import { SettlementEvaluations } from '../../settlement-evaluations';
 import { CalculateSettlementCommand, SteeringHandled } from '../steering.commands';
 
 @CommandHandler(CalculateSettlementCommand)
@@ -19,6 +21,7 @@ export class CalculateSettlementHandler implements ICommandHandler<CalculateSett
     private readonly budgets: BudgetQueries,
     private readonly directory: MasterDataQueries,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly evaluations: SettlementEvaluations,
   ) {}
 
   async execute({ ctx: requested, sozialraumId, fiscalYear, dto }: CalculateSettlementCommand): Promise<SteeringHandled> {
@@ -27,21 +30,26 @@ export class CalculateSettlementHandler implements ICommandHandler<CalculateSett
     const yearEnd = `${fiscalYear}-12-31`;
     return this.aggregates.handle(streams.steering(ctx.tenantId, sozialraumId, fiscalYear), steeringDecider, ctx, {
       // The closed year's book with every correction the log holds now, the contract and the lead provider at the year end.
-      facts: async (): Promise<SettlementFacts> => {
+      facts: async (state): Promise<SettlementFacts> => {
         if ((await this.budgets.budgetStatus(ctx.tenantId, sozialraumId, fiscalYear)) !== 'closed') return { yearClosed: false as const };
         const head = await this.store.headCheckpoint();
         const book = await this.queries.book(ctx.tenantId, sozialraumId, fiscalYear, { knownAtPosition: head.position });
         const { terms } = await this.budgets.contractOn(ctx.tenantId, sozialraumId, yearEnd);
         const leadProviderId = await this.directory.leadProviderOn(ctx.tenantId, sozialraumId, yearEnd);
-        return {
-          yearClosed: true as const,
-          budget: book.budgetTotal,
-          flexibleBudget: book.planned.FUE.plus(book.planned.FU),
-          actual: book.totals().actual,
-          terms,
-          leadProviderId,
-          logPosition: head.position,
-        };
+        const budget = book.budgetTotal;
+        const flexibleBudget = book.planned.FUE.plus(book.planned.FU);
+        const actual = book.totals().actual;
+        // The evaluation is taken from the same horizon as the settlement's figures (and not at all once it exists).
+        const evaluation = state.settlement
+          ? null
+          : await this.evaluations.evaluate({
+              tenantId: ctx.tenantId,
+              sozialraumId,
+              fiscalYear,
+              logPosition: head.position,
+              settlement: calculateSettlement(budget, flexibleBudget, actual, terms),
+            });
+        return { yearClosed: true as const, budget, flexibleBudget, actual, terms, leadProviderId, logPosition: head.position, evaluation };
       },
       decide: (state, facts) => decideCalculateSettlement(command, state, facts),
     });
