@@ -209,6 +209,21 @@ export function settlementTable(view: Static<typeof SettlementView>): Table {
     row('Jahresabrechnung', 'Federführender Träger', { text: recorded.leadProviderId ?? '' });
     row('Jahresabrechnung', 'Auf das Folgejahr angewendet', { text: recorded.applied ? 'ja' : 'nein' });
     row('Jahresabrechnung', 'Protokollposition', { text: recorded.logPosition });
+    const evaluation = recorded.evaluation;
+    if (evaluation) {
+      // R12: the evaluation confirmed and applied with the settlement, every intermediate figure.
+      for (const i of evaluation.indicators)
+        row('Bewertung', `${i.name}: Ist ${i.actualRounded ?? '–'}, Ziel ${i.target} (Ausgang ${i.baseline})`, {
+          text: `Zielerreichung ${i.achievementPct} %, Gewicht ${i.weight}`,
+        });
+      row('Bewertung', 'Punktzahl', { text: `${evaluation.scorePct} % (Mindestpunktzahl ${evaluation.minimumScorePct} %)` });
+      row('Bewertung', 'Prämientopf', { amount: evaluation.pool, text: evaluation.poolBasis });
+      row('Bewertung', 'Prämie', { amount: evaluation.bonus });
+      row('Bewertung', 'davon aus dem Rückfluss an den Haushalt', { amount: evaluation.bonusFromReturn });
+      row('Bewertung', 'davon Erhöhung des Folgejahres', { amount: evaluation.bonusIncrease });
+      row('Bewertung', 'Rückfluss an den Haushalt nach Prämie', { amount: evaluation.returnedToMunicipalBudget });
+      row('Bewertung', 'Änderung des fallunspezifischen Budgets im Folgejahr', { amount: evaluation.nextYearFuChange });
+    }
     for (const c of recorded.confirmations) row('Bestätigung', PARTY_NAMES[c.party], { date: c.on, text: c.organisationId });
     if (recorded.confirmations.length === 0) row('Bestätigung', 'Bestätigungen', { text: 'noch keine' });
   } else {

@@ -199,6 +199,11 @@ describe('Toitenwinkel 2025: target agreement and evaluation (R12)', () => {
     const recorded = await expectStatus(trE().get(`${base}/evaluation`), 200);
     expect(recorded.body.recorded).toMatchObject({ applied: true, evaluation: { bonus: '3073.94' } });
     expect(recorded.body.recorded.confirmations.map((c: any) => c.party)).toEqual(['jugendamt', 'lead-provider']);
+    // The settlement's file shows the evaluation beside its figures.
+    const token = await t.token({ role: 'controller' });
+    const csv = await t.http().get('/steering/HRO-TW/2025/settlement/csv').set('authorization', `Bearer ${token}`);
+    expect(csv.text).toContain('HRO-TW;2025;Bewertung;Prämie;3073,94;;');
+    expect(csv.text).toContain('HRO-TW;2025;Bewertung;Änderung des fallunspezifischen Budgets im Folgejahr;17322,69;;');
   });
 
   it('refuses a value for a period of the closed year, and changing the agreement, writing nothing', async () => {
