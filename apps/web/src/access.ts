@@ -7,7 +7,10 @@ import type { Role } from './session';
  * Pure, without React.
  */
 
-export type PageName = 'overview' | 'notifications' | 'invoice-queue' | 'audit-events' | 'audit-verification';
+export type PageName = 'overview' | 'notifications' | 'invoice-queue' | 'audit-events' | 'audit-verification' | 'wirkung' | 'wirkung-comparison';
+
+/** The pages the main navigation links to (the others are opened from a page about one Sozialraum-year). */
+export type NavPage = Exclude<PageName, 'wirkung' | 'wirkung-comparison'>;
 
 const EVERY_ROLE: readonly Role[] = ['controller', 'caseworker', 'wiju', 'provider', 'auditor', 'admin'];
 
@@ -17,6 +20,12 @@ export const PAGE_READS: Record<Exclude<PageName, 'overview'>, readonly string[]
   'invoice-queue': ['GET /invoices', 'GET /cases/:caseRef'],
   'audit-events': ['GET /audit/events'],
   'audit-verification': ['GET /audit/verification', 'GET /audit/export'],
+  wirkung: [
+    'GET /wirkung/:sozialraumId/:fiscalYear',
+    'GET /wirkung/:sozialraumId/:fiscalYear/target-agreements',
+    'GET /wirkung/:sozialraumId/:fiscalYear/reports',
+  ],
+  'wirkung-comparison': ['GET /indicators', 'GET /indicators/:indicatorKey/comparison/:fiscalYear'],
 };
 
 /** Who may open a page: the roles the role matrix allows every read of the page. */
@@ -26,10 +35,12 @@ export const PAGE_ROLES: Record<PageName, readonly Role[]> = {
   'invoice-queue': ['controller', 'wiju', 'provider', 'auditor'],
   'audit-events': ['controller', 'auditor'],
   'audit-verification': ['controller', 'auditor'],
+  wirkung: ['controller', 'caseworker', 'wiju', 'provider', 'auditor'],
+  'wirkung-comparison': ['controller', 'auditor'],
 };
 
 export interface NavItem {
-  page: PageName;
+  page: NavPage;
   label: string;
   roles: readonly Role[];
 }
@@ -60,4 +71,6 @@ export const PAGE_TITLE: Record<PageName, string> = {
   'invoice-queue': 'Rechnungen zur Prüfung',
   'audit-events': 'Ereignisprotokoll',
   'audit-verification': 'Prüfkette',
+  wirkung: 'Wirkung',
+  'wirkung-comparison': 'Wirkung im Vergleich der Sozialräume',
 };

@@ -17,9 +17,15 @@ const NotificationsPage = lazy(() => import('./pages/notifications'));
 const InvoiceQueuePage = lazy(() => import('./pages/invoice-queue'));
 const AuditEventsPage = lazy(() => import('./pages/audit-events'));
 const AuditVerificationPage = lazy(() => import('./pages/audit-verification'));
+/** And the Wirkung pages (R12). */
+const WirkungPage = lazy(() => import('./pages/wirkung'));
+const WirkungComparisonPage = lazy(() => import('./pages/wirkung-comparison'));
 
 function routeKey(route: Route): string {
-  return route.name === 'sozialraum' ? `sozialraum/${route.sozialraumId}/${route.fiscalYear}` : route.name;
+  if (route.name === 'sozialraum') return `sozialraum/${route.sozialraumId}/${route.fiscalYear}`;
+  if (route.name === 'wirkung') return `wirkung/${route.sozialraumId}/${route.fiscalYear}`;
+  if (route.name === 'wirkung-comparison') return `wirkung-vergleich/${route.fiscalYear}`;
+  return route.name;
 }
 
 function Header({ session }: { session: Session | null }) {
@@ -123,6 +129,18 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return (
         <Guarded page="audit-verification" session={session}>
           <AuditVerificationPage />
+        </Guarded>
+      );
+    case 'wirkung':
+      return (
+        <Guarded page="wirkung" session={session}>
+          <WirkungPage sozialraumId={route.sozialraumId} fiscalYear={route.fiscalYear} asOf={route.asOf} knownAt={route.knownAt} />
+        </Guarded>
+      );
+    case 'wirkung-comparison':
+      return (
+        <Guarded page="wirkung-comparison" session={session}>
+          <WirkungComparisonPage fiscalYear={route.fiscalYear} indicator={route.indicator} />
         </Guarded>
       );
     case 'not-found':

@@ -14,6 +14,9 @@ import { useSyncExternalStore } from 'react';
  *   #/pruefung/ereignisse                Ereignisprotokoll (Rechnungsprüfung)
  *   #/pruefung/ereignisse?datenstrom=HRO-JA/case/TW-25-001&typ=InvoiceVerified
  *   #/pruefung/pruefkette                Prüfkette nachrechnen, Export
+ *   #/wirkung/HRO-TW/2025                Wirkung (R12): Indikatoren, Zielvereinbarung, Bewertung
+ *   #/wirkung/HRO-TW/2025?stand=2025-06-30&wissensstand=2025-07-01T06:00:00.000Z
+ *   #/wirkung-vergleich/2025?indicator=ambulant-anteil   Ein Indikator in allen Sozialräumen
  */
 export type Route =
   | { name: 'overview'; fiscalYear?: number }
@@ -22,6 +25,8 @@ export type Route =
   | { name: 'invoice-queue' }
   | { name: 'audit-events'; streamId?: string; type?: string }
   | { name: 'audit-verification' }
+  | { name: 'wirkung'; sozialraumId: string; fiscalYear: number; asOf?: string; knownAt?: string }
+  | { name: 'wirkung-comparison'; fiscalYear: number; indicator?: string }
   | { name: 'not-found'; path: string };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -64,6 +69,19 @@ export function parseHash(hash: string): Route {
       compareKnownAt,
     };
   }
+  if (segments[0] === 'wirkung' && segments.length === 3 && segments[1] && YEAR.test(segments[2] ?? '')) {
+    const asOf = query.get('stand') ?? undefined;
+    return {
+      name: 'wirkung',
+      sozialraumId: segments[1],
+      fiscalYear: Number(segments[2]),
+      asOf: asOf && ISO_DATE.test(asOf) ? asOf : undefined,
+      knownAt: optionalInstant(query.get('wissensstand')),
+    };
+  }
+  if (segments[0] === 'wirkung-vergleich' && segments.length === 2 && YEAR.test(segments[1] ?? '')) {
+    return { name: 'wirkung-comparison', fiscalYear: Number(segments[1]), indicator: query.get('indicator')?.trim() || undefined };
+  }
   if (segments.length === 1 && segments[0] === 'meldungen') return { name: 'notifications' };
   if (segments.length === 1 && segments[0] === 'rechnungen') return { name: 'invoice-queue' };
   if (segments.length === 2 && segments[0] === 'pruefung' && segments[1] === 'ereignisse') {
@@ -99,6 +117,15 @@ export function href(route: Route): string {
     }
     case 'audit-verification':
       return '#/pruefung/pruefkette';
+    case 'wirkung': {
+      const query = new URLSearchParams();
+      if (route.asOf) query.set('stand', route.asOf);
+      if (route.knownAt) query.set('wissensstand', route.knownAt);
+      const search = query.toString();
+      return `#/wirkung/${encodeURIComponent(route.sozialraumId)}/${route.fiscalYear}${search ? `?${search}` : ''}`;
+    }
+    case 'wirkung-comparison':
+      return `#/wirkung-vergleich/${route.fiscalYear}${route.indicator ? `?${new URLSearchParams({ indicator: route.indicator }).toString()}` : ''}`;
     case 'not-found':
       return `#${route.path}`;
   }

@@ -1022,6 +1022,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/finanzverfahren/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Anordnungsdateien auflisten
+         * @description Die Anordnungsdateien, älteste zuerst, und wie viele angeordnete Zahlungen noch in keiner stehen.
+         *
+         *     Rollen: controller, wiju, auditor, admin.
+         */
+        get: operations["FinanzverfahrenController_batches"];
+        put?: never;
+        /**
+         * Anordnungsdatei für das Finanzverfahren erzeugen
+         * @description Nimmt jede angeordnete Zahlung (Rechnungen, Absetzungen nach Storno, Raten von Zuwendungen), die noch in keiner Anordnungsdatei steht, in eine neue auf (PaymentBatchExported) und vergibt ihre Anordnungsnummern (AO-<Jahr>-<laufende Nummer>), die das Finanzverfahren in seiner Rückmeldung nennt. Jede Anordnung steht in genau einer Datei, einzeln, mit Bezug auf Fall oder Zuwendung: nie ein Sammelbetrag. Fehlt einer Anordnung die Zuordnung oder einem Träger die Kreditorennummer, wird nichts ausgegeben.
+         *
+         *     Rollen: wiju.
+         */
+        post: operations["FinanzverfahrenController_exportBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finanzverfahren/batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eine Anordnungsdatei lesen (JSON)
+         * @description Die Anordnungsdatei als JSON, wie sie ausgegeben wurde; jede erneute Ausgabe ist gleich.
+         *
+         *     Rollen: controller, wiju, auditor, admin.
+         */
+        get: operations["FinanzverfahrenController_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finanzverfahren/batches/{batchId}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eine Anordnungsdatei als CSV herunterladen
+         * @description Die Anordnungsdatei im dokumentierten CSV-Aufbau (docs/finanzverfahren.md): eine Zeile je Anordnung mit Anordnungsnummer, Art, Kreditor, Zahlungsempfänger, Betrag, Fälligkeit, Produkt, Sachkonto, Kostenstelle, Haushaltsjahr, Fall oder Zuwendung, Rechnung oder Rate, Verwendungszweck. UTF-8 mit BOM; jede erneute Ausgabe ist Byte für Byte gleich.
+         *
+         *     Rollen: controller, wiju, auditor, admin.
+         */
+        get: operations["FinanzverfahrenController_batchCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finanzverfahren/configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Zuordnung zum Finanzverfahren lesen
+         * @description Jede Fassung der Zuordnung: Produkt, Sachkonten, Kreditorennummern.
+         *
+         *     Rollen: controller, wiju, auditor, admin.
+         */
+        get: operations["FinanzverfahrenController_configuration"];
+        put?: never;
+        /**
+         * Zuordnung zum Finanzverfahren buchen
+         * @description Bucht ab effectiveFrom die Zuordnung der Anordnungen zum kommunalen Finanzverfahren (FinanceConfigurationSet): Produkt (363), Sachkonto je Kategorie und, genauer, je Rechtsgrundlage, und die Kreditorennummern der Träger. Jede Kategorie braucht ein Sachkonto ohne Rechtsgrundlage. Eine Anordnung nimmt die Fassung, die an ihrem Tag gilt.
+         *
+         *     Rollen: admin, controller.
+         */
+        post: operations["FinanzverfahrenController_configure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finanzverfahren/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rückmeldung des Finanzverfahrens einlesen (CSV)
+         * @description Liest die Zahlungsrückmeldung des Finanzverfahrens ein (Anordnungsnummer, Bezahlt am, Belegnummer, Betrag) und bucht jede passende Zahlung (PaymentFeedbackImported). Was nicht passt, wird aufgeführt und nicht gebucht: eine unbekannte Anordnungsnummer, eine schon bezahlte oder in der Datei doppelte Anordnung, ein anderer Betrag als angeordnet. Eine fehlerhafte Zeile nennt Zeile und Spalte (rowErrors, errors[].field in Worten); dann wird nichts übernommen.
+         *
+         *     Rollen: wiju.
+         */
+        post: operations["FinanzverfahrenController_importFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finanzverfahren/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Abgleich mit dem Finanzverfahren
+         * @description Jede ausgegebene Anordnung mit ihrem Stand (ausgegeben oder bezahlt, mit Datum und Beleg des Finanzverfahrens) und jede Abweichung aus den Rückmeldungen.
+         *
+         *     Rollen: controller, wiju, auditor, admin.
+         */
+        get: operations["FinanzverfahrenController_reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/flexible-activities": {
         parameters: {
             query?: never;
@@ -2464,6 +2608,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountRuleDto: {
+            /**
+             * @example FS
+             * @enum {string}
+             */
+            category: "FS" | "FUE" | "FU";
+            /**
+             * @description Nur für diese Rechtsgrundlage; ohne: für die ganze Kategorie
+             * @example 34
+             * @enum {string}
+             */
+            legalBasis?: "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "41" | "42" | "35a";
+            /**
+             * @description Sachkonto im Finanzverfahren
+             * @example 533100
+             */
+            sachkonto: string;
+        };
         /**
          * ActivityPage
          * @description Von Trägern gemeldete Aktivitäten, nach Haushaltsjahr, sozialraumId und der Nummer der Aktivität, seitenweise
@@ -4959,6 +5121,28 @@ export interface components {
              */
             validTo?: string;
         };
+        ConfigureFinanzverfahrenDto: {
+            /** @description Sachkonten je Kategorie, genauer je Rechtsgrundlage */
+            accounts: components["schemas"]["AccountRuleDto"][];
+            /**
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
+             * @example 2025-01-10
+             */
+            businessDate?: string;
+            creditors: components["schemas"]["CreditorDto"][];
+            /**
+             * @description Ab wann diese Zuordnung gilt (für Anordnungen ab diesem Tag)
+             * @example 2025-01-01
+             */
+            effectiveFrom: string;
+            /**
+             * @description Produkt des Haushalts (363: Kinder- und Jugendhilfe)
+             * @example 363
+             */
+            produkt: string;
+            /** @example Kontenrahmen 2025 laut Kämmerei */
+            reason: string;
+        };
         /**
          * ConsistencyProof
          * @description Beweis, dass der Baum der kleineren Größe ein unveränderter Anfang des größeren ist (RFC 9162)
@@ -5185,6 +5369,15 @@ export interface components {
                 versionNumber: number;
             }[];
         };
+        CreditorDto: {
+            /**
+             * @description Kreditorennummer des Trägers im Finanzverfahren
+             * @example 700123
+             */
+            creditorNumber: string;
+            /** @example TR-E */
+            providerId: string;
+        };
         /**
          * DeadLetterList
          * @description Meldungen, deren Zustellung nach allen Versuchen gescheitert ist, neueste zuerst
@@ -5282,6 +5475,13 @@ export interface components {
             /** @example 2025-06-30 */
             validTo: string;
         };
+        ExportBatchDto: {
+            /**
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
+             * @example 2025-01-10
+             */
+            businessDate?: string;
+        };
         ExtendApprovalDto: {
             /**
              * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
@@ -5315,6 +5515,74 @@ export interface components {
             rateReason?: string;
             /** @example Hilfeplangespräch: Fortsetzung */
             reason: string;
+        };
+        /**
+         * FeedbackImport
+         * @description Die eingelesene Rückmeldung des Finanzverfahrens: die gebuchten Zahlungen und was nicht passt (unbekannte Anordnungsnummer, doppelt bezahlt, anderer Betrag)
+         */
+        FeedbackImport: {
+            discrepancies: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                anordnungsnummer: string;
+                detail: string;
+                documentNumber: string;
+                /** @enum {string} */
+                kind: "unknown-order" | "paid-twice" | "amount-differs";
+                line: number;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                paidOn: string;
+            }[];
+            importId: string;
+            payments: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                anordnungsnummer: string;
+                documentNumber: string;
+                line: number;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                paidOn: string;
+            }[];
+        };
+        /**
+         * FinanzverfahrenConfiguration
+         * @description Die Zuordnung zum Finanzverfahren je Fassung: Produkt, Sachkonten je Kategorie und Rechtsgrundlage, Kreditorennummern der Träger
+         */
+        FinanzverfahrenConfiguration: {
+            /** @description Fassung des Datenstroms zum Finanzverfahren */
+            version: number;
+            /** @description Jede Fassung der Zuordnung, nach Gültigkeitsbeginn */
+            versions: {
+                accounts: {
+                    /** @enum {string} */
+                    category: "FS" | "FUE" | "FU";
+                    legalBasis: string | null;
+                    sachkonto: string;
+                }[];
+                creditors: {
+                    creditorNumber: string;
+                    providerId: string;
+                }[];
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                effectiveFrom: string;
+                produkt: string;
+                reason: string;
+            }[];
         };
         FixKostenbeitragDto: {
             /** @example TW-25-002-B1 */
@@ -5605,6 +5873,19 @@ export interface components {
             };
             /** @enum {string} */
             status: "ok" | "error" | "degraded" | "shutting_down";
+        };
+        ImportFeedbackDto: {
+            /**
+             * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
+             * @example 2025-01-10
+             */
+            businessDate?: string;
+            /**
+             * @description Der Inhalt der Rückmeldedatei des Finanzverfahrens: Anordnungsnummer, Bezahlt am, Belegnummer, Betrag; „;“ getrennt, Dezimalkomma
+             * @example Anordnungsnummer;Bezahlt am;Belegnummer;Betrag
+             *     AO-2025-000001;10.02.2025;FV-2025-88121;1.300,00
+             */
+            csv: string;
         };
         ImportStatisticsDto: {
             /**
@@ -7442,12 +7723,148 @@ export interface components {
             /** @example Amtsleitung Jugend */
             role: string;
         };
+        /**
+         * PaymentBatch
+         * @description Eine Anordnungsdatei für das Finanzverfahren: jede Anordnung einzeln, mit Zahlungsempfänger und Kreditorennummer, Betrag, Fälligkeit, Produkt, Sachkonto, Kostenstelle, Haushaltsjahr und Bezug auf Fall oder Zuwendung
+         */
+        PaymentBatch: {
+            batchId: string;
+            /**
+             * @description Kalenderdatum (ISO 8601)
+             * @example 2025-03-31
+             */
+            createdOn: string;
+            lines: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                /** @description Die Nummer, die das Finanzverfahren in seiner Rückmeldung nennt */
+                anordnungsnummer: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                dueDate: string;
+                haushaltsjahr: number;
+                /**
+                 * @description Rechnung, Absetzung (Storno) oder Rate einer Zuwendung
+                 * @enum {string}
+                 */
+                kind: "invoice" | "reversal" | "instalment";
+                /** @description Der Sozialraum */
+                kostenstelle: string;
+                orderId: string;
+                payee: {
+                    creditorNumber: string;
+                    name: string;
+                    providerId: string;
+                };
+                produkt: string;
+                /** @description Verwendungszweck */
+                purpose: string;
+                reference: {
+                    caseRef: string;
+                    invoiceId: string;
+                } | {
+                    instalmentId: string;
+                    purpose: string;
+                    subsidyId: string;
+                };
+                sachkonto: string;
+            }[];
+            /**
+             * @description Betrag in EUR mit zwei Nachkommastellen
+             * @example 1234.50
+             */
+            total: string;
+            version?: number;
+        };
+        /**
+         * PaymentBatchList
+         * @description Die Anordnungsdateien, älteste zuerst
+         */
+        PaymentBatchList: {
+            items: {
+                batchId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                createdOn: string;
+                lines: number;
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                total: string;
+            }[];
+            /** @description Angeordnete Zahlungen, die noch in keiner Anordnungsdatei stehen */
+            unbatched: number;
+        };
         PaymentOrderDto: {
             /**
              * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
              * @example 2025-01-10
              */
             businessDate?: string;
+        };
+        /**
+         * PaymentReconciliation
+         * @description Der Abgleich: jede ausgegebene Anordnung mit ihrem Stand (ausgegeben oder bezahlt, mit Datum und Beleg) und jede Abweichung der Rückmeldungen
+         */
+        PaymentReconciliation: {
+            discrepancies: {
+                discrepancy: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    anordnungsnummer: string;
+                    detail: string;
+                    documentNumber: string;
+                    /** @enum {string} */
+                    kind: "unknown-order" | "paid-twice" | "amount-differs";
+                    line: number;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    paidOn: string;
+                };
+                importId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                importedOn: string;
+            }[];
+            lines: {
+                /**
+                 * @description Betrag in EUR mit zwei Nachkommastellen
+                 * @example 1234.50
+                 */
+                amount: string;
+                anordnungsnummer: string;
+                batchId: string;
+                documentNumber: string | null;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                dueDate: string;
+                orderId: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                paidOn: string | null;
+                providerId: string;
+                /** @enum {string} */
+                status: "exported" | "paid";
+            }[];
         };
         /**
          * PendingWork
@@ -20657,6 +21074,1205 @@ export interface operations {
                         status?: 422;
                         /** @enum {string} */
                         type?: "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/outside-approved-period";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    FinanzverfahrenController_batches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBatchList"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    FinanzverfahrenController_exportBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportBatchDto"];
+            };
+        };
+        responses: {
+            /** @description Angelegt */
+            201: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /finanzverfahren/batches/{batchId} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBatch"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: configuration-missing, creditor-number-missing, idempotency-key-reused, invalid-event, nothing-to-export */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/configuration-missing" | "/problems/creditor-number-missing" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/nothing-to-export";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    FinanzverfahrenController_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Kennung der Anordnungsdatei für das Finanzverfahren
+                 * @example ZB-2025-0001
+                 */
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBatch"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: batch-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/batch-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    FinanzverfahrenController_batchCsv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Dezimalkomma und Semikolon (Vorgabe, für Excel und die meisten Finanzverfahren); false: Dezimalpunkt und Komma
+                 * @example true
+                 */
+                decimalComma?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kennung der Anordnungsdatei für das Finanzverfahren
+                 * @example ZB-2025-0001
+                 */
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Anordnungsdatei als CSV (anordnungen-<Datei>.csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: batch-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/batch-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    FinanzverfahrenController_configuration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanzverfahrenConfiguration"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    FinanzverfahrenController_configure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfigureFinanzverfahrenDto"];
+            };
+        };
+        responses: {
+            /** @description Angelegt */
+            201: {
+                headers: {
+                    /** @description Fassung (version) der Ressource, für If-Match */
+                    ETag?: string;
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /finanzverfahren/configuration */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanzverfahrenConfiguration"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: configuration-incomplete, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/configuration-incomplete" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    FinanzverfahrenController_importFeedback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportFeedbackDto"];
+            };
+        };
+        responses: {
+            /** @description Angelegt */
+            201: {
+                headers: {
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    /** @description Wo die angelegte Ressource zu lesen ist: /finanzverfahren/reconciliation */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackImport"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: feedback-invalid, idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/feedback-invalid" | "/problems/idempotency-key-reused" | "/problems/invalid-event";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    FinanzverfahrenController_reconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentReconciliation"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
                     };
                 };
             };

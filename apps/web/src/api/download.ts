@@ -91,3 +91,21 @@ export async function downloadAuditExport(tenant: string): Promise<void> {
   const fallback = auditExportFileName(tenant);
   save(blob, response ? fileName(response, fallback) : fallback);
 }
+
+/**
+ * Downloads the Jugendhilfeausschuss report of a Sozialraum-year as CSV (GET /wirkung/…/report/csv,
+ * small cells suppressed), with the bearer token like the other reports.
+ */
+export async function downloadJhaReportCsv(sozialraumId: string, fiscalYear: number, view: ViewQuery): Promise<void> {
+  let response: Response | undefined;
+  const blob = await ok(
+    api
+      .GET('/wirkung/{sozialraumId}/{fiscalYear}/report/csv', { params: { path: { sozialraumId, fiscalYear }, query: viewQuery(view) }, parseAs: 'blob' })
+      .then((result) => {
+        response = result.response;
+        return result;
+      }),
+  );
+  const fallback = `jha-bericht-${sozialraumId}-${fiscalYear}.csv`;
+  save(blob, response ? fileName(response, fallback) : fallback);
+}

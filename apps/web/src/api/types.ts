@@ -34,3 +34,16 @@ export type InvoiceItem = InvoicePage['items'][number];
 export type InvoiceStatus = InvoiceItem['status'];
 export type CaseView = Ok<'/cases/{caseRef}'>;
 export type CaseInvoice = CaseView['approvals'][number]['invoices'][number];
+
+export type WirkungMonitoring = Ok<'/wirkung/{sozialraumId}/{fiscalYear}'>;
+export type WirkungIndicator = WirkungMonitoring['indicators'][number];
+export type IndicatorUnit = WirkungIndicator['unit'];
+export type TargetAgreements = Ok<'/wirkung/{sozialraumId}/{fiscalYear}/target-agreements'>;
+export type TargetAgreementVersion = TargetAgreements['versions'][number];
+export type IndicatorReports = Ok<'/wirkung/{sozialraumId}/{fiscalYear}/reports'>;
+export type IndicatorReport = IndicatorReports['reports'][number];
+export type WirkungEvaluation = Ok<'/wirkung/{sozialraumId}/{fiscalYear}/evaluation'>;
+export type PerformanceEvaluation = NonNullable<WirkungEvaluation['preview']>;
+export type WirkungComparison = Ok<'/indicators/{indicatorKey}/comparison/{fiscalYear}'>;
+export type IndicatorCatalogue = Ok<'/indicators'>;
+export type CatalogueIndicator = IndicatorCatalogue['indicators'][number];

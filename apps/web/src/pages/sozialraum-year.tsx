@@ -27,6 +27,7 @@ import { describeCause, findCrossings, thresholdLabel, type Crossing } from '../
 import { CATEGORY_LABEL, OUT_OF_BUDGET_REASON_LABEL, REVENUE_KIND_LABEL } from './labels';
 import { downloadsFor, type ReportDownload } from '../downloads';
 import { useSession } from '../use-session';
+import { mayOpen } from '../access';
 import { AmountTable } from '../components/amount-table';
 import { ChartWithTable } from '../components/chart-with-table';
 
@@ -606,7 +607,7 @@ export default function SozialraumYearPage(props: Props) {
         {name ?? sozialraumId}
         {name ? <span className="app-muted"> ({sozialraumId})</span> : null} – Haushaltsjahr {fiscalYear}
       </PageHeading>
-      <ul className="app-inline-list" aria-label="Andere Haushaltsjahre">
+      <ul className="app-inline-list" aria-label="Andere Haushaltsjahre und Wirkung">
         <li>
           <a className="kern-link" href={href({ name: 'sozialraum', sozialraumId, fiscalYear: fiscalYear - 1 })}>
             Vorjahr {fiscalYear - 1}
@@ -617,6 +618,13 @@ export default function SozialraumYearPage(props: Props) {
             Folgejahr {fiscalYear + 1}
           </a>
         </li>
+        {mayOpen(roles, 'wirkung') ? (
+          <li>
+            <a className="kern-link" href={href({ name: 'wirkung', sozialraumId, fiscalYear, asOf, knownAt })}>
+              Wirkung
+            </a>
+          </li>
+        ) : null}
       </ul>
 
       <ViewForm {...props} />
