@@ -8,6 +8,7 @@ import { SteeringModule } from './steering/steering.module';
 import { DemoModule } from './demo/demo.module';
 import { AuditModule } from './audit/audit.module';
 import { WirkungModule } from './wirkung/wirkung.module';
+import { FinanzverfahrenModule } from './finanzverfahren/finanzverfahren.module';
 
 /** The domain capabilities the entry points compose. */
 export const domainModules: Type<unknown>[] = [
@@ -18,6 +19,7 @@ export const domainModules: Type<unknown>[] = [
   FlexibleModule,
   SteeringModule,
   WirkungModule,
+  FinanzverfahrenModule,
   AuditModule,
   DemoModule,
 ];

@@ -9,6 +9,7 @@ import { budgetMigrations } from './budgets/budget.migrations';
 import { flexibleMigrations } from './flexible/flexible.migrations';
 import { caseMigrations } from './cases/case.migrations';
 import { steeringMigrations } from './steering/steering.migrations';
+import { finanzverfahrenMigrations } from './finanzverfahren/finanzverfahren.migrations';
 
 /** Every migration of the product, from the building blocks and the domain modules. */
 export const schemaMigrations: Migration[] = [
@@ -22,4 +23,5 @@ export const schemaMigrations: Migration[] = [
   ...caseMigrations,
   ...steeringMigrations,
   ...flexibleMigrations,
+  ...finanzverfahrenMigrations,
 ];

@@ -17,6 +17,7 @@ export const API_PARAMETERS: Readonly<Record<string, { description: string; exam
   requestId: { description: 'Kennung des Antrags auf über- oder außerplanmäßige Aufwendungen', example: 'UEV-HRO-TW-2025-A1' },
   indicatorKey: { description: 'Schlüssel des Wirksamkeitsindikators (R12)', example: 'ambulant-anteil' },
   targetAgreementId: { description: 'Kennung der Zielvereinbarung: Sozialraum, Haushaltsjahr und Fassung', example: 'ZV-HRO-TW-2025-1' },
+  batchId: { description: 'Kennung der Anordnungsdatei für das Finanzverfahren', example: 'ZB-2025-0001' },
   month: { description: 'Monat', example: '2025-09' },
   status: { description: 'Nur Einträge in diesem Status', example: undefined },
   category: { description: 'Nur diese Budgetkategorie', example: undefined },

@@ -19,6 +19,8 @@ export const streams = {
   statistics: (tenantId: string) => `${tenantId}/statistics`,
   /** The target agreement (Zielvereinbarung) of a Sozialraum-year, every version. */
   targetAgreement: (tenantId: string, sozialraumId: string, fiscalYear: number) => `${tenantId}/target-agreement/${sozialraumId}/${fiscalYear}`,
+  /** The interface to the municipal Finanzverfahren: its configuration, the batches of payment orders, the payment feedback. */
+  finanzverfahren: (tenantId: string) => `${tenantId}/finanzverfahren`,
   /** Reported indicator values of a Sozialraum-year, corrections included. */
   indicatorReports: (tenantId: string, sozialraumId: string, fiscalYear: number) => `${tenantId}/indicator-reports/${sozialraumId}/${fiscalYear}`,
 };
@@ -51,6 +53,8 @@ export function resourceOfStream(streamId: string): string | undefined {
       return `/wirkung/${path}/reports`;
     case 'indicator-catalogue':
       return '/indicators';
+    case 'finanzverfahren':
+      return '/finanzverfahren/batches';
     default:
       return undefined;
   }

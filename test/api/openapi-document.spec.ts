@@ -15,6 +15,7 @@ const TAGS = [
   'Einzelfallhilfen',
   'Steuerung',
   'Wirkung',
+  'Finanzverfahren',
   'Rechnungsprüfung',
   'Anmeldung',
   'Betrieb',

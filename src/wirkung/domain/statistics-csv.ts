@@ -1,4 +1,19 @@
-import { text } from '../../../libs/text/text';
+import {
+  CsvCellError,
+  CsvColumn,
+  CsvRecord,
+  cellError,
+  cellOf,
+  excerpt,
+  formatGermanDate,
+  germanDate,
+  germanDecimal,
+  groupThousands,
+  inFileOrder,
+  readGermanCsv,
+  valueMissing,
+} from '../../../libs/csv';
+import { Text, text } from '../../../libs/text/text';
 
 /** One data line of the statistics office's CSV: a Sozialraum's dated facts. */
 export interface StatisticsRow {
@@ -17,33 +32,18 @@ export interface StatisticsRow {
 }
 
 /** `column` is the header's text as in the file, or null where the problem is the line as a whole. */
-export interface StatisticsCsvError {
-  line: number;
-  column: string | null;
-  message: { de: string; en: string };
-}
+export type StatisticsCsvError = CsvCellError;
 
 type RequiredField = 'sozialraum' | 'stichtag' | 'einwohner' | 'einwohnerUnter21';
 
-const REQUIRED: ReadonlyArray<{ field: RequiredField; header: string }> = [
-  { field: 'sozialraum', header: 'Sozialraum' },
-  { field: 'stichtag', header: 'Stichtag' },
-  { field: 'einwohner', header: 'Einwohner' },
-  { field: 'einwohnerUnter21', header: 'Einwohner unter 21' },
+const REQUIRED: ReadonlyArray<{ key: RequiredField; header: string }> = [
+  { key: 'sozialraum', header: 'Sozialraum' },
+  { key: 'stichtag', header: 'Stichtag' },
+  { key: 'einwohner', header: 'Einwohner' },
+  { key: 'einwohnerUnter21', header: 'Einwohner unter 21' },
 ];
 
-interface RawRecord {
-  line: number;
-  cells: string[];
-  /** A quoting problem makes the cell boundaries unreliable, so such a record is not validated further. */
-  malformed: { column: number; problem: 'unterminated' | 'afterQuote' } | null;
-}
-
-interface Column {
-  index: number;
-  header: string;
-  field: RequiredField | null;
-}
+type Column = CsvColumn<RequiredField>;
 
 /**
  * Reads the statistics office's CSV. Every problem is collected rather than stopping at the first,
@@ -51,74 +51,22 @@ interface Column {
  * their own, and a caller applies nothing while `errors` is non-empty.
  */
 export function parseStatisticsCsv(input: string): { rows: StatisticsRow[]; errors: StatisticsCsvError[] } {
-  const errors: StatisticsCsvError[] = [];
-  const records = dropTrailingEmpty(tokenize(input.startsWith('\uFEFF') ? input.slice(1) : input));
-
-  if (records.length === 0) {
-    errors.push(
-      lineError(
-        1,
-        text(
-          'Die Datei ist leer; erwartet wird eine Kopfzeile mit „Sozialraum“, „Stichtag“, „Einwohner“ und „Einwohner unter 21“.',
-          'The file is empty; a header line with "Sozialraum", "Stichtag", "Einwohner" and "Einwohner unter 21" is expected.',
-        ),
-      ),
-    );
-    return { rows: [], errors };
-  }
-
-  const [headerRecord, ...dataRecords] = records;
-  if (headerRecord.malformed) {
-    errors.push(malformedError(headerRecord, headerRecord.cells[headerRecord.malformed.column]?.trim() || null));
-    return { rows: [], errors };
-  }
-  const columns = readHeader(headerRecord, errors);
-  const byField = new Map<RequiredField, Column>();
-  for (const column of columns) if (column.field) byField.set(column.field, column);
-  const complete = REQUIRED.every(({ field }) => byField.has(field));
-
-  if (dataRecords.length === 0) {
-    errors.push(
-      lineError(1, text('Die Datei enthält nur die Kopfzeile, aber keine Datenzeilen.', 'The file contains only the header line and no data lines.')),
-    );
-  }
-
+  const csv = readGermanCsv(input, REQUIRED);
+  const errors = [...csv.errors];
   const rows: StatisticsRow[] = [];
   const firstLineOf = new Map<string, number>();
-  for (const record of dataRecords) {
-    if (record.malformed) {
-      errors.push(malformedError(record, headerRecord.cells[record.malformed.column]?.trim() || null));
-      continue;
-    }
-    if (isBlank(record)) {
-      errors.push(lineError(record.line, text('Die Zeile ist leer.', 'The line is empty.')));
-      continue;
-    }
-    if (record.cells.length !== headerRecord.cells.length) {
-      // Shifted cells would be checked against the wrong headers and bury the real cause in noise.
-      errors.push(
-        lineError(
-          record.line,
-          text(
-            `Die Zeile hat ${record.cells.length} Zellen, die Kopfzeile aber ${headerRecord.cells.length}. Enthält ein Wert ein „;“, muss er in Anführungszeichen stehen.`,
-            `The line has ${record.cells.length} cells but the header line has ${headerRecord.cells.length}. A value containing ";" must be enclosed in double quotes.`,
-          ),
-        ),
-      );
-      continue;
-    }
-    const row = readRow(record, columns, byField, errors);
-    if (!row || !complete) continue;
+  for (const record of csv.records) {
+    const row = readRow(record, csv.columns, csv.byKey, errors);
+    if (!row || !csv.complete) continue;
     const key = `${row.sozialraumId}\u0000${row.validFrom}`;
     const first = firstLineOf.get(key);
     if (first !== undefined) {
-      const date = germanDate(row.validFrom);
       errors.push(
         cellError(
           record.line,
-          byField.get('stichtag')!.header,
+          csv.byKey.get('stichtag')!.header,
           text(
-            `Sozialraum „${row.sozialraumId}“ mit Stichtag ${date} steht bereits in Zeile ${first}.`,
+            `Sozialraum „${row.sozialraumId}“ mit Stichtag ${formatGermanDate(row.validFrom)} steht bereits in Zeile ${first}.`,
             `Sozialraum "${row.sozialraumId}" with Stichtag ${row.validFrom} already appears in line ${first}.`,
           ),
         ),
@@ -128,66 +76,29 @@ export function parseStatisticsCsv(input: string): { rows: StatisticsRow[]; erro
     firstLineOf.set(key, record.line);
     rows.push(row);
   }
-  return { rows, errors };
+  return { rows, errors: inFileOrder(errors) };
 }
 
-/** The header's columns that can be read; problems with the header itself go to `errors`. */
-function readHeader(header: RawRecord, errors: StatisticsCsvError[]): Column[] {
-  const columns: Column[] = [];
-  const seen = new Map<string, string>();
-  header.cells.forEach((cell, index) => {
-    const name = cell.trim();
-    if (name === '') {
-      errors.push(
-        lineError(
-          header.line,
-          text(
-            `Spalte ${index + 1} der Kopfzeile hat keine Überschrift; jede Kennzahl braucht einen Namen.`,
-            `Column ${index + 1} of the header line has no title; every key figure needs a name.`,
-          ),
-        ),
-      );
-      return;
-    }
-    const key = normalizeHeader(name);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      // Which of two same-named columns holds the true figure is unknowable, so the second is not read.
-      errors.push(cellError(header.line, name, text(`Die Spalte kommt doppelt vor (wie „${earlier}“).`, `The column appears twice (like "${earlier}").`)));
-      return;
-    }
-    seen.set(key, name);
-    const required = REQUIRED.find((r) => normalizeHeader(r.header) === key);
-    columns.push({ index, header: name, field: required?.field ?? null });
-  });
-  for (const { header: name } of REQUIRED) {
-    if (!seen.has(normalizeHeader(name))) {
-      errors.push(cellError(header.line, name, text('Die Pflichtspalte fehlt in der Kopfzeile.', 'The required column is missing from the header line.')));
-    }
-  }
-  return columns;
-}
-
-function readRow(record: RawRecord, columns: Column[], byField: Map<RequiredField, Column>, errors: StatisticsCsvError[]): StatisticsRow | null {
+function readRow(record: CsvRecord, columns: Column[], byField: Map<RequiredField, Column>, errors: StatisticsCsvError[]): StatisticsRow | null {
   const before = errors.length;
-  const cell = (column: Column) => record.cells[column.index].trim();
-  const report = (column: Column, message: { de: string; en: string }) => errors.push(cellError(record.line, column.header, message));
+  const cell = (column: Column) => cellOf(record, column);
+  const report = (column: Column, message: Text) => errors.push(cellError(record.line, column.header, message));
 
   let sozialraumId = '';
   const sozialraum = byField.get('sozialraum');
   if (sozialraum) {
     sozialraumId = cell(sozialraum);
-    if (sozialraumId === '') report(sozialraum, missingValue());
+    if (sozialraumId === '') report(sozialraum, valueMissing());
   }
 
   let validFrom = '';
   const stichtag = byField.get('stichtag');
   if (stichtag) {
     const raw = cell(stichtag);
-    if (raw === '') report(stichtag, missingValue());
+    if (raw === '') report(stichtag, valueMissing());
     else {
-      const date = parseDate(raw);
-      if (typeof date === 'string') validFrom = date;
+      const date = germanDate(raw);
+      if ('iso' in date) validFrom = date.iso;
       else report(stichtag, date.message);
     }
   }
@@ -197,10 +108,10 @@ function readRow(record: RawRecord, columns: Column[], byField: Map<RequiredFiel
     if (!column) return null;
     const raw = cell(column);
     if (raw === '') {
-      report(column, missingValue());
+      report(column, valueMissing());
       return null;
     }
-    const parsed = parseGermanNumber(raw);
+    const parsed = germanDecimal(raw);
     if ('message' in parsed) {
       report(column, parsed.message);
       return null;
@@ -213,15 +124,15 @@ function readRow(record: RawRecord, columns: Column[], byField: Map<RequiredFiel
       report(
         column,
         text(
-          `„${shown(raw)}“ ist keine ganze Zahl; Einwohner werden ganzzahlig gezählt.`,
-          `"${shown(raw)}" is not a whole number; residents are counted in whole numbers.`,
+          `„${excerpt(raw)}“ ist keine ganze Zahl; Einwohner werden ganzzahlig gezählt.`,
+          `"${excerpt(raw)}" is not a whole number; residents are counted in whole numbers.`,
         ),
       );
       return null;
     }
     const value = Number(parsed.integer);
     if (!Number.isSafeInteger(value)) {
-      report(column, text(`„${shown(raw)}“ ist zu groß.`, `"${shown(raw)}" is too large.`));
+      report(column, text(`„${excerpt(raw)}“ ist zu groß.`, `"${excerpt(raw)}" is too large.`));
       return null;
     }
     return value;
@@ -240,187 +151,19 @@ function readRow(record: RawRecord, columns: Column[], byField: Map<RequiredFiel
 
   const keyFigures: StatisticsRow['keyFigures'] = [];
   for (const column of columns) {
-    if (column.field) continue;
+    if (column.key) continue;
     const raw = cell(column);
     if (raw === '') continue;
-    const parsed = parseGermanNumber(raw);
+    const parsed = germanDecimal(raw);
     if ('message' in parsed) report(column, parsed.message);
     else if (parsed.negative) report(column, negative(raw));
-    else keyFigures.push({ name: column.header, value: parsed.fraction === '' ? parsed.integer : `${parsed.integer}.${parsed.fraction}` });
+    else keyFigures.push({ name: column.header, value: parsed.value });
   }
 
   if (errors.length > before || residents === null || residentsUnder21 === null) return null;
   return { line: record.line, sozialraumId, validFrom, residents, residentsUnder21, keyFigures };
 }
 
-/**
- * German notation only: a decimal comma and optional '.' thousands separators in groups of three.
- * A '.' that is not a thousands separator ('12.4') is refused rather than guessed at, since '1.234'
- * is one thousand two hundred thirty-four in the same file.
- */
-function parseGermanNumber(raw: string): { negative: boolean; integer: string; fraction: string } | { message: { de: string; en: string } } {
-  const match = /^([-+]?)(\d+|\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/.exec(raw);
-  if (!match) {
-    if (/^[-+]?\d+\.\d+$/.test(raw)) {
-      const suggestion = raw.replace('.', ',');
-      return {
-        message: text(
-          `„${shown(raw)}“ ist keine Zahl in deutscher Schreibweise; das Dezimalzeichen ist das Komma („${suggestion}“), der Punkt trennt nur Tausender („1.234“).`,
-          `"${shown(raw)}" is not a number in German notation; the decimal separator is the comma ("${suggestion}"), the point only separates thousands ("1.234").`,
-        ),
-      };
-    }
-    return { message: text(`„${shown(raw)}“ ist keine Zahl.`, `"${shown(raw)}" is not a number.`) };
-  }
-  const integer = match[2].replace(/\./g, '').replace(/^0+(?=\d)/, '');
-  const fraction = match[3] ?? '';
-  const negative = match[1] === '-' && /[1-9]/.test(integer + fraction);
-  return { negative, integer, fraction };
-}
-
-/** TT.MM.JJJJ (also with one-digit day or month, as spreadsheets write it) or JJJJ-MM-TT. */
-function parseDate(raw: string): string | { message: { de: string; en: string } } {
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(raw);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  const parts = german ? { day: german[1], month: german[2], year: german[3] } : iso ? { day: iso[3], month: iso[2], year: iso[1] } : null;
-  if (!parts) {
-    return {
-      message: text(
-        `„${shown(raw)}“ ist kein Datum; erwartet wird TT.MM.JJJJ (z. B. 01.03.2024) oder JJJJ-MM-TT.`,
-        `"${shown(raw)}" is not a date; expected DD.MM.YYYY (e.g. 01.03.2024) or YYYY-MM-DD.`,
-      ),
-    };
-  }
-  const year = Number(parts.year);
-  const month = Number(parts.month);
-  const day = Number(parts.day);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return { message: text(`Den Tag „${shown(raw)}“ gibt es im Kalender nicht.`, `"${shown(raw)}" is not a real calendar date.`) };
-  }
-  return `${parts.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/**
- * Splits the text into records by RFC 4180 rules with ';' as separator. A quoted field may span
- * lines, so each record remembers the line it starts on: that is the line a user looks for.
- */
-function tokenize(input: string): RawRecord[] {
-  const records: RawRecord[] = [];
-  let line = 1;
-  let i = 0;
-  while (i <= input.length) {
-    const record: RawRecord = { line, cells: [], malformed: null };
-    let cell = '';
-    let ended = false;
-    while (!ended) {
-      if (input[i] === '"' && cell === '') {
-        i++;
-        let closed = false;
-        while (i < input.length) {
-          const char = input[i];
-          if (char === '"') {
-            if (input[i + 1] === '"') {
-              cell += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            closed = true;
-            break;
-          }
-          if (char === '\n' || (char === '\r' && input[i + 1] !== '\n')) line++;
-          cell += char;
-          i++;
-        }
-        if (!closed) {
-          record.malformed ??= { column: record.cells.length, problem: 'unterminated' };
-        } else if (i < input.length && input[i] !== ';' && input[i] !== '\n' && input[i] !== '\r') {
-          record.malformed ??= { column: record.cells.length, problem: 'afterQuote' };
-        }
-      }
-      while (i < input.length && input[i] !== ';' && input[i] !== '\n' && input[i] !== '\r') {
-        cell += input[i];
-        i++;
-      }
-      record.cells.push(cell);
-      cell = '';
-      if (input[i] === ';') {
-        i++;
-        continue;
-      }
-      ended = true;
-      if (input[i] === '\r' && input[i + 1] === '\n') i += 2;
-      else i++;
-      line++;
-    }
-    records.push(record);
-  }
-  return records;
-}
-
-function dropTrailingEmpty(records: RawRecord[]): RawRecord[] {
-  let end = records.length;
-  while (end > 0 && isBlank(records[end - 1])) end--;
-  return records.slice(0, end);
-}
-
-function isBlank(record: RawRecord): boolean {
-  return !record.malformed && record.cells.length === 1 && record.cells[0].trim() === '';
-}
-
-function malformedError(record: RawRecord, column: string | null): StatisticsCsvError {
-  const message =
-    record.malformed!.problem === 'unterminated'
-      ? text(
-          'Ein Wert in Anführungszeichen wird nicht wieder geschlossen; ein „"“ innerhalb des Werts wird als „""“ geschrieben.',
-          'A quoted value is never closed; a double quote inside a value is written as "".',
-        )
-      : text(
-          'Nach dem schließenden Anführungszeichen folgt noch Text; ein „"“ innerhalb des Werts wird als „""“ geschrieben.',
-          'Text follows the closing double quote; a double quote inside a value is written as "".',
-        );
-  return column === null ? lineError(record.line, message) : cellError(record.line, column, message);
-}
-
-function normalizeHeader(header: string): string {
-  return header.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-function missingValue() {
-  return text('Der Wert fehlt.', 'The value is missing.');
-}
-
-function negative(raw: string) {
-  return text(`„${shown(raw)}“ ist negativ; erlaubt sind nur Werte ab 0.`, `"${shown(raw)}" is negative; only values of 0 or more are allowed.`);
-}
-
-/** A cell quoted in a message is cut short so that a runaway cell does not swamp the message. */
-function shown(raw: string): string {
-  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-}
-
-function groupThousands(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+$)/g, '.');
-}
-
-function germanDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}.${month}.${year}`;
-}
-
-function lineError(line: number, message: { de: string; en: string }): StatisticsCsvError {
-  return { line, column: null, message: { de: `Zeile ${line}: ${message.de}`, en: `Line ${line}: ${message.en}` } };
-}
-
-function cellError(line: number, column: string, message: { de: string; en: string }): StatisticsCsvError {
-  return {
-    line,
-    column,
-    message: { de: `Zeile ${line}, Spalte „${column}“: ${message.de}`, en: `Line ${line}, column "${column}": ${message.en}` },
-  };
+function negative(raw: string): Text {
+  return text(`„${excerpt(raw)}“ ist negativ; erlaubt sind nur Werte ab 0.`, `"${excerpt(raw)}" is negative; only values of 0 or more are allowed.`);
 }

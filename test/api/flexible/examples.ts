@@ -49,7 +49,7 @@ async function granted(api: ExampleApi): Promise<string> {
   return `${base}/subsidies/${subsidy.subsidyId}`;
 }
 
-async function paid(api: ExampleApi): Promise<string> {
+export async function paid(api: ExampleApi): Promise<string> {
   const subsidy = await granted(api);
   await api.call('wiju', 'POST', `${subsidy}/instalments/R1/payment-order`, { businessDate: '2025-03-03' });
   return subsidy;

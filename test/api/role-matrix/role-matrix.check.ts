@@ -23,6 +23,7 @@ const PARAMS: Record<string, string> = {
   month: '2025-01',
   indicatorKey: 'ambulant-anteil',
   targetAgreementId: 'ZV-HRO-TW-2025-1',
+  batchId: 'ZB-2025-0001',
 };
 
 export function concretePath(template: string): string {

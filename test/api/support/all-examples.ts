@@ -8,5 +8,6 @@ import '../cases/examples';
 import '../steering/examples';
 import '../audit/examples';
 import '../wirkung/examples';
+import '../finanzverfahren/examples';
 
 export { endpointExamples, createExampleApi } from './endpoint-examples';
