@@ -65,6 +65,7 @@ export const ROLE_MATRIX_ROWS: RoleMatrixRows = {
   'GET /wirkung/:sozialraumId/:fiscalYear/evaluation': ['controller', 'provider', 'auditor'],
   'GET /wirkung/:sozialraumId/:fiscalYear/report': ['controller', 'caseworker', 'wiju', 'provider', 'auditor'],
   'GET /wirkung/:sozialraumId/:fiscalYear/report/csv': ['controller', 'caseworker', 'wiju', 'provider', 'auditor'],
+  'GET /wirkung/:sozialraumId/:fiscalYear/report/xlsx': ['controller', 'caseworker', 'wiju', 'provider', 'auditor'],
   'POST /finanzverfahren/configuration': ['admin', 'controller'],
   'GET /finanzverfahren/configuration': ['controller', 'wiju', 'auditor', 'admin'],
   'POST /finanzverfahren/batches': ['wiju'],

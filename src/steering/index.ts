@@ -19,3 +19,4 @@ export { CsvQuery } from './queries/book-view.dto';
 export { calculateSettlement } from './domain/settlement';
 export { steeringDecider as steeringStreamDecider } from './domain/steering-stream';
 export { PerformanceEvaluationSchema } from './steering.schemas';
+export { steeringParameters } from './queries/steering-exports';

@@ -5,7 +5,7 @@ import { AUTH_PROBLEMS } from '../../libs/auth/auth-problems';
 import { Ctx } from '../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../libs/ddd/command-context';
 import { DomainError, NotFound } from '../../libs/ddd/domain-error';
-import { csvDownload } from '../../libs/export';
+import { XLSX_MEDIA_TYPE, csvDownload, xlsxDownload } from '../../libs/export';
 import { Operation } from '../../libs/http/contract/operation.decorator';
 import { FiscalYearPipe, PatternPipe } from '../../libs/http/param-pipes';
 import { IsIsoDate, IsOptional } from '../../libs/http/validators';
@@ -13,7 +13,7 @@ import { text } from '../../libs/text/text';
 import { MasterDataQueries } from '../master-data';
 import { CODE_PATTERN, CODE_TEXT } from '../shared/identifiers';
 import { SHARED_PROBLEMS } from '../shared/shared-problems';
-import { BookViewQuery, CsvQuery, toBookView } from '../steering';
+import { BookViewQuery, CsvQuery, steeringParameters, toBookView } from '../steering';
 import { jhaReportTable } from './jha-report-table';
 import { WirkungCommands } from './wirkung-commands';
 import { WirkungViews } from './wirkung-views';
@@ -358,6 +358,31 @@ export class WirkungController {
     const report = await this.views.jhaReport(ctx.tenantId, s, y, toBookView(q));
     const decimalComma = q.decimalComma !== 'false';
     return csvDownload(reply, `jha-bericht-${s}-${y}.csv`, jhaReportTable(report, decimalComma), decimalComma);
+  }
+
+  @Get('wirkung/:sozialraumId/:fiscalYear/report/xlsx')
+  @Operation({
+    summary: 'Sozialraumbericht für den Jugendhilfeausschuss als Excel-Datei (XLSX)',
+    description:
+      'Der Bericht wie GET …/report als Arbeitsmappe mit fixierter Kopfzeile; Werte als Text mit Dezimalkomma, da ein nicht ausgewiesener Wert einen Hinweis statt einer Zahl zeigt. Das Blatt „Parameter“ nennt Sozialraum, Haushaltsjahr, Stand am, Wissensstand und den Zeitpunkt der Erstellung.',
+    answer: { status: 200, mediaType: XLSX_MEDIA_TYPE, description: 'Sozialraumbericht als Excel-Datei (jha-bericht-<Sozialraum>-<Jahr>.xlsx)' },
+    refusals: [SHARED_PROBLEMS['sozialraum-not-found'], W['not-in-traegerverbund']],
+  })
+  async jhaReportXlsx(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: BookViewQuery,
+    @Res({ passthrough: true }) reply: ApiReply,
+  ) {
+    await this.assertVisible(ctx, s);
+    const report = await this.views.jhaReport(ctx.tenantId, s, y, toBookView(q));
+    return xlsxDownload(reply, `jha-bericht-${s}-${y}.xlsx`, {
+      sheetName: 'Jugendhilfeausschuss',
+      table: jhaReportTable(report, true),
+      parameters: steeringParameters('Sozialraumbericht für den Jugendhilfeausschuss', s, y, q),
+      createdAt: new Date(),
+    });
   }
 
   private async answer(ctx: CommandContext, s: string, y: number, id: string, kind: keyof typeof ANSWERS, dto: AnswerTargetAgreementDto) {

@@ -146,6 +146,16 @@ describe('the Wirkung page in the browser', () => {
     const evaluation = page.getByRole('region', { name: 'Bewertung der Leistungen' });
     await evaluation.getByText('Punktzahl (gewichtetes Mittel der Zielerreichungen)').waitFor();
     await page.getByRole('button', { name: 'Bericht für den Jugendhilfeausschuss als CSV' }).waitFor();
+    // The committee's report on the page: the published values, small cells protected, as the API answers them.
+    const report = (await expectStatus(as(t, 'controller').get(`${api}/report`), 200)).body;
+    const jha = page.getByTestId('jha-report');
+    await jha.waitFor();
+    for (const indicator of report.indicators) {
+      const row = jha.locator(`tr[data-indicator="${indicator.indicatorKey}"]`);
+      const shown = indicator.value === null ? (indicator.note ?? 'kein Wert') : formatIndicatorValue(indicator.value, indicator.unit);
+      expect((await row.locator('[data-column="value"]').innerText()).trim()).toBe(shown);
+      expect((await row.locator('[data-column="cases"]').innerText()).trim()).toBe(indicator.cases ?? '–');
+    }
 
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'traeger-wirkung');

@@ -77,6 +77,7 @@ registerExamples({
   'GET /wirkung/:sozialraumId/:fiscalYear/evaluation': view('/evaluation'),
   'GET /wirkung/:sozialraumId/:fiscalYear/report': view('/report'),
   'GET /wirkung/:sozialraumId/:fiscalYear/report/csv': view('/report/csv?decimalComma=true'),
+  'GET /wirkung/:sozialraumId/:fiscalYear/report/xlsx': view('/report/xlsx?asOf=2025-06-30'),
   'POST /wirkung/:sozialraumId/:fiscalYear/reports': async (api) => {
     const indicatorKey = await reportedIndicator(api);
     const sozialraumId = await freshSozialraum(api, 'SR-W');

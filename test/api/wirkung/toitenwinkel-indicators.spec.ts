@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import { createTestApp, TestApp } from '../../support/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { driveToitenwinkelYear } from '../steering/toitenwinkel-year-setup';
@@ -244,5 +245,37 @@ describe('Toitenwinkel 2025: target agreement and evaluation (R12)', () => {
     expect(lines).toContain('HRO-TW;2025;Indikator;Planmäßig beendete Hilfen;%;;< 5;60,00;70,00;nicht ausgewiesen (< 5 Fälle)');
     expect(lines).toContain('HRO-TW;2025;Indikator;Anteil ambulanter Hilfen;%;61,54;5;50,00;65,00;');
     expect(lines).toContain('HRO-TW;2025;Bewertung;Prämie;€;3073,94;;;;');
+
+    const xlsx = await t
+      .http()
+      .get(`${base}/report/xlsx`)
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(xlsx.status).toBe(200);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(xlsx.body);
+    const sheet = workbook.getWorksheet('Jugendhilfeausschuss')!;
+    const rows = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((r: any) => (r as unknown[]).slice(1));
+    expect(rows).toContainEqual([
+      'HRO-TW',
+      2025,
+      'Indikator',
+      'Planmäßig beendete Hilfen',
+      '%',
+      undefined,
+      '< 5',
+      '60,00',
+      '70,00',
+      'nicht ausgewiesen (< 5 Fälle)',
+    ]);
+    expect(workbook.getWorksheet('Parameter')!.getCell('B2').value).toBe('Sozialraumbericht für den Jugendhilfeausschuss');
   });
 });

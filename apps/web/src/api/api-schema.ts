@@ -2482,6 +2482,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/wirkung/{sozialraumId}/{fiscalYear}/report/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sozialraumbericht für den Jugendhilfeausschuss als Excel-Datei (XLSX)
+         * @description Der Bericht wie GET …/report als Arbeitsmappe mit fixierter Kopfzeile; Werte als Text mit Dezimalkomma, da ein nicht ausgewiesener Wert einen Hinweis statt einer Zahl zeigt. Das Blatt „Parameter“ nennt Sozialraum, Haushaltsjahr, Stand am, Wissensstand und den Zeitpunkt der Erstellung.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
+         */
+        get: operations["WirkungController_jhaReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wirkung/{sozialraumId}/{fiscalYear}/reports": {
         parameters: {
             query?: never;
@@ -32552,6 +32574,144 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden, not-in-traegerverbund */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden" | "/problems/not-in-traegerverbund";
+                    };
+                };
+            };
+            /** @description Abgelehnt: sozialraum-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/sozialraum-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    WirkungController_jhaReportXlsx: {
+        parameters: {
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Kürzel des Sozialraums
+                 * @example HRO-TW
+                 */
+                sozialraumId: string;
+                /**
+                 * @description Haushaltsjahr
+                 * @example 2025
+                 */
+                fiscalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sozialraumbericht als Excel-Datei (jha-bericht-<Sozialraum>-<Jahr>.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Abgelehnt: validation-failed */

@@ -43,6 +43,15 @@ export function evaluationQuery(key: Key) {
   });
 }
 
+/** GET …/report: the Jugendhilfeausschuss report, small cells protected, through the view. */
+export function jhaReportQuery(key: Key) {
+  const query = viewQuery(key.view ?? {});
+  return queryOptions({
+    queryKey: ['wirkung-report', key.sozialraumId, key.fiscalYear, query],
+    queryFn: ({ signal }) => ok(api.GET('/wirkung/{sozialraumId}/{fiscalYear}/report', { params: { path: path(key), query }, signal })),
+  });
+}
+
 /** GET /indicators: the tenant's catalogue (for the reported indicators and their reporters). */
 export function indicatorCatalogueQuery() {
   return queryOptions({

@@ -9,6 +9,7 @@ import {
   evaluationQuery,
   indicatorCatalogueQuery,
   indicatorReportsQuery,
+  jhaReportQuery,
   reportIndicatorValue,
   targetAgreementsQuery,
   wirkungQuery,
@@ -839,6 +840,78 @@ function EvaluationSection({ evaluation }: { evaluation: WirkungEvaluation }) {
   return <p className="kern-body">Ohne geltende Zielvereinbarung gibt es keine Bewertung der Leistungen.</p>;
 }
 
+/** The report as it leaves the two parties: what the committee reads, small cells protected (R12). */
+function JhaReportTable({ sozialraumId, fiscalYear, view }: { sozialraumId: string; fiscalYear: number; view: { asOf?: string; knownAt?: string } }) {
+  const report = useQuery(jhaReportQuery({ sozialraumId, fiscalYear, view }));
+  if (report.isPending) return <Loading label="Bericht wird geladen …" />;
+  if (report.isError) return <ErrorNotice error={report.error} context="Bericht für den Jugendhilfeausschuss" onRetry={() => void report.refetch()} />;
+  const r = report.data;
+  return (
+    <div className="app-table-scroll">
+      <table className="kern-table" data-testid="jha-report">
+        <caption className="kern-title">Sozialraumbericht {fiscalYear}, wie er den Jugendhilfeausschuss erreicht</caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              Kennzahl
+            </th>
+            <th scope="col" className="kern-table__header">
+              Wert
+            </th>
+            <th scope="col" className="kern-table__header">
+              Fälle
+            </th>
+            <th scope="col" className="kern-table__header">
+              Ausgangswert → Ziel
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          <tr className="kern-table__row">
+            <th scope="row" className="kern-table__header">
+              Sozialraumbudget / Ist / Hochrechnung
+            </th>
+            <td className="kern-table__cell">
+              {formatIndicatorValue(r.budget.budget, 'euro')} / {formatIndicatorValue(r.budget.actual, 'euro')} /{' '}
+              {formatIndicatorValue(r.budget.forecast, 'euro')} ({formatIndicatorValue(r.budget.pctOfBudget, 'percent')})
+            </td>
+            <td className="kern-table__cell">–</td>
+            <td className="kern-table__cell">–</td>
+          </tr>
+          {r.indicators.map((i) => (
+            <tr key={i.indicatorKey} className="kern-table__row" data-indicator={i.indicatorKey}>
+              <th scope="row" className="kern-table__header">
+                {i.name}
+              </th>
+              <td className="kern-table__cell" data-column="value">
+                {i.value === null ? (i.note ?? 'kein Wert') : formatIndicatorValue(i.value, i.unit)}
+              </td>
+              <td className="kern-table__cell" data-column="cases">
+                {i.cases ?? '–'}
+              </td>
+              <td className="kern-table__cell">
+                {i.baseline !== null && i.target !== null ? `${formatIndicatorValue(i.baseline, i.unit)} → ${formatIndicatorValue(i.target, i.unit)}` : '–'}
+              </td>
+            </tr>
+          ))}
+          {r.evaluation ? (
+            <tr className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                Bewertung: Punktzahl / Prämie
+              </th>
+              <td className="kern-table__cell">
+                {formatIndicatorValue(r.evaluation.scorePct, 'percent')} / {formatIndicatorValue(r.evaluation.bonus, 'euro')}
+              </td>
+              <td className="kern-table__cell">–</td>
+              <td className="kern-table__cell">–</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function JhaDownload({ sozialraumId, fiscalYear, view }: { sozialraumId: string; fiscalYear: number; view: { asOf?: string; knownAt?: string } }) {
   const download = useMutation({ mutationFn: () => downloadJhaReportCsv(sozialraumId, fiscalYear, view) });
   return (
@@ -847,6 +920,7 @@ function JhaDownload({ sozialraumId, fiscalYear, view }: { sozialraumId: string;
         Der Sozialraumbericht für den Jugendhilfeausschuss mit Budgetzahlen, Indikatoren, Zielen und Bewertung. Fallzahlen von 1 bis 4 stehen dort als „&lt; 5“,
         Quoten mit weniger als 5 Fällen im Nenner werden nicht ausgewiesen.
       </p>
+      <JhaReportTable sozialraumId={sozialraumId} fiscalYear={fiscalYear} view={view} />
       <ul className="app-download-list">
         <li>
           <button
