@@ -57,6 +57,12 @@ export interface AppConfig {
   auditTrail: { signingKey?: string; logOrigin?: string; checkpointIntervalSeconds?: string };
   /** Outgoing mail for delivered notifications: SMTP_URL (smtp:// or smtps://, unset: no mail) and the sender SMTP_FROM. */
   smtp: { url?: string; from: string };
+  /**
+   * Reminders of waiting work: invoices waiting longer than REMINDER_FOUR_EYES_DAYS (5), a settlement
+   * unconfirmed after REMINDER_CONFIRMATION_DAYS (14); looked for every REMINDER_INTERVAL_SECONDS (3600)
+   * by the process that runs the projections.
+   */
+  reminders: { fourEyesDays: number; confirmationDays: number; intervalSeconds: number };
 }
 
 export const DEV_ISSUER = 'urn:sozialraum-budget:dev-issuer';
@@ -116,6 +122,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: !production && (env.SEED_DEMO ?? 'true') !== 'false',
     auditTrail: { signingKey: env.AUDIT_SIGNING_KEY, logOrigin: env.AUDIT_LOG_ORIGIN, checkpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS },
     smtp: { url: smtpUrl(env.SMTP_URL), from: env.SMTP_FROM ?? 'Sozialraumbudget <sozialraumbudget@localhost>' },
+    reminders: {
+      fourEyesDays: int(env.REMINDER_FOUR_EYES_DAYS, 5, 'REMINDER_FOUR_EYES_DAYS'),
+      confirmationDays: int(env.REMINDER_CONFIRMATION_DAYS, 14, 'REMINDER_CONFIRMATION_DAYS'),
+      intervalSeconds: int(env.REMINDER_INTERVAL_SECONDS, 3600, 'REMINDER_INTERVAL_SECONDS'),
+    },
   };
 }
 

@@ -31,6 +31,7 @@ export class CasesYearEnd implements YearEndParticipant {
       kind: 'invoice',
       id: r.invoice_id,
       description: `Rechnung ${r.invoice_id} des Falls ${r.case_ref} für ${r.service_month} ${AWAITING[r.status] ?? `steht im Status ${r.status}`}`,
+      since: r.submitted_on,
     }));
   }
 

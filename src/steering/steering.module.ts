@@ -21,6 +21,7 @@ import { NotificationDispatcher } from './delivery/notification-dispatcher';
 import { NotificationOutboxProjection } from './delivery/outbox.projection';
 import { NotificationSubscriptions } from './delivery/notification-subscriptions';
 import { SettlementEvaluations } from './settlement-evaluations';
+import { ReminderScheduler } from './reminders/reminder-scheduler';
 
 @Module({
   imports: [BudgetsModule, MasterDataModule, DiscoveryModule],
@@ -42,6 +43,7 @@ import { SettlementEvaluations } from './settlement-evaluations';
     NotificationOutboxProjection,
     NotificationDispatcher,
     SettlementEvaluations,
+    ReminderScheduler,
   ],
   exports: [SozialraumYearReplay, SteeringQueries, SettlementEvaluations],
 })

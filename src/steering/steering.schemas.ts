@@ -354,6 +354,7 @@ export const PendingWork = named(
         kind: Type.String({ description: 'invoice, activity oder instalment' }),
         id: Type.String(),
         description: Type.String(),
+        since: Type.Optional(IsoDate),
       }),
     ),
   }),
@@ -495,6 +496,26 @@ const NOTIFICATION_DATA = {
     amount: Amount,
     bonus: Type.Optional(Amount),
   }),
+  ProcedureStepOverdue: Shape({
+    reminderId: Type.String({ description: 'Gegenstand und Kalenderwoche: je Woche höchstens eine Erinnerung' }),
+    procedureId: Type.String(),
+    step: OneOf(['steering-meeting'] as const),
+    dueBy: IsoDate,
+    detail: Type.String(),
+  }),
+  FourEyesWorkPending: Shape({
+    reminderId: Type.String(),
+    olderThanDays: Type.Integer(),
+    items: Type.Array(Shape({ id: Type.String(), description: Type.String(), since: IsoDate })),
+    detail: Type.String(),
+  }),
+  SettlementConfirmationDue: Shape({
+    reminderId: Type.String(),
+    settlementId: Type.String(),
+    calculatedOn: IsoDate,
+    missing: Type.Array(SettlementParty),
+    detail: Type.String(),
+  }),
 };
 
 function notificationOf<const T extends keyof typeof NOTIFICATION_DATA>(type: T) {
@@ -523,6 +544,9 @@ export const NotificationItem = Type.Union([
   notificationOf('SettlementCalculated'),
   notificationOf('SettlementConfirmed'),
   notificationOf('SettlementApplied'),
+  notificationOf('ProcedureStepOverdue'),
+  notificationOf('FourEyesWorkPending'),
+  notificationOf('SettlementConfirmationDue'),
 ]);
 
 export const NotificationPage = named(

@@ -8,6 +8,8 @@ export interface PendingItem {
   kind: string;
   id: string;
   description: string;
+  /** The day (Europe/Berlin) the item began to wait for the four eyes, where it does (invoices). */
+  since?: string;
 }
 
 /**

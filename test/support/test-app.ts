@@ -34,7 +34,10 @@ export interface TestApp {
   databaseUrl: string;
   token(options: TokenOptions): Promise<string>;
   /** Waits until every projection has processed what was appended so far. */
+  /** Every projection caught up, and every checkpoint due signed. */
   settle(): Promise<void>;
+  /** Every projection caught up; checkpoints left to the test (the audit trail's own tests sign them). */
+  catchUp(): Promise<void>;
   eventCount(): Promise<number>;
   close(): Promise<void>;
 }
@@ -94,6 +97,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     // No deadline of its own: on a loaded machine catching up may take long; jest's test timeout bounds it.
     // Caught up, and every checkpoint due so far signed: the signer's timer appends those events
     // later otherwise (up to a minute after a close), into the middle of a test that counts events.
+    catchUp: () => app.get(ProjectionRunner).waitUntilCaughtUp(Infinity),
     settle: async () => {
       const runner = app.get(ProjectionRunner);
       await runner.waitUntilCaughtUp(Infinity);

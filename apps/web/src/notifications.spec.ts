@@ -19,6 +19,7 @@ describe('notificationTypeLabel', () => {
     expect(notificationTypeLabel('BudgetWarningRaised')).toBe('Warnschwelle überschritten');
     expect(notificationTypeLabel('OverrunProcedureOpened')).toBe('Überschreitungsverfahren eröffnet');
     expect(notificationTypeLabel('SettlementApplied')).toBe('Jahresabrechnung angewendet');
+    expect(notificationTypeLabel('FourEyesWorkPending')).toBe('Erinnerung: Rechnungen warten auf die Prüfung');
   });
 
   it('shows a kind it does not know as it came', () => {

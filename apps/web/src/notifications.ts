@@ -16,6 +16,9 @@ const TYPE_LABEL: Record<string, string> = {
   SettlementCalculated: 'Jahresabrechnung berechnet',
   SettlementConfirmed: 'Jahresabrechnung bestätigt',
   SettlementApplied: 'Jahresabrechnung angewendet',
+  ProcedureStepOverdue: 'Erinnerung: Schritt des Verfahrens überfällig',
+  FourEyesWorkPending: 'Erinnerung: Rechnungen warten auf die Prüfung',
+  SettlementConfirmationDue: 'Erinnerung: Bestätigung der Jahresabrechnung fällig',
 };
 
 export type Severity = 'danger' | 'warning' | 'info';
@@ -25,6 +28,9 @@ const SEVERITY: Record<string, Severity> = {
   OverrunProcedureOpened: 'danger',
   RenegotiationTriggered: 'danger',
   UnderrunDetected: 'warning',
+  ProcedureStepOverdue: 'warning',
+  FourEyesWorkPending: 'warning',
+  SettlementConfirmationDue: 'warning',
 };
 
 /** "Warnschwelle überschritten"; a kind the app does not know yet as it came. */

@@ -1,3 +1,5 @@
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { IsoDate, endOfYear, maxDate, minDate, startOfYear } from '../../../libs/calendar';
 import { AggregateStore, Loaded } from '../../../libs/ddd/aggregate-store';
@@ -42,7 +44,18 @@ export interface HistoryEntry {
 /** Read side of contracts and budgets that other capabilities use while deciding. */
 @Injectable()
 export class BudgetQueries {
-  constructor(private readonly aggregates: AggregateStore) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Every Sozialraum-year with a budget, of every tenant, as the budget list knows them (for work that looks at all of them). */
+  async sozialraumYears(): Promise<Array<{ tenantId: string; sozialraumId: string; fiscalYear: number; status: string }>> {
+    const rows: Array<{ tenant_id: string; sozialraum_id: string; fiscal_year: number; status: string }> = await this.dataSource.query(
+      'select tenant_id, sozialraum_id, fiscal_year, status from budget_summaries order by tenant_id, sozialraum_id, fiscal_year',
+    );
+    return rows.map((r) => ({ tenantId: r.tenant_id, sozialraumId: r.sozialraum_id, fiscalYear: r.fiscal_year, status: r.status }));
+  }
 
   async contractOn(tenantId: string, sozialraumId: string, date: string): Promise<ContractInForce> {
     const { state } = await this.aggregates.load(streams.contract(tenantId, sozialraumId), budgetContractDecider);

@@ -47,6 +47,8 @@ export interface PendingInvoiceRow {
   case_ref: string;
   service_month: string;
   status: string;
+  /** The day it was submitted, Europe/Berlin. */
+  submitted_on: string;
 }
 
 /** The provider a caller may see: its own for provider users (another one is not revealed). */
@@ -147,7 +149,7 @@ export class CaseListsQuery {
   /** Invoices of a Sozialraum-year still waiting for verification or a payment order (year close). */
   async pendingOf(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<PendingInvoiceRow[]> {
     return this.dataSource.query<PendingInvoiceRow[]>(
-      `select invoice_id, case_ref, service_month, status from case_invoices
+      `select invoice_id, case_ref, service_month, status, to_char(submitted_at at time zone 'Europe/Berlin', 'YYYY-MM-DD') as submitted_on from case_invoices
         where tenant_id = $1 and sozialraum_id = $2 and service_month like $3 and status like 'awaiting-%' order by invoice_id`,
       [tenantId, sozialraumId, `${fiscalYear}-%`],
     );

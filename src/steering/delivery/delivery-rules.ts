@@ -12,7 +12,15 @@ export const RECIPIENT_TYPES: Record<string, readonly NotificationType[]> = {
   wiju: NOTIFICATION_TYPES,
   auditor: NOTIFICATION_TYPES,
   // A provider takes part in the steering round and confirms the settlement: only those concern it.
-  provider: ['OverrunProcedureOpened', 'RenegotiationTriggered', 'SettlementCalculated', 'SettlementConfirmed', 'SettlementApplied'],
+  provider: [
+    'OverrunProcedureOpened',
+    'RenegotiationTriggered',
+    'SettlementCalculated',
+    'SettlementConfirmed',
+    'SettlementApplied',
+    'ProcedureStepOverdue',
+    'SettlementConfirmationDue',
+  ],
 };
 export const RECIPIENT_ROLES = Object.keys(RECIPIENT_TYPES);
 

@@ -44,6 +44,8 @@ export interface SteeringState {
         applied: boolean;
       })
     | null;
+  /** Ids of the reminders raised on this stream (one per subject and week). */
+  reminders: string[];
 }
 
 export const initialSteeringState: SteeringState = {
@@ -53,6 +55,7 @@ export const initialSteeringState: SteeringState = {
   underrunDetectedOn: null,
   procedure: null,
   settlement: null,
+  reminders: [],
 };
 
 const KIND_OF: Record<string, ThresholdKind> = {
@@ -156,6 +159,10 @@ export function evolveSteering(state: SteeringState, event: SteeringEvent): Stee
         : state;
     case 'SettlementApplied':
       return state.settlement ? { ...state, settlement: { ...state.settlement, applied: true } } : state;
+    case 'ProcedureStepOverdue':
+    case 'FourEyesWorkPending':
+    case 'SettlementConfirmationDue':
+      return { ...state, reminders: [...state.reminders, event.data.reminderId] };
     default:
       return state;
   }

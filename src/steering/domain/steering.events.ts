@@ -1,6 +1,7 @@
 import { BudgetCategory } from '../../shared/budget-category';
 import { SettlementFigures } from './settlement';
 import { PerformanceEvaluation } from './performance-evaluation';
+import { ReminderEvent } from './reminder.events';
 
 /** The columns of the Haushaltsüberwachungsliste: Ansatz, Bindungen, Anordnungen, Ist, Rest. */
 export interface MonitoringFigures {
@@ -194,7 +195,8 @@ export type SteeringEvent =
   | { type: 'OverrunProcedureClosed'; data: ProcedureClosedData; businessDate?: string }
   | { type: 'SettlementCalculated'; data: SettlementCalculatedData; businessDate?: string }
   | { type: 'SettlementConfirmed'; data: SettlementConfirmedData; businessDate?: string }
-  | { type: 'SettlementApplied'; data: SettlementAppliedData; businessDate?: string };
+  | { type: 'SettlementApplied'; data: SettlementAppliedData; businessDate?: string }
+  | ReminderEvent;
 
 /** Steering events that are also notifications for the people concerned. */
 export const NOTIFICATION_TYPES = [
@@ -209,4 +211,7 @@ export const NOTIFICATION_TYPES = [
   'SettlementCalculated',
   'SettlementConfirmed',
   'SettlementApplied',
+  'ProcedureStepOverdue',
+  'FourEyesWorkPending',
+  'SettlementConfirmationDue',
 ] as const;

@@ -55,6 +55,10 @@ export function summaryOf(event: Notification, sozialraumId: string, fiscalYear:
       return `${year}: Jahresabrechnung auf ${event.data.toFiscalYear} angewendet (${event.data.kind} ${event.data.amount}${
         event.data.bonus && event.data.bonus !== '0.00' ? `, Prämie ${event.data.bonus}` : ''
       })`;
+    case 'ProcedureStepOverdue':
+    case 'FourEyesWorkPending':
+    case 'SettlementConfirmationDue':
+      return `${year}: Erinnerung: ${event.data.detail}`;
   }
 }
 

@@ -39,7 +39,7 @@ describe('audit trail API: checkpoints and proofs', () => {
     for (const month of ['2025-01', '2025-02']) {
       await expectStatus(as(t, 'controller').post(`/steering/${sr}/2025/month-closes`, { month }), 201);
     }
-    await t.settle();
+    await t.catchUp();
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -63,7 +63,7 @@ describe('audit trail API: checkpoints and proofs', () => {
       });
     }
     // Each checkpoint is an event of its own, in the tenant's checkpoint stream.
-    await t.settle();
+    await t.catchUp();
     const recorded = (await allEvents()).filter((e) => e.type === 'AuditCheckpointSigned');
     expect(recorded.map((e) => [e.streamId, e.data.note])).toEqual(listed.map((c) => ['HRO-JA/audit/checkpoints', c.note]));
     expect(recorded[0].actor).toEqual({ userId: 'system', role: 'system', organisationId: 'HRO-JA' });
@@ -138,21 +138,21 @@ describe('audit trail API: checkpoints and proofs', () => {
       }),
       200,
     );
-    await t.settle();
+    await t.catchUp();
     expect(await signer.signDue()).toEqual([]);
     const later = new Date(Date.now() + 2 * 3600_000);
     const [interval] = await signer.signDue(later);
     expect(interval).toMatchObject({ occasion: { kind: 'interval', subject: null, cause: null }, signedAt: later.toISOString() });
     const { size } = (await t.db.query(`select size::int from es_audit_trees where tenant_id = 'HRO-JA'`)).rows[0];
     expect(interval.treeSize).toBe(size);
-    await t.settle();
+    await t.catchUp();
     // The tree now also holds that checkpoint's own event; it makes nothing due.
     expect(await signer.signDue(new Date(later.getTime() + 2 * 3600_000))).toEqual([]);
   });
 
   it('signs at the year close', async () => {
     await expectStatus(as(t, 'controller').post(`/steering/${sr}/2025/year-close`, { reason: 'Jahresabschluss 2025', businessDate: '2026-01-20' }), 200);
-    await t.settle();
+    await t.catchUp();
     const [closed] = await signer.signDue();
     expect(closed.occasion).toMatchObject({ kind: 'year-close', subject: `${sr} 2025`, cause: { type: 'BudgetClosed' } });
   });
@@ -185,7 +185,7 @@ describe('audit trail API: checkpoints and proofs', () => {
   });
 
   it('refuses to sign a tree that no longer has the root of its newest checkpoint', async () => {
-    await t.settle();
+    await t.catchUp();
     const [newest] = await checkpoints();
     // The root comes from the stored subtrees: changing them is changing what the tree says.
     await t.db.query(`update es_audit_nodes set hash = sha256(hash) where tenant_id = 'HRO-JA'`);

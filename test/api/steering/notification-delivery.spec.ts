@@ -1,11 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
 import { NotificationDispatcher } from '../../../src/steering/delivery/notification-dispatcher';
 import { MAX_ATTEMPTS, notificationId } from '../../../src/steering/delivery/delivery-rules';
 import { createTestApp, TestApp } from '../../support/test-app';
+import { startSmtp } from '../../support/smtp-server';
 import { createExampleApi, ExampleApi } from '../support/endpoint-examples';
 import { freshBudget } from '../support/example-setup';
 
@@ -56,25 +56,6 @@ class Receiver {
 }
 
 /** A real SMTP server without authentication that keeps every message it is handed. */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; messages: string[] }> {
-  const messages: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        messages.push(Buffer.concat(chunks).toString('utf8'));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { server, port: (server.server.address() as AddressInfo).port, messages };
-}
-
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {

@@ -5443,7 +5443,7 @@ export interface components {
                  * @description Art der Meldung
                  * @enum {string}
                  */
-                type: "BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied";
+                type: "BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied" | "ProcedureStepOverdue" | "FourEyesWorkPending" | "SettlementConfirmationDue";
             }[];
         };
         DefineIndicatorDto: {
@@ -7598,6 +7598,116 @@ export interface components {
                 summary: string;
                 /** @enum {string} */
                 type: "SettlementApplied";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    detail: string;
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    dueBy: string;
+                    procedureId: string;
+                    /** @description Gegenstand und Kalenderwoche: je Woche höchstens eine Erinnerung */
+                    reminderId: string;
+                    /** @enum {string} */
+                    step: "steering-meeting";
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "ProcedureStepOverdue";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    detail: string;
+                    items: {
+                        description: string;
+                        id: string;
+                        /**
+                         * @description Kalenderdatum (ISO 8601)
+                         * @example 2025-03-31
+                         */
+                        since: string;
+                    }[];
+                    olderThanDays: number;
+                    reminderId: string;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "FourEyesWorkPending";
+            } | {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                businessDate: string;
+                data: {
+                    /**
+                     * @description Kalenderdatum (ISO 8601)
+                     * @example 2025-03-31
+                     */
+                    calculatedOn: string;
+                    detail: string;
+                    missing: ("jugendamt" | "lead-provider")[];
+                    reminderId: string;
+                    settlementId: string;
+                };
+                eventId: string;
+                fiscalYear: number;
+                /**
+                 * @description Position des Ereignisses im Protokoll: bis hierhin setzt PUT /notifications/read-mark die Meldungen gelesen
+                 * @example 4711
+                 */
+                position: string;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                recordedAt: string;
+                sozialraumId: string;
+                /** @description Die Zeile der Benachrichtigung in Worten der Steuerungsrunde */
+                summary: string;
+                /** @enum {string} */
+                type: "SettlementConfirmationDue";
             })[];
             /** @description Fortsetzungsmarke für die nächste Seite (cursor); null auf der letzten Seite */
             nextCursor: string | null;
@@ -7656,7 +7766,7 @@ export interface components {
             /** @description E-Mail-Adresse oder HTTPS-Adresse des Empfängers */
             target: string;
             /** @description Die Meldungsarten, die zugestellt werden */
-            types: ("BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied")[];
+            types: ("BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied" | "ProcedureStepOverdue" | "FourEyesWorkPending" | "SettlementConfirmationDue")[];
         };
         NotificationSubscriptionDto: {
             /**
@@ -7691,7 +7801,7 @@ export interface components {
              *       "BudgetWarningRaised"
              *     ]
              */
-            types?: ("BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied")[];
+            types?: ("BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied" | "ProcedureStepOverdue" | "FourEyesWorkPending" | "SettlementConfirmationDue")[];
         };
         /**
          * NotificationSubscriptionList
@@ -7724,7 +7834,7 @@ export interface components {
                 /** @description E-Mail-Adresse oder HTTPS-Adresse des Empfängers */
                 target: string;
                 /** @description Die Meldungsarten, die zugestellt werden */
-                types: ("BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied")[];
+                types: ("BudgetWarningRaised" | "OverrunProcedureOpened" | "RenegotiationTriggered" | "ThresholdCrossingMoved" | "UnderrunDetected" | "KaemmereiReported" | "SupplementaryExpenditureRequested" | "SupplementaryExpenditureDecided" | "SettlementCalculated" | "SettlementConfirmed" | "SettlementApplied" | "ProcedureStepOverdue" | "FourEyesWorkPending" | "SettlementConfirmationDue")[];
             }[];
         };
         OpenCaseDto: {
@@ -7899,6 +8009,11 @@ export interface components {
                 id: string;
                 /** @description invoice, activity oder instalment */
                 kind: string;
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                since?: string;
             }[];
             sozialraumId: string;
             /** @description Fassung des Budgetstroms (für If-Match des Jahresabschlusses) */
