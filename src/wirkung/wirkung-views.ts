@@ -68,9 +68,10 @@ export class WirkungViews {
     return { version, facts: state.facts.filter((f) => !sozialraumId || f.sozialraumId === sozialraumId) };
   }
 
-  async agreements(tenantId: string, sozialraumId: string, fiscalYear: number): Promise<Static<typeof TargetAgreements>> {
-    const { state, version } = await this.log.agreement(tenantId, sozialraumId, fiscalYear);
-    return { sozialraumId, fiscalYear, version, inForce: agreementInForce(state), versions: state.versions };
+  /** The agreement as it stood on a business date or as known at a moment; `version` is always the stream's current one (If-Match). */
+  async agreements(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView = {}): Promise<Static<typeof TargetAgreements>> {
+    const { state, version } = await this.log.agreement(tenantId, sozialraumId, fiscalYear, view);
+    return { sozialraumId, fiscalYear, version, inForce: agreementInForce(state), versions: state.versions, view: describeView(view) };
   }
 
   async reports(tenantId: string, sozialraumId: string, fiscalYear: number, view: BookView): Promise<Static<typeof IndicatorReports>> {

@@ -227,13 +227,19 @@ export class WirkungController {
   @Get('wirkung/:sozialraumId/:fiscalYear/target-agreements')
   @Operation({
     summary: 'Zielvereinbarung lesen',
-    description: 'Jede Fassung der Zielvereinbarung des Sozialraum-Jahres mit ihrem Stand und die geltende.',
+    description:
+      'Jede Fassung der Zielvereinbarung des Sozialraum-Jahres mit ihrem Stand und die geltende; mit asOf der Stand an einem Geschäftsdatum, mit knownAt oder knownAtPosition, was damals bekannt war. version ist immer die heutige Fassung des Datenstroms (für If-Match).',
     answer: { status: 200, schema: TargetAgreements },
     refusals: [SHARED_PROBLEMS['sozialraum-not-found'], W['not-in-traegerverbund']],
   })
-  async agreements(@Ctx() ctx: CommandContext, @Param('sozialraumId', sr) s: string, @Param('fiscalYear', FiscalYearPipe) y: number) {
+  async agreements(
+    @Ctx() ctx: CommandContext,
+    @Param('sozialraumId', sr) s: string,
+    @Param('fiscalYear', FiscalYearPipe) y: number,
+    @Query() q: BookViewQuery,
+  ) {
     await this.assertVisible(ctx, s);
-    return this.views.agreements(ctx.tenantId, s, y);
+    return this.views.agreements(ctx.tenantId, s, y, toBookView(q));
   }
 
   @Post('wirkung/:sozialraumId/:fiscalYear/target-agreements/:targetAgreementId/agreement')

@@ -62,6 +62,7 @@ export const TargetAgreements = named(
     inForce: Nullable(AgreementVersion),
     versions: Type.Array(AgreementVersion, { description: 'Jeder Vorschlag mit seinem Stand, in der Reihenfolge der Vorschläge' }),
     agreementId: Type.Optional(Type.String({ description: 'Der Vorschlag, den die Anfrage gebucht oder beantwortet hat' })),
+    view: Type.Optional(viewFields.view),
   }),
   'Die Zielvereinbarung eines Sozialraum-Jahres (R12): jede Fassung mit Vorschlag, Zustimmung, Ablehnung oder Rücknahme, und die geltende',
 );

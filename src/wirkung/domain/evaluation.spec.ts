@@ -54,6 +54,7 @@ describe('R12 evaluation (Bewertung der Leistungen)', () => {
       underrun,
     );
     expect(result.indicators.map((i) => i.achievementPct)).toEqual(['100.00', '76.92', '82.50']);
+    expect(result.poolBasis).toBe('5 % von 70.000,00 € (flexibles Budget)');
     expect(result).toMatchObject({
       score: '0.8782692308',
       scorePct: '87.83',

@@ -6,6 +6,11 @@ import { AgreementVersion } from './target-agreement';
 const ONE = new Decimal(1);
 const exact = (d: Decimal) => d.toDecimalPlaces(10).toFixed();
 const pct = (d: Decimal) => d.times(100).toFixed(2);
+/** "70000.00" → "70.000,00": the pool's basis is read by people, in German. */
+const germanAmount = (amount: string) => {
+  const [whole, cents] = amount.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${cents}`;
+};
 
 /** The pool of the bonus rule: an amount, or a % of the flexible budget (FÜ + FU after reallocations). */
 export function bonusPool(agreement: AgreementVersion, flexibleBudget: Decimal): Decimal {
@@ -77,7 +82,10 @@ export function evaluatePerformance(
     score: exact(score),
     scorePct: pct(score),
     minimumScorePct: agreement.bonus.minimumScorePct,
-    poolBasis: agreement.bonus.pool.kind === 'amount' ? 'Betrag' : `${agreement.bonus.pool.percent} % von ${formatAmount(flexibleBudget)} (flexibles Budget)`,
+    poolBasis:
+      agreement.bonus.pool.kind === 'amount'
+        ? 'Betrag'
+        : `${agreement.bonus.pool.percent.replace('.', ',')} % von ${germanAmount(formatAmount(flexibleBudget))} € (flexibles Budget)`,
     pool: formatAmount(pool),
     bonus: formatAmount(bonus),
     bonusFromReturn: formatAmount(fromReturn),

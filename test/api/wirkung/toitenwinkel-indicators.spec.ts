@@ -110,6 +110,9 @@ describe('Toitenwinkel 2025: target agreement and evaluation (R12)', () => {
       answer: { by: 'lead-provider', organisationId: 'TR-E', on: '2025-01-10' },
     });
     expect(res.body.versions).toHaveLength(1);
+    // As it stood on 09.01.: proposed, not yet in force.
+    const before = await expectStatus(controller().get(`${base}/target-agreements?asOf=2025-01-09`), 200);
+    expect(before.body).toMatchObject({ inForce: null, versions: [{ status: 'proposed' }], version: res.body.version, view: { asOf: '2025-01-09' } });
     expect(refusedSecond).toMatchObject({ type: '/problems/indicator-not-incentivisable', status: 422, indicatorKey: 'hze-dichte' });
     expect(refusedSecond.detail).toContain('R8');
     expect(eventsAroundRefusal[1]).toBe(eventsAroundRefusal[0]);

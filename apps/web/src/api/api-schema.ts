@@ -2541,7 +2541,7 @@ export interface paths {
         };
         /**
          * Zielvereinbarung lesen
-         * @description Jede Fassung der Zielvereinbarung des Sozialraum-Jahres mit ihrem Stand und die geltende.
+         * @description Jede Fassung der Zielvereinbarung des Sozialraum-Jahres mit ihrem Stand und die geltende; mit asOf der Stand an einem Geschäftsdatum, mit knownAt oder knownAtPosition, was damals bekannt war. version ist immer die heutige Fassung des Datenstroms (für If-Match).
          *
          *     Rollen: controller, caseworker, wiju, provider, auditor.
          */
@@ -11077,6 +11077,19 @@ export interface components {
                 status: "proposed" | "agreed" | "rejected" | "withdrawn" | "superseded";
                 version: number;
             }[];
+            view?: {
+                /**
+                 * @description Kalenderdatum (ISO 8601)
+                 * @example 2025-03-31
+                 */
+                asOf: string | null;
+                knownAt: string | null;
+                /**
+                 * @description Position im Ereignisprotokoll
+                 * @example 4711
+                 */
+                knownAtPosition: string | null;
+            };
         };
         TerminateApprovalDto: {
             /**
@@ -33309,7 +33322,14 @@ export interface operations {
     };
     WirkungController_agreements: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Stichtag (Geschäftsdatum): der Stand an diesem Tag, mit allen heute bekannten Korrekturen */
+                asOf?: string;
+                /** @description Erfassungszeitpunkt: nur, was bis dahin gebucht war (was das System damals zeigte) */
+                knownAt?: string;
+                /** @description Position im Ereignisprotokoll: nur Ereignisse bis zu dieser Position */
+                knownAtPosition?: string;
+            };
             header?: never;
             path: {
                 /**

@@ -18,11 +18,12 @@ export function wirkungQuery(key: Key) {
   });
 }
 
-/** GET …/target-agreements: the agreement in force and every proposal with its state (always as known now). */
+/** GET …/target-agreements: the agreement in force and every proposal with its state, through the view (version is today's). */
 export function targetAgreementsQuery(key: Key) {
+  const query = viewQuery(key.view ?? {});
   return queryOptions({
-    queryKey: ['wirkung-agreements', key.sozialraumId, key.fiscalYear],
-    queryFn: ({ signal }) => ok(api.GET('/wirkung/{sozialraumId}/{fiscalYear}/target-agreements', { params: { path: path(key) }, signal })),
+    queryKey: ['wirkung-agreements', key.sozialraumId, key.fiscalYear, query],
+    queryFn: ({ signal }) => ok(api.GET('/wirkung/{sozialraumId}/{fiscalYear}/target-agreements', { params: { path: path(key), query }, signal })),
   });
 }
 
