@@ -18,6 +18,7 @@ export const API_PARAMETERS: Readonly<Record<string, { description: string; exam
   indicatorKey: { description: 'Schlüssel des Wirksamkeitsindikators (R12)', example: 'ambulant-anteil' },
   targetAgreementId: { description: 'Kennung der Zielvereinbarung: Sozialraum, Haushaltsjahr und Fassung', example: 'ZV-HRO-TW-2025-1' },
   batchId: { description: 'Kennung der Anordnungsdatei für das Finanzverfahren', example: 'ZB-2025-0001' },
+  subscriptionId: { description: 'Kennung des Abonnements der Meldungszustellung', example: '0b6c8f52-3f0e-4d8a-9a41-6c1f2d7e9b10' },
   month: { description: 'Monat', example: '2025-09' },
   status: { description: 'Nur Einträge in diesem Status', example: undefined },
   category: { description: 'Nur diese Budgetkategorie', example: undefined },

@@ -121,6 +121,7 @@ export const ROLE_MATRIX_ROWS: RoleMatrixRows = {
   'PUT /notifications/read-mark': ['controller', 'caseworker', 'wiju'],
   'GET /notifications/dead-letters': ['admin'],
   'POST /notification-subscriptions': ['admin'],
+  'POST /notification-subscriptions/:subscriptionId/ending': ['admin'],
   'GET /notification-subscriptions': ['admin'],
   'GET /provider-figures/:providerId/:fiscalYear': ['controller', 'wiju', 'provider', 'auditor'],
   'GET /provider-figures/:providerId/:fiscalYear/csv': ['controller', 'wiju', 'provider', 'auditor'],

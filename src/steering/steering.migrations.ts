@@ -193,4 +193,14 @@ create index notification_deliveries_due on notification_deliveries (next_attemp
 create index notification_deliveries_dead on notification_deliveries (tenant_id) where status = 'dead';
 `,
   },
+  {
+    // A subscription can be ended: it then receives nothing more, and what was still pending for
+    // it is cancelled rather than sent or left to die.
+    id: '0570_notification_subscription_ending',
+    sql: `
+alter table notification_subscriptions add column ended_at timestamptz, add column end_reason text;
+alter table notification_deliveries drop constraint notification_deliveries_status_check,
+  add constraint notification_deliveries_status_check check (status in ('pending', 'sent', 'dead', 'cancelled'));
+`,
+  },
 ];

@@ -35,5 +35,7 @@ export const STEERING_PROBLEMS = defineProblems({
   },
   'subscription-target-invalid': { status: 422, de: 'Empfänger des Abonnements ungültig', en: 'Subscription target invalid' },
   'subscription-types-not-for-role': { status: 422, de: 'Meldungsart nicht für diese Rolle', en: 'Notification type not for this role' },
+  'subscription-not-found': { status: 404, de: 'Abonnement nicht gefunden', en: 'Subscription not found' },
+  'subscription-ended': { status: 409, de: 'Abonnement bereits beendet', en: 'Subscription already ended' },
   'next-year-budget-missing': { status: 422, de: 'Budget des Folgejahres fehlt', en: 'Next year budget missing' },
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsOptional } from '../../../libs/http/validators';
 import { CODE_MESSAGE, CODE_PATTERN } from '../../shared/identifiers';
 import { NOTIFICATION_TYPES } from '../domain/steering.events';
@@ -58,4 +58,12 @@ export class NotificationSubscriptionQuery {
   @IsOptional()
   @IsUUID()
   subscriptionId?: string;
+}
+
+export class EndSubscriptionDto {
+  @ApiProperty({ example: 'Postfach aufgelöst', description: 'Warum das Abonnement endet' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
 }

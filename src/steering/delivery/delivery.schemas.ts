@@ -16,8 +16,10 @@ export const NotificationSubscription = named(
     types: Type.Array(NotificationTypeCode, { description: 'Die Meldungsarten, die zugestellt werden' }),
     signed: Type.Boolean({ description: 'Ob ein Signaturschlüssel hinterlegt ist (der Schlüssel selbst wird nie ausgegeben)' }),
     createdAt: Timestamp,
+    endedAt: Nullable(Timestamp),
+    endReason: Nullable(Type.String()),
   }),
-  'Wer welche Meldungen der Steuerung zugestellt bekommt: Kanal, Empfänger, Rolle, Sozialraum, Meldungsarten',
+  'Wer welche Meldungen der Steuerung zugestellt bekommt: Kanal, Empfänger, Rolle, Sozialraum, Meldungsarten; ein beendetes Abonnement erhält nichts mehr',
 );
 
 export const NotificationSubscriptionList = named(

@@ -1,12 +1,20 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../libs/auth/request-context.decorator';
 import { CommandContext } from '../../../libs/ddd/command-context';
 import { Operation } from '../../../libs/http/contract/operation.decorator';
 import { STEERING_PROBLEMS } from '../steering.problems';
-import { NotificationSubscriptionDto, NotificationSubscriptionQuery } from './delivery.dtos';
+import { EndSubscriptionDto, NotificationSubscriptionDto, NotificationSubscriptionQuery } from './delivery.dtos';
+import { PatternPipe } from '../../../libs/http/param-pipes';
+import { text } from '../../../libs/text/text';
 import { DeadLetterList, NotificationSubscription, NotificationSubscriptionList } from './delivery.schemas';
 import { NotificationSubscriptions } from './notification-subscriptions';
+
+const subscriptionParam = new PatternPipe(
+  'subscriptionId',
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  text('muss die Kennung eines Abonnements (UUID) sein.', 'must be the id (UUID) of a subscription.'),
+);
 
 @ApiTags('Steuerung')
 @ApiBearerAuth()
@@ -24,6 +32,19 @@ export class NotificationDeliveryController {
   })
   create(@Ctx() ctx: CommandContext, @Body() dto: NotificationSubscriptionDto) {
     return this.subscriptions.create(ctx, dto);
+  }
+
+  @Post('notification-subscriptions/:subscriptionId/ending')
+  @HttpCode(200)
+  @Operation({
+    summary: 'Abonnement der Meldungszustellung beenden',
+    description:
+      'Beendet ein Abonnement mit Begründung: danach wird ihm nichts mehr zugestellt, und was für es noch wartete, wird verworfen (cancelled), nicht mehr versucht. Das Abonnement bleibt mit endedAt und endReason in der Liste.',
+    answer: { status: 200, schema: NotificationSubscription },
+    refusals: [STEERING_PROBLEMS['subscription-not-found'], STEERING_PROBLEMS['subscription-ended']],
+  })
+  end(@Ctx() ctx: CommandContext, @Param('subscriptionId', subscriptionParam) subscriptionId: string, @Body() dto: EndSubscriptionDto) {
+    return this.subscriptions.end(ctx, subscriptionId, dto.reason);
   }
 
   @Get('notification-subscriptions')

@@ -22,6 +22,7 @@ interface DueRow {
   attempts: number;
   target: string | null;
   secret: string | null;
+  ended: boolean;
 }
 
 export interface DeliveryOptions {
@@ -91,7 +92,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
     try {
       await client.query('begin');
       const { rows } = await client.query<DueRow>(
-        `select d.notification_id, o.channel, o.payload, d.attempts, s.target, s.secret
+        `select d.notification_id, o.channel, o.payload, d.attempts, s.target, s.secret, s.ended_at is not null as ended
            from notification_deliveries d
            join notification_outbox o on o.notification_id = d.notification_id
            left join notification_subscriptions s on s.subscription_id = o.subscription_id
@@ -104,6 +105,12 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
       if (!row) {
         await client.query('commit');
         return false;
+      }
+      if (row.ended) {
+        // Written for the subscription while it was being ended: cancelled like the rest of its pending rows.
+        await client.query(`update notification_deliveries set status = 'cancelled' where notification_id = $1`, [row.notification_id]);
+        await client.query('commit');
+        return true;
       }
       let failure: string | null = null;
       try {

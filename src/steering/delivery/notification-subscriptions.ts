@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CommandContext } from '../../../libs/ddd/command-context';
-import { DomainError } from '../../../libs/ddd/domain-error';
+import { DomainError, NotFound } from '../../../libs/ddd/domain-error';
 import { Static } from '../../../libs/http/contract/schema-types';
 import { text } from '../../../libs/text/text';
 import { STEERING_PROBLEMS } from '../steering.problems';
@@ -21,6 +21,8 @@ interface SubscriptionRow {
   types: string[];
   signed: boolean;
   created_at: Date;
+  ended_at: Date | null;
+  end_reason: string | null;
 }
 
 const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
@@ -66,7 +68,7 @@ export class NotificationSubscriptions {
     const rows: SubscriptionRow[] = await this.dataSource.query(
       `insert into notification_subscriptions (subscription_id, tenant_id, channel, target, role, sozialraum_id, types, secret)
        values ($1, $2, $3, $4, $5, $6, $7::text[], $8)
-       returning subscription_id, channel, target, role, sozialraum_id, types, secret is not null as signed, created_at`,
+       returning subscription_id, channel, target, role, sozialraum_id, types, secret is not null as signed, created_at, ended_at, end_reason`,
       [randomUUID(), ctx.tenantId, dto.channel, target, dto.role, dto.sozialraumId ?? null, types, dto.secret ?? null],
     );
     return view(rows[0]);
@@ -74,11 +76,50 @@ export class NotificationSubscriptions {
 
   async list(ctx: CommandContext, subscriptionId?: string): Promise<Static<typeof NotificationSubscriptionList>> {
     const rows: SubscriptionRow[] = await this.dataSource.query(
-      `select subscription_id, channel, target, role, sozialraum_id, types, secret is not null as signed, created_at
+      `select subscription_id, channel, target, role, sozialraum_id, types, secret is not null as signed, created_at, ended_at, end_reason
          from notification_subscriptions where tenant_id = $1 and ($2::uuid is null or subscription_id = $2::uuid) order by created_at, subscription_id`,
       [ctx.tenantId, subscriptionId ?? null],
     );
     return { items: rows.map(view) };
+  }
+
+  /** Ends a subscription: nothing more is written for it, and what is still pending for it is cancelled, in one transaction. */
+  async end(ctx: CommandContext, subscriptionId: string, reason: string): Promise<Static<typeof NotificationSubscription>> {
+    return this.dataSource.transaction(async (manager) => {
+      const [current]: SubscriptionRow[] = await manager.query(
+        `select subscription_id, ended_at from notification_subscriptions where tenant_id = $1 and subscription_id = $2::uuid for update`,
+        [ctx.tenantId, subscriptionId],
+      );
+      if (!current)
+        throw new NotFound(
+          STEERING_PROBLEMS['subscription-not-found'],
+          text(`Das Abonnement ${subscriptionId} gibt es nicht.`, `No subscription ${subscriptionId}.`),
+        );
+      if (current.ended_at)
+        throw new DomainError(
+          STEERING_PROBLEMS['subscription-ended'],
+          text(
+            `Das Abonnement wurde am ${new Date(current.ended_at).toISOString()} beendet.`,
+            `The subscription was ended at ${new Date(current.ended_at).toISOString()}.`,
+          ),
+        );
+      await manager.query(`update notification_subscriptions set ended_at = now(), end_reason = $3 where tenant_id = $1 and subscription_id = $2::uuid`, [
+        ctx.tenantId,
+        subscriptionId,
+        reason,
+      ]);
+      const [row]: SubscriptionRow[] = await manager.query(
+        `select subscription_id, channel, target, role, sozialraum_id, types, secret is not null as signed, created_at, ended_at, end_reason
+           from notification_subscriptions where subscription_id = $1::uuid`,
+        [subscriptionId],
+      );
+      await manager.query(
+        `update notification_deliveries set status = 'cancelled'
+          where status = 'pending' and notification_id in (select notification_id from notification_outbox where subscription_id = $1::uuid)`,
+        [subscriptionId],
+      );
+      return view(row);
+    });
   }
 
   async deadLetters(ctx: CommandContext): Promise<Static<typeof DeadLetterList>> {
@@ -146,5 +187,7 @@ function view(row: SubscriptionRow): Static<typeof NotificationSubscription> {
     types: row.types as Static<typeof NotificationSubscription>['types'],
     signed: row.signed,
     createdAt: new Date(row.created_at).toISOString(),
+    endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,
+    endReason: row.end_reason,
   };
 }

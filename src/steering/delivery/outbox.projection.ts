@@ -32,7 +32,8 @@ export class NotificationOutboxProjection implements Projection {
     if (notifications.length === 0) return;
     const tenants = [...new Set(notifications.map((n) => n.tenant_id))];
     const subscriptions: SubscriptionRow[] = await manager.query(
-      `select subscription_id, tenant_id, channel, sozialraum_id, types, created_at from notification_subscriptions where tenant_id = any($1::text[])`,
+      // An ended subscription receives nothing more, whenever the event it would be told of was recorded.
+      `select subscription_id, tenant_id, channel, sozialraum_id, types, created_at from notification_subscriptions where tenant_id = any($1::text[]) and ended_at is null`,
       [tenants],
     );
     for (const n of notifications) {

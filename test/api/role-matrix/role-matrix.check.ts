@@ -24,6 +24,7 @@ const PARAMS: Record<string, string> = {
   indicatorKey: 'ambulant-anteil',
   targetAgreementId: 'ZV-HRO-TW-2025-1',
   batchId: 'ZB-2025-0001',
+  subscriptionId: '0b6c8f52-3f0e-4d8a-9a41-6c1f2d7e9b10',
 };
 
 export function concretePath(template: string): string {

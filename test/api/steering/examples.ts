@@ -178,6 +178,14 @@ registerExamples({
       secret: 'ein-langer-geheimer-schluessel-2025',
     },
   }),
+  'POST /notification-subscriptions/:subscriptionId/ending': async (api) => {
+    const created = await api.call('admin', 'POST', '/notification-subscriptions', {
+      channel: 'email',
+      target: 'steuerung@jugendamt.example',
+      role: 'controller',
+    });
+    return { path: `/notification-subscriptions/${created.subscriptionId}/ending`, body: { reason: 'Postfach aufgelöst' } };
+  },
   'GET /notification-subscriptions': async (api) => {
     const created = await api.call('admin', 'POST', '/notification-subscriptions', {
       channel: 'email',

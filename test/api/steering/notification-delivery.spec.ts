@@ -264,6 +264,49 @@ describe('delivered notifications', () => {
       );
     });
 
+    it('ends a subscription: what was pending for it is cancelled, and nothing recorded later is written for it', async () => {
+      const sozialraumId = await freshBudget(api);
+      const hook = await subscribe({ channel: 'webhook', target: receiver.url('/ended'), role: 'controller', sozialraumId, secret: SECRET });
+      await overrun(sozialraumId);
+      expect((await rowsOf(hook.subscriptionId, 3)).map((r) => r.status)).toEqual(['pending', 'pending', 'pending']);
+
+      const ended = await t
+        .http()
+        .post(`/notification-subscriptions/${hook.subscriptionId}/ending`)
+        .set('authorization', await admin())
+        .send({ reason: 'Empfänger abgeschaltet' });
+      expect(ended.status).toBe(200);
+      expect(ended.body).toMatchObject({ subscriptionId: hook.subscriptionId, endReason: 'Empfänger abgeschaltet', endedAt: expect.any(String) });
+      expect((await outbox(hook.subscriptionId)).map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+      while ((await dispatcher.deliverDue()) > 0);
+      expect(receiver.to('/ended')).toEqual([]);
+
+      // A later notification of the same Sozialraum (the procedure's report to the Kämmerei) reaches a
+      // subscription made now, never the ended one.
+      const other = await subscribe({ channel: 'webhook', target: receiver.url('/still'), role: 'controller', sozialraumId, secret: SECRET });
+      await api.call('controller', 'POST', `/steering/${sozialraumId}/2025/procedure/kaemmerei-report`, {
+        reference: 'Vorlage 2025/KÄ-018',
+        reportedOn: '2025-03-10',
+      });
+      await rowsOf(other.subscriptionId, 1);
+      await t.settle();
+      expect(await outbox(hook.subscriptionId)).toHaveLength(3);
+      while ((await dispatcher.deliverDue()) > 0);
+      expect(receiver.to('/still')).toHaveLength(1);
+      const again = await t
+        .http()
+        .post(`/notification-subscriptions/${hook.subscriptionId}/ending`)
+        .set('authorization', await admin())
+        .send({ reason: 'nochmals' });
+      expect(again.body).toMatchObject({ status: 409, type: '/problems/subscription-ended' });
+      const unknown = await t
+        .http()
+        .post('/notification-subscriptions/0b6c8f52-3f0e-4d8a-9a41-6c1f2d7e9b10/ending')
+        .set('authorization', await admin())
+        .send({ reason: 'x' });
+      expect(unknown.status).toBe(404);
+    });
+
     it('sends a notification again with the same id when the dispatcher dies between send and mark: the receiver has it once', async () => {
       const sozialraumId = await freshBudget(api);
       const hook = await subscribe({ channel: 'webhook', target: receiver.url('/crash'), role: 'controller', sozialraumId, secret: SECRET });

@@ -1370,6 +1370,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notification-subscriptions/{subscriptionId}/ending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Abonnement der Meldungszustellung beenden
+         * @description Beendet ein Abonnement mit Begründung: danach wird ihm nichts mehr zugestellt, und was für es noch wartete, wird verworfen (cancelled), nicht mehr versucht. Das Abonnement bleibt mit endedAt und endReason in der Liste.
+         *
+         *     Rollen: admin.
+         */
+        post: operations["NotificationDeliveryController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -5497,6 +5519,13 @@ export interface components {
             /** @example 2025-06-30 */
             validTo: string;
         };
+        EndSubscriptionDto: {
+            /**
+             * @description Warum das Abonnement endet
+             * @example Postfach aufgelöst
+             */
+            reason: string;
+        };
         ExportBatchDto: {
             /**
              * @description Geschäftsdatum (Datum des Bescheids oder der Entscheidung); Vorgabe: heute (Europe/Berlin)
@@ -7738,7 +7767,7 @@ export interface components {
         };
         /**
          * NotificationSubscription
-         * @description Wer welche Meldungen der Steuerung zugestellt bekommt: Kanal, Empfänger, Rolle, Sozialraum, Meldungsarten
+         * @description Wer welche Meldungen der Steuerung zugestellt bekommt: Kanal, Empfänger, Rolle, Sozialraum, Meldungsarten; ein beendetes Abonnement erhält nichts mehr
          */
         NotificationSubscription: {
             /**
@@ -7752,6 +7781,13 @@ export interface components {
              * @example 2025-03-31T09:15:00.000Z
              */
             createdAt: string;
+            endReason: string | null;
+            /**
+             * Format: date-time
+             * @description Zeitpunkt (ISO 8601, UTC)
+             * @example 2025-03-31T09:15:00.000Z
+             */
+            endedAt: string | null;
             /**
              * @description Rolle der Empfänger
              * @enum {string}
@@ -7820,6 +7856,13 @@ export interface components {
                  * @example 2025-03-31T09:15:00.000Z
                  */
                 createdAt: string;
+                endReason: string | null;
+                /**
+                 * Format: date-time
+                 * @description Zeitpunkt (ISO 8601, UTC)
+                 * @example 2025-03-31T09:15:00.000Z
+                 */
+                endedAt: string | null;
                 /**
                  * @description Rolle der Empfänger
                  * @enum {string}
@@ -23766,6 +23809,233 @@ export interface operations {
                         status?: 422;
                         /** @enum {string} */
                         type?: "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/subscription-target-invalid" | "/problems/subscription-types-not-for-role";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    NotificationDeliveryController_end: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Schlüssel der Anfrage (1–255 sichtbare ASCII-Zeichen, 24 Stunden je Nutzer gespeichert): eine Wiederholung mit demselben Schlüssel bucht nie doppelt, sondern erhält die gespeicherte Antwort.
+                 * @example 7f3c2a9e-4b1d-4c8e-9a55-2d0e6f1b8c43
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description ETag der gelesenen Fassung ("3"): ist sie nicht mehr aktuell, antwortet der Server 412 und schreibt nichts. * bedeutet jede aktuelle Fassung.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description Kennung des Abonnements der Meldungszustellung
+                 * @example 0b6c8f52-3f0e-4d8a-9a41-6c1f2d7e9b10
+                 */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndSubscriptionDto"];
+            };
+        };
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    /** @description true, wenn die Antwort die gespeicherte einer früheren Anfrage mit demselben Idempotency-Key ist */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSubscription"];
+                };
+            };
+            /** @description Abgelehnt: bad-request, malformed-json, validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/bad-request" | "/problems/malformed-json" | "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: subscription-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/subscription-not-found";
+                    };
+                };
+            };
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, subscription-ended */
+            409: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Bei idempotent-request-applied: wo die schon gebuchte Ressource jetzt zu lesen ist */
+                    Location?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/subscription-ended";
+                    };
+                };
+            };
+            /** @description Abgelehnt: stale-version */
+            412: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 412;
+                        /** @enum {string} */
+                        type?: "/problems/stale-version";
+                    };
+                };
+            };
+            /** @description Abgelehnt: payload-too-large */
+            413: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        type?: "/problems/payload-too-large";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unsupported-media-type */
+            415: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        type?: "/problems/unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Abgelehnt: idempotency-key-reused, invalid-event */
+            422: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        type?: "/problems/idempotency-key-reused" | "/problems/invalid-event";
                     };
                 };
             };
