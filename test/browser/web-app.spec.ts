@@ -194,7 +194,7 @@ describe('the web app in the browser', () => {
   });
 
   it.each([
-    ['Fallsteuerung (ASD)', ['Übersicht', 'Meldungen']],
+    ['Fallsteuerung (ASD)', ['Übersicht', 'Fälle', 'Meldungen']],
     ['Wirtschaftliche Jugendhilfe 1', ['Übersicht', 'Meldungen', 'Rechnungen zur Prüfung']],
     ['Fachadministration', ['Übersicht']],
     ['Rechnungsprüfungsamt', ['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']],

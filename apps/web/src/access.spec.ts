@@ -42,7 +42,7 @@ describe('navigationFor', () => {
   it('offers each role the pages of its work', () => {
     expect(labels(['controller'])).toEqual(['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
     expect(labels(['auditor'])).toEqual(['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
-    expect(labels(['caseworker'])).toEqual(['Übersicht', 'Meldungen']);
+    expect(labels(['caseworker'])).toEqual(['Übersicht', 'Fälle', 'Meldungen']);
     expect(labels(['wiju'])).toEqual(['Übersicht', 'Meldungen', 'Rechnungen zur Prüfung']);
     expect(labels(['provider'])).toEqual(['Übersicht']);
     expect(labels(['admin'])).toEqual(['Übersicht']);

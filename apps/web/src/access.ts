@@ -7,15 +7,18 @@ import type { Role } from './session';
  * Pure, without React.
  */
 
-export type PageName = 'overview' | 'notifications' | 'invoice-queue' | 'audit-events' | 'audit-verification' | 'wirkung' | 'wirkung-comparison';
+export type PageName =
+  'overview' | 'cases' | 'case' | 'notifications' | 'invoice-queue' | 'audit-events' | 'audit-verification' | 'wirkung' | 'wirkung-comparison';
 
 /** The pages the main navigation links to (the others are opened from a page about one Sozialraum-year). */
-export type NavPage = Exclude<PageName, 'wirkung' | 'wirkung-comparison'>;
+export type NavPage = Exclude<PageName, 'wirkung' | 'wirkung-comparison' | 'case'>;
 
 const EVERY_ROLE: readonly Role[] = ['controller', 'caseworker', 'wiju', 'provider', 'auditor', 'admin'];
 
 /** The reads each page makes, as "METHOD /path" of the role matrix. */
 export const PAGE_READS: Record<Exclude<PageName, 'overview'>, readonly string[]> = {
+  cases: ['GET /approvals', 'GET /sozialraeume', 'GET /providers'],
+  case: ['GET /cases/:caseRef', 'GET /providers'],
   notifications: ['GET /notifications'],
   'invoice-queue': ['GET /invoices', 'GET /cases/:caseRef'],
   'audit-events': ['GET /audit/events'],
@@ -31,6 +34,8 @@ export const PAGE_READS: Record<Exclude<PageName, 'overview'>, readonly string[]
 /** Who may open a page: the roles the role matrix allows every read of the page. */
 export const PAGE_ROLES: Record<PageName, readonly Role[]> = {
   overview: EVERY_ROLE,
+  cases: ['controller', 'caseworker', 'wiju', 'provider', 'auditor'],
+  case: ['controller', 'caseworker', 'wiju', 'provider', 'auditor'],
   notifications: ['controller', 'caseworker', 'wiju', 'auditor'],
   'invoice-queue': ['controller', 'wiju', 'provider', 'auditor'],
   'audit-events': ['controller', 'auditor'],
@@ -48,6 +53,7 @@ export interface NavItem {
 /** The links of the main navigation in their order, each with the roles it is offered to. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { page: 'overview', label: 'Übersicht', roles: EVERY_ROLE },
+  { page: 'cases', label: 'Fälle', roles: ['caseworker'] },
   { page: 'notifications', label: 'Meldungen', roles: ['controller', 'caseworker', 'wiju', 'auditor'] },
   { page: 'invoice-queue', label: 'Rechnungen zur Prüfung', roles: ['wiju'] },
   { page: 'audit-events', label: 'Ereignisprotokoll', roles: ['controller', 'auditor'] },
@@ -67,6 +73,8 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
 /** The title of each page, as the navigation and the notice for a role that may not open it name it. */
 export const PAGE_TITLE: Record<PageName, string> = {
   overview: 'Übersicht',
+  cases: 'Fälle',
+  case: 'Fall',
   notifications: 'Meldungen',
   'invoice-queue': 'Rechnungen zur Prüfung',
   'audit-events': 'Ereignisprotokoll',

@@ -20,11 +20,15 @@ const AuditVerificationPage = lazy(() => import('./pages/audit-verification'));
 /** And the Wirkung pages (R12). */
 const WirkungPage = lazy(() => import('./pages/wirkung'));
 const WirkungComparisonPage = lazy(() => import('./pages/wirkung-comparison'));
+/** And the caseworker's pages: Fälle and one case. */
+const CasesPage = lazy(() => import('./pages/cases'));
+const CasePage = lazy(() => import('./pages/case'));
 
 function routeKey(route: Route): string {
   if (route.name === 'sozialraum') return `sozialraum/${route.sozialraumId}/${route.fiscalYear}`;
   if (route.name === 'wirkung') return `wirkung/${route.sozialraumId}/${route.fiscalYear}`;
   if (route.name === 'wirkung-comparison') return `wirkung-vergleich/${route.fiscalYear}`;
+  if (route.name === 'case') return `faelle/${route.caseRef}`;
   return route.name;
 }
 
@@ -141,6 +145,18 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return (
         <Guarded page="wirkung-comparison" session={session}>
           <WirkungComparisonPage fiscalYear={route.fiscalYear} indicator={route.indicator} />
+        </Guarded>
+      );
+    case 'cases':
+      return (
+        <Guarded page="cases" session={session}>
+          <CasesPage />
+        </Guarded>
+      );
+    case 'case':
+      return (
+        <Guarded page="case" session={session}>
+          <CasePage caseRef={route.caseRef} />
         </Guarded>
       );
     case 'not-found':

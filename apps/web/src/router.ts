@@ -17,6 +17,8 @@ import { useSyncExternalStore } from 'react';
  *   #/wirkung/HRO-TW/2025                Wirkung (R12): Indikatoren, Zielvereinbarung, Bewertung
  *   #/wirkung/HRO-TW/2025?stand=2025-06-30&wissensstand=2025-07-01T06:00:00.000Z
  *   #/wirkung-vergleich/2025?indicator=ambulant-anteil   Ein Indikator in allen Sozialräumen
+ *   #/faelle                             Fälle: Bewilligungen, Fall anlegen (ASD)
+ *   #/faelle/TW-25-001                   Ein Fall mit seinen Bewilligungen
  */
 export type Route =
   | { name: 'overview'; fiscalYear?: number }
@@ -27,6 +29,8 @@ export type Route =
   | { name: 'audit-verification' }
   | { name: 'wirkung'; sozialraumId: string; fiscalYear: number; asOf?: string; knownAt?: string }
   | { name: 'wirkung-comparison'; fiscalYear: number; indicator?: string }
+  | { name: 'cases' }
+  | { name: 'case'; caseRef: string }
   | { name: 'not-found'; path: string };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -83,6 +87,8 @@ export function parseHash(hash: string): Route {
     return { name: 'wirkung-comparison', fiscalYear: Number(segments[1]), indicator: query.get('indicator')?.trim() || undefined };
   }
   if (segments.length === 1 && segments[0] === 'meldungen') return { name: 'notifications' };
+  if (segments.length === 1 && segments[0] === 'faelle') return { name: 'cases' };
+  if (segments.length === 2 && segments[0] === 'faelle' && segments[1]) return { name: 'case', caseRef: segments[1] };
   if (segments.length === 1 && segments[0] === 'rechnungen') return { name: 'invoice-queue' };
   if (segments.length === 2 && segments[0] === 'pruefung' && segments[1] === 'ereignisse') {
     return { name: 'audit-events', streamId: query.get('datenstrom')?.trim() || undefined, type: query.get('typ')?.trim() || undefined };
@@ -126,6 +132,10 @@ export function href(route: Route): string {
     }
     case 'wirkung-comparison':
       return `#/wirkung-vergleich/${route.fiscalYear}${route.indicator ? `?${new URLSearchParams({ indicator: route.indicator }).toString()}` : ''}`;
+    case 'cases':
+      return '#/faelle';
+    case 'case':
+      return `#/faelle/${encodeURIComponent(route.caseRef)}`;
     case 'not-found':
       return `#${route.path}`;
   }

@@ -1,0 +1,51 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { GrantBody, OpenCaseBody, TerminationBody } from '../cases';
+import { api, ok } from './client';
+
+/** The reads and commands of the caseworker (ASD): the approvals, a new case, a grant and a termination. */
+
+const PAGE_SIZE = 100;
+const MAX_PAGES = 200;
+
+type ApprovalFilter = { caseRef?: string; sozialraumId?: string; status?: 'running' | 'terminated' };
+
+/** GET /approvals, every page, in the API's order (approvalId). */
+export function approvalsQuery(filter: ApprovalFilter = {}) {
+  return queryOptions({
+    queryKey: ['approvals', filter],
+    queryFn: async ({ signal }) => {
+      const items = [];
+      let cursor: string | undefined;
+      for (let count = 0; count < MAX_PAGES; count++) {
+        const page = await ok(api.GET('/approvals', { params: { query: { ...filter, limit: PAGE_SIZE, cursor } }, signal }));
+        items.push(...page.items);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      return items;
+    },
+  });
+}
+
+/** What one command sends beside its body: its Idempotency-Key and, where decided on a shown case, its version. */
+export interface CaseSubmission {
+  idempotencyKey: string;
+  caseVersion?: number;
+}
+
+const headers = (s: CaseSubmission) => ({ 'Idempotency-Key': s.idempotencyKey, ...(s.caseVersion !== undefined ? { 'If-Match': `"${s.caseVersion}"` } : {}) });
+
+/** POST /cases: a new case under its pseudonymous reference. */
+export function openCase(body: OpenCaseBody, s: CaseSubmission) {
+  return ok(api.POST('/cases', { params: { header: headers(s) }, body }));
+}
+
+/** POST /cases/{caseRef}/approvals: a Bewilligung; answers the case with the new approvalId. */
+export function grantApproval(caseRef: string, body: GrantBody, s: CaseSubmission) {
+  return ok(api.POST('/cases/{caseRef}/approvals', { params: { path: { caseRef }, header: headers(s) }, body }));
+}
+
+/** POST …/termination on the case as the page showed it (If-Match). */
+export function terminateApproval(caseRef: string, approvalId: string, body: TerminationBody, s: CaseSubmission) {
+  return ok(api.POST('/cases/{caseRef}/approvals/{approvalId}/termination', { params: { path: { caseRef, approvalId }, header: headers(s) }, body }));
+}

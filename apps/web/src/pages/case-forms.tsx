@@ -1,0 +1,94 @@
+import type { ReactNode } from 'react';
+import { isApiError } from '../api/client';
+import { Alert } from '../components/alert';
+
+/** A refused or failed submission as the page shows it: the API's problem (RFC 9457), field by field. */
+export interface Problem {
+  status: number;
+  type?: string;
+  title?: string;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export function problemOf(error: unknown): Problem | undefined {
+  if (!error) return undefined;
+  if (!isApiError(error)) return { status: 0, detail: 'Der Server ist nicht erreichbar; bitte erneut versuchen.' };
+  const problem = (error.problem ?? {}) as Partial<Problem>;
+  return { status: error.status, type: problem.type, title: problem.title, detail: problem.detail, errors: problem.errors };
+}
+
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="kern-error" id={id} role="alert">
+      <span className="kern-icon kern-icon--danger kern-icon--md" aria-hidden="true"></span>
+      <span className="kern-body">{message}</span>
+    </p>
+  );
+}
+
+/** One labelled field with its hint and the server's message for it. */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  children: (described: { 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
+}) {
+  const describedBy = [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label className="kern-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+      {children({ 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+    </div>
+  );
+}
+
+/** What a refusal says above the form when it names no field of it, or a 412 with "Neu laden". */
+export function FormProblem({
+  problem,
+  failedTitle,
+  onReload,
+  onDismiss,
+}: {
+  problem: Problem;
+  failedTitle: string;
+  onReload?: () => void;
+  onDismiss: () => void;
+}) {
+  if (problem.status === 412 && onReload) {
+    return (
+      <Alert kind="warning" title="Jemand anderes hat diesen Fall inzwischen geändert.">
+        <p className="kern-body">Ihre Eingabe wurde nicht gebucht. Laden Sie den aktuellen Stand und entscheiden Sie dann neu.</p>
+        <button type="button" className="kern-btn kern-btn--secondary" onClick={onReload}>
+          <span className="kern-label">Neu laden</span>
+        </button>
+      </Alert>
+    );
+  }
+  return (
+    <Alert kind="danger" title={problem.title ?? failedTitle}>
+      {problem.detail ? <p className="kern-body">{problem.detail}</p> : null}
+      <button type="button" className="kern-btn kern-btn--tertiary" onClick={onDismiss}>
+        <span className="kern-label">Hinweis schließen</span>
+      </button>
+    </Alert>
+  );
+}
+
+export const PSEUDONYM_HINT = 'Nur das pseudonyme Fallzeichen – keine Namen, Geburtsdaten oder Diagnosen.';

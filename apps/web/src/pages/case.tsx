@@ -1,0 +1,502 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { grantApproval, terminateApproval } from '../api/cases';
+import { caseQuery, providersQuery } from '../api/queries';
+import type { CaseView } from '../api/types';
+import {
+  allShownAtFields,
+  caseApprovalRow,
+  emptyGrantForm,
+  fieldMessage,
+  grantBody,
+  LEGAL_BASES,
+  legalBasisLabel,
+  SETTING_LABEL,
+  settingRequired,
+  SETTINGS,
+  steeringYears,
+  TERMINATION_REASON_LABEL,
+  TERMINATION_REASONS,
+  terminationBody,
+  withLegalBasis,
+  type CaseApprovalRow,
+  type GrantForm,
+  type LegalBasis,
+  type Setting,
+  type TerminationForm,
+  type TerminationReason,
+} from '../cases';
+import { Alert } from '../components/alert';
+import { ErrorNotice } from '../components/error-notice';
+import { Loading } from '../components/loading';
+import { PageHeading } from '../components/page-heading';
+import { href } from '../router';
+import { hasRole } from '../session';
+import { useSession } from '../use-session';
+import { useSubmission } from '../use-submission';
+import { Field, FormProblem, problemOf, PSEUDONYM_HINT } from './case-forms';
+
+type Submissions = ReturnType<typeof useSubmission>;
+
+const GRANT = 'grant';
+const GRANT_FIELDS = ['legalBasis', 'providerId', 'start', 'end', 'bescheidDate', 'hoursPerMonth', 'setting'] as const;
+const TERMINATION_FIELDS = ['reason', 'effectiveEnd', 'note'] as const;
+
+/** What the page says after a grant: the approval is booked; thresholds are the steering's business. */
+interface Granted {
+  approvalId: string;
+  sozialraumId: string;
+  years: number[];
+}
+
+function DescriptionList({ items }: { items: [string, string][] }) {
+  return (
+    <dl className="kern-description-list">
+      {items.map(([key, value]) => (
+        <div key={key} className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">{key}</dt>
+          <dd className="kern-description-list-item__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function YearTable({ row }: { row: CaseApprovalRow }) {
+  const captionId = useId();
+  if (row.years.length === 0) return null;
+  return (
+    <div className="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="kern-table kern-table--small kern-table--striped">
+        <caption className="kern-title" id={captionId}>
+          {row.approvalId} je Haushaltsjahr
+        </caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              Haushaltsjahr
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Bindung
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Abgerechnet
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Ist
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              Offene Bindung
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {row.years.map((year) => (
+            <tr key={year.fiscalYear} className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                {year.fiscalYear}
+              </th>
+              <td className="kern-table__cell kern-table__cell--numeric">{year.committed}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{year.invoiced}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{year.actual}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{year.openCommitment}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TerminationFormView({
+  caseView,
+  row,
+  submissions,
+  announce,
+  reload,
+}: {
+  caseView: CaseView;
+  row: CaseApprovalRow;
+  submissions: Submissions;
+  announce: (text: string) => void;
+  reload: () => void;
+}) {
+  const id = useId();
+  const [form, setForm] = useState<TerminationForm>({ reason: '', effectiveEnd: '', note: '' });
+  const intent = `terminate:${row.approvalId}`;
+  const problem = problemOf(submissions.errorOf(intent));
+  const pending = submissions.isPending(intent);
+  const error = (field: string) => fieldMessage(problem?.errors, field);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const done = await submissions.submit(intent, (idempotencyKey) =>
+      terminateApproval(caseView.caseRef, row.approvalId, terminationBody(form), { idempotencyKey, caseVersion: caseView.version }),
+    );
+    if (done) {
+      announce(`Bewilligung ${row.approvalId} beendet.`);
+      reload();
+    }
+  };
+
+  return (
+    <form className="app-inline-form" onSubmit={submit} noValidate aria-label={`Bewilligung ${row.approvalId} beenden`}>
+      <h4 className="kern-heading-small">Bewilligung {row.approvalId} beenden</h4>
+      <Field id={`${id}-reason`} label="Grund der Beendigung" error={error('reason')}>
+        {(described) => (
+          <div className="kern-form-input__select-wrapper">
+            <select
+              id={`${id}-reason`}
+              className="kern-form-input__select"
+              value={form.reason}
+              onChange={(event) => setForm({ ...form, reason: event.target.value as TerminationReason | '' })}
+              {...described}
+            >
+              <option value="">– bitte wählen –</option>
+              {TERMINATION_REASONS.map((reason) => (
+                <option key={reason} value={reason}>
+                  {TERMINATION_REASON_LABEL[reason]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </Field>
+      <Field id={`${id}-end`} label="Letzter Tag der Hilfe" error={error('effectiveEnd')}>
+        {(described) => (
+          <input
+            id={`${id}-end`}
+            className="kern-form-input__input"
+            type="date"
+            value={form.effectiveEnd}
+            onChange={(event) => setForm({ ...form, effectiveEnd: event.target.value })}
+            {...described}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-note`} label="Anmerkung (freiwillig)" hint="Kurz und ohne Angaben zur Person" error={error('note')}>
+        {(described) => (
+          <textarea
+            id={`${id}-note`}
+            className="kern-form-input__input"
+            rows={2}
+            maxLength={500}
+            value={form.note}
+            onChange={(event) => setForm({ ...form, note: event.target.value })}
+            {...described}
+          />
+        )}
+      </Field>
+      {problem && !allShownAtFields(problem.errors, TERMINATION_FIELDS) ? (
+        <FormProblem
+          problem={problem}
+          failedTitle="Die Beendigung konnte nicht gebucht werden."
+          onReload={() => {
+            submissions.dismiss(intent);
+            reload();
+          }}
+          onDismiss={() => submissions.dismiss(intent)}
+        />
+      ) : null}
+      <div className="app-actions">
+        <button type="submit" className="kern-btn kern-btn--secondary" aria-disabled={pending}>
+          <span className="kern-label">Bewilligung beenden{pending ? ' – wird gebucht …' : ''}</span>
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ApprovalSection({
+  caseView,
+  row,
+  canAct,
+  submissions,
+  announce,
+  reload,
+}: {
+  caseView: CaseView;
+  row: CaseApprovalRow;
+  canAct: boolean;
+  submissions: Submissions;
+  announce: (text: string) => void;
+  reload: () => void;
+}) {
+  const headingId = useId();
+  return (
+    <section className="app-section" aria-labelledby={headingId}>
+      <h3 className="kern-heading-small" id={headingId}>
+        {row.approvalId}: {row.help}
+      </h3>
+      <DescriptionList
+        items={[
+          ['Hilfe', row.help],
+          ['Setting', row.setting],
+          ['Träger', row.providers],
+          ['Zeitraum', row.period],
+          ['Stand', row.status],
+          ['Bescheid vom', row.bescheidDate],
+          ['Entgelt', row.rate],
+          ['Zuordnung', row.budget],
+          ...(row.termination ? ([['Beendigung', row.termination]] as [string, string][]) : []),
+        ]}
+      />
+      <YearTable row={row} />
+      {canAct && row.running ? <TerminationFormView caseView={caseView} row={row} submissions={submissions} announce={announce} reload={reload} /> : null}
+    </section>
+  );
+}
+
+function GrantFormView({
+  caseView,
+  submissions,
+  onGranted,
+}: {
+  caseView: CaseView;
+  submissions: Submissions;
+  onGranted: (granted: Granted, text: string) => void;
+}) {
+  const id = useId();
+  const providers = useQuery(providersQuery());
+  const [form, setForm] = useState<GrantForm>(emptyGrantForm());
+  const problem = problemOf(submissions.errorOf(GRANT));
+  const pending = submissions.isPending(GRANT);
+  const error = (field: string) => fieldMessage(problem?.errors, field);
+  const required = settingRequired(form.legalBasis);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = grantBody(form);
+    const done = await submissions.submit(GRANT, (idempotencyKey) => grantApproval(caseView.caseRef, body, { idempotencyKey }));
+    if (done) {
+      const approval = done.approvals.find((a) => a.approvalId === done.approvalId);
+      setForm(emptyGrantForm());
+      onGranted(
+        { approvalId: done.approvalId, sozialraumId: done.sozialraumId, years: approval ? steeringYears(approval) : [Number(body.start.slice(0, 4))] },
+        `Bewilligung ${done.approvalId} erteilt (${legalBasisLabel(body.legalBasis)}).`,
+      );
+    }
+  };
+
+  return (
+    <form className="app-inline-form" onSubmit={submit} noValidate aria-label="Bewilligung erteilen">
+      <p className="kern-body">{PSEUDONYM_HINT}</p>
+      <Field id={`${id}-legalBasis`} label="Rechtsgrundlage" error={error('legalBasis')}>
+        {(described) => (
+          <div className="kern-form-input__select-wrapper">
+            <select
+              id={`${id}-legalBasis`}
+              className="kern-form-input__select"
+              value={form.legalBasis}
+              onChange={(event) => setForm(withLegalBasis(form, event.target.value as LegalBasis))}
+              {...described}
+            >
+              {LEGAL_BASES.map((code) => (
+                <option key={code} value={code}>
+                  {legalBasisLabel(code)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </Field>
+      <Field id={`${id}-setting`} label="Setting" hint={required ? 'Bei § 35a und § 41 Pflicht' : 'Vorgabe aus der Rechtsgrundlage'} error={error('setting')}>
+        {(described) => (
+          <div className="kern-form-input__select-wrapper">
+            <select
+              id={`${id}-setting`}
+              className="kern-form-input__select"
+              value={form.setting}
+              aria-required={required ? true : undefined}
+              onChange={(event) => setForm({ ...form, setting: event.target.value as Setting | '' })}
+              {...described}
+            >
+              {required ? <option value="">– bitte wählen –</option> : null}
+              {SETTINGS.map((setting) => (
+                <option key={setting} value={setting}>
+                  {SETTING_LABEL[setting]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </Field>
+      <Field id={`${id}-provider`} label="Träger" hint="Jeder registrierte Träger (Wunsch- und Wahlrecht)" error={error('providerId')}>
+        {(described) => (
+          <div className="kern-form-input__select-wrapper">
+            <select
+              id={`${id}-provider`}
+              className="kern-form-input__select"
+              value={form.providerId}
+              onChange={(event) => setForm({ ...form, providerId: event.target.value })}
+              {...described}
+            >
+              <option value="">– bitte wählen –</option>
+              {[...(providers.data ?? new Map<string, string>())].map(([providerId, name]) => (
+                <option key={providerId} value={providerId}>
+                  {name} ({providerId})
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </Field>
+      <Field id={`${id}-start`} label="Beginn" error={error('start')}>
+        {(described) => (
+          <input
+            id={`${id}-start`}
+            className="kern-form-input__input"
+            type="date"
+            value={form.start}
+            onChange={(event) => setForm({ ...form, start: event.target.value })}
+            {...described}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-end`} label="Ende (freiwillig)" hint="Leer: unbefristet" error={error('end')}>
+        {(described) => (
+          <input
+            id={`${id}-end`}
+            className="kern-form-input__input"
+            type="date"
+            value={form.end}
+            onChange={(event) => setForm({ ...form, end: event.target.value })}
+            {...described}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-bescheid`} label="Datum des Bescheids" error={error('bescheidDate')}>
+        {(described) => (
+          <input
+            id={`${id}-bescheid`}
+            className="kern-form-input__input"
+            type="date"
+            value={form.bescheidDate}
+            onChange={(event) => setForm({ ...form, bescheidDate: event.target.value })}
+            {...described}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-hours`} label="Fachleistungsstunden je Monat" hint="Nur bei einem Entgelt je Fachleistungsstunde" error={error('hoursPerMonth')}>
+        {(described) => (
+          <input
+            id={`${id}-hours`}
+            className="kern-form-input__input"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={form.hoursPerMonth}
+            onChange={(event) => setForm({ ...form, hoursPerMonth: event.target.value })}
+            {...described}
+          />
+        )}
+      </Field>
+      {problem && !allShownAtFields(problem.errors, GRANT_FIELDS) ? (
+        <FormProblem problem={problem} failedTitle="Die Bewilligung konnte nicht gebucht werden." onDismiss={() => submissions.dismiss(GRANT)} />
+      ) : null}
+      <div className="app-actions">
+        <button type="submit" className="kern-btn kern-btn--primary" aria-disabled={pending}>
+          <span className="kern-label">Bewilligung erteilen{pending ? ' – wird gebucht …' : ''}</span>
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function GrantedNotice({ granted }: { granted: Granted }) {
+  return (
+    <Alert kind="success" title={`Bewilligung ${granted.approvalId} ist gebucht.`}>
+      <p className="kern-body">
+        Ein Rechtsanspruch wird nie aus Budgetgründen abgelehnt. Überschreitet die Bewilligung eine Schwelle des Sozialraumbudgets, erscheinen die Folgen
+        (Warnung, Verfahren) in der Steuerung des Sozialraums:
+      </p>
+      <ul className="kern-list">
+        {granted.years.map((fiscalYear) => (
+          <li key={fiscalYear}>
+            <a className="kern-link" href={href({ name: 'sozialraum', sozialraumId: granted.sozialraumId, fiscalYear })}>
+              Steuerung {granted.sozialraumId} {fiscalYear}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
+/** One case: its approvals with their figures per year, a new approval and the termination of a running one (ASD). */
+export default function CasePage({ caseRef }: { caseRef: string }) {
+  const session = useSession();
+  const canAct = hasRole(session, 'caseworker');
+  const queryClient = useQueryClient();
+  const caseView = useQuery(caseQuery(caseRef));
+  const providers = useQuery(providersQuery());
+  const submissions = useSubmission();
+  const [announcement, setAnnouncement] = useState('');
+  const [granted, setGranted] = useState<Granted | null>(null);
+  const approvalsId = useId();
+  const grantId = useId();
+
+  const reload = () => {
+    void queryClient.invalidateQueries({ queryKey: ['case', caseRef] });
+    void queryClient.invalidateQueries({ queryKey: ['approvals'] });
+  };
+
+  return (
+    <>
+      <PageHeading title={`Fall ${caseRef}`} />
+      <p className="kern-body">
+        <a className="kern-link" href={href({ name: 'cases' })}>
+          Zu allen Fällen
+        </a>
+      </p>
+      <p className="kern-body app-live" aria-live="polite">
+        {announcement}
+      </p>
+      {caseView.isPending ? (
+        <Loading label="Fall wird geladen …" />
+      ) : caseView.isError ? (
+        <ErrorNotice error={caseView.error} context={`Fall ${caseRef}`} onRetry={() => void caseView.refetch()} />
+      ) : (
+        <>
+          <p className="kern-body" data-testid="case-summary">
+            Sozialraum {caseView.data.sozialraumId} · Fassung {caseView.data.version}
+          </p>
+          {granted ? <GrantedNotice granted={granted} /> : null}
+          <section className="app-section" aria-labelledby={approvalsId}>
+            <h2 className="kern-heading-medium" id={approvalsId}>
+              Bewilligungen
+            </h2>
+            {caseView.data.approvals.length === 0 ? <p className="kern-body">Noch keine Bewilligung.</p> : null}
+            {caseView.data.approvals.map((approval) => (
+              <ApprovalSection
+                key={approval.approvalId}
+                caseView={caseView.data}
+                row={caseApprovalRow(approval, providers.data)}
+                canAct={canAct}
+                submissions={submissions}
+                announce={setAnnouncement}
+                reload={reload}
+              />
+            ))}
+          </section>
+          {canAct ? (
+            <section className="app-section" aria-labelledby={grantId}>
+              <h2 className="kern-heading-medium" id={grantId}>
+                Bewilligung erteilen
+              </h2>
+              <GrantFormView
+                caseView={caseView.data}
+                submissions={submissions}
+                onGranted={(next, text) => {
+                  setGranted(next);
+                  setAnnouncement(text);
+                  reload();
+                }}
+              />
+            </section>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
