@@ -5,6 +5,7 @@ import { downloadReport } from '../api/download';
 import { monitoringListQuery, providersQuery, sozialraeumeQuery, steeringQuery, timelineQuery, utilisationQuery, viewQuery } from '../api/queries';
 import type { ForecastTimeline, MonitoringList, SteeringOverview, Utilisation } from '../api/types';
 import { Alert } from '../components/alert';
+import { ViewInput } from '../components/view-input';
 import { ErrorNotice } from '../components/error-notice';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
@@ -45,9 +46,6 @@ interface Props {
 }
 
 function ViewForm({ sozialraumId, fiscalYear, asOf, knownAt, compareKnownAt }: Props) {
-  const asOfId = useId();
-  const knownAtId = useId();
-  const compareId = useId();
   const [asOfInput, setAsOfInput] = useState(asOf ?? '');
   const [knownAtInput, setKnownAtInput] = useState(knownAt ? isoToBerlinLocal(knownAt) : '');
   const [compareInput, setCompareInput] = useState(compareKnownAt ? isoToBerlinLocal(compareKnownAt) : '');
@@ -74,56 +72,9 @@ function ViewForm({ sozialraumId, fiscalYear, asOf, knownAt, compareKnownAt }: P
       <fieldset className="kern-fieldset">
         <legend className="kern-label">Ansicht</legend>
         <div className="kern-fieldset__body kern-fieldset__body--horizontal app-view-form__fields">
-          <div className="kern-form-input">
-            <label className="kern-label" htmlFor={asOfId}>
-              Stand am
-            </label>
-            <div className="kern-hint" id={`${asOfId}-hint`}>
-              Geschäftsdatum; leer: heute
-            </div>
-            <input
-              id={asOfId}
-              className="kern-form-input__input"
-              type="date"
-              value={asOfInput}
-              aria-describedby={`${asOfId}-hint`}
-              onChange={(event) => setAsOfInput(event.target.value)}
-            />
-          </div>
-          <div className="kern-form-input">
-            <label className="kern-label" htmlFor={knownAtId}>
-              Wissensstand
-            </label>
-            <div className="kern-hint" id={`${knownAtId}-hint`}>
-              Erfasst bis (Ortszeit Berlin); leer: alles heute Bekannte
-            </div>
-            <input
-              id={knownAtId}
-              className="kern-form-input__input"
-              type="datetime-local"
-              step={60}
-              value={knownAtInput}
-              aria-describedby={`${knownAtId}-hint`}
-              onChange={(event) => setKnownAtInput(event.target.value)}
-            />
-          </div>
-          <div className="kern-form-input">
-            <label className="kern-label" htmlFor={compareId}>
-              Vergleichen mit Wissensstand
-            </label>
-            <div className="kern-hint" id={`${compareId}-hint`}>
-              Zweiter Wissensstand (Ortszeit Berlin) zum selben Stand; leer: kein Vergleich
-            </div>
-            <input
-              id={compareId}
-              className="kern-form-input__input"
-              type="datetime-local"
-              step={60}
-              value={compareInput}
-              aria-describedby={`${compareId}-hint`}
-              onChange={(event) => setCompareInput(event.target.value)}
-            />
-          </div>
+          <ViewInput field="asOf" value={asOfInput} onChange={setAsOfInput} />
+          <ViewInput field="knownAt" value={knownAtInput} onChange={setKnownAtInput} />
+          <ViewInput field="compareKnownAt" value={compareInput} onChange={setCompareInput} />
         </div>
       </fieldset>
       <div className="app-actions">

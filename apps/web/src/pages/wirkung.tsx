@@ -17,6 +17,7 @@ import {
 } from '../api/wirkung';
 import { Alert } from '../components/alert';
 import { ErrorBoundary } from '../components/error-boundary';
+import { ViewInput } from '../components/view-input';
 import { ErrorNotice } from '../components/error-notice';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
@@ -74,8 +75,6 @@ function problemOf(error: unknown): Problem | undefined {
 }
 
 function ViewForm({ sozialraumId, fiscalYear, asOf, knownAt }: Props) {
-  const asOfId = useId();
-  const knownAtId = useId();
   const [asOfInput, setAsOfInput] = useState(asOf ?? '');
   const [knownAtInput, setKnownAtInput] = useState(knownAt ? isoToBerlinLocal(knownAt) : '');
   useEffect(() => {
@@ -97,39 +96,8 @@ function ViewForm({ sozialraumId, fiscalYear, asOf, knownAt }: Props) {
       <fieldset className="kern-fieldset">
         <legend className="kern-label">Ansicht</legend>
         <div className="kern-fieldset__body kern-fieldset__body--horizontal app-view-form__fields">
-          <div className="kern-form-input">
-            <label className="kern-label" htmlFor={asOfId}>
-              Stand am
-            </label>
-            <div className="kern-hint" id={`${asOfId}-hint`}>
-              Geschäftsdatum; leer: heute
-            </div>
-            <input
-              id={asOfId}
-              className="kern-form-input__input"
-              type="date"
-              value={asOfInput}
-              aria-describedby={`${asOfId}-hint`}
-              onChange={(event) => setAsOfInput(event.target.value)}
-            />
-          </div>
-          <div className="kern-form-input">
-            <label className="kern-label" htmlFor={knownAtId}>
-              Wissensstand
-            </label>
-            <div className="kern-hint" id={`${knownAtId}-hint`}>
-              Erfasst bis (Ortszeit Berlin); leer: alles heute Bekannte
-            </div>
-            <input
-              id={knownAtId}
-              className="kern-form-input__input"
-              type="datetime-local"
-              step={60}
-              value={knownAtInput}
-              aria-describedby={`${knownAtId}-hint`}
-              onChange={(event) => setKnownAtInput(event.target.value)}
-            />
-          </div>
+          <ViewInput field="asOf" value={asOfInput} onChange={setAsOfInput} />
+          <ViewInput field="knownAt" value={knownAtInput} onChange={setKnownAtInput} />
         </div>
       </fieldset>
       <div className="app-actions">
