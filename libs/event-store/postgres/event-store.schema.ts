@@ -384,4 +384,42 @@ end
 $fn$;
 `,
   },
+  {
+    // The application's database role (sozialraum_app) appends only through es_append: it may read
+    // the event tables but neither INSERT, UPDATE, DELETE nor TRUNCATE them; es_append runs with
+    // the rights of the schema owner. Every other table (read models, consumer checkpoints, the
+    // audit tree) it may write. Late in the id order so that it sees every table of the product;
+    // tables of later migrations get the same rights by default. Where the migrating user may not
+    // create roles, the role is left to the operator (docs/operations.md) and nothing is granted.
+    id: '0990_event_store_application_role',
+    sql: `
+do $do$
+begin
+  if not exists (select 1 from pg_roles where rolname = 'sozialraum_app') then
+    begin
+      create role sozialraum_app nologin;
+    exception
+      when duplicate_object then null;
+      when insufficient_privilege then
+        raise notice 'role sozialraum_app not created (no CREATEROLE): create it and run the grants of docs/operations.md';
+    end;
+  end if;
+  alter function es_append(text, text, text, bigint, uuid[], text[], integer[], jsonb[], jsonb[], date[])
+    security definer set search_path = public, pg_temp;
+  alter function es_append_stored(text, uuid[], text[], integer[], jsonb[])
+    security definer set search_path = public, pg_temp;
+  if exists (select 1 from pg_roles where rolname = 'sozialraum_app') then
+    grant usage on schema public to sozialraum_app;
+    grant select, insert, update, delete, truncate on all tables in schema public to sozialraum_app;
+    grant usage, select on all sequences in schema public to sozialraum_app;
+    revoke insert, update, delete, truncate on es_events, es_streams, schema_migrations from sozialraum_app;
+    grant execute on function es_append(text, text, text, bigint, uuid[], text[], integer[], jsonb[], jsonb[], date[]) to sozialraum_app;
+    grant execute on function es_append_stored(text, uuid[], text[], integer[], jsonb[]) to sozialraum_app;
+    alter default privileges in schema public grant select, insert, update, delete, truncate on tables to sozialraum_app;
+    alter default privileges in schema public grant usage, select on sequences to sozialraum_app;
+  end if;
+end
+$do$;
+`,
+  },
 ];
