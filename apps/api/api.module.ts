@@ -24,6 +24,7 @@ import { resourceOfStream } from '../../src/shared/stream-ids';
 import { ETagInterceptor } from '../../libs/idempotency/etag.interceptor';
 import { LocationInterceptor } from '../../libs/http/contract/location.interceptor';
 import { domainModules } from '../../src/domain.modules';
+import { appendSignerOf } from '../../src/audit';
 import { HealthModule } from '../../libs/health/health.module';
 import { OpsController } from './ops/ops.controller';
 import { DEV_KEYS, DevSignInController } from './dev-sign-in/dev-sign-in.controller';
@@ -51,6 +52,7 @@ export class ApiModule {
           runProjections: options.config.runProjections,
           auditSealKey: options.config.auditSealKey,
           projectionWaitMs: options.config.projectionWaitMs,
+          appendSigner: appendSignerOf(options.config),
         }),
         MetricsModule.forRoot('api'),
         HealthModule.forRoot({ maxLagSeconds: options.config.readyMaxLagSeconds }),

@@ -23,6 +23,7 @@ import { checkpointFile } from '../../libs/event-store/audit/checkpoint-file';
 import { viaClient } from '../../libs/event-store/audit/audit-tree';
 import { CheckpointSource, verifyOffline } from '../../libs/event-store/audit/offline-verification';
 import { parseVerifierKey } from '../../libs/merkle';
+import { ed25519AppendSigner } from '../../libs/event-store/audit/append-signature';
 
 const USAGE = `Rechnungsprüfung: replay, verify and export the event log.
 
@@ -91,7 +92,9 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
       case 'checkpoint': {
         const trail = loadAuditTrailConfig(io.env);
         const tenant = required(args, 'tenant');
-        const signed = await signCheckpoint(pool, store, {
+        // The checkpoint event is appended like any other: signed with the same key.
+        const signing = new PostgresEventStore(pool, undefined, { signer: ed25519AppendSigner(trail.key.name, trail.key.privateKey) });
+        const signed = await signCheckpoint(pool, signing, {
           tenantId: tenant,
           originPrefix: trail.originPrefix,
           key: trail.key,

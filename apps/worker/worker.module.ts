@@ -8,6 +8,7 @@ import { DddModule } from '../../libs/ddd/ddd.module';
 import { HealthModule } from '../../libs/health/health.module';
 import { MetricsModule } from '../../libs/metrics/metrics.module';
 import { domainModules } from '../../src/domain.modules';
+import { appendSignerOf } from '../../src/audit';
 
 /**
  * The projection worker: every read model and process manager. Its HTTP is only the ops server
@@ -21,7 +22,12 @@ export class WorkerModule {
       imports: [
         AppConfigModule.forRoot(config),
         DatabaseModule.forRoot({ url: databaseUrl, poolMax: config.dbPoolMax }),
-        EventStoreModule.forRoot({ runProjections: config.runProjections, auditSealKey: config.auditSealKey, projectionWaitMs: config.projectionWaitMs }),
+        EventStoreModule.forRoot({
+          runProjections: config.runProjections,
+          auditSealKey: config.auditSealKey,
+          projectionWaitMs: config.projectionWaitMs,
+          appendSigner: appendSignerOf(config),
+        }),
         MetricsModule.forRoot('worker'),
         HealthModule.forRoot({ maxLagSeconds: config.readyMaxLagSeconds }),
         DddModule,

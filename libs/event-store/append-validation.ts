@@ -10,6 +10,9 @@ export interface ValidatedEvent {
   eventId: string;
   type: string;
   schemaVersion: number;
+  /** Plain JSON values (checked), so their canonical JSON is that of what reads back from jsonb. */
+  data: unknown;
+  metadata: unknown;
   dataJson: string;
   metadataJson: string;
   businessDate: string | null;
@@ -72,7 +75,16 @@ export function validateAppend(streamId: string, events: NewEvent[], options: Ap
       throw new InvalidAppend(`${where}: metadata.businessDate must be an ISO calendar date`);
     }
     assertJson(metadata, `${where}.metadata`);
-    return { eventId: normalisedId, type: event.type, schemaVersion, dataJson, metadataJson: JSON.stringify(metadata), businessDate };
+    return {
+      eventId: normalisedId,
+      type: event.type,
+      schemaVersion,
+      data: event.data,
+      metadata,
+      dataJson,
+      metadataJson: JSON.stringify(metadata),
+      businessDate,
+    };
   });
   return { tenantId: tenantId as string, expected, events: validated };
 }

@@ -12,7 +12,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from './merkle';
-import { MemoryTree, TreeFrontier } from './tree';
+import { MemoryTree, TreeFrontier, batchProofs } from './tree';
 
 /** RFC 9162 §2.1 written down as literally as possible, over the leaves' data. */
 const reference = {
@@ -243,5 +243,21 @@ describe('RFC 9162 Merkle tree', () => {
     expect(foldNodes([])).toEqual(EMPTY_ROOT);
     expect(() => inclusionPlan(5, 5)).toThrow(RangeError);
     expect(() => consistencyPlan(0, 5)).toThrow(RangeError);
+  });
+});
+
+describe('batch proofs', () => {
+  it('give the root and every audit path of a small tree, as the growing tree does', () => {
+    for (let n = 1; n <= 40; n++) {
+      const leaves = Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`append ${i}`)));
+      const tree = new MemoryTree();
+      leaves.forEach((leaf) => tree.append(leaf));
+      const { root, paths } = batchProofs(leaves);
+      expect(root.equals(tree.root())).toBe(true);
+      paths.forEach((path, i) => {
+        expect(path.map((h) => h.toString('hex'))).toEqual(tree.inclusionProof(i).map((h) => h.toString('hex')));
+        expect(verifyInclusion(leaves[i], i, n, path, root)).toBe(true);
+      });
+    }
   });
 });

@@ -146,12 +146,17 @@ const isPowerOfTwo = (n: number) => {
 
 /** Checks an audit path (RFC 9162 §2.1.3.2): the leaf at `index` is in the tree of `size` leaves with this root. */
 export function verifyInclusion(leaf: Uint8Array, index: number, size: number, path: readonly Uint8Array[], root: Uint8Array): boolean {
-  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return false;
+  return rootFromInclusion(leaf, index, size, path)?.equals(root) ?? false;
+}
+
+/** The root an audit path leads to from the leaf at `index` of a tree of `size` leaves; null when the path does not fit the size. */
+export function rootFromInclusion(leaf: Uint8Array, index: number, size: number, path: readonly Uint8Array[]): Buffer | null {
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return null;
   let fn = index;
   let sn = size - 1;
   let hash: Buffer = Buffer.from(leaf);
   for (const sibling of path) {
-    if (sn === 0) return false;
+    if (sn === 0) return null;
     if (isOdd(fn) || fn === sn) {
       hash = nodeHash(sibling, hash);
       if (!isOdd(fn)) {
@@ -166,7 +171,7 @@ export function verifyInclusion(leaf: Uint8Array, index: number, size: number, p
     fn = half(fn);
     sn = half(sn);
   }
-  return sn === 0 && hash.equals(root);
+  return sn === 0 ? hash : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { EMPTY_ROOT, HASH_BYTES, NodeRef, consistencyPlan, foldNodes, inclusionPlan, nodeHash, resolvePlan, rootPlan } from './merkle';
+import { EMPTY_ROOT, HASH_BYTES, NodeRef, consistencyPlan, foldNodes, inclusionPlan, nodeHash, resolvePlan, rootPlan, splitPoint } from './merkle';
 
 export interface TreeNode extends NodeRef {
   hash: Buffer;
@@ -123,4 +123,31 @@ export class MemoryTree {
   private assertSize(size: number): void {
     if (!Number.isSafeInteger(size) || size < 0 || size > this.size) throw new RangeError(`the tree has ${this.size} leaves, not ${size}`);
   }
+}
+
+/**
+ * The root of a small tree and the audit path of every leaf, in one pass over its subtrees
+ * (RFC 9162 §2.1.3.1): what signing a batch needs, without the plans a growing tree uses.
+ */
+export function batchProofs(leaves: readonly Buffer[]): { root: Buffer; paths: Buffer[][] } {
+  if (leaves.length === 0) return { root: EMPTY_ROOT, paths: [] };
+  const memo = new Map<number, Buffer>();
+  const span = leaves.length + 1;
+  const hashOf = (start: number, end: number): Buffer => {
+    if (end - start === 1) return leaves[start];
+    const key = start * span + end;
+    let hash = memo.get(key);
+    if (!hash) {
+      const k = start + splitPoint(end - start);
+      hash = nodeHash(hashOf(start, k), hashOf(k, end));
+      memo.set(key, hash);
+    }
+    return hash;
+  };
+  const pathOf = (index: number, start: number, end: number): Buffer[] => {
+    if (end - start === 1) return [];
+    const k = start + splitPoint(end - start);
+    return index < k ? [...pathOf(index, start, k), hashOf(k, end)] : [...pathOf(index, k, end), hashOf(start, k)];
+  };
+  return { root: hashOf(0, leaves.length), paths: leaves.map((_, i) => pathOf(i, 0, leaves.length)) };
 }

@@ -1,9 +1,10 @@
 import { KeyObject, createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ConfigError } from '../../libs/config/app-config';
+import { AppConfig, ConfigError } from '../../libs/config/app-config';
 import { CheckpointKey } from '../../libs/event-store/audit/audit-checkpoints';
 import { assertKeyName } from '../../libs/merkle';
+import { AppendSigner, ed25519AppendSigner } from '../../libs/event-store/audit/append-signature';
 
 /**
  * The audit trail's settings, read from the environment like the rest of the configuration (an
@@ -55,6 +56,26 @@ export function loadAuditTrailConfig(rawEnv: NodeJS.ProcessEnv = process.env): A
   }
   const path = devSigningKeyPath(resolve(env.DATA_DIR ?? '.data'));
   return { key: { name: originPrefix, privateKey: loadOrCreateDevKey(path) }, originPrefix, intervalSeconds, keySource: path };
+}
+
+/** The settings as the application's configuration holds them. */
+export function auditTrailConfigOf(config: AppConfig): AuditTrailConfig {
+  return loadAuditTrailConfig({
+    NODE_ENV: config.nodeEnv,
+    DATA_DIR: config.dataDir,
+    AUDIT_SIGNING_KEY: config.auditTrail.signingKey,
+    AUDIT_LOG_ORIGIN: config.auditTrail.logOrigin,
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS: config.auditTrail.checkpointIntervalSeconds,
+  });
+}
+
+/**
+ * What signs every append of a process: the checkpoints' key under the same name, so the
+ * Rechnungsprüfung needs one public key for both.
+ */
+export function appendSignerOf(config: AppConfig): AppendSigner {
+  const { key } = auditTrailConfigOf(config);
+  return ed25519AppendSigner(key.name, key.privateKey);
 }
 
 function parseSigningKey(value: string): KeyObject {

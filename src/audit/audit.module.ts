@@ -5,7 +5,7 @@ import { AuditLogQueries } from './queries/audit-log.query';
 import { AuditVerificationQuery } from './queries/audit-verification.query';
 import { AuditTrailQueries } from './queries/audit-trail.query';
 import { CheckpointSigner } from './checkpoints/checkpoint-signer';
-import { AUDIT_TRAIL_CONFIG, loadAuditTrailConfig } from './audit-trail.config';
+import { AUDIT_TRAIL_CONFIG, auditTrailConfigOf } from './audit-trail.config';
 
 @Module({
   controllers: [AuditController],
@@ -18,14 +18,7 @@ import { AUDIT_TRAIL_CONFIG, loadAuditTrailConfig } from './audit-trail.config';
     {
       provide: AUDIT_TRAIL_CONFIG,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        loadAuditTrailConfig({
-          NODE_ENV: config.nodeEnv,
-          DATA_DIR: config.dataDir,
-          AUDIT_SIGNING_KEY: config.auditTrail.signingKey,
-          AUDIT_LOG_ORIGIN: config.auditTrail.logOrigin,
-          AUDIT_CHECKPOINT_INTERVAL_SECONDS: config.auditTrail.checkpointIntervalSeconds,
-        }),
+      useFactory: (config: AppConfig) => auditTrailConfigOf(config),
     },
   ],
   exports: [CheckpointSigner],

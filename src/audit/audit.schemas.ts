@@ -39,6 +39,14 @@ export const AuditLogEntrySchema = Shape({
     Type.String({ pattern: '^\\d+$', description: 'Blatt im Prüfbaum des Mandanten (ab 0); null, bis der Baum das Ereignis aufgenommen hat (Sekunden)' }),
   ),
   leafHash: Nullable({ ...MerkleHash, description: 'Blatt-Hash, wie ihn der Prüfbaum bei der Aufnahme festgehalten hat (RFC 9162)' }),
+  appendSignature: Nullable(
+    Type.String({
+      pattern: '^\\S+ [A-Za-z0-9+/]+={0,2} \\d{1,4}/\\d{1,4}( [A-Za-z0-9+/=,]+)?$',
+      description:
+        'Ed25519-Signatur der Anwendung über die Buchung, zu der das Ereignis gehört: Schlüsselname, Base64 aus Schlüsselkennung und Signatur (wie in signierten Notizen), Stelle/Größe des Stapels gleichzeitiger Buchungen, unter dessen Merkle-Wurzel die Signatur steht, und der Prüfpfad dorthin; gleich für alle Ereignisse einer Buchung; null bei Ereignissen aus der Zeit vor den Buchungssignaturen',
+      example: 'sozialraum-budget/audit WhyeAwABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4fICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8= 0/1',
+    }),
+  ),
 });
 
 export const AuditLogPage = named('AuditLogPage', PageOf(AuditLogEntrySchema), 'Ereignisprotokoll des Mandanten in Buchungsreihenfolge, seitenweise');

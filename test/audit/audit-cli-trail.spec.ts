@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { CliIo } from '../../libs/cli/cli';
 import { run as audit } from '../../apps/audit-cli/audit-cli';
 import { createTestDatabase, TestDatabase } from '../support/test-server';
-import { AuditLog, testKey } from './audit-log-fixture';
+import { AuditLog } from './audit-log-fixture';
 
 class Capture extends Writable {
   text = '';
@@ -42,8 +42,24 @@ describe('audit CLI: checkpoints, public key and offline verification', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    log = new AuditLog(database.url, testKey().key);
+    // The application's appends, signed with the key the operator configured for the CLI too.
+    log = new AuditLog(database.url, { name: 'jugendamt.example/audit', privateKey });
     for (let i = 0; i < 5; i++) await log.append('HRO-JA', 'HRO-JA/budget/HRO-TW/2025', 'BudgetAmended', { amount: `${i}.00` });
+    // One append of two events: one signature over both.
+    const metadata = {
+      tenantId: 'HRO-JA',
+      actor: { userId: 'wiju-1', role: 'wiju', organisationId: 'HRO-JA' },
+      correlationId: 'c-2',
+      businessDate: '2025-02-03',
+    };
+    await log.store.append(
+      'HRO-JA/case/TW-25-001',
+      [
+        { type: 'InvoiceVerified', data: { invoiceId: 'R-1', amount: '700.00' }, metadata },
+        { type: 'PaymentOrdered', data: { invoiceId: 'R-1', amount: '700.00' }, metadata },
+      ],
+      { expected: 'any' },
+    );
     await log.drain();
     folder = mkdtempSync(join(tmpdir(), 'sozialraum-audit-cli-'));
   });
@@ -56,7 +72,7 @@ describe('audit CLI: checkpoints, public key and offline verification', () => {
   it('signs, hands out and verifies offline; a changed export fails with the position named', async () => {
     const signed = await call(['checkpoint', '--tenant', 'HRO-JA'], onTestDb());
     expect(signed.code).toBe(0);
-    expect(JSON.parse(signed.stdout)).toMatchObject({ origin: 'jugendamt.example/audit/HRO-JA', treeSize: 5, occasion: { kind: 'request' } });
+    expect(JSON.parse(signed.stdout)).toMatchObject({ origin: 'jugendamt.example/audit/HRO-JA', treeSize: 7, occasion: { kind: 'request' } });
     await log.drain();
 
     const files = { key: join(folder, 'key.pem'), cp: join(folder, 'cp.json'), events: join(folder, 'events.ndjson') };
@@ -71,7 +87,12 @@ describe('audit CLI: checkpoints, public key and offline verification', () => {
     const verify = () => call(['verify-offline', '--export', files.events, '--checkpoints', files.cp, '--public-key', files.key], {});
     const ok = await verify();
     expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: [] });
-    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, events: 6, coveredEvents: 5 });
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      ok: true,
+      events: 8,
+      coveredEvents: 7,
+      appendSignatures: { verifiedAppends: 7, signedEvents: 8, unsignedBeforeSigning: 0 },
+    });
 
     const lines = readFileSync(files.events, 'utf8').trim().split('\n');
     const second = JSON.parse(lines[1]);
@@ -80,6 +101,23 @@ describe('audit CLI: checkpoints, public key and offline verification', () => {
     const failed = await verify();
     expect(failed.code).toBe(1);
     expect(JSON.parse(failed.stdout).firstMismatch).toMatchObject({ leafIndex: 1, position: second.position, exact: true });
+
+    // The second event of the two-event append changed: the append's signature fails, named at its first event.
+    const [invoice, payment] = [JSON.parse(lines[5]), JSON.parse(lines[6])];
+    expect(payment.appendSignature).toBe(invoice.appendSignature);
+    lines[1] = JSON.stringify(second);
+    lines[6] = JSON.stringify({ ...payment, data: { ...payment.data, amount: '7000.00' } });
+    writeFileSync(files.events, `${lines.join('\n')}\n`);
+    const changedInAppend = JSON.parse((await verify()).stdout);
+    expect(changedInAppend.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          leafIndex: 5,
+          position: invoice.position,
+          message: `the 2 events at positions ${invoice.position} to ${payment.position} do not carry a valid signature of the application's key: written or changed outside the application`,
+        }),
+      ]),
+    );
   });
 
   it('refuses to sign in production without a key, and a key that is not Ed25519, in one line', async () => {

@@ -10,6 +10,7 @@ import { viaClient } from '../../libs/event-store/audit/audit-tree';
 import { AuditLogQueries } from '../../src/audit';
 import { AuditChainProjection } from '../../libs/event-store/audit/audit-chain.projection';
 import { TEST_SERVER_URL } from '../support/test-server';
+import { ed25519AppendSigner } from '../../libs/event-store/audit/append-signature';
 
 export const ORIGIN_PREFIX = 'test.example/audit';
 
@@ -40,7 +41,8 @@ export class AuditLog {
     private readonly key: CheckpointKey,
   ) {
     this.pool = createPool({ connectionString: url, max: 4 });
-    this.store = new PostgresEventStore(this.pool);
+    // Appends signed like the application's, with the key of the test.
+    this.store = new PostgresEventStore(this.pool, undefined, { signer: ed25519AppendSigner(key.name, key.privateKey) });
     const projection = new AuditChainProjection();
     this.consumer = new CheckpointedConsumer<PoolClient>({
       name: 'audit-chain',

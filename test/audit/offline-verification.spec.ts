@@ -104,6 +104,8 @@ describe('offline verification of an exported log', () => {
       firstMismatch: null,
       findings: [],
       problems: [],
+      // Every event its own append, each signature verified with the public key.
+      appendSignatures: { verifiedAppends: 25, signedEvents: 25, unsignedBeforeSigning: 0 },
     });
     // The five checkpoints of the file and the same five inside the export, as events of their own.
     expect(report.checkpoints.map((c) => [c.treeSize, c.result])).toEqual([4, 8, 12, 16, 20].map((size) => [size, 'fits']));
@@ -152,6 +154,12 @@ describe('offline verification of an exported log', () => {
     ['metadata', () => `metadata = jsonb_set(metadata, '{actor,userId}', '"someone-else"')`],
     ['business_date', () => `business_date = business_date + 1`],
     ['recorded_at', () => `recorded_at = recorded_at + interval '1 microsecond'`],
+    ['append_signature (removed)', () => 'append_signature = null'],
+    [
+      'append_signature (that of another append)',
+      (position) =>
+        `append_signature = (select o.append_signature from es_events o where o.global_position < ${position} and o.append_signature is not null order by o.global_position desc limit 1)`,
+    ],
   ];
 
   it.each(COLUMN_CHANGES)('finds a changed %s and names its position', async (_column, change) => {
@@ -251,9 +259,51 @@ describe('offline verification of an exported log', () => {
     try {
       const report = await verify(await log.exportLines(TENANT));
       expect(report.firstMismatch).toMatchObject({ leafIndex: 11, position: forged, exact: true });
-      expect(report.firstMismatch!.message).toContain('put into the log after the fact');
+      const atForged = report.findings.filter((f) => f.position === forged).map((f) => f.message);
+      expect(atForged).toEqual([
+        `position ${forged} carries no append signature although the events before it do: it was written past the application, directly into the database`,
+        expect.stringContaining('put into the log after the fact'),
+      ]);
     } finally {
       await log.behindTheTriggers((client) => client.query('delete from es_events where global_position = $1', [forged]).then(() => undefined));
+    }
+  });
+
+  it('finds a forged row that carries the signature of a genuine append, naming its position', async () => {
+    const genuine = line(10);
+    const { rows } = await log.pool.query('select max(global_position) + 1000 as position from es_events');
+    const forged = String(rows[0].position);
+    // Committed in a transaction of its own, so the tree takes it up like any row and the leaf
+    // recorded for it matches: only the signature tells.
+    await log.pool.query(
+      `insert into es_events
+         (global_position, transaction_id, event_id, stream_id, stream_version, tenant_id, type, schema_version, data, metadata, business_date, append_signature)
+       overriding system value
+       select $1::bigint, pg_current_xact_id(), gen_random_uuid(), 'HRO-JA/case/FORGED', 1, tenant_id, 'ApprovalGranted', 1, '{"amount": "50000.00"}', metadata, business_date, append_signature
+         from es_events where global_position = $2`,
+      [forged, genuine.position],
+    );
+    try {
+      await log.drain();
+      const lines = (await log.exportLines(TENANT)).map((l) => JSON.parse(l));
+      const forgedLine = lines.find((l) => l.position === forged);
+      expect(forgedLine).toMatchObject({ appendSignature: genuine.appendSignature, leafIndex: String(lines.length - 1) });
+      const report = await verify(
+        lines.map((l) => JSON.stringify(l)),
+        [],
+      );
+      expect(report.findings).toEqual([
+        {
+          leafIndex: lines.length - 1,
+          position: forged,
+          exact: true,
+          message: `the event at position ${forged} does not carry a valid signature of the application's key: written or changed outside the application`,
+        },
+      ]);
+    } finally {
+      await log.behindTheTriggers(async (client) => {
+        await client.query('delete from es_events where global_position = $1', [forged]);
+      });
     }
   });
 
@@ -277,7 +327,7 @@ describe('offline verification of an exported log', () => {
     expect(wrongKey.problems).toContain('no checkpoint carries a valid signature of the given key: nothing in the export is vouched for');
   });
 
-  it('finds the whole tail rewritten with every hash recomputed: only the handed-out checkpoints tell, naming where the change lies', async () => {
+  it('finds the whole tail rewritten with every hash recomputed: the signature names the changed event, the handed-out checkpoints where the change lies', async () => {
     const target = line(10);
     // Someone with the code and the database but not the key: changes an event, removes the checkpoint
     // events that would give it away, and builds the tree anew from the changed log.
@@ -299,9 +349,17 @@ describe('offline verification of an exported log', () => {
     const lines = await log.exportLines(TENANT);
     expect(lines).toHaveLength(20);
 
-    // The rewritten log is consistent in itself: every line matches the leaf recorded for it.
+    // Every line matches the leaf recorded for it, but without the key the changed event's
+    // signature could not be made anew.
     const alone = await verify(lines, []);
-    expect(alone.findings).toEqual([]);
+    expect(alone.findings).toEqual([
+      {
+        leafIndex: 10,
+        position: target.position,
+        exact: true,
+        message: `the event at position ${target.position} does not carry a valid signature of the application's key: written or changed outside the application`,
+      },
+    ]);
 
     const report = await verify(lines);
     expect(report.ok).toBe(false);
@@ -312,8 +370,10 @@ describe('offline verification of an exported log', () => {
       [16, 'differs'],
       [20, 'differs'],
     ]);
-    expect(report.firstMismatch).toMatchObject({ leafIndex: 8, untilLeafIndex: 11, position: line(8).position, exact: false });
-    expect(report.firstMismatch!.message).toContain(`between positions ${line(8).position} to ${line(11).position}`);
+    expect(report.firstMismatch).toMatchObject({ leafIndex: 10, position: target.position, exact: true });
+    const range = report.findings.find((f) => !f.exact)!;
+    expect(range).toMatchObject({ leafIndex: 8, untilLeafIndex: 11, position: line(8).position });
+    expect(range.message).toContain(`between positions ${line(8).position} to ${line(11).position}`);
     expect(report.findingsAccountForCheckpoints).toBe(false);
   });
 });

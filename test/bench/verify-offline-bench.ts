@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { MemoryTree, ed25519Signer, formatCheckpoint, signNote } from '../../libs/merkle';
 import { AuditRecord, auditLeafHash } from '../../libs/event-store/audit/audit-record';
 import { verifyOffline } from '../../libs/event-store/audit/offline-verification';
+import { ed25519AppendSigner } from '../../libs/event-store/audit/append-signature';
 import { printTable } from './bench-support';
 
 /**
@@ -16,12 +17,15 @@ import { printTable } from './bench-support';
  * with its consistency proof from the one before: what the Rechnungsprüfung runs on its own
  * machine. The export is written to a temporary file first, lines shaped as GET /audit/export
  * writes them (case and budget events with amounts, metadata with actor, correlation, causation,
- * business date and command id); only the verification is timed.
+ * business date and command id; each event its own append, eight appends under one batch
+ * signature as under load); only the verification is timed.
  */
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const CHECKPOINT_EVERY = Number(process.env.BENCH_CHECKPOINT_EVERY ?? 10_000);
 const TENANT = 'HRO-JA';
 const ORIGIN = 'bench.example/audit';
+/** Appends under one batch signature (the application batches the appends under way at once). */
+const APPENDS_PER_SIGNATURE = Number(process.env.BENCH_APPENDS_PER_SIGNATURE ?? 8);
 
 const versions = new Map<string, number>();
 
@@ -62,6 +66,7 @@ function recordAt(i: number): AuditRecord {
     },
     businessDate: `2025-${month}-${day}`,
     recordedAt: `2025-${month}-${day}T10:${String(i % 60).padStart(2, '0')}:00.${String(i % 1_000_000).padStart(6, '0')}Z`,
+    appendSignature: null,
   };
 }
 
@@ -70,13 +75,22 @@ async function main(): Promise<void> {
   const exportPath = join(folder, 'events.ndjson');
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const signer = ed25519Signer(ORIGIN, privateKey);
+  const appendSigner = ed25519AppendSigner(ORIGIN, privateKey);
   try {
     // The export and the checkpoints as the system would have written them.
     const tree = new MemoryTree();
     const out = createWriteStream(exportPath, { encoding: 'utf8' });
     const checkpoints: Array<{ treeSize: number; note: string; consistencyWithPrevious: string[] | null }> = [];
+    let signed: AuditRecord[] = [];
     for (let i = 0; i < EVENTS; i++) {
-      const record = recordAt(i);
+      // Every event its own append, signed as the application signs appends under way together.
+      if (signed.length === 0) {
+        const chunk = Array.from({ length: Math.min(APPENDS_PER_SIGNATURE, EVENTS - i) }, (_, k) => recordAt(i + k));
+        const stored = await Promise.all(chunk.map((r) => appendSigner.sign({ streamId: r.streamId, tenantId: r.tenantId, events: [r] })));
+        chunk.forEach((r, k) => (r.appendSignature = stored[k]));
+        signed = chunk;
+      }
+      const record = signed.shift()!;
       const leaf = auditLeafHash(record);
       tree.append(leaf);
       const meta = record.metadata as { actor: unknown; correlationId: string; causationId: string | null };
@@ -138,13 +152,14 @@ async function main(): Promise<void> {
     const ms = performance.now() - start;
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    if (!report.ok || report.events !== EVENTS || report.coveredEvents !== EVENTS)
+    if (!report.ok || report.events !== EVENTS || report.coveredEvents !== EVENTS || report.appendSignatures.signedEvents !== EVENTS)
       throw new Error(`the untouched export did not verify: ${JSON.stringify(report).slice(0, 500)}`);
 
     printTable(`verify-offline, ${EVENTS.toLocaleString('en')} events, ${checkpoints.length} checkpoints`, [
       ['machine', `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`],
       ['export', `${(statSync(exportPath).size / 2 ** 20).toFixed(0)} MiB`],
       ['time', `${(ms / 1000).toFixed(1)} s`],
+      ['append signatures verified', report.appendSignatures.verifiedAppends.toLocaleString('en')],
       ['rate', `${Math.round(EVENTS / (ms / 1000)).toLocaleString('en')} events/s`],
       [
         'baseline: read, parse and hash every line',

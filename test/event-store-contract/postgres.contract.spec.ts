@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { AppendSignatureVerifier, ed25519AppendSigner } from '../../libs/event-store/audit/append-signature';
 import { Pool, PoolClient } from 'pg';
 import { CheckpointedConsumer, EventStore, PostgresEventStore, StoredEvent, UpcasterRegistry, pgTransactionRunner } from '../../libs/event-store';
 import { createPool } from '../../libs/database/pool';
@@ -137,6 +138,50 @@ describe('PostgreSQL event table', () => {
       await expect(pool.query('delete from es_events')).rejects.toMatchObject({ code: 'ESAPP' });
       await expect(pool.query('truncate es_events')).rejects.toMatchObject({ code: 'ESAPP' });
       expect((await store.readStream('append-only-1'))[0].data).toEqual({ n: 1 });
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+});
+
+describe('PostgreSQL append signatures', () => {
+  it('stores one signature per append on each of its rows, over the events as they read back; a retry keeps the original', async () => {
+    const database = await createTestDatabase();
+    const pool = createPool({ connectionString: database.url, max: 2 });
+    try {
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      const store = new PostgresEventStore(pool, undefined, { signer: ed25519AppendSigner('test.example/audit', privateKey) });
+      const metadata = { tenantId: 'T', actor: { userId: 'u', role: 'r', organisationId: 'o' }, correlationId: 'c', businessDate: '2025-03-01' };
+      // Keys in an order jsonb does not keep, a fraction, nulls: what is signed is the JSON as it reads back.
+      const events = [
+        { eventId: randomUUID(), type: 'Fact', data: { zeta: { b: 1, a: 'x' }, amount: '10.50', ratio: 0.1, none: null, longer_key: true }, metadata },
+        { eventId: randomUUID(), type: 'Fact', data: { n: [1, 2.5, null] }, metadata },
+      ];
+      await store.append('T/signed-1', events, { expected: 'no_stream' });
+      await store.append('T/signed-1', events, { expected: 'no_stream' });
+      await new PostgresEventStore(pool).append('T/signed-1', [{ type: 'Fact', data: {}, metadata }], { expected: 1 + 1 });
+      const { rows } = await pool.query(
+        `select event_id::text as event_id, type, schema_version, data, metadata, business_date::text as business_date, append_signature
+           from es_events where stream_id = 'T/signed-1' order by stream_version`,
+      );
+      expect(rows).toHaveLength(3);
+      expect(rows[0].append_signature).toMatch(/^test\.example\/audit /);
+      expect(rows[1].append_signature).toBe(rows[0].append_signature);
+      expect(rows[2].append_signature).toBeNull();
+      const content = {
+        streamId: 'T/signed-1',
+        tenantId: 'T',
+        events: rows.slice(0, 2).map((r) => ({
+          eventId: r.event_id,
+          type: r.type,
+          schemaVersion: r.schema_version,
+          data: r.data,
+          metadata: r.metadata,
+          businessDate: r.business_date,
+        })),
+      };
+      expect(new AppendSignatureVerifier([publicKey]).check(rows[0].append_signature, content)).toBe('valid');
     } finally {
       await pool.end();
       await database.drop();

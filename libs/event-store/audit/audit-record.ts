@@ -30,12 +30,18 @@ export interface AuditRecord {
   businessDate: string | null;
   /** es_events.recorded_at in UTC with microseconds, e.g. 2025-01-20T10:00:00.123456Z. */
   recordedAt: string;
+  /** es_events.append_signature: the application's signature over its append; null on rows from before signing. */
+  appendSignature: string | null;
 }
 
 /** Names the encoding, so that no other JSON the system hashes can pass for an event's leaf. */
 export const AUDIT_LEAF_FORMAT = 'sozialraum-budget/event/v1';
 
-/** The leaf data: canonical JSON (keys sorted, no white space) of the record and the format name, UTF-8. */
+/**
+ * The leaf data: canonical JSON (keys sorted, no white space) of the record and the format name,
+ * UTF-8. The append signature is a key of it only where a row has one, so the leaves of rows
+ * stored before appends were signed keep their bytes, and stripping a signature changes the leaf.
+ */
 export function auditLeafData(record: AuditRecord): Buffer {
   return Buffer.from(
     canonicalJson({
@@ -52,6 +58,7 @@ export function auditLeafData(record: AuditRecord): Buffer {
       metadata: record.metadata,
       businessDate: record.businessDate,
       recordedAt: record.recordedAt,
+      ...(record.appendSignature !== null ? { appendSignature: record.appendSignature } : {}),
     }),
     'utf8',
   );
@@ -69,7 +76,7 @@ export function auditLeafHash(record: AuditRecord): Buffer {
  */
 export const AUDIT_RECORD_COLUMNS = `e.global_position::text as position, e.transaction_id::text as transaction_id, e.event_id::text as event_id,
   e.stream_id, e.stream_version::text as stream_version, e.tenant_id, e.type, e.schema_version, e.data, e.metadata,
-  e.business_date::text as business_date,
+  e.business_date::text as business_date, e.append_signature,
   to_char(e.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as recorded_at_exact, e.recorded_at`;
 
 export interface AuditRecordRow {
@@ -84,6 +91,7 @@ export interface AuditRecordRow {
   data: unknown;
   metadata: StoredEvent['metadata'];
   business_date: string | null;
+  append_signature: string | null;
   recorded_at_exact: string;
   recorded_at: Date;
 }
@@ -102,6 +110,7 @@ export function auditRecordOf(row: AuditRecordRow): AuditRecord {
     metadata: row.metadata,
     businessDate: row.business_date,
     recordedAt: row.recorded_at_exact,
+    appendSignature: row.append_signature,
   };
 }
 

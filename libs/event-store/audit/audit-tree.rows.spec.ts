@@ -15,6 +15,7 @@ const record = (n: number, tenantId = 'HRO-JA', type = 'BudgetAmended'): AuditRe
   metadata: { tenantId, actor: { userId: 'u-1', role: 'controller', organisationId: tenantId }, correlationId: 'c-1', businessDate: '2025-01-15' },
   businessDate: '2025-01-15',
   recordedAt: '2025-01-15T10:00:00.123456Z',
+  appendSignature: null,
 });
 
 const rowsOf = (changes: AuditTreeChange[], table: string) => changes.filter((c) => c.table === table).map((c) => (c.kind === 'update' ? c.set : c.row));

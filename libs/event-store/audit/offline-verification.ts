@@ -2,6 +2,7 @@ import { KeyObject } from 'node:crypto';
 import { MalformedNote, MemoryTree, leafHash, verifyConsistency } from '../../merkle';
 import { CHECKPOINT_EVENT, openCheckpointNote } from './audit-checkpoints';
 import { AuditRecord, auditLeafHash } from './audit-record';
+import { AppendSignatureVerifier, SignedEventContent } from './append-signature';
 
 /**
  * Verifies an export of a tenant's log against signed checkpoints with nothing but the export, the
@@ -16,6 +17,12 @@ import { AuditRecord, auditLeafHash } from './audit-record';
  * reproduce is proof that the first N events changed after signing, but by itself only locates the
  * change between the last checkpoint that still fits and that one. When the recorded leaf hashes
  * are put back at the exact findings and the root fits again, the findings account for all of it.
+ *
+ * Each append is signed by the application's key (append-signature.ts): consecutive lines of one
+ * transaction and stream with the same signature are one append, and their signature must verify
+ * with a given key. A row written or changed by someone without the key fails there, even when the
+ * tree was rebuilt after it and no checkpoint covers it yet. Lines without a signature are accepted
+ * only before the first signed one (rows stored before appends were signed).
  */
 
 export interface Finding {
@@ -62,6 +69,14 @@ export interface OfflineReport {
   findingsAccountForCheckpoints: boolean;
   /** Events of the export that the biggest fitting checkpoint covers; the rest are newer than any checkpoint given. */
   coveredEvents: number;
+  appendSignatures: {
+    /** Appends (groups of lines under one signature) whose signature verified with a given key. */
+    verifiedAppends: number;
+    /** Events under a verified signature. */
+    signedEvents: number;
+    /** Events before the first signed one: stored before appends were signed. */
+    unsignedBeforeSigning: number;
+  };
 }
 
 export interface CheckpointSource {
@@ -130,6 +145,8 @@ function recordOf(line: Record<string, unknown>): AuditRecord | string {
   if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) return 'metadata is missing';
   if (businessDate !== null && typeof businessDate !== 'string') return 'businessDate is neither a date nor null';
   if (typeof recordedAt !== 'string') return 'recordedAt is missing';
+  const appendSignature = line.appendSignature ?? null;
+  if (appendSignature !== null && typeof appendSignature !== 'string') return 'appendSignature is neither a signature nor null';
   return {
     position,
     transactionId,
@@ -143,8 +160,25 @@ function recordOf(line: Record<string, unknown>): AuditRecord | string {
     metadata,
     businessDate: businessDate as string | null,
     recordedAt,
+    appendSignature,
   };
 }
+
+/** Lines of one append: one transaction, one stream, one signature. */
+interface AppendGroup {
+  transactionId: string;
+  streamId: string;
+  tenantId: string;
+  signature: string;
+  firstLeaf: number;
+  positions: string[];
+  events: SignedEventContent[];
+}
+
+const eventsAt = (positions: string[]) =>
+  positions.length === 1
+    ? `the event at position ${positions[0]} does`
+    : `the ${positions.length} events at positions ${positions[0]} to ${positions[positions.length - 1]} do`;
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -175,6 +209,62 @@ export async function verifyOffline(input: { lines: AsyncIterable<string>; check
   const streamVersions = new Map<string, number>();
   let indexShift = 0;
   let firstUnindexed: { leafIndex: number; position: string } | null = null;
+
+  const signatures = new AppendSignatureVerifier(input.publicKeys);
+  const appendSignatures = { verifiedAppends: 0, signedEvents: 0, unsignedBeforeSigning: 0 };
+  let signingSeen = false;
+  let group: AppendGroup | null = null;
+  const closeGroup = () => {
+    if (!group) return;
+    const check = signatures.check(group.signature, { streamId: group.streamId, tenantId: group.tenantId, events: group.events });
+    const where = eventsAt(group.positions);
+    if (check === 'valid') {
+      appendSignatures.verifiedAppends++;
+      appendSignatures.signedEvents += group.events.length;
+    } else if (check === 'unknown-key') {
+      exact(
+        group.firstLeaf,
+        group.positions[0],
+        `${where} not carry an append signature of a given key (it names ${group.signature.split(' ')[0]}): nothing vouches that the application wrote it`,
+      );
+    } else {
+      exact(group.firstLeaf, group.positions[0], `${where} not carry a valid signature of the application's key: written or changed outside the application`);
+    }
+    group = null;
+  };
+  const takeSignature = (leafIndex: number, record: AuditRecord) => {
+    const continues = group && record.appendSignature === group.signature && record.transactionId === group.transactionId && record.streamId === group.streamId;
+    if (!continues) closeGroup();
+    if (record.appendSignature === null) {
+      if (!signingSeen) appendSignatures.unsignedBeforeSigning++;
+      else
+        exact(
+          leafIndex,
+          record.position,
+          `position ${record.position} carries no append signature although the events before it do: it was written past the application, directly into the database`,
+        );
+      return;
+    }
+    signingSeen = true;
+    group ??= {
+      transactionId: record.transactionId,
+      streamId: record.streamId,
+      tenantId: record.tenantId,
+      signature: record.appendSignature,
+      firstLeaf: leafIndex,
+      positions: [],
+      events: [],
+    };
+    group.positions.push(record.position);
+    group.events.push({
+      eventId: record.eventId,
+      type: record.type,
+      schemaVersion: record.schemaVersion,
+      data: record.data,
+      metadata: record.metadata,
+      businessDate: record.businessDate,
+    });
+  };
 
   let lineNumber = 0;
   for await (const raw of input.lines) {
@@ -263,6 +353,7 @@ export async function verifyOffline(input: { lines: AsyncIterable<string>; check
       );
     }
     streamVersions.set(record.streamId, Math.max(record.streamVersion, streamVersions.get(record.streamId) ?? 0));
+    takeSignature(leafIndex, record);
 
     tree.append(hash);
     positions.push(at);
@@ -271,6 +362,8 @@ export async function verifyOffline(input: { lines: AsyncIterable<string>; check
       entries.push({ note: (record.data as { note: string }).note, source: `the export, position ${at}`, proof: null, previous: null });
     }
   }
+
+  closeGroup();
 
   const size = tree.size;
   const positionAt = (leafIndex: number) => (leafIndex < positions.length && positions[leafIndex] ? positions[leafIndex] : null);
@@ -399,5 +492,6 @@ export async function verifyOffline(input: { lines: AsyncIterable<string>; check
     problems,
     findingsAccountForCheckpoints,
     coveredEvents: latestFitting?.treeSize ?? 0,
+    appendSignatures,
   };
 }

@@ -5,6 +5,7 @@ import { PG_POOL, DATABASE_URL } from '../../database/database.module';
 import { EVENT_STORE } from '../event-store.port';
 import { AppendObserver, PostgresEventStore } from '../postgres/postgres-event-store';
 import { UpcasterRegistry } from '../upcaster-registry';
+import { AppendSigner } from '../audit/append-signature';
 import { CONSUMER_CONNECTION_STRING, CONSUMER_POOL, ProjectionRunner, PROJECTION_WAIT_MS, RUN_PROJECTIONS } from './projection-runner';
 import { AUDIT_SEAL_KEY, AuditChainProjection } from '../audit/audit-chain.projection';
 
@@ -14,7 +15,8 @@ export const APPEND_OBSERVER = Symbol('APPEND_OBSERVER');
 @Global()
 @Module({})
 export class EventStoreModule {
-  static forRoot(options: { runProjections: boolean; auditSealKey?: string; projectionWaitMs?: number }): DynamicModule {
+  /** appendSigner: the application's key, signing every append (see audit/append-signature.ts). */
+  static forRoot(options: { runProjections: boolean; auditSealKey?: string; projectionWaitMs?: number; appendSigner?: AppendSigner }): DynamicModule {
     return {
       module: EventStoreModule,
       imports: [DiscoveryModule],
@@ -23,7 +25,8 @@ export class EventStoreModule {
         {
           provide: PostgresEventStore,
           inject: [PG_POOL, UpcasterRegistry, { token: APPEND_OBSERVER, optional: true }],
-          useFactory: (pool: Pool, upcasters: UpcasterRegistry, observer?: AppendObserver) => new PostgresEventStore(pool, upcasters, observer),
+          useFactory: (pool: Pool, upcasters: UpcasterRegistry, observer?: AppendObserver) =>
+            new PostgresEventStore(pool, upcasters, { observeAppend: observer, signer: options.appendSigner }),
         },
         { provide: EVENT_STORE, useExisting: PostgresEventStore },
         { provide: RUN_PROJECTIONS, useValue: options.runProjections },

@@ -422,4 +422,121 @@ end
 $do$;
 `,
   },
+  {
+    // Every append carries the application's signature over what it appends (audit/append-signature.ts),
+    // stored on each of its rows; the leaf of an event commits to it. Rows from before have none.
+    // The function takes it as one more argument, so the old one (without) is dropped.
+    id: '0991_event_store_append_signature',
+    sql: `
+alter table es_events add column append_signature text;
+
+drop function es_append(text, text, text, bigint, uuid[], text[], integer[], jsonb[], jsonb[], date[]);
+
+create function es_append(
+  p_stream_id text,
+  p_tenant_id text,
+  p_expected text,
+  p_expected_version bigint,
+  p_event_ids uuid[],
+  p_types text[],
+  p_schema_versions integer[],
+  p_data jsonb[],
+  p_metadata jsonb[],
+  p_business_dates date[],
+  p_signature text
+) returns table (stream_version bigint, positions bigint[], already_stored boolean)
+language plpgsql security definer set search_path = public, pg_temp as $fn$
+declare
+  v_xid xid8 := pg_current_xact_id();  -- before any identity value is drawn
+  v_n integer := cardinality(p_event_ids);
+  v_version bigint;
+  v_actual bigint;
+  v_tenant text;
+  v_stored_version bigint;
+  v_stored_positions bigint[];
+begin
+  -- A retry of a committed append: answer with the original result, write nothing. Counted
+  -- inline (an index probe per id); the full comparison runs only when an id is stored.
+  if (select count(*) from es_events e where e.event_id = any(p_event_ids)) > 0 then
+    select s.stream_version, s.positions into v_stored_version, v_stored_positions
+      from es_append_stored(p_stream_id, p_event_ids, p_types, p_schema_versions, p_data) s;
+    if found then
+      return query select v_stored_version, v_stored_positions, true;
+      return;
+    end if;
+  end if;
+
+  if p_expected = 'no_stream' or (p_expected = 'exact' and p_expected_version = 0) then
+    insert into es_streams as s (stream_id, tenant_id, version) values (p_stream_id, p_tenant_id, v_n)
+      on conflict (stream_id) do nothing
+      returning s.version into v_version;
+  elsif p_expected = 'exact' then
+    update es_streams s set version = s.version + v_n, updated_at = now()
+     where s.stream_id = p_stream_id and s.version = p_expected_version and s.tenant_id = p_tenant_id
+     returning s.version into v_version;
+  elsif p_expected = 'stream_exists' then
+    update es_streams s set version = s.version + v_n, updated_at = now()
+     where s.stream_id = p_stream_id and s.tenant_id = p_tenant_id
+     returning s.version into v_version;
+  elsif p_expected = 'any' then
+    insert into es_streams as s (stream_id, tenant_id, version) values (p_stream_id, p_tenant_id, v_n)
+      on conflict (stream_id) do update set version = s.version + excluded.version, updated_at = now()
+      where s.tenant_id = excluded.tenant_id
+      returning s.version into v_version;
+  else
+    raise exception 'unknown expectation %', p_expected using errcode = 'ESINV';
+  end if;
+
+  if v_version is null then
+    -- The expectation may have been violated by the original of this very append, committed while
+    -- this one waited for the stream row (each statement here sees what has committed before it).
+    select s.stream_version, s.positions into v_stored_version, v_stored_positions
+      from es_append_stored(p_stream_id, p_event_ids, p_types, p_schema_versions, p_data) s;
+    if found then
+      return query select v_stored_version, v_stored_positions, true;
+      return;
+    end if;
+    select s.version, s.tenant_id into v_actual, v_tenant from es_streams s where s.stream_id = p_stream_id;
+    if v_tenant is not null and v_tenant <> p_tenant_id then
+      raise exception 'stream belongs to another tenant' using errcode = 'ESTEN';
+    end if;
+    raise exception 'wrong expected version' using errcode = 'ESWEV', detail = coalesce(v_actual::text, '');
+  end if;
+
+  -- The stream row is locked now. If the original committed while this append waited for it
+  -- (any, stream_exists), take the version step back and answer as a retry. With no_stream or an
+  -- exact version the original would have moved the version, so that case went the way above.
+  if p_expected in ('any', 'stream_exists') then
+    select s.stream_version, s.positions into v_stored_version, v_stored_positions
+      from es_append_stored(p_stream_id, p_event_ids, p_types, p_schema_versions, p_data) s;
+    if found then
+      update es_streams s set version = s.version - v_n where s.stream_id = p_stream_id;
+      return query select v_stored_version, v_stored_positions, true;
+      return;
+    end if;
+  end if;
+
+  return query
+    with inserted as (
+      insert into es_events (transaction_id, event_id, stream_id, stream_version, tenant_id, type,
+                             schema_version, data, metadata, business_date, append_signature)
+      select v_xid, u.id, p_stream_id, v_version - v_n + u.ord, p_tenant_id, u.t, u.sv, u.d, u.m, u.bd, p_signature
+        from unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, p_business_dates)
+             with ordinality as u(id, t, sv, d, m, bd, ord)
+       order by u.ord
+      returning global_position
+    )
+    select v_version, (select array_agg(i.global_position order by i.global_position) from inserted i), false;
+end
+$fn$;
+
+do $do$
+begin
+  if exists (select 1 from pg_roles where rolname = 'sozialraum_app') then
+    grant execute on function es_append(text, text, text, bigint, uuid[], text[], integer[], jsonb[], jsonb[], date[], text) to sozialraum_app;
+  end if;
+end
+$do$;
+`,
+  },
 ];

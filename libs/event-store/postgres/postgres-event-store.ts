@@ -12,8 +12,9 @@ import {
   StoredEvent,
 } from '../event-store.port';
 import { EventIdConflict, StreamTenantMismatch, WrongExpectedVersion } from '../errors';
-import { validateAppend } from '../append-validation';
+import { ValidatedAppend, validateAppend } from '../append-validation';
 import { UpcasterRegistry } from '../upcaster-registry';
+import { AppendSigner } from '../audit/append-signature';
 
 const EVENT_COLUMNS = `event_id, stream_id, stream_version, global_position, transaction_id::text as txid,
   type, schema_version, data, metadata, recorded_at`;
@@ -34,12 +35,29 @@ interface EventRow {
 /** Told of every append that wrote events (for the process's metrics); never of a replayed one. */
 export type AppendObserver = (events: number) => void;
 
+export interface PostgresEventStoreOptions {
+  observeAppend?: AppendObserver;
+  /**
+   * Signs every append with the application's key (audit/append-signature.ts). Without it appends
+   * are stored unsigned, which the offline verification reports once a log holds signed ones.
+   */
+  signer?: AppendSigner;
+}
+
 export class PostgresEventStore implements EventStore {
+  private readonly observeAppend: AppendObserver;
+  private readonly signer: AppendSigner | undefined;
+  /** Appends under way in this store: those that may share a batch signature. */
+  private appendsInFlight = 0;
+
   constructor(
     private readonly pool: Pool,
     private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
-    private readonly observeAppend: AppendObserver = () => undefined,
-  ) {}
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.observeAppend = options.observeAppend ?? (() => undefined);
+    this.signer = options.signer;
+  }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     return this.appendWith(null, streamId, events, options);
@@ -66,9 +84,20 @@ export class PostgresEventStore implements EventStore {
       request.events.map((e) => e.dataJson),
       request.events.map((e) => e.metadataJson),
       request.events.map((e) => e.businessDate),
+      null as string | null,
     ];
     const sql = `select stream_version, positions, already_stored
-                   from es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::date[])`;
+                   from es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::date[], $11::text)`;
+    this.appendsInFlight++;
+    try {
+      if (this.signer) params[10] = await signatureOf(this.signer, streamId, request, this.appendsInFlight - 1);
+      return await this.runAppend(client, streamId, request, sql, params);
+    } finally {
+      this.appendsInFlight--;
+    }
+  }
+
+  private async runAppend(client: PoolClient | null, streamId: string, request: ValidatedAppend, sql: string, params: unknown[]): Promise<AppendResult> {
     // es_append looks for the event ids again once it holds the stream row (or has found the
     // expectation violated), so a retry racing its original answers with the original result. The
     // second attempt on a unique violation of the event id stays as a last line of defence.
@@ -235,6 +264,15 @@ export class PostgresEventStore implements EventStore {
       ...(schemaVersion !== row.schema_version ? { stored: { schemaVersion: row.schema_version, data: row.data } } : {}),
     };
   }
+}
+
+/**
+ * Signed over the JSON as it will read back from jsonb, which is what a verifier sees: the values
+ * are plain JSON (validateAppend), so their canonical form is the same before and after.
+ */
+function signatureOf(signer: AppendSigner, streamId: string, request: ValidatedAppend, othersInFlight: number): Promise<string> {
+  // A validated event holds every field the signature covers; the message takes only those.
+  return signer.sign({ streamId, tenantId: request.tenantId, events: request.events }, othersInFlight);
 }
 
 function translateError(raw: unknown, streamId: string, expected: AppendOptions['expected'], eventIds: string[]): Error {

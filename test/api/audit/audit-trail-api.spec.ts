@@ -2,6 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { CheckpointSigner } from '../../../src/audit';
 import { auditLeafHash } from '../../../libs/event-store/audit/audit-record';
 import { parseCheckpoint, parseVerifierKey, verifyConsistency, verifyInclusion, verifyNote } from '../../../libs/merkle';
+import { verifyOffline } from '../../../libs/event-store/audit/offline-verification';
 import { createTestApp, TestApp } from '../../support/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget, registerSozialraum } from '../flexible/flexible-setup';
@@ -125,6 +126,31 @@ describe('audit trail API: checkpoints and proofs', () => {
     expect(file.body.checkpoints[0].consistencyWithPrevious).toBeNull();
     const [first, second] = file.body.checkpoints;
     expect(verifyConsistency(first.treeSize, second.treeSize, b64(first.rootHash), b64(second.rootHash), second.consistencyWithPrevious.map(b64))).toBe(true);
+  });
+
+  it('signs every append with the published key: the export verifies offline, each event under the signature of its append', async () => {
+    const [key] = (await expectStatus(auditor().get('/audit/public-keys'), 200)).body.items;
+    const bearer = `Bearer ${await t.token({ role: 'auditor' })}`;
+    const exported = await t.http().get('/audit/export').set('authorization', bearer);
+    const file = await t.http().get('/audit/checkpoints/file').set('authorization', bearer);
+    expect(exported.status).toBe(200);
+    const lines = exported.text.trim().split('\n');
+    const events = lines.map((line) => JSON.parse(line));
+    expect(events.every((e) => typeof e.appendSignature === 'string' && e.appendSignature.startsWith('sozialraum-budget/audit '))).toBe(true);
+
+    const report = await verifyOffline({
+      lines: (async function* () {
+        yield* lines;
+      })(),
+      checkpoints: [{ name: 'pruefpunkte-HRO-JA.json', content: file.body }],
+      publicKeys: [createPublicKey(key.publicKeyPem)],
+    });
+    expect(report).toMatchObject({ ok: true, findings: [], problems: [] });
+    expect(report.appendSignatures).toEqual({
+      verifiedAppends: new Set(events.map((e) => e.appendSignature)).size,
+      signedEvents: events.length,
+      unsignedBeforeSigning: 0,
+    });
   });
 
   it('signs at the interval once an event has waited that long without a checkpoint, and not for its own checkpoints', async () => {
