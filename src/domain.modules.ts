@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { LedgerModule } from './ledger/ledger.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { MasterDataModule } from './master-data/master-data.module';
 import { FlexibleModule } from './flexible/flexible.module';
 import { CasesModule } from './cases/cases.module';
@@ -12,6 +13,7 @@ import { FinanzverfahrenModule } from './finanzverfahren/finanzverfahren.module'
 
 /** The domain capabilities the entry points compose. */
 export const domainModules: Type<unknown>[] = [
+  PrivacyModule,
   LedgerModule,
   MasterDataModule,
   BudgetsModule,

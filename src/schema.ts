@@ -3,6 +3,7 @@ import { eventStoreMigrations } from '../libs/event-store/postgres/event-store.s
 import { auditChainMigrations } from '../libs/event-store/audit/audit-chain.schema';
 import { idempotencyMigrations } from '../libs/idempotency/idempotency.schema';
 import { rateLimitMigrations } from '../libs/rate-limit/rate-limit.schema';
+import { textKeyMigrations } from '../libs/sealed-text/text-keys.schema';
 import { ledgerMigrations } from './ledger/ledger.migrations';
 import { masterDataMigrations } from './master-data/master-data.migrations';
 import { budgetMigrations } from './budgets/budget.migrations';
@@ -17,6 +18,7 @@ export const schemaMigrations: Migration[] = [
   ...auditChainMigrations,
   ...idempotencyMigrations,
   ...rateLimitMigrations,
+  ...textKeyMigrations,
   ...ledgerMigrations,
   ...masterDataMigrations,
   ...budgetMigrations,

@@ -23,6 +23,7 @@ import { IdempotencyInterceptor, STREAM_RESOURCE } from '../../libs/idempotency/
 import { resourceOfStream } from '../../src/shared/stream-ids';
 import { ETagInterceptor } from '../../libs/idempotency/etag.interceptor';
 import { LocationInterceptor } from '../../libs/http/contract/location.interceptor';
+import { SealedTextInterceptor } from '../../libs/sealed-text/sealed-text.interceptor';
 import { domainModules } from '../../src/domain.modules';
 import { appendSignerOf } from '../../src/audit';
 import { HealthModule } from '../../libs/health/health.module';
@@ -83,6 +84,8 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: UserThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // Order matters: a replayed response passes the Location and ETag interceptors like a fresh one.
+        // Outermost: opens sealed texts in the answer, after the idempotency layer stored it sealed.
+        { provide: APP_INTERCEPTOR, useClass: SealedTextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: LocationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

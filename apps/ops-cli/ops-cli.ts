@@ -11,8 +11,11 @@ import { createPool } from '../../libs/database/pool';
 import { ProjectionRunner } from '../../libs/event-store/nest/projection-runner';
 import { schemaMigrations } from '../../src/schema';
 import { WorkerModule } from '../worker/worker.module';
+import { PG_POOL } from '../../libs/database/database.module';
+import { PostgresEventStore } from '../../libs/event-store/postgres/postgres-event-store';
+import { PRIVACY_COMMANDS, PRIVACY_USAGE, runPrivacyCommand } from './privacy-commands';
 
-const USAGE = `Operations on the read models.
+const USAGE = `Operations on the read models and on personal data in free text.
 
   npm run ops -- status
       Every projection with its checkpoint and lag.
@@ -23,6 +26,7 @@ const USAGE = `Operations on the read models.
       Every schema migration: applied (when, checksum), pending, changed since it was applied
       (the API and the worker refuse to start then), or unknown to this version. Applies nothing.
       Exit code 1 if one has changed.
+${PRIVACY_USAGE}
 
 Connects to DATABASE_URL, or to the embedded PostgreSQL of DATA_DIR (the one a running
 npm start uses, or started for the call).`;
@@ -40,7 +44,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 async function execute(argv: string[], io: CliIo): Promise<number> {
   const [command, name] = argv;
   if (command === 'migrations' && name === 'status') return migrationsStatus(io);
-  if (command !== 'status' && command !== 'rebuild') {
+  const privacy = (PRIVACY_COMMANDS as readonly string[]).includes(command) ? (command as (typeof PRIVACY_COMMANDS)[number]) : null;
+  if (command !== 'status' && command !== 'rebuild' && !privacy) {
     io.stdout.write(`${USAGE}\n`);
     return command && command !== 'help' && command !== '--help' ? 2 : 0;
   }
@@ -55,6 +60,7 @@ async function execute(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   try {
+    if (privacy) return await runPrivacyCommand(privacy, argv.slice(1), io, app.get(PG_POOL), app.get(PostgresEventStore));
     const runner = app.get(ProjectionRunner);
     if (command === 'rebuild') {
       const known = runner.names();

@@ -1,4 +1,4 @@
-import { addDays, daysInclusive, isIsoDate, lastDayOfMonth, monthsBetween, todayInBerlin } from './calendar';
+import { addDays, addYears, daysInclusive, isIsoDate, lastDayOfMonth, monthsBetween, todayInBerlin } from './calendar';
 
 describe('calendar', () => {
   it('takes the day boundary of Europe/Berlin, in winter and in summer time', () => {
@@ -22,5 +22,11 @@ describe('calendar', () => {
     expect(daysInclusive('2024-02-01', '2024-03-01')).toBe(30);
     expect(daysInclusive('2025-01-01', '2025-12-31')).toBe(365);
     expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+  });
+
+  it('adds years by the calendar: 29 February becomes 28 February in a common year', () => {
+    expect(addYears('2016-02-29', 10)).toBe('2026-02-28');
+    expect(addYears('2016-02-29', 8)).toBe('2024-02-29');
+    expect(addYears('2025-12-31', 1)).toBe('2026-12-31');
   });
 });

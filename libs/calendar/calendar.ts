@@ -59,6 +59,14 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
+/** The same calendar day `years` later; 29 February becomes 28 February in a common year. */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const year = y + years;
+  const day = Math.min(d, daysInMonth(year, m));
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
+}
+
 export function nextMonth(month: IsoMonth): IsoMonth {
   const y = yearOf(month);
   const m = monthNumber(month);

@@ -20,6 +20,7 @@ import { AuditLogQueries, AuditLogQuery } from './queries/audit-log.query';
 import { AuditVerificationQuery } from './queries/audit-verification.query';
 import { AuditTrailQueries, ConsistencyProofQuery, InclusionProofQuery } from './queries/audit-trail.query';
 import { AUDIT_PROBLEMS } from './audit.problems';
+import { ShowsSealedTexts } from '../../libs/sealed-text/sealed-text.interceptor';
 
 /**
  * The Rechnungsprüfung's access to the record itself: every event of the tenant with who, when
@@ -30,6 +31,8 @@ import { AUDIT_PROBLEMS } from './audit.problems';
  */
 @ApiTags('Rechnungsprüfung')
 @ApiBearerAuth()
+// The Rechnungsprüfung sees the log as stored: free texts sealed, as the leaves and signatures commit to them.
+@ShowsSealedTexts()
 @Controller('audit')
 export class AuditController {
   constructor(

@@ -45,6 +45,7 @@ import { CaseState } from './domain/case-state';
 import { CaseStreamEvent } from './domain/case.events';
 import { CommandBaseDto } from '../../libs/http/command-base.dto';
 import { caseView } from './queries/case-view';
+import { PRIVACY_PROBLEMS } from '../privacy';
 
 const caseParam = new PatternPipe('caseRef', CASE_REF_PATTERN, CASE_REF_TEXT);
 const approvalParam = new PatternPipe(
@@ -78,6 +79,9 @@ const SCOPE = [
   P['hours-required'],
   P['hours-not-positive'],
 ];
+
+/** A command with free text (sealed with the case's key) meets an erased case. */
+const FREE_TEXT = [PRIVACY_PROBLEMS['texts-erased']];
 
 /** The id a decision created, from the event that records it. */
 function createdId(handled: HandledCase, idOf: (event: CaseStreamEvent) => string | undefined): string {
@@ -146,7 +150,7 @@ export class CasesController {
     description:
       'Bucht eine Bewilligung (ApprovalGranted) mit dem Entgelt der geltenden Entgeltvereinbarung oder einem begründeten abweichenden Entgelt, zugeordnet nach dem Budgetvertrag am Bescheiddatum (R1), und bindet die erwarteten Ausgaben je Haushaltsjahr am Bescheiddatum (R5, CommitmentRecorded). Eine Bewilligung wird nie aus Budgetgründen abgelehnt (R8).',
     answer: { status: 201, schema: CaseViewWithApproval, location: '/cases/{caseRef}' },
-    refusals: [...ON_A_CASE, ...SCOPE, S['invalid-period']],
+    refusals: [...FREE_TEXT, ...ON_A_CASE, ...SCOPE, S['invalid-period']],
   })
   async grant(
     @Ctx() ctx: CommandContext,
@@ -166,6 +170,7 @@ export class CasesController {
       'Verlängert eine Bewilligung bis zu einem späteren Ende oder macht sie unbefristet (ApprovalExtended), auf Wunsch mit neuem Umfang (Stunden, Entgelt, Träger) für den verlängerten Zeitraum: ein Bescheid, eine Entscheidung. Die hinzukommenden Monate werden zu diesem Umfang gebunden (R5); ein monatliches Entgelt gilt je Kalendermonat (R3), die Zuordnung (R1) bleibt.',
     answer: { status: 200, schema: CaseView },
     refusals: [
+      ...FREE_TEXT,
       ...ON_AN_APPROVAL,
       ...SCOPE,
       P['approval-terminated'],
@@ -192,6 +197,7 @@ export class CasesController {
       'Ändert Stunden, Entgelt oder Träger ab einem Tag (ApprovalScopeChanged); bei Monatspauschale und Fachleistungsstunden zum Monatsersten (R3). Die Bindungen ab diesem Tag folgen (R5, CommitmentRecorded/CommitmentReleased); schon abgerechnete Monate sind zuerst zu stornieren oder zurückzuweisen, die Zuordnung (R1) bleibt.',
     answer: { status: 200, schema: CaseView },
     refusals: [
+      ...FREE_TEXT,
       ...ON_AN_APPROVAL,
       ...SCOPE,
       P['approval-terminated'],
@@ -217,7 +223,7 @@ export class CasesController {
     description:
       'Beendet eine Bewilligung planmäßig, durch Abbruch oder Zuständigkeitswechsel zu einem Ende (ApprovalTerminated); die Bindungen danach werden freigegeben (R5, CommitmentReleased). Schon abgerechnete Leistungen nach dem Ende sind zuerst zu stornieren oder zurückzuweisen.',
     answer: { status: 200, schema: CaseView },
-    refusals: [...ON_AN_APPROVAL, P['approval-terminated'], S['invalid-period'], P['not-a-termination'], P['months-already-invoiced']],
+    refusals: [...FREE_TEXT, ...ON_AN_APPROVAL, P['approval-terminated'], S['invalid-period'], P['not-a-termination'], P['months-already-invoiced']],
   })
   async terminate(
     @Ctx() ctx: CommandContext,
@@ -283,7 +289,7 @@ export class CasesController {
     description:
       'Weist eine Rechnung, die auf Prüfung wartet, mit Begründung zurück (InvoiceRejected). Gebucht wird nichts; das ist auch möglich, wenn das Haushaltsjahr des Leistungsmonats abgeschlossen ist, nicht aber mit einem Datum in einem abgeschlossenen Jahr.',
     answer: { status: 200, schema: CaseView },
-    refusals: [...ON_AN_INVOICE, P['invoice-not-rejectable']],
+    refusals: [...FREE_TEXT, ...ON_AN_INVOICE, P['invoice-not-rejectable']],
   })
   async reject(
     @Ctx() ctx: CommandContext,
@@ -319,7 +325,7 @@ export class CasesController {
     description:
       'Storniert die Zahlung einer bezahlten Rechnung mit Begründung (PaymentReversed, ExpenditureReversed); die Bindung des Monats wird in bewilligter Höhe wieder eröffnet (R5, CommitmentRecorded). Danach kann der Monat neu abgerechnet werden.',
     answer: { status: 200, schema: CaseView },
-    refusals: [...ON_AN_INVOICE, P['invoice-not-paid']],
+    refusals: [...FREE_TEXT, ...ON_AN_INVOICE, P['invoice-not-paid']],
   })
   async reverse(
     @Ctx() ctx: CommandContext,

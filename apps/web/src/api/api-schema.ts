@@ -2943,6 +2943,11 @@ export interface components {
                     userId: string;
                 };
                 /**
+                 * @description Ed25519-Signatur der Anwendung über die Buchung, zu der das Ereignis gehört: Schlüsselname, Base64 aus Schlüsselkennung und Signatur (wie in signierten Notizen), Stelle/Größe des Stapels gleichzeitiger Buchungen, unter dessen Merkle-Wurzel die Signatur steht, und der Prüfpfad dorthin; gleich für alle Ereignisse einer Buchung; null bei Ereignissen aus der Zeit vor den Buchungssignaturen
+                 * @example sozialraum-budget/audit WhyeAwABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4fICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8= 0/1
+                 */
+                appendSignature: string | null;
+                /**
                  * @description Kalenderdatum (ISO 8601)
                  * @example 2025-03-31
                  */
@@ -18850,7 +18855,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -18866,7 +18871,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };
@@ -19084,7 +19089,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -19100,7 +19105,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };
@@ -19554,7 +19559,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -19570,7 +19575,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };
@@ -19788,7 +19793,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -19804,7 +19809,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };
@@ -20256,7 +20261,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -20272,7 +20277,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };
@@ -20490,7 +20495,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -20506,7 +20511,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };

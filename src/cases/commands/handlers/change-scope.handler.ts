@@ -5,6 +5,7 @@ import { MasterDataQueries } from '../../../master-data';
 import { ChangeScope, decideChangeScope } from '../../domain/approval.decisions';
 import { segmentOn } from '../../domain/approved-amounts';
 import { CaseStore } from '../case-store';
+import { SealedTexts, textSubjects } from '../../../privacy';
 import { ChangeScopeCommand } from '../case.commands';
 import { registeredProvider, scopeFacts } from './approval-facts';
 
@@ -14,12 +15,14 @@ export class ChangeScopeHandler implements ICommandHandler<ChangeScopeCommand> {
     private readonly cases: CaseStore,
     private readonly masterData: MasterDataQueries,
     private readonly budgets: BudgetQueries,
+    private readonly texts: SealedTexts,
   ) {}
 
   async execute({ ctx, caseRef, approvalId, dto }: ChangeScopeCommand) {
     if (dto.providerId) await registeredProvider(this.masterData, ctx.tenantId, dto.providerId);
     const dated = onBusinessDate(ctx, dto.businessDate);
-    const command: ChangeScope = { approvalId, ...dto, businessDate: dated.businessDate };
+    const sealed = await this.texts.sealFields(ctx.tenantId, textSubjects.case(caseRef), dto, ['reason', 'rateReason']);
+    const command: ChangeScope = { approvalId, ...sealed, businessDate: dated.businessDate };
     return this.cases.handle(dated, caseRef, {
       facts: async (state) => {
         const approval = state.approvals[approvalId];

@@ -5,6 +5,7 @@ import { MasterDataQueries } from '../../../master-data';
 import { ExtendApproval, decideExtendApproval, extensionScopeFrom, hasScope } from '../../domain/approval.decisions';
 import { segmentOn } from '../../domain/approved-amounts';
 import { CaseStore } from '../case-store';
+import { SealedTexts, textSubjects } from '../../../privacy';
 import { ExtendApprovalCommand } from '../case.commands';
 import { registeredProvider, scopeFacts } from './approval-facts';
 
@@ -14,12 +15,13 @@ export class ExtendApprovalHandler implements ICommandHandler<ExtendApprovalComm
     private readonly cases: CaseStore,
     private readonly masterData: MasterDataQueries,
     private readonly budgets: BudgetQueries,
+    private readonly texts: SealedTexts,
   ) {}
 
   async execute({ ctx, caseRef, approvalId, dto }: ExtendApprovalCommand) {
     if (dto.providerId) await registeredProvider(this.masterData, ctx.tenantId, dto.providerId);
     const dated = onBusinessDate(ctx, dto.businessDate);
-    const { businessDate: _, ...extension } = dto;
+    const { businessDate: _, ...extension } = await this.texts.sealFields(ctx.tenantId, textSubjects.case(caseRef), dto, ['reason', 'rateReason']);
     const command: ExtendApproval = { ...extension, approvalId, businessDate: dated.businessDate };
     return this.cases.handle(dated, caseRef, {
       facts: async (state) => {

@@ -4,6 +4,7 @@ import { BudgetQueries } from '../../../budgets';
 import { MasterDataQueries } from '../../../master-data';
 import { GrantApproval, decideGrantApproval } from '../../domain/approval.decisions';
 import { CaseStore } from '../case-store';
+import { SealedTexts, textSubjects } from '../../../privacy';
 import { GrantApprovalCommand } from '../case.commands';
 import { registeredProvider, agreementOn } from './approval-facts';
 
@@ -13,12 +14,14 @@ export class GrantApprovalHandler implements ICommandHandler<GrantApprovalComman
     private readonly cases: CaseStore,
     private readonly masterData: MasterDataQueries,
     private readonly budgets: BudgetQueries,
+    private readonly texts: SealedTexts,
   ) {}
 
   async execute({ ctx, caseRef, dto }: GrantApprovalCommand) {
     await registeredProvider(this.masterData, ctx.tenantId, dto.providerId);
     const dated = onBusinessDate(ctx, dto.bescheidDate);
-    const command: GrantApproval = { ...dto, end: dto.end ?? null };
+    const sealed = await this.texts.sealFields(ctx.tenantId, textSubjects.case(caseRef), dto, ['rateReason']);
+    const command: GrantApproval = { ...sealed, end: dto.end ?? null };
     return this.cases.handle(dated, caseRef, {
       facts: async (state) => {
         const agreement = await agreementOn(this.masterData, ctx.tenantId, dto.providerId, dto.legalBasis, dto.start);

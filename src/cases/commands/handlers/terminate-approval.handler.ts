@@ -2,11 +2,15 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { onBusinessDate } from '../../../../libs/ddd/command-context';
 import { TerminateApproval, decideTerminateApproval } from '../../domain/approval.decisions';
 import { CaseStore } from '../case-store';
+import { SealedTexts, textSubjects } from '../../../privacy';
 import { TerminateApprovalCommand } from '../case.commands';
 
 @CommandHandler(TerminateApprovalCommand)
 export class TerminateApprovalHandler implements ICommandHandler<TerminateApprovalCommand> {
-  constructor(private readonly cases: CaseStore) {}
+  constructor(
+    private readonly cases: CaseStore,
+    private readonly texts: SealedTexts,
+  ) {}
 
   async execute({ ctx, caseRef, approvalId, dto }: TerminateApprovalCommand) {
     const dated = onBusinessDate(ctx, dto.businessDate);
@@ -14,7 +18,7 @@ export class TerminateApprovalHandler implements ICommandHandler<TerminateApprov
       approvalId,
       reason: dto.reason,
       effectiveEnd: dto.effectiveEnd,
-      note: dto.note ?? null,
+      note: (await this.texts.sealFields(ctx.tenantId, textSubjects.case(caseRef), dto, ['note'])).note ?? null,
       businessDate: dated.businessDate,
     };
     return this.cases.handle(dated, caseRef, {

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import { PG_POOL } from '../../libs/database/database.module';
+import { refuse } from '../../libs/ddd/domain-error';
+import { text } from '../../libs/text/text';
+import { sealText } from '../../libs/sealed-text/sealed-text';
+import { SubjectErased, TextKeys } from '../../libs/sealed-text/text-keys';
+import { PRIVACY_PROBLEMS } from './privacy.problems';
+
+/**
+ * Seals the free texts of a command before it is decided, so the events and everything built
+ * from them hold only the sealed form. The domain treats a sealed text as any other string.
+ */
+@Injectable()
+export class SealedTexts {
+  readonly keys: TextKeys;
+
+  constructor(@Inject(PG_POOL) pool: Pool) {
+    this.keys = new TextKeys(pool);
+  }
+
+  /** The object with the named text fields sealed under the subject's key (absent and null ones stay so). */
+  async sealFields<T extends object, K extends keyof T>(tenantId: string, subject: string, value: T, fields: readonly K[]): Promise<T> {
+    const present = fields.filter((field) => typeof value[field] === 'string');
+    if (present.length === 0) return value;
+    const key = await this.keyFor(tenantId, subject);
+    const sealed = { ...value };
+    for (const field of present) sealed[field] = sealText(key.key, key.keyId, tenantId, value[field] as string) as T[K];
+    return sealed;
+  }
+
+  private async keyFor(tenantId: string, subject: string) {
+    try {
+      return await this.keys.keyFor(tenantId, subject);
+    } catch (error) {
+      if (!(error instanceof SubjectErased)) throw error;
+      return refuse(
+        PRIVACY_PROBLEMS['texts-erased'],
+        text(
+          `Die Freitexte zu ${subject} wurden am ${error.erasedAt.toISOString().slice(0, 10)} gelöscht; neue Freitexte werden dafür nicht mehr angenommen.`,
+          `The free texts of ${subject} were erased on ${error.erasedAt.toISOString().slice(0, 10)}; no new free text is taken for it.`,
+        ),
+      );
+    }
+  }
+}
