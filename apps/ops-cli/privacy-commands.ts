@@ -8,17 +8,20 @@ import { CASE_REF_PATTERN } from '../../src/shared/identifiers';
 
 export const PRIVACY_COMMANDS = ['erase', 'legal-hold', 'retention'] as const;
 
-export const PRIVACY_USAGE = `  npm run ops -- erase --tenant HRO-JA --case TW-25-001 --reason "..." --by <admin>
-      Erases the free texts of a case (reasons, notes): deletes the case's key and records
-      FreeTextsErased with reason and admin, without the erased content. Afterwards every view
-      shows "gelöscht" for those texts; figures, hashes and signatures stay as they were. Refused
-      while a legal hold is placed. Erasing again changes nothing.
-  npm run ops -- legal-hold --tenant HRO-JA --case TW-25-001 --reason "..." --by <admin> [--lift]
+export const PRIVACY_USAGE = `  npm run ops -- erase --tenant HRO-JA <subject> --reason "..." --by <admin>
+      Erases the free texts of a subject: <subject> is --case TW-25-001 (reasons, notes), or
+      --sozialraum HRO-TW with --activity AKT-2025-3 (description, rejection reason) or
+      --subsidy ZUW-2025-1 (usage descriptions, reclaim reason). Deletes the subject's key and
+      records FreeTextsErased with reason and admin, without the erased content. Afterwards every
+      view shows "gelöscht" for those texts; figures, hashes and signatures stay as they were.
+      Refused while a legal hold is placed. Erasing again changes nothing.
+  npm run ops -- legal-hold --tenant HRO-JA <subject> --reason "..." --by <admin> [--lift]
       Places a legal hold that blocks erasure (also by a retention run), or lifts it.
   npm run ops -- retention --tenant HRO-JA [--today 2035-12-31] [--run --by <admin>]
-      Lists what a retention run erases (default: a dry run that changes nothing): the cases whose
-      last event is RETENTION_CASE_TEXTS_YEARS (default 10) years back, and those kept by a legal
-      hold. --today plans for another day; --run erases what is due.`;
+      Lists what a retention run erases (default: a dry run that changes nothing): the subjects
+      whose stream's last event lies RETENTION_CASE_TEXTS_YEARS, RETENTION_ACTIVITY_TEXTS_YEARS or
+      RETENTION_SUBSIDY_TEXTS_YEARS (default 10 each) back, and those kept by a legal hold.
+      --today plans for another day; --run erases what is due.`;
 
 /** --name value pairs, and the flags named in `flags` without a value. */
 function options(argv: string[], flags: readonly string[]): Record<string, string | true> {
@@ -41,10 +44,29 @@ function value(args: Record<string, string | true>, name: string): string {
   return given;
 }
 
-function caseSubject(args: Record<string, string | true>): string {
-  const caseRef = value(args, 'case');
-  if (!CASE_REF_PATTERN.test(caseRef)) throw new Error(`--case must be a pseudonymous case reference such as TW-25-001, got "${caseRef}"`);
-  return textSubjects.case(caseRef);
+const ACTIVITY_ID = /^AKT-\d{4}-\d{1,6}$/;
+const SUBSIDY_ID = /^ZUW-\d{4}-\d{1,6}$/;
+const SOZIALRAUM_ID = /^[A-Z][A-Z0-9-]{1,19}$/;
+
+/** The subject whose texts are meant: --case, or --sozialraum with --activity or --subsidy. */
+function subjectOf(args: Record<string, string | true>): string {
+  const given = ['case', 'activity', 'subsidy'].filter((name) => name in args);
+  if (given.length !== 1) throw new Error('name one subject: --case TW-25-001, or --sozialraum HRO-TW with --activity AKT-2025-3 or --subsidy ZUW-2025-1');
+  if (given[0] === 'case') {
+    const caseRef = value(args, 'case');
+    if (!CASE_REF_PATTERN.test(caseRef)) throw new Error(`--case must be a pseudonymous case reference such as TW-25-001, got "${caseRef}"`);
+    return textSubjects.case(caseRef);
+  }
+  const sozialraumId = value(args, 'sozialraum');
+  if (!SOZIALRAUM_ID.test(sozialraumId)) throw new Error(`--sozialraum must be a Sozialraum id such as HRO-TW, got "${sozialraumId}"`);
+  if (given[0] === 'activity') {
+    const activityId = value(args, 'activity');
+    if (!ACTIVITY_ID.test(activityId)) throw new Error(`--activity must be an activity id such as AKT-2025-3, got "${activityId}"`);
+    return textSubjects.activity(sozialraumId, activityId);
+  }
+  const subsidyId = value(args, 'subsidy');
+  if (!SUBSIDY_ID.test(subsidyId)) throw new Error(`--subsidy must be a subsidy id such as ZUW-2025-1, got "${subsidyId}"`);
+  return textSubjects.subsidy(sozialraumId, subsidyId);
 }
 
 export async function runPrivacyCommand(
@@ -59,7 +81,7 @@ export async function runPrivacyCommand(
   const print = (result: unknown) => io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   switch (command) {
     case 'erase': {
-      const request = { tenantId, subject: caseSubject(args), reason: value(args, 'reason'), by: value(args, 'by') };
+      const request = { tenantId, subject: subjectOf(args), reason: value(args, 'reason'), by: value(args, 'by') };
       try {
         print(await eraseFreeTexts(pool, store, request));
         return 0;
@@ -71,7 +93,7 @@ export async function runPrivacyCommand(
       }
     }
     case 'legal-hold': {
-      const request = { tenantId, subject: caseSubject(args), reason: value(args, 'reason'), by: value(args, 'by') };
+      const request = { tenantId, subject: subjectOf(args), reason: value(args, 'reason'), by: value(args, 'by') };
       if (args.lift) {
         const lifted = await liftLegalHold(pool, store, request);
         print({ subject: request.subject, lifted });

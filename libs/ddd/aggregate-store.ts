@@ -36,6 +36,11 @@ export interface HandleOptions {
 export interface Decision<S, E extends DomainEvent, F = undefined> {
   facts?: (state: S) => Promise<F>;
   decide: (state: S, facts: F) => E[];
+  /**
+   * Prepares the decided events for the log, e.g. seals free text with the key of an id the
+   * decision made. What it answers is appended, folded and returned.
+   */
+  prepare?: (events: E[]) => Promise<E[]>;
 }
 
 export interface Handled<S, E> {
@@ -82,7 +87,10 @@ export class AggregateStore {
     decision: Decision<S, E, F>,
     options: HandleOptions = {},
   ): Promise<Handled<S, E>> {
-    const decide = async (state: S): Promise<E[]> => decision.decide(state, decision.facts ? await decision.facts(state) : (undefined as F));
+    const decide = async (state: S): Promise<E[]> => {
+      const events = decision.decide(state, decision.facts ? await decision.facts(state) : (undefined as F));
+      return decision.prepare && events.length ? decision.prepare(events) : events;
+    };
     return this.queue.run(streamId, () => this.decideAndAppend(streamId, decider, ctx, decide, options));
   }
 

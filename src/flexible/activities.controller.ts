@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { PRIVACY_PROBLEMS } from '../privacy';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../libs/auth/request-context.decorator';
@@ -102,7 +103,7 @@ export class ActivitiesController {
     summary: 'Aktivität ablehnen',
     description: 'Lehnt eine noch nicht entschiedene Aktivität mit Begründung ab (FlexibleActivityRejected); gebunden wird nichts.',
     answer: { status: 200, schema: ActivityView },
-    refusals: [...ON_ACTIVITY, FLEXIBLE_PROBLEMS['activity-already-decided']],
+    refusals: [PRIVACY_PROBLEMS['texts-erased'], ...ON_ACTIVITY, FLEXIBLE_PROBLEMS['activity-already-decided']],
   })
   async reject(
     @Ctx() ctx: CommandContext,

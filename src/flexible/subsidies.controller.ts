@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { PRIVACY_PROBLEMS } from '../privacy';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../libs/auth/request-context.decorator';
@@ -114,6 +115,7 @@ export class SubsidiesController {
       'Der Träger der Zuwendung weist je ausgezahlter Rate den verwendeten Betrag (höchstens die Rate) mit kurzer Beschreibung nach (SubsidyUsageReported); ein späterer Nachweis einer Rate ersetzt den früheren. Die Ausgaben ändern sich nicht (R2); der nicht verwendete Rest ist Grundlage einer Rückforderung.',
     answer: { status: 201, schema: UsageReportAnswer, location: SUBSIDY_LOCATION },
     refusals: [
+      PRIVACY_PROBLEMS['texts-erased'],
       ...ON_SUBSIDY,
       FLEXIBLE_PROBLEMS['subsidy-reclaimed'],
       FLEXIBLE_PROBLEMS['instalment-reported-twice'],
@@ -140,7 +142,13 @@ export class SubsidiesController {
     description:
       'Bucht die Rückforderung mit Begründung (SubsidyReclaimed): noch nicht ausgezahlte Raten werden freigegeben (CommitmentReleased), ausgezahltes, laut Verwendungsnachweis nicht verwendetes Geld wird zurückgefordert. Ausgezahltes bleibt Ist-Ausgabe (R2); danach nimmt die Zuwendung keine Zahlungen und Nachweise mehr an.',
     answer: { status: 200, schema: SubsidyView },
-    refusals: [...ON_SUBSIDY, FLEXIBLE_PROBLEMS['subsidy-reclaimed'], FLEXIBLE_PROBLEMS['usage-report-missing'], FLEXIBLE_PROBLEMS['nothing-to-reclaim']],
+    refusals: [
+      PRIVACY_PROBLEMS['texts-erased'],
+      ...ON_SUBSIDY,
+      FLEXIBLE_PROBLEMS['subsidy-reclaimed'],
+      FLEXIBLE_PROBLEMS['usage-report-missing'],
+      FLEXIBLE_PROBLEMS['nothing-to-reclaim'],
+    ],
   })
   async reclaim(
     @Ctx() ctx: CommandContext,

@@ -5,10 +5,16 @@ import { streams } from '../shared/stream-ids';
 import { ErasureOutcome, eraseFreeTexts } from './erasure';
 import { RetentionCandidate, RetentionPeriods, RetentionPlan, retentionPlan } from './retention';
 
-/** Where a subject's activity is read: the stream its texts belong to. */
+/**
+ * Where a subject's activity is read: the stream its texts belong to, a case's own stream, for an
+ * activity or a subsidy the budget year it belongs to (AKT-2025-3 and ZUW-2025-1 name the year).
+ */
 function streamOfSubject(tenantId: string, subject: string): string | null {
   const [kind, id] = subject.split(/:(.*)/s);
-  return kind === 'case' && id ? streams.case(tenantId, id) : null;
+  if (!id) return null;
+  if (kind === 'case') return streams.case(tenantId, id);
+  const flexible = /^([^/]+)\/(?:AKT|ZUW)-(\d{4})-\d+$/.exec(id);
+  return (kind === 'activity' || kind === 'subsidy') && flexible ? streams.budget(tenantId, flexible[1], Number(flexible[2])) : null;
 }
 
 /** Every subject with free texts of the tenant, with the day of its last event (Europe/Berlin). */
@@ -64,13 +70,16 @@ export async function retentionRun(
 }
 
 /**
- * The retention periods from the environment: RETENTION_CASE_TEXTS_YEARS (default 10), the years
- * a case's free texts are kept after its last event.
+ * The retention periods from the environment, each the years the free texts of a class are kept
+ * after the last event of their stream (default 10): RETENTION_CASE_TEXTS_YEARS,
+ * RETENTION_ACTIVITY_TEXTS_YEARS, RETENTION_SUBSIDY_TEXTS_YEARS.
  */
 export function retentionPeriodsOf(env: NodeJS.ProcessEnv): RetentionPeriods {
-  const raw = env.RETENTION_CASE_TEXTS_YEARS;
-  const years = raw === undefined || raw === '' ? 10 : Number(raw);
-  if (!Number.isInteger(years) || years < 1 || years > 100)
-    throw new Error(`RETENTION_CASE_TEXTS_YEARS must be a whole number of years from 1 to 100, got "${raw}"`);
-  return { case: years };
+  const years = (name: string) => {
+    const raw = env[name];
+    const value = raw === undefined || raw === '' ? 10 : Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > 100) throw new Error(`${name} must be a whole number of years from 1 to 100, got "${raw}"`);
+    return value;
+  };
+  return { case: years('RETENTION_CASE_TEXTS_YEARS'), activity: years('RETENTION_ACTIVITY_TEXTS_YEARS'), subsidy: years('RETENTION_SUBSIDY_TEXTS_YEARS') };
 }

@@ -29,6 +29,28 @@ export class SealedTexts {
     return sealed;
   }
 
+  /**
+   * Decided events with the named text fields of their data sealed, each under the subject `pick`
+   * names for it (an id the decision made); events it names none for stay as they are.
+   */
+  async sealEvents<E extends { type: string; data: unknown }>(
+    tenantId: string,
+    events: E[],
+    pick: (event: E) => { subject: string; fields: readonly string[] } | null,
+  ): Promise<E[]> {
+    const sealed: E[] = [];
+    for (const event of events) {
+      const chosen = pick(event);
+      if (!chosen) {
+        sealed.push(event);
+        continue;
+      }
+      const data = await this.sealFields(tenantId, chosen.subject, event.data as Record<string, unknown>, chosen.fields);
+      sealed.push({ ...event, data });
+    }
+    return sealed;
+  }
+
   private async keyFor(tenantId: string, subject: string) {
     try {
       return await this.keys.keyFor(tenantId, subject);

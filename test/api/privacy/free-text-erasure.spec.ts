@@ -181,6 +181,50 @@ describe('free texts sealed per case and erased by ops erase', () => {
     expect(await t.eventCount()).toBe(events);
   });
 
+  it("seals an activity's description and rejection reason under the activity's own key; erasing it leaves every other text", async () => {
+    const base = '/budgets/HRO-PV/2025/activities';
+    const report = (description: string) =>
+      expectStatus(
+        as(t, 'provider', 'TR-E').post(base, { category: 'FU', activityDate: '2025-05-10', amount: '500.00', description, businessDate: '2025-02-10' }),
+        201,
+      );
+    const first = (await report('Ausflug mit den Kindern der Familie Muster')).body;
+    const second = (await report('Stadtteilfest')).body;
+    expect(first.description).toBe('Ausflug mit den Kindern der Familie Muster');
+    await expectStatus(
+      as(t, 'controller').post(`${base}/${first.activityId}/rejection`, { reason: 'Teilnehmerliste mit Namen', businessDate: '2025-02-11' }),
+      200,
+    );
+    const { rows } = await t.db.query(`select data::text as data from es_events where stream_id = 'HRO-JA/budget/HRO-PV/2025'`);
+    expect(rows.map((r) => r.data).join('\n')).not.toMatch(/Muster|Teilnehmerliste/);
+
+    const erased = await cli([
+      'erase',
+      '--tenant',
+      'HRO-JA',
+      '--sozialraum',
+      'HRO-PV',
+      '--activity',
+      first.activityId,
+      '--reason',
+      'Löschantrag',
+      '--by',
+      'admin-1',
+    ]);
+    expect(erased.code).toBe(0);
+    expect(JSON.parse(erased.stdout)).toMatchObject({ subject: `activity:HRO-PV/${first.activityId}`, erased: true });
+    const after = (await expectStatus(as(t, 'controller').get(`${base}/${first.activityId}`), 200)).body;
+    expect(after).toMatchObject({ description: 'gelöscht', rejectionReason: 'gelöscht', status: 'rejected', requested: '500.00' });
+    expect((await expectStatus(as(t, 'controller').get(`${base}/${second.activityId}`), 200)).body.description).toBe('Stadtteilfest');
+    await t.catchUp();
+    const listed = (await expectStatus(as(t, 'controller').get('/flexible-activities?fiscalYear=2025&limit=50'), 200)).body.items;
+    expect(listed.find((a: any) => a.activityId === first.activityId && a.sozialraumId === 'HRO-PV')).toMatchObject({ description: 'gelöscht' });
+
+    const unknown = await cli(['erase', '--tenant', 'HRO-JA', '--activity', first.activityId, '--reason', 'x', '--by', 'admin-1']);
+    expect(unknown).toMatchObject({ code: 1 });
+    expect(unknown.stderr).toContain('--sozialraum is required');
+  });
+
   it('lists in a retention dry run what a run would erase on a given day, and erases nothing', async () => {
     const early = JSON.parse((await cli(['retention', '--tenant', 'HRO-JA'])).stdout);
     expect(early).toMatchObject({ dryRun: true, due: [], held: [], erased: [] });
@@ -188,12 +232,16 @@ describe('free texts sealed per case and erased by ops erase', () => {
     const later = await cli(['retention', '--tenant', 'HRO-JA', '--today', '2040-01-01'], { RETENTION_CASE_TEXTS_YEARS: '10' });
     expect(later.code).toBe(0);
     const plan = JSON.parse(later.stdout);
-    // The erased case is not listed again; the other one is due but kept by its hold.
-    expect(plan).toMatchObject({ dryRun: true, today: '2040-01-01', due: [], erased: [] });
+    // The erased case and activity are not listed again; the other case is due but kept by its hold, the other activity is due.
+    expect(plan).toMatchObject({ dryRun: true, today: '2040-01-01', erased: [] });
+    expect(plan.due).toEqual([expect.objectContaining({ subject: 'activity:HRO-PV/AKT-2025-2', retentionClass: 'activity' })]);
     expect(plan.held).toEqual([expect.objectContaining({ subject: `case:${OTHER}`, retentionClass: 'case' })]);
     await cli(['legal-hold', '--tenant', 'HRO-JA', '--case', OTHER, '--reason', 'Prüfung beendet', '--by', 'admin-1', '--lift']);
     const unheld = JSON.parse((await cli(['retention', '--tenant', 'HRO-JA', '--today', '2040-01-01'])).stdout);
-    expect(unheld.due).toEqual([expect.objectContaining({ subject: `case:${OTHER}`, erasableFrom: expect.stringMatching(/^203\d-/) })]);
+    expect(unheld.due).toEqual([
+      expect.objectContaining({ subject: 'activity:HRO-PV/AKT-2025-2' }),
+      expect.objectContaining({ subject: `case:${OTHER}`, erasableFrom: expect.stringMatching(/^203\d-/) }),
+    ]);
     expect((await expectStatus(caseworker().get(`/cases/${OTHER}`), 200)).body.approvals[0].invoices[0].rejectionReason).toBe(SECRET.rejection);
     const bad = await cli(['retention', '--tenant', 'HRO-JA', '--today', 'tomorrow']);
     expect(bad).toMatchObject({ code: 1 });

@@ -14928,7 +14928,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -14944,7 +14944,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };
@@ -17807,7 +17807,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -17823,7 +17823,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };
@@ -18287,7 +18287,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -18303,7 +18303,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
+import { SealedTexts, textSubjects } from '../../../privacy';
 import { decideReclaimSubsidy } from '../../domain/subsidy.decisions';
 import { flexibleBudgetDecider } from '../../domain/flexible-budget';
 import { FLEXIBLE_HANDLE_OPTIONS, onBudgetYear } from '../budget-year';
@@ -7,11 +8,15 @@ import { ReclaimSubsidyCommand } from '../flexible.commands';
 
 @CommandHandler(ReclaimSubsidyCommand)
 export class ReclaimSubsidyHandler implements ICommandHandler<ReclaimSubsidyCommand> {
-  constructor(private readonly aggregates: AggregateStore) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly texts: SealedTexts,
+  ) {}
 
-  execute({ ctx: requestCtx, year, subsidyId, dto }: ReclaimSubsidyCommand) {
+  async execute({ ctx: requestCtx, year, subsidyId, dto }: ReclaimSubsidyCommand) {
     const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
-    const command = { ...year, subsidyId, reason: dto.reason };
+    const { reason } = await this.texts.sealFields(ctx.tenantId, textSubjects.subsidy(year.sozialraumId, subsidyId), dto, ['reason']);
+    const command = { ...year, subsidyId, reason };
     return this.aggregates.handle(streamId, flexibleBudgetDecider, ctx, { decide: (state) => decideReclaimSubsidy(command, state) }, FLEXIBLE_HANDLE_OPTIONS);
   }
 }

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
+import { SealedTexts, textSubjects } from '../../../privacy';
 import { parseAmount } from '../../../../libs/money';
 import { MasterDataQueries } from '../../../master-data';
 import { decideReportActivity } from '../../domain/activity.decisions';
@@ -12,6 +13,7 @@ export class ReportActivityHandler implements ICommandHandler<ReportActivityComm
   constructor(
     private readonly aggregates: AggregateStore,
     private readonly masterData: MasterDataQueries,
+    private readonly texts: SealedTexts,
   ) {}
 
   async execute({ ctx: requestCtx, year, dto }: ReportActivityCommand) {
@@ -32,6 +34,11 @@ export class ReportActivityHandler implements ICommandHandler<ReportActivityComm
       {
         facts: async () => ({ verbund: await this.masterData.traegerverbundOn(ctx.tenantId, year.sozialraumId, dto.activityDate) }),
         decide: (state, facts) => decideReportActivity(command, state, facts),
+        // Sealed under the activity's own key, whose id the decision made.
+        prepare: (events) =>
+          this.texts.sealEvents(ctx.tenantId, events, (e) =>
+            e.type === 'FlexibleActivityReported' ? { subject: textSubjects.activity(year.sozialraumId, e.data.activityId), fields: ['description'] } : null,
+          ),
       },
       FLEXIBLE_HANDLE_OPTIONS,
     );

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
+import { SealedTexts, textSubjects } from '../../../privacy';
 import { parseAmount } from '../../../../libs/money';
 import { decideReportUsage } from '../../domain/subsidy.decisions';
 import { flexibleBudgetDecider } from '../../domain/flexible-budget';
@@ -9,7 +10,10 @@ import { ReportUsageCommand } from '../flexible.commands';
 
 @CommandHandler(ReportUsageCommand)
 export class ReportUsageHandler implements ICommandHandler<ReportUsageCommand> {
-  constructor(private readonly aggregates: AggregateStore) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly texts: SealedTexts,
+  ) {}
 
   async execute({ ctx: requestCtx, year, subsidyId, dto }: ReportUsageCommand) {
     const { ctx, streamId } = onBudgetYear(requestCtx, year, dto.businessDate);
@@ -17,7 +21,13 @@ export class ReportUsageHandler implements ICommandHandler<ReportUsageCommand> {
       ...year,
       subsidyId,
       providerId: actingProvider(ctx)!,
-      lines: dto.lines.map((l) => ({ instalmentId: l.instalmentId, spent: parseAmount(l.spent), description: l.description })),
+      lines: await Promise.all(
+        dto.lines.map(async (l) => ({
+          instalmentId: l.instalmentId,
+          spent: parseAmount(l.spent),
+          description: (await this.texts.sealFields(ctx.tenantId, textSubjects.subsidy(year.sozialraumId, subsidyId), l, ['description'])).description,
+        })),
+      ),
     };
     const handled = await this.aggregates.handle(
       streamId,
