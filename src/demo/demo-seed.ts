@@ -34,6 +34,8 @@ import {
 } from '../flexible';
 import { ConcludeRateAgreementCommand, FormTraegerverbundCommand, RegisterProviderCommand, RegisterSozialraumCommand, MasterDataQueries } from '../master-data';
 import { streams } from '../shared/stream-ids';
+import { SealedTexts } from '../privacy';
+import { openSealedTexts } from '../../libs/sealed-text/open-sealed';
 import {
   ApplySettlementCommand,
   CalculateSettlementCommand,
@@ -81,6 +83,7 @@ export class DemoSeed {
     private readonly masterData: MasterDataQueries,
     private readonly aggregates: AggregateStore,
     private readonly projections: ProjectionRunner,
+    private readonly texts: SealedTexts,
   ) {}
 
   /** True when anything was written, false when the demo tenant was complete already. */
@@ -347,10 +350,17 @@ export class DemoSeed {
 
     for (const a of plan.activities) {
       const year = { sozialraumId: a.sozialraumId, fiscalYear: a.fiscalYear };
-      const activity = async () =>
-        Object.values((await this.aggregates.load(streams.budget(T, a.sozialraumId, a.fiscalYear), flexibleBudgetDecider)).state.flexible.activities).find(
-          (x) => x.providerId === a.providerId && x.description === a.description,
+      // Descriptions are stored sealed: compared opened, as a reader sees them.
+      const activity = async () => {
+        const { state } = await this.aggregates.load(streams.budget(T, a.sozialraumId, a.fiscalYear), flexibleBudgetDecider);
+        const activities = Object.values(state.flexible.activities);
+        const opened = await openSealedTexts(
+          activities.map((x) => x.description),
+          T,
+          this.texts.keys,
         );
+        return activities.find((x, i) => x.providerId === a.providerId && opened[i] === a.description);
+      };
       at(
         a.reportedOn,
         async () => !!(await activity()),

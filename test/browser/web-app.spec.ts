@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -5,6 +6,8 @@ import { DemoSeed } from '../../src/demo/demo-seed';
 import { currentFiscalYear, formatAmount, formatDate, formatMonth, todayInBerlin } from '../../apps/web/src/format';
 import { describeUnread } from '../../apps/web/src/notifications';
 import { createTestApp, TestApp } from '../support/test-app';
+import { CheckpointSigner } from '../../src/audit';
+import { verifyOffline } from '../../libs/event-store/audit/offline-verification';
 import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
 
 /**
@@ -262,6 +265,43 @@ describe('the web app in the browser', () => {
       .filter(Boolean);
     expect(lines.length).toBe(exported.length);
     expect(lines[0]).toBe(exported[0]);
+  });
+
+  it('hands the auditor the checkpoints and the key, and the three files verify offline without the system', async () => {
+    // A checkpoint over the log so far, as the interval would sign it an hour later.
+    await t.catchUp();
+    await t.app.get(CheckpointSigner).signDue(new Date(Date.now() + 2 * 3600_000));
+    await t.catchUp();
+    const [newest] = (await api('auditor', '/audit/checkpoints?limit=1')).items;
+    const [key] = (await api('auditor', '/audit/public-keys')).items;
+    await signIn('Rechnungsprüfungsamt');
+    await page.getByRole('link', { name: 'Prüfkette' }).click();
+    const figures = page.getByRole('definition').filter({ hasText: String(newest.treeSize) });
+    await figures.first().waitFor();
+    await page.getByRole('cell', { name: `${key.keyId} (aktuell)` }).waitFor();
+    await page.getByLabel('Befehl der Prüfung außerhalb des Systems').getByText(`--public-key pruefschluessel-${key.keyId}.pem`).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const fetch = async (button: string | RegExp) => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: button }).click();
+      const file = await download;
+      return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+    };
+    const events = await fetch('Export herunterladen');
+    const checkpoints = await fetch('Prüfpunkte herunterladen');
+    const publicKey = await fetch(`pruefschluessel-${key.keyId}.pem herunterladen`);
+    expect([checkpoints.name, publicKey.name]).toEqual(['pruefpunkte-HRO-JA.json', `pruefschluessel-${key.keyId}.pem`]);
+    const report = await verifyOffline({
+      lines: (async function* () {
+        yield* events.text.split('\n').filter(Boolean);
+      })(),
+      checkpoints: [{ name: checkpoints.name, content: JSON.parse(checkpoints.text) }],
+      publicKeys: [createPublicKey(publicKey.text)],
+    });
+    expect(report).toMatchObject({ ok: true, findings: [], problems: [] });
+    expect(report.coveredEvents).toBeGreaterThanOrEqual(newest.treeSize);
+    expect(report.appendSignatures.signedEvents).toBe(report.events);
   });
 
   it('lists the notifications of the steering, newest first', async () => {

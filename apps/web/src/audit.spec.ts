@@ -1,5 +1,15 @@
 /// <reference types="jest" />
-import { auditExportFileName, chainLabel, describeActor, describeShown, formatEventData, shortenHash } from './audit';
+import {
+  auditExportFileName,
+  chainLabel,
+  checkpointFileName,
+  describeActor,
+  describeShown,
+  formatEventData,
+  publicKeyFileName,
+  shortenHash,
+  verifyOfflineCommand,
+} from './audit';
 
 const HASH = '3f7a9c01d2e4b5a6978877665544332211ffeeddccbbaa998877665544332211';
 
@@ -68,5 +78,15 @@ describe('auditExportFileName', () => {
     expect(auditExportFileName('HRO-JA')).toBe('ereignisse-HRO-JA.ndjson');
     expect(auditExportFileName('a/b c')).toBe('ereignisse-a_b_c.ndjson');
     expect(auditExportFileName('')).toBe('ereignisse-mandant.ndjson');
+  });
+});
+
+describe('the files of the offline verification', () => {
+  it('names the checkpoint and key files and spells the command over them', () => {
+    expect(checkpointFileName('HRO-JA')).toBe('pruefpunkte-HRO-JA.json');
+    expect(publicKeyFileName('5a1c9e03')).toBe('pruefschluessel-5a1c9e03.pem');
+    expect(verifyOfflineCommand('HRO-JA', '5a1c9e03')).toBe(
+      'npm run audit -- verify-offline --export ereignisse-HRO-JA.ndjson --checkpoints pruefpunkte-HRO-JA.json --public-key pruefschluessel-5a1c9e03.pem',
+    );
   });
 });

@@ -40,6 +40,20 @@ export function describeShown(count: number, more: boolean): string {
 }
 
 /** The name of the export file: "ereignisse-HRO-JA.ndjson". */
+/** The file names the offline verification takes: checkpoints and the public key of a key id. */
+export function checkpointFileName(tenant: string): string {
+  return `pruefpunkte-${tenant.replace(/[^A-Za-z0-9._-]/g, '_') || 'mandant'}.json`;
+}
+
+export function publicKeyFileName(keyId: string): string {
+  return `pruefschluessel-${keyId.replace(/[^0-9a-f]/g, '')}.pem`;
+}
+
+/** The command the Rechnungsprüfung runs on its own machine over the three files. */
+export function verifyOfflineCommand(tenant: string, keyId: string | null): string {
+  return `npm run audit -- verify-offline --export ${auditExportFileName(tenant)} --checkpoints ${checkpointFileName(tenant)} --public-key ${publicKeyFileName(keyId ?? 'schluessel')}`;
+}
+
 export function auditExportFileName(tenant: string): string {
   const safe = tenant.replace(/[^A-Za-z0-9._-]/g, '_');
   return `ereignisse-${safe || 'mandant'}.ndjson`;

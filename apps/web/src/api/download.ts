@@ -1,7 +1,7 @@
 import { api, ok } from './client';
 import type { ViewQuery } from './types';
 import { viewQuery } from './queries';
-import { auditExportFileName } from '../audit';
+import { auditExportFileName, checkpointFileName, publicKeyFileName } from '../audit';
 import { reportFileName, type FileFormat, type Report } from '../downloads';
 
 /** The file name the API suggests (Content-Disposition), else the given one. */
@@ -80,6 +80,24 @@ export async function downloadReport(report: Report, format: FileFormat, sozialr
  * Downloads the tenant's whole event log (GET /audit/export, NDJSON: one event per line), with the
  * bearer token like the reports, as "ereignisse-<Mandant>.ndjson".
  */
+/** The checkpoint file to keep outside the system (GET /audit/checkpoints/file). */
+export async function downloadCheckpointFile(tenant: string): Promise<void> {
+  let response: Response | undefined;
+  const blob = await ok(
+    api.GET('/audit/checkpoints/file', { parseAs: 'blob' }).then((result) => {
+      response = result.response;
+      return result;
+    }),
+  );
+  const fallback = checkpointFileName(tenant);
+  save(blob, response ? fileName(response, fallback) : fallback);
+}
+
+/** A public key as the PEM file verify-offline takes (--public-key). */
+export function savePublicKey(keyId: string, pem: string): void {
+  save(new Blob([pem], { type: 'application/x-pem-file' }), publicKeyFileName(keyId));
+}
+
 export async function downloadAuditExport(tenant: string): Promise<void> {
   let response: Response | undefined;
   const blob = await ok(

@@ -194,6 +194,20 @@ export function invoiceQueueQuery(status: InvoiceStatus) {
 }
 
 /** GET /cases/{caseRef}: the case with its approvals, invoices (approved beside invoiced) and version. */
+/** What the Rechnungsprüfung takes away for the offline verification: the keys and the newest checkpoint. */
+export function auditTrailQuery() {
+  return queryOptions({
+    queryKey: ['audit-trail'],
+    queryFn: async ({ signal }) => {
+      const [keys, checkpoints] = await Promise.all([
+        ok(api.GET('/audit/public-keys', { signal })),
+        ok(api.GET('/audit/checkpoints', { params: { query: { limit: 1 } }, signal })),
+      ]);
+      return { keys: keys.items, newest: checkpoints.items[0] ?? null };
+    },
+  });
+}
+
 export function caseQuery(caseRef: string) {
   return queryOptions({
     queryKey: ['case', caseRef],

@@ -27,6 +27,8 @@ export type AuditEvent = AuditLogPage['items'][number];
 /** streamId and type, the filters of GET /audit/events. */
 export type AuditEventFilter = Pick<NonNullable<paths['/audit/events']['get']['parameters']['query']>, 'streamId' | 'type'>;
 export type AuditVerification = Ok<'/audit/verification'>;
+export type AuditPublicKey = Ok<'/audit/public-keys'>['items'][number];
+export type AuditCheckpoint = Ok<'/audit/checkpoints'>['items'][number];
 export type NotificationPage = Ok<'/notifications'>;
 export type NotificationItem = NotificationPage['items'][number];
 export type InvoicePage = Ok<'/invoices'>;

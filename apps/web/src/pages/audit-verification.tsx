@@ -1,12 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { api, describeError, ok } from '../api/client';
-import { downloadAuditExport } from '../api/download';
-import type { AuditVerification } from '../api/types';
+import { downloadAuditExport, downloadCheckpointFile, savePublicKey } from '../api/download';
+import { auditTrailQuery } from '../api/queries';
+import type { AuditCheckpoint, AuditPublicKey, AuditVerification } from '../api/types';
 import { Alert } from '../components/alert';
 import { ErrorNotice } from '../components/error-notice';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
-import { auditExportFileName } from '../audit';
+import { auditExportFileName, checkpointFileName, publicKeyFileName, shortenHash, verifyOfflineCommand } from '../audit';
 import { formatDateTime } from '../format';
 import { useSession } from '../use-session';
 
@@ -75,9 +77,141 @@ function ExportButton({ tenant }: { tenant: string }) {
   );
 }
 
+function CheckpointFileButton({ tenant }: { tenant: string }) {
+  const download = useMutation({ mutationFn: () => downloadCheckpointFile(tenant) });
+  return (
+    <>
+      <button
+        type="button"
+        className="kern-btn kern-btn--secondary"
+        aria-disabled={download.isPending}
+        onClick={() => {
+          if (!download.isPending) download.mutate();
+        }}
+      >
+        <span className="kern-icon kern-icon--download" aria-hidden="true"></span>
+        <span className="kern-label">
+          Prüfpunkte herunterladen
+          {download.isPending ? ' – wird geladen …' : ''}
+        </span>
+      </button>
+      {download.isError ? (
+        <p className="kern-body app-download-error" role="alert">
+          Die Prüfpunkte konnten nicht geladen werden: {describeError(download.error).title}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function NewestCheckpoint({ checkpoint }: { checkpoint: AuditCheckpoint }) {
+  const items: [string, string][] = [
+    ['Ereignisse im Prüfbaum', String(checkpoint.treeSize)],
+    ['Signiert am', formatDateTime(checkpoint.signedAt)],
+    ['Wurzel-Hash', shortenHash(checkpoint.rootHash, 16, 6)],
+    ['Schlüsselkennung', checkpoint.keyId],
+  ];
+  return (
+    <dl className="kern-description-list app-key-figures" aria-label="Neuester signierter Prüfpunkt">
+      {items.map(([key, value]) => (
+        <div key={key} className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">{key}</dt>
+          <dd className={`kern-description-list-item__value${key === 'Wurzel-Hash' || key === 'Schlüsselkennung' ? ' app-code' : ''}`}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function PublicKeys({ keys }: { keys: AuditPublicKey[] }) {
+  const captionId = useId();
+  return (
+    <div className="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="kern-table kern-table--small">
+        <caption id={captionId} className="kern-title">
+          Öffentliche Schlüssel der Prüfpunkte und Buchungssignaturen
+        </caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              Schlüsselkennung
+            </th>
+            <th scope="col" className="kern-table__header">
+              Name
+            </th>
+            <th scope="col" className="kern-table__header">
+              Prüfpunkte
+            </th>
+            <th scope="col" className="kern-table__header">
+              Datei
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {keys.map((key) => (
+            <tr key={key.keyId} className="kern-table__row">
+              <td className="kern-table__cell app-code">
+                {key.keyId}
+                {key.current ? ' (aktuell)' : ''}
+              </td>
+              <td className="kern-table__cell">{key.keyName}</td>
+              <td className="kern-table__cell">{key.checkpoints}</td>
+              <td className="kern-table__cell">
+                <button type="button" className="kern-btn kern-btn--tertiary" onClick={() => savePublicKey(key.keyId, key.publicKeyPem)}>
+                  <span className="kern-label">{publicKeyFileName(key.keyId)} herunterladen</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * What the Rechnungsprüfung takes away to verify the log on its own machine, without database
+ * access and without any secret: the export, the signed checkpoints and the public key, and the
+ * command that checks them. The key id is to be compared with the one the operator gave on paper.
+ */
+function OfflineVerification({ tenant }: { tenant: string }) {
+  const trail = useQuery(auditTrailQuery());
+  const current = trail.data?.keys.find((k) => k.current) ?? trail.data?.keys[0] ?? null;
+  return (
+    <section className="app-section" aria-labelledby="offline-heading">
+      <h2 id="offline-heading" className="kern-heading-medium">
+        Prüfung außerhalb des Systems
+      </h2>
+      <p className="kern-body">
+        Export, Prüfpunkte und öffentlicher Schlüssel genügen, um das Protokoll ohne Zugang zur Datenbank und ohne Geheimnis zu prüfen: Jedes Ereignis ist ein
+        Blatt des Prüfbaums, jede Buchung mit dem Schlüssel der Anwendung signiert, jeder Prüfpunkt signiert die Wurzel des Baums. Die Schlüsselkennung mit der
+        vergleichen, die der Betrieb auf anderem Weg mitgeteilt hat; die Prüfpunktdatei aufbewahren.
+      </p>
+      {trail.isPending ? <Loading label="Prüfpunkte und Schlüssel werden geladen …" /> : null}
+      {trail.isError ? <ErrorNotice error={trail.error} context="Die Prüfpunkte" onRetry={() => void trail.refetch()} /> : null}
+      {trail.data ? (
+        <>
+          {trail.data.newest ? <NewestCheckpoint checkpoint={trail.data.newest} /> : <Alert kind="info" title="Noch kein Prüfpunkt signiert." />}
+          {trail.data.keys.length ? <PublicKeys keys={trail.data.keys} /> : null}
+          <div className="app-actions">
+            <CheckpointFileButton tenant={tenant} />
+          </div>
+          <p className="kern-body">
+            Mit den drei Dateien ({auditExportFileName(tenant)}, {checkpointFileName(tenant)} und dem Schlüssel) auf dem eigenen Rechner:
+          </p>
+          <pre className="app-code" aria-label="Befehl der Prüfung außerhalb des Systems">
+            <code>{verifyOfflineCommand(tenant, current?.keyId ?? null)}</code>
+          </pre>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 /**
  * Prüfkette (Rechnungsprüfung): recomputes the hash chain over the whole event log on request
- * (GET /audit/verification) and downloads the log as NDJSON (GET /audit/export).
+ * (GET /audit/verification), downloads the log as NDJSON (GET /audit/export), and hands out what
+ * the offline verification takes.
  */
 export default function AuditVerificationPage() {
   const session = useSession();
@@ -124,6 +258,8 @@ export default function AuditVerificationPage() {
         </p>
         <ExportButton tenant={tenant} />
       </section>
+
+      <OfflineVerification tenant={tenant} />
     </>
   );
 }
