@@ -23,6 +23,12 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl?: string;
+  /**
+   * The schema owner's connection, used only to apply migrations at start (DATABASE_MIGRATION_URL);
+   * DATABASE_URL then logs in as a member of the application's role, which may append to the event
+   * tables only through es_append. Unset: DATABASE_URL migrates too.
+   */
+  databaseMigrationUrl?: string;
   dataDir: string;
   embeddedPgPort: number;
   embeddedPgCreateUser: boolean;
@@ -83,11 +89,15 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
   if (mode === 'oidc' && (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE)) {
     throw new ConfigError('AUTH_JWKS_URL is set: AUTH_ISSUER and AUTH_AUDIENCE are required too');
   }
+  if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+    throw new ConfigError('DATABASE_MIGRATION_URL is set: DATABASE_URL is required too (the embedded PostgreSQL migrates with its own user)');
+  }
   return {
     nodeEnv,
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL,
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     embeddedPgPort: int(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
     embeddedPgCreateUser: env.EMBEDDED_PG_CREATE_USER === 'true',

@@ -17,7 +17,8 @@ export interface ProvisionedDatabase {
 /**
  * With DATABASE_URL: uses that server and starts nothing. Without: starts the embedded
  * PostgreSQL with its data in DATA_DIR/postgres (kept between runs). Then applies migrations
- * (unless told not to).
+ * (unless told not to), through DATABASE_MIGRATION_URL where it is set: the process itself then
+ * works with DATABASE_URL's login, which need not own the schema.
  */
 export async function provisionDatabase(
   config: AppConfig,
@@ -58,20 +59,32 @@ export async function provisionDatabase(
       throw unreachable(url, source, error);
     }
   }
-  const pool = createPool({ connectionString: url, max: 1 });
+  const migrationUrl = config.databaseUrl && config.databaseMigrationUrl ? config.databaseMigrationUrl : url;
+  const migrationSource = migrationUrl === url ? source : 'DATABASE_MIGRATION_URL';
+  const pool = createPool({ connectionString: migrationUrl, max: 1 });
   try {
     // `ops migrations status` looks at the schema as it is and changes nothing.
     if (options.applyMigrations !== false) {
       const applied = await migrate(pool, migrations);
-      if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+      if (applied.length) log(`Applied migrations${migrationUrl === url ? '' : ' (as the user of DATABASE_MIGRATION_URL)'}: ${applied.join(', ')}`);
     } else {
       await pool.query('select 1');
     }
   } catch (error) {
     await stop();
-    throw unreachable(url, source, error);
+    throw unreachable(migrationUrl, migrationSource, error);
   } finally {
     await pool.end();
+  }
+  if (migrationUrl !== url) {
+    const check = createPool({ connectionString: url, max: 1 });
+    try {
+      await check.query('select 1');
+    } catch (error) {
+      throw unreachable(url, source, error);
+    } finally {
+      await check.end();
+    }
   }
   return { url, embedded, stop };
 }

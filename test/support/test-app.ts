@@ -46,8 +46,19 @@ export interface TestApp {
  * The real API on a fresh database cloned from the migrated template; silent unless `log` is
  * given, which then receives the request log and Nest's log lines.
  */
-export async function createTestApp(env: Record<string, string> = {}, options: { log?: AppLog } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: {
+    log?: AppLog;
+    /** A login the API connects with instead of the owner of the test database. */ connectAs?: { user: string; password: string };
+  } = {},
+): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
+  const apiUrl = new URL(database.url);
+  if (options.connectAs) {
+    apiUrl.username = encodeURIComponent(options.connectAs.user);
+    apiUrl.password = encodeURIComponent(options.connectAs.password);
+  }
   // The folder holds a development private key: it goes with the app, also when start-up fails.
   const dataDir = mkdtempSync(join(tmpdir(), 'sozialraum-test-data-'));
   const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
@@ -62,7 +73,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     keys = await loadOrCreateDevKeys(dataDir);
     app = await createApiApp({
       config,
-      databaseUrl: database.url,
+      databaseUrl: apiUrl.toString(),
       devPublicKey: keys.publicKey,
       devKeys: keys,
       logger: options.log ? new NestAppLogger(options.log) : false,

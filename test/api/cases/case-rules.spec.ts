@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../../support/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget } from '../flexible/flexible-setup';
-import { invoiceAndPay, registerExampleMasterData, wiju } from './case-setup';
+import { invoiceAndPay, registerExampleMasterData, wiju, openCaseWithSpfh } from './case-setup';
 
 describe('individual help: rules over HTTP', () => {
   let t: TestApp;
@@ -16,21 +16,7 @@ describe('individual help: rules over HTTP', () => {
   });
   afterAll(async () => t?.close());
 
-  async function spfhCase(caseRef: string) {
-    await expectStatus(caseworker().post('/cases', { caseRef, sozialraumId: 'HRO-R8' }), 201);
-    const res = await expectStatus(
-      caseworker().post(`/cases/${caseRef}/approvals`, {
-        legalBasis: '31',
-        providerId: 'TR-E',
-        start: '2025-01-01',
-        end: '2025-12-31',
-        bescheidDate: '2025-01-02',
-        hoursPerMonth: '20',
-      }),
-      201,
-    );
-    return res.body.approvals[0].approvalId as string;
-  }
+  const spfhCase = (caseRef: string): Promise<string> => openCaseWithSpfh(t, caseRef, 'HRO-R8');
 
   it('R8: approves help that drives the forecast to 150 % of B; the budget warns and opens procedures instead', async () => {
     await expectStatus(caseworker().post('/cases', { caseRef: 'RA-25-001', sozialraumId: 'HRO-R8' }), 201);

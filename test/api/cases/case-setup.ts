@@ -95,3 +95,21 @@ export function wiju(t: TestApp, sub: string) {
         .send(body),
   };
 }
+
+/** Opens a case and grants SPFH (§ 31) by TR-E for 2025, 20 hours a month (`extra` for more fields); answers the approval id. */
+export async function openCaseWithSpfh(t: TestApp, caseRef: string, sozialraumId: string, extra: Record<string, string> = {}): Promise<string> {
+  await expectStatus(as(t, 'caseworker').post('/cases', { caseRef, sozialraumId }), 201);
+  const granted = await expectStatus(
+    as(t, 'caseworker').post(`/cases/${caseRef}/approvals`, {
+      legalBasis: '31',
+      providerId: 'TR-E',
+      start: '2025-01-01',
+      end: '2025-12-31',
+      bescheidDate: '2025-01-02',
+      hoursPerMonth: '20',
+      ...extra,
+    }),
+    201,
+  );
+  return granted.body.approvals[0].approvalId;
+}

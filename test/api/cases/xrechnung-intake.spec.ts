@@ -7,9 +7,9 @@ import { SubmitXRechnungCommand } from '../../../src/cases/commands/case.command
 import { TEST_LEITWEG_ID, TestInvoice, generateXRechnung, testInvoice } from '../../../src/cases/domain/xrechnung/xrechnung.fixtures';
 import { documentSha256 } from '../../../src/cases/domain/xrechnung/xrechnung';
 import { createTestApp, TestApp } from '../../support/test-app';
-import { as, expectStatus } from '../flexible/flexible-client';
+import { expectStatus } from '../flexible/flexible-client';
 import { openBudget } from '../flexible/flexible-setup';
-import { EXAMPLE_PROVIDERS, registerExampleMasterData, wiju } from './case-setup';
+import { EXAMPLE_PROVIDERS, registerExampleMasterData, wiju, openCaseWithSpfh } from './case-setup';
 
 const TENANT = 'HRO-JA';
 const TR_E_NAME = EXAMPLE_PROVIDERS.find((p) => p.providerId === 'TR-E')!.name;
@@ -20,7 +20,6 @@ const TR_E_NAME = EXAMPLE_PROVIDERS.find((p) => p.providerId === 'TR-E')!.name;
  */
 describe('XRechnung intake (UBL and CII)', () => {
   let t: TestApp;
-  const caseworker = () => as(t, 'caseworker');
   let previous: string | undefined;
 
   beforeAll(async () => {
@@ -36,21 +35,7 @@ describe('XRechnung intake (UBL and CII)', () => {
     await t?.close();
   });
 
-  async function spfhCase(caseRef: string): Promise<string> {
-    await expectStatus(caseworker().post('/cases', { caseRef, sozialraumId: 'HRO-XR' }), 201);
-    const res = await expectStatus(
-      caseworker().post(`/cases/${caseRef}/approvals`, {
-        legalBasis: '31',
-        providerId: 'TR-E',
-        start: '2025-01-01',
-        end: '2025-12-31',
-        bescheidDate: '2025-01-02',
-        hoursPerMonth: '20',
-      }),
-      201,
-    );
-    return res.body.approvals[0].approvalId as string;
-  }
+  const spfhCase = (caseRef: string): Promise<string> => openCaseWithSpfh(t, caseRef, 'HRO-XR');
 
   function provider(businessDate: string, providerId = 'TR-E'): CommandContext {
     return {

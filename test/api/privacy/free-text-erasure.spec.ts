@@ -6,7 +6,7 @@ import { CheckpointSigner } from '../../../src/audit';
 import { createTestApp, TestApp } from '../../support/test-app';
 import { as, expectStatus } from '../flexible/flexible-client';
 import { openBudget } from '../flexible/flexible-setup';
-import { registerExampleMasterData, wiju } from '../cases/case-setup';
+import { openCaseWithSpfh, registerExampleMasterData, wiju } from '../cases/case-setup';
 
 const CASE = 'PV-25-001';
 const OTHER = 'PV-25-002';
@@ -36,21 +36,7 @@ describe('free texts sealed per case and erased by ops erase', () => {
   };
 
   async function caseWithTexts(caseRef: string) {
-    await expectStatus(caseworker().post('/cases', { caseRef, sozialraumId: 'HRO-PV' }), 201);
-    const granted = await expectStatus(
-      caseworker().post(`/cases/${caseRef}/approvals`, {
-        legalBasis: '31',
-        providerId: 'TR-E',
-        start: '2025-01-01',
-        end: '2025-12-31',
-        bescheidDate: '2025-01-02',
-        hoursPerMonth: '20',
-        rate: '70.00',
-        rateReason: SECRET.rateReason,
-      }),
-      201,
-    );
-    const approvalId = granted.body.approvals[0].approvalId;
+    const approvalId = await openCaseWithSpfh(t, caseRef, 'HRO-PV', { rate: '70.00', rateReason: SECRET.rateReason });
     const submitted = await expectStatus(
       as(t, 'provider', 'TR-E').post(`/cases/${caseRef}/approvals/${approvalId}/invoices`, {
         serviceMonth: '2025-01',
