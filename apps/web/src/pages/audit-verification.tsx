@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { api, describeError, ok } from '../api/client';
+import { api, ok } from '../api/client';
 import { downloadAuditExport, downloadCheckpointFile, savePublicKey } from '../api/download';
 import { auditTrailQuery } from '../api/queries';
 import type { AuditCheckpoint, AuditPublicKey, AuditVerification } from '../api/types';
 import { Alert } from '../components/alert';
+import { DownloadButton } from '../components/download-button';
 import { ErrorNotice } from '../components/error-notice';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
@@ -51,56 +52,12 @@ function VerificationResult({ result }: { result: AuditVerification }) {
 }
 
 function ExportButton({ tenant }: { tenant: string }) {
-  const download = useMutation({ mutationFn: () => downloadAuditExport(tenant) });
-  return (
-    <>
-      <button
-        type="button"
-        className="kern-btn kern-btn--secondary"
-        aria-disabled={download.isPending}
-        onClick={() => {
-          if (!download.isPending) download.mutate();
-        }}
-      >
-        <span className="kern-icon kern-icon--download" aria-hidden="true"></span>
-        <span className="kern-label">
-          Export herunterladen
-          {download.isPending ? ' – wird geladen …' : ''}
-        </span>
-      </button>
-      {download.isError ? (
-        <p className="kern-body app-download-error" role="alert">
-          Der Export konnte nicht geladen werden: {describeError(download.error).title}
-        </p>
-      ) : null}
-    </>
-  );
+  return <DownloadButton label="Export herunterladen" failure="Der Export konnte nicht geladen werden" download={() => downloadAuditExport(tenant)} />;
 }
 
 function CheckpointFileButton({ tenant }: { tenant: string }) {
-  const download = useMutation({ mutationFn: () => downloadCheckpointFile(tenant) });
   return (
-    <>
-      <button
-        type="button"
-        className="kern-btn kern-btn--secondary"
-        aria-disabled={download.isPending}
-        onClick={() => {
-          if (!download.isPending) download.mutate();
-        }}
-      >
-        <span className="kern-icon kern-icon--download" aria-hidden="true"></span>
-        <span className="kern-label">
-          Prüfpunkte herunterladen
-          {download.isPending ? ' – wird geladen …' : ''}
-        </span>
-      </button>
-      {download.isError ? (
-        <p className="kern-body app-download-error" role="alert">
-          Die Prüfpunkte konnten nicht geladen werden: {describeError(download.error).title}
-        </p>
-      ) : null}
-    </>
+    <DownloadButton label="Prüfpunkte herunterladen" failure="Die Prüfpunkte konnten nicht geladen werden" download={() => downloadCheckpointFile(tenant)} />
   );
 }
 

@@ -1,10 +1,11 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Fragment, lazy, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { describeError, isApiError } from '../api/client';
+import { isApiError } from '../api/client';
 import { downloadReport } from '../api/download';
 import { monitoringListQuery, providersQuery, sozialraeumeQuery, steeringQuery, timelineQuery, utilisationQuery, viewQuery } from '../api/queries';
 import type { ForecastTimeline, MonitoringList, SteeringOverview, Utilisation } from '../api/types';
 import { Alert } from '../components/alert';
+import { DownloadButton } from '../components/download-button';
 import { ViewInput } from '../components/view-input';
 import { ErrorNotice } from '../components/error-notice';
 import { Loading } from '../components/loading';
@@ -478,7 +479,7 @@ function MonitoringListSection({ list, fiscalYear }: { list: MonitoringList; fis
   );
 }
 
-function DownloadButton({
+function ReportDownloadButton({
   download: file,
   sozialraumId,
   fiscalYear,
@@ -489,28 +490,13 @@ function DownloadButton({
   fiscalYear: number;
   view: ViewAxes;
 }) {
-  const download = useMutation({ mutationFn: () => downloadReport(file.report, file.format, sozialraumId, fiscalYear, view) });
   return (
     <li>
-      <button
-        type="button"
-        className="kern-btn kern-btn--secondary"
-        aria-disabled={download.isPending}
-        onClick={() => {
-          if (!download.isPending) download.mutate();
-        }}
-      >
-        <span className="kern-icon kern-icon--download" aria-hidden="true"></span>
-        <span className="kern-label">
-          {file.label}
-          {download.isPending ? ' – wird geladen …' : ''}
-        </span>
-      </button>
-      {download.isError ? (
-        <p className="kern-body app-download-error" role="alert">
-          {file.label} konnte nicht geladen werden: {describeError(download.error).title}
-        </p>
-      ) : null}
+      <DownloadButton
+        label={file.label}
+        failure={`${file.label} konnte nicht geladen werden`}
+        download={() => downloadReport(file.report, file.format, sozialraumId, fiscalYear, view)}
+      />
     </li>
   );
 }
@@ -687,7 +673,7 @@ export default function SozialraumYearPage(props: Props) {
           </p>
           <ul className="app-download-list">
             {downloads.map((download) => (
-              <DownloadButton
+              <ReportDownloadButton
                 key={`${download.report}.${download.format}`}
                 download={download}
                 sozialraumId={sozialraumId}

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useId, useState, type FormEvent } from 'react';
-import { describeError, isApiError } from '../api/client';
+import { isApiError } from '../api/client';
 import { downloadJhaReportCsv } from '../api/download';
 import { sozialraeumeQuery, viewQuery } from '../api/queries';
 import type { IndicatorReports, PerformanceEvaluation, TargetAgreements, TargetAgreementVersion, WirkungEvaluation, WirkungMonitoring } from '../api/types';
@@ -18,6 +18,7 @@ import {
 import { Alert } from '../components/alert';
 import { ErrorBoundary } from '../components/error-boundary';
 import { ViewInput } from '../components/view-input';
+import { DownloadButton } from '../components/download-button';
 import { ErrorNotice } from '../components/error-notice';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
@@ -881,7 +882,6 @@ function JhaReportTable({ sozialraumId, fiscalYear, view }: { sozialraumId: stri
 }
 
 function JhaDownload({ sozialraumId, fiscalYear, view }: { sozialraumId: string; fiscalYear: number; view: { asOf?: string; knownAt?: string } }) {
-  const download = useMutation({ mutationFn: () => downloadJhaReportCsv(sozialraumId, fiscalYear, view) });
   return (
     <>
       <p className="kern-body">
@@ -891,25 +891,11 @@ function JhaDownload({ sozialraumId, fiscalYear, view }: { sozialraumId: string;
       <JhaReportTable sozialraumId={sozialraumId} fiscalYear={fiscalYear} view={view} />
       <ul className="app-download-list">
         <li>
-          <button
-            type="button"
-            className="kern-btn kern-btn--secondary"
-            aria-disabled={download.isPending}
-            onClick={() => {
-              if (!download.isPending) download.mutate();
-            }}
-          >
-            <span className="kern-icon kern-icon--download" aria-hidden="true"></span>
-            <span className="kern-label">
-              Bericht für den Jugendhilfeausschuss als CSV
-              {download.isPending ? ' – wird geladen …' : ''}
-            </span>
-          </button>
-          {download.isError ? (
-            <p className="kern-body app-download-error" role="alert">
-              Der Bericht konnte nicht geladen werden: {describeError(download.error).title}
-            </p>
-          ) : null}
+          <DownloadButton
+            label="Bericht für den Jugendhilfeausschuss als CSV"
+            failure="Der Bericht konnte nicht geladen werden"
+            download={() => downloadJhaReportCsv(sozialraumId, fiscalYear, view)}
+          />
         </li>
       </ul>
     </>
