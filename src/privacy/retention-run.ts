@@ -24,18 +24,21 @@ export async function retentionCandidates(pool: Pool, tenantId: string): Promise
        from sealed_text_keys where tenant_id = $1 order by subject`,
     [tenantId],
   );
-  const candidates: RetentionCandidate[] = [];
-  for (const row of rows) {
+  const subjects = rows.flatMap((row) => {
     const stream = streamOfSubject(tenantId, row.subject);
-    if (!stream) continue;
-    const last = await pool.query<{ day: string | null }>(
-      `select (max(recorded_at) at time zone 'Europe/Berlin')::date::text as day from es_events where stream_id = $1`,
-      [stream],
-    );
-    if (!last.rows[0].day) continue;
-    candidates.push({ subject: row.subject, lastActivity: last.rows[0].day, erased: row.erased, onHold: row.on_hold });
-  }
-  return candidates;
+    return stream ? [{ ...row, stream }] : [];
+  });
+  // The last event of every stream concerned, in one statement (the stream's version index serves each).
+  const last = await pool.query<{ stream_id: string; day: string }>(
+    `select stream_id, (max(recorded_at) at time zone 'Europe/Berlin')::date::text as day
+       from es_events where stream_id = any($1::text[]) group by stream_id`,
+    [[...new Set(subjects.map((s) => s.stream))]],
+  );
+  const lastDay = new Map(last.rows.map((row) => [row.stream_id, row.day]));
+  return subjects.flatMap((s) => {
+    const day = lastDay.get(s.stream);
+    return day ? [{ subject: s.subject, lastActivity: day, erased: s.erased, onHold: s.on_hold }] : [];
+  });
 }
 
 export interface RetentionRunResult extends RetentionPlan {

@@ -21,12 +21,20 @@ export class SealedTexts {
 
   /** The object with the named text fields sealed under the subject's key (absent and null ones stay so). */
   async sealFields<T extends object, K extends keyof T>(tenantId: string, subject: string, value: T, fields: readonly K[]): Promise<T> {
-    const present = fields.filter((field) => typeof value[field] === 'string');
-    if (present.length === 0) return value;
+    return (await this.sealEach(tenantId, subject, [value], fields))[0];
+  }
+
+  /** Several objects of one subject (the lines of a usage report), their key looked up once. */
+  async sealEach<T extends object, K extends keyof T>(tenantId: string, subject: string, values: readonly T[], fields: readonly K[]): Promise<T[]> {
+    if (!values.some((value) => fields.some((field) => typeof value[field] === 'string'))) return [...values];
     const key = await this.keyFor(tenantId, subject);
-    const sealed = { ...value };
-    for (const field of present) sealed[field] = sealText(key.key, key.keyId, tenantId, value[field] as string) as T[K];
-    return sealed;
+    return values.map((value) => {
+      const sealed = { ...value };
+      for (const field of fields) {
+        if (typeof value[field] === 'string') sealed[field] = sealText(key.key, key.keyId, tenantId, value[field] as string) as T[K];
+      }
+      return sealed;
+    });
   }
 
   /**

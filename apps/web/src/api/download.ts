@@ -36,6 +36,18 @@ function save(blob: Blob, name: string): void {
   }
 }
 
+/** The file a request answered, saved under the name the API suggests, else `fallback`. */
+async function saveAnswer(request: Promise<{ data?: Blob; error?: unknown; response: Response }>, fallback: string): Promise<void> {
+  let response: Response | undefined;
+  const blob = await ok(
+    request.then((result) => {
+      response = result.response;
+      return result;
+    }),
+  );
+  save(blob, response ? fileName(response, fallback) : fallback);
+}
+
 /** The request of one file; the paths are spelled out so that each is typed from the contract. */
 function requestReport(report: Report, format: FileFormat, params: { path: { sozialraumId: string; fiscalYear: number }; query: ViewQuery }) {
   const options = { params, parseAs: 'blob' as const };
@@ -64,33 +76,24 @@ function requestReport(report: Report, format: FileFormat, params: { path: { soz
  * token, which a plain link cannot send, so the file is fetched through the client (with its
  * token) and handed to the browser as a blob.
  */
-export async function downloadReport(report: Report, format: FileFormat, sozialraumId: string, fiscalYear: number, view: ViewQuery): Promise<void> {
-  let response: Response | undefined;
-  const blob = await ok(
-    requestReport(report, format, { path: { sozialraumId, fiscalYear }, query: viewQuery(view) }).then((result) => {
-      response = result.response;
-      return result;
-    }),
+export function downloadReport(report: Report, format: FileFormat, sozialraumId: string, fiscalYear: number, view: ViewQuery): Promise<void> {
+  return saveAnswer(
+    requestReport(report, format, { path: { sozialraumId, fiscalYear }, query: viewQuery(view) }),
+    reportFileName(report, format, sozialraumId, fiscalYear),
   );
-  const fallback = reportFileName(report, format, sozialraumId, fiscalYear);
-  save(blob, response ? fileName(response, fallback) : fallback);
 }
 
 /**
  * Downloads the tenant's whole event log (GET /audit/export, NDJSON: one event per line), with the
  * bearer token like the reports, as "ereignisse-<Mandant>.ndjson".
  */
+export function downloadAuditExport(tenant: string): Promise<void> {
+  return saveAnswer(api.GET('/audit/export', { parseAs: 'blob' }), auditExportFileName(tenant));
+}
+
 /** The checkpoint file to keep outside the system (GET /audit/checkpoints/file). */
-export async function downloadCheckpointFile(tenant: string): Promise<void> {
-  let response: Response | undefined;
-  const blob = await ok(
-    api.GET('/audit/checkpoints/file', { parseAs: 'blob' }).then((result) => {
-      response = result.response;
-      return result;
-    }),
-  );
-  const fallback = checkpointFileName(tenant);
-  save(blob, response ? fileName(response, fallback) : fallback);
+export function downloadCheckpointFile(tenant: string): Promise<void> {
+  return saveAnswer(api.GET('/audit/checkpoints/file', { parseAs: 'blob' }), checkpointFileName(tenant));
 }
 
 /** A public key as the PEM file verify-offline takes (--public-key). */
@@ -98,32 +101,13 @@ export function savePublicKey(keyId: string, pem: string): void {
   save(new Blob([pem], { type: 'application/x-pem-file' }), publicKeyFileName(keyId));
 }
 
-export async function downloadAuditExport(tenant: string): Promise<void> {
-  let response: Response | undefined;
-  const blob = await ok(
-    api.GET('/audit/export', { parseAs: 'blob' }).then((result) => {
-      response = result.response;
-      return result;
-    }),
-  );
-  const fallback = auditExportFileName(tenant);
-  save(blob, response ? fileName(response, fallback) : fallback);
-}
-
 /**
  * Downloads the Jugendhilfeausschuss report of a Sozialraum-year as CSV (GET /wirkung/…/report/csv,
  * small cells suppressed), with the bearer token like the other reports.
  */
-export async function downloadJhaReportCsv(sozialraumId: string, fiscalYear: number, view: ViewQuery): Promise<void> {
-  let response: Response | undefined;
-  const blob = await ok(
-    api
-      .GET('/wirkung/{sozialraumId}/{fiscalYear}/report/csv', { params: { path: { sozialraumId, fiscalYear }, query: viewQuery(view) }, parseAs: 'blob' })
-      .then((result) => {
-        response = result.response;
-        return result;
-      }),
+export function downloadJhaReportCsv(sozialraumId: string, fiscalYear: number, view: ViewQuery): Promise<void> {
+  return saveAnswer(
+    api.GET('/wirkung/{sozialraumId}/{fiscalYear}/report/csv', { params: { path: { sozialraumId, fiscalYear }, query: viewQuery(view) }, parseAs: 'blob' }),
+    `jha-bericht-${sozialraumId}-${fiscalYear}.csv`,
   );
-  const fallback = `jha-bericht-${sozialraumId}-${fiscalYear}.csv`;
-  save(blob, response ? fileName(response, fallback) : fallback);
 }

@@ -21,13 +21,11 @@ export class ReportUsageHandler implements ICommandHandler<ReportUsageCommand> {
       ...year,
       subsidyId,
       providerId: actingProvider(ctx)!,
-      lines: await Promise.all(
-        dto.lines.map(async (l) => ({
-          instalmentId: l.instalmentId,
-          spent: parseAmount(l.spent),
-          description: (await this.texts.sealFields(ctx.tenantId, textSubjects.subsidy(year.sozialraumId, subsidyId), l, ['description'])).description,
-        })),
-      ),
+      lines: (await this.texts.sealEach(ctx.tenantId, textSubjects.subsidy(year.sozialraumId, subsidyId), dto.lines, ['description'])).map((l) => ({
+        instalmentId: l.instalmentId,
+        spent: parseAmount(l.spent),
+        description: l.description,
+      })),
     };
     const handled = await this.aggregates.handle(
       streamId,
