@@ -16,8 +16,8 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   // A few dependencies ship only ESM; swc turns them into CommonJS for jest's module system.
-  transform: { '^.+\\.ts$': swc, '^.+/node_modules/(content-disposition)/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transform: { '^.+\\.ts$': swc, '^.+/node_modules/(content-disposition|@noble)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@noble)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/{src,libs,apps,test}/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds the web app (apps/web, Vite) into dist/web unless nothing under apps/web, docs/openapi.json
- * or the installed packages changed since the last build, so `npm start` stays quick on an
+ * Builds the web app (apps/web, Vite) into dist/web unless nothing under apps/web, the libraries its
+ * offline verification bundles (libs/merkle, libs/event-store/audit) or the installed packages
+ * changed since the last build, so `npm start` stays quick on an
  * unchanged tree and a fresh clone gets its web app without a separate command.
  */
 'use strict';
@@ -23,7 +24,13 @@ function newest(path) {
 function webIsStale() {
   if (!existsSync(stamp)) return true;
   const built = statSync(stamp).mtimeMs;
-  return [join(root, 'apps', 'web'), join(root, 'node_modules', '.package-lock.json')].some((input) => newest(input) > built);
+  const inputs = [
+    join(root, 'apps', 'web'),
+    join(root, 'libs', 'merkle'),
+    join(root, 'libs', 'event-store', 'audit'),
+    join(root, 'node_modules', '.package-lock.json'),
+  ];
+  return inputs.some((input) => newest(input) > built);
 }
 
 function buildWebIfChanged() {

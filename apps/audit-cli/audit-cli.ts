@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { KeyObject, createPublicKey } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -22,7 +21,7 @@ import { publishedKey, signCheckpoint } from '../../libs/event-store/audit/audit
 import { checkpointFile } from '../../libs/event-store/audit/checkpoint-file';
 import { viaClient } from '../../libs/event-store/audit/audit-tree';
 import { CheckpointSource, verifyOffline } from '../../libs/event-store/audit/offline-verification';
-import { parseVerifierKey } from '../../libs/merkle';
+import { publicKeysOfFile } from '../../libs/event-store/audit/public-key-file';
 import { ed25519AppendSigner } from '../../libs/event-store/audit/append-signature';
 
 const USAGE = `Rechnungsprüfung: replay, verify and export the event log.
@@ -224,23 +223,9 @@ function writePublicKey(args: Record<string, string>, io: CliIo): number {
   return 0;
 }
 
-/** Public keys from PEM files (one or more SPKI blocks) or verifier key strings; never a private key. */
-function readPublicKeys(paths: string[]): KeyObject[] {
-  return paths.flatMap((path) => {
-    const content = readFileSync(path, 'utf8');
-    if (/PRIVATE KEY/.test(content)) throw new Error(`${path} holds a private key: verify-offline needs only the public key`);
-    const blocks = content.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g);
-    const keys = blocks ? blocks.map((pem) => createPublicKey(pem)) : content.trim() ? [parseVerifierKey(content.trim()).publicKey] : [];
-    if (keys.length === 0) throw new Error(`${path} holds no public key`);
-    for (const key of keys)
-      if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${path} holds a ${key.asymmetricKeyType} key, checkpoints are signed with Ed25519`);
-    return keys;
-  });
-}
-
 async function verifyExport(args: Record<string, string[]>, io: CliIo): Promise<number> {
   const [exportPath] = requiredAll(args, 'export');
-  const publicKeys = readPublicKeys(requiredAll(args, 'public-key'));
+  const publicKeys = requiredAll(args, 'public-key').flatMap((path) => publicKeysOfFile(path, readFileSync(path, 'utf8')));
   const checkpoints: CheckpointSource[] = requiredAll(args, 'checkpoints').map((path) => {
     try {
       return { name: path, content: JSON.parse(readFileSync(path, 'utf8')) };

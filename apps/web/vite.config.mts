@@ -8,6 +8,13 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/app/',
+  resolve: {
+    // The offline verification (verifier/) runs the command line's verifier, whose only Node
+    // module is node:crypto: SHA-256 and Ed25519 from the browser's own implementation of it.
+    alias: [{ find: /^node:crypto$/, replacement: fileURLToPath(new URL('verifier/node-crypto.ts', import.meta.url)) }],
+  },
+  // The verifier's worker imports modules; a module worker keeps them as they are.
+  worker: { format: 'es' },
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'react' },
   },

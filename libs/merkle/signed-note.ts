@@ -9,6 +9,8 @@ import { KeyObject, createHash, createPublicKey, sign, verify } from 'node:crypt
  */
 
 const ED25519 = 0x01;
+/** DER of an Ed25519 SubjectPublicKeyInfo up to the key (RFC 8410): the 32 key bytes follow. */
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const SIGNATURE_PREFIX = '\u2014 ';
 
 export class MalformedNote extends Error {}
@@ -22,8 +24,7 @@ export function assertKeyName(name: string): void {
 export function ed25519PublicKeyBytes(key: KeyObject): Buffer {
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
   if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error(`an Ed25519 key is needed, got ${publicKey.asymmetricKeyType ?? publicKey.type}`);
-  const jwk = publicKey.export({ format: 'jwk' });
-  return Buffer.from(jwk.x as string, 'base64url');
+  return publicKey.export({ format: 'der', type: 'spki' }).subarray(ED25519_SPKI_PREFIX.length);
 }
 
 export function noteKeyId(name: string, publicKey: KeyObject): Buffer {
@@ -50,7 +51,7 @@ export function parseVerifierKey(value: string): { name: string; publicKey: KeyO
   if (!name || !id || !encoded) throw new MalformedNote('a verifier key is <name>+<key id>+<key>');
   const raw = Buffer.from(encoded, 'base64');
   if (raw.length !== 33 || raw[0] !== ED25519) throw new MalformedNote('only Ed25519 verifier keys are supported');
-  const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.subarray(1).toString('base64url') }, format: 'jwk' });
+  const publicKey = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw.subarray(1)]), format: 'der', type: 'spki' });
   if (noteKeyId(name, publicKey).toString('hex') !== id.toLowerCase())
     throw new MalformedNote('the key id of the verifier key does not match its name and key');
   return { name, publicKey };

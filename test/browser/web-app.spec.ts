@@ -1,5 +1,7 @@
 import { createPublicKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DemoSeed } from '../../src/demo/demo-seed';
@@ -302,6 +304,89 @@ describe('the web app in the browser', () => {
     expect(report).toMatchObject({ ok: true, findings: [], problems: [] });
     expect(report.coveredEvents).toBeGreaterThanOrEqual(newest.treeSize);
     expect(report.appendSignatures.signedEvents).toBe(report.events);
+  });
+
+  it('verifies the three files in the browser without sending them anywhere, and names the changed position of a tampered export', async () => {
+    const auditor = `Bearer ${await t.token({ role: 'auditor' })}`;
+    const get = async (path: string) => {
+      const res = await t
+        .http()
+        .get(path)
+        .set('authorization', auditor)
+        .buffer(true)
+        .parse((r, done) => {
+          let text = '';
+          r.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          r.on('end', () => done(null, text));
+        });
+      expect(res.status).toBe(200);
+      return res.body as string;
+    };
+    const exported = await get('/audit/export');
+    const checkpointText = await get('/audit/checkpoints/file');
+    const [key] = (await api('auditor', '/audit/public-keys')).items;
+    const folder = mkdtempSync(join(tmpdir(), 'sozialraum-pruefung-'));
+    const files = {
+      events: join(folder, 'ereignisse-HRO-JA.ndjson'),
+      checkpoints: join(folder, 'pruefpunkte-HRO-JA.json'),
+      key: join(folder, `pruefschluessel-${key.keyId}.pem`),
+      tampered: join(folder, 'ereignisse-veraendert.ndjson'),
+    };
+    writeFileSync(files.events, exported);
+    writeFileSync(files.checkpoints, checkpointText);
+    writeFileSync(files.key, key.publicKeyPem);
+    // One amount of an approval raised in the file, as someone with the export in hand might.
+    const lines = exported.split('\n').filter(Boolean);
+    const changedLeaf = lines.findIndex((line) => /"amount":"\d+\.\d{2}"/.test(line));
+    const changed = JSON.parse(lines[changedLeaf]);
+    lines[changedLeaf] = lines[changedLeaf].replace(/"amount":"(\d+)\.(\d{2})"/, '"amount":"9$1.$2"');
+    writeFileSync(files.tampered, `${lines.join('\n')}\n`);
+
+    const nodeReport = await verifyOffline({
+      lines: (async function* () {
+        yield* exported.split('\n').filter(Boolean);
+      })(),
+      checkpoints: [{ name: 'pruefpunkte-HRO-JA.json', content: JSON.parse(checkpointText) }],
+      publicKeys: [createPublicKey(key.publicKeyPem)],
+    });
+    expect(nodeReport.ok).toBe(true);
+
+    await signIn('Rechnungsprüfungsamt');
+    await page.getByRole('link', { name: 'Prüfkette' }).click();
+    const form = page.getByRole('form', { name: 'Dateien im Browser prüfen' });
+    await form.getByRole('button', { name: 'Dateien prüfen' }).click();
+    await page.getByText('Bitte den Export, mindestens eine Prüfpunktdatei, den öffentlichen Schlüssel auswählen.').waitFor();
+
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'GET') sent.push(`${request.method()} ${request.url()}`);
+    });
+    await form.getByLabel('Export (NDJSON)').setInputFiles(files.events);
+    await form.getByLabel('Prüfpunktdateien').setInputFiles(files.checkpoints);
+    await form.getByLabel('Öffentlicher Schlüssel').setInputFiles(files.key);
+    await form.getByRole('button', { name: 'Dateien prüfen' }).click();
+    await page.getByText(`Das Protokoll ist unverändert: ${nodeReport.events} Ereignisse passen`).waitFor();
+    const figures = page.getByLabel('Ergebnis der Prüfung im Browser');
+    const figure = (name: string) =>
+      figures
+        .locator('div')
+        .filter({ has: page.getByRole('term').getByText(name, { exact: true }) })
+        .getByRole('definition');
+    expect(await figure('Ereignisse im Export').textContent()).toBe(String(nodeReport.events));
+    expect(await figure('Geprüfte Buchungssignaturen').textContent()).toBe(String(nodeReport.appendSignatures.verifiedAppends));
+    expect(await figure('Davon durch einen Prüfpunkt abgedeckt').textContent()).toBe(String(nodeReport.coveredEvents));
+    expect(await figure('Wurzel-Hash des Exports').textContent()).toBe(`${nodeReport.rootHash.slice(0, 16)}…${nodeReport.rootHash.slice(-6)}`);
+    await page.getByRole('table', { name: 'Signierte Prüfpunkte' }).getByRole('cell', { name: 'passt zum Export' }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'pruefung-im-browser');
+
+    await form.getByLabel('Export (NDJSON)').setInputFiles(files.tampered);
+    await form.getByRole('button', { name: 'Dateien prüfen' }).click();
+    await page.getByText(`Das Protokoll weicht ab, zuerst an Position ${changed.position} (Blatt ${changedLeaf}).`).waitFor();
+    await page.getByRole('list', { name: 'Befunde' }).getByText(`position ${changed.position} does not match the leaf`).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(sent).toEqual([]);
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it('lists the notifications of the steering, newest first', async () => {

@@ -1,6 +1,6 @@
 import { KeyObject, sign, verify } from 'node:crypto';
 import { batchProofs, leafHash, noteKeyId, rootFromInclusion } from '../../merkle';
-import { canonicalJson } from './audit-chain';
+import { canonicalJson } from './canonical-json';
 
 /**
  * The signature of one append: the application signs what it hands to es_append, per call, with

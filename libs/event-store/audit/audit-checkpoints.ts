@@ -1,9 +1,10 @@
 import { KeyObject, createPublicKey, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { todayInBerlin } from '../../calendar';
-import { checkpointExtension, ed25519Signer, formatCheckpoint, noteKeyId, parseCheckpoint, signNote, verifierKey, verifyNote } from '../../merkle';
+import { ed25519Signer, formatCheckpoint, noteKeyId, signNote, verifierKey } from '../../merkle';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { CheckpointOccasion, SqlRunner, rootAt, viaClient } from './audit-tree';
+import { CHECKPOINT_EVENT, checkpointStream, openCheckpointNote } from './checkpoint-note';
 import { AUDIT_RECORD_COLUMNS, AuditRecord, AuditRecordRow, auditRecordOf } from './audit-record';
 
 /**
@@ -13,9 +14,8 @@ import { AUDIT_RECORD_COLUMNS, AuditRecord, AuditRecordRow, auditRecordOf } from
  * cannot be made without the private key, so a checkpoint handed out once pins the log's history
  * up to its size: any later change of it, or a rollback behind it, no longer fits.
  */
-export const CHECKPOINT_EVENT = 'AuditCheckpointSigned';
 
-export const checkpointStream = (tenantId: string) => `${tenantId}/audit/checkpoints`;
+export { CHECKPOINT_EVENT, checkpointStream, openCheckpointNote };
 
 /** The log of one tenant as a checkpoint's first line names it. */
 export const tenantOrigin = (originPrefix: string, tenantId: string) => `${originPrefix}/${tenantId}`;
@@ -251,11 +251,4 @@ export async function dueCheckpoints(run: SqlRunner, intervalSeconds: number, no
     ...closes.map((row) => ({ tenantId: row.tenant_id, treeSize: Number(row.tree_size), occasion: row.occasion })),
     ...stale.map((row) => ({ tenantId: row.tenant_id, occasion: { kind: 'interval' as const, subject: null, cause: null } })),
   ];
-}
-
-/** The checkpoint a note states, if one of the keys signed it: origin, size, root and the time line. */
-export function openCheckpointNote(note: string, publicKeys: readonly KeyObject[]) {
-  const { text, signedBy } = verifyNote(note, publicKeys);
-  const checkpoint = parseCheckpoint(text);
-  return { ...checkpoint, signedAt: checkpointExtension(checkpoint, 'time') ?? null, signedBy };
 }

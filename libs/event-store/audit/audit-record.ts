@@ -1,6 +1,6 @@
 import { leafHash } from '../../merkle';
 import { StoredEvent } from '../event-store.port';
-import { canonicalJson } from './audit-chain';
+import { canonicalJson } from './canonical-json';
 
 /**
  * One row of es_events exactly as stored: every column an auditor relies on, each in a form that

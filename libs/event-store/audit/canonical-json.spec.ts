@@ -1,4 +1,4 @@
-import { canonicalJson } from './audit-chain';
+import { canonicalJson } from './canonical-json';
 
 /** The definition, written plainly: what the faster loops must keep producing, byte for byte. */
 function reference(value: unknown): string {

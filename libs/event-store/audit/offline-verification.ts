@@ -1,6 +1,6 @@
 import { KeyObject } from 'node:crypto';
 import { MalformedNote, MemoryTree, leafHash, verifyConsistency } from '../../merkle';
-import { CHECKPOINT_EVENT, openCheckpointNote } from './audit-checkpoints';
+import { CHECKPOINT_EVENT, openCheckpointNote } from './checkpoint-note';
 import { AuditRecord, auditLeafHash } from './audit-record';
 import { AppendSignatureVerifier, SignedEventContent } from './append-signature';
 

@@ -5,10 +5,12 @@ import { downloadAuditExport, downloadCheckpointFile, savePublicKey } from '../a
 import { auditTrailQuery } from '../api/queries';
 import type { AuditCheckpoint, AuditPublicKey, AuditVerification } from '../api/types';
 import { Alert } from '../components/alert';
+import { CountedList, DescriptionList } from '../components/description-list';
 import { DownloadButton } from '../components/download-button';
 import { ErrorNotice } from '../components/error-notice';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
+import { OfflineCheck } from './audit-offline-check';
 import { auditExportFileName, checkpointFileName, publicKeyFileName, shortenHash, verifyOfflineCommand } from '../audit';
 import { formatDateTime } from '../format';
 import { useSession } from '../use-session';
@@ -27,26 +29,8 @@ function VerificationResult({ result }: { result: AuditVerification }) {
   return (
     <>
       {result.ok ? <Alert kind="success" title="Die Prüfkette ist unverändert." /> : <Alert kind="danger" title="Die Prüfkette weist Abweichungen auf." />}
-      <dl className="kern-description-list app-key-figures">
-        {items.map(([key, value]) => (
-          <div key={key} className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">{key}</dt>
-            <dd className={`kern-description-list-item__value${key === 'Letzter Kettenwert' ? ' app-code' : ''}`}>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {result.problems.length > 0 ? (
-        <>
-          <h3 className="kern-heading-small">Abweichungen ({result.problems.length})</h3>
-          <ul className="kern-list kern-list--bullet">
-            {result.problems.map((problem, index) => (
-              <li key={`${index}-${problem}`} className="kern-body">
-                {problem}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <DescriptionList items={items} className="app-key-figures" code={['Letzter Kettenwert']} />
+      {result.problems.length > 0 ? <CountedList title="Abweichungen" items={result.problems} /> : null}
     </>
   );
 }
@@ -68,16 +52,7 @@ function NewestCheckpoint({ checkpoint }: { checkpoint: AuditCheckpoint }) {
     ['Wurzel-Hash', shortenHash(checkpoint.rootHash, 16, 6)],
     ['Schlüsselkennung', checkpoint.keyId],
   ];
-  return (
-    <dl className="kern-description-list app-key-figures" aria-label="Neuester signierter Prüfpunkt">
-      {items.map(([key, value]) => (
-        <div key={key} className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">{key}</dt>
-          <dd className={`kern-description-list-item__value${key === 'Wurzel-Hash' || key === 'Schlüsselkennung' ? ' app-code' : ''}`}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DescriptionList items={items} className="app-key-figures" label="Neuester signierter Prüfpunkt" code={['Wurzel-Hash', 'Schlüsselkennung']} />;
 }
 
 function PublicKeys({ keys }: { keys: AuditPublicKey[] }) {
@@ -167,8 +142,8 @@ function OfflineVerification({ tenant }: { tenant: string }) {
 
 /**
  * Prüfkette (Rechnungsprüfung): recomputes the hash chain over the whole event log on request
- * (GET /audit/verification), downloads the log as NDJSON (GET /audit/export), and hands out what
- * the offline verification takes.
+ * (GET /audit/verification), downloads the log as NDJSON (GET /audit/export), hands out what the
+ * offline verification takes and runs that verification in the browser over the auditor's files.
  */
 export default function AuditVerificationPage() {
   const session = useSession();
@@ -179,13 +154,14 @@ export default function AuditVerificationPage() {
     <>
       <PageHeading title="Prüfkette" />
       <p className="kern-body">
-        Jedes Ereignis trägt einen Hash über seinen Inhalt; die Prüfkette verbindet die Hashes in Buchungsreihenfolge. Das Nachrechnen zeigt, ob seit der
-        Buchung etwas verändert, eingefügt oder entfernt wurde.
+        Jedes Ereignis ist ein Blatt eines Prüfbaums (RFC 9162), jede Buchung ist mit dem Schlüssel der Anwendung signiert und die Wurzel des Baums wird
+        regelmäßig und zu jedem Monats- und Jahresabschluss signiert. Wer Export, Prüfpunkte und öffentlichen Schlüssel hat, erkennt ohne Zugang zum System, ob
+        seither etwas verändert, eingefügt oder entfernt wurde. Das Nachrechnen im System prüft zusätzlich die Hash-Kette über alle Ereignisse.
       </p>
 
       <section className="app-section" aria-labelledby="verification-heading">
         <h2 id="verification-heading" className="kern-heading-medium">
-          Nachrechnen
+          Im System nachrechnen
         </h2>
         <div className="app-actions">
           <button
@@ -217,6 +193,8 @@ export default function AuditVerificationPage() {
       </section>
 
       <OfflineVerification tenant={tenant} />
+
+      <OfflineCheck />
     </>
   );
 }

@@ -16,6 +16,7 @@ import {
   type ReportBody,
 } from '../api/wirkung';
 import { Alert } from '../components/alert';
+import { DescriptionList } from '../components/description-list';
 import { ErrorBoundary } from '../components/error-boundary';
 import { ViewInput } from '../components/view-input';
 import { DownloadButton } from '../components/download-button';
@@ -112,19 +113,6 @@ function ViewForm({ sozialraumId, fiscalYear, asOf, knownAt }: Props) {
         ) : null}
       </div>
     </form>
-  );
-}
-
-function DescriptionList({ items, className }: { items: [string, string][]; className?: string }) {
-  return (
-    <dl className={`kern-description-list${className ? ` ${className}` : ''}`}>
-      {items.map(([key, value]) => (
-        <div key={key} className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">{key}</dt>
-          <dd className="kern-description-list-item__value">{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 
