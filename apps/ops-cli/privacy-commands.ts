@@ -11,7 +11,8 @@ export const PRIVACY_COMMANDS = ['erase', 'legal-hold', 'retention'] as const;
 export const PRIVACY_USAGE = `  npm run ops -- erase --tenant HRO-JA <subject> --reason "..." --by <admin>
       Erases the free texts of a subject: <subject> is --case TW-25-001 (reasons, notes), or
       --sozialraum HRO-TW with --activity AKT-2025-3 (description, rejection reason) or
-      --subsidy ZUW-2025-1 (usage descriptions, reclaim reason). Deletes the subject's key and
+      --subsidy ZUW-2025-1 (usage descriptions, reclaim reason) or --steering 2025 (the threshold
+      procedure's measures, justifications, decision notes, outcome). Deletes the subject's key and
       records FreeTextsErased with reason and admin, without the erased content. Afterwards every
       view shows "gelöscht" for those texts; figures, hashes and signatures stay as they were.
       Refused while a legal hold is placed. Erasing again changes nothing.
@@ -19,8 +20,9 @@ export const PRIVACY_USAGE = `  npm run ops -- erase --tenant HRO-JA <subject> -
       Places a legal hold that blocks erasure (also by a retention run), or lifts it.
   npm run ops -- retention --tenant HRO-JA [--today 2035-12-31] [--run --by <admin>]
       Lists what a retention run erases (default: a dry run that changes nothing): the subjects
-      whose stream's last event lies RETENTION_CASE_TEXTS_YEARS, RETENTION_ACTIVITY_TEXTS_YEARS or
-      RETENTION_SUBSIDY_TEXTS_YEARS (default 10 each) back, and those kept by a legal hold.
+      whose stream's last event lies RETENTION_CASE_TEXTS_YEARS, RETENTION_ACTIVITY_TEXTS_YEARS,
+      RETENTION_SUBSIDY_TEXTS_YEARS or RETENTION_STEERING_TEXTS_YEARS (default 10 each) back, and
+      those kept by a legal hold.
       --today plans for another day; --run erases what is due.`;
 
 /** --name value pairs, and the flags named in `flags` without a value. */
@@ -48,10 +50,11 @@ const ACTIVITY_ID = /^AKT-\d{4}-\d{1,6}$/;
 const SUBSIDY_ID = /^ZUW-\d{4}-\d{1,6}$/;
 const SOZIALRAUM_ID = /^[A-Z][A-Z0-9-]{1,19}$/;
 
-/** The subject whose texts are meant: --case, or --sozialraum with --activity or --subsidy. */
+/** The subject whose texts are meant: --case, or --sozialraum with --activity, --subsidy or --steering. */
 function subjectOf(args: Record<string, string | true>): string {
-  const given = ['case', 'activity', 'subsidy'].filter((name) => name in args);
-  if (given.length !== 1) throw new Error('name one subject: --case TW-25-001, or --sozialraum HRO-TW with --activity AKT-2025-3 or --subsidy ZUW-2025-1');
+  const given = ['case', 'activity', 'subsidy', 'steering'].filter((name) => name in args);
+  if (given.length !== 1)
+    throw new Error('name one subject: --case TW-25-001, or --sozialraum HRO-TW with --activity AKT-2025-3, --subsidy ZUW-2025-1 or --steering 2025');
   if (given[0] === 'case') {
     const caseRef = value(args, 'case');
     if (!CASE_REF_PATTERN.test(caseRef)) throw new Error(`--case must be a pseudonymous case reference such as TW-25-001, got "${caseRef}"`);
@@ -63,6 +66,11 @@ function subjectOf(args: Record<string, string | true>): string {
     const activityId = value(args, 'activity');
     if (!ACTIVITY_ID.test(activityId)) throw new Error(`--activity must be an activity id such as AKT-2025-3, got "${activityId}"`);
     return textSubjects.activity(sozialraumId, activityId);
+  }
+  if (given[0] === 'steering') {
+    const fiscalYear = value(args, 'steering');
+    if (!/^\d{4}$/.test(fiscalYear)) throw new Error(`--steering must be a fiscal year such as 2025, got "${fiscalYear}"`);
+    return textSubjects.steering(sozialraumId, Number(fiscalYear));
   }
   const subsidyId = value(args, 'subsidy');
   if (!SUBSIDY_ID.test(subsidyId)) throw new Error(`--subsidy must be a subsidy id such as ZUW-2025-1, got "${subsidyId}"`);

@@ -7,12 +7,15 @@ import { RetentionCandidate, RetentionPeriods, RetentionPlan, retentionPlan } fr
 
 /**
  * Where a subject's activity is read: the stream its texts belong to, a case's own stream, for an
- * activity or a subsidy the budget year it belongs to (AKT-2025-3 and ZUW-2025-1 name the year).
+ * activity or a subsidy the budget year it belongs to (AKT-2025-3 and ZUW-2025-1 name the year),
+ * for a Sozialraum-year's steering texts its steering stream.
  */
 function streamOfSubject(tenantId: string, subject: string): string | null {
   const [kind, id] = subject.split(/:(.*)/s);
   if (!id) return null;
   if (kind === 'case') return streams.case(tenantId, id);
+  const year = /^([^/]+)\/(\d{4})$/.exec(id);
+  if (kind === 'steering') return year ? streams.steering(tenantId, year[1], Number(year[2])) : null;
   const flexible = /^([^/]+)\/(?:AKT|ZUW)-(\d{4})-\d+$/.exec(id);
   return (kind === 'activity' || kind === 'subsidy') && flexible ? streams.budget(tenantId, flexible[1], Number(flexible[2])) : null;
 }
@@ -75,7 +78,7 @@ export async function retentionRun(
 /**
  * The retention periods from the environment, each the years the free texts of a class are kept
  * after the last event of their stream (default 10): RETENTION_CASE_TEXTS_YEARS,
- * RETENTION_ACTIVITY_TEXTS_YEARS, RETENTION_SUBSIDY_TEXTS_YEARS.
+ * RETENTION_ACTIVITY_TEXTS_YEARS, RETENTION_SUBSIDY_TEXTS_YEARS, RETENTION_STEERING_TEXTS_YEARS.
  */
 export function retentionPeriodsOf(env: NodeJS.ProcessEnv): RetentionPeriods {
   const years = (name: string) => {
@@ -84,5 +87,10 @@ export function retentionPeriodsOf(env: NodeJS.ProcessEnv): RetentionPeriods {
     if (!Number.isInteger(value) || value < 1 || value > 100) throw new Error(`${name} must be a whole number of years from 1 to 100, got "${raw}"`);
     return value;
   };
-  return { case: years('RETENTION_CASE_TEXTS_YEARS'), activity: years('RETENTION_ACTIVITY_TEXTS_YEARS'), subsidy: years('RETENTION_SUBSIDY_TEXTS_YEARS') };
+  return {
+    case: years('RETENTION_CASE_TEXTS_YEARS'),
+    activity: years('RETENTION_ACTIVITY_TEXTS_YEARS'),
+    subsidy: years('RETENTION_SUBSIDY_TEXTS_YEARS'),
+    steering: years('RETENTION_STEERING_TEXTS_YEARS'),
+  };
 }

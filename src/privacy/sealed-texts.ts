@@ -37,6 +37,18 @@ export class SealedTexts {
     });
   }
 
+  /** A list of texts of one subject (the measures of a steering meeting), sealed in order. */
+  async sealList(tenantId: string, subject: string, texts: readonly string[]): Promise<string[]> {
+    return (
+      await this.sealEach(
+        tenantId,
+        subject,
+        texts.map((item) => ({ item })),
+        ['item'],
+      )
+    ).map((sealed) => sealed.item);
+  }
+
   /**
    * Decided events with the named text fields of their data sealed, each under the subject `pick`
    * names for it (an id the decision made); events it names none for stay as they are.

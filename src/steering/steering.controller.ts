@@ -14,6 +14,7 @@ import { CODE_PATTERN, CODE_TEXT } from '../shared/identifiers';
 import { SHARED_PROBLEMS } from '../shared/shared-problems';
 import { BudgetQueries, BudgetYearEnd } from '../budgets';
 import { MasterDataQueries } from '../master-data';
+import { PRIVACY_PROBLEMS } from '../privacy';
 import {
   ApplySettlementCommand,
   CalculateSettlementCommand,
@@ -74,6 +75,8 @@ const requestParam = new PatternPipe(
 const P = STEERING_PROBLEMS;
 /** What every command on the overrun procedure can meet: no procedure, or one already closed. */
 const OPEN_PROCEDURE = [P['no-overrun-procedure'], P['procedure-closed']];
+/** The procedure's texts are sealed under the Sozialraum-year's steering key; once erased, no new one is taken. */
+const FREE_TEXT = [PRIVACY_PROBLEMS['texts-erased']];
 
 @ApiTags('Steuerung')
 @ApiBearerAuth()
@@ -496,7 +499,7 @@ export class SteeringController {
     description:
       'Bucht die Steuerungsrunde (R7) mit Datum, Teilnehmenden je Organisation und vereinbarten Maßnahmen (SteeringMeetingHeld). Sie halten das Jugendamt und der am Tag der Runde federführende Träger des Trägerverbunds ab; weitere Organisationen (Mitglieder, Kämmerei) können teilnehmen. Fällig ist sie 14 Tage nach Eröffnung des Verfahrens.',
     answer: { status: 201, schema: ProcedureAnswer, location: '/steering/{sozialraumId}/{fiscalYear}' },
-    refusals: [...OPEN_PROCEDURE, P['meeting-before-procedure'], P['meeting-needs-both-parties']],
+    refusals: [...OPEN_PROCEDURE, P['meeting-before-procedure'], P['meeting-needs-both-parties'], ...FREE_TEXT],
   })
   async meeting(
     @Ctx() ctx: CommandContext,
@@ -513,7 +516,7 @@ export class SteeringController {
     description:
       'Bucht einen Antrag auf über- oder außerplanmäßige Aufwendungen (R9) mit Betrag, Begründung (unvorhergesehen, unabweisbar) und Deckungsquelle (SupplementaryExpenditureRequested). Das zuständige Organ folgt aus den Wertgrenzen des am Tag des Antrags geltenden Vertrags. Die Antwort nennt den angelegten Antrag (requestId).',
     answer: { status: 201, schema: SupplementaryRequestAnswer, location: '/steering/{sozialraumId}/{fiscalYear}' },
-    refusals: OPEN_PROCEDURE,
+    refusals: [...OPEN_PROCEDURE, ...FREE_TEXT],
   })
   async request(
     @Ctx() ctx: CommandContext,
@@ -534,7 +537,7 @@ export class SteeringController {
     description:
       'Bucht die Entscheidung über einen Antrag auf über- oder außerplanmäßige Aufwendungen (R9): genehmigt oder abgelehnt, mit Beschlusszeichen (SupplementaryExpenditureDecided). Entscheiden kann nur das Organ, das die Wertgrenzen für den Betrag nennen; die Entscheidung eines anderen wird abgelehnt.',
     answer: { status: 200, schema: ProcedureAnswer },
-    refusals: [...OPEN_PROCEDURE, P['request-not-found'], P['request-decided'], P['wrong-deciding-body']],
+    refusals: [...OPEN_PROCEDURE, P['request-not-found'], P['request-decided'], P['wrong-deciding-body'], ...FREE_TEXT],
   })
   async decide(
     @Ctx() ctx: CommandContext,
@@ -588,7 +591,7 @@ export class SteeringController {
     description:
       'Schließt das Überschreitungsverfahren mit seinem Ergebnis ab (OverrunProcedureClosed). Abgelehnt, solange keine Steuerungsrunde stattgefunden hat oder ein Antrag auf über- oder außerplanmäßige Aufwendungen (R9) nicht entschieden ist.',
     answer: { status: 200, schema: ProcedureAnswer },
-    refusals: [...OPEN_PROCEDURE, P['meeting-missing'], P['requests-undecided']],
+    refusals: [...OPEN_PROCEDURE, P['meeting-missing'], P['requests-undecided'], ...FREE_TEXT],
   })
   async closeProcedure(
     @Ctx() ctx: CommandContext,

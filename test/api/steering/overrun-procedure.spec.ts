@@ -1,4 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { run as ops } from '../../../apps/ops-cli/ops-cli';
+import { Capture } from '../../support/capture';
 import { createTestApp, TestApp } from '../../support/test-app';
 import { EVENT_STORE, EventStore, LOG_START, StoredEvent } from '../../../libs/event-store';
 import { ProjectionRunner } from '../../../libs/event-store/nest/projection-runner';
@@ -233,5 +236,65 @@ describe('overrun procedure', () => {
     expect(res.body.crossings).toEqual({});
     expect(Object.keys(res.body.withdrawnCrossings).sort()).toEqual(['procedure', 'renegotiation', 'warning']);
     expect(res.body.procedure.crossingWithdrawnOn).toBe('2025-05-20');
+  });
+  it("keeps the procedure's texts sealed under the Sozialraum-year's steering key; ops erase leaves every figure and takes no new text", async () => {
+    const sealedIn = async (type: string) =>
+      (await t.db.query(`select data from es_events where stream_id = 'HRO-JA/steering/HRO-UE/2025' and type = $1 order by stream_version`, [type])).rows.map(
+        (r) => r.data,
+      );
+    const [meeting] = await sealedIn('SteeringMeetingHeld');
+    expect(meeting.measures).toHaveLength(2);
+    for (const text of [
+      ...meeting.measures,
+      (await sealedIn('SupplementaryExpenditureRequested'))[0].justification,
+      (await sealedIn('OverrunProcedureClosed'))[0].outcome,
+    ])
+      expect(text).toMatch(/^sealed:v1:/);
+    expect(JSON.stringify(await sealedIn('SupplementaryExpenditureRequested'))).toContain('Mehrerträge Gewerbesteuer');
+
+    const before = (await expectStatus(controller().get(base), 200)).body;
+    expect(before.procedure.meetings[0].measures).toEqual(['Fallkonferenz stationäre Hilfen', 'Prüfung ambulanter Alternativen']);
+    expect(before.procedure.requests[0].justification).toBe('unabweisbar: Rechtsanspruch § 34');
+    expect(before.procedure.closed.outcome).toBe('Überplanmäßige Mittel bewilligt; Maßnahmen vereinbart');
+
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const io = {
+      stdout: new Capture(),
+      stderr: new Capture(false),
+      env: { NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, AUDIT_SIGNING_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() },
+    };
+    const code = await ops(
+      ['erase', '--tenant', 'HRO-JA', '--sozialraum', 'HRO-UE', '--steering', '2025', '--reason', 'Löschantrag nach Art. 17 DSGVO', '--by', 'admin-1'],
+      io,
+    );
+    expect({ code, stderr: io.stderr.text }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(io.stdout.text)).toMatchObject({ subject: 'steering:HRO-UE/2025' });
+
+    const after = (await expectStatus(controller().get(base), 200)).body;
+    expect(after.procedure.meetings[0].measures).toEqual(['gelöscht', 'gelöscht']);
+    expect(after.procedure.requests[0].justification).toBe('gelöscht');
+    expect(after.procedure.closed.outcome).toBe('gelöscht');
+    // Everything but the texts as it was.
+    const withoutTexts = (body: any) => ({
+      ...body,
+      procedure: {
+        ...body.procedure,
+        meetings: body.procedure.meetings.map((m: any) => ({ ...m, measures: m.measures.length })),
+        requests: body.procedure.requests.map((r: any) => ({ ...r, justification: null })),
+        closed: { ...body.procedure.closed, outcome: null },
+      },
+    });
+    expect(withoutTexts(after)).toEqual(withoutTexts(before));
+
+    const refused = await controller().post(`${base}/procedure/meetings`, {
+      heldOn: '2025-07-01',
+      participants: [
+        { organisationId: 'HRO-JA', role: 'Amtsleitung Jugend' },
+        { organisationId: 'TR-E', role: 'Geschäftsführung' },
+      ],
+      measures: ['Nachsteuerung'],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toBe('/problems/texts-erased');
   });
 });

@@ -29413,7 +29413,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -29429,7 +29429,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };
@@ -30025,7 +30025,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -30041,7 +30041,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };
@@ -30261,7 +30261,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -30277,7 +30277,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };
@@ -30500,7 +30500,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied */
+            /** @description Abgelehnt: concurrent-modification, idempotency-key-in-use, idempotent-request-applied, texts-erased */
             409: {
                 headers: {
                     /** @description Sprache von title und detail: de oder en */
@@ -30516,7 +30516,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied";
+                        type?: "/problems/concurrent-modification" | "/problems/idempotency-key-in-use" | "/problems/idempotent-request-applied" | "/problems/texts-erased";
                     };
                 };
             };

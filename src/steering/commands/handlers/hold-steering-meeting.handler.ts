@@ -3,6 +3,7 @@ import { AggregateStore } from '../../../../libs/ddd/aggregate-store';
 import { onBusinessDate } from '../../../../libs/ddd/command-context';
 import { streams } from '../../../shared/stream-ids';
 import { MasterDataQueries } from '../../../master-data';
+import { SealedTexts, textSubjects } from '../../../privacy';
 import { decideSteeringMeeting } from '../../domain/steering.decisions';
 import { steeringDecider } from '../../domain/steering-stream';
 import { HoldSteeringMeetingCommand, SteeringHandled } from '../steering.commands';
@@ -12,10 +13,12 @@ export class HoldSteeringMeetingHandler implements ICommandHandler<HoldSteeringM
   constructor(
     private readonly aggregates: AggregateStore,
     private readonly directory: MasterDataQueries,
+    private readonly texts: SealedTexts,
   ) {}
 
   async execute({ ctx, sozialraumId, fiscalYear, dto }: HoldSteeringMeetingCommand): Promise<SteeringHandled> {
-    const command = { heldOn: dto.heldOn, participants: dto.participants, measures: dto.measures };
+    const measures = await this.texts.sealList(ctx.tenantId, textSubjects.steering(sozialraumId, fiscalYear), dto.measures);
+    const command = { heldOn: dto.heldOn, participants: dto.participants, measures };
     return this.aggregates.handle(
       streams.steering(ctx.tenantId, sozialraumId, fiscalYear),
       steeringDecider,

@@ -4,6 +4,7 @@ import { onBusinessDate } from '../../../../libs/ddd/command-context';
 import { Decimal } from '../../../../libs/money';
 import { streams } from '../../../shared/stream-ids';
 import { BudgetQueries } from '../../../budgets';
+import { SealedTexts, textSubjects } from '../../../privacy';
 import { decideSupplementaryRequest } from '../../domain/steering.decisions';
 import { steeringDecider } from '../../domain/steering-stream';
 import { RequestSupplementaryExpenditureCommand, SteeringHandled } from '../steering.commands';
@@ -13,11 +14,13 @@ export class RequestSupplementaryExpenditureHandler implements ICommandHandler<R
   constructor(
     private readonly aggregates: AggregateStore,
     private readonly budgets: BudgetQueries,
+    private readonly texts: SealedTexts,
   ) {}
 
   async execute({ ctx: requested, sozialraumId, fiscalYear, dto }: RequestSupplementaryExpenditureCommand): Promise<SteeringHandled> {
     const ctx = onBusinessDate(requested, dto.businessDate);
-    const command = { kind: dto.kind, amount: new Decimal(dto.amount), justification: dto.justification, coverSource: dto.coverSource };
+    const { justification } = await this.texts.sealFields(ctx.tenantId, textSubjects.steering(sozialraumId, fiscalYear), dto, ['justification']);
+    const command = { kind: dto.kind, amount: new Decimal(dto.amount), justification, coverSource: dto.coverSource };
     return this.aggregates.handle(
       streams.steering(ctx.tenantId, sozialraumId, fiscalYear),
       steeringDecider,
