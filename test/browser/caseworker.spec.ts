@@ -111,7 +111,7 @@ describe('the caseworker pages in the browser', () => {
     });
     const section = page.getByRole('region', { name: `${B1}: ${b1.help}` });
     await section.getByText('ambulant', { exact: true }).waitFor();
-    await section.getByText('Jugendhilfeverbund Nordost e.V.').waitFor();
+    await section.getByText('Jugendhilfeverbund Nordost e.V.', { exact: true }).waitFor();
     await section.getByText(`01.02.${year} – 31.12.${year}`).waitFor();
     await section.getByText('laufend', { exact: true }).waitFor();
     const yearRow = section.getByRole('row').filter({ hasText: String(year) });
@@ -151,6 +151,7 @@ describe('the caseworker pages in the browser', () => {
       .getByText(`ab 01.03.${year}, unbefristet`)
       .waitFor();
 
+    await page.getByText(`Bewilligung ${B2} beenden`, { exact: true }).click();
     const terminate = page.getByRole('form', { name: `Bewilligung ${B2} beenden` });
     await terminate.getByRole('combobox', { name: 'Grund der Beendigung' }).selectOption('abbruch');
     await terminate.getByLabel('Letzter Tag der Hilfe').fill(`${year}-06-30`);
@@ -168,6 +169,7 @@ describe('the caseworker pages in the browser', () => {
 
   it('says so when someone else changed the case since the page was loaded, books nothing, and offers to reload', async () => {
     await openCasePage();
+    await page.getByText(`Bewilligung ${B1} beenden`, { exact: true }).click();
     const terminate = page.getByRole('form', { name: `Bewilligung ${B1} beenden` });
     await terminate.getByRole('combobox', { name: 'Grund der Beendigung' }).selectOption('planmaessig');
     await terminate.getByLabel('Letzter Tag der Hilfe').fill(`${year}-09-30`);
@@ -190,5 +192,60 @@ describe('the caseworker pages in the browser', () => {
       .getByText(`01.02.${year} – 31.03.${year + 1}`)
       .waitFor();
     expect(await terminate.getByText('Jemand anderes hat diesen Fall inzwischen geändert.').count()).toBe(0);
+  });
+  it('extends an approval with a changed scope in one Bescheid, changes its scope from a month on, and shows a refusal at its form', async () => {
+    await openCasePage();
+    const section = page.getByRole('region', { name: new RegExp(`^${B1}: `) });
+    // Each change of an approval is folded away until asked for.
+    const extend = page.getByRole('form', { name: `Bewilligung ${B1} verlängern` });
+    expect(await extend.isVisible()).toBe(false);
+    await page.getByText(`Bewilligung ${B1} verlängern`, { exact: true }).click();
+    await extend.getByLabel('Neues Ende').fill(`${year + 1}-06-30`);
+    await extend.getByRole('textbox', { name: 'Grund der Verlängerung' }).fill('Hilfeplan fortgeschrieben');
+    await extend.getByRole('textbox', { name: 'Fachleistungsstunden je Monat (freiwillig)' }).fill('15');
+    await extend.getByRole('button', { name: 'Verlängerung buchen' }).dblclick();
+    await announced(`Bewilligung ${B1} verlängert bis 30.06.${year + 1}.`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Die Verlängerung von ${B1} ist gebucht.` })
+      .waitFor();
+    await section.getByText(`01.02.${year} – 30.06.${year + 1}`).waitFor();
+    const extended = (await caseView()).approvals[0];
+    expect(extended.period).toEqual({ start: `${year}-02-01`, end: `${year + 1}-06-30` });
+    // The added months from 01.04. at 15 hours; the months approved before keep theirs.
+    expect(extended.rates.map((r: { from: string; hoursPerMonth: string | null }) => [r.from, r.hoursPerMonth])).toEqual([
+      [`${year}-02-01`, '20'],
+      [`${year + 1}-04-01`, '15'],
+    ]);
+
+    // A change of scope for an hourly rate starts on a month's first day (R3): refused, nothing booked.
+    const version = (await caseView()).version;
+    await page.getByText(`Umfang der Bewilligung ${B1} ändern`, { exact: true }).click();
+    const scope = page.getByRole('form', { name: `Umfang der Bewilligung ${B1} ändern` });
+    await scope.getByLabel('Gilt ab').fill(`${year}-10-15`);
+    await scope.getByRole('textbox', { name: 'Fachleistungsstunden je Monat (freiwillig)' }).fill('10');
+    await scope.getByRole('textbox', { name: 'Grund der Änderung' }).fill('Stundenumfang reduziert');
+    await scope.getByRole('button', { name: 'Änderung buchen' }).click();
+    await scope.getByRole('alert').first().waitFor();
+    expect((await caseView()).version).toBe(version);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await scope.getByLabel('Gilt ab').fill(`${year}-10-01`);
+    await scope.getByRole('button', { name: 'Änderung buchen' }).click();
+    await announced(`Umfang der Bewilligung ${B1} ab 01.10.${year} geändert.`);
+    const changed = (await caseView()).approvals[0];
+    expect(changed.rates.map((r: { from: string; hoursPerMonth: string | null }) => [r.from, r.hoursPerMonth])).toEqual([
+      [`${year}-02-01`, '20'],
+      [`${year}-10-01`, '10'],
+    ]);
+    await section.getByText(/10 Stunden je Monat/).waitFor();
+    const yearRow = section.getByRole('row').filter({ hasText: String(year) });
+    const figures = changed.years.find((y: { fiscalYear: number }) => y.fiscalYear === year);
+    await yearRow
+      .getByRole('cell', { name: formatAmount(figures.committed), exact: true })
+      .first()
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'caseworker-verlaengerung');
   });
 });

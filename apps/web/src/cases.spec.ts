@@ -5,13 +5,17 @@ import {
   caseApprovalRow,
   CASE_REF_PATTERN,
   defaultSetting,
+  emptyExtensionForm,
   emptyGrantForm,
+  emptyScopeChangeForm,
+  extensionBody,
   fieldMessage,
   formatPeriod,
   grantBody,
   LEGAL_BASES,
   legalBasisLabel,
   openCaseBody,
+  scopeChangeBody,
   settingRequired,
   steeringYears,
   terminationBody,
@@ -63,6 +67,34 @@ describe('request bodies', () => {
   it('sends the note of a termination only when there is one', () => {
     expect(terminationBody({ reason: 'abbruch', effectiveEnd: '2025-06-30', note: '  ' })).toEqual({ reason: 'abbruch', effectiveEnd: '2025-06-30' });
     expect(terminationBody({ reason: 'planmaessig', effectiveEnd: '2025-06-30', note: ' Ziel erreicht ' }).note).toBe('Ziel erreicht');
+  });
+
+  it('extends to a date or open-ended, with the scope of the added months only where it changes', () => {
+    expect(extensionBody({ ...emptyExtensionForm(), newEnd: '2026-03-31', reason: ' Hilfeplan fortgeschrieben ' })).toEqual({
+      newEnd: '2026-03-31',
+      reason: 'Hilfeplan fortgeschrieben',
+    });
+    expect(
+      extensionBody({ ...emptyExtensionForm(), openEnded: true, newEnd: '2026-03-31', reason: 'Dauerhilfe', providerId: 'TR-F', hoursPerMonth: '12,5' }),
+    ).toEqual({
+      newEnd: null,
+      reason: 'Dauerhilfe',
+      providerId: 'TR-F',
+      hoursPerMonth: '12.5',
+    });
+  });
+
+  it('changes the scope from a day, sending only what changes', () => {
+    expect(scopeChangeBody({ ...emptyScopeChangeForm(), from: '2025-07-01', hoursPerMonth: '10', reason: 'Stunden reduziert' })).toEqual({
+      from: '2025-07-01',
+      hoursPerMonth: '10',
+      reason: 'Stunden reduziert',
+    });
+    expect(scopeChangeBody({ ...emptyScopeChangeForm(), from: '2025-07-01', providerId: 'TR-F', reason: 'Trägerwechsel' })).toEqual({
+      from: '2025-07-01',
+      providerId: 'TR-F',
+      reason: 'Trägerwechsel',
+    });
   });
 
   it('takes the case reference in capitals and checks it is pseudonymous', () => {

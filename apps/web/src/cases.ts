@@ -18,6 +18,8 @@ export type ApprovalStatus = ApprovalItem['status'];
 export type GrantBody = paths['/cases/{caseRef}/approvals']['post']['requestBody']['content']['application/json'];
 export type TerminationBody = paths['/cases/{caseRef}/approvals/{approvalId}/termination']['post']['requestBody']['content']['application/json'];
 export type TerminationReason = TerminationBody['reason'];
+export type ExtensionBody = paths['/cases/{caseRef}/approvals/{approvalId}/extension']['post']['requestBody']['content']['application/json'];
+export type ScopeChangeBody = paths['/cases/{caseRef}/approvals/{approvalId}/scope-changes']['post']['requestBody']['content']['application/json'];
 export type OpenCaseBody = paths['/cases']['post']['requestBody']['content']['application/json'];
 
 /** The legal bases in the order of the SGB VIII, with the names the API gives them (src/shared/legal-basis.ts). */
@@ -161,6 +163,46 @@ export function terminationBody(form: TerminationForm): TerminationBody {
   return body;
 }
 
+/**
+ * An extension in one Bescheid: a later end (or none: unbefristet) and, where the scope changes
+ * with it, the provider and the hours for the added months. Empty fields keep what was approved.
+ */
+export interface ExtensionForm {
+  openEnded: boolean;
+  newEnd: string;
+  reason: string;
+  providerId: string;
+  hoursPerMonth: string;
+}
+
+export const emptyExtensionForm = (): ExtensionForm => ({ openEnded: false, newEnd: '', reason: '', providerId: '', hoursPerMonth: '' });
+
+export function extensionBody(form: ExtensionForm): ExtensionBody {
+  const body: ExtensionBody = { newEnd: form.openEnded ? null : form.newEnd, reason: form.reason.trim() };
+  if (form.providerId) body.providerId = form.providerId;
+  const hours = normaliseDecimal(form.hoursPerMonth);
+  if (hours) body.hoursPerMonth = hours;
+  return body;
+}
+
+/** A change of scope from a day on (a month's first day for monthly and hourly rates, R3): provider or hours. */
+export interface ScopeChangeForm {
+  from: string;
+  providerId: string;
+  hoursPerMonth: string;
+  reason: string;
+}
+
+export const emptyScopeChangeForm = (): ScopeChangeForm => ({ from: '', providerId: '', hoursPerMonth: '', reason: '' });
+
+export function scopeChangeBody(form: ScopeChangeForm): ScopeChangeBody {
+  const body: ScopeChangeBody = { from: form.from, reason: form.reason.trim() };
+  if (form.providerId) body.providerId = form.providerId;
+  const hours = normaliseDecimal(form.hoursPerMonth);
+  if (hours) body.hoursPerMonth = hours;
+  return body;
+}
+
 export interface ApprovalListRow {
   key: string;
   caseRef: string;
@@ -203,6 +245,10 @@ export interface CaseApprovalRow {
   period: string;
   status: string;
   running: boolean;
+  /** Unbefristet: nothing to extend. */
+  openEnded: boolean;
+  /** Hours per month are part of the scope (Fachleistungsstunden). */
+  hourly: boolean;
   bescheidDate: string;
   rate: string;
   budget: string;
@@ -230,6 +276,8 @@ export function caseApprovalRow(approval: CaseApproval, providers: ReadonlyMap<s
     period: formatPeriod(approval.period),
     status: STATUS_LABEL[approval.status],
     running: approval.status === 'running',
+    openEnded: approval.period.end === null,
+    hourly: approval.rateType === 'hourly',
     bescheidDate: formatDate(approval.bescheidDate),
     rate: rateText(approval),
     budget: approval.classification.inBudget ? 'im Sozialraumbudget' : 'neben dem Budget',

@@ -84,7 +84,7 @@ export class GrantApprovalDto {
 }
 
 export class ExtendApprovalDto extends CommandBaseDto {
-  @ApiPropertyOptional({ example: '2026-06-30', description: 'Neues Ende; null macht die Bewilligung unbefristet' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-06-30', description: 'Neues Ende; null macht die Bewilligung unbefristet' })
   @ValidateIf((o) => o.newEnd !== null)
   @IsIsoDate()
   newEnd: string | null;

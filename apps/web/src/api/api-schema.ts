@@ -5550,10 +5550,11 @@ export interface components {
              */
             hoursPerMonth?: string;
             /**
+             * Format: date
              * @description Neues Ende; null macht die Bewilligung unbefristet
              * @example 2026-06-30
              */
-            newEnd?: Record<string, never>;
+            newEnd: string | null;
             /**
              * @description Träger im verlängerten Zeitraum; Vorgabe: der Träger zum bisherigen Ende
              * @example TR-F

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { GrantBody, OpenCaseBody, TerminationBody } from '../cases';
+import type { ExtensionBody, GrantBody, OpenCaseBody, ScopeChangeBody, TerminationBody } from '../cases';
 import { api, ok } from './client';
 
 /** The reads and commands of the caseworker (ASD): the approvals, a new case, a grant and a termination. */
@@ -48,4 +48,14 @@ export function grantApproval(caseRef: string, body: GrantBody, s: CaseSubmissio
 /** POST …/termination on the case as the page showed it (If-Match). */
 export function terminateApproval(caseRef: string, approvalId: string, body: TerminationBody, s: CaseSubmission) {
   return ok(api.POST('/cases/{caseRef}/approvals/{approvalId}/termination', { params: { path: { caseRef, approvalId }, header: headers(s) }, body }));
+}
+
+/** POST …/extension on the case as the page showed it (If-Match): a later end, with a changed scope where given. */
+export function extendApproval(caseRef: string, approvalId: string, body: ExtensionBody, s: CaseSubmission) {
+  return ok(api.POST('/cases/{caseRef}/approvals/{approvalId}/extension', { params: { path: { caseRef, approvalId }, header: headers(s) }, body }));
+}
+
+/** POST …/scope-changes on the case as the page showed it (If-Match). */
+export function changeScope(caseRef: string, approvalId: string, body: ScopeChangeBody, s: CaseSubmission) {
+  return ok(api.POST('/cases/{caseRef}/approvals/{approvalId}/scope-changes', { params: { path: { caseRef, approvalId }, header: headers(s) }, body }));
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { isApiError } from '../api/client';
 import { Alert } from '../components/alert';
+import type { useSubmission } from '../use-submission';
 
 /** A refused or failed submission as the page shows it: the API's problem (RFC 9457), field by field. */
 export interface Problem {
@@ -92,3 +93,94 @@ export function FormProblem({
 }
 
 export const PSEUDONYM_HINT = 'Nur das pseudonyme Fallzeichen – keine Namen, Geburtsdaten oder Diagnosen.';
+
+export type Submissions = ReturnType<typeof useSubmission>;
+
+/** The registered providers as options of a select (Wunsch- und Wahlrecht: every one of them). */
+export function ProviderSelect({
+  id,
+  value,
+  onChange,
+  providers,
+  emptyLabel,
+  described,
+}: {
+  id: string;
+  value: string;
+  onChange: (providerId: string) => void;
+  providers: ReadonlyMap<string, string> | undefined;
+  emptyLabel: string;
+  described: { 'aria-describedby'?: string; 'aria-invalid'?: true };
+}) {
+  return (
+    <div className="kern-form-input__select-wrapper">
+      <select id={id} className="kern-form-input__select" value={value} onChange={(event) => onChange(event.target.value)} {...described}>
+        <option value="">{emptyLabel}</option>
+        {[...(providers ?? new Map<string, string>())].map(([providerId, name]) => (
+          <option key={providerId} value={providerId}>
+            {name} ({providerId})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+interface InputFieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}
+
+/** A labelled date input (ISO value, the browser's own date picker). */
+export function DateField({ id, label, hint, value, onChange, error }: InputFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(described) => (
+        <input id={id} className="kern-form-input__input" type="date" value={value} onChange={(event) => onChange(event.target.value)} {...described} />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled short free text; the hint asks for no personal data by default. */
+export function TextAreaField({ id, label, hint = 'Kurz und ohne Angaben zur Person', value, onChange, error }: InputFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(described) => (
+        <textarea
+          id={id}
+          className="kern-form-input__input"
+          rows={2}
+          maxLength={500}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          {...described}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled decimal (hours): text with a decimal keyboard, so "12,5" can be typed as written. */
+export function DecimalField({ id, label, hint, value, onChange, error }: InputFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(described) => (
+        <input
+          id={id}
+          className="kern-form-input__input"
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          {...described}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { grantApproval, terminateApproval } from '../api/cases';
+import { grantApproval } from '../api/cases';
 import { caseQuery, providersQuery } from '../api/queries';
 import type { CaseView } from '../api/types';
 import {
@@ -15,18 +15,14 @@ import {
   settingRequired,
   SETTINGS,
   steeringYears,
-  TERMINATION_REASON_LABEL,
-  TERMINATION_REASONS,
-  terminationBody,
   withLegalBasis,
   type CaseApprovalRow,
   type GrantForm,
   type LegalBasis,
   type Setting,
-  type TerminationForm,
-  type TerminationReason,
 } from '../cases';
 import { Alert } from '../components/alert';
+import { Disclosure } from '../components/disclosure';
 import { ErrorNotice } from '../components/error-notice';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
@@ -34,20 +30,11 @@ import { href } from '../router';
 import { hasRole } from '../session';
 import { useSession } from '../use-session';
 import { useSubmission } from '../use-submission';
-import { Field, FormProblem, problemOf, PSEUDONYM_HINT } from './case-forms';
-
-type Submissions = ReturnType<typeof useSubmission>;
+import { ExtensionFormView, ScopeChangeFormView, TerminationFormView, type Booked } from './approval-change-forms';
+import { DateField, DecimalField, Field, FormProblem, problemOf, ProviderSelect, PSEUDONYM_HINT, type Submissions } from './case-forms';
 
 const GRANT = 'grant';
 const GRANT_FIELDS = ['legalBasis', 'providerId', 'start', 'end', 'bescheidDate', 'hoursPerMonth', 'setting'] as const;
-const TERMINATION_FIELDS = ['reason', 'effectiveEnd', 'note'] as const;
-
-/** What the page says after a grant: the approval is booked; thresholds are the steering's business. */
-interface Granted {
-  approvalId: string;
-  sozialraumId: string;
-  years: number[];
-}
 
 function DescriptionList({ items }: { items: [string, string][] }) {
   return (
@@ -108,111 +95,13 @@ function YearTable({ row }: { row: CaseApprovalRow }) {
   );
 }
 
-function TerminationFormView({
-  caseView,
-  row,
-  submissions,
-  announce,
-  reload,
-}: {
-  caseView: CaseView;
-  row: CaseApprovalRow;
-  submissions: Submissions;
-  announce: (text: string) => void;
-  reload: () => void;
-}) {
-  const id = useId();
-  const [form, setForm] = useState<TerminationForm>({ reason: '', effectiveEnd: '', note: '' });
-  const intent = `terminate:${row.approvalId}`;
-  const problem = problemOf(submissions.errorOf(intent));
-  const pending = submissions.isPending(intent);
-  const error = (field: string) => fieldMessage(problem?.errors, field);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const done = await submissions.submit(intent, (idempotencyKey) =>
-      terminateApproval(caseView.caseRef, row.approvalId, terminationBody(form), { idempotencyKey, caseVersion: caseView.version }),
-    );
-    if (done) {
-      announce(`Bewilligung ${row.approvalId} beendet.`);
-      reload();
-    }
-  };
-
-  return (
-    <form className="app-inline-form" onSubmit={submit} noValidate aria-label={`Bewilligung ${row.approvalId} beenden`}>
-      <h4 className="kern-heading-small">Bewilligung {row.approvalId} beenden</h4>
-      <Field id={`${id}-reason`} label="Grund der Beendigung" error={error('reason')}>
-        {(described) => (
-          <div className="kern-form-input__select-wrapper">
-            <select
-              id={`${id}-reason`}
-              className="kern-form-input__select"
-              value={form.reason}
-              onChange={(event) => setForm({ ...form, reason: event.target.value as TerminationReason | '' })}
-              {...described}
-            >
-              <option value="">– bitte wählen –</option>
-              {TERMINATION_REASONS.map((reason) => (
-                <option key={reason} value={reason}>
-                  {TERMINATION_REASON_LABEL[reason]}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-      </Field>
-      <Field id={`${id}-end`} label="Letzter Tag der Hilfe" error={error('effectiveEnd')}>
-        {(described) => (
-          <input
-            id={`${id}-end`}
-            className="kern-form-input__input"
-            type="date"
-            value={form.effectiveEnd}
-            onChange={(event) => setForm({ ...form, effectiveEnd: event.target.value })}
-            {...described}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-note`} label="Anmerkung (freiwillig)" hint="Kurz und ohne Angaben zur Person" error={error('note')}>
-        {(described) => (
-          <textarea
-            id={`${id}-note`}
-            className="kern-form-input__input"
-            rows={2}
-            maxLength={500}
-            value={form.note}
-            onChange={(event) => setForm({ ...form, note: event.target.value })}
-            {...described}
-          />
-        )}
-      </Field>
-      {problem && !allShownAtFields(problem.errors, TERMINATION_FIELDS) ? (
-        <FormProblem
-          problem={problem}
-          failedTitle="Die Beendigung konnte nicht gebucht werden."
-          onReload={() => {
-            submissions.dismiss(intent);
-            reload();
-          }}
-          onDismiss={() => submissions.dismiss(intent)}
-        />
-      ) : null}
-      <div className="app-actions">
-        <button type="submit" className="kern-btn kern-btn--secondary" aria-disabled={pending}>
-          <span className="kern-label">Bewilligung beenden{pending ? ' – wird gebucht …' : ''}</span>
-        </button>
-      </div>
-    </form>
-  );
-}
-
 function ApprovalSection({
   caseView,
   row,
   canAct,
   submissions,
   announce,
+  onBooked,
   reload,
 }: {
   caseView: CaseView;
@@ -220,8 +109,10 @@ function ApprovalSection({
   canAct: boolean;
   submissions: Submissions;
   announce: (text: string) => void;
+  onBooked: (booked: Booked, announcement: string) => void;
   reload: () => void;
 }) {
+  const changes = { caseView, row, submissions, onBooked, reload };
   const headingId = useId();
   return (
     <section className="app-section" aria-labelledby={headingId}>
@@ -242,7 +133,21 @@ function ApprovalSection({
         ]}
       />
       <YearTable row={row} />
-      {canAct && row.running ? <TerminationFormView caseView={caseView} row={row} submissions={submissions} announce={announce} reload={reload} /> : null}
+      {canAct && row.running ? (
+        <div className="app-section">
+          {row.openEnded ? null : (
+            <Disclosure summary={`Bewilligung ${row.approvalId} verlängern`}>
+              <ExtensionFormView {...changes} />
+            </Disclosure>
+          )}
+          <Disclosure summary={`Umfang der Bewilligung ${row.approvalId} ändern`}>
+            <ScopeChangeFormView {...changes} />
+          </Disclosure>
+          <Disclosure summary={`Bewilligung ${row.approvalId} beenden`}>
+            <TerminationFormView {...changes} announce={announce} />
+          </Disclosure>
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -254,7 +159,7 @@ function GrantFormView({
 }: {
   caseView: CaseView;
   submissions: Submissions;
-  onGranted: (granted: Granted, text: string) => void;
+  onGranted: (granted: Booked, text: string) => void;
 }) {
   const id = useId();
   const providers = useQuery(providersQuery());
@@ -272,7 +177,12 @@ function GrantFormView({
       const approval = done.approvals.find((a) => a.approvalId === done.approvalId);
       setForm(emptyGrantForm());
       onGranted(
-        { approvalId: done.approvalId, sozialraumId: done.sozialraumId, years: approval ? steeringYears(approval) : [Number(body.start.slice(0, 4))] },
+        {
+          title: `Bewilligung ${done.approvalId} ist gebucht.`,
+          approvalId: done.approvalId,
+          sozialraumId: done.sozialraumId,
+          years: approval ? steeringYears(approval) : [Number(body.start.slice(0, 4))],
+        },
         `Bewilligung ${done.approvalId} erteilt (${legalBasisLabel(body.legalBasis)}).`,
       );
     }
@@ -323,74 +233,40 @@ function GrantFormView({
       </Field>
       <Field id={`${id}-provider`} label="Träger" hint="Jeder registrierte Träger (Wunsch- und Wahlrecht)" error={error('providerId')}>
         {(described) => (
-          <div className="kern-form-input__select-wrapper">
-            <select
-              id={`${id}-provider`}
-              className="kern-form-input__select"
-              value={form.providerId}
-              onChange={(event) => setForm({ ...form, providerId: event.target.value })}
-              {...described}
-            >
-              <option value="">– bitte wählen –</option>
-              {[...(providers.data ?? new Map<string, string>())].map(([providerId, name]) => (
-                <option key={providerId} value={providerId}>
-                  {name} ({providerId})
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-      </Field>
-      <Field id={`${id}-start`} label="Beginn" error={error('start')}>
-        {(described) => (
-          <input
-            id={`${id}-start`}
-            className="kern-form-input__input"
-            type="date"
-            value={form.start}
-            onChange={(event) => setForm({ ...form, start: event.target.value })}
-            {...described}
+          <ProviderSelect
+            id={`${id}-provider`}
+            value={form.providerId}
+            onChange={(providerId) => setForm({ ...form, providerId })}
+            providers={providers.data}
+            emptyLabel="– bitte wählen –"
+            described={described}
           />
         )}
       </Field>
-      <Field id={`${id}-end`} label="Ende (freiwillig)" hint="Leer: unbefristet" error={error('end')}>
-        {(described) => (
-          <input
-            id={`${id}-end`}
-            className="kern-form-input__input"
-            type="date"
-            value={form.end}
-            onChange={(event) => setForm({ ...form, end: event.target.value })}
-            {...described}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-bescheid`} label="Datum des Bescheids" error={error('bescheidDate')}>
-        {(described) => (
-          <input
-            id={`${id}-bescheid`}
-            className="kern-form-input__input"
-            type="date"
-            value={form.bescheidDate}
-            onChange={(event) => setForm({ ...form, bescheidDate: event.target.value })}
-            {...described}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-hours`} label="Fachleistungsstunden je Monat" hint="Nur bei einem Entgelt je Fachleistungsstunde" error={error('hoursPerMonth')}>
-        {(described) => (
-          <input
-            id={`${id}-hours`}
-            className="kern-form-input__input"
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            value={form.hoursPerMonth}
-            onChange={(event) => setForm({ ...form, hoursPerMonth: event.target.value })}
-            {...described}
-          />
-        )}
-      </Field>
+      <DateField id={`${id}-start`} label="Beginn" value={form.start} onChange={(start) => setForm({ ...form, start })} error={error('start')} />
+      <DateField
+        id={`${id}-end`}
+        label="Ende (freiwillig)"
+        hint="Leer: unbefristet"
+        value={form.end}
+        onChange={(end) => setForm({ ...form, end })}
+        error={error('end')}
+      />
+      <DateField
+        id={`${id}-bescheid`}
+        label="Datum des Bescheids"
+        value={form.bescheidDate}
+        onChange={(bescheidDate) => setForm({ ...form, bescheidDate })}
+        error={error('bescheidDate')}
+      />
+      <DecimalField
+        id={`${id}-hours`}
+        label="Fachleistungsstunden je Monat"
+        hint="Nur bei einem Entgelt je Fachleistungsstunde"
+        value={form.hoursPerMonth}
+        onChange={(hoursPerMonth) => setForm({ ...form, hoursPerMonth })}
+        error={error('hoursPerMonth')}
+      />
       {problem && !allShownAtFields(problem.errors, GRANT_FIELDS) ? (
         <FormProblem problem={problem} failedTitle="Die Bewilligung konnte nicht gebucht werden." onDismiss={() => submissions.dismiss(GRANT)} />
       ) : null}
@@ -403,18 +279,19 @@ function GrantFormView({
   );
 }
 
-function GrantedNotice({ granted }: { granted: Granted }) {
+/** What the page says after a grant or a change: booked; thresholds are the steering's business. */
+function BookedNotice({ booked }: { booked: Booked }) {
   return (
-    <Alert kind="success" title={`Bewilligung ${granted.approvalId} ist gebucht.`}>
+    <Alert kind="success" title={booked.title}>
       <p className="kern-body">
         Ein Rechtsanspruch wird nie aus Budgetgründen abgelehnt. Überschreitet die Bewilligung eine Schwelle des Sozialraumbudgets, erscheinen die Folgen
         (Warnung, Verfahren) in der Steuerung des Sozialraums:
       </p>
       <ul className="kern-list">
-        {granted.years.map((fiscalYear) => (
+        {booked.years.map((fiscalYear) => (
           <li key={fiscalYear}>
-            <a className="kern-link" href={href({ name: 'sozialraum', sozialraumId: granted.sozialraumId, fiscalYear })}>
-              Steuerung {granted.sozialraumId} {fiscalYear}
+            <a className="kern-link" href={href({ name: 'sozialraum', sozialraumId: booked.sozialraumId, fiscalYear })}>
+              Steuerung {booked.sozialraumId} {fiscalYear}
             </a>
           </li>
         ))}
@@ -432,7 +309,12 @@ export default function CasePage({ caseRef }: { caseRef: string }) {
   const providers = useQuery(providersQuery());
   const submissions = useSubmission();
   const [announcement, setAnnouncement] = useState('');
-  const [granted, setGranted] = useState<Granted | null>(null);
+  const [booked, setBooked] = useState<Booked | null>(null);
+  const onBooked = (next: Booked, text: string) => {
+    setBooked(next);
+    setAnnouncement(text);
+    reload();
+  };
   const approvalsId = useId();
   const grantId = useId();
 
@@ -461,7 +343,7 @@ export default function CasePage({ caseRef }: { caseRef: string }) {
           <p className="kern-body" data-testid="case-summary">
             Sozialraum {caseView.data.sozialraumId} · Fassung {caseView.data.version}
           </p>
-          {granted ? <GrantedNotice granted={granted} /> : null}
+          {booked ? <BookedNotice booked={booked} /> : null}
           <section className="app-section" aria-labelledby={approvalsId}>
             <h2 className="kern-heading-medium" id={approvalsId}>
               Bewilligungen
@@ -475,6 +357,7 @@ export default function CasePage({ caseRef }: { caseRef: string }) {
                 canAct={canAct}
                 submissions={submissions}
                 announce={setAnnouncement}
+                onBooked={onBooked}
                 reload={reload}
               />
             ))}
@@ -484,15 +367,7 @@ export default function CasePage({ caseRef }: { caseRef: string }) {
               <h2 className="kern-heading-medium" id={grantId}>
                 Bewilligung erteilen
               </h2>
-              <GrantFormView
-                caseView={caseView.data}
-                submissions={submissions}
-                onGranted={(next, text) => {
-                  setGranted(next);
-                  setAnnouncement(text);
-                  reload();
-                }}
-              />
+              <GrantFormView caseView={caseView.data} submissions={submissions} onGranted={onBooked} />
             </section>
           ) : null}
         </>
