@@ -12,7 +12,7 @@ import { text } from '../../libs/text/text';
 import { AUTH_PROBLEMS } from '../../libs/auth/auth-problems';
 import { SHARED_PROBLEMS } from '../shared/shared-problems';
 import { CASE_PROBLEMS } from './cases.problems';
-import { CaseView, CaseViewWithApproval, CaseViewWithInvoice, CaseViewWithKostenbeitrag, CaseViewWithKostenerstattung } from './cases.schemas';
+import { ApprovedMonth, CaseView, CaseViewWithApproval, CaseViewWithInvoice, CaseViewWithKostenbeitrag, CaseViewWithKostenerstattung } from './cases.schemas';
 import { CASE_REF_PATTERN, CASE_REF_TEXT } from '../shared/identifiers';
 import {
   ChangeScopeDto,
@@ -45,6 +45,7 @@ import { CaseState } from './domain/case-state';
 import { CaseStreamEvent } from './domain/case.events';
 import { CommandBaseDto } from '../../libs/http/command-base.dto';
 import { caseView } from './queries/case-view';
+import { approvedMonthView } from './queries/approved-month';
 import { PRIVACY_PROBLEMS } from '../privacy';
 
 const caseParam = new PatternPipe('caseRef', CASE_REF_PATTERN, CASE_REF_TEXT);
@@ -58,6 +59,8 @@ const invoiceParam = new PatternPipe(
   /^[A-Z]{1,6}-\d{2}-\d{3,5}-B\d{1,4}-R\d{1,4}$/,
   text('muss die Kennung einer Rechnung wie TW-25-001-B1-R1 sein.', 'must be an invoice id such as TW-25-001-B1-R1.'),
 );
+
+const monthParam = new PatternPipe('serviceMonth', /^\d{4}-(0[1-9]|1[0-2])$/, text('muss ein Monat wie 2025-03 sein.', 'must be a month such as 2025-03.'));
 
 type HandledCase = Handled<CaseState, CaseStreamEvent>;
 
@@ -232,6 +235,25 @@ export class CasesController {
     @Body() dto: TerminateApprovalDto,
   ): Promise<Static<typeof CaseView>> {
     return this.run(ctx, caseRef, new TerminateApprovalCommand(ctx, caseRef, approvalId, dto));
+  }
+
+  @Get(':caseRef/approvals/:approvalId/months/:serviceMonth')
+  @Operation({
+    summary: 'Was ein Leistungsmonat abzurechnen erlaubt',
+    description:
+      'Je Träger die bewilligten Fachleistungsstunden oder Anwesenheitstage des Leistungsmonats und der bewilligte Betrag (R3), die Obergrenze einer Rechnung (R4), und die Rechnung, die den Monat schon abrechnet. Leer außerhalb des Bewilligungszeitraums. Träger sehen nur den eigenen Anteil; eine Bewilligung, die sie nicht erbringen, ist für sie nicht vorhanden.',
+    answer: { status: 200, schema: ApprovedMonth },
+    refusals: [P['case-not-found'], P['approval-not-found']],
+  })
+  async approvedMonth(
+    @Ctx() ctx: CommandContext,
+    @Param('caseRef', caseParam) caseRef: string,
+    @Param('approvalId', approvalParam) approvalId: string,
+    @Param('serviceMonth', monthParam) serviceMonth: string,
+  ): Promise<Static<typeof ApprovedMonth>> {
+    const { state } = await this.cases.load(ctx.tenantId, caseRef);
+    if (state.caseRef === null) caseNotFound(caseRef);
+    return approvedMonthView(state, approvalId, serviceMonth, ctx.actor.role === 'provider' ? (ctx.providerId ?? '\u0000') : undefined);
   }
 
   @Post(':caseRef/approvals/:approvalId/invoices')

@@ -186,3 +186,33 @@ export const InvoicePage = named(
   ),
   'Eine Seite Rechnungen, nach Zeitpunkt der Einreichung (submittedAt), dann invoiceId',
 );
+
+const InvoiceCeiling = Shape(
+  {
+    providerId: Type.String({ description: 'Leistungserbringender Träger' }),
+    unit: Nullable(OneOf(['hours', 'days'] as const, { description: 'Fachleistungsstunden oder Anwesenheitstage; null bei einer Monatspauschale' })),
+    approvedQuantity: Nullable(Type.String({ ...Decimal, description: 'Bewilligte Stunden oder Tage des Monats; null bei einer Monatspauschale' })),
+    approvedAmount: Type.String({ ...Amount, description: 'Bewilligter Betrag des Monats: die Obergrenze der Rechnung (R4)' }),
+    invoice: Nullable(
+      Shape(
+        { invoiceId: Type.String(), invoiceNumber: Type.String(), amount: Type.String(Amount), status: InvoiceStatus },
+        { description: 'Die Rechnung, mit der der Monat schon abgerechnet ist (nicht zurückgewiesen, nicht storniert); eine zweite wird abgelehnt' },
+      ),
+    ),
+  },
+  { description: 'Was ein Träger für den Leistungsmonat höchstens abrechnen kann' },
+);
+
+export const ApprovedMonth = named(
+  'ApprovedMonth',
+  Shape({
+    caseRef: Type.String(),
+    approvalId: Type.String(),
+    serviceMonth: IsoMonth,
+    rateType: RateTypeCode,
+    ceilings: Type.Array(InvoiceCeiling, {
+      description: 'Je Träger, wie bewilligt (R3); leer außerhalb des Bewilligungszeitraums. Träger sehen nur den eigenen',
+    }),
+  }),
+  'Was eine Bewilligung in einem Leistungsmonat abzurechnen erlaubt: Stunden oder Tage und Betrag je Träger, und ob der Monat schon abgerechnet ist',
+);

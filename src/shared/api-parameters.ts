@@ -8,6 +8,7 @@ export const API_PARAMETERS: Readonly<Record<string, { description: string; exam
   caseRef: { description: 'Pseudonymes Fallzeichen (nie ein Name)', example: 'TW-25-001' },
   approvalId: { description: 'Kennung der Bewilligung: Fallzeichen und laufende Nummer', example: 'TW-25-001-B1' },
   invoiceId: { description: 'Kennung der Rechnung: Bewilligung und laufende Nummer', example: 'TW-25-001-B1-R1' },
+  serviceMonth: { description: 'Leistungsmonat (JJJJ-MM)', example: '2025-03' },
   providerId: { description: 'Kürzel des freien Trägers', example: 'TR-E' },
   agreementId: { description: 'Kennung der Entgeltvereinbarung', example: 'EV-TR-E-1' },
   subsidyId: { description: 'Kennung der Zuwendung', example: 'ZUW-2025-1' },

@@ -80,6 +80,7 @@ export const ROLE_MATRIX_ROWS: RoleMatrixRows = {
   'POST /cases/:caseRef/approvals/:approvalId/extension': ['caseworker'],
   'POST /cases/:caseRef/approvals/:approvalId/scope-changes': ['caseworker'],
   'POST /cases/:caseRef/approvals/:approvalId/termination': ['caseworker'],
+  'GET /cases/:caseRef/approvals/:approvalId/months/:serviceMonth': ['controller', 'caseworker', 'wiju', 'provider', 'auditor'],
   'POST /cases/:caseRef/approvals/:approvalId/invoices': ['provider'],
   'POST /cases/:caseRef/invoices/:invoiceId/verifications': ['wiju'],
   'POST /cases/:caseRef/invoices/:invoiceId/rejection': ['wiju'],

@@ -1,4 +1,4 @@
-import { approvedAmountOfMonth, approvedDaysIn, coveredMonthsOf, coveredUntil, monthInPeriod, segmentOn } from './approved-amounts';
+import { approvedAmountOfMonth, approvedDaysIn, coveredMonthsOf, coveredUntil, invoiceCeilings, monthInPeriod, segmentOn } from './approved-amounts';
 import { Approval } from './case-state';
 import { RateSegment } from './case.events';
 
@@ -88,5 +88,27 @@ describe('R3 approved amounts per Leistungsmonat', () => {
     expect(coveredMonthsOf(spanning, 2026)).toEqual(['2026-01', '2026-02']);
     expect(coveredMonthsOf(spanning, 2027)).toEqual([]);
     expect(coveredMonthsOf(approval('hourly', '2025-11-01', null, [], 2025), 2026)).toEqual([]);
+  });
+});
+
+describe('the ceiling of an invoice for a Leistungsmonat (R3, R4)', () => {
+  const shown = (ceilings: ReturnType<typeof invoiceCeilings>) =>
+    ceilings.map((c) => ({ providerId: c.providerId, quantity: c.quantity?.toString() ?? null, unit: c.unit, amount: c.amount.toFixed(2) }));
+
+  it('takes the hours of the segment in force at the start of the month, the whole month even when the period starts in it', () => {
+    const hourly = approval('hourly', '2025-02-10', '2025-12-31', [segment('2025-02-10', 'TR-E', '38.50', '20'), segment('2025-07-01', 'TR-E', '38.50', '10')]);
+    expect(shown(invoiceCeilings(hourly, '2025-02'))).toEqual([{ providerId: 'TR-E', quantity: '20', unit: 'hours', amount: '770.00' }]);
+    expect(shown(invoiceCeilings(hourly, '2025-07'))).toEqual([{ providerId: 'TR-E', quantity: '10', unit: 'hours', amount: '385.00' }]);
+    expect(invoiceCeilings(hourly, '2026-01')).toEqual([]);
+  });
+
+  it('counts the days each provider delivers under a daily rate, and the flat month without a quantity', () => {
+    const daily = approval('daily', '2025-03-01', '2025-12-31', [segment('2025-03-01', 'TR-E', '250.00'), segment('2025-03-21', 'TR-F', '260.00')]);
+    expect(shown(invoiceCeilings(daily, '2025-03'))).toEqual([
+      { providerId: 'TR-E', quantity: '20', unit: 'days', amount: '5000.00' },
+      { providerId: 'TR-F', quantity: '11', unit: 'days', amount: '2860.00' },
+    ]);
+    const monthly = approval('monthly', '2025-03-15', null, [segment('2025-03-15', 'TR-E', '1200.00')]);
+    expect(shown(invoiceCeilings(monthly, '2025-03'))).toEqual([{ providerId: 'TR-E', quantity: null, unit: null, amount: '1200.00' }]);
   });
 });

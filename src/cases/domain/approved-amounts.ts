@@ -54,6 +54,29 @@ export function approvedAmountOfMonth(approval: Approval, month: string): Map<st
   return amounts;
 }
 
+/** What one provider's invoice for a Leistungsmonat may claim at most (R3, R4). */
+export interface InvoiceCeiling {
+  providerId: string;
+  /** Hours (FLS) or days of presence approved in the month; null for a monthly flat rate. */
+  quantity: Decimal | null;
+  unit: 'hours' | 'days' | null;
+  amount: Decimal;
+}
+
+/**
+ * The ceiling of each provider's invoice for a month: the hours of the segment in force on the
+ * month's first approved day, or the approved days on which the provider delivers, or the flat
+ * month; with the approved amount. Empty outside the approved period.
+ */
+export function invoiceCeilings(approval: Approval, month: string): InvoiceCeiling[] {
+  const days = approvedDaysIn(approval, month);
+  return [...approvedAmountOfMonth(approval, month)].map(([providerId, amount]) => {
+    if (approval.rateType === 'monthly') return { providerId, quantity: null, unit: null, amount };
+    if (approval.rateType === 'hourly') return { providerId, quantity: new Decimal(segmentOn(approval, days[0]).hoursPerMonth ?? 0), unit: 'hours', amount };
+    return { providerId, quantity: new Decimal(days.filter((day) => segmentOn(approval, day).providerId === providerId).length), unit: 'days', amount };
+  });
+}
+
 /** Months of a fiscal year the approval covers (to its end, or to 31.12. of the last committed year). */
 export function coveredMonthsOf(approval: Approval, year: number): string[] {
   const from = maxDate(approval.start, startOfYear(year));

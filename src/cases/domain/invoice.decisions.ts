@@ -3,7 +3,7 @@ import { text } from '../../../libs/text/text';
 import { CASE_PROBLEMS } from '../cases.problems';
 import { yearOf } from '../../../libs/calendar';
 import { Decimal, formatAmount } from '../../../libs/money';
-import { approvedAmountOfMonth, approvedDaysIn, monthInPeriod, segmentOn } from './approved-amounts';
+import { approvedAmountOfMonth, approvedDaysIn, invoiceCeilings, monthInPeriod, segmentOn } from './approved-amounts';
 import { CaseStreamEvent, VerificationStep } from './case.events';
 import { CaseState, Invoice, InvoiceStatus, activeInvoices, evolveCase } from './case-state';
 import { RATE_TYPE_NAMES, approvalNotFound, approvalOf, assertCaseExists, periodText } from './approval.decisions';
@@ -132,10 +132,11 @@ function invoiceAmount(cmd: SubmitInvoice, state: CaseState, approvedForProvider
   const quantity = new Decimal(cmd.quantity);
   if (!quantity.greaterThan(0))
     refuse(CASE_PROBLEMS['quantity-not-positive'], text('Die erbrachte Menge muss positiv sein.', 'The delivered quantity must be positive.'));
+  // The most the month allows this provider: what the form shows before the invoice is sent.
+  const ceiling = invoiceCeilings(approval, cmd.serviceMonth).find((c) => c.providerId === cmd.providerId)!;
   if (approval.rateType === 'hourly') {
-    const days = approvedDaysIn(approval, cmd.serviceMonth);
-    const segment = segmentOn(approval, days[0]);
-    const maxHours = new Decimal(segment.hoursPerMonth ?? 0);
+    const segment = segmentOn(approval, approvedDaysIn(approval, cmd.serviceMonth)[0]);
+    const maxHours = ceiling.quantity!;
     if (quantity.greaterThan(maxHours)) {
       const [invoiced, approvedHours, excess] = [quantity.toString(), maxHours.toString(), quantity.minus(maxHours).toString()];
       refuse(
@@ -154,7 +155,7 @@ function invoiceAmount(cmd: SubmitInvoice, state: CaseState, approvedForProvider
   }
   if (!quantity.isInteger()) refuse(CASE_PROBLEMS['days-not-whole'], text('Anwesenheitstage sind ganze Tage.', 'Days of presence are whole days.'));
   const days = approvedDaysIn(approval, cmd.serviceMonth).filter((day) => segmentOn(approval, day).providerId === cmd.providerId);
-  if (quantity.greaterThan(days.length)) {
+  if (quantity.greaterThan(ceiling.quantity!)) {
     refuse(
       CASE_PROBLEMS['invoice-exceeds-approval'],
       text(

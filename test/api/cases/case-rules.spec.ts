@@ -116,6 +116,37 @@ describe('individual help: rules over HTTP', () => {
     expect(await t.eventCount()).toBe(before);
   });
 
+  it('answers what a Leistungsmonat allows to invoice before an invoice is sent, and by which invoice it is claimed; a provider sees only its own', async () => {
+    const approvalId = await spfhCase('RA-25-019');
+    const month = (who: ReturnType<typeof trE>, serviceMonth: string) => who.get(`/cases/RA-25-019/approvals/${approvalId}/months/${serviceMonth}`);
+    const march = await expectStatus(month(trE(), '2025-03'), 200);
+    expect(march.body).toEqual({
+      caseRef: 'RA-25-019',
+      approvalId,
+      serviceMonth: '2025-03',
+      rateType: 'hourly',
+      ceilings: [{ providerId: 'TR-E', unit: 'hours', approvedQuantity: '20', approvedAmount: '1300.00', invoice: null }],
+    });
+    const submitted = await expectStatus(
+      trE().post(`/cases/RA-25-019/approvals/${approvalId}/invoices`, { serviceMonth: '2025-03', quantity: '18', invoiceNumber: 'RE-M3' }),
+      201,
+    );
+    const claimed = await expectStatus(month(caseworker(), '2025-03'), 200);
+    expect(claimed.body.ceilings[0].invoice).toEqual({
+      invoiceId: submitted.body.invoiceId,
+      invoiceNumber: 'RE-M3',
+      amount: '1170.00',
+      status: 'awaiting-first-verification',
+    });
+    // Outside the approved period nothing is approved; another provider does not see the approval at all.
+    expect((await expectStatus(month(trE(), '2026-01'), 200)).body.ceilings).toEqual([]);
+    const other = await month(as(t, 'provider', 'TR-F'), '2025-03');
+    expect(other.status).toBe(404);
+    expect(other.body.type).toBe('/problems/approval-not-found');
+    const bad = await month(trE(), '2025-13');
+    expect(bad.status).toBe(400);
+  });
+
   it('a change of scope from before the approval start without a provider is refused with 422 outside-approved-period, nothing written', async () => {
     const approvalId = await spfhCase('RA-25-007');
     const before = await t.eventCount();

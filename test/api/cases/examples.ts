@@ -80,6 +80,10 @@ registerExamples({
     return { path: '/cases', body: { caseRef: nextCaseRef(), sozialraumId } };
   },
   'GET /cases/:caseRef': async (api) => ({ path: `/cases/${(await approvedCase(api)).caseRef}` }),
+  'GET /cases/:caseRef/approvals/:approvalId/months/:serviceMonth': async (api) => {
+    const { caseRef, approvalId } = await approvedCase(api);
+    return { path: `/cases/${caseRef}/approvals/${approvalId}/months/2025-03` };
+  },
   'POST /cases/:caseRef/approvals': async (api) => ({
     path: `/cases/${await freshCase(api)}/approvals`,
     body: { legalBasis: '31', providerId: 'TR-E', start: '2025-01-01', end: '2025-12-31', bescheidDate: '2024-12-15', hoursPerMonth: '20' },

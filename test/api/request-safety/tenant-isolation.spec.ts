@@ -24,6 +24,7 @@ const NOT_TENANT_DATA = new Set(['GET /ops/projections', 'GET /audit/verificatio
 /** Read endpoints whose data belongs to one provider (TR-E in the examples): other providers see none of it. */
 const PROVIDER_SCOPED = new Set([
   'GET /cases/:caseRef',
+  'GET /cases/:caseRef/approvals/:approvalId/months/:serviceMonth',
   'GET /approvals',
   'GET /invoices',
   'GET /budgets/:sozialraumId/:fiscalYear/subsidies/:subsidyId',

@@ -846,6 +846,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseRef}/approvals/{approvalId}/months/{serviceMonth}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Was ein Leistungsmonat abzurechnen erlaubt
+         * @description Je Träger die bewilligten Fachleistungsstunden oder Anwesenheitstage des Leistungsmonats und der bewilligte Betrag (R3), die Obergrenze einer Rechnung (R4), und die Rechnung, die den Monat schon abrechnet. Leer außerhalb des Bewilligungszeitraums. Träger sehen nur den eigenen Anteil; eine Bewilligung, die sie nicht erbringen, ist für sie nicht vorhanden.
+         *
+         *     Rollen: controller, caseworker, wiju, provider, auditor.
+         */
+        get: operations["CasesController_approvedMonth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseRef}/approvals/{approvalId}/scope-changes": {
         parameters: {
             query?: never;
@@ -2930,6 +2952,59 @@ export interface components {
              * @example 2025-01-10
              */
             businessDate?: string;
+        };
+        /**
+         * ApprovedMonth
+         * @description Was eine Bewilligung in einem Leistungsmonat abzurechnen erlaubt: Stunden oder Tage und Betrag je Träger, und ob der Monat schon abgerechnet ist
+         */
+        ApprovedMonth: {
+            approvalId: string;
+            caseRef: string;
+            /** @description Je Träger, wie bewilligt (R3); leer außerhalb des Bewilligungszeitraums. Träger sehen nur den eigenen */
+            ceilings: {
+                /**
+                 * @description Bewilligter Betrag des Monats: die Obergrenze der Rechnung (R4)
+                 * @example 1234.50
+                 */
+                approvedAmount: string;
+                /**
+                 * @description Bewilligte Stunden oder Tage des Monats; null bei einer Monatspauschale
+                 * @example 12.5
+                 */
+                approvedQuantity: string | null;
+                /** @description Die Rechnung, mit der der Monat schon abgerechnet ist (nicht zurückgewiesen, nicht storniert); eine zweite wird abgelehnt */
+                invoice: {
+                    /**
+                     * @description Betrag in EUR mit zwei Nachkommastellen
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    invoiceId: string;
+                    invoiceNumber: string;
+                    /**
+                     * @description Stand der Rechnung: wartet auf die sachliche, die rechnerische Prüfung oder die Zahlungsanordnung; bezahlt, zurückgewiesen, storniert
+                     * @enum {string}
+                     */
+                    status: "awaiting-first-verification" | "awaiting-second-verification" | "awaiting-payment-order" | "paid" | "rejected" | "reversed";
+                } | null;
+                /** @description Leistungserbringender Träger */
+                providerId: string;
+                /**
+                 * @description Fachleistungsstunden oder Anwesenheitstage; null bei einer Monatspauschale
+                 * @enum {string|null}
+                 */
+                unit: "hours" | "days" | null;
+            }[];
+            /**
+             * @description Art des Entgelts: Monatspauschale, Fachleistungsstunde, Tagessatz
+             * @enum {string}
+             */
+            rateType: "monthly" | "hourly" | "daily";
+            /**
+             * @description Monat (ISO 8601)
+             * @example 2025-03
+             */
+            serviceMonth: string;
         };
         /**
          * AuditLogPage
@@ -19407,6 +19482,142 @@ export interface operations {
                         status?: 422;
                         /** @enum {string} */
                         type?: "/problems/days-not-whole" | "/problems/fiscal-year-closed" | "/problems/idempotency-key-reused" | "/problems/invalid-event" | "/problems/invoice-exceeds-approval" | "/problems/month-already-invoiced" | "/problems/outside-approved-period" | "/problems/quantity-not-applicable" | "/problems/quantity-not-positive" | "/problems/quantity-required" | "/problems/service-month-not-begun";
+                    };
+                };
+            };
+            /** @description Abgelehnt: rate-limited */
+            429: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        type?: "/problems/rate-limited";
+                    };
+                };
+            };
+            /** @description Abgelehnt: database-unavailable, projection-behind */
+            503: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    /** @description Sekunden, nach denen eine Wiederholung Aussicht hat */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        type?: "/problems/database-unavailable" | "/problems/projection-behind";
+                    };
+                };
+            };
+        };
+    };
+    CasesController_approvedMonth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Pseudonymes Fallzeichen (nie ein Name)
+                 * @example TW-25-001
+                 */
+                caseRef: string;
+                /**
+                 * @description Kennung der Bewilligung: Fallzeichen und laufende Nummer
+                 * @example TW-25-001-B1
+                 */
+                approvalId: string;
+                /**
+                 * @description Leistungsmonat (JJJJ-MM)
+                 * @example 2025-03
+                 */
+                serviceMonth: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erfolg */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovedMonth"];
+                };
+            };
+            /** @description Abgelehnt: validation-failed */
+            400: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        type?: "/problems/validation-failed";
+                    };
+                };
+            };
+            /** @description Abgelehnt: unauthenticated */
+            401: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        type?: "/problems/unauthenticated";
+                    };
+                };
+            };
+            /** @description Abgelehnt: forbidden */
+            403: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        type?: "/problems/forbidden";
+                    };
+                };
+            };
+            /** @description Abgelehnt: approval-not-found, case-not-found */
+            404: {
+                headers: {
+                    /** @description Sprache von title und detail: de oder en */
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        type?: "/problems/approval-not-found" | "/problems/case-not-found";
                     };
                 };
             };
