@@ -1,6 +1,7 @@
 import { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatAmount } from '../../apps/web/src/format';
+import { describeCeiling } from '../../apps/web/src/invoice-form';
 import { registerExampleMasterData } from '../api/cases/case-setup';
 import { as, expectStatus } from '../api/flexible/flexible-client';
 import { openBudget } from '../api/flexible/flexible-setup';
@@ -247,5 +248,43 @@ describe('the caseworker pages in the browser', () => {
       .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'caseworker-verlaengerung');
+  });
+  it('lets the Träger invoice a Leistungsmonat: the form says what is approved, refuses more before sending, books one invoice for a double click', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: /Jugendhilfeverbund Nordost e\.V\./ }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fälle' }).click();
+    await page.getByRole('link', { name: caseRef }).first().click();
+    await page.getByRole('heading', { level: 1, name: `Fall ${caseRef}` }).waitFor();
+    // A Träger changes no approval; it invoices.
+    expect(await page.getByText(`Bewilligung ${B1} verlängern`, { exact: true }).count()).toBe(0);
+    await page.getByText(`Rechnung zu ${B1} einreichen`, { exact: true }).click();
+    const form = page.getByRole('form', { name: `Rechnung zu ${B1} einreichen` });
+
+    await form.getByLabel('Leistungsmonat').fill(`${year}-11`);
+    const approved = await expectStatus(as(t, 'provider', 'TR-E').get(`/cases/${caseRef}/approvals/${B1}/months/${year}-11`), 200);
+    expect(approved.body.ceilings).toEqual([expect.objectContaining({ unit: 'hours', approvedQuantity: '10', approvedAmount: '385.00', invoice: null })]);
+    await form.getByText(describeCeiling(approved.body)).waitFor();
+
+    const before = (await caseView()).version;
+    await form.getByRole('textbox', { name: 'Geleistete Fachleistungsstunden' }).fill('12');
+    await form.getByRole('textbox', { name: 'Rechnungsnummer' }).fill('RE-2025-1101');
+    await form.getByRole('button', { name: 'Rechnung einreichen' }).click();
+    await form.getByText(`Mehr als bewilligt: höchstens 10 Stunden für November ${year}.`).waitFor();
+    expect(await form.getByRole('textbox', { name: 'Geleistete Fachleistungsstunden' }).getAttribute('aria-invalid')).toBe('true');
+    expect((await caseView()).version).toBe(before);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await form.getByRole('textbox', { name: 'Geleistete Fachleistungsstunden' }).fill('9,5');
+    await form.getByRole('button', { name: 'Rechnung einreichen' }).dblclick();
+    await announced(`Rechnung ${B1}-R1 über ${formatAmount('365.75')} eingereicht.`);
+    const invoices = (await caseView()).approvals[0].invoices;
+    expect(invoices).toEqual([expect.objectContaining({ invoiceId: `${B1}-R1`, serviceMonth: `${year}-11`, quantity: '9.5', amount: '365.75' })]);
+
+    // The month is claimed now: the form says by which invoice.
+    await form.getByLabel('Leistungsmonat').fill(`${year}-11`);
+    const claimed = await expectStatus(as(t, 'provider', 'TR-E').get(`/cases/${caseRef}/approvals/${B1}/months/${year}-11`), 200);
+    await form.getByText(describeCeiling(claimed.body)).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'traeger-rechnung');
   });
 });

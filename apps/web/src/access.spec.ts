@@ -44,12 +44,12 @@ describe('navigationFor', () => {
     expect(labels(['auditor'])).toEqual(['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
     expect(labels(['caseworker'])).toEqual(['Übersicht', 'Fälle', 'Meldungen']);
     expect(labels(['wiju'])).toEqual(['Übersicht', 'Meldungen', 'Rechnungen zur Prüfung']);
-    expect(labels(['provider'])).toEqual(['Übersicht']);
+    expect(labels(['provider'])).toEqual(['Übersicht', 'Fälle']);
     expect(labels(['admin'])).toEqual(['Übersicht']);
   });
 
   it('joins the links of several roles in the order of the navigation', () => {
-    expect(labels(['provider', 'auditor'])).toEqual(['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
+    expect(labels(['provider', 'auditor'])).toEqual(['Übersicht', 'Fälle', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
     expect(labels([])).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ const EVERY_ROLE: readonly Role[] = ['controller', 'caseworker', 'wiju', 'provid
 /** The reads each page makes, as "METHOD /path" of the role matrix. */
 export const PAGE_READS: Record<Exclude<PageName, 'overview'>, readonly string[]> = {
   cases: ['GET /approvals', 'GET /sozialraeume', 'GET /providers'],
-  case: ['GET /cases/:caseRef', 'GET /providers'],
+  case: ['GET /cases/:caseRef', 'GET /providers', 'GET /cases/:caseRef/approvals/:approvalId/months/:serviceMonth'],
   notifications: ['GET /notifications'],
   'invoice-queue': ['GET /invoices', 'GET /cases/:caseRef'],
   'audit-events': ['GET /audit/events'],
@@ -53,7 +53,8 @@ export interface NavItem {
 /** The links of the main navigation in their order, each with the roles it is offered to. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { page: 'overview', label: 'Übersicht', roles: EVERY_ROLE },
-  { page: 'cases', label: 'Fälle', roles: ['caseworker'] },
+  // A Träger invoices from the case page of its own approvals.
+  { page: 'cases', label: 'Fälle', roles: ['caseworker', 'provider'] },
   { page: 'notifications', label: 'Meldungen', roles: ['controller', 'caseworker', 'wiju', 'auditor'] },
   { page: 'invoice-queue', label: 'Rechnungen zur Prüfung', roles: ['wiju'] },
   { page: 'audit-events', label: 'Ereignisprotokoll', roles: ['controller', 'auditor'] },

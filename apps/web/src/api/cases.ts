@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ExtensionBody, GrantBody, OpenCaseBody, ScopeChangeBody, TerminationBody } from '../cases';
+import type { InvoiceBody } from '../invoice-form';
 import { api, ok } from './client';
 
 /** The reads and commands of the caseworker (ASD): the approvals, a new case, a grant and a termination. */
@@ -58,4 +59,18 @@ export function extendApproval(caseRef: string, approvalId: string, body: Extens
 /** POST …/scope-changes on the case as the page showed it (If-Match). */
 export function changeScope(caseRef: string, approvalId: string, body: ScopeChangeBody, s: CaseSubmission) {
   return ok(api.POST('/cases/{caseRef}/approvals/{approvalId}/scope-changes', { params: { path: { caseRef, approvalId }, header: headers(s) }, body }));
+}
+
+/** GET …/months/{serviceMonth}: what the month allows the caller (a Träger: itself) to invoice, and the invoice claiming it. */
+export function approvedMonthQuery(caseRef: string, approvalId: string, serviceMonth: string) {
+  return queryOptions({
+    queryKey: ['approved-month', caseRef, approvalId, serviceMonth],
+    queryFn: ({ signal }) =>
+      ok(api.GET('/cases/{caseRef}/approvals/{approvalId}/months/{serviceMonth}', { params: { path: { caseRef, approvalId, serviceMonth } }, signal })),
+  });
+}
+
+/** POST …/invoices on the case as the page showed it (If-Match): the Träger's invoice for a Leistungsmonat. */
+export function submitInvoice(caseRef: string, approvalId: string, body: InvoiceBody, s: CaseSubmission) {
+  return ok(api.POST('/cases/{caseRef}/approvals/{approvalId}/invoices', { params: { path: { caseRef, approvalId }, header: headers(s) }, body }));
 }

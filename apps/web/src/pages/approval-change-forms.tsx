@@ -35,7 +35,7 @@ export interface Booked {
   years: number[];
 }
 
-interface ChangeFormProps {
+export interface ChangeFormProps {
   caseView: CaseView;
   row: CaseApprovalRow;
   submissions: Submissions;
@@ -49,7 +49,7 @@ function bookedOf(answer: CaseView, approvalId: string, title: string): Booked {
 }
 
 /** The shell of a change: its fields, the refusal that names none of them (or a 412 with "Neu laden"), the button. */
-function ChangeForm({
+export function ChangeForm({
   label,
   intent,
   fields,

@@ -31,6 +31,7 @@ import { hasRole } from '../session';
 import { useSession } from '../use-session';
 import { useSubmission } from '../use-submission';
 import { ExtensionFormView, ScopeChangeFormView, TerminationFormView, type Booked } from './approval-change-forms';
+import { InvoiceFormView } from './invoice-form';
 import { DateField, DecimalField, Field, FormProblem, problemOf, ProviderSelect, PSEUDONYM_HINT, type Submissions } from './case-forms';
 
 const GRANT = 'grant';
@@ -99,6 +100,7 @@ function ApprovalSection({
   caseView,
   row,
   canAct,
+  canInvoice,
   submissions,
   announce,
   onBooked,
@@ -107,6 +109,7 @@ function ApprovalSection({
   caseView: CaseView;
   row: CaseApprovalRow;
   canAct: boolean;
+  canInvoice: boolean;
   submissions: Submissions;
   announce: (text: string) => void;
   onBooked: (booked: Booked, announcement: string) => void;
@@ -133,6 +136,13 @@ function ApprovalSection({
         ]}
       />
       <YearTable row={row} />
+      {canInvoice ? (
+        <div className="app-section">
+          <Disclosure summary={`Rechnung zu ${row.approvalId} einreichen`}>
+            <InvoiceFormView {...changes} announce={announce} />
+          </Disclosure>
+        </div>
+      ) : null}
       {canAct && row.running ? (
         <div className="app-section">
           {row.openEnded ? null : (
@@ -304,6 +314,7 @@ function BookedNotice({ booked }: { booked: Booked }) {
 export default function CasePage({ caseRef }: { caseRef: string }) {
   const session = useSession();
   const canAct = hasRole(session, 'caseworker');
+  const canInvoice = hasRole(session, 'provider');
   const queryClient = useQueryClient();
   const caseView = useQuery(caseQuery(caseRef));
   const providers = useQuery(providersQuery());
@@ -355,6 +366,7 @@ export default function CasePage({ caseRef }: { caseRef: string }) {
                 caseView={caseView.data}
                 row={caseApprovalRow(approval, providers.data)}
                 canAct={canAct}
+                canInvoice={canInvoice}
                 submissions={submissions}
                 announce={setAnnouncement}
                 onBooked={onBooked}
