@@ -287,4 +287,59 @@ describe('the caseworker pages in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'traeger-rechnung');
   });
+  it('lets the Wirtschaftliche Jugendhilfe fix a Kostenbeitrag and claim a Kostenerstattung, shown as revenue beside the figures', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'Wirtschaftliche Jugendhilfe 1' }).click();
+    await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+    await page.goto(`${base}/app/#/faelle/${caseRef}`);
+    await page.getByRole('heading', { level: 1, name: `Fall ${caseRef}` }).waitFor();
+    const section = page.getByRole('region', { name: new RegExp(`^${B1}: `) });
+
+    await page.getByText(`Kostenbeitrag zu ${B1} festsetzen`, { exact: true }).click();
+    const kb = page.getByRole('form', { name: `Kostenbeitrag zu ${B1} festsetzen` });
+    // Not an amount: the server's answer at the field, nothing booked.
+    const before = (await caseView()).version;
+    await kb.getByRole('textbox', { name: 'Betrag je Monat (Euro)' }).fill('viel');
+    await kb.getByLabel('Ab', { exact: true }).fill(`${year}-03-01`);
+    await kb.getByRole('button', { name: 'Kostenbeitrag festsetzen' }).click();
+    await kb.getByRole('alert').first().waitFor();
+    expect(await kb.getByRole('textbox', { name: 'Betrag je Monat (Euro)' }).getAttribute('aria-invalid')).toBe('true');
+    expect((await caseView()).version).toBe(before);
+
+    await kb.getByRole('textbox', { name: 'Betrag je Monat (Euro)' }).fill('180,00');
+    await kb.getByLabel('Bis (freiwillig)').fill(`${year}-12-31`);
+    await kb.getByRole('button', { name: 'Kostenbeitrag festsetzen' }).dblclick();
+    await announced(`Kostenbeitrag ${B1}-KB1 über ${formatAmount('180.00')} je Monat festgesetzt.`);
+
+    await page.getByText(`Kostenerstattung zu ${B1} geltend machen`, { exact: true }).click();
+    const ke = page.getByRole('form', { name: `Kostenerstattung zu ${B1} geltend machen` });
+    await ke.getByRole('textbox', { name: 'Erstattungspflichtiges Jugendamt' }).fill('LRO-JA');
+    await ke.getByLabel('Leistungsmonat').fill(`${year}-04`);
+    await ke.getByRole('textbox', { name: 'Betrag (Euro)' }).fill('500,00');
+    await ke.getByRole('textbox', { name: 'Aktenzeichen' }).fill('KE-2025-17');
+    await ke.getByRole('button', { name: 'Kostenerstattung geltend machen' }).click();
+    await announced(`Kostenerstattung ${B1}-KE1 über ${formatAmount('500.00')} gegen LRO-JA geltend gemacht.`);
+
+    // The page shows what GET /cases/… answers: the entries and the revenue of the year.
+    const b1 = (await caseView()).approvals[0];
+    expect(b1.kostenbeitraege).toEqual([expect.objectContaining({ monthlyAmount: '180.00', from: `${year}-03-01`, to: `${year}-12-31` })]);
+    expect(b1.kostenerstattungen).toEqual([expect.objectContaining({ debtorAuthority: 'LRO-JA', serviceMonth: `${year}-04`, amount: '500.00' })]);
+    const revenue = b1.years.find((y: { fiscalYear: number }) => y.fiscalYear === year).revenue;
+    expect(revenue).not.toBe('0.00');
+    await section
+      .getByRole('row')
+      .filter({ hasText: String(year) })
+      .first()
+      .getByRole('cell', { name: formatAmount(revenue), exact: true })
+      .waitFor();
+    const entries = section.getByRole('table', { name: `Erträge zu ${B1}` });
+    await entries
+      .getByRole('row')
+      .filter({ hasText: 'Kostenbeitrag' })
+      .getByText(`${formatAmount('180.00')} je Monat`)
+      .waitFor();
+    await entries.getByRole('row').filter({ hasText: 'Kostenerstattung' }).getByText('gegen LRO-JA, Az. KE-2025-17').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'wiju-ertraege');
+  });
 });

@@ -10,6 +10,8 @@ import {
   emptyScopeChangeForm,
   extensionBody,
   fieldMessage,
+  kostenbeitragBody,
+  kostenerstattungBody,
   formatPeriod,
   grantBody,
   LEGAL_BASES,
@@ -159,9 +161,51 @@ describe('rows', () => {
     expect(row.termination).toBe('Abbruch zum 30.06.2025');
     expect(row.running).toBe(false);
     expect(row.years).toEqual([
-      { fiscalYear: 2025, committed: '3.850,00\u00a0€', invoiced: '0,00\u00a0€', actual: '0,00\u00a0€', openCommitment: '3.850,00\u00a0€' },
+      { fiscalYear: 2025, committed: '3.850,00\u00a0€', invoiced: '0,00\u00a0€', actual: '0,00\u00a0€', openCommitment: '3.850,00\u00a0€', revenue: null },
     ]);
+    // As a Träger sees it: no revenue at all.
+    expect(row.revenue).toBeNull();
     expect(steeringYears(approval)).toEqual([2025]);
+  });
+
+  it('shows the revenue of an approval beside its figures, as the Jugendamt sees it (R2)', () => {
+    const approval = {
+      approvalId: 'B1',
+      legalBasis: '34',
+      help: '§ 34 SGB VIII Heimerziehung',
+      setting: 'stationaer',
+      bescheidDate: '2025-01-20',
+      period: { start: '2025-02-01', end: null },
+      rateType: 'daily',
+      rates: [{ from: '2025-02-01', providerId: 'TR-F', rate: '250.00', hoursPerMonth: null, agreementId: 'EV-2', rateReason: null }],
+      classification: { inBudget: true, reason: 'in-budget', explanation: '', contractVersion: 1 },
+      termination: null,
+      status: 'running',
+      committedThrough: 2025,
+      years: [{ fiscalYear: 2025, committed: '83500.00', invoiced: '0.00', actual: '0.00', openCommitment: '83500.00', revenue: '7650.00' }],
+      vorbelastungen: [],
+      invoices: [],
+      kostenbeitraege: [{ kostenbeitragId: 'KB1', monthlyAmount: '180.00', from: '2025-03-01', to: null }],
+      kostenerstattungen: [{ claimId: 'KE1', debtorAuthority: 'LRO-JA', serviceMonth: '2025-04', amount: '5850.00', reference: 'KE-2025-17' }],
+    } as unknown as CaseApproval;
+    const row = caseApprovalRow(approval, undefined);
+    expect(row.years[0]?.revenue).toBe('7.650,00\u00a0€');
+    expect(row.revenue).toEqual([
+      { id: 'KB1', kind: 'Kostenbeitrag', period: 'ab 01.03.2025, unbefristet', amount: '180,00\u00a0€ je Monat', detail: '§§ 91 ff. SGB VIII' },
+      { id: 'KE1', kind: 'Kostenerstattung', period: 'April 2025', amount: '5.850,00\u00a0€', detail: 'gegen LRO-JA, Az. KE-2025-17' },
+    ]);
+    expect(kostenbeitragBody('B1', { monthlyAmount: '180,00', from: '2025-03-01', to: '' })).toEqual({
+      approvalId: 'B1',
+      monthlyAmount: '180.00',
+      from: '2025-03-01',
+    });
+    expect(kostenerstattungBody('B1', { debtorAuthority: ' LRO-JA ', serviceMonth: '2025-04', amount: '5850,00', reference: ' KE-2025-17 ' })).toEqual({
+      approvalId: 'B1',
+      debtorAuthority: 'LRO-JA',
+      serviceMonth: '2025-04',
+      amount: '5850.00',
+      reference: 'KE-2025-17',
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { paths } from './api/api-schema';
 import type { CaseView } from './api/types';
-import { formatAmount, formatDate } from './format';
+import { formatAmount, formatDate, formatMonth } from './format';
 
 /**
  * The caseworker's part (ASD): labels, the default setting of a legal basis, the request bodies of
@@ -19,6 +19,8 @@ export type GrantBody = paths['/cases/{caseRef}/approvals']['post']['requestBody
 export type TerminationBody = paths['/cases/{caseRef}/approvals/{approvalId}/termination']['post']['requestBody']['content']['application/json'];
 export type TerminationReason = TerminationBody['reason'];
 export type ExtensionBody = paths['/cases/{caseRef}/approvals/{approvalId}/extension']['post']['requestBody']['content']['application/json'];
+export type KostenbeitragBody = paths['/cases/{caseRef}/kostenbeitraege']['post']['requestBody']['content']['application/json'];
+export type KostenerstattungBody = paths['/cases/{caseRef}/kostenerstattungen']['post']['requestBody']['content']['application/json'];
 export type ScopeChangeBody = paths['/cases/{caseRef}/approvals/{approvalId}/scope-changes']['post']['requestBody']['content']['application/json'];
 export type OpenCaseBody = paths['/cases']['post']['requestBody']['content']['application/json'];
 
@@ -234,6 +236,16 @@ export interface YearRow {
   invoiced: string;
   actual: string;
   openCommitment: string;
+  /** R2: Kostenbeiträge and Kostenerstattungen of the year; null where the caller sees no revenue (a Träger). */
+  revenue: string | null;
+}
+
+export interface RevenueRow {
+  id: string;
+  kind: string;
+  period: string;
+  amount: string;
+  detail: string;
 }
 
 export interface CaseApprovalRow {
@@ -254,6 +266,8 @@ export interface CaseApprovalRow {
   budget: string;
   termination: string;
   years: YearRow[];
+  /** Kostenbeiträge and Kostenerstattungen as fixed and claimed; null where the caller sees no revenue. */
+  revenue: RevenueRow[] | null;
 }
 
 /** "38,50 € je Fachleistungsstunde, 20 Stunden je Monat" from the newest rate. */
@@ -290,7 +304,58 @@ export function caseApprovalRow(approval: CaseApproval, providers: ReadonlyMap<s
       invoiced: formatAmount(y.invoiced),
       actual: formatAmount(y.actual),
       openCommitment: formatAmount(y.openCommitment),
+      revenue: y.revenue === undefined ? null : formatAmount(y.revenue),
     })),
+    revenue:
+      approval.kostenbeitraege === undefined && approval.kostenerstattungen === undefined
+        ? null
+        : [
+            ...(approval.kostenbeitraege ?? []).map((k) => ({
+              id: k.kostenbeitragId,
+              kind: 'Kostenbeitrag',
+              period: formatPeriod({ start: k.from, end: k.to }),
+              amount: `${formatAmount(k.monthlyAmount)} je Monat`,
+              detail: '§§ 91 ff. SGB VIII',
+            })),
+            ...(approval.kostenerstattungen ?? []).map((k) => ({
+              id: k.claimId,
+              kind: 'Kostenerstattung',
+              period: formatMonth(k.serviceMonth),
+              amount: formatAmount(k.amount),
+              detail: `gegen ${k.debtorAuthority}, Az. ${k.reference}`,
+            })),
+          ],
+  };
+}
+
+/** A Kostenbeitrag fixed for an approval from a day, open-ended or to a day (R2). */
+export interface KostenbeitragForm {
+  monthlyAmount: string;
+  from: string;
+  to: string;
+}
+
+export function kostenbeitragBody(approvalId: string, form: KostenbeitragForm): KostenbeitragBody {
+  const body: KostenbeitragBody = { approvalId, monthlyAmount: normaliseDecimal(form.monthlyAmount), from: form.from };
+  if (form.to) body.to = form.to;
+  return body;
+}
+
+/** A Kostenerstattung claimed against another Jugendamt for a Leistungsmonat (R2). */
+export interface KostenerstattungForm {
+  debtorAuthority: string;
+  serviceMonth: string;
+  amount: string;
+  reference: string;
+}
+
+export function kostenerstattungBody(approvalId: string, form: KostenerstattungForm): KostenerstattungBody {
+  return {
+    approvalId,
+    debtorAuthority: form.debtorAuthority.trim(),
+    serviceMonth: form.serviceMonth,
+    amount: normaliseDecimal(form.amount),
+    reference: form.reference.trim(),
   };
 }
 

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ExtensionBody, GrantBody, OpenCaseBody, ScopeChangeBody, TerminationBody } from '../cases';
+import type { ExtensionBody, GrantBody, KostenbeitragBody, KostenerstattungBody, OpenCaseBody, ScopeChangeBody, TerminationBody } from '../cases';
 import type { InvoiceBody } from '../invoice-form';
 import { api, ok } from './client';
 
@@ -73,4 +73,14 @@ export function approvedMonthQuery(caseRef: string, approvalId: string, serviceM
 /** POST …/invoices on the case as the page showed it (If-Match): the Träger's invoice for a Leistungsmonat. */
 export function submitInvoice(caseRef: string, approvalId: string, body: InvoiceBody, s: CaseSubmission) {
   return ok(api.POST('/cases/{caseRef}/approvals/{approvalId}/invoices', { params: { path: { caseRef, approvalId }, header: headers(s) }, body }));
+}
+
+/** POST /cases/{caseRef}/kostenbeitraege (Wirtschaftliche Jugendhilfe): revenue of the case from a day on (R2). */
+export function fixKostenbeitrag(caseRef: string, body: KostenbeitragBody, s: CaseSubmission) {
+  return ok(api.POST('/cases/{caseRef}/kostenbeitraege', { params: { path: { caseRef }, header: headers(s) }, body }));
+}
+
+/** POST /cases/{caseRef}/kostenerstattungen (Wirtschaftliche Jugendhilfe): a claim against another Jugendamt (R2). */
+export function claimKostenerstattung(caseRef: string, body: KostenerstattungBody, s: CaseSubmission) {
+  return ok(api.POST('/cases/{caseRef}/kostenerstattungen', { params: { path: { caseRef }, header: headers(s) }, body }));
 }

@@ -135,27 +135,24 @@ interface InputFieldProps {
   error: string | undefined;
 }
 
-/** A labelled date input (ISO value, the browser's own date picker). */
-export function DateField({ id, label, hint, value, onChange, error }: InputFieldProps) {
+/** One labelled input of a kind; the kinds below name what they take. */
+function InputField({
+  type,
+  inputMode,
+  maxLength,
+  ...field
+}: InputFieldProps & { type: 'text' | 'date' | 'month'; inputMode?: 'decimal'; maxLength?: number }) {
+  const { id, label, hint, value, onChange, error } = field;
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(described) => (
-        <input id={id} className="kern-form-input__input" type="date" value={value} onChange={(event) => onChange(event.target.value)} {...described} />
-      )}
-    </Field>
-  );
-}
-
-/** A labelled short free text; the hint asks for no personal data by default. */
-export function TextAreaField({ id, label, hint = 'Kurz und ohne Angaben zur Person', value, onChange, error }: InputFieldProps) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      {(described) => (
-        <textarea
+        <input
           id={id}
           className="kern-form-input__input"
-          rows={2}
-          maxLength={500}
+          type={type}
+          inputMode={inputMode}
+          autoComplete={type === 'text' ? 'off' : undefined}
+          maxLength={maxLength}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           {...described}
@@ -165,17 +162,28 @@ export function TextAreaField({ id, label, hint = 'Kurz und ohne Angaben zur Per
   );
 }
 
-/** A labelled decimal (hours): text with a decimal keyboard, so "12,5" can be typed as written. */
-export function DecimalField({ id, label, hint, value, onChange, error }: InputFieldProps) {
+/** A date (ISO value, the browser's own date picker). */
+export const DateField = (props: InputFieldProps) => <InputField type="date" {...props} />;
+
+/** A month (ISO "2025-03", the browser's own month picker): a Leistungsmonat. */
+export const MonthField = (props: InputFieldProps) => <InputField type="month" {...props} />;
+
+/** A decimal (hours, an amount): text with a decimal keyboard, so "12,5" can be typed as written. */
+export const DecimalField = (props: InputFieldProps) => <InputField type="text" inputMode="decimal" {...props} />;
+
+/** A short text (an abbreviation, a number, a file reference). */
+export const TextField = (props: InputFieldProps) => <InputField type="text" maxLength={100} {...props} />;
+
+/** A short free text; the hint asks for no personal data by default. */
+export function TextAreaField({ id, label, hint = 'Kurz und ohne Angaben zur Person', value, onChange, error }: InputFieldProps) {
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(described) => (
-        <input
+        <textarea
           id={id}
           className="kern-form-input__input"
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
+          rows={2}
+          maxLength={500}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           {...described}

@@ -32,6 +32,7 @@ import { useSession } from '../use-session';
 import { useSubmission } from '../use-submission';
 import { ExtensionFormView, ScopeChangeFormView, TerminationFormView, type Booked } from './approval-change-forms';
 import { InvoiceFormView } from './invoice-form';
+import { KostenbeitragFormView, KostenerstattungFormView, RevenueTable } from './revenue-forms';
 import { DateField, DecimalField, Field, FormProblem, problemOf, ProviderSelect, PSEUDONYM_HINT, type Submissions } from './case-forms';
 
 const GRANT = 'grant';
@@ -51,6 +52,8 @@ function DescriptionList({ items }: { items: [string, string][] }) {
 }
 
 function YearTable({ row }: { row: CaseApprovalRow }) {
+  // Revenue beside the budget figures, for whom may see it (not a Träger).
+  const withRevenue = row.years.some((year) => year.revenue !== null);
   const captionId = useId();
   if (row.years.length === 0) return null;
   return (
@@ -76,6 +79,11 @@ function YearTable({ row }: { row: CaseApprovalRow }) {
             <th scope="col" className="kern-table__header kern-table__header--numeric">
               Offene Bindung
             </th>
+            {withRevenue ? (
+              <th scope="col" className="kern-table__header kern-table__header--numeric">
+                Erträge
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="kern-table__body">
@@ -88,6 +96,7 @@ function YearTable({ row }: { row: CaseApprovalRow }) {
               <td className="kern-table__cell kern-table__cell--numeric">{year.invoiced}</td>
               <td className="kern-table__cell kern-table__cell--numeric">{year.actual}</td>
               <td className="kern-table__cell kern-table__cell--numeric">{year.openCommitment}</td>
+              {withRevenue ? <td className="kern-table__cell kern-table__cell--numeric">{year.revenue}</td> : null}
             </tr>
           ))}
         </tbody>
@@ -101,6 +110,7 @@ function ApprovalSection({
   row,
   canAct,
   canInvoice,
+  canBookRevenue,
   submissions,
   announce,
   onBooked,
@@ -110,6 +120,7 @@ function ApprovalSection({
   row: CaseApprovalRow;
   canAct: boolean;
   canInvoice: boolean;
+  canBookRevenue: boolean;
   submissions: Submissions;
   announce: (text: string) => void;
   onBooked: (booked: Booked, announcement: string) => void;
@@ -136,6 +147,17 @@ function ApprovalSection({
         ]}
       />
       <YearTable row={row} />
+      <RevenueTable row={row} />
+      {canBookRevenue ? (
+        <div className="app-section">
+          <Disclosure summary={`Kostenbeitrag zu ${row.approvalId} festsetzen`}>
+            <KostenbeitragFormView {...changes} announce={announce} />
+          </Disclosure>
+          <Disclosure summary={`Kostenerstattung zu ${row.approvalId} geltend machen`}>
+            <KostenerstattungFormView {...changes} announce={announce} />
+          </Disclosure>
+        </div>
+      ) : null}
       {canInvoice ? (
         <div className="app-section">
           <Disclosure summary={`Rechnung zu ${row.approvalId} einreichen`}>
@@ -315,6 +337,7 @@ export default function CasePage({ caseRef }: { caseRef: string }) {
   const session = useSession();
   const canAct = hasRole(session, 'caseworker');
   const canInvoice = hasRole(session, 'provider');
+  const canBookRevenue = hasRole(session, 'wiju');
   const queryClient = useQueryClient();
   const caseView = useQuery(caseQuery(caseRef));
   const providers = useQuery(providersQuery());
@@ -367,6 +390,7 @@ export default function CasePage({ caseRef }: { caseRef: string }) {
                 row={caseApprovalRow(approval, providers.data)}
                 canAct={canAct}
                 canInvoice={canInvoice}
+                canBookRevenue={canBookRevenue}
                 submissions={submissions}
                 announce={setAnnouncement}
                 onBooked={onBooked}

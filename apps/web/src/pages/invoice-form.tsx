@@ -5,7 +5,7 @@ import { fieldMessage } from '../cases';
 import { formatAmount } from '../format';
 import { describeCeiling, emptyInvoiceForm, invoiceBody, invoiceFormProblems, SERVICE_MONTH, type InvoiceForm } from '../invoice-form';
 import { ChangeForm, type ChangeFormProps } from './approval-change-forms';
-import { DecimalField, Field, problemOf } from './case-forms';
+import { DecimalField, MonthField, problemOf, TextField } from './case-forms';
 
 const INVOICE_FIELDS = ['serviceMonth', 'quantity', 'invoiceNumber'] as const;
 
@@ -54,18 +54,13 @@ export function InvoiceFormView({ caseView, row, submissions, reload, announce }
       reload={reload}
       onSubmit={() => void submit()}
     >
-      <Field id={`${id}-month`} label="Leistungsmonat" error={error('serviceMonth')}>
-        {(described) => (
-          <input
-            id={`${id}-month`}
-            className="kern-form-input__input"
-            type="month"
-            value={form.serviceMonth}
-            onChange={(event) => setForm({ ...form, serviceMonth: event.target.value })}
-            {...described}
-          />
-        )}
-      </Field>
+      <MonthField
+        id={`${id}-month`}
+        label="Leistungsmonat"
+        value={form.serviceMonth}
+        onChange={(serviceMonth) => setForm({ ...form, serviceMonth })}
+        error={error('serviceMonth')}
+      />
       <p className="kern-body" aria-live="polite" data-testid="approved-month">
         {validMonth && month.data ? describeCeiling(month.data) : validMonth && month.isPending ? 'Die Bewilligung des Monats wird geladen …' : ''}
       </p>
@@ -79,20 +74,13 @@ export function InvoiceFormView({ caseView, row, submissions, reload, announce }
           error={error('quantity')}
         />
       ) : null}
-      <Field id={`${id}-number`} label="Rechnungsnummer" error={error('invoiceNumber')}>
-        {(described) => (
-          <input
-            id={`${id}-number`}
-            className="kern-form-input__input"
-            type="text"
-            autoComplete="off"
-            maxLength={60}
-            value={form.invoiceNumber}
-            onChange={(event) => setForm({ ...form, invoiceNumber: event.target.value })}
-            {...described}
-          />
-        )}
-      </Field>
+      <TextField
+        id={`${id}-number`}
+        label="Rechnungsnummer"
+        value={form.invoiceNumber}
+        onChange={(invoiceNumber) => setForm({ ...form, invoiceNumber })}
+        error={error('invoiceNumber')}
+      />
     </ChangeForm>
   );
 }
