@@ -21,6 +21,7 @@ const PARAMS: Record<string, string> = {
   activityId: 'AKT-2025-1',
   agreementId: 'EV-TR-E-1',
   month: '2025-01',
+  serviceMonth: '2025-03',
   indicatorKey: 'ambulant-anteil',
   targetAgreementId: 'ZV-HRO-TW-2025-1',
   batchId: 'ZB-2025-0001',
