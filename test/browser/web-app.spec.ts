@@ -202,7 +202,7 @@ describe('the web app in the browser', () => {
     ['Fallsteuerung (ASD)', ['Übersicht', 'Fälle', 'Meldungen']],
     ['Wirtschaftliche Jugendhilfe 1', ['Übersicht', 'Meldungen', 'Rechnungen zur Prüfung']],
     ['Fachadministration', ['Übersicht']],
-    ['Jugendhilfeverbund Nordost e.V.', ['Übersicht', 'Fälle']],
+    ['Jugendhilfeverbund Nordost e.V.', ['Übersicht', 'Fälle', 'Flexible Mittel']],
     ['Rechnungsprüfungsamt', ['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']],
   ])('signs %s in and offers only the pages of that role', async (name, pages) => {
     await signIn(name);

@@ -40,16 +40,16 @@ describe('PAGE_ROLES', () => {
 
 describe('navigationFor', () => {
   it('offers each role the pages of its work', () => {
-    expect(labels(['controller'])).toEqual(['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
+    expect(labels(['controller'])).toEqual(['Übersicht', 'Flexible Mittel', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
     expect(labels(['auditor'])).toEqual(['Übersicht', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
     expect(labels(['caseworker'])).toEqual(['Übersicht', 'Fälle', 'Meldungen']);
     expect(labels(['wiju'])).toEqual(['Übersicht', 'Meldungen', 'Rechnungen zur Prüfung']);
-    expect(labels(['provider'])).toEqual(['Übersicht', 'Fälle']);
+    expect(labels(['provider'])).toEqual(['Übersicht', 'Fälle', 'Flexible Mittel']);
     expect(labels(['admin'])).toEqual(['Übersicht']);
   });
 
   it('joins the links of several roles in the order of the navigation', () => {
-    expect(labels(['provider', 'auditor'])).toEqual(['Übersicht', 'Fälle', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
+    expect(labels(['provider', 'auditor'])).toEqual(['Übersicht', 'Fälle', 'Flexible Mittel', 'Meldungen', 'Ereignisprotokoll', 'Prüfkette']);
     expect(labels([])).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { Role } from './session';
  */
 
 export type PageName =
-  'overview' | 'cases' | 'case' | 'notifications' | 'invoice-queue' | 'audit-events' | 'audit-verification' | 'wirkung' | 'wirkung-comparison';
+  'overview' | 'cases' | 'case' | 'flexible' | 'notifications' | 'invoice-queue' | 'audit-events' | 'audit-verification' | 'wirkung' | 'wirkung-comparison';
 
 /** The pages the main navigation links to (the others are opened from a page about one Sozialraum-year). */
 export type NavPage = Exclude<PageName, 'wirkung' | 'wirkung-comparison' | 'case'>;
@@ -19,6 +19,7 @@ const EVERY_ROLE: readonly Role[] = ['controller', 'caseworker', 'wiju', 'provid
 export const PAGE_READS: Record<Exclude<PageName, 'overview'>, readonly string[]> = {
   cases: ['GET /approvals', 'GET /sozialraeume', 'GET /providers'],
   case: ['GET /cases/:caseRef', 'GET /providers', 'GET /cases/:caseRef/approvals/:approvalId/months/:serviceMonth'],
+  flexible: ['GET /flexible-activities'],
   notifications: ['GET /notifications'],
   'invoice-queue': ['GET /invoices', 'GET /cases/:caseRef'],
   'audit-events': ['GET /audit/events'],
@@ -36,6 +37,7 @@ export const PAGE_ROLES: Record<PageName, readonly Role[]> = {
   overview: EVERY_ROLE,
   cases: ['controller', 'caseworker', 'wiju', 'provider', 'auditor'],
   case: ['controller', 'caseworker', 'wiju', 'provider', 'auditor'],
+  flexible: ['controller', 'caseworker', 'wiju', 'provider', 'auditor'],
   notifications: ['controller', 'caseworker', 'wiju', 'auditor'],
   'invoice-queue': ['controller', 'wiju', 'provider', 'auditor'],
   'audit-events': ['controller', 'auditor'],
@@ -55,6 +57,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { page: 'overview', label: 'Übersicht', roles: EVERY_ROLE },
   // A Träger invoices from the case page of its own approvals.
   { page: 'cases', label: 'Fälle', roles: ['caseworker', 'provider'] },
+  { page: 'flexible', label: 'Flexible Mittel', roles: ['controller', 'provider'] },
   { page: 'notifications', label: 'Meldungen', roles: ['controller', 'caseworker', 'wiju', 'auditor'] },
   { page: 'invoice-queue', label: 'Rechnungen zur Prüfung', roles: ['wiju'] },
   { page: 'audit-events', label: 'Ereignisprotokoll', roles: ['controller', 'auditor'] },
@@ -76,6 +79,7 @@ export const PAGE_TITLE: Record<PageName, string> = {
   overview: 'Übersicht',
   cases: 'Fälle',
   case: 'Fall',
+  flexible: 'Flexible Mittel',
   notifications: 'Meldungen',
   'invoice-queue': 'Rechnungen zur Prüfung',
   'audit-events': 'Ereignisprotokoll',

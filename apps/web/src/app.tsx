@@ -4,6 +4,7 @@ import { ErrorBoundary } from './components/error-boundary';
 import { Loading } from './components/loading';
 import { NotAllowed } from './components/not-allowed';
 import { PageHeading } from './components/page-heading';
+import { currentFiscalYear } from './format';
 import { OverviewPage } from './pages/overview';
 import { SignInPage } from './pages/sign-in';
 import { href, useRoute, type Route } from './router';
@@ -15,6 +16,7 @@ const SozialraumYearPage = lazy(() => import('./pages/sozialraum-year'));
 /** So are the pages of the Meldungen and of the Rechnungsprüfung. */
 const NotificationsPage = lazy(() => import('./pages/notifications'));
 const InvoiceQueuePage = lazy(() => import('./pages/invoice-queue'));
+const FlexiblePage = lazy(() => import('./pages/flexible'));
 const AuditEventsPage = lazy(() => import('./pages/audit-events'));
 const AuditVerificationPage = lazy(() => import('./pages/audit-verification'));
 /** And the Wirkung pages (R12). */
@@ -157,6 +159,12 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return (
         <Guarded page="case" session={session}>
           <CasePage caseRef={route.caseRef} />
+        </Guarded>
+      );
+    case 'flexible':
+      return (
+        <Guarded page="flexible" session={session}>
+          <FlexiblePage fiscalYear={route.fiscalYear ?? currentFiscalYear()} />
         </Guarded>
       );
     case 'not-found':

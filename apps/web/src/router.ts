@@ -19,6 +19,7 @@ import { useSyncExternalStore } from 'react';
  *   #/wirkung-vergleich/2025?indicator=ambulant-anteil   Ein Indikator in allen Sozialräumen
  *   #/faelle                             Fälle: Bewilligungen, Fall anlegen (ASD)
  *   #/faelle/TW-25-001                   Ein Fall mit seinen Bewilligungen
+ *   #/flexibel?jahr=2025                 Flexible Mittel: gemeldete Aktivitäten, Entscheidungen, Ist
  */
 export type Route =
   | { name: 'overview'; fiscalYear?: number }
@@ -31,6 +32,7 @@ export type Route =
   | { name: 'wirkung-comparison'; fiscalYear: number; indicator?: string }
   | { name: 'cases' }
   | { name: 'case'; caseRef: string }
+  | { name: 'flexible'; fiscalYear?: number }
   | { name: 'not-found'; path: string };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -90,6 +92,7 @@ export function parseHash(hash: string): Route {
   if (segments.length === 1 && segments[0] === 'faelle') return { name: 'cases' };
   if (segments.length === 2 && segments[0] === 'faelle' && segments[1]) return { name: 'case', caseRef: segments[1] };
   if (segments.length === 1 && segments[0] === 'rechnungen') return { name: 'invoice-queue' };
+  if (segments.length === 1 && segments[0] === 'flexibel') return { name: 'flexible', fiscalYear: optionalYear(query.get('jahr')) };
   if (segments.length === 2 && segments[0] === 'pruefung' && segments[1] === 'ereignisse') {
     return { name: 'audit-events', streamId: query.get('datenstrom')?.trim() || undefined, type: query.get('typ')?.trim() || undefined };
   }
@@ -136,6 +139,8 @@ export function href(route: Route): string {
       return '#/faelle';
     case 'case':
       return `#/faelle/${encodeURIComponent(route.caseRef)}`;
+    case 'flexible':
+      return route.fiscalYear ? `#/flexibel?jahr=${route.fiscalYear}` : '#/flexibel';
     case 'not-found':
       return `#${route.path}`;
   }
