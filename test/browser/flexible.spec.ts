@@ -1,11 +1,10 @@
-import { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { currentFiscalYear, formatAmount, formatDate, todayInBerlin } from '../../apps/web/src/format';
 import { registerExampleMasterData } from '../api/cases/case-setup';
 import { as, expectStatus } from '../api/flexible/flexible-client';
 import { openBudget } from '../api/flexible/flexible-setup';
 import { createTestApp, TestApp } from '../support/test-app';
-import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
+import { browserSuite, screenshot, seriousViolations } from '../support/browser';
 
 /**
  * Flexible money in Chromium against the real API (R8): a Träger of the Trägerverbund reports
@@ -14,36 +13,24 @@ import { launchBrowser, screenshot, seriousViolations } from '../support/browser
  * cost; every figure on the page is the API's.
  */
 describe('flexible money in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let context: BrowserContext;
-  let page: Page;
   // A decision binds money of the year it is taken in or later: the current fiscal year.
   const year = currentFiscalYear();
   const budget = `/budgets/HRO-TW/${year}`;
 
-  beforeAll(async () => {
-    t = await createTestApp();
+  const suite = browserSuite(async () => {
+    const t = await createTestApp();
     await registerExampleMasterData(t);
     await openBudget(t, 'HRO-TW', year, { FS: '100000.00', FUE: '1000.00', FU: '1000.00' });
     await t.settle();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    return t;
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    const state = (expect as unknown as { getState(): { currentTestName?: string } }).getState();
-    await screenshot(page, `last-${(state.currentTestName ?? 'page').replace(/[^A-Za-z0-9äöüß-]+/g, '-').slice(0, 80)}`).catch(() => undefined);
-    await context.close();
+  let t: TestApp;
+  let page: Page;
+  let base: string;
+  beforeEach(() => {
+    page = suite.page();
+    t = suite.app();
+    base = suite.base();
   });
 
   const announced = (text: string) => page.locator('.app-live').getByText(text).waitFor();

@@ -29,6 +29,7 @@ import { describeCause, findCrossings, thresholdLabel, type Crossing } from '../
 import { CATEGORY_LABEL, OUT_OF_BUDGET_REASON_LABEL, REVENUE_KIND_LABEL } from './labels';
 import { downloadsFor, type ReportDownload } from '../downloads';
 import { useSession } from '../use-session';
+import { ProcedureSection } from './procedure-section';
 import { mayOpen } from '../access';
 import { AmountTable } from '../components/amount-table';
 import { ChartWithTable } from '../components/chart-with-table';
@@ -631,6 +632,8 @@ export default function SozialraumYearPage(props: Props) {
             {steering.isError ? <ErrorNotice error={steering.error} context="Steuerungsstand" onRetry={() => void steering.refetch()} /> : null}
             {steering.data ? <SteeringSection steering={steering.data} /> : null}
           </section>
+
+          {steering.data ? <ProcedureSection steering={steering.data} canSteer={roles.includes('controller') && !asOf && !knownAt} /> : null}
 
           {compareKnownAt ? (
             <section className="app-section" aria-labelledby="comparison-heading">
