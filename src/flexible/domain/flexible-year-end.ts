@@ -23,13 +23,14 @@ export function flexiblePendingWork(state: FlexibleState): PendingItem[] {
       items.push({
         kind: 'activity',
         id: a.activityId,
-        description: `Aktivität ${a.activityId} von ${a.providerId} (${a.description}, ${formatAmount(a.requested)}) wartet auf die Entscheidung`,
+        // The activity's own description is sealed free text: it stays out of a sentence no view opens.
+        description: `Aktivität ${a.activityId} von ${a.providerId} (${formatAmount(a.requested)}) wartet auf die Entscheidung`,
       });
     } else if (a.status === 'approved') {
       items.push({
         kind: 'activity',
         id: a.activityId,
-        description: `Aktivität ${a.activityId} von ${a.providerId} (${a.description}) ist bewilligt, ihre tatsächlichen Kosten sind noch nicht gemeldet`,
+        description: `Aktivität ${a.activityId} von ${a.providerId} (${formatAmount(a.approved ?? a.requested)}) ist bewilligt, ihre tatsächlichen Kosten sind noch nicht gemeldet`,
       });
     }
   }
