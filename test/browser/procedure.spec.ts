@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { formatDate, todayInBerlin } from '../../apps/web/src/format';
+import { formatAmount, formatDate, todayInBerlin } from '../../apps/web/src/format';
 import { as, expectStatus } from '../api/flexible/flexible-client';
 import { openBudget, registerSozialraum } from '../api/flexible/flexible-setup';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -78,6 +78,10 @@ describe('the threshold procedure in the browser', () => {
     await request.getByRole('textbox', { name: 'Begründung' }).fill('unabweisbar: Rechtsanspruch § 34');
     await request.getByRole('textbox', { name: 'Deckung' }).fill('Mehrerträge Gewerbesteuer');
     await request.getByRole('button', { name: 'Antrag buchen' }).click();
+    await page
+      .locator('.app-live')
+      .getByText(/^Antrag .+ gebucht; zuständig: Hauptausschuss\.$/)
+      .waitFor();
     const [requested] = (await procedure()).requests;
     await announced(`Antrag ${requested.requestId} gebucht; zuständig: Hauptausschuss.`);
     expect(requested).toMatchObject({ amount: '60000.00', competentBody: 'Hauptausschuss', justification: 'unabweisbar: Rechtsanspruch § 34', decision: null });
@@ -109,5 +113,56 @@ describe('the threshold procedure in the browser', () => {
     expect(await page.locator('summary').getByText('Steuerungsrunde buchen', { exact: true }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'controller-ueberschreitungsverfahren');
+  });
+  it('closes a month with its frozen figures, lists the work that blocks the year close with where it is resolved, and closes the year once it is done', async () => {
+    const submitted = await expectStatus(
+      as(t, 'provider', 'TR-E').post('/cases/UE-25-001/approvals/UE-25-001-B1/invoices', { serviceMonth: '2025-01', quantity: '31', invoiceNumber: 'RE-UE-1' }),
+      201,
+    );
+    await t.settle();
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'Controlling des Jugendamts' }).click();
+    await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+    await page.goto(`${base}/app/#/sozialraum/HRO-UE/2025`);
+    await page.getByRole('heading', { level: 2, name: 'Monats- und Jahresabschluss' }).waitFor();
+    await page.getByText('Noch kein Monat abgeschlossen.').waitFor();
+
+    // The first month not closed yet is offered.
+    const month = await step('Monat abschließen');
+    expect(await month.getByLabel('Monat', { exact: true }).inputValue()).toBe('2025-01');
+    await month.getByRole('button', { name: 'Monat abschließen' }).dblclick();
+    await page.getByText('Januar 2025 abgeschlossen.').waitFor();
+    const [closed] = (await expectStatus(as(t, 'controller').get(`${steering}/month-closes`), 200)).body.items;
+    expect(closed).toMatchObject({ month: '2025-01' });
+    const row = page.getByRole('table', { name: 'Abgeschlossene Monate' }).getByRole('row').filter({ hasText: 'Januar 2025' });
+    await row.getByRole('cell', { name: formatAmount(closed.forecast), exact: true }).waitFor();
+    await row.getByRole('cell', { name: formatAmount(closed.budget), exact: true }).waitFor();
+
+    // The invoice waits for its checks: the year close is refused, the list links to the case.
+    const pending = page.getByRole('list', { name: 'Offene Arbeit des Haushaltsjahres' });
+    await pending.getByText(new RegExp(`Rechnung ${submitted.body.invoiceId} des Falls UE-25-001`)).waitFor();
+    expect(await pending.getByRole('link', { name: 'Fall UE-25-001 (Wirtschaftliche Jugendhilfe)' }).getAttribute('href')).toBe('#/faelle/UE-25-001');
+    const close = await step('Haushaltsjahr abschließen');
+    await close.getByRole('textbox', { name: 'Anlass' }).fill('Jahresabschluss 2025');
+    await close.getByRole('button', { name: 'Haushaltsjahr abschließen' }).click();
+    await close.getByRole('alert').waitFor();
+    expect((await expectStatus(as(t, 'controller').get('/budgets/HRO-UE/2025'), 200)).body.status).toBe('open');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Rejected, the invoice no longer blocks: reloaded, the list is empty and the year closes.
+    await expectStatus(as(t, 'wiju').post(`/cases/UE-25-001/invoices/${submitted.body.invoiceId}/rejection`, { reason: 'Doppelt eingereicht' }), 200);
+    await t.settle();
+    await page.reload();
+    await page.getByText('Keine offene Arbeit: Das Haushaltsjahr kann abgeschlossen werden.').waitFor();
+    const again = await step('Haushaltsjahr abschließen');
+    await again.getByRole('textbox', { name: 'Anlass' }).fill('Jahresabschluss 2025');
+    await again.getByRole('button', { name: 'Haushaltsjahr abschließen' }).click();
+    await page.getByText('Haushaltsjahr 2025 abgeschlossen.').waitFor();
+    expect((await expectStatus(as(t, 'controller').get('/budgets/HRO-UE/2025'), 200)).body.status).toBe('closed');
+    // Closed: the page says so and offers no close any more.
+    await page.getByText('Das Haushaltsjahr 2025 ist abgeschlossen.').waitFor();
+    expect(await page.locator('summary').getByText('Monat abschließen', { exact: true }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'controller-jahresabschluss');
   });
 });

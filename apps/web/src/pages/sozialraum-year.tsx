@@ -30,6 +30,7 @@ import { CATEGORY_LABEL, OUT_OF_BUDGET_REASON_LABEL, REVENUE_KIND_LABEL } from '
 import { downloadsFor, type ReportDownload } from '../downloads';
 import { useSession } from '../use-session';
 import { ProcedureSection } from './procedure-section';
+import { YearEndSection } from './year-end-section';
 import { mayOpen } from '../access';
 import { AmountTable } from '../components/amount-table';
 import { ChartWithTable } from '../components/chart-with-table';
@@ -634,6 +635,8 @@ export default function SozialraumYearPage(props: Props) {
           </section>
 
           {steering.data ? <ProcedureSection steering={steering.data} canSteer={roles.includes('controller') && !asOf && !knownAt} /> : null}
+
+          {steering.data && roles.includes('controller') && !asOf && !knownAt ? <YearEndSection sozialraumId={sozialraumId} fiscalYear={fiscalYear} /> : null}
 
           {compareKnownAt ? (
             <section className="app-section" aria-labelledby="comparison-heading">
