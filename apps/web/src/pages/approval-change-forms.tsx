@@ -66,7 +66,8 @@ export function ChangeForm({
   submissions: Submissions;
   failedTitle: string;
   submitLabel: string;
-  reload: () => void;
+  /** Offered as "Neu laden" after a 412: only for a form that sends If-Match. */
+  reload?: () => void;
   onSubmit: () => void;
   children: ReactNode;
 }) {
@@ -87,10 +88,14 @@ export function ChangeForm({
         <FormProblem
           problem={problem}
           failedTitle={failedTitle}
-          onReload={() => {
-            submissions.dismiss(intent);
-            reload();
-          }}
+          onReload={
+            reload
+              ? () => {
+                  submissions.dismiss(intent);
+                  reload();
+                }
+              : undefined
+          }
           onDismiss={() => submissions.dismiss(intent)}
         />
       ) : null}

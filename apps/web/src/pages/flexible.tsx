@@ -64,7 +64,6 @@ function ReportForm({ submissions, onAnswered }: { submissions: Submissions; onA
       submissions={submissions}
       failedTitle="Die Aktivität konnte nicht gemeldet werden."
       submitLabel="Aktivität melden"
-      reload={() => undefined}
       onSubmit={() => void submit()}
     >
       <Field id={`${id}-sr`} label="Sozialraum" error={error('sozialraumId')}>
@@ -163,7 +162,6 @@ function DecisionForms({ row, submissions, onAnswered }: { row: ActivityRow; sub
           submissions={submissions}
           failedTitle="Die Aktivität konnte nicht bewilligt werden."
           submitLabel="Bewilligen"
-          reload={() => undefined}
           onSubmit={() =>
             void submissions
               .submit(approveIntent, (key) => approveActivity(target, amount.trim() ? normaliseDecimal(amount) : undefined, key))
@@ -188,7 +186,6 @@ function DecisionForms({ row, submissions, onAnswered }: { row: ActivityRow; sub
           submissions={submissions}
           failedTitle="Die Aktivität konnte nicht abgelehnt werden."
           submitLabel="Ablehnen"
-          reload={() => undefined}
           onSubmit={() =>
             void submissions
               .submit(rejectIntent, (key) => rejectActivity(target, reason.trim(), key))
@@ -217,7 +214,6 @@ function ActualForm({ row, submissions, onAnswered }: { row: ActivityRow; submis
         submissions={submissions}
         failedTitle="Die Ist-Kosten konnten nicht gemeldet werden."
         submitLabel="Ist-Kosten melden"
-        reload={() => undefined}
         onSubmit={() =>
           void submissions
             .submit(intent, (key) =>
